@@ -1,0 +1,174 @@
+// `gemm`: times Gemm.Multiply on the shapes the models use (and 1024³), against OpenBLAS where installed.
+// Options: --threads N (default Parallelism.Threads), --json, --filter TEXT (shape names containing TEXT),
+// --seconds S (time budget per shape and backend, default 0.6), --kernel NAME, --mc/--kc/--nc N (tuning).
+// Each figure is the median of repeated timed samples after a warm-up; a sample is a batch of calls lasting ≥ 2 ms.
+using System.Diagnostics;
+using System.Runtime.InteropServices;
+using System.Text.Json;
+using Successor.Tensors;
+using Successor.Tensors.Kernels;
+
+namespace Successor.Bench;
+
+public static unsafe class GemmBenchmark
+{
+    sealed record Shape(string Name, bool TransA, bool TransB, int M, int N, int K, int Lda, int Ldb, bool Accumulate, bool Serial)
+    {
+        public double Flops => 2.0 * M * N * K;
+        public string Ops => (TransA ? "T" : "N") + (TransB ? "T" : "N");
+    }
+
+    sealed record Result(string Shape, string Ops, int M, int N, int K, int Threads, double OursMs, double OursGflops,
+        double? OpenBlasMs, double? OpenBlasGflops, double? Ratio);
+
+    public static int Run(string[] args)
+    {
+        int threads = Parallelism.Threads;
+        bool json = false;
+        string filter = "";
+        double seconds = 0.6;
+        GemmKernel kernel = Gemm.Kernel;
+        for (int i = 0; i < args.Length; i++)
+        {
+            string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"gemm: option {args[i]} needs a value");
+            switch (args[i])
+            {
+                case "--threads": threads = int.Parse(Next()); break;
+                case "--json": json = true; break;
+                case "--filter": filter = Next(); break;
+                case "--seconds": seconds = double.Parse(Next(), System.Globalization.CultureInfo.InvariantCulture); break;
+                case "--kernel":
+                    string name = Next();
+                    kernel = GemmKernel.Supported().FirstOrDefault(x => x.Name == name) is { Name: not null } found ? found
+                        : throw new ArgumentException($"gemm: unknown --kernel {name}; this CPU supports {string.Join(", ", GemmKernel.Supported().Select(x => x.Name))}");
+                    break;
+                case "--mc": kernel = kernel with { MC = int.Parse(Next()) }; break;
+                case "--kc": kernel = kernel with { KC = int.Parse(Next()) }; break;
+                case "--nc": kernel = kernel with { NC = int.Parse(Next()) }; break;
+                default: throw new ArgumentException($"gemm: unknown option {args[i]}; expected --threads, --json, --filter, --seconds, --kernel, --mc, --kc, --nc");
+            }
+        }
+        Gemm.Kernel = kernel;
+        Parallelism.Threads = threads;
+        OpenBlas.SetThreads(threads);
+
+        var results = new List<Result>();
+        if (!json)
+        {
+            Console.WriteLine($"# gemm, kernel {kernel}, threads {threads}, OpenBLAS {(OpenBlas.IsAvailable ? "found" : "not found")}");
+            Console.WriteLine($"{"shape",-22} {"op",2} {"m",5} {"n",5} {"k",5} {"ours ms",9} {"GFLOP/s",8} {"blas ms",9} {"GFLOP/s",8} {"ours/blas",9}");
+        }
+        foreach (Shape s in Shapes().Where(s => s.Name.Contains(filter, StringComparison.Ordinal)))
+        {
+            Result r = Measure(s, threads, seconds);
+            results.Add(r);
+            if (!json)
+                Console.WriteLine($"{r.Shape,-22} {r.Ops,2} {r.M,5} {r.N,5} {r.K,5} {r.OursMs,9:F3} {r.OursGflops,8:F1} " +
+                    $"{Fmt(r.OpenBlasMs, "F3"),9} {Fmt(r.OpenBlasGflops, "F1"),8} {Fmt(r.Ratio, "F2"),9}");
+        }
+        if (json)
+        {
+            Console.WriteLine(JsonSerializer.Serialize(new { kernel = kernel.ToString(), threads, results },
+                new JsonSerializerOptions { WriteIndented = true }));
+            return 0;
+        }
+        Console.WriteLine($"kernel: {kernel.Name}");
+        Console.WriteLine($"threads: {threads}");
+        foreach (Result r in results.Where(r => r.Shape == "square-1024"))
+            Console.WriteLine($"gemm_1024_gflops: {r.OursGflops:F1}");
+        Console.WriteLine($"geomean_ratio_vs_openblas: {Fmt(GeoMean(results.Select(r => r.Ratio)), "F3")}");
+        return 0;
+    }
+
+    static IEnumerable<Shape> Shapes()
+    {
+        yield return new Shape("square-1024", false, false, 1024, 1024, 1024, 1024, 1024, false, false);
+        foreach (var (model, bt, c, layers) in new[]
+        {
+            ("small", 2048, 384, new[] { ("qkv", 384, 1152), ("proj", 384, 384), ("up", 384, 1536), ("down", 1536, 384), ("lmhead", 384, 256) }),
+            ("baby", 768, 128, new[] { ("qkv", 128, 384), ("proj", 128, 128), ("up", 128, 512), ("down", 512, 128), ("lmhead", 128, 256) }),
+        })
+        {
+            foreach (var (layer, inC, outC) in layers)
+            {
+                // llm.c conventions: inp (BT, IN), W (OUT, IN), out (BT, OUT).
+                yield return new Shape($"{model}-{layer}-fwd", false, true, bt, outC, inC, inC, inC, false, false);
+                yield return new Shape($"{model}-{layer}-dinp", false, false, bt, inC, outC, outC, inC, true, false);
+                yield return new Shape($"{model}-{layer}-dW", true, false, outC, inC, bt, outC, inC, true, false);
+            }
+        }
+        // One head of attention, T = 256, HS = 64; Q, K, V are slices of a (T, 3C) buffer with C = 384.
+        const int T = 256, HS = 64, QKV = 3 * 384;
+        yield return new Shape("attn-qk", false, true, T, T, HS, QKV, QKV, false, true);
+        yield return new Shape("attn-pv", false, false, T, HS, T, T, QKV, false, true);
+        yield return new Shape("attn-dv", true, false, T, HS, T, T, QKV, true, true);
+    }
+
+    static Result Measure(Shape s, int threads, double seconds)
+    {
+        long aLen = (long)(s.TransA ? s.K : s.M) * s.Lda, bLen = (long)(s.TransB ? s.N : s.K) * s.Ldb, cLen = (long)s.M * s.N;
+        float* a = Alloc(aLen, 1), b = Alloc(bLen, 2), c = Alloc(cLen, 3);
+        try
+        {
+            void Ours()
+            {
+                if (s.Serial) Gemm.MultiplySerial(s.TransA, s.TransB, s.M, s.N, s.K, a, s.Lda, b, s.Ldb, c, s.N, s.Accumulate);
+                else Gemm.Multiply(s.TransA, s.TransB, s.M, s.N, s.K, a, s.Lda, b, s.Ldb, c, s.N, s.Accumulate);
+            }
+            void Blas() => OpenBlas.Multiply(s.TransA, s.TransB, s.M, s.N, s.K, a, s.Lda, b, s.Ldb, c, s.N, s.Accumulate);
+
+            double ours = MedianMs(Ours, seconds);
+            double? blas = null;
+            if (OpenBlas.IsAvailable)
+            {
+                OpenBlas.SetThreads(s.Serial ? 1 : threads);
+                blas = MedianMs(Blas, seconds);
+                OpenBlas.SetThreads(threads);
+            }
+            return new Result(s.Name, s.Ops, s.M, s.N, s.K, s.Serial ? 1 : threads, ours, s.Flops / ours / 1e6,
+                blas, blas is double ms ? s.Flops / ms / 1e6 : null, blas is double bms ? bms / ours : null);
+        }
+        finally
+        {
+            NativeMemory.AlignedFree(a);
+            NativeMemory.AlignedFree(b);
+            NativeMemory.AlignedFree(c);
+        }
+    }
+
+    /// <summary>Median time of one call in ms: warm up for a quarter of the budget, then sample batches.</summary>
+    static double MedianMs(Action call, double seconds)
+    {
+        var sw = Stopwatch.StartNew();
+        int warm = 0;
+        while (warm < 3 || sw.Elapsed.TotalSeconds < seconds / 4) { call(); warm++; }
+        double oneMs = sw.Elapsed.TotalMilliseconds / warm;
+        int batch = Math.Max(1, (int)Math.Ceiling(2.0 / oneMs));
+        var samples = new List<double>();
+        sw.Restart();
+        while (samples.Count < 5 || (sw.Elapsed.TotalSeconds < seconds && samples.Count < 200))
+        {
+            long t0 = Stopwatch.GetTimestamp();
+            for (int i = 0; i < batch; i++) call();
+            samples.Add(Stopwatch.GetElapsedTime(t0).TotalMilliseconds / batch);
+        }
+        samples.Sort();
+        return samples[samples.Count / 2];
+    }
+
+    static float* Alloc(long n, int seed)
+    {
+        float* p = (float*)NativeMemory.AlignedAlloc((nuint)(Math.Max(n, 1) * sizeof(float)), 64);
+        var rng = new Random(seed);
+        for (long i = 0; i < n; i++) p[i] = (float)(rng.NextDouble() * 2 - 1);
+        return p;
+    }
+
+    static double? GeoMean(IEnumerable<double?> xs)
+    {
+        var v = xs.OfType<double>().ToList();
+        return v.Count == 0 ? null : Math.Exp(v.Average(Math.Log));
+    }
+
+    static string Fmt(double? x, string format) => x is double d ? d.ToString(format, System.Globalization.CultureInfo.InvariantCulture) : "-";
+}

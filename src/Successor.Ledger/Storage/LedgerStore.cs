@@ -1,0 +1,40 @@
+// Opens the ledger a location names: a PostgreSQL connection string ("Host=…" or
+// "postgres://…") or else a SQLite file path. The default is .successor/ledger.db.
+using Npgsql;
+
+namespace Successor.Ledger.Storage;
+
+public static class LedgerStore
+{
+    public const string DefaultDirectory = ".successor";
+    public static readonly string DefaultPath = Path.Combine(DefaultDirectory, "ledger.db");
+
+    public static ILedger Open(string? location)
+    {
+        location = string.IsNullOrWhiteSpace(location) ? DefaultPath : location.Trim();
+        if (location.StartsWith("postgres://", StringComparison.OrdinalIgnoreCase) ||
+            location.StartsWith("postgresql://", StringComparison.OrdinalIgnoreCase))
+            return PostgresLedger.Open(FromUri(location));
+        if (location.Contains("Host=", StringComparison.OrdinalIgnoreCase))
+            return PostgresLedger.Open(location);
+        return SqliteLedger.Open(location);
+    }
+
+    private static string FromUri(string uri)
+    {
+        var u = new Uri(uri);
+        var b = new NpgsqlConnectionStringBuilder
+        {
+            Host = u.Host,
+            Port = u.Port > 0 ? u.Port : 5432,
+            Database = u.AbsolutePath.Trim('/') is { Length: > 0 } db ? db : "postgres",
+        };
+        if (!string.IsNullOrEmpty(u.UserInfo))
+        {
+            var parts = u.UserInfo.Split(':', 2);
+            b.Username = Uri.UnescapeDataString(parts[0]);
+            if (parts.Length > 1) b.Password = Uri.UnescapeDataString(parts[1]);
+        }
+        return b.ToString();
+    }
+}

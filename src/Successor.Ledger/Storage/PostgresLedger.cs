@@ -1,0 +1,93 @@
+// The server backend for teams: the same log in PostgreSQL (Npgsql). Appends serialise on a
+// transaction-scoped advisory lock, so sequence numbers stay gap-free across processes and hosts.
+// Set "Search Path" in the connection string to keep several ledgers in one database.
+using System.Data.Common;
+using Npgsql;
+
+namespace Successor.Ledger.Storage;
+
+public sealed class PostgresLedger : DbLedger
+{
+    /// <summary>Advisory lock key shared by every writer of one schema's log ("SUCCLDGR").</summary>
+    private const long WriteLockKey = 0x5355_4343_4C44_4752;
+
+    private PostgresLedger(NpgsqlConnection connection, string location) : base(connection, location) { }
+
+    public static PostgresLedger Open(string connectionString)
+    {
+        NpgsqlConnectionStringBuilder builder;
+        try
+        {
+            builder = new NpgsqlConnectionStringBuilder(connectionString);
+        }
+        catch (ArgumentException e)
+        {
+            throw new LedgerException($"ledger connection string: {e.Message}; expected e.g. Host=127.0.0.1;Port=5432;Username=postgres;Database=successor");
+        }
+        string location = $"postgres://{builder.Host}:{builder.Port}/{builder.Database}" +
+            (string.IsNullOrEmpty(builder.SearchPath) ? "" : $" (schema {builder.SearchPath})");
+        var connection = new NpgsqlConnection(builder.ToString());
+        var ledger = new PostgresLedger(connection, location);
+        try
+        {
+            connection.Open();
+            ledger.WithRetry(() =>
+            {
+                using var tx = connection.BeginTransaction();
+                using (var lockCmd = new NpgsqlCommand($"SELECT pg_advisory_xact_lock({WriteLockKey})", connection, tx))
+                    lockCmd.ExecuteNonQuery();
+                using (var cmd = new NpgsqlCommand(Schema, connection, tx))
+                    cmd.ExecuteNonQuery();
+                tx.Commit();
+                return 0;
+            });
+            return ledger;
+        }
+        catch (NpgsqlException e)
+        {
+            ledger.Dispose();
+            throw new LedgerException($"ledger {location}: cannot open ({e.Message}); check the server is running and the connection string", e);
+        }
+    }
+
+    protected override DbTransaction BeginWrite()
+    {
+        var connection = (NpgsqlConnection)Connection;
+        var tx = connection.BeginTransaction();
+        using var cmd = new NpgsqlCommand($"SELECT pg_advisory_xact_lock({WriteLockKey})", connection, tx);
+        cmd.ExecuteNonQuery();
+        return tx;
+    }
+
+    // Only errors raised before commit: serialisation failure, deadlock, lock not available.
+    protected override bool IsTransient(Exception e) =>
+        e is PostgresException { SqlState: "40001" or "40P01" or "55P03" };
+
+    private const string Schema =
+        """
+        CREATE TABLE IF NOT EXISTS records (
+            seq BIGINT PRIMARY KEY,
+            time TEXT NOT NULL,
+            actor TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            subject TEXT NOT NULL,
+            object TEXT,
+            entry TEXT NOT NULL,
+            prev_hash BYTEA NOT NULL,
+            hash BYTEA NOT NULL);
+        CREATE INDEX IF NOT EXISTS records_subject ON records (subject);
+        CREATE INDEX IF NOT EXISTS records_object ON records (object);
+        CREATE TABLE IF NOT EXISTS tree_heads (
+            size BIGINT PRIMARY KEY,
+            root TEXT NOT NULL,
+            time TEXT NOT NULL,
+            key_id TEXT NOT NULL,
+            signature TEXT NOT NULL);
+        CREATE OR REPLACE FUNCTION ledger_append_only() RETURNS trigger LANGUAGE plpgsql AS
+            $$ BEGIN RAISE EXCEPTION 'ledger records are append-only'; END $$;
+        CREATE OR REPLACE TRIGGER records_no_change BEFORE UPDATE OR DELETE ON records
+            FOR EACH ROW EXECUTE FUNCTION ledger_append_only();
+        CREATE OR REPLACE TRIGGER records_no_truncate BEFORE TRUNCATE ON records
+            FOR EACH STATEMENT EXECUTE FUNCTION ledger_append_only();
+        """;
+}

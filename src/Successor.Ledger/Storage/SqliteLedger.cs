@@ -1,0 +1,98 @@
+// The embedded backend: one SQLite file (default .successor/ledger.db) in WAL mode, so readers
+// never block the writer. Writers take the write lock up front (BEGIN IMMEDIATE); SQLite's busy
+// timeout waits for it, and the retry policy in DbLedger catches what is left, so "database is
+// locked" never reaches the user. synchronous=FULL fsyncs the WAL at every commit.
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+
+namespace Successor.Ledger.Storage;
+
+public sealed class SqliteLedger : DbLedger
+{
+    private const int SqliteBusy = 5, SqliteLocked = 6;
+
+    private SqliteLedger(SqliteConnection connection, string path) : base(connection, path) { }
+
+    /// <param name="synchronous">FULL survives power loss; NORMAL survives a killed process (WAL) and is faster.</param>
+    public static SqliteLedger Open(string path, string synchronous = "FULL")
+    {
+        if (synchronous is not ("FULL" or "NORMAL"))
+            throw new LedgerException($"synchronous \"{synchronous}\": unsupported; use FULL or NORMAL");
+        string full = Path.GetFullPath(path);
+        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        var builder = new SqliteConnectionStringBuilder
+        {
+            DataSource = full,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Pooling = false,
+            DefaultTimeout = 30,
+        };
+        var connection = new SqliteConnection(builder.ToString());
+        var ledger = new SqliteLedger(connection, full);
+        try
+        {
+            connection.Open();
+            ledger.ExecuteRaw("PRAGMA busy_timeout = 5000");
+            ledger.WithRetry(() =>
+            {
+                ledger.ExecuteRaw("PRAGMA journal_mode = WAL");
+                return 0;
+            });
+            ledger.ExecuteRaw($"PRAGMA synchronous = {synchronous}");
+            ledger.WithRetry(() =>
+            {
+                using var tx = connection.BeginTransaction(deferred: false);
+                foreach (var sql in Schema)
+                {
+                    using var cmd = connection.CreateCommand();
+                    cmd.Transaction = tx;
+                    cmd.CommandText = sql;
+                    cmd.ExecuteNonQuery();
+                }
+                tx.Commit();
+                return 0;
+            });
+            return ledger;
+        }
+        catch (SqliteException e)
+        {
+            ledger.Dispose();
+            throw new LedgerException($"ledger {full}: cannot open as a SQLite ledger ({e.Message}); give a writable path to a ledger database", e);
+        }
+    }
+
+    protected override DbTransaction BeginWrite() => ((SqliteConnection)Connection).BeginTransaction(deferred: false);
+
+    protected override bool IsTransient(Exception e) =>
+        e is SqliteException { SqliteErrorCode: SqliteBusy or SqliteLocked };
+
+    private static readonly string[] Schema =
+    [
+        """
+        CREATE TABLE IF NOT EXISTS records (
+            seq INTEGER PRIMARY KEY,
+            time TEXT NOT NULL,
+            actor TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            subject TEXT NOT NULL,
+            object TEXT,
+            entry TEXT NOT NULL,
+            prev_hash BLOB NOT NULL,
+            hash BLOB NOT NULL)
+        """,
+        "CREATE INDEX IF NOT EXISTS records_subject ON records (subject)",
+        "CREATE INDEX IF NOT EXISTS records_object ON records (object)",
+        """
+        CREATE TABLE IF NOT EXISTS tree_heads (
+            size INTEGER PRIMARY KEY,
+            root TEXT NOT NULL,
+            time TEXT NOT NULL,
+            key_id TEXT NOT NULL,
+            signature TEXT NOT NULL)
+        """,
+        // Defence in depth: the ledger's own connection can never change history. Someone with the
+        // file can drop these triggers, which is why verify recomputes every hash.
+        "CREATE TRIGGER IF NOT EXISTS records_no_update BEFORE UPDATE ON records BEGIN SELECT RAISE(ABORT, 'ledger records are append-only'); END",
+        "CREATE TRIGGER IF NOT EXISTS records_no_delete BEFORE DELETE ON records BEGIN SELECT RAISE(ABORT, 'ledger records are append-only'); END",
+    ];
+}

@@ -1,0 +1,55 @@
+// Which micro-kernel Gemm runs on this machine, with the cache blocking that suits it.
+// MR×NR is the register tile; KC bounds the packed depth, MC the rows of a packed A block (kept in L2),
+// NC the columns of a packed B block (kept in L3). All are fixed per kernel, never per call or thread count,
+// so the k-blocking (and with it every rounding) is the same however the output is split.
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
+
+namespace Successor.Tensors.Kernels;
+
+internal readonly unsafe struct GemmKernel(string name, int mr, int nr, int mc, int kc, int nc,
+    delegate*<int, float*, float*, float*, long, bool, void> run)
+{
+    public string Name { get; init; } = name;
+    public int MR { get; init; } = mr;
+    public int NR { get; init; } = nr;
+    public int MC { get; init; } = mc;
+    public int KC { get; init; } = kc;
+    public int NC { get; init; } = nc;
+    public delegate*<int, float*, float*, float*, long, bool, void> Run { get; init; } = run;
+
+    public override string ToString() => $"{Name} (MC={MC}, KC={KC}, NC={NC})";
+
+    public static readonly GemmKernel Wide = new("avx512-14x32", 14, 32, 112, 384, 2048, &GemmMicroKernels.Avx512x14x32);
+    public static readonly GemmKernel Narrow = new("avx2-6x16", 6, 16, 96, 256, 2048, &GemmMicroKernels.Avx2x6x16);
+    public static readonly GemmKernel Portable = new("portable-4x8", 4, 8, 64, 256, 1024, &GemmMicroKernels.Portable4x8);
+
+    /// <summary>Candidates for measurement; only the ones this CPU can run.</summary>
+    public static List<GemmKernel> Supported()
+    {
+        var list = new List<GemmKernel>();
+        if (Avx512F.IsSupported && Vector512.IsHardwareAccelerated)
+        {
+            list.Add(Wide);
+            list.Add(Wide with { Name = "avx512-6x64", MR = 6, NR = 64, MC = 96, Run = &GemmMicroKernels.Avx512x6x64 });
+            list.Add(Wide with { Name = "avx512-8x32", MR = 8, NR = 32, MC = 96, Run = &GemmMicroKernels.Avx512x8x32 });
+            list.Add(Wide with { Name = "avx512-12x32", MR = 12, NR = 32, MC = 96, Run = &GemmMicroKernels.Avx512x12x32 });
+        }
+        if (Fma.IsSupported && Avx2.IsSupported)
+        {
+            list.Add(Narrow);
+            if (Avx512F.IsSupported)
+                list.Add(Narrow with { Name = "avx2-12x16", MR = 12, Run = &GemmMicroKernels.Avx2x12x16 });
+        }
+        list.Add(Portable);
+        return list;
+    }
+
+    /// <summary>The fastest kernel this CPU supports, as measured on AMD Zen 4 (see bench/).</summary>
+    public static GemmKernel Best()
+    {
+        if (Avx512F.IsSupported && Vector512.IsHardwareAccelerated) return Wide;
+        if (Fma.IsSupported && Avx2.IsSupported) return Narrow;
+        return Portable;
+    }
+}

@@ -1,0 +1,77 @@
+// Packing for Gemm: copies one R-wide panel of op(A) or op(B) into the contiguous layout the micro-kernels read.
+// A panel of R lines (rows of op(A), or columns of op(B)) over kc steps of the shared dimension is laid out
+// step-major: dst[p*R + r] = line r at step p. Lines past `width` are zero, so partial tiles run the full kernel.
+// Element (line r, step p) of the source sits at src + p*along + r*across; one of the two strides is 1 for every
+// transpose combination of a row-major matrix, and each case has its own loop.
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
+
+namespace Successor.Tensors.Kernels;
+
+internal static unsafe class GemmPacking
+{
+    public static void Pack(float* dst, float* src, long along, long across, int kc, int width, int r)
+    {
+        if (across == 1) PackContiguousLines(dst, src, along, kc, width, r);
+        else PackTransposed(dst, src, across, kc, width, r);
+    }
+
+    // The R values of one step are adjacent in the source (op(B) not transposed, or op(A) transposed): copy rows.
+    static void PackContiguousLines(float* dst, float* src, long along, int kc, int width, int r)
+    {
+        for (int p = 0; p < kc; p++, dst += r, src += along)
+        {
+            int i = 0;
+            for (; i + 8 <= width; i += 8) Vector256.Store(Vector256.Load(src + i), dst + i);
+            for (; i < width; i++) dst[i] = src[i];
+            for (; i < r; i++) dst[i] = 0f;
+        }
+    }
+
+    // Each line is contiguous along the steps (op(A) not transposed, or op(B) transposed): transpose into panel.
+    static void PackTransposed(float* dst, float* src, long across, int kc, int width, int r)
+    {
+        int p = 0;
+        if (Avx.IsSupported && width == r && (r & 7) == 0)
+        {
+            // 8×8 blocks: eight lines × eight steps in, eight steps × eight lines out.
+            for (; p + 8 <= kc; p += 8)
+                for (int l = 0; l < r; l += 8)
+                    Transpose8x8(src + l * across + p, across, dst + (long)p * r + l, r);
+        }
+        for (int l = 0; l < width; l++)
+        {
+            float* line = src + l * across;
+            for (int q = p; q < kc; q++) dst[(long)q * r + l] = line[q];
+        }
+        for (int l = width; l < r; l++)
+            for (int q = p; q < kc; q++) dst[(long)q * r + l] = 0f;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    static void Transpose8x8(float* src, long srcStride, float* dst, long dstStride)
+    {
+        Vector256<float> r0 = Avx.LoadVector256(src), r1 = Avx.LoadVector256(src + srcStride);
+        Vector256<float> r2 = Avx.LoadVector256(src + 2 * srcStride), r3 = Avx.LoadVector256(src + 3 * srcStride);
+        Vector256<float> r4 = Avx.LoadVector256(src + 4 * srcStride), r5 = Avx.LoadVector256(src + 5 * srcStride);
+        Vector256<float> r6 = Avx.LoadVector256(src + 6 * srcStride), r7 = Avx.LoadVector256(src + 7 * srcStride);
+        // Interleave pairs of rows, then pairs of pairs, then swap 128-bit halves.
+        Vector256<float> t0 = Avx.UnpackLow(r0, r1), t1 = Avx.UnpackHigh(r0, r1);
+        Vector256<float> t2 = Avx.UnpackLow(r2, r3), t3 = Avx.UnpackHigh(r2, r3);
+        Vector256<float> t4 = Avx.UnpackLow(r4, r5), t5 = Avx.UnpackHigh(r4, r5);
+        Vector256<float> t6 = Avx.UnpackLow(r6, r7), t7 = Avx.UnpackHigh(r6, r7);
+        Vector256<float> u0 = Avx.Shuffle(t0, t2, 0x44), u1 = Avx.Shuffle(t0, t2, 0xEE);
+        Vector256<float> u2 = Avx.Shuffle(t1, t3, 0x44), u3 = Avx.Shuffle(t1, t3, 0xEE);
+        Vector256<float> u4 = Avx.Shuffle(t4, t6, 0x44), u5 = Avx.Shuffle(t4, t6, 0xEE);
+        Vector256<float> u6 = Avx.Shuffle(t5, t7, 0x44), u7 = Avx.Shuffle(t5, t7, 0xEE);
+        Avx.Store(dst, Avx.Permute2x128(u0, u4, 0x20));
+        Avx.Store(dst + dstStride, Avx.Permute2x128(u1, u5, 0x20));
+        Avx.Store(dst + 2 * dstStride, Avx.Permute2x128(u2, u6, 0x20));
+        Avx.Store(dst + 3 * dstStride, Avx.Permute2x128(u3, u7, 0x20));
+        Avx.Store(dst + 4 * dstStride, Avx.Permute2x128(u0, u4, 0x31));
+        Avx.Store(dst + 5 * dstStride, Avx.Permute2x128(u1, u5, 0x31));
+        Avx.Store(dst + 6 * dstStride, Avx.Permute2x128(u2, u6, 0x31));
+        Avx.Store(dst + 7 * dstStride, Avx.Permute2x128(u3, u7, 0x31));
+    }
+}
