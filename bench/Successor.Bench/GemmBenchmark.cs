@@ -1,6 +1,6 @@
 // `gemm`: times Gemm.Multiply on the shapes the models use (and 1024³), against OpenBLAS where installed.
 // Options: --threads N (default Parallelism.Threads), --json, --filter TEXT (shape names containing TEXT),
-// --seconds S (time budget per shape and backend, default 0.6), --kernel NAME, --mc/--kc/--nc N (tuning).
+// --seconds S (time budget per shape and backend, default 0.6), --no-blas, --kernel NAME, --mc/--kc/--nc N (tuning).
 // Each figure is the median of repeated timed samples after a warm-up; a sample is a batch of calls lasting ≥ 2 ms.
 using System.Diagnostics;
 using System.Runtime.InteropServices;
@@ -24,7 +24,7 @@ public static unsafe class GemmBenchmark
     public static int Run(string[] args)
     {
         int threads = Parallelism.Threads;
-        bool json = false;
+        bool json = false, useBlas = true;
         string filter = "";
         double seconds = 0.6;
         GemmKernel kernel = Gemm.Kernel;
@@ -35,6 +35,7 @@ public static unsafe class GemmBenchmark
             {
                 case "--threads": threads = int.Parse(Next()); break;
                 case "--json": json = true; break;
+                case "--no-blas": useBlas = false; break;
                 case "--filter": filter = Next(); break;
                 case "--seconds": seconds = double.Parse(Next(), System.Globalization.CultureInfo.InvariantCulture); break;
                 case "--kernel":
@@ -45,7 +46,7 @@ public static unsafe class GemmBenchmark
                 case "--mc": kernel = kernel with { MC = int.Parse(Next()) }; break;
                 case "--kc": kernel = kernel with { KC = int.Parse(Next()) }; break;
                 case "--nc": kernel = kernel with { NC = int.Parse(Next()) }; break;
-                default: throw new ArgumentException($"gemm: unknown option {args[i]}; expected --threads, --json, --filter, --seconds, --kernel, --mc, --kc, --nc");
+                default: throw new ArgumentException($"gemm: unknown option {args[i]}; expected --threads, --json, --no-blas, --filter, --seconds, --kernel, --mc, --kc, --nc");
             }
         }
         Gemm.Kernel = kernel;
@@ -60,7 +61,7 @@ public static unsafe class GemmBenchmark
         }
         foreach (Shape s in Shapes().Where(s => s.Name.Contains(filter, StringComparison.Ordinal)))
         {
-            Result r = Measure(s, threads, seconds);
+            Result r = Measure(s, threads, seconds, useBlas && OpenBlas.IsAvailable);
             results.Add(r);
             if (!json)
                 Console.WriteLine($"{r.Shape,-22} {r.Ops,2} {r.M,5} {r.N,5} {r.K,5} {r.OursMs,9:F3} {r.OursGflops,8:F1} " +
@@ -76,6 +77,7 @@ public static unsafe class GemmBenchmark
         Console.WriteLine($"threads: {threads}");
         foreach (Result r in results.Where(r => r.Shape == "square-1024"))
             Console.WriteLine($"gemm_1024_gflops: {r.OursGflops:F1}");
+        Console.WriteLine($"geomean_gflops: {Fmt(GeoMean(results.Select(r => (double?)r.OursGflops)), "F1")}");
         Console.WriteLine($"geomean_ratio_vs_openblas: {Fmt(GeoMean(results.Select(r => r.Ratio)), "F3")}");
         return 0;
     }
@@ -104,7 +106,7 @@ public static unsafe class GemmBenchmark
         yield return new Shape("attn-dv", true, false, T, HS, T, T, QKV, true, true);
     }
 
-    static Result Measure(Shape s, int threads, double seconds)
+    static Result Measure(Shape s, int threads, double seconds, bool useBlas)
     {
         long aLen = (long)(s.TransA ? s.K : s.M) * s.Lda, bLen = (long)(s.TransB ? s.N : s.K) * s.Ldb, cLen = (long)s.M * s.N;
         float* a = Alloc(aLen, 1), b = Alloc(bLen, 2), c = Alloc(cLen, 3);
@@ -119,7 +121,7 @@ public static unsafe class GemmBenchmark
 
             double ours = MedianMs(Ours, seconds);
             double? blas = null;
-            if (OpenBlas.IsAvailable)
+            if (useBlas)
             {
                 OpenBlas.SetThreads(s.Serial ? 1 : threads);
                 blas = MedianMs(Blas, seconds);

@@ -37,6 +37,11 @@ public abstract class DbLedger : ILedger
 
     protected abstract bool IsTransient(Exception e);
 
+    /// <summary>Optional cross-process queue taken before <see cref="BeginWrite"/>.</summary>
+    protected virtual void EnterWrite() { }
+
+    protected virtual void ExitWrite() { }
+
     public LedgerRecord Append(string actor, ProvStatement statement) => AppendBatch(actor, [statement])[0];
 
     public IReadOnlyList<LedgerRecord> AppendBatch(string actor, IReadOnlyList<ProvStatement> statements)
@@ -48,23 +53,36 @@ public abstract class DbLedger : ILedger
         {
             return WithRetry(() =>
             {
-                using var tx = BeginWrite();
-                (long seq, byte[] previous) = Head(tx);
-                var written = new List<LedgerRecord>(statements.Count);
-                foreach (var statement in statements)
+                EnterWrite();
+                try
                 {
-                    seq++;
-                    var entry = new LedgerEntry(seq, DateTimeOffset.UtcNow, actor, statement);
-                    string json = entry.ToCanonicalJson();
-                    var record = new LedgerRecord(seq, json, previous, LedgerRecord.ChainHash(previous, json));
-                    Insert(tx, entry, record);
-                    written.Add(record);
-                    previous = record.Hash;
+                    return AppendLocked(actor, statements);
                 }
-                tx.Commit();
-                return (IReadOnlyList<LedgerRecord>)written;
+                finally
+                {
+                    ExitWrite();
+                }
             });
         }
+    }
+
+    private IReadOnlyList<LedgerRecord> AppendLocked(string actor, IReadOnlyList<ProvStatement> statements)
+    {
+        using var tx = BeginWrite();
+        (long seq, byte[] previous) = Head(tx);
+        var written = new List<LedgerRecord>(statements.Count);
+        foreach (var statement in statements)
+        {
+            seq++;
+            var entry = new LedgerEntry(seq, DateTimeOffset.UtcNow, actor, statement);
+            string json = entry.ToCanonicalJson();
+            var record = new LedgerRecord(seq, json, previous, LedgerRecord.ChainHash(previous, json));
+            Insert(tx, entry, record);
+            written.Add(record);
+            previous = record.Hash;
+        }
+        tx.Commit();
+        return written;
     }
 
     public long Count()
@@ -153,8 +171,13 @@ public abstract class DbLedger : ILedger
 
     public void Dispose()
     {
-        Connection.Dispose();
+        Dispose(true);
         GC.SuppressFinalize(this);
+    }
+
+    protected virtual void Dispose(bool disposing)
+    {
+        if (disposing) Connection.Dispose();
     }
 
     protected T WithRetry<T>(Func<T> action)

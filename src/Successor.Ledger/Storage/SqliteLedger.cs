@@ -2,6 +2,7 @@
 // never block the writer. Writers take the write lock up front (BEGIN IMMEDIATE); SQLite's busy
 // timeout waits for it, and the retry policy in DbLedger catches what is left, so "database is
 // locked" never reaches the user. synchronous=FULL fsyncs the WAL at every commit.
+// Writers of one file queue on a flock (WriterLock) before they ask SQLite for the lock.
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
 
@@ -11,7 +12,12 @@ public sealed class SqliteLedger : DbLedger
 {
     private const int SqliteBusy = 5, SqliteLocked = 6;
 
-    private SqliteLedger(SqliteConnection connection, string path) : base(connection, path) { }
+    private readonly WriterLock _writerLock;
+
+    private SqliteLedger(SqliteConnection connection, string path) : base(connection, path)
+    {
+        _writerLock = new WriterLock(path + "-writer.lock");
+    }
 
     /// <param name="synchronous">FULL survives power loss; NORMAL survives a killed process (WAL) and is faster.</param>
     public static SqliteLedger Open(string path, string synchronous = "FULL")
@@ -59,6 +65,16 @@ public sealed class SqliteLedger : DbLedger
             ledger.Dispose();
             throw new LedgerException($"ledger {full}: cannot open as a SQLite ledger ({e.Message}); give a writable path to a ledger database", e);
         }
+    }
+
+    protected override void EnterWrite() => _writerLock.Enter();
+
+    protected override void ExitWrite() => _writerLock.Exit();
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing) _writerLock.Dispose();
     }
 
     protected override DbTransaction BeginWrite() => ((SqliteConnection)Connection).BeginTransaction(deferred: false);

@@ -3,13 +3,11 @@ using System.Text.Json.Serialization;
 
 namespace Successor.Models.Gpt;
 
-[JsonConverter(typeof(JsonStringEnumConverter<Activation>))]
-public enum Activation { Gelu, ReluSquared, SwiGlu }
+// Enums are written in snake_case by the recipe's JSON options ("gelu", "relu_squared", "swiglu", ...).
+public enum Activation { Gelu, ReluSquared, [JsonStringEnumMemberName("swiglu")] SwiGlu }
 
-[JsonConverter(typeof(JsonStringEnumConverter<Norm>))]
 public enum Norm { LayerNorm, RmsNorm }
 
-[JsonConverter(typeof(JsonStringEnumConverter<Positions>))]
 public enum Positions { Learned, Rope }
 
 public sealed record ModelConfig

@@ -1,0 +1,58 @@
+// The complete declarative description of one training run. Defaults are nanoGPT's CPU Shakespeare
+// settings ("baby"); presets list only what differs. Saved as canonical JSON with its SHA-256.
+using Successor.Models.Gpt;
+
+namespace Successor.Training.Recipes;
+
+public enum Schedule { Cosine, Linear, Constant }
+
+public sealed record Recipe
+{
+    public ModelConfig Model { get; init; } = new();
+
+    public int BatchSize { get; init; } = 12;            // sequences per micro-batch
+    public int GradAccumulation { get; init; } = 1;      // micro-batches per optimizer step
+    public int Steps { get; init; } = 2000;              // optimizer steps
+    public ulong Seed { get; init; } = 1337;             // weights, batches and dropout all derive from it
+
+    public double LearningRate { get; init; } = 1e-3;    // peak, reached after warmup
+    public double MinLearningRate { get; init; } = 1e-4; // floor of the decay
+    public int WarmupSteps { get; init; } = 100;         // linear warmup from 0
+    public Schedule Schedule { get; init; } = Schedule.Cosine;
+    public int DecaySteps { get; init; }                 // decay ends here; 0 means Steps
+
+    public double WeightDecay { get; init; } = 0.1;      // decoupled (AdamW), on weight matrices only
+    public bool DecayEmbeddings { get; init; }           // also decay wte/wpe
+    public double Beta1 { get; init; } = 0.9;
+    public double Beta2 { get; init; } = 0.99;
+    public double Epsilon { get; init; } = 1e-8;
+    public double GradClip { get; init; } = 1.0;         // global L2 norm; 0 disables
+
+    public int EvalInterval { get; init; } = 250;        // steps between validations; 0 disables
+    public int EvalBatches { get; init; } = 20;          // batches per periodic validation
+    public double ValidationFraction { get; init; } = 0.1; // the last part of the text file
+
+    /// <summary>Returns every problem, each one line naming the field.</summary>
+    public IReadOnlyList<string> Validate()
+    {
+        var errors = new List<string>();
+        if (Model.Validate() is { } modelError) errors.Add($"model: {modelError}");
+        void Check(bool ok, string message) { if (!ok) errors.Add(message); }
+        Check(BatchSize >= 1, $"batch_size is {BatchSize}; it must be at least 1");
+        Check(GradAccumulation >= 1, $"grad_accumulation is {GradAccumulation}; it must be at least 1");
+        Check(Steps >= 0, $"steps is {Steps}; it must be 0 or more");
+        Check(LearningRate > 0 && double.IsFinite(LearningRate), $"learning_rate is {LearningRate}; it must be a positive number");
+        Check(MinLearningRate >= 0 && MinLearningRate <= LearningRate, $"min_learning_rate is {MinLearningRate}; it must be in [0, learning_rate]");
+        Check(WarmupSteps >= 0, $"warmup_steps is {WarmupSteps}; it must be 0 or more");
+        Check(DecaySteps >= 0, $"decay_steps is {DecaySteps}; it must be 0 or more");
+        Check(WeightDecay >= 0 && double.IsFinite(WeightDecay), $"weight_decay is {WeightDecay}; it must be 0 or more");
+        Check(Beta1 >= 0 && Beta1 < 1, $"beta1 is {Beta1}; it must be in [0, 1)");
+        Check(Beta2 >= 0 && Beta2 < 1, $"beta2 is {Beta2}; it must be in [0, 1)");
+        Check(Epsilon > 0, $"epsilon is {Epsilon}; it must be positive");
+        Check(GradClip >= 0 && double.IsFinite(GradClip), $"grad_clip is {GradClip}; it must be 0 (off) or positive");
+        Check(EvalInterval >= 0, $"eval_interval is {EvalInterval}; it must be 0 (off) or positive");
+        Check(EvalBatches >= 1, $"eval_batches is {EvalBatches}; it must be at least 1");
+        Check(ValidationFraction > 0 && ValidationFraction < 1, $"validation_fraction is {ValidationFraction}; it must be in (0, 1)");
+        return errors;
+    }
+}

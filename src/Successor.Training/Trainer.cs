@@ -1,0 +1,119 @@
+// The training loop: sample micro-batches, forward and backward, clip, AdamW, validate, checkpoint.
+// Every random draw derives from (seed, step, micro-batch), so a resumed run continues exactly as
+// the uninterrupted one would, and results do not depend on the thread count.
+using System.Diagnostics;
+using System.Numerics.Tensors;
+using Successor.Models.Gpt;
+using Successor.Tensors;
+using Successor.Training.Data;
+using Successor.Training.Optimization;
+using Successor.Training.Recipes;
+
+namespace Successor.Training;
+
+public sealed unsafe class Trainer : IDisposable
+{
+    const ulong BatchStream = 1, DropoutStream = 2, EvalStream = 3;
+
+    public Trainer(Recipe recipe, TextCorpus corpus, IKernels kernels, GptModel? model = null)
+    {
+        Recipe = recipe;
+        Corpus = corpus;
+        RecipeSha256 = RecipeJson.Sha256(recipe);
+        Model = model ?? new GptModel(recipe.Model, kernels);
+        if (model is null) Model.Initialize(recipe.Seed);
+        Optimizer = new AdamW(Model, recipe.DecayEmbeddings);
+    }
+
+    public Recipe Recipe { get; }
+    public string RecipeSha256 { get; }
+    public TextCorpus Corpus { get; }
+    public GptModel Model { get; }
+    public AdamW Optimizer { get; }
+    /// <summary>Optimizer steps completed.</summary>
+    public int Step => (int)Optimizer.Step;
+    /// <summary>Training loss of every completed step in this process, in order.</summary>
+    public List<float> Losses { get; } = [];
+    public long TokensPerStep => (long)Recipe.BatchSize * Recipe.Model.BlockSize * Recipe.GradAccumulation;
+
+    /// <summary>Trains until `untilStep` steps are done (the recipe's Steps by default).</summary>
+    public void Run(Action<TrainingEvent>? report = null, int? untilStep = null, CancellationToken cancel = default)
+    {
+        int end = untilStep ?? Recipe.Steps, B = Recipe.BatchSize, T = Recipe.Model.BlockSize;
+        var inputs = new int[B * T];
+        var targets = new int[B * T];
+        var clock = Stopwatch.StartNew();
+        long tokens = 0;
+        while (Step < end)
+        {
+            cancel.ThrowIfCancellationRequested();
+            int step = Step;
+            Model.Gradients.Clear();
+            double lossSum = 0;
+            for (int micro = 0; micro < Recipe.GradAccumulation; micro++)
+            {
+                Corpus.Train.Sample(Rng.For(Recipe.Seed, BatchStream, (ulong)step, (ulong)micro), B, T, inputs, targets);
+                float weight = 1f / (B * T * Recipe.GradAccumulation);
+                ulong dropoutSeed = Rng.For(Recipe.Seed, DropoutStream, (ulong)step, (ulong)micro).NextULong();
+                fixed (int* x = inputs, y = targets) lossSum += Model.ForwardBackward(x, y, B, T, weight, dropoutSeed);
+            }
+            float loss = (float)(lossSum / Recipe.GradAccumulation);
+            double norm = Optimizer.GradientNorm();
+            if (!float.IsFinite(loss) || !double.IsFinite(norm))
+                throw new TrainingDivergedException($"step {step + 1}: loss is {loss}, gradient norm is {norm}; the weights were not updated (lower learning_rate or set grad_clip)");
+            float scale = Recipe.GradClip > 0 && norm > Recipe.GradClip ? (float)(Recipe.GradClip / norm) : 1f;
+            double lr = LearningRateSchedule.At(Recipe, step);
+            Optimizer.Update(lr, Recipe.Beta1, Recipe.Beta2, Recipe.Epsilon, Recipe.WeightDecay, scale);
+            Losses.Add(loss);
+            tokens += TokensPerStep;
+            report?.Invoke(new StepEvent(Step, end, loss, lr, norm, tokens / clock.Elapsed.TotalSeconds, clock.Elapsed));
+            if (Recipe.EvalInterval > 0 && (Step % Recipe.EvalInterval == 0 || Step == end))
+                report?.Invoke(new EvalEvent(Step, EstimateLoss(Corpus.Validation, Recipe.EvalBatches)));
+        }
+    }
+
+    /// <summary>Mean loss over `batches` random batches drawn from a fixed stream (the same batches every call).</summary>
+    public float EstimateLoss(TokenStream split, int batches)
+    {
+        int B = Recipe.BatchSize, T = Recipe.Model.BlockSize;
+        var inputs = new int[B * T];
+        var targets = new int[B * T];
+        double sum = 0;
+        for (int i = 0; i < batches; i++)
+        {
+            split.Sample(Rng.For(Recipe.Seed, EvalStream, (ulong)i), B, T, inputs, targets);
+            fixed (int* x = inputs, y = targets) sum += Model.Forward(x, y, B, T);
+        }
+        return (float)(sum / batches);
+    }
+
+    /// <summary>Every position of the split predicted once (windows of block_size): mean loss in nats per token.</summary>
+    public static float FullLoss(GptModel model, TokenStream split, int batchSize)
+    {
+        double sum = 0;
+        long count = 0;
+        int T = Math.Min(model.Config.BlockSize, split.Length - 1);
+        foreach (var (inputs, targets, _) in split.Pass(batchSize, T))
+        {
+            fixed (int* x = inputs, y = targets) model.Forward(x, y, batchSize, T);
+            for (int i = 0; i < inputs.Length; i++)
+                if (targets[i] >= 0) { sum += model.Losses[i]; count++; }
+        }
+        return (float)(sum / count);
+    }
+
+    /// <summary>True when every parameter is finite: a checkpoint is never written otherwise.</summary>
+    public bool WeightsAreFinite()
+    {
+        for (long s = 0; s < Model.Parameters.Length; s += 1 << 20)
+            if (!float.IsFinite(TensorPrimitives.MaxMagnitude(Model.Parameters.Slice(s, (int)Math.Min(1 << 20, Model.Parameters.Length - s)))))
+                return false;
+        return true;
+    }
+
+    public void Dispose()
+    {
+        Optimizer.Dispose();
+        Model.Dispose();
+    }
+}
