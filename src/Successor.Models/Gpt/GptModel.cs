@@ -10,7 +10,6 @@ public sealed unsafe class GptModel : IDisposable
     readonly LayerWeights[] weights, grads;
     readonly FloatArena rope;
     Activations? acts;
-    bool lastForwardHadGradient;
 
     public GptModel(ModelConfig config, IKernels kernels)
     {
@@ -22,7 +21,7 @@ public sealed unsafe class GptModel : IDisposable
         Gradients = new FloatArena(Layout.Length);
         weights = [.. Enumerable.Range(0, config.Layers).Select(l => new LayerWeights(Layout, Parameters, l))];
         grads = [.. Enumerable.Range(0, config.Layers).Select(l => new LayerWeights(Layout, Gradients, l))];
-        rope = RopeTables(config);
+        rope = RopeTable.Create(config);
     }
 
     public ModelConfig Config { get; }
@@ -81,7 +80,6 @@ public sealed unsafe class GptModel : IDisposable
     {
         var a = Prepare(inputs, targets, B, T);
         Run(a, training: false, dropoutSeed: 0);
-        lastForwardHadGradient = false;
         if (targets == null) return float.NaN;
         Kernels.CrossEntropyForward(a.Losses, a.Logits, a.Targets, B * T, Config.VocabSize);
         return MeanLoss(a, B * T);
@@ -94,7 +92,6 @@ public sealed unsafe class GptModel : IDisposable
         var a = Prepare(inputs, targets, B, T);
         Run(a, training: true, dropoutSeed);
         Kernels.CrossEntropyForwardBackward(a.Losses, a.Logits, a.Logits, a.Targets, lossWeight, B * T, Config.VocabSize);
-        lastForwardHadGradient = true;
         float loss = MeanLoss(a, B * T);
         Backward(a);
         return loss;
@@ -123,7 +120,7 @@ public sealed unsafe class GptModel : IDisposable
             var x = a.Layers[l];
             NormForward(x.Ln1, x.Ln1Mean, x.Ln1Rstd, x.Input, w.Ln1W, w.Ln1B, N, C);
             k.MatmulForward(x.Qkv, x.Ln1, w.QkvW, w.QkvB, N, C, 3 * C);
-            if (Config.Positions == Positions.Rope) k.RopeForward(x.Qkv, rope.Pointer, RopeSin, B, T, C, NH);
+            if (Config.Positions == Positions.Rope) k.RopeForward(x.Qkv, RopeCos, RopeSin, B, T, C, NH);
             k.AttentionForward(x.AttY, x.Att, x.Qkv, B, T, C, NH);
             k.MatmulForward(x.AttProj, x.AttY, w.ProjW, w.ProjB, N, C, C);
             if (x.AttMask != null) Dropout(x.AttOut, x.AttMask, x.AttProj, p, dropoutSeed, 2 * l + 1, N * C);
@@ -180,7 +177,7 @@ public sealed unsafe class GptModel : IDisposable
             k.MatmulBackward(a.DAttY, g.ProjW, g.ProjB, dbranch, x.AttY, w.ProjW, N, C, C);
             Clear(a.DQkv, N * 3 * C);
             k.AttentionBackward(a.DQkv, a.DAtt, a.DAttY, x.Qkv, x.Att, B, T, C, NH);
-            if (Config.Positions == Positions.Rope) k.RopeBackward(a.DQkv, rope.Pointer, RopeSin, B, T, C, NH);
+            if (Config.Positions == Positions.Rope) k.RopeBackward(a.DQkv, RopeCos, RopeSin, B, T, C, NH);
             Clear(a.DLn, N * C);
             k.MatmulBackward(a.DLn, g.QkvW, g.QkvB, a.DQkv, x.Ln1, w.QkvW, N, C, 3 * C);
             NormBackward(a.DResidual, g.Ln1W, g.Ln1B, a.DLn, x.Input, w.Ln1W, x.Ln1Mean, x.Ln1Rstd, N, C);
@@ -219,25 +216,8 @@ public sealed unsafe class GptModel : IDisposable
 
     static void Clear(float* p, long count) => new Span<float>(p, (int)count).Clear();
 
-    /// <summary>cos table (T, HS/2) then sin table (T, HS/2): angle = t · theta^(−2i/HS).</summary>
-    static FloatArena RopeTables(ModelConfig c)
-    {
-        int half = c.HeadSize / 2;
-        long size = (long)c.BlockSize * half;
-        var arena = new FloatArena(2 * size);
-        for (int t = 0; t < c.BlockSize; t++)
-        for (int i = 0; i < half; i++)
-        {
-            double angle = t * Math.Pow(c.RopeTheta, -2.0 * i / c.HeadSize);
-            arena.Pointer[(long)t * half + i] = (float)Math.Cos(angle);
-            arena.Pointer[size + (long)t * half + i] = (float)Math.Sin(angle);
-        }
-        return arena;
-    }
-
-    float* RopeSin => rope.Pointer + (long)Config.BlockSize * (Config.HeadSize / 2);
-
-    public bool HasPendingGradient => lastForwardHadGradient;
+    float* RopeCos => RopeTable.Cos(rope, Config, 0);
+    float* RopeSin => RopeTable.Sin(rope, Config, 0);
 
     public void Dispose()
     {
