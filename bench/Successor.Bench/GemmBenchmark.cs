@@ -12,7 +12,7 @@ namespace Successor.Bench;
 
 public static unsafe class GemmBenchmark
 {
-    sealed record Shape(string Name, bool TransA, bool TransB, int M, int N, int K, int Lda, int Ldb, bool Accumulate, bool Serial)
+    internal sealed record Shape(string Name, bool TransA, bool TransB, int M, int N, int K, int Lda, int Ldb, bool Accumulate, bool Serial)
     {
         public double Flops => 2.0 * M * N * K;
         public string Ops => (TransA ? "T" : "N") + (TransB ? "T" : "N");
@@ -82,7 +82,7 @@ public static unsafe class GemmBenchmark
         return 0;
     }
 
-    static IEnumerable<Shape> Shapes()
+    internal static IEnumerable<Shape> Shapes()
     {
         yield return new Shape("square-1024", false, false, 1024, 1024, 1024, 1024, 1024, false, false);
         foreach (var (model, bt, c, layers) in new[]
@@ -158,7 +158,7 @@ public static unsafe class GemmBenchmark
         return samples[samples.Count / 2];
     }
 
-    static float* Alloc(long n, int seed)
+    internal static float* Alloc(long n, int seed)
     {
         float* p = (float*)NativeMemory.AlignedAlloc((nuint)(Math.Max(n, 1) * sizeof(float)), 64);
         var rng = new Random(seed);
@@ -166,7 +166,7 @@ public static unsafe class GemmBenchmark
         return p;
     }
 
-    static double? GeoMean(IEnumerable<double?> xs)
+    internal static double? GeoMean(IEnumerable<double?> xs)
     {
         var v = xs.OfType<double>().ToList();
         return v.Count == 0 ? null : Math.Exp(v.Average(Math.Log));

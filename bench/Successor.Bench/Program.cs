@@ -5,6 +5,7 @@ using Successor.Bench;
 var verbs = new Dictionary<string, Func<string[], int>>(StringComparer.Ordinal)
 {
     ["gemm"] = GemmBenchmark.Run,
+    ["gemm-tune"] = GemmTuneBenchmark.Run,
 };
 
 if (args.Length == 0 || !verbs.TryGetValue(args[0], out var verb))

@@ -1,9 +1,11 @@
 // A ledger writer in its own process, for what only separate processes can show.
 //   write --db LOC --worker NAME [--count N] [--artifacts DIR]
-//       appends records (every 4th with a 64–256 KiB artifact) and prints "ack <seq> <worker> <n>"
+//       appends records (every 4th with a 64–256 KiB artifact) and prints "ack <seq> <subject> ."
 //       after each append returns: the crash test kills it with SIGKILL and checks every ack.
 //   bench --db LOC --writers N [--seconds S] [--batch B] [--synchronous FULL|NORMAL]
 //       starts N writer processes at once and reports appends per second.
+//   demo --db LOC --artifacts DIR
+//       records two generations of a lab (see DemoLineage), to try the CLI on.
 //   run ...   one bench writer (started by bench).
 using System.Diagnostics;
 using System.Globalization;
@@ -21,6 +23,7 @@ try
     {
         "write" => Write(Opt("db", LedgerStore.DefaultPath), Opt("worker", "w"), long.Parse(Opt("count", "1000000000"), CultureInfo.InvariantCulture), options.GetValueOrDefault("artifacts")),
         "bench" => Bench(Opt("db", LedgerStore.DefaultPath), int.Parse(Opt("writers", "1"), CultureInfo.InvariantCulture), double.Parse(Opt("seconds", "5"), CultureInfo.InvariantCulture), int.Parse(Opt("batch", "1"), CultureInfo.InvariantCulture), Opt("synchronous", "FULL")),
+        "demo" => Demo(Opt("db", LedgerStore.DefaultPath), Opt("artifacts", Path.Combine(LedgerStore.DefaultDirectory, "artifacts"))),
         "run" => Run(Opt("db", ""), Opt("worker", "w"), long.Parse(Opt("start", "0"), CultureInfo.InvariantCulture), double.Parse(Opt("seconds", "5"), CultureInfo.InvariantCulture), int.Parse(Opt("batch", "1"), CultureInfo.InvariantCulture), Opt("synchronous", "FULL")),
         _ => Usage(),
     };
@@ -61,9 +64,18 @@ static int Write(string db, string worker, long count, string? artifactDir)
             statement = ProvStatement.Entity($"note:{worker}-{n}", "note", new JsonObject { ["worker"] = worker, ["n"] = n });
         }
         var record = ledger.Append($"writer:{worker}", statement);
-        stdout.WriteLine($"ack {record.Seq} {worker} {n}");
+        // The trailing "." marks a whole line: a line cut short by the kill is not an ack.
+        stdout.WriteLine($"ack {record.Seq} {statement.Subject} .");
         stdout.Flush();
     }
+    return 0;
+}
+
+static int Demo(string db, string artifactDir)
+{
+    using var ledger = LedgerStore.Open(db);
+    Successor.Ledger.Writer.DemoLineage.Record(ledger, new ArtifactStore(artifactDir));
+    Console.WriteLine($"records: {ledger.Count()}");
     return 0;
 }
 

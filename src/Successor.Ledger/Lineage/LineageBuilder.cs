@@ -1,7 +1,7 @@
 // The ancestry of an element as a tree: for an entity, the activity that generated it (with its
 // agents and everything it used, recursively back to seed data), what it was derived from, and
-// the activities that used it afterwards (evaluations, promotions) with their agents — which
-// is where human approvals show up. Each element is expanded once; repeats say "(see above)".
+// the activities that used it afterwards (evaluations, promotions) with their agents and outputs —
+// which is where human approvals show up. Each element is expanded once; repeats say "(see above)".
 using Successor.Ledger.Prov;
 using Successor.Ledger.Records;
 
@@ -13,10 +13,10 @@ public static class LineageBuilder
     {
         var root = graph.Element(id)
             ?? throw new LedgerException($"lineage {id}: no entity, activity or agent with this id; list ids with `successor log`");
-        return Expand(graph, root, "", new HashSet<string>(StringComparer.Ordinal), upstream: true);
+        return Expand(graph, root, "", new HashSet<string>(StringComparer.Ordinal), upstream: true, isRoot: true);
     }
 
-    private static LineageNode Expand(ProvGraph graph, LedgerEntry e, string relation, HashSet<string> seen, bool upstream)
+    private static LineageNode Expand(ProvGraph graph, LedgerEntry e, string relation, HashSet<string> seen, bool upstream, bool isRoot = false)
     {
         string id = e.Statement.Subject;
         string kind = ProvKinds.Name(e.Statement.Kind);
@@ -35,8 +35,10 @@ public static class LineageBuilder
                     foreach (var d in graph.From(id, ProvKind.WasDerivedFrom))
                         Child(graph, d.Statement.Object!, "derived from", seen, upstream: true, children);
                 }
-                foreach (var u in graph.To(id, ProvKind.Used))
-                    Child(graph, u.Statement.Subject, "used by", seen, upstream: false, children);
+                // Evaluations and promotions of the element asked about (not of every ancestor).
+                if (isRoot)
+                    foreach (var u in graph.To(id, ProvKind.Used))
+                        Child(graph, u.Statement.Subject, "used by", seen, upstream: false, children);
                 break;
             case ProvKind.Activity:
                 foreach (var a in graph.From(id, ProvKind.WasAssociatedWith))

@@ -28,7 +28,7 @@ public abstract class DbLedger : ILedger
     public long BusyRetries => Interlocked.Read(ref _busyRetries);
 
     /// <summary>How long an append keeps retrying a busy database before it reports an error.</summary>
-    public TimeSpan MaxBusyWait { get; init; } = TimeSpan.FromSeconds(60);
+    public TimeSpan MaxBusyWait { get; set; } = TimeSpan.FromSeconds(60);
 
     protected DbConnection Connection { get; }
 
@@ -66,23 +66,32 @@ public abstract class DbLedger : ILedger
         }
     }
 
-    private IReadOnlyList<LedgerRecord> AppendLocked(string actor, IReadOnlyList<ProvStatement> statements)
+    /// <summary>One attempt at an append: read the head, chain the new records, write them atomically.</summary>
+    protected virtual IReadOnlyList<LedgerRecord> AppendLocked(string actor, IReadOnlyList<ProvStatement> statements)
     {
         using var tx = BeginWrite();
-        (long seq, byte[] previous) = Head(tx);
-        var written = new List<LedgerRecord>(statements.Count);
+        var (seq, previous) = Head(tx);
+        var chained = Chain(actor, statements, seq, previous);
+        foreach (var (entry, record) in chained) Insert(tx, entry, record);
+        tx.Commit();
+        return chained.Select(c => c.Record).ToList();
+    }
+
+    /// <summary>Numbers and hashes new records that follow the record (<paramref name="seq"/>, <paramref name="previous"/>).</summary>
+    protected static List<(LedgerEntry Entry, LedgerRecord Record)> Chain(string actor, IReadOnlyList<ProvStatement> statements, long seq, byte[] previous)
+    {
+        var chained = new List<(LedgerEntry, LedgerRecord)>(statements.Count);
+        var now = DateTimeOffset.UtcNow;
         foreach (var statement in statements)
         {
             seq++;
-            var entry = new LedgerEntry(seq, DateTimeOffset.UtcNow, actor, statement);
+            var entry = new LedgerEntry(seq, now, actor, statement);
             string json = entry.ToCanonicalJson();
             var record = new LedgerRecord(seq, json, previous, LedgerRecord.ChainHash(previous, json));
-            Insert(tx, entry, record);
-            written.Add(record);
+            chained.Add((entry, record));
             previous = record.Hash;
         }
-        tx.Commit();
-        return written;
+        return chained;
     }
 
     public long Count()
@@ -222,21 +231,28 @@ public abstract class DbLedger : ILedger
         return cmd.ExecuteScalar();
     }
 
-    private (long Seq, byte[] Hash) Head(DbTransaction tx)
+    protected (long Seq, byte[] Hash) Head(DbTransaction? tx)
     {
         using var cmd = Command(tx, "SELECT seq, hash FROM records ORDER BY seq DESC LIMIT 1");
         using var reader = cmd.ExecuteReader();
         return reader.Read() ? (reader.GetInt64(0), (byte[])reader.GetValue(1)) : (-1, LedgerRecord.GenesisHash);
     }
 
+    protected const string InsertSql =
+        "INSERT INTO records (seq, time, actor, kind, subject, object, entry, prev_hash, hash) " +
+        "VALUES (@seq, @time, @actor, @kind, @subject, @object, @entry, @prev, @hash)";
+
+    /// <summary>The INSERT's parameters, in the order of <see cref="InsertSql"/>.</summary>
+    protected static (string Name, object? Value)[] InsertParameters(LedgerEntry entry, LedgerRecord record) =>
+    [
+        ("seq", record.Seq), ("time", entry.TimeText), ("actor", entry.Actor),
+        ("kind", ProvKinds.Name(entry.Statement.Kind)), ("subject", entry.Statement.Subject),
+        ("object", entry.Statement.Object), ("entry", record.Entry), ("prev", record.PreviousHash), ("hash", record.Hash),
+    ];
+
     private void Insert(DbTransaction tx, LedgerEntry entry, LedgerRecord record)
     {
-        using var cmd = Command(tx,
-            "INSERT INTO records (seq, time, actor, kind, subject, object, entry, prev_hash, hash) " +
-            "VALUES (@seq, @time, @actor, @kind, @subject, @object, @entry, @prev, @hash)",
-            ("seq", record.Seq), ("time", entry.TimeText), ("actor", entry.Actor),
-            ("kind", ProvKinds.Name(entry.Statement.Kind)), ("subject", entry.Statement.Subject),
-            ("object", entry.Statement.Object), ("entry", record.Entry), ("prev", record.PreviousHash), ("hash", record.Hash));
+        using var cmd = Command(tx, InsertSql, InsertParameters(entry, record));
         cmd.ExecuteNonQuery();
     }
 

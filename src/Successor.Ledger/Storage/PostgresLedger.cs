@@ -1,14 +1,19 @@
-// The server backend for teams: the same log in PostgreSQL (Npgsql). Appends serialise on a
-// transaction-scoped advisory lock, so sequence numbers stay gap-free across processes and hosts.
-// Set "Search Path" in the connection string to keep several ledgers in one database.
+// The server backend for teams: the same log in PostgreSQL (Npgsql). Appends are optimistic: read
+// the head, insert the next sequence number, commit; the primary key lets exactly one writer win
+// each number and the others retry (no lock is held across client round trips, which measured
+// faster than an advisory lock on a busy machine). Sequence numbers stay gap-free across
+// processes and hosts. Set "Search Path" in the connection string to keep several ledgers in one
+// database.
 using System.Data.Common;
 using Npgsql;
+using Successor.Ledger.Prov;
+using Successor.Ledger.Records;
 
 namespace Successor.Ledger.Storage;
 
 public sealed class PostgresLedger : DbLedger
 {
-    /// <summary>Advisory lock key shared by every writer of one schema's log ("SUCCLDGR").</summary>
+    /// <summary>Advisory lock key that serialises schema creation ("SUCCLDGR").</summary>
     private const long WriteLockKey = 0x5355_4343_4C44_4752;
 
     private PostgresLedger(NpgsqlConnection connection, string location) : base(connection, location) { }
@@ -50,18 +55,30 @@ public sealed class PostgresLedger : DbLedger
         }
     }
 
-    protected override DbTransaction BeginWrite()
+    protected override DbTransaction BeginWrite() => ((NpgsqlConnection)Connection).BeginTransaction();
+
+    // Two round trips: read the head, then all INSERTs in one batch, which Npgsql runs as one
+    // implicit transaction (all rows or none) and which returns only after the commit is durable.
+    protected override IReadOnlyList<LedgerRecord> AppendLocked(string actor, IReadOnlyList<ProvStatement> statements)
     {
-        var connection = (NpgsqlConnection)Connection;
-        var tx = connection.BeginTransaction();
-        using var cmd = new NpgsqlCommand($"SELECT pg_advisory_xact_lock({WriteLockKey})", connection, tx);
-        cmd.ExecuteNonQuery();
-        return tx;
+        var (seq, previous) = Head(null);
+        var chained = Chain(actor, statements, seq, previous);
+        using var batch = new NpgsqlBatch((NpgsqlConnection)Connection);
+        foreach (var (entry, record) in chained)
+        {
+            var command = new NpgsqlBatchCommand(InsertSql);
+            foreach (var (name, value) in InsertParameters(entry, record))
+                command.Parameters.Add(new NpgsqlParameter(name, value ?? DBNull.Value));
+            batch.BatchCommands.Add(command);
+        }
+        batch.ExecuteNonQuery();
+        return chained.Select(c => c.Record).ToList();
     }
 
-    // Only errors raised before commit: serialisation failure, deadlock, lock not available.
+    // Another writer took the sequence number first (unique violation on the key), or a
+    // serialisation failure or deadlock: the transaction was rolled back, so it is safe to retry.
     protected override bool IsTransient(Exception e) =>
-        e is PostgresException { SqlState: "40001" or "40P01" or "55P03" };
+        e is PostgresException { SqlState: "23505", ConstraintName: "records_pkey" } or PostgresException { SqlState: "40001" or "40P01" };
 
     private const string Schema =
         """

@@ -20,7 +20,9 @@ public sealed class SqliteLedger : DbLedger
     }
 
     /// <param name="synchronous">FULL survives power loss; NORMAL survives a killed process (WAL) and is faster.</param>
-    public static SqliteLedger Open(string path, string synchronous = "FULL")
+    /// <param name="busyTimeoutMilliseconds">How long SQLite itself waits for a lock held by another program.</param>
+    /// <param name="commandTimeoutSeconds">How long Microsoft.Data.Sqlite keeps retrying a busy statement after that.</param>
+    public static SqliteLedger Open(string path, string synchronous = "FULL", int busyTimeoutMilliseconds = 5000, int commandTimeoutSeconds = 30)
     {
         if (synchronous is not ("FULL" or "NORMAL"))
             throw new LedgerException($"synchronous \"{synchronous}\": unsupported; use FULL or NORMAL");
@@ -31,14 +33,14 @@ public sealed class SqliteLedger : DbLedger
             DataSource = full,
             Mode = SqliteOpenMode.ReadWriteCreate,
             Pooling = false,
-            DefaultTimeout = 30,
+            DefaultTimeout = commandTimeoutSeconds,
         };
         var connection = new SqliteConnection(builder.ToString());
         var ledger = new SqliteLedger(connection, full);
         try
         {
             connection.Open();
-            ledger.ExecuteRaw("PRAGMA busy_timeout = 5000");
+            ledger.ExecuteRaw($"PRAGMA busy_timeout = {busyTimeoutMilliseconds}");
             ledger.WithRetry(() =>
             {
                 ledger.ExecuteRaw("PRAGMA journal_mode = WAL");

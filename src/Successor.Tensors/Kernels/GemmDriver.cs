@@ -2,6 +2,7 @@
 // Loop order (outer to inner): NC columns → KC depth (pack B̃) → MC rows (pack Ã) → NR columns → MR rows → kernel.
 // Every element of C is summed over the same depth blocks [0,kc), [kc,2kc), … in the same order whatever the
 // rectangle, so any split of C over threads gives bitwise the same result.
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace Successor.Tensors.Kernels;
@@ -20,6 +21,7 @@ internal readonly unsafe struct GemmOperands(bool transA, bool transB, int m, in
 
 internal static unsafe class GemmDriver
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Run(in GemmOperands g, GemmKernel kern, int i0, int i1, int j0, int j1)
     {
         if (i0 >= i1 || j0 >= j1) return;

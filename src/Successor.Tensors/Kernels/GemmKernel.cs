@@ -20,7 +20,7 @@ internal readonly unsafe struct GemmKernel(string name, int mr, int nr, int mc, 
 
     public override string ToString() => $"{Name} (MC={MC}, KC={KC}, NC={NC})";
 
-    public static readonly GemmKernel Wide = new("avx512-14x32", 14, 32, 112, 384, 2048, &GemmMicroKernels.Avx512x14x32);
+    public static readonly GemmKernel Wide = new("avx512-8x32", 8, 32, 96, 384, 2048, &GemmMicroKernels.Avx512x8x32);
     public static readonly GemmKernel Narrow = new("avx2-6x16", 6, 16, 96, 256, 2048, &GemmMicroKernels.Avx2x6x16);
     public static readonly GemmKernel Portable = new("portable-4x8", 4, 8, 64, 256, 1024, &GemmMicroKernels.Portable4x8);
 
@@ -31,15 +31,13 @@ internal readonly unsafe struct GemmKernel(string name, int mr, int nr, int mc, 
         if (Avx512F.IsSupported && Vector512.IsHardwareAccelerated)
         {
             list.Add(Wide);
-            list.Add(Wide with { Name = "avx512-6x64", MR = 6, NR = 64, MC = 96, Run = &GemmMicroKernels.Avx512x6x64 });
-            list.Add(Wide with { Name = "avx512-8x32", MR = 8, NR = 32, MC = 96, Run = &GemmMicroKernels.Avx512x8x32 });
-            list.Add(Wide with { Name = "avx512-12x32", MR = 12, NR = 32, MC = 96, Run = &GemmMicroKernels.Avx512x12x32 });
+            list.Add(Wide with { Name = "avx512-10x32", MR = 10, MC = 100, Run = &GemmMicroKernels.Avx512x10x32 });
+            list.Add(Wide with { Name = "avx512-8x48", NR = 48, Run = &GemmMicroKernels.Avx512x8x48 });
+            list.Add(Wide with { Name = "avx512-14x32", MR = 14, MC = 112, Run = &GemmMicroKernels.Avx512x14x32 });
         }
         if (Fma.IsSupported && Avx2.IsSupported)
         {
             list.Add(Narrow);
-            if (Avx512F.IsSupported)
-                list.Add(Narrow with { Name = "avx2-12x16", MR = 12, Run = &GemmMicroKernels.Avx2x12x16 });
         }
         list.Add(Portable);
         return list;

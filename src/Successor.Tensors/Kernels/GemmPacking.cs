@@ -18,6 +18,7 @@ internal static unsafe class GemmPacking
     }
 
     // The R values of one step are adjacent in the source (op(B) not transposed, or op(A) transposed): copy rows.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     static void PackContiguousLines(float* dst, float* src, long along, int kc, int width, int r)
     {
         for (int p = 0; p < kc; p++, dst += r, src += along)
@@ -30,6 +31,7 @@ internal static unsafe class GemmPacking
     }
 
     // Each line is contiguous along the steps (op(A) not transposed, or op(B) transposed): transpose into panel.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     static void PackTransposed(float* dst, float* src, long across, int kc, int width, int r)
     {
         int p = 0;

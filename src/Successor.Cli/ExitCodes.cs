@@ -1,0 +1,15 @@
+// What `successor` exit codes mean (documented in the README).
+namespace Successor.Cli;
+
+public static class ExitCodes
+{
+    public const int Success = 0;
+    /// <summary>An unexpected failure (a bug or the machine): the message says what.</summary>
+    public const int Failure = 1;
+    /// <summary>Bad input: usage, a malformed recipe, unreadable data, a corrupt or mismatched checkpoint.</summary>
+    public const int BadInput = 2;
+    /// <summary>Training diverged (NaN or Inf); the weights of the failing step were not applied or saved.</summary>
+    public const int Diverged = 3;
+    /// <summary>Interrupted (Ctrl+C); a checkpoint of the last completed step was saved.</summary>
+    public const int Interrupted = 130;
+}

@@ -1,0 +1,38 @@
+// Turns every known failure into one line on stderr and its documented exit code; nothing else
+// (no stack trace) reaches the user unless SUCCESSOR_DEBUG is set.
+using Successor.Models.Checkpoints;
+using Successor.Training;
+using Successor.Training.Data;
+using Successor.Training.Recipes;
+
+namespace Successor.Cli;
+
+public static class Failures
+{
+    public static int Guard(Func<int> run)
+    {
+        try { return run(); }
+        catch (Exception e) when (Code(e) is var code && code != ExitCodes.Failure || Environment.GetEnvironmentVariable("SUCCESSOR_DEBUG") is null)
+        {
+            int exit = Code(e);
+            Console.Error.WriteLine($"error: {OneLine(e)}");
+            return exit;
+        }
+    }
+
+    public static int Code(Exception e) => e switch
+    {
+        RecipeException or DataException or CheckpointFormatException or FileNotFoundException
+            or DirectoryNotFoundException or ArgumentException or UsageException => ExitCodes.BadInput,
+        TrainingDivergedException => ExitCodes.Diverged,
+        OperationCanceledException => ExitCodes.Interrupted,
+        _ => ExitCodes.Failure,
+    };
+
+    static string OneLine(Exception e) =>
+        (e is ArgumentException or RecipeException or DataException or CheckpointFormatException or TrainingDivergedException or UsageException
+            ? e.Message : $"{e.GetType().Name}: {e.Message}").ReplaceLineEndings(" ");
+}
+
+/// <summary>A command line that parses but makes no sense (e.g. --resume with --preset).</summary>
+public sealed class UsageException(string message) : Exception(message);

@@ -1,0 +1,19 @@
+// `successor`: the lab's command line. Commands are thin: they parse, call the libraries, and print.
+using System.CommandLine;
+using Successor.Cli;
+using Successor.Cli.Commands;
+
+var root = new RootCommand("Successor: a lab in which small language models train their successors.")
+{
+    TrainCommand.Create(),
+    SampleCommand.Create(),
+    EvalCommand.Create(),
+    BenchCommand.Create(),
+};
+var parsed = root.Parse(args);
+if (parsed.Errors.Count > 0)
+{
+    foreach (var error in parsed.Errors) Console.Error.WriteLine($"error: {error.Message}");
+    return ExitCodes.BadInput;
+}
+return Failures.Guard(() => parsed.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false }));
