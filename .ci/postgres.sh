@@ -5,9 +5,10 @@
 #
 #   export SUCCESSOR_TEST_POSTGRES="$(bash .ci/postgres.sh)"   # prints the connection string
 #   source .ci/postgres.sh                                     # or: exports it directly
+#   source <(bash .ci/postgres.sh --export)                    # or: as an export line to source
 #   bash .ci/postgres.sh stop                                  # stops the scratch cluster
 #
-# Progress goes to stderr; stdout is only the connection string.
+# Progress goes to stderr; stdout is only the connection string (or the export line).
 
 successor_pg_main() {
     local dir="${SUCCESSOR_PG_DIR:-/tmp/successor-pg}"
@@ -57,7 +58,11 @@ successor_pg_main() {
 
     SUCCESSOR_TEST_POSTGRES="Host=127.0.0.1;Port=$port;Username=postgres;Database=postgres"
     export SUCCESSOR_TEST_POSTGRES
-    echo "$SUCCESSOR_TEST_POSTGRES"
+    if [ "${1:-}" = "--export" ]; then
+        echo "export SUCCESSOR_TEST_POSTGRES='$SUCCESSOR_TEST_POSTGRES'"
+    else
+        echo "$SUCCESSOR_TEST_POSTGRES"
+    fi
 }
 
 if [ "${BASH_SOURCE[0]}" = "$0" ]; then

@@ -1,8 +1,8 @@
 // `gemm`: times Gemm.Multiply on the shapes the models use (and 1024³), against OpenBLAS where installed.
 // Options: --threads N (default Parallelism.Threads), --json, --filter TEXT (shape names containing TEXT),
 // --seconds S (time budget per shape and backend, default 0.6), --no-blas, --kernel NAME, --mc/--kc/--nc N (tuning).
-// Each figure is the median of repeated timed samples after a warm-up; a sample is a batch of calls lasting ≥ 2 ms.
-using System.Diagnostics;
+// Each figure is the median of timed samples after a warm-up, ours and OpenBLAS's interleaved (see Timing).
+// ours/blas is OpenBLAS's time over ours: above 1 means ours is faster. attn-* shapes run MultiplySerial (1 thread).
 using System.Runtime.InteropServices;
 using System.Text.Json;
 using Successor.Tensors;
@@ -70,7 +70,7 @@ public static unsafe class GemmBenchmark
         if (json)
         {
             Console.WriteLine(JsonSerializer.Serialize(new { kernel = kernel.ToString(), threads, results },
-                new JsonSerializerOptions { WriteIndented = true }));
+                new JsonSerializerOptions { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase }));
             return 0;
         }
         Console.WriteLine($"kernel: {kernel.Name}");
@@ -119,14 +119,11 @@ public static unsafe class GemmBenchmark
             }
             void Blas() => OpenBlas.Multiply(s.TransA, s.TransB, s.M, s.N, s.K, a, s.Lda, b, s.Ldb, c, s.N, s.Accumulate);
 
-            double ours = MedianMs(Ours, seconds);
-            double? blas = null;
-            if (useBlas)
-            {
-                OpenBlas.SetThreads(s.Serial ? 1 : threads);
-                blas = MedianMs(Blas, seconds);
-                OpenBlas.SetThreads(threads);
-            }
+            // OpenBLAS gets the same thread count, and one thread where ours runs serially.
+            OpenBlas.SetThreads(s.Serial ? 1 : threads);
+            double[] medians = Timing.InterleavedMedianMs(useBlas ? [Ours, Blas] : [Ours], seconds);
+            double ours = medians[0];
+            double? blas = useBlas ? medians[1] : null;
             return new Result(s.Name, s.Ops, s.M, s.N, s.K, s.Serial ? 1 : threads, ours, s.Flops / ours / 1e6,
                 blas, blas is double ms ? s.Flops / ms / 1e6 : null, blas is double bms ? bms / ours : null);
         }
@@ -136,26 +133,6 @@ public static unsafe class GemmBenchmark
             NativeMemory.AlignedFree(b);
             NativeMemory.AlignedFree(c);
         }
-    }
-
-    /// <summary>Median time of one call in ms: warm up for a quarter of the budget, then sample batches.</summary>
-    static double MedianMs(Action call, double seconds)
-    {
-        var sw = Stopwatch.StartNew();
-        int warm = 0;
-        while (warm < 3 || sw.Elapsed.TotalSeconds < seconds / 4) { call(); warm++; }
-        double oneMs = sw.Elapsed.TotalMilliseconds / warm;
-        int batch = Math.Max(1, (int)Math.Ceiling(2.0 / oneMs));
-        var samples = new List<double>();
-        sw.Restart();
-        while (samples.Count < 5 || (sw.Elapsed.TotalSeconds < seconds && samples.Count < 200))
-        {
-            long t0 = Stopwatch.GetTimestamp();
-            for (int i = 0; i < batch; i++) call();
-            samples.Add(Stopwatch.GetElapsedTime(t0).TotalMilliseconds / batch);
-        }
-        samples.Sort();
-        return samples[samples.Count / 2];
     }
 
     internal static float* Alloc(long n, int seed)

@@ -2,7 +2,6 @@
 // so that load from other processes on a shared machine falls on all candidates alike.
 // Usage: gemm-tune CANDIDATE [CANDIDATE…] [--threads N] [--seconds S] [--filter TEXT]
 // where CANDIDATE = kernel name, optionally with blocking: avx512-8x32:MC:KC:NC (0 keeps the default).
-using System.Diagnostics;
 using System.Runtime.InteropServices;
 using Successor.Tensors;
 using Successor.Tensors.Kernels;
@@ -67,26 +66,7 @@ public static unsafe class GemmTuneBenchmark
                 if (s.Serial) Gemm.MultiplySerial(s.TransA, s.TransB, s.M, s.N, s.K, a, s.Lda, b, s.Ldb, c, s.N, s.Accumulate);
                 else Gemm.Multiply(s.TransA, s.TransB, s.M, s.N, s.K, a, s.Lda, b, s.Ldb, c, s.N, s.Accumulate);
             }
-            var sw = Stopwatch.StartNew();
-            int warm = 0;
-            while (warm < 3 * candidates.Count || sw.Elapsed.TotalSeconds < 0.1)
-            {
-                Gemm.Kernel = candidates[warm % candidates.Count];
-                Call();
-                warm++;
-            }
-            int batch = Math.Max(1, (int)Math.Ceiling(2.0 / (sw.Elapsed.TotalMilliseconds / warm)));
-            var samples = candidates.Select(_ => new List<double>()).ToList();
-            sw.Restart();
-            while (samples[0].Count < 5 || sw.Elapsed.TotalSeconds < seconds)
-                for (int k = 0; k < candidates.Count; k++)
-                {
-                    Gemm.Kernel = candidates[k];
-                    long t0 = Stopwatch.GetTimestamp();
-                    for (int i = 0; i < batch; i++) Call();
-                    samples[k].Add(Stopwatch.GetElapsedTime(t0).TotalMilliseconds / batch);
-                }
-            return samples.Select(x => x.Order().ElementAt(x.Count / 2)).ToArray();
+            return Timing.InterleavedMedianMs(candidates.Select(k => (Action)(() => { Gemm.Kernel = k; Call(); })).ToList(), seconds);
         }
         finally
         {

@@ -1,6 +1,5 @@
 // How a command speaks: JSON for machines (--json), otherwise human text. Results end with
 // `key: value` lines that a script can read.
-using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace Successor.Cli.Output;
@@ -12,15 +11,13 @@ public sealed class Printer(bool json)
     /// <summary>A terminal that can redraw a progress bar (not redirected, not --json).</summary>
     public bool Interactive => !Json && !Console.IsOutputRedirected && Environment.GetEnvironmentVariable("CI") is null;
 
-    static readonly JsonSerializerOptions Compact = new() { WriteIndented = false };
-
     /// <summary>One event as a JSON line (--json only).</summary>
     public void Event(string type, IEnumerable<(string Key, object? Value)> fields)
     {
         if (!Json) return;
         var o = new JsonObject { ["event"] = type };
         foreach (var (k, v) in fields) o[k] = JsonValue.Create(v);
-        Console.WriteLine(o.ToJsonString(Compact));
+        Console.WriteLine(o.ToJsonString());
     }
 
     public void Line(string text)
@@ -35,7 +32,7 @@ public sealed class Printer(bool json)
         {
             var o = new JsonObject();
             foreach (var (k, v) in fields) o[k] = JsonValue.Create(v);
-            Console.WriteLine(o.ToJsonString(Compact));
+            Console.WriteLine(o.ToJsonString());
             return;
         }
         foreach (var (k, v) in fields) Console.WriteLine($"{k}: {Format(v)}");

@@ -15,7 +15,7 @@ namespace Successor.Tensors.Kernels;
 public static unsafe class Gemm
 {
     // Below this many multiply-adds per thread, waking another thread costs more than it saves.
-    const long MinWorkPerThread = 1L << 18;
+    const long MinWorkPerThread = 1L << 19;
 
     /// <summary>The micro-kernel and blocking in use; tests and benchmarks may swap it.</summary>
     internal static GemmKernel Kernel { get; set; } = GemmKernel.Best();

@@ -28,17 +28,8 @@ internal readonly unsafe struct GemmKernel(string name, int mr, int nr, int mc, 
     public static List<GemmKernel> Supported()
     {
         var list = new List<GemmKernel>();
-        if (Avx512F.IsSupported && Vector512.IsHardwareAccelerated)
-        {
-            list.Add(Wide);
-            list.Add(Wide with { Name = "avx512-10x32", MR = 10, MC = 100, Run = &GemmMicroKernels.Avx512x10x32 });
-            list.Add(Wide with { Name = "avx512-8x48", NR = 48, Run = &GemmMicroKernels.Avx512x8x48 });
-            list.Add(Wide with { Name = "avx512-14x32", MR = 14, MC = 112, Run = &GemmMicroKernels.Avx512x14x32 });
-        }
-        if (Fma.IsSupported && Avx2.IsSupported)
-        {
-            list.Add(Narrow);
-        }
+        if (Avx512F.IsSupported && Vector512.IsHardwareAccelerated) list.Add(Wide);
+        if (Fma.IsSupported && Avx2.IsSupported) list.Add(Narrow);
         list.Add(Portable);
         return list;
     }

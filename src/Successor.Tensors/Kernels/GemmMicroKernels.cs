@@ -34,7 +34,7 @@ internal static unsafe class GemmMicroKernels
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     static Vector128<float> MulAdd(Vector128<float> x, Vector128<float> y, Vector128<float> acc) => acc + x * y;
 
-    /// <summary>8×32 tile: 16 accumulators of Vector512<float>.</summary>
+    /// <summary>8×32 tile: 16 accumulators of Vector512 (float); fastest measured on Zen 4 (vs 6×64, 10×32, 12×32, 14×32, 8×48).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Avx512x8x32(int kc, float* a, float* b, float* c, long ldc, bool store)
     {
@@ -68,133 +68,7 @@ internal static unsafe class GemmMicroKernels
         Put(c + 0, c7a, store); Put(c + 16, c7b, store); c += ldc;
     }
 
-    /// <summary>10×32 tile: 20 accumulators of Vector512<float>.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Avx512x10x32(int kc, float* a, float* b, float* c, long ldc, bool store)
-    {
-        Vector512<float> c0a = default, c0b = default;
-        Vector512<float> c1a = default, c1b = default;
-        Vector512<float> c2a = default, c2b = default;
-        Vector512<float> c3a = default, c3b = default;
-        Vector512<float> c4a = default, c4b = default;
-        Vector512<float> c5a = default, c5b = default;
-        Vector512<float> c6a = default, c6b = default;
-        Vector512<float> c7a = default, c7b = default;
-        Vector512<float> c8a = default, c8b = default;
-        Vector512<float> c9a = default, c9b = default;
-        for (int p = 0; p < kc; p++, a += 10, b += 32)
-        {
-            Vector512<float> b0 = Vector512.Load(b + 0), b1 = Vector512.Load(b + 16), x;
-            x = Vector512.Create(a[0]); c0a = Vector512.FusedMultiplyAdd(x, b0, c0a); c0b = Vector512.FusedMultiplyAdd(x, b1, c0b);
-            x = Vector512.Create(a[1]); c1a = Vector512.FusedMultiplyAdd(x, b0, c1a); c1b = Vector512.FusedMultiplyAdd(x, b1, c1b);
-            x = Vector512.Create(a[2]); c2a = Vector512.FusedMultiplyAdd(x, b0, c2a); c2b = Vector512.FusedMultiplyAdd(x, b1, c2b);
-            x = Vector512.Create(a[3]); c3a = Vector512.FusedMultiplyAdd(x, b0, c3a); c3b = Vector512.FusedMultiplyAdd(x, b1, c3b);
-            x = Vector512.Create(a[4]); c4a = Vector512.FusedMultiplyAdd(x, b0, c4a); c4b = Vector512.FusedMultiplyAdd(x, b1, c4b);
-            x = Vector512.Create(a[5]); c5a = Vector512.FusedMultiplyAdd(x, b0, c5a); c5b = Vector512.FusedMultiplyAdd(x, b1, c5b);
-            x = Vector512.Create(a[6]); c6a = Vector512.FusedMultiplyAdd(x, b0, c6a); c6b = Vector512.FusedMultiplyAdd(x, b1, c6b);
-            x = Vector512.Create(a[7]); c7a = Vector512.FusedMultiplyAdd(x, b0, c7a); c7b = Vector512.FusedMultiplyAdd(x, b1, c7b);
-            x = Vector512.Create(a[8]); c8a = Vector512.FusedMultiplyAdd(x, b0, c8a); c8b = Vector512.FusedMultiplyAdd(x, b1, c8b);
-            x = Vector512.Create(a[9]); c9a = Vector512.FusedMultiplyAdd(x, b0, c9a); c9b = Vector512.FusedMultiplyAdd(x, b1, c9b);
-        }
-        Put(c + 0, c0a, store); Put(c + 16, c0b, store); c += ldc;
-        Put(c + 0, c1a, store); Put(c + 16, c1b, store); c += ldc;
-        Put(c + 0, c2a, store); Put(c + 16, c2b, store); c += ldc;
-        Put(c + 0, c3a, store); Put(c + 16, c3b, store); c += ldc;
-        Put(c + 0, c4a, store); Put(c + 16, c4b, store); c += ldc;
-        Put(c + 0, c5a, store); Put(c + 16, c5b, store); c += ldc;
-        Put(c + 0, c6a, store); Put(c + 16, c6b, store); c += ldc;
-        Put(c + 0, c7a, store); Put(c + 16, c7b, store); c += ldc;
-        Put(c + 0, c8a, store); Put(c + 16, c8b, store); c += ldc;
-        Put(c + 0, c9a, store); Put(c + 16, c9b, store); c += ldc;
-    }
-
-    /// <summary>8×48 tile: 24 accumulators of Vector512<float>.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Avx512x8x48(int kc, float* a, float* b, float* c, long ldc, bool store)
-    {
-        Vector512<float> c0a = default, c0b = default, c0c = default;
-        Vector512<float> c1a = default, c1b = default, c1c = default;
-        Vector512<float> c2a = default, c2b = default, c2c = default;
-        Vector512<float> c3a = default, c3b = default, c3c = default;
-        Vector512<float> c4a = default, c4b = default, c4c = default;
-        Vector512<float> c5a = default, c5b = default, c5c = default;
-        Vector512<float> c6a = default, c6b = default, c6c = default;
-        Vector512<float> c7a = default, c7b = default, c7c = default;
-        for (int p = 0; p < kc; p++, a += 8, b += 48)
-        {
-            Vector512<float> b0 = Vector512.Load(b + 0), b1 = Vector512.Load(b + 16), b2 = Vector512.Load(b + 32), x;
-            x = Vector512.Create(a[0]); c0a = Vector512.FusedMultiplyAdd(x, b0, c0a); c0b = Vector512.FusedMultiplyAdd(x, b1, c0b); c0c = Vector512.FusedMultiplyAdd(x, b2, c0c);
-            x = Vector512.Create(a[1]); c1a = Vector512.FusedMultiplyAdd(x, b0, c1a); c1b = Vector512.FusedMultiplyAdd(x, b1, c1b); c1c = Vector512.FusedMultiplyAdd(x, b2, c1c);
-            x = Vector512.Create(a[2]); c2a = Vector512.FusedMultiplyAdd(x, b0, c2a); c2b = Vector512.FusedMultiplyAdd(x, b1, c2b); c2c = Vector512.FusedMultiplyAdd(x, b2, c2c);
-            x = Vector512.Create(a[3]); c3a = Vector512.FusedMultiplyAdd(x, b0, c3a); c3b = Vector512.FusedMultiplyAdd(x, b1, c3b); c3c = Vector512.FusedMultiplyAdd(x, b2, c3c);
-            x = Vector512.Create(a[4]); c4a = Vector512.FusedMultiplyAdd(x, b0, c4a); c4b = Vector512.FusedMultiplyAdd(x, b1, c4b); c4c = Vector512.FusedMultiplyAdd(x, b2, c4c);
-            x = Vector512.Create(a[5]); c5a = Vector512.FusedMultiplyAdd(x, b0, c5a); c5b = Vector512.FusedMultiplyAdd(x, b1, c5b); c5c = Vector512.FusedMultiplyAdd(x, b2, c5c);
-            x = Vector512.Create(a[6]); c6a = Vector512.FusedMultiplyAdd(x, b0, c6a); c6b = Vector512.FusedMultiplyAdd(x, b1, c6b); c6c = Vector512.FusedMultiplyAdd(x, b2, c6c);
-            x = Vector512.Create(a[7]); c7a = Vector512.FusedMultiplyAdd(x, b0, c7a); c7b = Vector512.FusedMultiplyAdd(x, b1, c7b); c7c = Vector512.FusedMultiplyAdd(x, b2, c7c);
-        }
-        Put(c + 0, c0a, store); Put(c + 16, c0b, store); Put(c + 32, c0c, store); c += ldc;
-        Put(c + 0, c1a, store); Put(c + 16, c1b, store); Put(c + 32, c1c, store); c += ldc;
-        Put(c + 0, c2a, store); Put(c + 16, c2b, store); Put(c + 32, c2c, store); c += ldc;
-        Put(c + 0, c3a, store); Put(c + 16, c3b, store); Put(c + 32, c3c, store); c += ldc;
-        Put(c + 0, c4a, store); Put(c + 16, c4b, store); Put(c + 32, c4c, store); c += ldc;
-        Put(c + 0, c5a, store); Put(c + 16, c5b, store); Put(c + 32, c5c, store); c += ldc;
-        Put(c + 0, c6a, store); Put(c + 16, c6b, store); Put(c + 32, c6c, store); c += ldc;
-        Put(c + 0, c7a, store); Put(c + 16, c7b, store); Put(c + 32, c7c, store); c += ldc;
-    }
-
-    /// <summary>14×32 tile: 28 accumulators of Vector512<float>.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Avx512x14x32(int kc, float* a, float* b, float* c, long ldc, bool store)
-    {
-        Vector512<float> c0a = default, c0b = default;
-        Vector512<float> c1a = default, c1b = default;
-        Vector512<float> c2a = default, c2b = default;
-        Vector512<float> c3a = default, c3b = default;
-        Vector512<float> c4a = default, c4b = default;
-        Vector512<float> c5a = default, c5b = default;
-        Vector512<float> c6a = default, c6b = default;
-        Vector512<float> c7a = default, c7b = default;
-        Vector512<float> c8a = default, c8b = default;
-        Vector512<float> c9a = default, c9b = default;
-        Vector512<float> c10a = default, c10b = default;
-        Vector512<float> c11a = default, c11b = default;
-        Vector512<float> c12a = default, c12b = default;
-        Vector512<float> c13a = default, c13b = default;
-        for (int p = 0; p < kc; p++, a += 14, b += 32)
-        {
-            Vector512<float> b0 = Vector512.Load(b + 0), b1 = Vector512.Load(b + 16), x;
-            x = Vector512.Create(a[0]); c0a = Vector512.FusedMultiplyAdd(x, b0, c0a); c0b = Vector512.FusedMultiplyAdd(x, b1, c0b);
-            x = Vector512.Create(a[1]); c1a = Vector512.FusedMultiplyAdd(x, b0, c1a); c1b = Vector512.FusedMultiplyAdd(x, b1, c1b);
-            x = Vector512.Create(a[2]); c2a = Vector512.FusedMultiplyAdd(x, b0, c2a); c2b = Vector512.FusedMultiplyAdd(x, b1, c2b);
-            x = Vector512.Create(a[3]); c3a = Vector512.FusedMultiplyAdd(x, b0, c3a); c3b = Vector512.FusedMultiplyAdd(x, b1, c3b);
-            x = Vector512.Create(a[4]); c4a = Vector512.FusedMultiplyAdd(x, b0, c4a); c4b = Vector512.FusedMultiplyAdd(x, b1, c4b);
-            x = Vector512.Create(a[5]); c5a = Vector512.FusedMultiplyAdd(x, b0, c5a); c5b = Vector512.FusedMultiplyAdd(x, b1, c5b);
-            x = Vector512.Create(a[6]); c6a = Vector512.FusedMultiplyAdd(x, b0, c6a); c6b = Vector512.FusedMultiplyAdd(x, b1, c6b);
-            x = Vector512.Create(a[7]); c7a = Vector512.FusedMultiplyAdd(x, b0, c7a); c7b = Vector512.FusedMultiplyAdd(x, b1, c7b);
-            x = Vector512.Create(a[8]); c8a = Vector512.FusedMultiplyAdd(x, b0, c8a); c8b = Vector512.FusedMultiplyAdd(x, b1, c8b);
-            x = Vector512.Create(a[9]); c9a = Vector512.FusedMultiplyAdd(x, b0, c9a); c9b = Vector512.FusedMultiplyAdd(x, b1, c9b);
-            x = Vector512.Create(a[10]); c10a = Vector512.FusedMultiplyAdd(x, b0, c10a); c10b = Vector512.FusedMultiplyAdd(x, b1, c10b);
-            x = Vector512.Create(a[11]); c11a = Vector512.FusedMultiplyAdd(x, b0, c11a); c11b = Vector512.FusedMultiplyAdd(x, b1, c11b);
-            x = Vector512.Create(a[12]); c12a = Vector512.FusedMultiplyAdd(x, b0, c12a); c12b = Vector512.FusedMultiplyAdd(x, b1, c12b);
-            x = Vector512.Create(a[13]); c13a = Vector512.FusedMultiplyAdd(x, b0, c13a); c13b = Vector512.FusedMultiplyAdd(x, b1, c13b);
-        }
-        Put(c + 0, c0a, store); Put(c + 16, c0b, store); c += ldc;
-        Put(c + 0, c1a, store); Put(c + 16, c1b, store); c += ldc;
-        Put(c + 0, c2a, store); Put(c + 16, c2b, store); c += ldc;
-        Put(c + 0, c3a, store); Put(c + 16, c3b, store); c += ldc;
-        Put(c + 0, c4a, store); Put(c + 16, c4b, store); c += ldc;
-        Put(c + 0, c5a, store); Put(c + 16, c5b, store); c += ldc;
-        Put(c + 0, c6a, store); Put(c + 16, c6b, store); c += ldc;
-        Put(c + 0, c7a, store); Put(c + 16, c7b, store); c += ldc;
-        Put(c + 0, c8a, store); Put(c + 16, c8b, store); c += ldc;
-        Put(c + 0, c9a, store); Put(c + 16, c9b, store); c += ldc;
-        Put(c + 0, c10a, store); Put(c + 16, c10b, store); c += ldc;
-        Put(c + 0, c11a, store); Put(c + 16, c11b, store); c += ldc;
-        Put(c + 0, c12a, store); Put(c + 16, c12b, store); c += ldc;
-        Put(c + 0, c13a, store); Put(c + 16, c13b, store); c += ldc;
-    }
-
-    /// <summary>6×16 tile: 12 accumulators of Vector256<float>.</summary>
+    /// <summary>6×16 tile: 12 accumulators of Vector256 (float).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Avx2x6x16(int kc, float* a, float* b, float* c, long ldc, bool store)
     {
@@ -222,7 +96,7 @@ internal static unsafe class GemmMicroKernels
         Put(c + 0, c5a, store); Put(c + 8, c5b, store); c += ldc;
     }
 
-    /// <summary>4×8 tile: 8 accumulators of Vector128<float>.</summary>
+    /// <summary>4×8 tile: 8 accumulators of Vector128 (float), multiply and add rounded separately.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Portable4x8(int kc, float* a, float* b, float* c, long ldc, bool store)
     {

@@ -46,12 +46,11 @@ public sealed class SqliteLedgerTests : LedgerSuite
     [Fact]
     public void A_lock_held_past_the_limit_is_one_clear_ledger_error()
     {
-        using (SqliteLedger.Open(DatabasePath)) { }
+        using var limited = SqliteLedger.Open(DatabasePath, busyTimeoutMilliseconds: 20, commandTimeoutSeconds: 1);
+        limited.MaxBusyWait = TimeSpan.FromMilliseconds(1500);
         using var other = new SqliteConnection($"Data Source={DatabasePath};Pooling=False");
         other.Open();
         using var tx = other.BeginTransaction(deferred: false);
-        using var limited = SqliteLedger.Open(DatabasePath, busyTimeoutMilliseconds: 20, commandTimeoutSeconds: 1);
-        limited.MaxBusyWait = TimeSpan.FromMilliseconds(1500);
         var e = Assert.Throws<LedgerException>(() => limited.Append("lab", Successor.Ledger.Prov.ProvStatement.Entity("note:0", "note")));
         Assert.Contains("still busy", e.Message);
         Assert.DoesNotContain('\n', e.Message);

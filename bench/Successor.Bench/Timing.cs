@@ -1,0 +1,34 @@
+// Timing for the benchmarks on a shared, noisy machine: the contenders' samples are interleaved, so load from
+// other processes falls on all of them alike, and each figure is a median.
+using System.Diagnostics;
+
+namespace Successor.Bench;
+
+public static class Timing
+{
+    /// <summary>Median ms per call of each contender: warm up all (≥ 3 calls each, ≥ a quarter of the budget),
+    /// then take samples in turn, each a batch of calls lasting ≥ 2 ms, until the budget is spent (≥ 5 each).</summary>
+    public static double[] InterleavedMedianMs(IReadOnlyList<Action> calls, double seconds)
+    {
+        var sw = Stopwatch.StartNew();
+        var oneMs = new double[calls.Count];
+        for (int round = 0; round < 3 || sw.Elapsed.TotalSeconds < seconds / 4; round++)
+            for (int c = 0; c < calls.Count; c++)
+            {
+                long t0 = Stopwatch.GetTimestamp();
+                calls[c]();
+                oneMs[c] = Stopwatch.GetElapsedTime(t0).TotalMilliseconds;
+            }
+        int[] batch = oneMs.Select(ms => Math.Max(1, (int)Math.Ceiling(2.0 / Math.Max(ms, 1e-6)))).ToArray();
+        var samples = calls.Select(_ => new List<double>()).ToList();
+        sw.Restart();
+        while (samples[0].Count < 5 || (sw.Elapsed.TotalSeconds < seconds && samples[0].Count < 500))
+            for (int c = 0; c < calls.Count; c++)
+            {
+                long t0 = Stopwatch.GetTimestamp();
+                for (int i = 0; i < batch[c]; i++) calls[c]();
+                samples[c].Add(Stopwatch.GetElapsedTime(t0).TotalMilliseconds / batch[c]);
+            }
+        return samples.Select(s => s.Order().ElementAt(s.Count / 2)).ToArray();
+    }
+}

@@ -1,0 +1,30 @@
+// Runs the real `successor` executable (built beside the tests) and captures what a user would see.
+using System.Diagnostics;
+
+namespace Successor.Cli.Tests;
+
+public sealed record ProcessResult(int ExitCode, string Stdout, string Stderr)
+{
+    public string[] OutputLines => Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    /// <summary>The value of a `key: value` result line.</summary>
+    public string Value(string key) =>
+        OutputLines.LastOrDefault(l => l.StartsWith(key + ": ", StringComparison.Ordinal))?[(key.Length + 2)..]
+        ?? throw new Xunit.Sdk.XunitException($"no '{key}:' line in output:\n{Stdout}\n{Stderr}");
+}
+
+public static class SuccessorProcess
+{
+    public static ProcessResult Run(params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "successor.dll"));
+        foreach (var a in args) start.ArgumentList.Add(a);
+        start.Environment["CI"] = "1";
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(TimeSpan.FromMinutes(3))) { process.Kill(true); throw new TimeoutException($"successor {string.Join(' ', args)} hung"); }
+        return new ProcessResult(process.ExitCode, stdout.Result, stderr.Result);
+    }
+}
