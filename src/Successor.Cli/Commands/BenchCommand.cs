@@ -3,6 +3,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using Successor.Cli.Output;
+using Successor.Tensors;
 using Successor.Training;
 using Successor.Training.Data;
 using Successor.Training.Recipes;
@@ -16,22 +17,26 @@ public static class BenchCommand
         var preset = new Option<string>("--preset") { Description = "baby or small", DefaultValueFactory = _ => "baby" };
         var steps = new Option<int>("--steps") { Description = "Timed steps (after 2 warm-up steps)", DefaultValueFactory = _ => 10 };
         var peak = new Option<double>("--peak-gflops") { Description = "The machine's fp32 peak, for peak_fraction", DefaultValueFactory = _ => 200.0 };
+        var profile = new Option<bool>("--profile") { Description = "Also print the time of each kernel per step" };
         var threads = CommonOptions.Threads();
         var json = CommonOptions.Json();
-        var command = new Command("bench", "Measure training throughput") { preset, steps, peak, threads, json };
+        var command = new Command("bench", "Measure training throughput") { preset, steps, peak, profile, threads, json };
         command.SetAction(r =>
         {
-            var kernels = CommonOptions.Kernels(r.GetValue(threads));
-            int timed = r.GetValue(steps);
-            if (timed < 1) throw new UsageException($"--steps is {timed}; it must be at least 1");
+            var fast = CommonOptions.Kernels(r.GetValue(threads));
+            var timed = r.GetValue(profile) ? new TimedKernels(fast) : null;
+            IKernels kernels = timed ?? fast;
+            int count = r.GetValue(steps);
+            if (count < 1) throw new UsageException($"--steps is {count}; it must be at least 1");
             var recipe = RecipePresets.Get(r.GetValue(preset)!) with { EvalInterval = 0, WarmupSteps = 0 };
             var m = recipe.Model;
             var random = new byte[Math.Max(200_000, 4 * (m.BlockSize + 1) * 10)];
             new Random(0).NextBytes(random);
-            using var trainer = new Trainer(recipe with { Steps = 2 + timed }, new TextCorpus("random", random, 0.1, m.BlockSize), kernels);
+            using var trainer = new Trainer(recipe with { Steps = 2 + count }, new TextCorpus("random", random, 0.1, m.BlockSize), kernels);
             trainer.Run(untilStep: 2);
+            timed?.Reset();
             var times = new List<double>();
-            for (int i = 0; i < timed; i++)
+            for (int i = 0; i < count; i++)
             {
                 var clock = Stopwatch.StartNew();
                 trainer.Run(untilStep: 3 + i);
@@ -43,7 +48,11 @@ public static class BenchCommand
             double flopsPerToken = 6.0 * (trainer.Model.Layout.Count - positional) + 12.0 * m.Layers * m.Embedding * m.BlockSize;
             double tokensPerSecond = trainer.TokensPerStep / (ms / 1000);
             double gflops = flopsPerToken * tokensPerSecond / 1e9;
-            new Printer(r.GetValue(json)).Result([
+            var printer = new Printer(r.GetValue(json));
+            if (timed != null)
+                foreach (var (name, (time, calls)) in timed.Totals.OrderByDescending(p => p.Value.Time))
+                    printer.Line($"{name,-32} {time.TotalMilliseconds / count,9:0.00} ms/step {100 * time.TotalMilliseconds / count / ms,6:0.0}%  ({calls / count} calls)");
+            printer.Result([
                 ("preset", r.GetValue(preset)), ("threads", r.GetValue(threads)), ("tokens_per_step", trainer.TokensPerStep),
                 ("ms_per_step", Math.Round(ms, 2)), ("tokens_per_second", Math.Round(tokensPerSecond, 1)),
                 ("gflops", Math.Round(gflops, 2)), ("peak_fraction", Math.Round(gflops / r.GetValue(peak), 4)),

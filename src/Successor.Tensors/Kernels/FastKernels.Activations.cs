@@ -14,48 +14,12 @@ public sealed unsafe partial class FastKernels
             for (int s = start; s < start + length; s += Block) body(s, Math.Min(Block, start + length - s));
         });
 
-    /// <summary>t = tanh(sqrt(2/pi) * (x + 0.044715 x^3)).</summary>
-    static void GeluTanh(ReadOnlySpan<float> x, Span<float> t)
-    {
-        TensorPrimitives.Multiply(x, x, t);
-        TensorPrimitives.Multiply(t, x, t);
-        TensorPrimitives.MultiplyAdd(t, GeluCubic, x, t);
-        TensorPrimitives.Multiply(t, GeluScale, t);
-        TensorPrimitives.Tanh(t, t);
-    }
-
     public override void GeluForward(float* output, float* input, int count) =>
-        Blocks(count, (s, n) =>
-        {
-            var x = new ReadOnlySpan<float>(input + s, n);
-            var o = new Span<float>(output + s, n);
-            Span<float> t = stackalloc float[n];
-            GeluTanh(x, t);
-            TensorPrimitives.Add(t, 1f, t);
-            TensorPrimitives.Multiply(t, x, t);
-            TensorPrimitives.Multiply(t, 0.5f, o);
-        });
+        Elementwise(count, (s, n) => SimdMath.Gelu(new ReadOnlySpan<float>(input + s, n), new Span<float>(output + s, n)));
 
     public override void GeluBackward(float* dinput, float* input, float* dout, int count) =>
-        Blocks(count, (s, n) =>
-        {
-            var x = new ReadOnlySpan<float>(input + s, n);
-            var dx = new Span<float>(dinput + s, n);
-            Span<float> t = stackalloc float[n], u = stackalloc float[n], w = stackalloc float[n];
-            GeluTanh(x, t);
-            // local = 0.5 (1 + t) + 0.5 x (1 - t^2) sqrt(2/pi) (1 + 3 * 0.044715 x^2)
-            TensorPrimitives.Multiply(x, x, u);
-            TensorPrimitives.Multiply(u, 3f * GeluCubic * GeluScale, u);
-            TensorPrimitives.Add(u, GeluScale, u);
-            TensorPrimitives.Multiply(t, t, w);
-            TensorPrimitives.Subtract(1f, w, w);
-            TensorPrimitives.Multiply(w, u, w);
-            TensorPrimitives.Multiply(w, x, w);
-            TensorPrimitives.Add(w, t, w);
-            TensorPrimitives.Add(w, 1f, w);
-            TensorPrimitives.Multiply(w, 0.5f, w);
-            TensorPrimitives.MultiplyAdd(new ReadOnlySpan<float>(dout + s, n), w, dx, dx);
-        });
+        Elementwise(count, (s, n) => SimdMath.GeluBackward(new ReadOnlySpan<float>(input + s, n),
+            new ReadOnlySpan<float>(dout + s, n), new Span<float>(dinput + s, n)));
 
     public override void ReluSquaredForward(float* output, float* input, int count) =>
         Blocks(count, (s, n) =>
@@ -81,7 +45,7 @@ public sealed unsafe partial class FastKernels
             var gate = new ReadOnlySpan<float>(input + (long)n * 2 * H, H);
             var up = new ReadOnlySpan<float>(input + (long)n * 2 * H + H, H);
             var o = Row(output, n, H);
-            TensorPrimitives.Sigmoid(gate, o);
+            SimdMath.Sigmoid(gate, o);
             TensorPrimitives.Multiply(o, gate, o);
             TensorPrimitives.Multiply(o, up, o);
         });
@@ -95,7 +59,7 @@ public sealed unsafe partial class FastKernels
             var dgate = new Span<float>(dinput + (long)n * 2 * H, H);
             var dup = new Span<float>(dinput + (long)n * 2 * H + H, H);
             Span<float> sig = stackalloc float[H], w = stackalloc float[H];
-            TensorPrimitives.Sigmoid(gate, sig);
+            SimdMath.Sigmoid(gate, sig);
             // dup += d * gate * sig
             TensorPrimitives.Multiply(gate, sig, w);
             TensorPrimitives.MultiplyAdd(d, w, dup, dup);

@@ -28,7 +28,7 @@ public sealed unsafe partial class FastKernels
                     var row = new Span<float>(p + (long)t * T, t + 1);
                     TensorPrimitives.Multiply(row, scale, row);
                     TensorPrimitives.Subtract(row, TensorPrimitives.Max(row), row);
-                    TensorPrimitives.Exp(row, row);
+                    SimdMath.Exp(row, row);
                     TensorPrimitives.Multiply(row, 1f / TensorPrimitives.Sum(row), row);
                     new Span<float>(p + (long)t * T + t + 1, T - t - 1).Clear();
                 }

@@ -17,7 +17,7 @@ public sealed unsafe partial class FastKernels
             var e = Scratch(V);
             float max = TensorPrimitives.Max(x);
             TensorPrimitives.Subtract(x, max, e);
-            TensorPrimitives.Exp(e, e);
+            SimdMath.Exp(e, e);
             losses[n] = max + MathF.Log(TensorPrimitives.Sum(e)) - x[targets[n]];
         });
 
@@ -31,7 +31,7 @@ public sealed unsafe partial class FastKernels
             var x = Row(logits, n, V);
             float max = TensorPrimitives.Max(x), xt = x[target];
             TensorPrimitives.Subtract(x, max, d);      // d may alias x: x is not read after this
-            TensorPrimitives.Exp(d, d);
+            SimdMath.Exp(d, d);
             float sum = TensorPrimitives.Sum(d);
             losses[n] = max + MathF.Log(sum) - xt;
             TensorPrimitives.Multiply(d, scale / sum, d);

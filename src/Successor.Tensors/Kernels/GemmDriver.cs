@@ -42,14 +42,12 @@ internal static unsafe class GemmDriver
                 int kc = Math.Min(kcBlock, g.K - pc);
                 bool store = pc == 0 && !g.Accumulate;
                 float* bSrc = g.B + pc * g.RowB + jc * g.ColB;
-                for (int jr = 0; jr < nc; jr += nr)
-                    GemmPacking.Pack(pb + (long)jr * kc, bSrc + jr * g.ColB, g.RowB, g.ColB, kc, Math.Min(nr, nc - jr), nr);
+                GemmPacking.Pack(pb, bSrc, g.RowB, g.ColB, kc, nc, nr);
                 for (int ic = i0; ic < i1; ic += kern.MC)
                 {
                     int mc = Math.Min(kern.MC, i1 - ic);
                     float* aSrc = g.A + ic * g.RowA + pc * g.ColA;
-                    for (int ir = 0; ir < mc; ir += mr)
-                        GemmPacking.Pack(pa + (long)ir * kc, aSrc + ir * g.RowA, g.ColA, g.RowA, kc, Math.Min(mr, mc - ir), mr);
+                    GemmPacking.Pack(pa, aSrc, g.ColA, g.RowA, kc, mc, mr);
                     for (int jr = 0; jr < nc; jr += nr)
                     {
                         int cols = Math.Min(nr, nc - jr);

@@ -1,8 +1,8 @@
-// Packing for Gemm: copies one R-wide panel of op(A) or op(B) into the contiguous layout the micro-kernels read.
-// A panel of R lines (rows of op(A), or columns of op(B)) over kc steps of the shared dimension is laid out
-// step-major: dst[p*R + r] = line r at step p. Lines past `width` are zero, so partial tiles run the full kernel.
-// Element (line r, step p) of the source sits at src + p*along + r*across; one of the two strides is 1 for every
-// transpose combination of a row-major matrix, and each case has its own loop.
+// Packing for Gemm: copies a block of op(A) rows or op(B) columns ("lines") into the layout the micro-kernels read.
+// Lines are grouped into panels of R; a panel over kc steps of the shared dimension is laid out step-major,
+// dst[p*R + r] = line r at step p, and panels follow each other. Lines past the end of the block are zero, so
+// partial tiles run the full kernel. Element (line r, step p) of the source sits at src + p*along + r*across;
+// one of the two strides is 1 for every transpose combination of a row-major matrix, and each has its own loop.
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
@@ -11,44 +11,61 @@ namespace Successor.Tensors.Kernels;
 
 internal static unsafe class GemmPacking
 {
-    public static void Pack(float* dst, float* src, long along, long across, int kc, int width, int r)
+    /// <summary>Packs `extent` lines as ⌈extent/r⌉ consecutive panels of r×kc floats, the last one zero-padded.</summary>
+    public static void Pack(float* dst, float* src, long along, long across, int kc, int extent, int r)
     {
-        if (across == 1) PackContiguousLines(dst, src, along, kc, width, r);
-        else PackTransposed(dst, src, across, kc, width, r);
+        if (across == 1) PackContiguousLines(dst, src, along, kc, extent, r);
+        else
+            for (int l = 0; l < extent; l += r)
+                PackTransposed(dst + (long)l * kc, src + l * across, across, kc, Math.Min(r, extent - l), r);
     }
 
-    // The R values of one step are adjacent in the source (op(B) not transposed, or op(A) transposed): copy rows.
+    // The values of one step are adjacent in the source (op(B) not transposed, or op(A) transposed): copy each
+    // source row once, in order, spreading it over the panels.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    static void PackContiguousLines(float* dst, float* src, long along, int kc, int width, int r)
+    static void PackContiguousLines(float* dst, float* src, long along, int kc, int extent, int r)
     {
-        for (int p = 0; p < kc; p++, dst += r, src += along)
+        long panelSize = (long)r * kc;
+        for (int p = 0; p < kc; p++, src += along)
         {
-            int i = 0;
-            for (; i + 8 <= width; i += 8) Vector256.Store(Vector256.Load(src + i), dst + i);
-            for (; i < width; i++) dst[i] = src[i];
-            for (; i < r; i++) dst[i] = 0f;
+            float* row = dst + (long)p * r;
+            int l = 0;
+            for (; l + r <= extent; l += r, row += panelSize)
+            {
+                int i = 0;
+                for (; i + 8 <= r; i += 8) Vector256.Store(Vector256.Load(src + l + i), row + i);
+                for (; i < r; i++) row[i] = src[l + i];
+            }
+            if (l < extent)
+            {
+                int i = 0;
+                for (; i < extent - l; i++) row[i] = src[l + i];
+                for (; i < r; i++) row[i] = 0f;
+            }
         }
     }
 
-    // Each line is contiguous along the steps (op(A) not transposed, or op(B) transposed): transpose into panel.
+    // Each line is contiguous along the steps (op(A) not transposed, or op(B) transposed): transpose eight lines
+    // at a time, walking along them, so only eight source streams are live (rows a power-of-two apart would
+    // otherwise collide in the same cache sets).
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     static void PackTransposed(float* dst, float* src, long across, int kc, int width, int r)
     {
-        int p = 0;
+        int p0 = 0;
         if (Avx.IsSupported && width == r && (r & 7) == 0)
         {
-            // 8×8 blocks: eight lines × eight steps in, eight steps × eight lines out.
-            for (; p + 8 <= kc; p += 8)
-                for (int l = 0; l < r; l += 8)
+            p0 = kc & ~7;
+            for (int l = 0; l < r; l += 8)
+                for (int p = 0; p < p0; p += 8)
                     Transpose8x8(src + l * across + p, across, dst + (long)p * r + l, r);
         }
         for (int l = 0; l < width; l++)
         {
             float* line = src + l * across;
-            for (int q = p; q < kc; q++) dst[(long)q * r + l] = line[q];
+            for (int q = p0; q < kc; q++) dst[(long)q * r + l] = line[q];
         }
         for (int l = width; l < r; l++)
-            for (int q = p; q < kc; q++) dst[(long)q * r + l] = 0f;
+            for (int q = p0; q < kc; q++) dst[(long)q * r + l] = 0f;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

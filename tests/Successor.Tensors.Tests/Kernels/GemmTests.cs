@@ -131,6 +131,21 @@ public sealed unsafe class GemmTests
     }
 
     [Fact]
+    public void TheOptionalOpenBlasBackendAgreesWithTheReferenceWhereInstalled()
+    {
+        if (!OpenBlas.IsAvailable) return; // optional: nothing to check on machines without libopenblas
+        var rng = new Random(5);
+        foreach (var (transA, transB) in new[] { (false, false), (false, true), (true, false), (true, true) })
+        {
+            var p = Problem.Create(rng, transA, transB, 19, 23, 41, pad: 2);
+            float[] expected = p.Reference(accumulate: true);
+            fixed (float* pa = p.A, pb = p.B, pc = p.C)
+                OpenBlas.Multiply(transA, transB, p.M, p.N, p.K, pa, p.Lda, pb, p.Ldb, pc, p.Ldc, accumulate: true);
+            p.AssertClose(expected, accumulate: true, $"OpenBLAS {transA} {transB}");
+        }
+    }
+
+    [Fact]
     public void AStrideShorterThanARowIsRejected()
     {
         var e = Assert.Throws<ArgumentOutOfRangeException>(() => Gemm.Multiply(false, false, 4, 4, 8, null, 7, null, 4, null, 4, false));
