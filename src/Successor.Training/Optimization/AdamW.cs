@@ -2,6 +2,7 @@
 // the recipe decays (weight matrices; embeddings on request; never norms or biases).
 // Moments live in two arenas laid out like the parameters. Deterministic for any thread count.
 using System.Numerics.Tensors;
+using System.Runtime.Intrinsics;
 using Successor.Models.Gpt;
 using Successor.Tensors;
 
@@ -57,13 +58,26 @@ public sealed unsafe class AdamW : IDisposable
         Parallelism.For(chunks.Length, i =>
         {
             var (offset, count, decay) = chunks[i];
-            float decayFactor = decay ? (float)(1 - lr * weightDecay) : 1f;
-            float step = (float)lr / correction1;
-            for (long j = offset; j < offset + count; j++)
+            float decayFactor = decay ? (float)(1 - lr * weightDecay) : 1f, step = (float)lr / correction1;
+            long j = offset, end = offset + count;
+            // Vector and scalar paths use the same unfused IEEE operations, so they agree bit for bit.
+            var vb1 = Vector256.Create(b1); var vb2 = Vector256.Create(b2); var va1 = Vector256.Create(1 - b1); var va2 = Vector256.Create(1 - b2);
+            var vscale = Vector256.Create(gradScale); var vdecay = Vector256.Create(decayFactor); var vstep = Vector256.Create(step);
+            var vc2 = Vector256.Create(correction2); var veps = Vector256.Create(eps);
+            for (; j <= end - 8; j += 8)
+            {
+                var grad = Vector256.Load(g + j) * vscale;
+                var mj = vb1 * Vector256.Load(m + j) + va1 * grad;
+                var vj = vb2 * Vector256.Load(v + j) + va2 * (grad * grad);
+                mj.Store(m + j);
+                vj.Store(v + j);
+                (Vector256.Load(p + j) * vdecay - vstep * mj / (Vector256.Sqrt(vj / vc2) + veps)).Store(p + j);
+            }
+            for (; j < end; j++)
             {
                 float grad = g[j] * gradScale;
                 m[j] = b1 * m[j] + (1 - b1) * grad;
-                v[j] = b2 * v[j] + (1 - b2) * grad * grad;
+                v[j] = b2 * v[j] + (1 - b2) * (grad * grad);
                 p[j] = p[j] * decayFactor - step * m[j] / (MathF.Sqrt(v[j] / correction2) + eps);
             }
         });
