@@ -17,7 +17,9 @@ public sealed class LedgerCommandsTests : IDisposable
 
     private string Db => Path.Combine(_dir, "ledger.db");
 
-    private string[] Where => ["--ledger", Db, "--artifacts", Path.Combine(_dir, "artifacts"), "--key", Path.Combine(_dir, "ledger.key")];
+    private string[] Keyed => ["--ledger", Db, "--key", Path.Combine(_dir, "ledger.key")];
+
+    private string[] Where => [.. Keyed, "--artifacts", Path.Combine(_dir, "artifacts")];
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
@@ -70,17 +72,17 @@ public sealed class LedgerCommandsTests : IDisposable
     {
         Seed();
         string proof = Path.Combine(_dir, "proof.json");
-        var made = Run(ProveCommand.Create(), ["checkpoint:g2", "--output", proof, .. Where]);
+        var made = Run(ProveCommand.Create(), ["checkpoint:g2", "--output", proof, .. Keyed]);
         Assert.True(made.Exit == 0, made.Err + made.Out);
         string root = made.Out.Split('\n').Single(l => l.StartsWith("root: ", StringComparison.Ordinal))[6..];
         string size = made.Out.Split('\n').Single(l => l.StartsWith("tree_size: ", StringComparison.Ordinal))[11..];
 
-        var good = Run(ProveCommand.Create(), ["--check", proof, "--root", root, "--size", size, .. Where]);
+        var good = Run(ProveCommand.Create(), ["--check", proof, "--root", root, "--size", size, .. Keyed]);
         Assert.Equal(0, good.Exit);
         Assert.Contains("included: true", good.Out);
 
         string wrong = (root[0] == 'a' ? "b" : "a") + root[1..];
-        var rejected = Run(ProveCommand.Create(), ["--check", proof, "--root", wrong, "--size", size, .. Where]);
+        var rejected = Run(ProveCommand.Create(), ["--check", proof, "--root", wrong, "--size", size, .. Keyed]);
         Assert.Equal(1, rejected.Exit);
         Assert.Contains("status: failed", rejected.Out);
     }
@@ -113,7 +115,7 @@ public sealed class LedgerCommandsTests : IDisposable
     public void Log_sign_creates_the_key_and_stores_a_tree_head_and_export_writes_PROV_JSON()
     {
         Seed();
-        var log = Run(LogCommand.Create(), ["--sign", .. Where]);
+        var log = Run(LogCommand.Create(), ["--sign", .. Keyed]);
         Assert.True(log.Exit == 0, log.Err + log.Out);
         Assert.Contains("tree_heads: 1", log.Out);
         Assert.True(File.Exists(Path.Combine(_dir, "ledger.key")));
