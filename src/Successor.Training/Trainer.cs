@@ -15,10 +15,10 @@ public sealed unsafe class Trainer : IDisposable
 {
     const ulong BatchStream = 1, DropoutStream = 2, EvalStream = 3;
 
-    public Trainer(Recipe recipe, TextCorpus corpus, IKernels kernels, GptModel? model = null)
+    public Trainer(Recipe recipe, TrainingData data, IKernels kernels, GptModel? model = null)
     {
         Recipe = recipe;
-        Corpus = corpus;
+        Data = data;
         RecipeSha256 = RecipeJson.Sha256(recipe);
         Model = model ?? new GptModel(recipe.Model, kernels);
         if (model is null) Model.Initialize(recipe.Seed);
@@ -27,7 +27,7 @@ public sealed unsafe class Trainer : IDisposable
 
     public Recipe Recipe { get; }
     public string RecipeSha256 { get; }
-    public TextCorpus Corpus { get; }
+    public TrainingData Data { get; }
     public GptModel Model { get; }
     public AdamW Optimizer { get; }
     /// <summary>Optimizer steps completed.</summary>
@@ -40,24 +40,36 @@ public sealed unsafe class Trainer : IDisposable
     public void Run(Action<TrainingEvent>? report = null, int? untilStep = null, CancellationToken cancel = default)
     {
         int end = untilStep ?? Recipe.Steps, B = Recipe.BatchSize, T = Recipe.Model.BlockSize;
-        var inputs = new int[B * T];
-        var targets = new int[B * T];
+        int micros = Recipe.GradAccumulation;
+        var inputs = new int[micros][];
+        var targets = new int[micros][];
+        for (int i = 0; i < micros; i++) { inputs[i] = new int[B * T]; targets[i] = new int[B * T]; }
         var clock = Stopwatch.StartNew();
         long tokens = 0;
         while (Step < end)
         {
             cancel.ThrowIfCancellationRequested();
             int step = Step;
+            // The loss is the mean over every scored target of the step, so each micro-batch is
+            // weighted by its share of scored targets (masked targets are −1).
+            long scored = 0;
+            for (int micro = 0; micro < micros; micro++)
+            {
+                Data.Train.Sample(Rng.For(Recipe.Seed, BatchStream, (ulong)step, (ulong)micro), B, T, inputs[micro], targets[micro]);
+                foreach (int t in targets[micro]) if (t >= 0) scored++;
+            }
+            if (scored == 0) throw new DataException($"step {step + 1}: the sampled batches have no scored targets; the data has nothing to learn");
             Model.Gradients.Clear();
             double lossSum = 0;
-            for (int micro = 0; micro < Recipe.GradAccumulation; micro++)
+            for (int micro = 0; micro < micros; micro++)
             {
-                Corpus.Train.Sample(Rng.For(Recipe.Seed, BatchStream, (ulong)step, (ulong)micro), B, T, inputs, targets);
-                float weight = 1f / (B * T * Recipe.GradAccumulation);
                 ulong dropoutSeed = Rng.For(Recipe.Seed, DropoutStream, (ulong)step, (ulong)micro).NextULong();
-                fixed (int* x = inputs, y = targets) lossSum += Model.ForwardBackward(x, y, B, T, weight, dropoutSeed);
+                long here = targets[micro].Count(t => t >= 0);
+                if (here == 0) continue;
+                fixed (int* x = inputs[micro], y = targets[micro])
+                    lossSum += (double)Model.ForwardBackward(x, y, B, T, 1f / scored, dropoutSeed) * here;
             }
-            float loss = (float)(lossSum / Recipe.GradAccumulation);
+            float loss = (float)(lossSum / scored);
             double norm = Optimizer.GradientNorm();
             if (!float.IsFinite(loss) || !double.IsFinite(norm))
                 throw new TrainingDivergedException($"step {step + 1}: loss is {loss}, gradient norm is {norm}; the weights were not updated (lower learning_rate or set grad_clip)");
@@ -68,12 +80,12 @@ public sealed unsafe class Trainer : IDisposable
             tokens += TokensPerStep;
             report?.Invoke(new StepEvent(Step, end, loss, lr, norm, tokens / clock.Elapsed.TotalSeconds, clock.Elapsed));
             if (Recipe.EvalInterval > 0 && (Step % Recipe.EvalInterval == 0 || Step == end))
-                report?.Invoke(new EvalEvent(Step, EstimateLoss(Corpus.Validation, Recipe.EvalBatches)));
+                report?.Invoke(new EvalEvent(Step, EstimateLoss(Data.Validation, Recipe.EvalBatches)));
         }
     }
 
     /// <summary>Mean loss over `batches` random batches drawn from a fixed stream (the same batches every call).</summary>
-    public float EstimateLoss(TokenStream split, int batches)
+    public float EstimateLoss(IBatchSource split, int batches)
     {
         int B = Recipe.BatchSize, T = Recipe.Model.BlockSize;
         var inputs = new int[B * T];

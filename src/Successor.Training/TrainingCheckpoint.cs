@@ -28,7 +28,7 @@ public static class TrainingCheckpoint
     }
 
     /// <summary>Rebuilds a trainer from a folder Save wrote; the recipe may differ only in Steps (to train longer).</summary>
-    public static Trainer Resume(string directory, TextCorpus corpus, IKernels kernels, int? steps = null)
+    public static Trainer Resume(string directory, TrainingData data, IKernels kernels, int? steps = null)
     {
         string recipePath = Path.Combine(directory, RecipeFile);
         if (!File.Exists(recipePath)) throw new RecipeException($"checkpoint {directory}: has no {RecipeFile}; give a folder written by successor train");
@@ -40,7 +40,7 @@ public static class TrainingCheckpoint
             model.Dispose();
             throw new CheckpointFormatException(modelPath, "was written by a different recipe than recipe.json", "the recipe.json saved beside it");
         }
-        var trainer = new Trainer(steps is { } s ? recipe with { Steps = s } : recipe, corpus, kernels, model);
+        var trainer = new Trainer(steps is { } s ? recipe with { Steps = s } : recipe, data, kernels, model);
         try
         {
             var optimizer = SafeTensorsFile.Read(optimizerPath);

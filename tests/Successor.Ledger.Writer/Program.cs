@@ -2,7 +2,7 @@
 //   write --db LOC --worker NAME [--count N] [--artifacts DIR]
 //       appends records (every 4th with a 64–256 KiB artifact) and prints "ack <seq> <subject> ."
 //       after each append returns: the crash test kills it with SIGKILL and checks every ack.
-//   bench --db LOC --writers N [--seconds S] [--batch B] [--synchronous FULL|NORMAL]
+//   bench --db LOC --writers N [--seconds S] [--batch B] [--synchronous NORMAL|FULL]
 //       starts N writer processes at once and reports appends per second.
 //   demo --db LOC --artifacts DIR
 //       records two generations of a lab (see DemoLineage), to try the CLI on.
@@ -22,9 +22,9 @@ try
     return args.FirstOrDefault() switch
     {
         "write" => Write(Opt("db", LedgerStore.DefaultPath), Opt("worker", "w"), long.Parse(Opt("count", "1000000000"), CultureInfo.InvariantCulture), options.GetValueOrDefault("artifacts")),
-        "bench" => Bench(Opt("db", LedgerStore.DefaultPath), int.Parse(Opt("writers", "1"), CultureInfo.InvariantCulture), double.Parse(Opt("seconds", "5"), CultureInfo.InvariantCulture), int.Parse(Opt("batch", "1"), CultureInfo.InvariantCulture), Opt("synchronous", "FULL")),
+        "bench" => Bench(Opt("db", LedgerStore.DefaultPath), int.Parse(Opt("writers", "1"), CultureInfo.InvariantCulture), double.Parse(Opt("seconds", "5"), CultureInfo.InvariantCulture), int.Parse(Opt("batch", "1"), CultureInfo.InvariantCulture), Opt("synchronous", "NORMAL")),
         "demo" => Demo(Opt("db", LedgerStore.DefaultPath), Opt("artifacts", Path.Combine(LedgerStore.DefaultDirectory, "artifacts"))),
-        "run" => Run(Opt("db", ""), Opt("worker", "w"), long.Parse(Opt("start", "0"), CultureInfo.InvariantCulture), double.Parse(Opt("seconds", "5"), CultureInfo.InvariantCulture), int.Parse(Opt("batch", "1"), CultureInfo.InvariantCulture), Opt("synchronous", "FULL")),
+        "run" => Run(Opt("db", ""), Opt("worker", "w"), long.Parse(Opt("start", "0"), CultureInfo.InvariantCulture), double.Parse(Opt("seconds", "5"), CultureInfo.InvariantCulture), int.Parse(Opt("batch", "1"), CultureInfo.InvariantCulture), Opt("synchronous", "NORMAL")),
         _ => Usage(),
     };
 }
@@ -40,12 +40,11 @@ static int Usage()
     return 2;
 }
 
-static ILedger Open(string location, string synchronous) =>
-    location.Contains("Host=", StringComparison.OrdinalIgnoreCase) ? LedgerStore.Open(location) : SqliteLedger.Open(location, synchronous);
+static ILedger Open(string location, string synchronous) => LedgerStore.Open(location, synchronous);
 
 static int Write(string db, string worker, long count, string? artifactDir)
 {
-    using var ledger = Open(db, "FULL");
+    using var ledger = LedgerStore.Open(db);
     var store = artifactDir is null ? null : new ArtifactStore(artifactDir);
     var rng = new Random(Environment.ProcessId);
     var stdout = Console.Out;

@@ -37,7 +37,7 @@ public sealed class TrainerTests : IDisposable
         Parallelism.Threads = threads;
         try
         {
-            using var trainer = new Trainer(recipe, corpus, new FastKernels());
+            using var trainer = new Trainer(recipe, corpus.ToTrainingData(), new FastKernels());
             trainer.Run();
             return trainer.Losses;
         }
@@ -55,7 +55,7 @@ public sealed class TrainerTests : IDisposable
         Parallelism.Threads = 2;
         try
         {
-            using var trainer = new Trainer(recipe, corpus, new FastKernels());
+            using var trainer = new Trainer(recipe, corpus.ToTrainingData(), new FastKernels());
             trainer.Run();
             Assert.True(trainer.Losses[0] > 2.5f, $"first loss {trainer.Losses[0]}");
             // Memorised: given 24 bytes of context, every next byte of the kilobyte is predicted.
@@ -98,12 +98,12 @@ public sealed class TrainerTests : IDisposable
         var corpus = Text(20_000);
         var recipe = Tiny with { Model = Tiny.Model with { Dropout = 0.1f }, Steps = 10 };
         var uninterrupted = Train(recipe, corpus, 2);
-        using (var first = new Trainer(recipe, corpus, new FastKernels()))
+        using (var first = new Trainer(recipe, corpus.ToTrainingData(), new FastKernels()))
         {
             first.Run(untilStep: 4);
             TrainingCheckpoint.Save(first, directory);
         }
-        using var resumed = TrainingCheckpoint.Resume(directory, corpus, new FastKernels());
+        using var resumed = TrainingCheckpoint.Resume(directory, corpus.ToTrainingData(), new FastKernels());
         Assert.Equal(4, resumed.Step);
         resumed.Run();
         Assert.Equal(uninterrupted.Skip(4), resumed.Losses);
@@ -113,7 +113,7 @@ public sealed class TrainerTests : IDisposable
     public void A_diverging_run_stops_before_the_poisoned_update_with_a_clear_error()
     {
         var recipe = Tiny with { LearningRate = 1e30, MinLearningRate = 1e30, WarmupSteps = 0, GradClip = 0, Steps = 20 };
-        using var trainer = new Trainer(recipe, Text(20_000), new FastKernels());
+        using var trainer = new Trainer(recipe, Text(20_000).ToTrainingData(), new FastKernels());
         var e = Assert.Throws<TrainingDivergedException>(() => trainer.Run());
         Assert.Matches(@"^step \d+: loss is .*the weights were not updated", e.Message);
         Assert.Equal(trainer.Losses.Count, trainer.Step); // the failing step was not counted
@@ -123,7 +123,7 @@ public sealed class TrainerTests : IDisposable
     [Fact]
     public unsafe void Weights_with_a_nan_are_never_checkpointed()
     {
-        using var trainer = new Trainer(Tiny, Text(20_000), new FastKernels());
+        using var trainer = new Trainer(Tiny, Text(20_000).ToTrainingData(), new FastKernels());
         trainer.Model.Parameters.Pointer[5] = float.NaN;
         Assert.Throws<TrainingDivergedException>(() => TrainingCheckpoint.Save(trainer, directory));
         Assert.Empty(Directory.GetFiles(directory));
@@ -134,8 +134,32 @@ public sealed class TrainerTests : IDisposable
     public void Full_validation_predicts_every_position_once()
     {
         var corpus = Text(5_000);
-        using var trainer = new Trainer(Tiny, corpus, new FastKernels());
+        using var trainer = new Trainer(Tiny, corpus.ToTrainingData(), new FastKernels());
         float loss = Trainer.FullLoss(trainer.Model, corpus.Validation, 3);
         Assert.InRange(loss, 5.2f, 5.9f); // untrained: close to ln(256) = 5.545
+    }
+}
+
+/// <summary>Batches whose targets are all masked: nothing to learn.</summary>
+file sealed class MaskedSource(TokenStream inner) : IBatchSource
+{
+    public void Sample(Rng rng, int B, int T, Span<int> inputs, Span<int> targets)
+    {
+        inner.Sample(rng, B, T, inputs, targets);
+        targets.Fill(-1);
+    }
+}
+
+public sealed class MaskedTargetTests
+{
+    [Fact]
+    public void Batches_without_a_scored_target_stop_training_with_a_clear_error()
+    {
+        var text = new TextCorpus("t", System.Text.Encoding.ASCII.GetBytes(new string('a', 4000)), 0.1, 16);
+        var data = new TrainingData("masked", text.Sha256, new MaskedSource(text.Train), text.Validation);
+        var recipe = new Recipe { Model = new ModelConfig { Layers = 1, Heads = 1, Embedding = 8, BlockSize = 16 }, BatchSize = 2, Steps = 2 };
+        using var trainer = new Trainer(recipe, data, new FastKernels());
+        var e = Assert.Throws<DataException>(() => trainer.Run());
+        Assert.Contains("no scored targets", e.Message);
     }
 }

@@ -55,7 +55,7 @@ public static class TrainCommand
             ? new TextCorpus(BuiltInCorpus.Name, BuiltInCorpus.Addition(recipe.Seed, BuiltInBytes), recipe.ValidationFraction, recipe.Model.BlockSize)
             : TextCorpus.Load(dataPath, recipe.ValidationFraction, recipe.Model.BlockSize);
 
-        using var trainer = resumeDir != null ? TrainingCheckpoint.Resume(resumeDir, corpus, kernels, recipe.Steps) : new Trainer(recipe, corpus, kernels);
+        using var trainer = resumeDir != null ? TrainingCheckpoint.Resume(resumeDir, corpus.ToTrainingData(), kernels, recipe.Steps) : new Trainer(recipe, corpus.ToTrainingData(), kernels);
         printer.Line($"model: {trainer.Model.Layout.Count:N0} parameters, {recipe.Model.Layers} layers, {recipe.Model.Heads} heads, {recipe.Model.Embedding} wide, block {recipe.Model.BlockSize}");
         printer.Line($"data: {corpus.Name} ({corpus.Train.Length:N0} train / {corpus.Validation.Length:N0} validation bytes), recipe {trainer.RecipeSha256[..12]}, {threads} threads");
 

@@ -9,7 +9,8 @@ public static class LedgerStore
     public const string DefaultDirectory = ".successor";
     public static readonly string DefaultPath = Path.Combine(DefaultDirectory, "ledger.db");
 
-    public static ILedger Open(string? location)
+    /// <param name="synchronous">For SQLite: NORMAL (default) or FULL; see <see cref="SqliteLedger.Open"/>.</param>
+    public static ILedger Open(string? location, string synchronous = "NORMAL")
     {
         location = string.IsNullOrWhiteSpace(location) ? DefaultPath : location.Trim();
         if (location.StartsWith("postgres://", StringComparison.OrdinalIgnoreCase) ||
@@ -17,7 +18,7 @@ public static class LedgerStore
             return PostgresLedger.Open(FromUri(location));
         if (location.Contains("Host=", StringComparison.OrdinalIgnoreCase))
             return PostgresLedger.Open(location);
-        return SqliteLedger.Open(location);
+        return SqliteLedger.Open(location, synchronous);
     }
 
     private static string FromUri(string uri)

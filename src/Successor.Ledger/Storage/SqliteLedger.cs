@@ -1,7 +1,9 @@
 // The embedded backend: one SQLite file (default .successor/ledger.db) in WAL mode, so readers
 // never block the writer. Writers take the write lock up front (BEGIN IMMEDIATE); SQLite's busy
 // timeout waits for it, and the retry policy in DbLedger catches what is left, so "database is
-// locked" never reaches the user. synchronous=FULL fsyncs the WAL at every commit.
+// locked" never reaches the user. Durability: synchronous=NORMAL (default) keeps every
+// acknowledged append through a killed process; FULL also fsyncs the WAL at every commit, so
+// appends survive power loss too, at the disk's fsync rate.
 // Writers of one file queue on a flock (WriterLock) before they ask SQLite for the lock.
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
@@ -19,10 +21,11 @@ public sealed class SqliteLedger : DbLedger
         _writerLock = new WriterLock(path + "-writer.lock");
     }
 
-    /// <param name="synchronous">FULL survives power loss; NORMAL survives a killed process (WAL) and is faster.</param>
+    /// <param name="synchronous">NORMAL: an acknowledged append survives a killed process; after a power cut the
+    /// last appends may roll back (never corrupt). FULL: survives power loss too, bounded by the disk's fsync rate.</param>
     /// <param name="busyTimeoutMilliseconds">How long SQLite itself waits for a lock held by another program.</param>
     /// <param name="commandTimeoutSeconds">How long Microsoft.Data.Sqlite keeps retrying a busy statement after that.</param>
-    public static SqliteLedger Open(string path, string synchronous = "FULL", int busyTimeoutMilliseconds = 5000, int commandTimeoutSeconds = 30)
+    public static SqliteLedger Open(string path, string synchronous = "NORMAL", int busyTimeoutMilliseconds = 5000, int commandTimeoutSeconds = 30)
     {
         if (synchronous is not ("FULL" or "NORMAL"))
             throw new LedgerException($"synchronous \"{synchronous}\": unsupported; use FULL or NORMAL");

@@ -23,6 +23,8 @@ public sealed class TextCorpus
     public TokenStream Train { get; }
     public TokenStream Validation { get; }
 
+    public TrainingData ToTrainingData() => new(Name, Sha256, Train, Validation);
+
     public static TextCorpus Load(string path, double validationFraction, int blockSize)
     {
         byte[] bytes;

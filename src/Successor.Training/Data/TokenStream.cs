@@ -4,7 +4,7 @@ using Successor.Tensors;
 
 namespace Successor.Training.Data;
 
-public sealed class TokenStream(int[] tokens)
+public sealed class TokenStream(int[] tokens) : IBatchSource
 {
     public int[] Tokens { get; } = tokens;
     public int Length => Tokens.Length;
