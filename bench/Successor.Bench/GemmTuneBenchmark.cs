@@ -66,7 +66,8 @@ public static unsafe class GemmTuneBenchmark
                 if (s.Serial) Gemm.MultiplySerial(s.TransA, s.TransB, s.M, s.N, s.K, a, s.Lda, b, s.Ldb, c, s.N, s.Accumulate);
                 else Gemm.Multiply(s.TransA, s.TransB, s.M, s.N, s.K, a, s.Lda, b, s.Ldb, c, s.N, s.Accumulate);
             }
-            return Timing.InterleavedMedianMs(candidates.Select(k => (Action)(() => { Gemm.Kernel = k; Call(); })).ToList(), seconds);
+            return Timing.Interleaved(candidates.Select(k => (Action)(() => { Gemm.Kernel = k; Call(); })).ToList(), seconds)
+                .Select(t => t.MedianMs).ToArray();
         }
         finally
         {

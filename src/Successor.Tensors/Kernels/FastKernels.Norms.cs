@@ -23,35 +23,54 @@ public sealed unsafe partial class FastKernels
             rstd[n] = s;
         });
 
+    /// <summary>Weight gradients are summed in this many fixed row groups, then the groups in order:
+    /// one pass over the rows, parallel, and the same bits for any thread count.</summary>
+    const int RowGroups = 16;
+
+    [ThreadStatic] static float[]? partials;
+
+    static float[] Partials(int length) => partials is { } p && p.Length >= length ? p : partials = new float[length];
+
     public override void LayerNormBackward(float* dinput, float* dweight, float* dbias, float* dout, float* input,
         float* weight, float* mean, float* rstd, int N, int C)
     {
-        Parallelism.For(N, n =>
+        int groups = Math.Min(RowGroups, N);
+        var sums = Partials(2 * groups * C);
+        fixed (float* pw = sums)
         {
-            Span<float> xhat = stackalloc float[C], dxhat = stackalloc float[C];
-            TensorPrimitives.Subtract(Row(input, n, C), mean[n], xhat);
-            TensorPrimitives.Multiply(xhat, rstd[n], xhat);
-            TensorPrimitives.Multiply(Row(dout, n, C), new ReadOnlySpan<float>(weight, C), dxhat);
-            float sumD = TensorPrimitives.Sum(dxhat) / C, sumDX = TensorPrimitives.Dot(dxhat, xhat) / C;
-            // dx += rstd * (dxhat - sumD - xhat * sumDX)
-            TensorPrimitives.Subtract(dxhat, sumD, dxhat);
-            TensorPrimitives.MultiplyAdd(xhat, -sumDX, dxhat, dxhat);
-            TensorPrimitives.MultiplyAdd(dxhat, rstd[n], Row(dinput, n, C), Row(dinput, n, C));
-        });
-        Parallelism.For((C + ColumnBlock - 1) / ColumnBlock, j =>
-        {
-            int c0 = j * ColumnBlock, width = Math.Min(ColumnBlock, C - c0);
-            Span<float> xhat = stackalloc float[width];
-            var dw = new Span<float>(dweight + c0, width);
-            for (int n = 0; n < N; n++)
+            float* dwParts = pw, dbParts = pw + groups * C;
+            Parallelism.For(groups, g =>
             {
-                var d = new ReadOnlySpan<float>(dout + (long)n * C + c0, width);
-                TensorPrimitives.Subtract(new ReadOnlySpan<float>(input + (long)n * C + c0, width), mean[n], xhat);
-                TensorPrimitives.Multiply(xhat, rstd[n], xhat);
-                TensorPrimitives.MultiplyAdd(d, xhat, dw, dw);
-                if (dbias != null) TensorPrimitives.Add(new ReadOnlySpan<float>(dbias + c0, width), d, new Span<float>(dbias + c0, width));
-            }
-        });
+                var dw = new Span<float>(dwParts + g * C, C);
+                var db = new Span<float>(dbParts + g * C, C);
+                dw.Clear();
+                db.Clear();
+                Span<float> xhat = stackalloc float[C], dxhat = stackalloc float[C];
+                for (int n = (int)((long)N * g / groups), end = (int)((long)N * (g + 1) / groups); n < end; n++)
+                {
+                    var d = Row(dout, n, C);
+                    TensorPrimitives.Subtract(Row(input, n, C), mean[n], xhat);
+                    TensorPrimitives.Multiply(xhat, rstd[n], xhat);
+                    TensorPrimitives.MultiplyAdd(d, xhat, dw, dw);
+                    TensorPrimitives.Add(db, d, db);
+                    TensorPrimitives.Multiply(d, new ReadOnlySpan<float>(weight, C), dxhat);
+                    float sumD = TensorPrimitives.Sum(dxhat) / C, sumDX = TensorPrimitives.Dot(dxhat, xhat) / C;
+                    // dx += rstd * (dxhat - sumD - xhat * sumDX)
+                    TensorPrimitives.Subtract(dxhat, sumD, dxhat);
+                    TensorPrimitives.MultiplyAdd(xhat, -sumDX, dxhat, dxhat);
+                    TensorPrimitives.MultiplyAdd(dxhat, rstd[n], Row(dinput, n, C), Row(dinput, n, C));
+                }
+            });
+            AddGroups(dweight, dwParts, groups, C);
+            if (dbias != null) AddGroups(dbias, dbParts, groups, C);
+        }
+    }
+
+    /// <summary>target[c] += Σ_g parts[g, c], groups in order.</summary>
+    static void AddGroups(float* target, float* parts, int groups, int C)
+    {
+        var t = new Span<float>(target, C);
+        for (int g = 0; g < groups; g++) TensorPrimitives.Add(t, new ReadOnlySpan<float>(parts + g * C, C), t);
     }
 
     public override void RmsNormForward(float* output, float* rstd, float* input, float* weight, int N, int C) =>
@@ -67,28 +86,32 @@ public sealed unsafe partial class FastKernels
     public override void RmsNormBackward(float* dinput, float* dweight, float* dout, float* input, float* weight,
         float* rstd, int N, int C)
     {
-        Parallelism.For(N, n =>
+        int groups = Math.Min(RowGroups, N);
+        var sums = Partials(groups * C);
+        fixed (float* parts = sums)
         {
-            Span<float> dxhat = stackalloc float[C];
-            var x = Row(input, n, C);
-            float s = rstd[n];
-            TensorPrimitives.Multiply(Row(dout, n, C), new ReadOnlySpan<float>(weight, C), dxhat);
-            float dot = TensorPrimitives.Dot(dxhat, x) / C;
-            // dx += s * dxhat - x * s^3 * dot
-            TensorPrimitives.Multiply(dxhat, s, dxhat);
-            TensorPrimitives.MultiplyAdd(x, -s * s * s * dot, dxhat, dxhat);
-            TensorPrimitives.Add(Row(dinput, n, C), dxhat, Row(dinput, n, C));
-        });
-        Parallelism.For((C + ColumnBlock - 1) / ColumnBlock, j =>
-        {
-            int c0 = j * ColumnBlock, width = Math.Min(ColumnBlock, C - c0);
-            Span<float> xs = stackalloc float[width];
-            var dw = new Span<float>(dweight + c0, width);
-            for (int n = 0; n < N; n++)
+            float* dwParts = parts;
+            Parallelism.For(groups, g =>
             {
-                TensorPrimitives.Multiply(new ReadOnlySpan<float>(input + (long)n * C + c0, width), rstd[n], xs);
-                TensorPrimitives.MultiplyAdd(new ReadOnlySpan<float>(dout + (long)n * C + c0, width), xs, dw, dw);
-            }
-        });
+                var dw = new Span<float>(dwParts + g * C, C);
+                dw.Clear();
+                Span<float> xs = stackalloc float[C], dxhat = stackalloc float[C];
+                for (int n = (int)((long)N * g / groups), end = (int)((long)N * (g + 1) / groups); n < end; n++)
+                {
+                    var x = Row(input, n, C);
+                    var d = Row(dout, n, C);
+                    float s = rstd[n];
+                    TensorPrimitives.Multiply(x, s, xs);
+                    TensorPrimitives.MultiplyAdd(d, xs, dw, dw);
+                    TensorPrimitives.Multiply(d, new ReadOnlySpan<float>(weight, C), dxhat);
+                    float dot = TensorPrimitives.Dot(dxhat, x) / C;
+                    // dx += s * dxhat - x * s^3 * dot
+                    TensorPrimitives.Multiply(dxhat, s, dxhat);
+                    TensorPrimitives.MultiplyAdd(x, -s * s * s * dot, dxhat, dxhat);
+                    TensorPrimitives.Add(Row(dinput, n, C), dxhat, Row(dinput, n, C));
+                }
+            });
+            AddGroups(dweight, dwParts, groups, C);
+        }
     }
 }
