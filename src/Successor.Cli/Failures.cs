@@ -1,5 +1,6 @@
 // Turns every known failure into one line on stderr and its documented exit code; nothing else
 // (no stack trace) reaches the user unless SUCCESSOR_DEBUG is set.
+using Successor.Ledger;
 using Successor.Models.Checkpoints;
 using Successor.Training;
 using Successor.Training.Data;
@@ -23,14 +24,14 @@ public static class Failures
     public static int Code(Exception e) => e switch
     {
         RecipeException or DataException or CheckpointFormatException or FileNotFoundException
-            or DirectoryNotFoundException or ArgumentException or UsageException => ExitCodes.BadInput,
+            or DirectoryNotFoundException or ArgumentException or UsageException or LedgerException => ExitCodes.BadInput,
         TrainingDivergedException => ExitCodes.Diverged,
         OperationCanceledException => ExitCodes.Interrupted,
         _ => ExitCodes.Failure,
     };
 
     static string OneLine(Exception e) =>
-        (e is ArgumentException or RecipeException or DataException or CheckpointFormatException or TrainingDivergedException or UsageException
+        (e is ArgumentException or LedgerException or RecipeException or DataException or CheckpointFormatException or TrainingDivergedException or UsageException
             ? e.Message : $"{e.GetType().Name}: {e.Message}").ReplaceLineEndings(" ");
 }
 

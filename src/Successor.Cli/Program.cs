@@ -2,6 +2,7 @@
 using System.CommandLine;
 using Successor.Cli;
 using Successor.Cli.Commands;
+using Successor.Cli.Commands.Ledger;
 
 var root = new RootCommand("Successor: a lab in which small language models train their successors.")
 {
@@ -9,6 +10,11 @@ var root = new RootCommand("Successor: a lab in which small language models trai
     SampleCommand.Create(),
     EvalCommand.Create(),
     BenchCommand.Create(),
+    LineageCommand.Create(),
+    LogCommand.Create(),
+    VerifyCommand.Create(),
+    ExportCommand.Create(),
+    ProveCommand.Create(),
 };
 var parsed = root.Parse(args);
 if (parsed.Errors.Count > 0)

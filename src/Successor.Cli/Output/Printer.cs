@@ -1,5 +1,6 @@
 // How a command speaks: JSON for machines (--json), otherwise human text. Results end with
 // `key: value` lines that a script can read.
+using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace Successor.Cli.Output;
@@ -16,9 +17,12 @@ public sealed class Printer(bool json)
     {
         if (!Json) return;
         var o = new JsonObject { ["event"] = type };
-        foreach (var (k, v) in fields) o[k] = JsonValue.Create(v);
+        foreach (var (k, v) in fields) o[k] = Node(v);
         Console.WriteLine(o.ToJsonString());
     }
+
+    /// <summary>Any value as JSON: primitives directly, anything else through the serializer.</summary>
+    static JsonNode? Node(object? v) => v is null ? null : JsonSerializer.SerializeToNode(v, v.GetType());
 
     public void Line(string text)
     {
@@ -31,7 +35,7 @@ public sealed class Printer(bool json)
         if (Json)
         {
             var o = new JsonObject();
-            foreach (var (k, v) in fields) o[k] = JsonValue.Create(v);
+            foreach (var (k, v) in fields) o[k] = Node(v);
             Console.WriteLine(o.ToJsonString());
             return;
         }

@@ -1,0 +1,52 @@
+// Curriculum problems as training batches: each row packs problem lines (family and difficulty drawn
+// uniformly) into T+1 tokens, starting at a problem boundary. Only answer tokens and the newline that
+// ends an answer are scored; prompt targets are −1, so the loss teaches answers, not random operands.
+using System.Security.Cryptography;
+using System.Text;
+using Successor.Models.Tokenizers;
+using Successor.Tensors;
+using Successor.Training.Data;
+
+namespace Successor.Data.Curriculum;
+
+public sealed class CurriculumBatchSource(IReadOnlyList<ITaskFamily> families, int minDifficulty, int maxDifficulty, CurriculumSplit split) : IBatchSource
+{
+    public IReadOnlyList<ITaskFamily> Families { get; } = families.Count > 0 ? families : throw new ArgumentException("curriculum: no task families; give at least one");
+    public int MinDifficulty { get; } = minDifficulty >= 1 && minDifficulty <= maxDifficulty ? minDifficulty
+        : throw new ArgumentException($"curriculum: difficulties {minDifficulty}-{maxDifficulty} are not a range of at least 1; give e.g. 1-5");
+    public int MaxDifficulty { get; } = maxDifficulty;
+
+    public void Sample(Rng rng, int B, int T, Span<int> inputs, Span<int> targets)
+    {
+        var tokens = new List<int>(T + 64);
+        var scored = new List<bool>(T + 64);
+        for (int b = 0; b < B; b++)
+        {
+            tokens.Clear();
+            scored.Clear();
+            while (tokens.Count < T + 1)
+            {
+                var family = Families[rng.NextInt(Families.Count)];
+                int d = MinDifficulty + rng.NextInt(MaxDifficulty - MinDifficulty + 1);
+                var p = CurriculumGenerator.Draw(family, d, split, rng);
+                foreach (int t in ByteTokenizer.Encode(p.Prompt)) { tokens.Add(t); scored.Add(false); }
+                foreach (int t in ByteTokenizer.Encode(p.Answer + "\n")) { tokens.Add(t); scored.Add(true); }
+            }
+            for (int t = 0; t < T; t++)
+            {
+                inputs[b * T + t] = tokens[t];
+                targets[b * T + t] = scored[t + 1] ? tokens[t + 1] : -1;
+            }
+        }
+    }
+
+    /// <summary>Train on the train side, validate on the public validation side.</summary>
+    public static TrainingData Data(IReadOnlyList<ITaskFamily> families, int minDifficulty, int maxDifficulty)
+    {
+        string spec = $"{CurriculumGenerator.Version}:{string.Join(',', families.Select(f => f.Name))}:{minDifficulty}-{maxDifficulty}";
+        return new TrainingData($"curriculum:{string.Join(',', families.Select(f => f.Name))}:{minDifficulty}-{maxDifficulty}",
+            Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(spec))),
+            new CurriculumBatchSource(families, minDifficulty, maxDifficulty, CurriculumSplit.Train),
+            new CurriculumBatchSource(families, minDifficulty, maxDifficulty, CurriculumSplit.Validation));
+    }
+}

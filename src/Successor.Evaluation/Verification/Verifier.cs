@@ -1,0 +1,73 @@
+// The only reader of the sealed holdout. It scores models on sealed curriculum problems (the sealed side
+// of the curriculum partition, which no public generator produces) and on the sealed text holdout, and
+// returns statistics only — never the sealed items themselves — so a caller learns how good a model is,
+// not what the holdout contains.
+using Successor.Data.Contamination;
+using Successor.Data.Corpora;
+using Successor.Data.Curriculum;
+using Successor.Evaluation.Curriculum;
+using Successor.Evaluation.Statistics;
+using Successor.Evaluation.Text;
+using Successor.Models.Gpt;
+using Successor.Models.Tokenizers;
+
+namespace Successor.Evaluation.Verification;
+
+public sealed record SealedScore(double Accuracy, int Items, IReadOnlyList<SliceResult> Slices, IReadOnlyList<Horizon> Horizons);
+
+public sealed class Verifier(VerifierSettings settings, string? splitFolder = null)
+{
+    readonly HoldoutReader? holdout = splitFolder is null ? null : new HoldoutReader(splitFolder);
+
+    public VerifierSettings Settings { get; } = settings;
+
+    List<Problem> SealedProblems() => CurriculumGenerator.Set(TaskFamilies.Parse(Settings.Families),
+        CurriculumGenerator.ParseDifficulties(Settings.Difficulties), Settings.ItemsPerSlice, Settings.Seed, CurriculumPartition.Sealed);
+
+    public SealedScore Score(GptModel model)
+    {
+        var items = CurriculumEvaluator.Run(model, SealedProblems(), Settings.BatchSize);
+        var slices = CurriculumEvaluator.Slices(items);
+        var horizons = slices.GroupBy(s => s.Family)
+            .Select(g => CapabilityHorizon.Fit(g.Key, [.. g.Select(s => (s.Difficulty, s.Correct, s.Count))], seed: Settings.Seed)).ToList();
+        return new SealedScore(items.Average(i => i.Correct ? 1.0 : 0.0), items.Count, slices, horizons);
+    }
+
+    /// <summary>Is `successor` genuinely better than `champion` on the sealed curriculum?</summary>
+    public Verdict Compare(GptModel champion, GptModel successor)
+    {
+        var problems = SealedProblems();
+        var a = CurriculumEvaluator.Run(champion, problems, Settings.BatchSize);
+        var b = CurriculumEvaluator.Run(successor, problems, Settings.BatchSize);
+        var overall = PairedBootstrap.Compare([.. a.Select(i => i.Correct ? 1.0 : 0.0)], [.. b.Select(i => i.Correct ? 1.0 : 0.0)], Settings.Resamples, Settings.Seed);
+        var slicesA = CurriculumEvaluator.Slices(a);
+        var slicesB = CurriculumEvaluator.Slices(b);
+        var deltas = slicesA.Zip(slicesB, (x, y) => new SliceDelta(x.Family, x.Difficulty, x.Accuracy, y.Accuracy)).ToList();
+        return GenuinelyBetter.Decide(overall, deltas, Settings.Tolerance);
+    }
+
+    /// <summary>Bits per byte on the sealed text holdout (needs a split folder).</summary>
+    public TextScore HoldoutText(GptModel model) => TextEvaluator.Score(model, Holdout().Documents());
+
+    /// <summary>How many canaries the model completes greedily from their public prefix: above 0 means it
+    /// has seen the holdout.</summary>
+    public int CanariesCompleted(GptModel model)
+    {
+        var canaries = Holdout().Canaries();
+        if (canaries.Count == 0) return 0;
+        const int prefix = 26; // "successor canary xxxxxxxx: "
+        using var decoder = new BatchedGreedyDecoder(model, canaries.Count);
+        var outputs = decoder.Decode([.. canaries.Select(c => ByteTokenizer.Encode(c[..Math.Min(prefix + 1, c.Length)]))], 64);
+        return canaries.Zip(outputs).Count(p => ByteTokenizer.Decode(p.Second.ToArray()).StartsWith(p.First[Math.Min(prefix + 1, p.First.Length)..], StringComparison.Ordinal));
+    }
+
+    /// <summary>Overlap of training documents with the sealed holdout. Examples quote the training side only.</summary>
+    public ContaminationReport Contamination(IEnumerable<Document> training)
+    {
+        var index = new ContaminationIndex();
+        index.Add("the sealed holdout", Holdout().Documents());
+        return index.Check(training);
+    }
+
+    HoldoutReader Holdout() => holdout ?? throw new InvalidOperationException("this Verifier has no sealed text holdout; construct it with a split folder");
+}
