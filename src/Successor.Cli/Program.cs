@@ -15,6 +15,9 @@ var root = new RootCommand("Successor: a lab in which small language models trai
     VerifyCommand.Create(),
     ExportCommand.Create(),
     ProveCommand.Create(),
+    Successor.Cli.Commands.Data.DataCli.Create(),
+    Successor.Cli.Commands.Curriculum.CurriculumCli.Create(),
+    Successor.Cli.Commands.CompareCommand.Create(),
 };
 var parsed = root.Parse(args);
 if (parsed.Errors.Count > 0)

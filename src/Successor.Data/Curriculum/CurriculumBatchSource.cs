@@ -1,6 +1,8 @@
-// Curriculum problems as training batches: each row packs problem lines (family and difficulty drawn
-// uniformly) into T+1 tokens, starting at a problem boundary. Only answer tokens and the newline that
-// ends an answer are scored; prompt targets are −1, so the loss teaches answers, not random operands.
+// Curriculum problems as training batches: one problem per row, starting at position 0 exactly as the
+// evaluator presents it (family and difficulty drawn uniformly), padded with newlines — or, with Pack,
+// problems back to back (for rotary positions, where an offset changes nothing). Only answer
+// tokens and the newline that ends an answer are scored; prompt and padding targets are −1, so the loss
+// teaches answers, not random operands.
 using System.Security.Cryptography;
 using System.Text;
 using Successor.Models.Tokenizers;
@@ -9,14 +11,40 @@ using Successor.Training.Data;
 
 namespace Successor.Data.Curriculum;
 
-public sealed class CurriculumBatchSource(IReadOnlyList<ITaskFamily> families, int minDifficulty, int maxDifficulty, CurriculumSplit split) : IBatchSource
+public sealed class CurriculumBatchSource(IReadOnlyList<ITaskFamily> families, int minDifficulty, int maxDifficulty, CurriculumSplit split, bool pack = false) : IBatchSource
 {
+    /// <summary>Pack problems back to back in each row (for rotary positions, where a problem looks the same
+    /// at any offset) instead of one per row from position 0 (for learned absolute positions).</summary>
+    public bool Pack { get; } = pack;
+
     public IReadOnlyList<ITaskFamily> Families { get; } = families.Count > 0 ? families : throw new ArgumentException("curriculum: no task families; give at least one");
     public int MinDifficulty { get; } = minDifficulty >= 1 && minDifficulty <= maxDifficulty ? minDifficulty
         : throw new ArgumentException($"curriculum: difficulties {minDifficulty}-{maxDifficulty} are not a range of at least 1; give e.g. 1-5");
     public int MaxDifficulty { get; } = maxDifficulty;
 
     public void Sample(Rng rng, int B, int T, Span<int> inputs, Span<int> targets)
+    {
+        if (Pack) { SamplePacked(rng, B, T, inputs, targets); return; }
+        for (int b = 0; b < B; b++)
+        {
+            var family = Families[rng.NextInt(Families.Count)];
+            int d = MinDifficulty + rng.NextInt(MaxDifficulty - MinDifficulty + 1);
+            var p = CurriculumGenerator.Draw(family, d, split, rng);
+            var prompt = ByteTokenizer.Encode(p.Prompt);
+            var line = ByteTokenizer.Encode(p.Line);
+            var row = inputs.Slice(b * T, T);
+            var next = targets.Slice(b * T, T);
+            row.Fill('\n');
+            next.Fill(-1);
+            for (int t = 0; t < T && t < line.Length; t++)
+            {
+                row[t] = line[t];
+                if (t + 1 < line.Length && t + 1 >= prompt.Length) next[t] = line[t + 1];
+            }
+        }
+    }
+
+    void SamplePacked(Rng rng, int B, int T, Span<int> inputs, Span<int> targets)
     {
         var tokens = new List<int>(T + 64);
         var scored = new List<bool>(T + 64);
@@ -41,12 +69,12 @@ public sealed class CurriculumBatchSource(IReadOnlyList<ITaskFamily> families, i
     }
 
     /// <summary>Train on the train side, validate on the public validation side.</summary>
-    public static TrainingData Data(IReadOnlyList<ITaskFamily> families, int minDifficulty, int maxDifficulty)
+    public static TrainingData Data(IReadOnlyList<ITaskFamily> families, int minDifficulty, int maxDifficulty, bool pack = false)
     {
-        string spec = $"{CurriculumGenerator.Version}:{string.Join(',', families.Select(f => f.Name))}:{minDifficulty}-{maxDifficulty}";
+        string spec = $"{CurriculumGenerator.Version}:{string.Join(',', families.Select(f => f.Name))}:{minDifficulty}-{maxDifficulty}:{(pack ? "packed" : "rows")}";
         return new TrainingData($"curriculum:{string.Join(',', families.Select(f => f.Name))}:{minDifficulty}-{maxDifficulty}",
             Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(spec))),
-            new CurriculumBatchSource(families, minDifficulty, maxDifficulty, CurriculumSplit.Train),
-            new CurriculumBatchSource(families, minDifficulty, maxDifficulty, CurriculumSplit.Validation));
+            new CurriculumBatchSource(families, minDifficulty, maxDifficulty, CurriculumSplit.Train, pack),
+            new CurriculumBatchSource(families, minDifficulty, maxDifficulty, CurriculumSplit.Validation, pack));
     }
 }

@@ -21,7 +21,7 @@ public sealed class Verifier(VerifierSettings settings, string? splitFolder = nu
 
     public VerifierSettings Settings { get; } = settings;
 
-    List<Problem> SealedProblems() => CurriculumGenerator.Set(TaskFamilies.Parse(Settings.Families),
+    internal List<Problem> SealedProblems() => CurriculumGenerator.Set(TaskFamilies.Parse(Settings.Families),
         CurriculumGenerator.ParseDifficulties(Settings.Difficulties), Settings.ItemsPerSlice, Settings.Seed, CurriculumPartition.Sealed);
 
     public SealedScore Score(GptModel model)
@@ -55,7 +55,7 @@ public sealed class Verifier(VerifierSettings settings, string? splitFolder = nu
     {
         var canaries = Holdout().Canaries();
         if (canaries.Count == 0) return 0;
-        const int prefix = 26; // "successor canary xxxxxxxx: "
+        const int prefix = 26; // "successor canary xxxxxxxx:" — the space after it starts the secret
         using var decoder = new BatchedGreedyDecoder(model, canaries.Count);
         var outputs = decoder.Decode([.. canaries.Select(c => ByteTokenizer.Encode(c[..Math.Min(prefix + 1, c.Length)]))], 64);
         return canaries.Zip(outputs).Count(p => ByteTokenizer.Decode(p.Second.ToArray()).StartsWith(p.First[Math.Min(prefix + 1, p.First.Length)..], StringComparison.Ordinal));

@@ -86,8 +86,8 @@ internal static unsafe class GemmDriver
             for (int j = 0; j < cols; j++) c[j] = store ? tile[j] : c[j] + tile[j];
     }
 
-    /// <summary>Packing buffers of one thread, allocated once, 64-byte aligned, freed when the thread's last
-    /// reference goes away.</summary>
+    /// <summary>Packing buffers of one thread, 64-byte aligned, grown (never shrunk) to the largest blocking asked
+    /// for, and freed when the thread's last reference goes away.</summary>
     sealed class Workspace
     {
         [ThreadStatic] static Workspace? current;
@@ -95,9 +95,9 @@ internal static unsafe class GemmDriver
         public readonly float* A, B, Tile;
         readonly int mc, kc, nc, tileSize;
 
-        Workspace(GemmKernel kern)
+        Workspace(int mc, int kc, int nc, int tileSize)
         {
-            (mc, kc, nc, tileSize) = (Round(kern.MC, kern.MR), kern.KC, Round(kern.NC, kern.NR), kern.MR * kern.NR);
+            (this.mc, this.kc, this.nc, this.tileSize) = (mc, kc, nc, tileSize);
             A = Alloc((long)mc * kc);
             B = Alloc((long)kc * nc);
             Tile = Alloc(tileSize);
@@ -105,10 +105,13 @@ internal static unsafe class GemmDriver
 
         public static Workspace For(GemmKernel kern)
         {
+            // Rows and columns of a block round up to whole panels.
+            int mc = Round(kern.MC, kern.MR), nc = Round(kern.NC, kern.NR), tileSize = kern.MR * kern.NR;
             Workspace? ws = current;
-            if (ws is null || ws.mc < Round(kern.MC, kern.MR) || ws.kc < kern.KC || ws.nc < Round(kern.NC, kern.NR)
-                || ws.tileSize < kern.MR * kern.NR)
-                current = ws = new Workspace(kern);
+            if (ws is null)
+                return current = new Workspace(mc, kern.KC, nc, tileSize);
+            if (ws.mc < mc || ws.kc < kern.KC || ws.nc < nc || ws.tileSize < tileSize)
+                current = ws = new Workspace(Math.Max(ws.mc, mc), Math.Max(ws.kc, kern.KC), Math.Max(ws.nc, nc), Math.Max(ws.tileSize, tileSize));
             return ws;
         }
 

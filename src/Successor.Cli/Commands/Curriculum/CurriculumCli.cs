@@ -1,0 +1,13 @@
+// `successor curriculum`: the built-in verifiable curriculum (generate problems, train on them).
+using System.CommandLine;
+
+namespace Successor.Cli.Commands.Curriculum;
+
+public static class CurriculumCli
+{
+    public static Command Create() => new("curriculum", "The built-in verifiable curriculum")
+    {
+        CurriculumGenerateCommand.Create(),
+        CurriculumTrainCommand.Create(),
+    };
+}

@@ -1,0 +1,66 @@
+// `successor curriculum train`: the project's trainer on built-in curriculum problems (train side of
+// the partition, difficulties in a range), with the loss on answers only. Same recipes, overrides and
+// checkpoints as `successor train`.
+using System.CommandLine;
+using Successor.Cli.Output;
+using Successor.Data.Curriculum;
+using Successor.Training;
+using Successor.Training.Recipes;
+
+namespace Successor.Cli.Commands.Curriculum;
+
+public static class CurriculumTrainCommand
+{
+    public static Command Create()
+    {
+        var families = new Option<string>("--families") { Description = "Task families, comma-separated, or all", DefaultValueFactory = _ => "radd" };
+        var difficulties = new Option<string>("--difficulties") { Description = "Training difficulty range, e.g. 1-5", DefaultValueFactory = _ => "1-5" };
+        var preset = new Option<string>("--preset") { Description = "Starting recipe: baby (default) or small", DefaultValueFactory = _ => "baby" };
+        var set = new Option<string[]>("--set") { Description = "Override a recipe key (repeatable)" };
+        var steps = new Option<int?>("--steps") { Description = "Optimizer steps (overrides the recipe)" };
+        var output = new Option<string>("--out") { Description = "Checkpoint folder", DefaultValueFactory = _ => "out" };
+        var pack = new Option<bool>("--pack") { Description = "Pack problems back to back in each row (use with positions=rope); default: one per row from position 0" };
+        var logInterval = new Option<int>("--log-interval") { Description = "Print a line every N steps", DefaultValueFactory = _ => 50 };
+        var threads = CommonOptions.Threads();
+        var json = CommonOptions.Json();
+        var command = new Command("train", "Train a GPT on the built-in curriculum (loss on answers only)")
+        {
+            families, difficulties, preset, set, steps, output, pack, logInterval, threads, json,
+        };
+        command.SetAction(r =>
+        {
+            var kernels = CommonOptions.Kernels(r.GetValue(threads));
+            var printer = new Printer(r.GetValue(json));
+            if (r.GetValue(logInterval) < 1) throw new UsageException("--log-interval must be at least 1");
+            var taskFamilies = TaskFamilies.Parse(r.GetValue(families)!);
+            var range = CurriculumGenerator.ParseDifficulties(r.GetValue(difficulties)!);
+            if (range.Count != range[^1] - range[0] + 1) throw new UsageException($"--difficulties '{r.GetValue(difficulties)}' must be one contiguous range such as 1-5");
+            var recipe = RecipeJson.Override(RecipePresets.Get(r.GetValue(preset)!), r.GetValue(set) ?? []);
+            if (r.GetValue(steps) is { } s) recipe = recipe with { Steps = s };
+            var data = CurriculumBatchSource.Data(taskFamilies, range[0], range[^1], r.GetValue(pack));
+            int longest = taskFamilies.Max(f => CurriculumGenerator.Draw(f, range[^1], CurriculumSplit.Train, new Tensors.Rng(1)).Line.Length);
+            if (longest > recipe.Model.BlockSize)
+                throw new UsageException($"block_size {recipe.Model.BlockSize} is shorter than a difficulty-{range[^1]} problem ({longest} tokens); raise block_size");
+            using var trainer = new Trainer(recipe, data, kernels);
+            printer.Line($"model: {trainer.Model.Layout.Count:N0} parameters, {recipe.Model.Layers} layers, {recipe.Model.Embedding} wide, block {recipe.Model.BlockSize}; data: {data.Name}");
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            new TrainingReporter(printer, r.GetValue(logInterval)).Run(0, recipe.Steps, report => trainer.Run(report));
+            double seconds = clock.Elapsed.TotalSeconds;
+            string outDir = r.GetValue(output)!;
+            TrainingCheckpoint.Save(trainer, outDir);
+            printer.Result([
+                ("steps", trainer.Step),
+                ("train_loss", trainer.Losses.Count > 0 ? trainer.Losses[^1] : float.NaN),
+                ("val_loss", trainer.EstimateLoss(data.Validation, recipe.EvalBatches)),
+                ("train_seconds", Math.Round(seconds, 2)),
+                ("parameters", trainer.Model.Layout.Count),
+                ("checkpoint", Path.GetFullPath(outDir)),
+                ("recipe_sha256", trainer.RecipeSha256),
+                ("data", data.Name),
+                ("data_sha256", data.Sha256),
+            ]);
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+}

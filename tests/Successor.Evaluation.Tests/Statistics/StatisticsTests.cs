@@ -1,0 +1,96 @@
+// The paired bootstrap's CI covers a known difference at least 93% of the time; the horizon recovers a
+// known crossing; the "genuinely better" rule needs both a CI above zero and no slice regression.
+using Successor.Evaluation.Statistics;
+using Successor.Tensors;
+
+namespace Successor.Evaluation.Tests.Statistics;
+
+public sealed class StatisticsTests
+{
+    [Fact]
+    public void The_paired_bootstrap_CI_covers_the_true_difference_in_at_least_93_percent_of_200_comparisons()
+    {
+        var rng = new Rng(2024);
+        const double trueDifference = 0.05;
+        int covered = 0;
+        for (int trial = 0; trial < 200; trial++)
+        {
+            // 300 items of varying difficulty; A solves with p_i, B with p_i + 0.05: paired Bernoulli scores.
+            var a = new double[300];
+            var b = new double[300];
+            for (int i = 0; i < 300; i++)
+            {
+                double p = 0.2 + 0.6 * rng.NextDouble(), u = rng.NextDouble();
+                a[i] = u < p ? 1 : 0;
+                b[i] = u < p + trueDifference ? 1 : 0;
+            }
+            var c = PairedBootstrap.Compare(a, b, resamples: 1000, seed: (ulong)trial);
+            if (c.Low <= trueDifference && trueDifference <= c.High) covered++;
+        }
+        Assert.True(covered >= 186, $"covered {covered} of 200");
+    }
+
+    [Fact]
+    public void A_clear_improvement_has_a_small_p_value_and_no_difference_a_large_one()
+    {
+        var a = Enumerable.Range(0, 400).Select(i => i % 2 == 0 ? 1.0 : 0.0).ToArray();
+        var better = a.Select((x, i) => i % 4 == 1 ? 1.0 : x).ToArray();
+        var c = PairedBootstrap.Compare(a, better);
+        Assert.Equal(0.25, c.Difference, 9);
+        Assert.True(c.Low > 0.15 && c.PValue < 0.01);
+        var same = PairedBootstrap.Compare(a, a);
+        Assert.Equal(0, same.Difference);
+        Assert.Equal(1, same.PValue);
+    }
+
+    [Fact]
+    public void Comparisons_refuse_unpaired_or_undersampled_input()
+    {
+        Assert.Contains("same items", Assert.Throws<ArgumentException>(() => PairedBootstrap.Compare([1.0], [1.0, 0.0])).Message);
+        Assert.Contains("at least 1000", Assert.Throws<ArgumentException>(() => PairedBootstrap.Compare([1.0], [1.0], resamples: 10)).Message);
+    }
+
+    [Fact]
+    public void Seeds_are_averaged_per_item() =>
+        Assert.Equal([0.5, 1.0], PairedBootstrap.MeanOverSeeds([[0.0, 1.0], [1.0, 1.0]]));
+
+    [Fact]
+    public void The_horizon_recovers_a_known_crossing_with_a_CI_around_it()
+    {
+        // True curve: p(d) = σ(3·(5.5 − d)), 400 trials per difficulty, expected counts.
+        var counts = Enumerable.Range(1, 10).Select(d => (d, (int)Math.Round(400 / (1 + Math.Exp(-3 * (5.5 - d)))), 400)).ToList();
+        var h = CapabilityHorizon.Fit("radd", counts);
+        Assert.Equal("fitted", h.Status);
+        Assert.InRange(h.Value!.Value, 5.4, 5.6);
+        Assert.True(h.Low < h.Value && h.Value < h.High && h.High - h.Low < 0.5);
+    }
+
+    [Fact]
+    public void A_perfectly_separated_curve_gives_a_finite_horizon_between_the_last_success_and_the_first_failure()
+    {
+        var counts = Enumerable.Range(1, 10).Select(d => (d, d <= 5 ? 200 : 0, 200)).ToList();
+        var h = CapabilityHorizon.Fit("radd", counts);
+        Assert.InRange(h.Value!.Value, 5.0, 6.0);
+    }
+
+    [Fact]
+    public void A_model_that_never_drops_below_half_is_above_range()
+    {
+        var counts = Enumerable.Range(1, 5).Select(d => (d, 190, 200)).ToList();
+        Assert.Equal("above_range", CapabilityHorizon.Fit("copy", counts).Status);
+    }
+
+    [Fact]
+    public void Genuinely_better_needs_a_CI_above_zero_and_no_slice_regression()
+    {
+        var win = new Comparison(0.5, 0.6, 0.1, 0.05, 0.15, 0.001, 1000, 2000);
+        var unsure = win with { Low = -0.01 };
+        SliceDelta[] fine = [new("radd", 1, 1.0, 1.0), new("radd", 6, 0.1, 0.4)];
+        SliceDelta[] regress = [new("radd", 1, 1.0, 0.9), new("radd", 6, 0.1, 0.5)];
+        Assert.True(GenuinelyBetter.Decide(win, fine).GenuinelyBetter);
+        Assert.Contains("does not exclude zero", GenuinelyBetter.Decide(unsure, fine).Reason);
+        var v = GenuinelyBetter.Decide(win, regress, tolerance: 0.05);
+        Assert.False(v.GenuinelyBetter);
+        Assert.Contains("radd d=1 regresses by 0.1", v.Reason);
+    }
+}
