@@ -1,7 +1,6 @@
 // Fast causal attention: one (batch, head) pair per parallel index, each a few serial GEMMs over
 // row blocks so that work above the causal diagonal is mostly skipped. Q, K and V are read in
 // place from qkv (row stride 3C); only the probabilities (B,NH,T,T) are kept for backward.
-using System.Numerics.Tensors;
 
 namespace Successor.Tensors.Kernels;
 
@@ -25,11 +24,7 @@ public sealed unsafe partial class FastKernels
                 Gemm.MultiplySerial(false, true, r1 - r0, r1, HS, q + (long)r0 * ld, ld, k, ld, p + (long)r0 * T, T, false);
                 for (int t = r0; t < r1; t++)
                 {
-                    var row = new Span<float>(p + (long)t * T, t + 1);
-                    TensorPrimitives.Multiply(row, scale, row);
-                    TensorPrimitives.Subtract(row, TensorPrimitives.Max(row), row);
-                    SimdMath.Exp(row, row);
-                    TensorPrimitives.Multiply(row, 1f / TensorPrimitives.Sum(row), row);
+                    SimdMath.Softmax(new Span<float>(p + (long)t * T, t + 1), scale);
                     new Span<float>(p + (long)t * T + t + 1, T - t - 1).Clear();
                 }
                 Gemm.MultiplySerial(false, false, r1 - r0, HS, r1, p + (long)r0 * T, T, v, ld, o + (long)r0 * C, C, false);
@@ -55,11 +50,7 @@ public sealed unsafe partial class FastKernels
                 Gemm.MultiplySerial(false, true, r1 - r0, r1, HS, d + (long)r0 * C, C, v, ld, ds + (long)r0 * T, T, false);
                 for (int t = r0; t < r1; t++)
                 {
-                    var prow = new ReadOnlySpan<float>(p + (long)t * T, t + 1);
-                    var drow = new Span<float>(ds + (long)t * T, t + 1);
-                    TensorPrimitives.Subtract(drow, TensorPrimitives.Dot(prow, drow), drow);
-                    TensorPrimitives.Multiply(drow, prow, drow);
-                    TensorPrimitives.Multiply(drow, scale, drow);
+                    SimdMath.SoftmaxBackward(new ReadOnlySpan<float>(p + (long)t * T, t + 1), new Span<float>(ds + (long)t * T, t + 1), scale);
                     new Span<float>(ds + (long)t * T + t + 1, r1 - t - 1).Clear();
                 }
                 // dQ += dS · K

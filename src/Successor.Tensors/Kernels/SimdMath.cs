@@ -3,6 +3,7 @@
 // parts, a degree-6 polynomial, then 2^n through the exponent bits; relative error ≈ 1e-7.
 // Every element, including a span's tail, goes through the same arithmetic, so a result never
 // depends on where an element falls in a span (and so not on how work is split across threads).
+using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
@@ -61,6 +62,43 @@ public static class SimdMath
         var du = Vector256.Create(GeluScale) * Fma.MultiplyAdd(Vector256.Create(3f * GeluCubic) * x, x, Vector256.Create(1f));
         var dt = Fma.MultiplyAddNegated(t, t, Vector256.Create(1f)) * du;       // (1 − t²) · du/dx
         return Fma.MultiplyAdd(half * x, dt, Fma.MultiplyAdd(half, t, half));   // 0.5 (1 + t) + 0.5 x dt
+    }
+
+    /// <summary>row = softmax(scale · row) in place, for scale &gt; 0: the max, then exp and sum, then normalise.</summary>
+    public static void Softmax(Span<float> row, float scale)
+    {
+        float shift = scale * TensorPrimitives.Max(row), sum = 0f;
+        int i = 0;
+        if (Vectorised)
+        {
+            var vscale = Vector256.Create(scale);
+            var vshift = Vector256.Create(shift);
+            var vsum = Vector256<float>.Zero;
+            for (; i <= row.Length - 8; i += 8)
+            {
+                var e = Exp(Fma.MultiplySubtract(vscale, Vector256.Create((ReadOnlySpan<float>)row.Slice(i, 8)), vshift));
+                e.CopyTo(row.Slice(i, 8));
+                vsum += e;
+            }
+            sum = Vector256.Sum(vsum);
+        }
+        for (; i < row.Length; i++) sum += row[i] = MathF.Exp(scale * row[i] - shift);
+        TensorPrimitives.Multiply(row, 1f / sum, row);
+    }
+
+    /// <summary>Softmax backward for one row: d = p ⊙ (d − p·d) · scale, in place on d.</summary>
+    public static void SoftmaxBackward(ReadOnlySpan<float> p, Span<float> d, float scale)
+    {
+        float dot = TensorPrimitives.Dot(p, d);
+        int i = 0;
+        if (Vectorised)
+        {
+            var vdot = Vector256.Create(dot);
+            var vscale = Vector256.Create(scale);
+            for (; i <= d.Length - 8; i += 8)
+                (Vector256.Create(p.Slice(i, 8)) * (Vector256.Create((ReadOnlySpan<float>)d.Slice(i, 8)) - vdot) * vscale).CopyTo(d.Slice(i, 8));
+        }
+        for (; i < d.Length; i++) d[i] = p[i] * (d[i] - dot) * scale;
     }
 
     public static void Exp(ReadOnlySpan<float> x, Span<float> y) => Map(x, y, 0);

@@ -95,6 +95,23 @@ public sealed class CurriculumTests
         Assert.Contains(targets, y => y == -1);
     }
 
+    [Fact]
+    public void Packed_batches_put_problems_back_to_back_and_score_only_answers()
+    {
+        var source = new CurriculumBatchSource([TaskFamilies.Get("rev")], 3, 3, CurriculumSplit.Train, pack: true);
+        int B = 4, T = 40;
+        var inputs = new int[B * T];
+        var targets = new int[B * T];
+        source.Sample(new Rng(3), B, T, inputs, targets);
+        string row = new([.. inputs.AsSpan(0, T).ToArray().Select(t => (char)t)]);
+        var lines = row.Split('\n');
+        Assert.True(lines.Length >= 3);
+        foreach (var line in lines.SkipLast(1)) Assert.True(TaskFamilies.Check(Problem.Split(line)!.Value.Prompt, Problem.Split(line)!.Value.Answer), line);
+        // "rev abc=cba\n": 8 prompt characters whose targets are unscored, then 3 answer letters and the newline.
+        Assert.Equal(Enumerable.Repeat(-1, 7), targets.Take(7));
+        Assert.All(targets.Skip(7).Take(4), y => Assert.NotEqual(-1, y));
+    }
+
     [Theory]
     [InlineData("1-5", new[] { 1, 2, 3, 4, 5 })]
     [InlineData("3", new[] { 3 })]

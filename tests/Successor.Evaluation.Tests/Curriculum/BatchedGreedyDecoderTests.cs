@@ -39,6 +39,32 @@ public sealed class BatchedGreedyDecoderTests
         }
     }
 
+    [Theory]
+    [MemberData(nameof(Architectures))]
+    public unsafe void Batched_decoding_matches_the_argmax_of_a_full_forward_pass(Activation activation, Norm norm, Positions positions)
+    {
+        var config = new ModelConfig { Layers = 2, Heads = 2, Embedding = 32, BlockSize = 16, Activation = activation, Norm = norm, Positions = positions };
+        using var model = new GptModel(config, new FastKernels());
+        model.Initialize(7);
+        var p = model.Parameters.Slice(0, (int)model.Parameters.Length);
+        for (int i = 0; i < p.Length; i++) p[i] *= 12f;
+        using var decoder = new BatchedGreedyDecoder(model, 2);
+        var prompts = new[] { ByteTokenizer.Encode("radd 1+2="), ByteTokenizer.Encode("kv") };
+        var batched = decoder.Decode(prompts, maxTokens: 5, stop: -1);
+        for (int r = 0; r < prompts.Length; r++)
+        {
+            var context = prompts[r].ToList();
+            for (int step = 0; step < 5; step++)
+            {
+                var x = context.ToArray();
+                fixed (int* inputs = x) model.Forward(inputs, null, 1, x.Length);
+                int next = Sampler.ArgMax(new ReadOnlySpan<float>(model.Logits + (long)(x.Length - 1) * config.VocabSize, config.VocabSize));
+                Assert.Equal(next, batched[r][step]);
+                context.Add(next);
+            }
+        }
+    }
+
     [Fact]
     public void Decoding_stops_at_the_stop_token_and_at_the_block_size()
     {

@@ -19,7 +19,7 @@ public sealed class VerifierTests
     [Fact]
     public void Sealed_problems_are_never_train_or_validation_problems()
     {
-        var settings = new VerifierSettings { Families = "all", Difficulties = "1-3", ItemsPerSlice = 20 };
+        var settings = new VerifierSettings { Families = "all", Difficulties = "2-4", ItemsPerSlice = 20 };
         var sealedProblems = new Verifier(settings).SealedProblems();
         Assert.Equal(8 * 3 * 20, sealedProblems.Count);
         Assert.All(sealedProblems, p => Assert.Equal(2, CurriculumPartition.SideOf(p.Prompt)));

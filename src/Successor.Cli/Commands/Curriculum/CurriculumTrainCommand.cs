@@ -3,7 +3,12 @@
 // checkpoints as `successor train`.
 using System.CommandLine;
 using Successor.Cli.Output;
+using Successor.Data.Contamination;
+using Successor.Data.Corpora;
 using Successor.Data.Curriculum;
+using Successor.Evaluation.Verification;
+using Successor.Models.Tokenizers;
+using Successor.Training.Data;
 using Successor.Training;
 using Successor.Training.Recipes;
 
@@ -20,12 +25,16 @@ public static class CurriculumTrainCommand
         var steps = new Option<int?>("--steps") { Description = "Optimizer steps (overrides the recipe)" };
         var output = new Option<string>("--out") { Description = "Checkpoint folder", DefaultValueFactory = _ => "out" };
         var pack = new Option<bool>("--pack") { Description = "Pack problems back to back in each row (use with positions=rope); default: one per row from position 0" };
+        var mix = new Option<string?>("--mix") { Description = "Text data (a .txt/.jsonl file or folder) to mix into training; needs --against" };
+        var mixFraction = new Option<double>("--mix-fraction") { Description = "Share of rows drawn from --mix", DefaultValueFactory = _ => 0.5 };
+        var against = new Option<string?>("--against") { Description = "Split folder whose validation set and sealed holdout --mix must not overlap" };
+        var threshold = new Option<double>("--contamination-threshold") { Description = "Largest allowed share of --mix documents that overlap", DefaultValueFactory = _ => ContaminationGuard.DefaultThreshold };
         var logInterval = new Option<int>("--log-interval") { Description = "Print a line every N steps", DefaultValueFactory = _ => 50 };
         var threads = CommonOptions.Threads();
         var json = CommonOptions.Json();
         var command = new Command("train", "Train a GPT on the built-in curriculum (loss on answers only)")
         {
-            families, difficulties, preset, set, steps, output, pack, logInterval, threads, json,
+            families, difficulties, preset, set, steps, output, pack, mix, mixFraction, against, threshold, logInterval, threads, json,
         };
         command.SetAction(r =>
         {
@@ -38,6 +47,19 @@ public static class CurriculumTrainCommand
             var recipe = RecipeJson.Override(RecipePresets.Get(r.GetValue(preset)!), r.GetValue(set) ?? []);
             if (r.GetValue(steps) is { } s) recipe = recipe with { Steps = s };
             var data = CurriculumBatchSource.Data(taskFamilies, range[0], range[^1], r.GetValue(pack));
+            if (r.GetValue(mix) is { } mixPath)
+            {
+                if (r.GetValue(against) is not { } split) throw new UsageException("--mix needs --against SPLIT_FOLDER: mixed-in data is checked for contamination first");
+                var corpus = CorpusReader.Load(mixPath);
+                var index = new ContaminationIndex();
+                index.Add("the validation set", CorpusReader.Load(Path.Combine(split, SplitWriter.ValidationFile)).Documents);
+                ContaminationGuard.Require(mixPath, index.Check(corpus.Documents), r.GetValue(threshold));
+                ContaminationGuard.Require(mixPath, new Verifier(new VerifierSettings(), split).Contamination(corpus.Documents), r.GetValue(threshold));
+                var text = new TokenStream(ByteTokenizer.Encode(System.Text.Encoding.UTF8.GetBytes(corpus.JoinedText())));
+                if (text.Length < recipe.Model.BlockSize + 1) throw new DataException($"data {mixPath}: has {text.Length} bytes; mixing needs at least block_size + 1 = {recipe.Model.BlockSize + 1}");
+                data = new TrainingData($"{data.Name}+{mixPath}@{r.GetValue(mixFraction)}", Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(data.Sha256 + corpus.Sha256 + r.GetValue(mixFraction).ToString(System.Globalization.CultureInfo.InvariantCulture)))),
+                    new MixtureBatchSource(data.Train, text, r.GetValue(mixFraction)), data.Validation);
+            }
             int longest = taskFamilies.Max(f => CurriculumGenerator.Draw(f, range[^1], CurriculumSplit.Train, new Tensors.Rng(1)).Line.Length);
             if (longest > recipe.Model.BlockSize)
                 throw new UsageException($"block_size {recipe.Model.BlockSize} is shorter than a difficulty-{range[^1]} problem ({longest} tokens); raise block_size");
