@@ -5,11 +5,6 @@
 // Method: GotoBLAS/BLIS-style packing and cache blocking (GemmDriver) around a register-tiled FMA micro-kernel
 // (GemmMicroKernels); threads split C into row or column bands and never split the k-sum, so results are
 // bitwise identical for any thread count and between Multiply and MultiplySerial.
-using System.Runtime.CompilerServices;
-
-[assembly: InternalsVisibleTo("Successor.Tensors.Tests")]
-[assembly: InternalsVisibleTo("Successor.Bench")]
-
 namespace Successor.Tensors.Kernels;
 
 public static unsafe class Gemm
