@@ -1,6 +1,8 @@
 // Deterministic data-parallel loops for the kernels.
-// Every index is processed by exactly one thread and the work inside an index never depends
-// on how indices are split, so results are bitwise identical for any thread count.
+// Every index is processed by exactly one thread and the work inside an index never depends on which
+// thread runs it, so results are bitwise identical for any thread count. Indices are claimed in small
+// grains from a shared counter, so when the OS deschedules one worker (a busy machine) the others take
+// over its share instead of waiting for it.
 namespace Successor.Tensors;
 
 public static class Parallelism
@@ -16,7 +18,10 @@ public static class Parallelism
             : throw new ArgumentOutOfRangeException(nameof(value), value, "thread count must be at least 1");
     }
 
-    /// <summary>Runs body(i) for i in [0, count), in contiguous chunks, one per thread.</summary>
+    /// <summary>Grains per worker: enough to rebalance, few enough that claiming stays cheap.</summary>
+    const int GrainsPerWorker = 8;
+
+    /// <summary>Runs body(i) for i in [0, count).</summary>
     public static void For(int count, Action<int> body)
     {
         int workers = Math.Min(threads, count);
@@ -25,23 +30,12 @@ public static class Parallelism
             for (int i = 0; i < count; i++) body(i);
             return;
         }
-        Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = workers }, w =>
+        int grain = Math.Max(1, count / (workers * GrainsPerWorker));
+        int next = 0;
+        Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = workers }, _ =>
         {
-            int start = (int)((long)count * w / workers), end = (int)((long)count * (w + 1) / workers);
-            for (int i = start; i < end; i++) body(i);
+            for (int start; (start = Interlocked.Add(ref next, grain) - grain) < count;)
+                for (int i = start, end = Math.Min(count, start + grain); i < end; i++) body(i);
         });
-    }
-
-    /// <summary>Runs body(start, end) over [0, count) split into one contiguous range per thread.</summary>
-    public static void ForRange(int count, Action<int, int> body)
-    {
-        int workers = Math.Min(threads, count);
-        if (workers <= 1)
-        {
-            if (count > 0) body(0, count);
-            return;
-        }
-        Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = workers }, w =>
-            body((int)((long)count * w / workers), (int)((long)count * (w + 1) / workers)));
     }
 }
