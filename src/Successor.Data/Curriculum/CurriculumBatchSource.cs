@@ -28,7 +28,7 @@ public sealed class CurriculumBatchSource(IReadOnlyList<ITaskFamily> families, i
         for (int b = 0; b < B; b++)
         {
             var family = Families[rng.NextInt(Families.Count)];
-            int d = MinDifficulty + rng.NextInt(MaxDifficulty - MinDifficulty + 1);
+            int d = Difficulty(rng);
             var p = CurriculumGenerator.Draw(family, d, split, rng);
             var prompt = ByteTokenizer.Encode(p.Prompt);
             var line = ByteTokenizer.Encode(p.Line);
@@ -44,6 +44,8 @@ public sealed class CurriculumBatchSource(IReadOnlyList<ITaskFamily> families, i
         }
     }
 
+    int Difficulty(Rng rng) => MinDifficulty + rng.NextInt(MaxDifficulty - MinDifficulty + 1);
+
     void SamplePacked(Rng rng, int B, int T, Span<int> inputs, Span<int> targets)
     {
         var tokens = new List<int>(T + 64);
@@ -55,7 +57,7 @@ public sealed class CurriculumBatchSource(IReadOnlyList<ITaskFamily> families, i
             while (tokens.Count < T + 1)
             {
                 var family = Families[rng.NextInt(Families.Count)];
-                int d = MinDifficulty + rng.NextInt(MaxDifficulty - MinDifficulty + 1);
+                int d = Difficulty(rng);
                 var p = CurriculumGenerator.Draw(family, d, split, rng);
                 foreach (int t in ByteTokenizer.Encode(p.Prompt)) { tokens.Add(t); scored.Add(false); }
                 foreach (int t in ByteTokenizer.Encode(p.Answer + "\n")) { tokens.Add(t); scored.Add(true); }
