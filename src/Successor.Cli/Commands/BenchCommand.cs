@@ -51,7 +51,7 @@ public static class BenchCommand
             var printer = new Printer(r.GetValue(json));
             if (timed != null)
                 foreach (var (name, (time, calls)) in timed.Totals.OrderByDescending(p => p.Value.Time))
-                    printer.Line($"{name,-32} {time.TotalMilliseconds / count,9:0.00} ms/step {100 * time.TotalMilliseconds / count / ms,6:0.0}%  ({calls / count} calls)");
+                    printer.Line($"{name,-32} {time.TotalMilliseconds / count,9:0.00} ms/step {100 * time.TotalMilliseconds / times.Sum(),6:0.0}% of the step time  ({calls / count} calls)");
             printer.Result([
                 ("preset", r.GetValue(preset)), ("threads", r.GetValue(threads)), ("tokens_per_step", trainer.TokensPerStep),
                 ("ms_per_step", Math.Round(ms, 2)), ("tokens_per_second", Math.Round(tokensPerSecond, 1)),
