@@ -163,3 +163,19 @@ public sealed class MaskedTargetTests
         Assert.Contains("no scored targets", e.Message);
     }
 }
+
+public sealed class SealedFileTests
+{
+    [Fact]
+    public void The_trainer_refuses_a_sealed_holdout_file_given_by_path()
+    {
+        var path = Path.GetTempFileName();
+        try
+        {
+            File.WriteAllText(path, SealedMarker.Header + "\n" + new string('x', 5000));
+            var e = Assert.Throws<DataException>(() => TextCorpus.Load(path, 0.1, 16));
+            Assert.Contains("is a sealed holdout", e.Message);
+        }
+        finally { File.Delete(path); }
+    }
+}

@@ -5,7 +5,7 @@ namespace Successor.Data.Corpora;
 
 public static class SealedFormat
 {
-    public const string Header = "{\"successor_sealed_holdout\":1}";
+    public const string Header = Successor.Training.Data.SealedMarker.Header;
     public const string FolderName = "sealed";
     public const string HoldoutFile = "holdout.jsonl";
     public const string CanaryFile = "canaries.jsonl";

@@ -33,6 +33,8 @@ public sealed class TextCorpus
         {
             throw new DataException($"data {path}: cannot be read ({e.Message}); give a readable text file");
         }
+        if (SealedMarker.IsSealed(bytes))
+            throw new DataException($"data {path}: is a sealed holdout; only the Verifier reads it — train on the split's train file");
         return new TextCorpus(path, bytes, validationFraction, blockSize);
     }
 }
