@@ -159,3 +159,35 @@ public sealed class CliTests(TrainedCheckpoint trained) : IClassFixture<TrainedC
             Assert.True(o.GetProperty(key).GetDouble() > 0, key);
     }
 }
+
+public sealed class ContaminationCliTests
+{
+    [Fact]
+    public void Train_refuses_data_that_overlaps_the_splits_validation_set_and_accepts_clean_data()
+    {
+        var folder = Directory.CreateTempSubdirectory("successor-contamination-").FullName;
+        try
+        {
+            var rng = new Random(1);
+            string[] words = ["the", "loop", "trains", "its", "successor", "and", "verifies", "every", "claim", "on", "held", "data"];
+            var documents = Enumerable.Range(0, 60).Select(_ => string.Join(' ', Enumerable.Range(0, 40).Select(_ => words[rng.Next(words.Length)]))).ToList();
+            File.WriteAllText(Path.Combine(folder, "corpus.txt"), string.Join("\n\n", documents));
+            var split = Path.Combine(folder, "split");
+            var r = SuccessorProcess.Run("data", "split", Path.Combine(folder, "corpus.txt"), "--out", split, "--ratios", "0.8,0.1,0.1");
+            Assert.True(r.ExitCode == 0, r.Stderr);
+            string[] Texts(string file) => [.. File.ReadAllLines(Path.Combine(split, file)).Select(l => JsonDocument.Parse(l).RootElement.GetProperty("text").GetString()!)];
+            var train = Texts("train.jsonl");
+            File.WriteAllText(Path.Combine(folder, "clean.txt"), string.Join("\n\n", train));
+            File.WriteAllText(Path.Combine(folder, "leaky.txt"), string.Join("\n\n", [.. train, Texts("validation.jsonl")[0]]));
+
+            var leaky = SuccessorProcess.Run("train", "--data", Path.Combine(folder, "leaky.txt"), "--against", split, "--steps", "1", "--out", Path.Combine(folder, "o1"));
+            Assert.Equal(2, leaky.ExitCode);
+            Assert.Contains("overlap the validation set", Assert.Single(leaky.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries)));
+            Assert.False(Directory.Exists(Path.Combine(folder, "o1")));
+
+            var clean = SuccessorProcess.Run(["train", "--data", Path.Combine(folder, "clean.txt"), "--against", split, "--out", Path.Combine(folder, "o2"), .. TrainedCheckpoint.TinyModel, "--steps", "1"]);
+            Assert.True(clean.ExitCode == 0, clean.Stderr);
+        }
+        finally { Directory.Delete(folder, recursive: true); }
+    }
+}

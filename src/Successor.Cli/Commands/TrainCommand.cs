@@ -2,6 +2,8 @@
 using System.CommandLine;
 using System.Diagnostics;
 using Successor.Cli.Output;
+using Successor.Data.Contamination;
+using Successor.Data.Corpora;
 using Successor.Training;
 using Successor.Training.Data;
 using Successor.Training.Recipes;
@@ -23,16 +25,26 @@ public static class TrainCommand
         var output = new Option<string>("--out") { Description = "Checkpoint folder", DefaultValueFactory = _ => "out" };
         var resume = new Option<string?>("--resume") { Description = "Continue from a checkpoint folder" };
         var saveEvery = new Option<int>("--save-every") { Description = "Also checkpoint every N steps (0: only at the end)" };
+        var against = new Option<string?>("--against") { Description = "Split folder whose validation set and sealed holdout --data must not overlap" };
+        var threshold = new Option<double>("--contamination-threshold") { Description = "Largest allowed share of --data documents that overlap", DefaultValueFactory = _ => ContaminationGuard.DefaultThreshold };
         var logInterval = new Option<int>("--log-interval") { Description = "Print a line every N steps", DefaultValueFactory = _ => 10 };
         var threads = CommonOptions.Threads();
         var json = CommonOptions.Json();
         var command = new Command("train", "Train a GPT on text; saves a resumable checkpoint")
         {
-            data, preset, recipeFile, set, steps, output, resume, saveEvery, logInterval, threads, json,
+            data, preset, recipeFile, set, steps, output, resume, saveEvery, against, threshold, logInterval, threads, json,
         };
-        command.SetAction(r => Run(r.GetValue(data), r.GetValue(preset), r.GetValue(recipeFile), r.GetValue(set) ?? [],
-            r.GetValue(steps), r.GetValue(output)!, r.GetValue(resume), r.GetValue(saveEvery), r.GetValue(logInterval),
-            r.GetValue(threads), r.GetValue(json)));
+        command.SetAction(r =>
+        {
+            if (r.GetValue(against) is { } split)
+            {
+                if (r.GetValue(data) is not { } path) throw new UsageException("--against checks --data; give the text file to train on");
+                ContaminationCheck.Require(path, CorpusReader.Load(path).Documents, split, r.GetValue(threshold));
+            }
+            return Run(r.GetValue(data), r.GetValue(preset), r.GetValue(recipeFile), r.GetValue(set) ?? [],
+                r.GetValue(steps), r.GetValue(output)!, r.GetValue(resume), r.GetValue(saveEvery), r.GetValue(logInterval),
+                r.GetValue(threads), r.GetValue(json));
+        });
         return command;
     }
 

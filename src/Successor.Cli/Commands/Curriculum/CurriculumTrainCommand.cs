@@ -51,10 +51,7 @@ public static class CurriculumTrainCommand
             {
                 if (r.GetValue(against) is not { } split) throw new UsageException("--mix needs --against SPLIT_FOLDER: mixed-in data is checked for contamination first");
                 var corpus = CorpusReader.Load(mixPath);
-                var index = new ContaminationIndex();
-                index.Add("the validation set", CorpusReader.Load(Path.Combine(split, SplitWriter.ValidationFile)).Documents);
-                ContaminationGuard.Require(mixPath, index.Check(corpus.Documents), r.GetValue(threshold));
-                ContaminationGuard.Require(mixPath, new Verifier(new VerifierSettings(), split).Contamination(corpus.Documents), r.GetValue(threshold));
+                ContaminationCheck.Require(mixPath, corpus.Documents, split, r.GetValue(threshold));
                 var text = new TokenStream(ByteTokenizer.Encode(System.Text.Encoding.UTF8.GetBytes(corpus.JoinedText())));
                 if (text.Length < recipe.Model.BlockSize + 1) throw new DataException($"data {mixPath}: has {text.Length} bytes; mixing needs at least block_size + 1 = {recipe.Model.BlockSize + 1}");
                 data = new TrainingData($"{data.Name}+{mixPath}@{r.GetValue(mixFraction)}", Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(data.Sha256 + corpus.Sha256 + r.GetValue(mixFraction).ToString(System.Globalization.CultureInfo.InvariantCulture)))),

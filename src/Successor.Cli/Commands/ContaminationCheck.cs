@@ -1,0 +1,19 @@
+// The rule every training command applies before it trains on outside text: the text must not overlap
+// a split's validation set, nor (checked by the Verifier, which alone reads it) its sealed holdout.
+using Successor.Data.Contamination;
+using Successor.Data.Corpora;
+using Successor.Evaluation.Verification;
+
+namespace Successor.Cli.Commands;
+
+public static class ContaminationCheck
+{
+    /// <summary>Throws a one-line DataException when more than `threshold` of the documents overlap.</summary>
+    public static void Require(string name, IReadOnlyList<Document> documents, string splitFolder, double threshold)
+    {
+        var index = new ContaminationIndex();
+        index.Add("the validation set", CorpusReader.Load(Path.Combine(splitFolder, SplitWriter.ValidationFile)).Documents);
+        ContaminationGuard.Require(name, index.Check(documents), threshold);
+        ContaminationGuard.Require(name, new Verifier(new VerifierSettings(), splitFolder).Contamination(documents), threshold);
+    }
+}
