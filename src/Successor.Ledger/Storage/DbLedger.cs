@@ -210,6 +210,21 @@ public abstract class DbLedger : ILedger
         }
     }
 
+    /// <summary>Runs the schema statements in one transaction begun by `begin`, retrying while the
+    /// database is busy (another process may be creating the same schema).</summary>
+    protected void ApplySchema(Func<DbTransaction> begin, IEnumerable<string> statements) =>
+        WithRetry(() =>
+        {
+            using var tx = begin();
+            foreach (var sql in statements)
+            {
+                using var cmd = Command(tx, sql);
+                cmd.ExecuteNonQuery();
+            }
+            tx.Commit();
+            return 0;
+        });
+
     protected DbCommand Command(DbTransaction? tx, string sql, params (string Name, object? Value)[] parameters)
     {
         var cmd = Connection.CreateCommand();

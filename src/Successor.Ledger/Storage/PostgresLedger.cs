@@ -36,16 +36,7 @@ public sealed class PostgresLedger : DbLedger
         try
         {
             connection.Open();
-            ledger.WithRetry(() =>
-            {
-                using var tx = connection.BeginTransaction();
-                using (var lockCmd = new NpgsqlCommand($"SELECT pg_advisory_xact_lock({WriteLockKey})", connection, tx))
-                    lockCmd.ExecuteNonQuery();
-                using (var cmd = new NpgsqlCommand(Schema, connection, tx))
-                    cmd.ExecuteNonQuery();
-                tx.Commit();
-                return 0;
-            });
+            ledger.ApplySchema(() => connection.BeginTransaction(), [$"SELECT pg_advisory_xact_lock({WriteLockKey})", Schema]);
             return ledger;
         }
         catch (NpgsqlException e)

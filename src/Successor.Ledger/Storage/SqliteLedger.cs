@@ -50,19 +50,7 @@ public sealed class SqliteLedger : DbLedger
                 return 0;
             });
             ledger.ExecuteRaw($"PRAGMA synchronous = {synchronous}");
-            ledger.WithRetry(() =>
-            {
-                using var tx = connection.BeginTransaction(deferred: false);
-                foreach (var sql in Schema)
-                {
-                    using var cmd = connection.CreateCommand();
-                    cmd.Transaction = tx;
-                    cmd.CommandText = sql;
-                    cmd.ExecuteNonQuery();
-                }
-                tx.Commit();
-                return 0;
-            });
+            ledger.ApplySchema(() => connection.BeginTransaction(deferred: false), Schema);
             return ledger;
         }
         catch (SqliteException e)
