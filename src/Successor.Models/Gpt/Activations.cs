@@ -76,7 +76,5 @@ public sealed unsafe class Activations : IDisposable
         return used;
     }
 
-    public long Bytes => arena.Length * sizeof(float);
-
     public void Dispose() => arena.Dispose();
 }
