@@ -24,14 +24,14 @@ public static class Failures
     public static int Code(Exception e) => e switch
     {
         RecipeException or DataException or CheckpointFormatException or FileNotFoundException
-            or DirectoryNotFoundException or ArgumentException or UsageException or LedgerException => ExitCodes.BadInput,
+            or DirectoryNotFoundException or ArgumentException or UsageException or LedgerException or Lab.Config.LabConfigException => ExitCodes.BadInput,
         TrainingDivergedException => ExitCodes.Diverged,
         OperationCanceledException => ExitCodes.Interrupted,
         _ => ExitCodes.Failure,
     };
 
     static string OneLine(Exception e) =>
-        (e is ArgumentException or LedgerException or RecipeException or DataException or CheckpointFormatException or TrainingDivergedException or UsageException
+        (e is ArgumentException or LedgerException or Lab.Config.LabConfigException or Lab.Loop.LabException or RecipeException or DataException or CheckpointFormatException or TrainingDivergedException or UsageException
             ? e.Message : $"{e.GetType().Name}: {e.Message}").ReplaceLineEndings(" ");
 }
 

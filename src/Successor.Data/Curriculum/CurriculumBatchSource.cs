@@ -29,18 +29,21 @@ public sealed class CurriculumBatchSource(IReadOnlyList<ITaskFamily> families, i
         {
             var family = Families[rng.NextInt(Families.Count)];
             int d = Difficulty(rng);
-            var p = CurriculumGenerator.Draw(family, d, split, rng);
-            var prompt = ByteTokenizer.Encode(p.Prompt);
-            var line = ByteTokenizer.Encode(p.Line);
-            var row = inputs.Slice(b * T, T);
-            var next = targets.Slice(b * T, T);
-            row.Fill('\n');
-            next.Fill(-1);
-            for (int t = 0; t < T && t < line.Length; t++)
-            {
-                row[t] = line[t];
-                if (t + 1 < line.Length && t + 1 >= prompt.Length) next[t] = line[t + 1];
-            }
+            FillRow(CurriculumGenerator.Draw(family, d, split, rng), inputs.Slice(b * T, T), targets.Slice(b * T, T));
+        }
+    }
+
+    /// <summary>One problem from position 0, padded with newlines; only the answer and its newline are scored.</summary>
+    public static void FillRow(Problem p, Span<int> row, Span<int> next)
+    {
+        var prompt = ByteTokenizer.Encode(p.Prompt);
+        var line = ByteTokenizer.Encode(p.Line);
+        row.Fill('\n');
+        next.Fill(-1);
+        for (int t = 0; t < row.Length && t < line.Length; t++)
+        {
+            row[t] = line[t];
+            if (t + 1 < line.Length && t + 1 >= prompt.Length) next[t] = line[t + 1];
         }
     }
 

@@ -32,6 +32,10 @@ public sealed record Recipe
     public int EvalBatches { get; init; } = 20;          // batches per periodic validation
     public double ValidationFraction { get; init; } = 0.1; // the last part of the text file
 
+    /// <summary>Share of training rows drawn from kept self-generated data, when a lab has any; the rest
+    /// come from the original data, which is always included (accumulate, never replace).</summary>
+    public double SelfGeneratedFraction { get; init; }
+
     /// <summary>Returns every problem, each one line naming the field.</summary>
     public IReadOnlyList<string> Validate()
     {
@@ -53,6 +57,7 @@ public sealed record Recipe
         Check(EvalInterval >= 0, $"eval_interval is {EvalInterval}; it must be 0 (off) or positive");
         Check(EvalBatches >= 1, $"eval_batches is {EvalBatches}; it must be at least 1");
         Check(ValidationFraction > 0 && ValidationFraction < 1, $"validation_fraction is {ValidationFraction}; it must be in (0, 1)");
+        Check(SelfGeneratedFraction >= 0 && SelfGeneratedFraction <= 0.9, $"self_generated_fraction is {SelfGeneratedFraction}; it must be in [0, 0.9] so the original data stays in the mixture");
         return errors;
     }
 }

@@ -1,0 +1,32 @@
+// What init, run and status share: where the lab's config, ledger, artifacts and trial folders live.
+using System.CommandLine;
+using Successor.Cli.Commands.Ledger;
+using Successor.Lab.Config;
+using Successor.Lab.Loop;
+using Successor.Ledger.Storage;
+
+namespace Successor.Cli.Commands.Lab;
+
+public static class LabCli
+{
+    public static Option<string> ConfigOption() => new("--config")
+    {
+        Description = "The lab config (commented JSON); successor init writes one",
+        DefaultValueFactory = _ => LabConfigJson.FileName,
+    };
+
+    public static Option<string> WorkOption() => new("--work")
+    {
+        Description = "Folder for trial checkpoints",
+        DefaultValueFactory = _ => Path.Combine(LedgerStore.DefaultDirectory, "runs"),
+    };
+
+    /// <summary>Opens (creating when needed) the ledger and the journal of the lab named in the config.</summary>
+    public static (ILedger Ledger, LabJournal Journal) Open(string ledgerLocation, string artifacts, LabConfig config)
+    {
+        var directory = Path.GetDirectoryName(Path.GetFullPath(ledgerLocation));
+        if (!ledgerLocation.Contains("Host=", StringComparison.OrdinalIgnoreCase) && directory is not null) Directory.CreateDirectory(directory);
+        var ledger = LedgerStore.Open(ledgerLocation);
+        return (ledger, new LabJournal(ledger, LedgerCli.Artifacts(artifacts), config.Name));
+    }
+}

@@ -1,0 +1,49 @@
+// `successor run`: runs the lab in lab.json (the embedded default when there is none), continuing from
+// whatever its ledger already records. Ctrl+C stops the workers and exits with 130; run again to resume.
+using System.CommandLine;
+using Successor.Cli.Commands.Ledger;
+using Successor.Lab.Config;
+using Successor.Lab.Loop;
+using Successor.Tensors;
+
+namespace Successor.Cli.Commands.Lab;
+
+public static class RunCommand
+{
+    public static Command Create()
+    {
+        var config = LabCli.ConfigOption();
+        var ledger = LedgerCli.LedgerOption();
+        var artifacts = LedgerCli.ArtifactsOption();
+        var work = LabCli.WorkOption();
+        var threads = CommonOptions.Threads();
+        var json = CommonOptions.Json();
+        var command = new Command("run", "Run the lab: each generation plans, runs and verifies the training of its successor") { config, ledger, artifacts, work, threads, json };
+        command.SetAction(r =>
+        {
+            string path = r.GetValue(config)!;
+            var lab = File.Exists(path) ? LabConfigJson.Load(path) : new LabConfig();
+            CommonOptions.Kernels(r.GetValue(threads));
+            var (store, journal) = LabCli.Open(r.GetValue(ledger)!, r.GetValue(artifacts)!, lab);
+            using var _ = store;
+            bool asJson = r.GetValue(json);
+            using var cancel = new CancellationTokenSource();
+            Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancel.Cancel(); };
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            Console.WriteLine(asJson ? "" : $"lab {lab.Name}: {(File.Exists(path) ? path : "embedded default")}, ledger {store.Location}, {journal.All("").Count()} records of it so far");
+            new LabRunner(lab, journal, Path.Combine(r.GetValue(work)!, lab.Name), line => Print(line, asJson, clock.Elapsed)).Run(cancel.Token);
+            var rows = LabSummary.Rows(journal);
+            if (asJson) Console.WriteLine(System.Text.Json.JsonSerializer.Serialize(new { lab = lab.Name, generations = rows }, Models.SnakeCaseJson.Compact));
+            else Console.Write(LabSummary.Table(rows));
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    static void Print(LabLine line, bool json, TimeSpan elapsed)
+    {
+        if (json)
+            Console.WriteLine(new System.Text.Json.Nodes.JsonObject { ["event"] = line.Stage, ["generation"] = line.Generation, ["text"] = line.Text, ["elapsed_seconds"] = Math.Round(elapsed.TotalSeconds, 1) }.ToJsonString());
+        else Console.WriteLine($"[{elapsed:mm\\:ss}] g{line.Generation} {line.Stage}: {line.Text}");
+    }
+}

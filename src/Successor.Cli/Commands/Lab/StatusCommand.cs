@@ -1,0 +1,44 @@
+// `successor status`: where a lab stands, from its ledger alone (it works while the lab runs).
+using System.CommandLine;
+using Successor.Cli.Commands.Ledger;
+using Successor.Lab.Config;
+using Successor.Lab.Loop;
+
+namespace Successor.Cli.Commands.Lab;
+
+public static class StatusCommand
+{
+    public static Command Create()
+    {
+        var config = LabCli.ConfigOption();
+        var ledger = LedgerCli.LedgerOption();
+        var artifacts = LedgerCli.ArtifactsOption();
+        var json = CommonOptions.Json();
+        var command = new Command("status", "Show where the lab stands: generations, champion, trials, compute") { config, ledger, artifacts, json };
+        command.SetAction(r =>
+        {
+            string path = r.GetValue(config)!;
+            var lab = File.Exists(path) ? LabConfigJson.Load(path) : new LabConfig();
+            using var store = LedgerCli.Open(r.GetValue(ledger)!);
+            var journal = new LabJournal(store, LedgerCli.Artifacts(r.GetValue(artifacts)!), lab.Name);
+            var rows = LabSummary.Rows(journal);
+            var trials = journal.All(journal.Id("trial", "")).ToList();
+            var last = journal.All("").LastOrDefault();
+            var champion = rows.LastOrDefault(x => x.Promoted);
+            var printer = new Output.Printer(r.GetValue(json));
+            if (!printer.Json) Console.Write(LabSummary.Table(rows));
+            printer.Result([
+                ("lab", lab.Name),
+                ("generations_done", rows.Count(x => x.Generation > 0)),
+                ("generations_planned", lab.Generations),
+                ("champion_generation", champion?.Generation),
+                ("trials", trials.Count),
+                ("trials_failed", trials.Count(t => (string?)t.Attributes["status"] != "ok")),
+                ("tokens", trials.Sum(t => (long?)t.Attributes["tokens"] ?? 0)),
+                ("last_record", last.Id),
+            ]);
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,95 @@
+// A lab: what it trains on, how much compute it may spend, how it searches, what it generates for
+// itself and what a successor must pass to be promoted. Written by `successor init` as commented JSON;
+// every field has a default, so a config lists only what differs.
+using Successor.Research;
+using Successor.Training.Recipes;
+
+namespace Successor.Lab.Config;
+
+public sealed record LabConfig
+{
+    public string Name { get; init; } = "lab";
+    public ulong Seed { get; init; } = 1;
+    /// <summary>Generations after the first champion; the lab stops earlier when a budget runs out.</summary>
+    public int Generations { get; init; } = 2;
+    public CurriculumConfig Curriculum { get; init; } = new();
+    public BudgetConfig Budgets { get; init; } = new();
+    public ResearchConfig Research { get; init; } = new();
+    public SelfGenerationConfig SelfGeneration { get; init; } = new();
+    public PromotionConfig Promotion { get; init; } = new();
+    /// <summary>The first champion's recipe; successors change it through accepted proposals.</summary>
+    public Recipe Recipe { get; init; } = LabDefaults.Recipe;
+}
+
+public sealed record CurriculumConfig
+{
+    public string Families { get; init; } = "radd";
+    /// <summary>What the first champion trains on (supervised, ground-truth answers).</summary>
+    public string TrainDifficulties { get; init; } = "1-3";
+    /// <summary>Public validation slices: weaknesses and trial scores (never the sealed holdout).</summary>
+    public string EvalDifficulties { get; init; } = "1-6";
+    public int EvalItemsPerSlice { get; init; } = 100;
+}
+
+public sealed record BudgetConfig
+{
+    /// <summary>Optimizer steps of a trial at the first rung of successive halving.</summary>
+    public int TrialSteps { get; init; } = 150;
+    /// <summary>Wall seconds after which a trial's worker is killed and the trial fails.</summary>
+    public double TrialSeconds { get; init; } = 240;
+    /// <summary>Optimizer steps of the first champion's training run.</summary>
+    public int InitialSteps { get; init; } = 1500;
+    /// <summary>Optimizer steps of each successor's full run (warm-started from the champion).</summary>
+    public int SuccessorSteps { get; init; } = 1000;
+    /// <summary>Tokens one generation may train on (trials and successor), 0 for no cap.</summary>
+    public long GenerationTokens { get; init; } = 0;
+    /// <summary>Tokens the whole lab may train on, 0 for no cap.</summary>
+    public long LabTokens { get; init; } = 0;
+    /// <summary>Wall seconds of the whole lab (summed over resumed runs), 0 for no cap.</summary>
+    public double LabSeconds { get; init; } = 0;
+}
+
+public sealed record ResearchConfig
+{
+    /// <summary>random or tpe.</summary>
+    public string Strategy { get; init; } = "tpe";
+    /// <summary>Proposals per generation (the control is added to them).</summary>
+    public int Proposals { get; init; } = 3;
+    /// <summary>Trials that run at once, each in its own worker process.</summary>
+    public int Workers { get; init; } = 2;
+    /// <summary>Threads per worker.</summary>
+    public int ThreadsPerWorker { get; init; } = 1;
+    /// <summary>Successive halving: keep the best 1/eta at each rung and give them eta times the steps.</summary>
+    public int Eta { get; init; } = 2;
+    public int Rungs { get; init; } = 2;
+    /// <summary>Seeds the selected change is re-run with; a single lucky seed is never a finding.</summary>
+    public int SelectionSeeds { get; init; } = 2;
+    public IReadOnlyList<Dimension> SearchSpace { get; init; } = Research.SearchSpace.Default.Dimensions;
+}
+
+public sealed record SelfGenerationConfig
+{
+    public bool Enabled { get; init; } = true;
+    /// <summary>Problems the champion answers per generation, at each difficulty beyond its training range.</summary>
+    public int ProblemsPerDifficulty { get; init; } = 400;
+    /// <summary>How many difficulties past the hardest one trained on so far.</summary>
+    public int DifficultiesAhead { get; init; } = 1;
+    /// <summary>exact (the family's checker), majority (agreement across samples), or none (keep everything).</summary>
+    public string Filter { get; init; } = "exact";
+    /// <summary>Samples per problem for the majority filter.</summary>
+    public int Samples { get; init; } = 5;
+    public double SampleTemperature { get; init; } = 0.7;
+    /// <summary>A difficulty joins the training range once the champion's public accuracy there reaches this.</summary>
+    public double MasteryAccuracy { get; init; } = 0.9;
+}
+
+public sealed record PromotionConfig
+{
+    /// <summary>Sealed curriculum slices the Verifier scores champion and successor on.</summary>
+    public string Difficulties { get; init; } = "1-6";
+    public int ItemsPerSlice { get; init; } = 150;
+    /// <summary>Largest allowed accuracy loss on any slice.</summary>
+    public double Tolerance { get; init; } = 0.03;
+    /// <summary>Gate: the share of kept self-generated labels that are correct must be at least this.</summary>
+    public double MinKeptLabelAccuracy { get; init; } = 0.0;
+}

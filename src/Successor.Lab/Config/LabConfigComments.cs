@@ -1,0 +1,33 @@
+// The comment `successor init` writes above each field of lab.json.
+namespace Successor.Lab.Config;
+
+static class LabConfigComments
+{
+    static readonly Dictionary<string, string> Comments = new(StringComparer.Ordinal)
+    {
+        ["name"] = "Shown in status lines and recorded in the ledger.",
+        ["seed"] = "Every trial, proposal and sampled problem derives from it: the same seed gives the same lab.",
+        ["generations"] = "Successors to attempt after the first champion.",
+        ["curriculum"] = "Built-in task families (radd, add, mul, copy, rev, sort, kv, bal) and difficulty ranges.",
+        ["curriculum.train_difficulties"] = "The first champion's supervised training range.",
+        ["curriculum.eval_difficulties"] = "Public validation slices: weakness analysis and trial scores.",
+        ["budgets"] = "Compute caps. A trial that outlives trial_seconds is killed and recorded as failed.",
+        ["budgets.trial_steps"] = "Steps at the first rung of successive halving; each later rung multiplies by eta.",
+        ["budgets.initial_steps"] = "Steps of the first champion's training run.",
+        ["budgets.successor_steps"] = "Steps of each successor's full run, warm-started from the champion.",
+        ["research"] = "The researcher proposes recipe changes; trials run them in worker processes.",
+        ["research.strategy"] = "random (uniform search) or tpe (tree-structured Parzen estimator over the lab's findings).",
+        ["research.workers"] = "Trials in parallel, each its own process; keep workers x threads_per_worker <= cores.",
+        ["research.selection_seeds"] = "Seeds the winning change is re-run with before it counts (at least 2).",
+        ["research.search_space"] = "What proposals may change: recipe keys with a scale (linear, log, integer, choice).",
+        ["self_generation"] = "The champion answers harder problems; a filter keeps some; kept data is mixed into, never substituted for, the original data.",
+        ["self_generation.filter"] = "exact (the family's checker), majority (agreement across samples) or none.",
+        ["self_generation.mastery_accuracy"] = "A difficulty counts as learned once public accuracy there reaches this.",
+        ["promotion"] = "A successor is promoted only when the Verifier finds it genuinely better on the sealed holdout.",
+        ["promotion.tolerance"] = "Largest accuracy loss allowed on any sealed slice.",
+        ["promotion.min_kept_label_accuracy"] = "Gate: share of kept self-generated labels that must be correct.",
+        ["recipe"] = "The first champion's recipe (see docs/recipe.schema.json).",
+    };
+
+    public static string? For(string path) => Comments.GetValueOrDefault(path);
+}

@@ -1,0 +1,117 @@
+// lab.json ⇄ LabConfig: snake_case, comments and trailing commas allowed, unknown keys refused, and
+// every invalid field reported on its own line. `successor init` writes the defaults with a comment on
+// each field.
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Successor.Data.Curriculum;
+using Successor.Models;
+using Successor.Research;
+using Successor.Training.Recipes;
+
+namespace Successor.Lab.Config;
+
+public static class LabConfigJson
+{
+    public const string FileName = "lab.json";
+
+    static readonly JsonSerializerOptions Read = new(SnakeCaseJson.Options) { ReadCommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
+
+    public static LabConfig Parse(string text, string source)
+    {
+        LabConfig? config;
+        try { config = JsonSerializer.Deserialize<LabConfig>(text, Read); }
+        catch (JsonException e)
+        {
+            string where = e.Path is { Length: > 1 } path ? $" at {path}" : "";
+            throw new LabConfigException($"lab config {source}{where}: {e.Message.Split('\n')[0].Trim()}");
+        }
+        if (config is null) throw new LabConfigException($"lab config {source}: is null; expected a JSON object (run successor init for a template)");
+        var errors = Validate(config);
+        if (errors.Count > 0) throw new LabConfigException($"lab config {source}: {string.Join("; ", errors)}");
+        return config;
+    }
+
+    public static LabConfig Load(string path)
+    {
+        if (!File.Exists(path)) throw new LabConfigException($"lab config {path}: file not found; run successor init to write one");
+        return Parse(File.ReadAllText(path), path);
+    }
+
+    public static string Canonical(LabConfig config) => JsonSerializer.Serialize(config, SnakeCaseJson.Compact);
+
+    public static IReadOnlyList<string> Validate(LabConfig c)
+    {
+        var errors = new List<string>();
+        void Check(bool ok, string message) { if (!ok) errors.Add(message); }
+        void Try(string field, Action parse)
+        {
+            try { parse(); }
+            catch (ArgumentException e) { errors.Add($"{field}: {e.Message}"); }
+        }
+        Check(!string.IsNullOrWhiteSpace(c.Name), "name is empty; give the lab a name");
+        Check(c.Generations >= 0, $"generations is {c.Generations}; it must be 0 or more");
+        Try("curriculum.families", () => TaskFamilies.Parse(c.Curriculum.Families));
+        Try("curriculum.train_difficulties", () => CurriculumGenerator.ParseDifficulties(c.Curriculum.TrainDifficulties));
+        Try("curriculum.eval_difficulties", () => CurriculumGenerator.ParseDifficulties(c.Curriculum.EvalDifficulties));
+        Try("promotion.difficulties", () => CurriculumGenerator.ParseDifficulties(c.Promotion.Difficulties));
+        Check(c.Curriculum.EvalItemsPerSlice >= 10, $"curriculum.eval_items_per_slice is {c.Curriculum.EvalItemsPerSlice}; it must be at least 10");
+        Check(c.Budgets.TrialSteps >= 1, $"budgets.trial_steps is {c.Budgets.TrialSteps}; it must be at least 1");
+        Check(c.Budgets.TrialSeconds > 0, $"budgets.trial_seconds is {c.Budgets.TrialSeconds}; it must be positive");
+        Check(c.Budgets.InitialSteps >= 1, $"budgets.initial_steps is {c.Budgets.InitialSteps}; it must be at least 1");
+        Check(c.Budgets.SuccessorSteps >= 1, $"budgets.successor_steps is {c.Budgets.SuccessorSteps}; it must be at least 1");
+        Check(c.Budgets.GenerationTokens >= 0, $"budgets.generation_tokens is {c.Budgets.GenerationTokens}; it must be 0 (no cap) or more");
+        Check(c.Budgets.LabTokens >= 0, $"budgets.lab_tokens is {c.Budgets.LabTokens}; it must be 0 (no cap) or more");
+        Check(c.Budgets.LabSeconds >= 0, $"budgets.lab_seconds is {c.Budgets.LabSeconds}; it must be 0 (no cap) or more");
+        Check(Researchers.Names.Contains(c.Research.Strategy), $"research.strategy is \"{c.Research.Strategy}\"; use one of {string.Join(", ", Researchers.Names)}");
+        Check(c.Research.Proposals >= 1, $"research.proposals is {c.Research.Proposals}; it must be at least 1");
+        Check(c.Research.Workers >= 1, $"research.workers is {c.Research.Workers}; it must be at least 1");
+        Check(c.Research.ThreadsPerWorker >= 1, $"research.threads_per_worker is {c.Research.ThreadsPerWorker}; it must be at least 1");
+        Check(c.Research.Eta >= 2, $"research.eta is {c.Research.Eta}; it must be at least 2");
+        Check(c.Research.Rungs >= 1, $"research.rungs is {c.Research.Rungs}; it must be at least 1");
+        Check(c.Research.SelectionSeeds >= 2, $"research.selection_seeds is {c.Research.SelectionSeeds}; it must be at least 2 (a single seed is never a finding)");
+        foreach (var d in c.Research.SearchSpace) if (d.Validate() is { } e) errors.Add($"research.search_space: {e}");
+        Check(c.SelfGeneration.Filter is "exact" or "majority" or "none", $"self_generation.filter is \"{c.SelfGeneration.Filter}\"; use exact, majority or none");
+        Check(c.SelfGeneration.ProblemsPerDifficulty >= 1, $"self_generation.problems_per_difficulty is {c.SelfGeneration.ProblemsPerDifficulty}; it must be at least 1");
+        Check(c.SelfGeneration.DifficultiesAhead >= 1, $"self_generation.difficulties_ahead is {c.SelfGeneration.DifficultiesAhead}; it must be at least 1");
+        Check(c.SelfGeneration.Samples >= 1, $"self_generation.samples is {c.SelfGeneration.Samples}; it must be at least 1");
+        Check(c.SelfGeneration.SampleTemperature > 0, $"self_generation.sample_temperature is {c.SelfGeneration.SampleTemperature}; it must be positive");
+        Check(c.SelfGeneration.MasteryAccuracy is > 0 and <= 1, $"self_generation.mastery_accuracy is {c.SelfGeneration.MasteryAccuracy}; it must be in (0, 1]");
+        Check(c.Promotion.ItemsPerSlice >= 10, $"promotion.items_per_slice is {c.Promotion.ItemsPerSlice}; it must be at least 10");
+        Check(c.Promotion.Tolerance is >= 0 and < 1, $"promotion.tolerance is {c.Promotion.Tolerance}; it must be in [0, 1)");
+        Check(c.Promotion.MinKeptLabelAccuracy is >= 0 and <= 1, $"promotion.min_kept_label_accuracy is {c.Promotion.MinKeptLabelAccuracy}; it must be in [0, 1]");
+        errors.AddRange(c.Recipe.Validate().Select(e => $"recipe: {e}"));
+        return errors;
+    }
+
+    /// <summary>The defaults as JSON with a comment before every documented field.</summary>
+    public static string Template(LabConfig config)
+    {
+        var node = JsonSerializer.SerializeToNode(config, SnakeCaseJson.Options)!.AsObject();
+        var text = new StringBuilder();
+        text.AppendLine("// Successor lab config. Every field has a default; delete the ones you do not change.");
+        text.AppendLine("// Recipe fields are documented in docs/recipe.schema.json. Budgets of 0 mean no cap.");
+        Write(text, node, "", 0);
+        text.AppendLine();
+        return text.ToString();
+    }
+
+    static void Write(StringBuilder text, JsonNode? node, string path, int indent)
+    {
+        if (node is not JsonObject o) { text.Append(node?.ToJsonString() ?? "null"); return; }
+        text.AppendLine("{");
+        int i = 0;
+        foreach (var (key, value) in o)
+        {
+            string pad = new(' ', 2 * (indent + 1)), full = path.Length == 0 ? key : $"{path}.{key}";
+            if (LabConfigComments.For(full) is { } comment) text.Append(pad).Append("// ").AppendLine(comment);
+            text.Append(pad).Append(JsonValue.Create(key)!.ToJsonString()).Append(": ");
+            if (value is JsonObject && full != "recipe") Write(text, value, full, indent + 1);
+            else text.Append(value?.ToJsonString(SnakeCaseJson.Compact) ?? "null");
+            text.AppendLine(++i < o.Count ? "," : "");
+        }
+        text.Append(new string(' ', 2 * indent)).Append('}');
+    }
+}
+
+public sealed class LabConfigException(string message) : Exception(message);

@@ -1,0 +1,76 @@
+// 7–8. The champion answers training-side problems just past its frontier; the configured filter keeps
+// some. Kept data joins the accumulated self-generated sets (never replacing the original data), and
+// every kept problem is checked to come from the training side of the curriculum partition.
+using System.Text;
+using System.Text.Json.Nodes;
+using Successor.Data.Curriculum;
+using Successor.Lab.Curation;
+using Successor.Ledger.Prov;
+
+namespace Successor.Lab.Loop;
+
+public sealed partial class LabRunner
+{
+    (List<string> SelfGenerated, JsonObject? Curation) Curate(int g, Champion champion)
+    {
+        var sets = new List<string>(champion.SelfGenerated);
+        if (!config.SelfGeneration.Enabled) return (sets, null);
+        var s = config.SelfGeneration;
+        string id = journal.Id("curation", $"g{g}");
+        var attributes = journal.Once(id, () =>
+        {
+            var difficulties = Enumerable.Range(champion.Frontier + 1, s.DifficultiesAhead).ToList();
+            using var model = Load(champion.CheckpointDigest);
+            var (kept, result) = SelfGeneratedData.Curate(model, config.Curriculum.Families, difficulties, s.ProblemsPerDifficulty,
+                SeedFor(g, 4), s.Filter, s.Samples, s.SampleTemperature);
+            var a = new JsonObject
+            {
+                ["generation"] = g,
+                ["difficulties"] = new JsonArray([.. difficulties.Select(d => (JsonNode)d)]),
+                ["filter"] = s.Filter,
+                ["generated"] = result.Generated,
+                ["kept"] = result.Kept,
+                ["kept_correct"] = result.KeptCorrect,
+                ["kept_label_accuracy"] = result.KeptLabelAccuracy,
+                ["kept_per_difficulty"] = new JsonArray([.. difficulties.Select(d => (JsonNode)kept.Count(p => p.Difficulty == d))]),
+            };
+            if (kept.Count > 0) a["data"] = journal.Store(Encoding.UTF8.GetBytes(SelfGeneratedData.Format(kept)));
+            return ProvStatement.Activity(id, "curation", a);
+        });
+        if (attributes["data"] is JsonValue data && journal.Get(journal.Id("self-generated", $"g{g}")) is null)
+        {
+            string entity = journal.Id("self-generated", $"g{g}");
+            journal.Record(ProvStatement.Artifact(entity, "self-generated-data", (string)data!, new JsonObject { ["generation"] = g, ["kept"] = attributes["kept"]!.DeepClone() }),
+                ProvStatement.WasGeneratedBy(entity, id), ProvStatement.Used(id, champion.Id), ProvStatement.WasDerivedFrom(entity, champion.Id));
+        }
+        if (attributes["data"] is JsonValue digest) sets.Add((string)digest!);
+        report(new(g, "curation", $"champion answered {attributes["generated"]} problems at d={string.Join(",", attributes["difficulties"]!.AsArray())}; " +
+            $"{s.Filter} filter kept {attributes["kept"]} ({string.Join("/", attributes["kept_per_difficulty"]!.AsArray())} per difficulty); kept-label accuracy {(double)attributes["kept_label_accuracy"]!:0.000}"));
+        return (sets, attributes);
+    }
+
+    // 8. Safety checks on this generation's new data: every kept problem must be a training-side problem
+    // (never a public validation or sealed one) and well formed.
+    JsonObject Safety(int g, List<string> newSets)
+    {
+        string id = journal.Id("safety", $"g{g}");
+        var attributes = journal.Once(id, () =>
+        {
+            int checkedCount = 0, offSide = 0, malformed = 0;
+            foreach (var digest in newSets)
+                foreach (var p in SelfGeneratedData.Read(journal.Artifacts.PathOf(digest)))
+                {
+                    checkedCount++;
+                    if (CurriculumPartition.SideOf(p.Prompt) != 0) offSide++;
+                    if (TaskFamilies.All.All(f => f.Name != p.Family)) malformed++;
+                }
+            return ProvStatement.Activity(id, "safety-check", new JsonObject
+            {
+                ["generation"] = g, ["checked"] = checkedCount, ["off_training_side"] = offSide, ["malformed"] = malformed,
+                ["passed"] = offSide == 0 && malformed == 0,
+            });
+        });
+        report(new(g, "safety", $"checked {attributes["checked"]} kept problems: {attributes["off_training_side"]} outside the training side, {attributes["malformed"]} malformed"));
+        return attributes;
+    }
+}

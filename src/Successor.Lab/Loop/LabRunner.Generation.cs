@@ -1,0 +1,172 @@
+// One generation, stage by stage (the numbering follows the issue's ten stages; stage 3, code-writing
+// researchers, is not part of this loop).
+using System.Diagnostics;
+using System.Text;
+using System.Text.Json.Nodes;
+using Successor.Data.Curriculum;
+using Successor.Evaluation.Curriculum;
+using Successor.Evaluation.Statistics;
+using Successor.Lab.Curation;
+using Successor.Lab.Trials;
+using Successor.Ledger.Prov;
+using Successor.Ledger.Provenance;
+using Successor.Research;
+using Successor.Tensors;
+using Successor.Training.Recipes;
+
+namespace Successor.Lab.Loop;
+
+public sealed partial class LabRunner
+{
+    Champion Generation(int g, Champion champion, CancellationToken cancel)
+    {
+        var started = DateTimeOffset.UtcNow;
+        var genClock = Stopwatch.StartNew();
+        report(new(g, "start", $"generation {g}: champion from generation {champion.Generation}"));
+        var weaknesses = Weaknesses(g, champion);
+        var proposals = Proposals(g, champion, weaknesses);
+        var (survivors, lastRungSteps) = Halving(g, champion, proposals, cancel);
+        var recipe = Select(g, champion, survivors, lastRungSteps, cancel);
+        var (selfGenerated, curation) = Curate(g, champion);
+        var safety = Safety(g, selfGenerated.Except(champion.SelfGenerated).ToList());
+        var successorRecipe = recipe with { Steps = config.Budgets.SuccessorSteps, Seed = SeedFor(g, 999) };
+        string successorId = $"g{g}-successor";
+        report(new(g, "successor", $"training the successor: {successorRecipe.Steps} steps, warm-started from the champion, self-generated share {successorRecipe.SelfGeneratedFraction:0.00} of {selfGenerated.Count} kept set(s)"));
+        var successor = RunTrials(g, [new TrialPlan(successorId, successorRecipe, champion.CheckpointDigest, selfGenerated)], cancel)[successorId];
+        return Verify(g, champion, successor, successorRecipe, selfGenerated, curation, safety, started, genClock);
+    }
+
+    ulong SeedFor(int g, int index) => Rng.For(config.Seed, 0x7121A1, (ulong)g, (ulong)index).NextULong() >> 12;
+
+    // 1. Weakness analysis on public validation (never the sealed holdout).
+    List<PublicSlice> Weaknesses(int g, Champion champion)
+    {
+        string id = journal.Id("weakness", $"g{g}");
+        var attributes = journal.Once(id, () =>
+        {
+            using var model = Load(champion.CheckpointDigest);
+            var items = CurriculumEvaluator.Run(model, TrialWorker.PublicProblems(config.Curriculum.Families, config.Curriculum.EvalDifficulties, config.Curriculum.EvalItemsPerSlice, config.Seed));
+            var worst = WeaknessReport.Worst(items);
+            var slices = new JsonArray([.. CurriculumEvaluator.Slices(items).Select(s => (JsonNode)new JsonObject
+                { ["family"] = s.Family, ["difficulty"] = s.Difficulty, ["accuracy"] = s.Accuracy })]);
+            var failures = new JsonArray([.. worst.SelectMany(w => w.Failures.Take(1)).Select(f => (JsonNode)$"{f.Prompt}{f.Output} (expected {f.Expected})")]);
+            string digest = journal.Store(Encoding.UTF8.GetBytes(new JsonObject { ["slices"] = slices.DeepClone(), ["failures"] = failures }.ToJsonString()));
+            return ProvStatement.Artifact(id, "weakness-report", digest, new JsonObject
+            {
+                ["generation"] = g,
+                ["public_accuracy"] = items.Average(i => i.Correct ? 1.0 : 0.0),
+                ["slices"] = slices,
+                ["worst"] = new JsonArray([.. worst.Select(w => (JsonNode)$"{w.Slice.Family}:{w.Slice.Difficulty}")]),
+            });
+        });
+        var all = attributes["slices"]!.AsArray().Select(n => new PublicSlice((string)n!["family"]!, (int)n["difficulty"]!, (double)n["accuracy"]!)).ToList();
+        var weak = all.Where(s => s.Accuracy < 1).OrderBy(s => s.Accuracy).ThenBy(s => s.Difficulty).ToList();
+        report(new(g, "weakness", $"public accuracy {(double)attributes["public_accuracy"]!:0.000}; worst: {string.Join(", ", weak.Take(3))}"));
+        return weak;
+    }
+
+    // 2. Proposals, each naming the weakness it targets; recorded so a resumed run uses the same ones.
+    List<Proposal> Proposals(int g, Champion champion, List<PublicSlice> weaknesses)
+    {
+        string id = journal.Id("proposals", $"g{g}");
+        var attributes = journal.Get(id);
+        if (attributes is null)
+        {
+            var context = new ResearchContext(g, champion.Recipe, weaknesses, Memory(), SeedFor(g, 1));
+            var proposed = researcher.Propose(context, config.Research.Proposals);
+            string activity = journal.Id("research", $"g{g}");
+            attributes = journal.Record(ProvStatement.Entity(id, "proposals", new JsonObject
+            {
+                ["generation"] = g,
+                ["researcher"] = researcher.Name,
+                ["proposals"] = new JsonArray([.. proposed.Select(p => (JsonNode)new JsonObject
+                {
+                    ["id"] = p.Id,
+                    ["overrides"] = new JsonArray([.. p.Overrides.Select(o => (JsonNode)o)]),
+                    ["targets"] = p.Targets,
+                    ["rationale"] = p.Rationale,
+                })]),
+            }), ProvStatement.Activity(activity, "research"), ProvStatement.WasGeneratedBy(id, activity),
+                ProvStatement.WasAssociatedWith(activity, $"researcher:{researcher.Name}", "researcher"));
+        }
+        var list = attributes["proposals"]!.AsArray().Select(n => new Proposal((string)n!["id"]!,
+            [.. n["overrides"]!.AsArray().Select(o => (string)o!)], (string)n["targets"]!, (string)n["rationale"]!)).ToList();
+        foreach (var p in list) report(new(g, "proposal", $"{p.Id}: {string.Join(" ", p.Overrides)} — targets {p.Targets}; {p.Rationale}"));
+        return [Proposal.Control(list.FirstOrDefault()?.Targets ?? ""), .. list];
+    }
+
+    /// <summary>The lab's memory: every finding recorded so far, across generations.</summary>
+    List<Finding> Memory() =>
+        [.. journal.All(journal.Id("finding", "")).Select(f => new Finding((int)f.Attributes["generation"]!, (string)f.Attributes["proposal"]!,
+            [.. f.Attributes["overrides"]!.AsArray().Select(o => (string)o!)], (int)f.Attributes["steps"]!,
+            (double)f.Attributes["accuracy"]!, (double)f.Attributes["effect"]!, (double)f.Attributes["low"]!, (double)f.Attributes["high"]!))];
+
+    Recipe Apply(Recipe recipe, IReadOnlyList<string> overrides) => overrides.Count == 0 ? recipe : RecipeJson.Override(recipe, overrides);
+
+    /// <summary>Steps for `recipe` that train on as many tokens as `steps` of the champion's recipe: equal budgets.</summary>
+    static int EqualTokens(Recipe champion, Recipe recipe, int steps) =>
+        Math.Max(1, (int)((long)steps * champion.BatchSize * champion.GradAccumulation / ((long)recipe.BatchSize * recipe.GradAccumulation)));
+
+    // 4–5. Successive halving against a control trained with the same budget; every effect is recorded.
+    (List<(Proposal Proposal, Finding Finding)> Survivors, int Steps) Halving(int g, Champion champion, List<Proposal> proposals, CancellationToken cancel)
+    {
+        var control = proposals[0];
+        var alive = new List<Proposal>();
+        foreach (var p in proposals.Skip(1))
+        {
+            try { Apply(champion.Recipe, p.Overrides); alive.Add(p); }
+            catch (RecipeException e) { report(new(g, "proposal", $"{p.Id} refused: {e.Message}")); }
+        }
+        var ranked = new List<(Proposal, Finding)>();
+        int steps = config.Budgets.TrialSteps, lastSteps = steps;
+        ulong seed = SeedFor(g, 0);
+        for (int r = 0; r < config.Research.Rungs && alive.Count > 0; r++, steps *= config.Research.Eta)
+        {
+            var plans = new[] { control }.Concat(alive).Select(p =>
+            {
+                var recipe = Apply(champion.Recipe, p.Overrides);
+                return new TrialPlan($"g{g}-r{r}-{p.Id}", recipe with { Steps = EqualTokens(champion.Recipe, recipe, steps), Seed = seed }, champion.CheckpointDigest, champion.SelfGenerated);
+            }).ToList();
+            if (GenerationBudgetLeft(g) is { } left && plans.Sum(p => (long)p.Recipe.Steps * p.Recipe.BatchSize * p.Recipe.Model.BlockSize) > left)
+            {
+                report(new(g, "budget", $"rung {r} would exceed the generation's token budget; halving stops here"));
+                break;
+            }
+            var results = RunTrials(g, plans, cancel);
+            lastSteps = steps;
+            var baseline = results[$"g{g}-r{r}-{control.Id}"];
+            if (!baseline.Ok) { report(new(g, "trials", $"the control failed at rung {r}; no effect can be measured")); break; }
+            ranked = [.. alive.Where(p => results[$"g{g}-r{r}-{p.Id}"].Ok)
+                .Select(p => (p, Interpret(g, $"g{g}-r{r}-{p.Id}", p, results[$"g{g}-r{r}-{p.Id}"], baseline)))
+                .OrderByDescending(x => x.Item2.Effect)];
+            report(new(g, "rung", Table(r, baseline, ranked)));
+            alive = [.. ranked.Take(Math.Max(1, (int)Math.Ceiling(ranked.Count / (double)config.Research.Eta))).Select(x => x.Item1)];
+        }
+        return (ranked.Where(x => alive.Contains(x.Item1)).ToList(), lastSteps);
+    }
+
+    long? GenerationBudgetLeft(int g) => config.Budgets.GenerationTokens > 0 ? config.Budgets.GenerationTokens - TokensUsed($"g{g}-") : null;
+
+    static string Table(int rung, TrialResult control, List<(Proposal P, Finding F)> ranked)
+    {
+        var s = new StringBuilder($"rung {rung}: control {control.Accuracy:0.000}");
+        foreach (var (p, f) in ranked)
+            s.Append($" | {p.Id} {f.Score:0.000} ({f.Effect:+0.000;-0.000} [{f.Low:+0.000;-0.000}, {f.High:+0.000;-0.000}])");
+        return s.ToString();
+    }
+
+    // 5. Interpretation: the paired effect of one change against the control, appended to the memory.
+    Finding Interpret(int g, string trialId, Proposal p, TrialResult trial, TrialResult control)
+    {
+        var c = PairedBootstrap.Compare(control.Scores(), trial.Scores(), PairedBootstrap.MinResamples, SeedFor(g, 2));
+        var finding = new Finding(g, p.Id, p.Overrides, trial.Steps, trial.Accuracy, c.Difference, c.Low, c.High);
+        string id = journal.Id("finding", trialId);
+        journal.Once(id, () => ProvStatement.Entity(id, "finding", new JsonObject
+        {
+            ["generation"] = g, ["proposal"] = p.Id, ["trial"] = trialId,
+            ["overrides"] = new JsonArray([.. p.Overrides.Select(o => (JsonNode)o)]),
+            ["steps"] = trial.Steps, ["accuracy"] = trial.Accuracy, ["effect"] = c.Difference, ["low"] = c.Low, ["high"] = c.High, ["p_value"] = c.PValue,
+        }));
+        return finding;
+    }
+}

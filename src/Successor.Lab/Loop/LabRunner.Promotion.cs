@@ -1,0 +1,91 @@
+// 10. Verification and promotion. The Verifier compares champion and successor on the sealed curriculum;
+// the successor is promoted only when it is genuinely better (the paired CI of its improvement excludes
+// zero and no slice regresses beyond the tolerance) and every configured gate passes. Otherwise the
+// champion stays, and the reason is recorded either way.
+using System.Diagnostics;
+using System.Text.Json.Nodes;
+using Successor.Lab.Trials;
+using Successor.Ledger.Prov;
+using Successor.Ledger.Provenance;
+using Successor.Training.Recipes;
+
+namespace Successor.Lab.Loop;
+
+public sealed partial class LabRunner
+{
+    Champion Verify(int g, Champion champion, TrialResult successor, Recipe recipe, List<string> selfGenerated,
+        JsonObject? curation, JsonObject safety, DateTimeOffset started, Stopwatch genClock)
+    {
+        string id = journal.Id("generation", $"g{g}");
+        var failed = new List<string>();
+        JsonObject verdictAttributes = new();
+        Champion next = champion;
+        if (!successor.Ok) failed.Add($"the successor's training failed ({successor.Error})");
+        else
+        {
+            using var championModel = Load(champion.CheckpointDigest);
+            using var successorModel = ModelCheckpointLoad(ModelPath(g, successor.Id));
+            var verdict = verifier.Compare(championModel, successorModel);
+            var score = verifier.Score(successorModel);
+            var o = verdict.Overall;
+            verdictAttributes = new JsonObject
+            {
+                ["holdout_champion"] = o.MeanA, ["holdout_successor"] = o.MeanB,
+                ["holdout_difference"] = o.Difference, ["holdout_low"] = o.Low, ["holdout_high"] = o.High, ["holdout_p_value"] = o.PValue,
+                ["holdout_items"] = o.Items, ["genuinely_better"] = verdict.GenuinelyBetter, ["verdict"] = verdict.Reason,
+            };
+            AddScore(verdictAttributes, score);
+            if (!verdict.GenuinelyBetter) failed.Add($"not genuinely better on the sealed holdout: {verdict.Reason}");
+            if (curation is not null && (double)curation["kept_label_accuracy"]! < config.Promotion.MinKeptLabelAccuracy)
+                failed.Add($"kept-label accuracy {(double)curation["kept_label_accuracy"]!:0.000} is below the gate's {config.Promotion.MinKeptLabelAccuracy:0.000}");
+            if (!(bool)safety["passed"]!) failed.Add("the safety check of the kept data failed");
+            report(new(g, "verify", $"sealed holdout: champion {o.MeanA:0.000} → successor {o.MeanB:0.000}, difference {o.Difference:+0.000;-0.000} [95% CI {o.Low:+0.000;-0.000}, {o.High:+0.000;-0.000}]; horizon {Horizon(score)}"));
+        }
+        bool promoted = failed.Count == 0;
+        string reason = promoted ? $"promoted: {verdictAttributes["verdict"]}" : string.Join("; ", failed);
+        var relations = new List<ProvStatement>();
+        if (promoted)
+        {
+            string digest = journal.Artifacts.PutFile(ModelPath(g, successor.Id));
+            next = new Champion(g, digest, recipe with { Steps = champion.Recipe.Steps, Seed = champion.Recipe.Seed }, selfGenerated, Frontier(champion, curation));
+            relations.Add(ProvStatement.Artifact(next.Id, "checkpoint", digest, new JsonObject { ["lab"] = journal.Lab, ["generation"] = g }));
+            relations.Add(ProvStatement.WasGeneratedBy(next.Id, journal.Id("trial", successor.Id)));
+            relations.Add(ProvStatement.WasDerivedFrom(next.Id, champion.Id));
+        }
+        var attributes = next.ToAttributes();
+        foreach (var (k, v) in verdictAttributes) attributes[k] = v?.DeepClone();
+        attributes["generation"] = g;
+        attributes["promoted"] = promoted;
+        attributes["reason"] = reason;
+        attributes["kept_label_accuracy"] = curation?["kept_label_accuracy"]?.DeepClone();
+        attributes["kept"] = curation?["kept"]?.DeepClone();
+        attributes["tokens"] = TokensUsed($"g{g}-");
+        attributes["seconds"] = genClock.Elapsed.TotalSeconds;
+        journal.Record(ProvStatement.Activity(id, "generation", attributes), [.. relations]);
+        if (promoted)
+        {
+            var statement = new InTotoStatement($"successor-g{g}", next.CheckpointDigest, $"successor-lab:{journal.Lab}", id,
+                [new ResolvedDependency("parent", champion.CheckpointDigest), .. selfGenerated.Select((d, i) => new ResolvedDependency($"data:self-generated:{i}", d))],
+                started, DateTimeOffset.UtcNow);
+            PromotionRecorder.Record(journal.Ledger, journal.Artifacts, LabJournal.LoopAgent, next.Id, journal.Id("promotion", $"g{g}"), LabJournal.PolicyAgent, statement);
+        }
+        report(new(g, promoted ? "promoted" : "rejected", reason));
+        return next;
+    }
+
+    /// <summary>The successor's frontier: the hardest curated difficulty where at least a tenth of the
+    /// problems were kept, or the champion's when none qualifies.</summary>
+    static int Frontier(Champion champion, JsonObject? curation)
+    {
+        if (curation is null) return champion.Frontier;
+        var difficulties = curation["difficulties"]!.AsArray().Select(n => (int)n!).ToList();
+        var kept = curation["kept_per_difficulty"]!.AsArray().Select(n => (int)n!).ToList();
+        int generated = (int)curation["generated"]! / Math.Max(1, difficulties.Count);
+        int frontier = champion.Frontier;
+        for (int i = 0; i < difficulties.Count; i++)
+            if (kept[i] * 10 >= generated) frontier = Math.Max(frontier, difficulties[i]);
+        return frontier;
+    }
+
+    Models.Gpt.GptModel ModelCheckpointLoad(string path) => Models.Checkpoints.ModelCheckpoint.Load(path, kernels).Model;
+}

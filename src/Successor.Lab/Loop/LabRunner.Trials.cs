@@ -1,0 +1,82 @@
+// Trials: recorded ones are read back from the ledger; the rest run in worker processes, and each is
+// recorded the moment it finishes, so a crash loses at most the trials still running.
+using System.Text.Json.Nodes;
+using Successor.Lab.Trials;
+using Successor.Ledger.Prov;
+using Successor.Training.Recipes;
+
+namespace Successor.Lab.Loop;
+
+sealed record TrialPlan(string Id, Recipe Recipe, string? WarmStartDigest, IReadOnlyList<string> SelfGenerated);
+
+public sealed partial class LabRunner
+{
+    Dictionary<string, TrialResult> RunTrials(int g, IReadOnlyList<TrialPlan> plans, CancellationToken cancel)
+    {
+        var results = new Dictionary<string, TrialResult>(StringComparer.Ordinal);
+        var pending = new List<(TrialSpec, string)>();
+        foreach (var plan in plans)
+        {
+            if (journal.Get(journal.Id("trial", plan.Id)) is { } recorded) { results[plan.Id] = FromAttributes(plan.Id, recorded); continue; }
+            pending.Add((new TrialSpec
+            {
+                Id = plan.Id,
+                Recipe = plan.Recipe,
+                Families = config.Curriculum.Families,
+                TrainDifficulties = config.Curriculum.TrainDifficulties,
+                SelfGenerated = [.. plan.SelfGenerated.Select(journal.Artifacts.PathOf)],
+                WarmStart = plan.WarmStartDigest is { } d ? journal.Artifacts.PathOf(d) : null,
+                EvalDifficulties = config.Curriculum.EvalDifficulties,
+                EvalItemsPerSlice = config.Curriculum.EvalItemsPerSlice,
+                EvalSeed = config.Seed,
+                Threads = config.Research.ThreadsPerWorker,
+            }, Folder(g, plan.Id)));
+        }
+        if (pending.Count > 0)
+            report(new(g, "trials", $"running {pending.Count} trial(s) on {Math.Min(pending.Count, config.Research.Workers)} worker(s): {string.Join(", ", pending.Select(p => p.Item1.Id))}"));
+        var byId = plans.ToDictionary(p => p.Id);
+        runner.Run(pending, result =>
+        {
+            var plan = byId[result.Id];
+            var attributes = new JsonObject
+            {
+                ["generation"] = g,
+                ["status"] = result.Status,
+                ["error"] = result.Error,
+                ["steps"] = result.Steps,
+                ["tokens"] = result.Tokens,
+                ["seconds"] = Math.Round(result.Seconds, 3),
+                ["accuracy"] = result.Accuracy,
+                ["correct"] = result.Correct,
+                ["train_loss"] = double.IsFinite(result.TrainLoss) ? result.TrainLoss : null,
+                ["recipe_sha256"] = RecipeJson.Sha256(plan.Recipe),
+                ["recipe"] = RecipeJson.Canonical(plan.Recipe),
+                ["model_sha256"] = result.ModelSha256,
+            };
+            string id = journal.Id("trial", result.Id);
+            var relations = new List<ProvStatement> { ProvStatement.WasAssociatedWith(id, LabJournal.LoopAgent, "runner") };
+            if (plan.WarmStartDigest is { } warm) relations.Add(ProvStatement.Used(id, $"checkpoint:{Ledger.Digests.Normalize(warm)[..16]}"));
+            journal.Record(ProvStatement.Activity(id, "trial", attributes), [.. relations]);
+            results[result.Id] = result;
+            report(new(g, "trial", result.Ok
+                ? $"{result.Id}: public accuracy {result.Accuracy:0.000}, {result.Steps} steps, {result.Tokens:N0} tokens, {result.Seconds:0.0} s"
+                : $"{result.Id}: {result.Status}: {result.Error}"));
+        }, cancel);
+        return results;
+    }
+
+    static TrialResult FromAttributes(string id, JsonObject a) => new()
+    {
+        Id = id,
+        Status = (string?)a["status"] ?? "failed",
+        Error = (string?)a["error"],
+        Steps = (int?)a["steps"] ?? 0,
+        Tokens = (long?)a["tokens"] ?? 0,
+        Seconds = (double?)a["seconds"] ?? 0,
+        Accuracy = (double?)a["accuracy"] ?? 0,
+        Correct = (string?)a["correct"] ?? "",
+        TrainLoss = (double?)a["train_loss"] ?? double.NaN,
+        ModelSha256 = (string?)a["model_sha256"],
+        RecipeSha256 = (string?)a["recipe_sha256"] ?? "",
+    };
+}

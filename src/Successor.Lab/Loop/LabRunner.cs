@@ -1,0 +1,155 @@
+// The generation loop. Generation 0 trains the first champion. Each later generation: (1) weakness
+// analysis of the champion on public validation, (2) the researcher's proposals, (4) trials in worker
+// processes under successive halving, (5) each change's effect against a control with a paired CI,
+// appended to the lab's memory, (6) the best change re-run with several seeds, (7) the champion answers
+// harder problems and a filter keeps some, (8) safety checks on the kept data, (9) the successor's full
+// run, (10) verification on the sealed holdout and promotion only when every gate passes. Each stage is
+// recorded once in the ledger, so a resumed run continues where the last one stopped.
+using System.Diagnostics;
+using System.Text;
+using System.Text.Json.Nodes;
+using Successor.Data.Curriculum;
+using Successor.Evaluation.Curriculum;
+using Successor.Evaluation.Statistics;
+using Successor.Evaluation.Verification;
+using Successor.Lab.Config;
+using Successor.Lab.Curation;
+using Successor.Lab.Trials;
+using Successor.Ledger.Prov;
+using Successor.Ledger.Provenance;
+using Successor.Models.Checkpoints;
+using Successor.Models.Gpt;
+using Successor.Research;
+using Successor.Tensors;
+using Successor.Tensors.Kernels;
+using Successor.Training.Recipes;
+
+namespace Successor.Lab.Loop;
+
+public sealed record LabLine(int Generation, string Stage, string Text);
+
+public sealed partial class LabRunner
+{
+    readonly LabConfig config;
+    readonly LabJournal journal;
+    readonly string work;
+    readonly Action<LabLine> report;
+    readonly TrialRunner runner;
+    readonly IResearcher researcher;
+    readonly Verifier verifier;
+    readonly IKernels kernels = new FastKernels();
+    readonly Stopwatch clock = Stopwatch.StartNew();
+    readonly double secondsBefore;
+
+    public LabRunner(LabConfig config, LabJournal journal, string workFolder, Action<LabLine> report)
+    {
+        this.config = config;
+        this.journal = journal;
+        this.report = report;
+        work = workFolder;
+        runner = new TrialRunner(config.Research.Workers, TimeSpan.FromSeconds(config.Budgets.TrialSeconds));
+        researcher = Researchers.Create(config.Research.Strategy, new SearchSpace(config.Research.SearchSpace));
+        verifier = new Verifier(new VerifierSettings
+        {
+            Families = config.Curriculum.Families,
+            Difficulties = config.Promotion.Difficulties,
+            ItemsPerSlice = config.Promotion.ItemsPerSlice,
+            Tolerance = config.Promotion.Tolerance,
+        });
+        secondsBefore = journal.All(journal.Id("generation", "")).Sum(g => (double?)g.Attributes["seconds"] ?? 0);
+    }
+
+    public int TrainMax => CurriculumGenerator.ParseDifficulties(config.Curriculum.TrainDifficulties)[^1];
+
+    public void Run(CancellationToken cancel)
+    {
+        Begin();
+        var champion = FirstChampion(cancel);
+        for (int g = 1; g <= config.Generations; g++)
+        {
+            if (journal.Get(journal.Id("generation", $"g{g}")) is { } done) { champion = Champion.FromAttributes(done); continue; }
+            if (BudgetExhausted() is { } why)
+            {
+                report(new(g, "budget", $"stopping before generation {g}: {why}"));
+                journal.Once(journal.Id("halt", $"g{g}"), () => ProvStatement.Activity(journal.Id("halt", $"g{g}"), "halt", new JsonObject { ["reason"] = why }));
+                break;
+            }
+            champion = Generation(g, champion, cancel);
+        }
+        report(new(config.Generations, "done", $"lab {config.Name} finished; champion from generation {champion.Generation}"));
+    }
+
+    void Begin()
+    {
+        string canonical = LabConfigJson.Canonical(config);
+        string id = journal.Id("lab-config", "current");
+        if (journal.Get(id) is { } existing && (string?)existing["sha256"] != Sha(canonical))
+            throw new LabConfigException($"lab {config.Name}: lab.json changed since the lab started (config sha256 {existing["sha256"]}); restore it, or give the lab a new name");
+        journal.Once(id, () =>
+        {
+            string digest = journal.Store(Encoding.UTF8.GetBytes(canonical));
+            return ProvStatement.Artifact(id, "lab-config", digest, new JsonObject { ["sha256"] = Sha(canonical), ["researcher"] = researcher.Name });
+        });
+    }
+
+    static string Sha(string text) => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+
+    string? BudgetExhausted()
+    {
+        var b = config.Budgets;
+        long tokens = TokensUsed("");
+        if (b.LabTokens > 0 && tokens >= b.LabTokens) return $"the lab has trained on {tokens:N0} tokens, its budget is {b.LabTokens:N0}";
+        double seconds = secondsBefore + clock.Elapsed.TotalSeconds;
+        if (b.LabSeconds > 0 && seconds >= b.LabSeconds) return $"the lab has run {seconds:0} s, its budget is {b.LabSeconds:0} s";
+        return null;
+    }
+
+    long TokensUsed(string trialPrefix) => journal.All(journal.Id("trial", trialPrefix)).Sum(t => (long?)t.Attributes["tokens"] ?? 0);
+
+    Champion FirstChampion(CancellationToken cancel)
+    {
+        string id = journal.Id("generation", "g0");
+        if (journal.Get(id) is { } done) return Champion.FromAttributes(done);
+        report(new(0, "train", $"training the first champion: {config.Budgets.InitialSteps} steps on {config.Curriculum.Families} {config.Curriculum.TrainDifficulties}"));
+        var recipe = config.Recipe with { Steps = config.Budgets.InitialSteps, Seed = config.Recipe.Seed };
+        var results = RunTrials(0, [new TrialPlan("g0-initial", recipe, null, [])], cancel);
+        var first = results["g0-initial"];
+        if (!first.Ok) throw new LabException($"generation 0: the first champion's training failed ({first.Error}); fix the recipe or budgets in lab.json and run again");
+        string digest = journal.Artifacts.PutFile(ModelPath(0, "g0-initial"));
+        var champion = new Champion(0, digest, config.Recipe, [], TrainMax);
+        using var model = Load(digest);
+        var score = verifier.Score(model);
+        var attributes = champion.ToAttributes();
+        attributes["promoted"] = true;
+        attributes["reason"] = "the first champion";
+        AddScore(attributes, score);
+        attributes["tokens"] = first.Tokens;
+        attributes["seconds"] = clock.Elapsed.TotalSeconds;
+        journal.Record(ProvStatement.Activity(id, "generation", attributes),
+            ProvStatement.Artifact(champion.Id, "checkpoint", digest, new JsonObject { ["lab"] = journal.Lab }),
+            ProvStatement.WasGeneratedBy(champion.Id, journal.Id("trial", "g0-initial")));
+        report(new(0, "champion", $"first champion: sealed accuracy {score.Accuracy:0.000}, horizon {Horizon(score)}"));
+        return champion;
+    }
+
+    static void AddScore(JsonObject a, SealedScore score)
+    {
+        a["holdout_accuracy"] = score.Accuracy;
+        var h = score.Horizons.FirstOrDefault();
+        a["horizon"] = h?.Value;
+        a["horizon_low"] = h?.Low;
+        a["horizon_high"] = h?.High;
+        a["horizon_status"] = h?.Status;
+    }
+
+    static string Horizon(SealedScore s) => s.Horizons.FirstOrDefault() is { } h
+        ? $"{h.Value:0.00} [95% CI {h.Low:0.00}, {h.High:0.00}] ({h.Status})" : "none";
+
+    GptModel Load(string digest) => ModelCheckpoint.Load(journal.Artifacts.PathOf(digest), kernels).Model;
+
+    string Folder(int g, string trial) => Path.Combine(work, $"g{g}", trial);
+
+    string ModelPath(int g, string trial) => Path.Combine(Folder(g, trial), TrialWorker.ModelFile);
+}
+
+public sealed class LabException(string message) : Exception(message);

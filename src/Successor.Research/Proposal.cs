@@ -1,0 +1,12 @@
+// What a researcher hands the lab: a recipe change as `key=value` overrides (the same syntax as
+// `successor train --set`), the weakness it targets, and why it was chosen.
+namespace Successor.Research;
+
+public sealed record Proposal(string Id, IReadOnlyList<string> Overrides, string Targets, string Rationale)
+{
+    /// <summary>The control: the champion's recipe unchanged, trained with the same budget, so every
+    /// change is measured against more training of the same kind rather than against no training.</summary>
+    public static Proposal Control(string targets) => new("control", [], targets, "no change: the baseline every proposal is compared with");
+
+    public bool IsControl => Overrides.Count == 0;
+}
