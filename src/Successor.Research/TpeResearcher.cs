@@ -7,7 +7,7 @@ using Successor.Tensors;
 
 namespace Successor.Research;
 
-public sealed class TpeResearcher(SearchSpace space, double gamma = 0.25, int startup = 6, int candidates = 48) : IResearcher
+public sealed class TpeResearcher(SearchSpace space, double gamma = 0.15, int startup = 8, int candidates = 16) : IResearcher
 {
     public string Name => "tpe";
 
@@ -48,29 +48,42 @@ public sealed class TpeResearcher(SearchSpace space, double gamma = 0.25, int st
         return proposals;
     }
 
-    double Bandwidth(int n) => Math.Clamp(0.5 * Math.Pow(Math.Max(1, n), -0.2), 0.05, 0.5);
+    /// <summary>Scott's rule on the points' spread in dimension d, clipped so one point neither collapses
+    /// the density nor spreads it over the whole range.</summary>
+    static double Bandwidth(List<double[]> points, int d)
+    {
+        if (points.Count < 2) return 0.15;
+        double mean = points.Average(p => p[d]);
+        double sd = Math.Sqrt(points.Sum(p => (p[d] - mean) * (p[d] - mean)) / (points.Count - 1));
+        return Math.Clamp(1.06 * sd * Math.Pow(points.Count, -0.2), 0.08, 0.25);
+    }
 
     double[] Sample(List<double[]> points, Rng rng)
     {
+        // The mixture: each point with weight 1, the uniform prior with weight 1. One component is drawn for
+        // all dimensions together (multivariate, as in BOHB), so settings that work together stay together.
         var u = new double[space.Dimensions.Count];
-        double sigma = Bandwidth(points.Count);
+        int pick = rng.NextInt(points.Count + 1);
         for (int d = 0; d < u.Length; d++)
-        {
-            // The mixture: each point with weight 1, the uniform prior with weight 1.
-            int pick = rng.NextInt(points.Count + 1);
-            u[d] = pick == points.Count ? rng.NextDouble() : Math.Clamp(points[pick][d] + sigma * rng.NextGaussian(), 0, 1);
-        }
+            u[d] = pick == points.Count ? rng.NextDouble() : Reflect(points[pick][d] + Bandwidth(points, d) * rng.NextGaussian());
         return u;
     }
 
     double Density(List<double[]> points, int d, double x)
     {
-        double sigma = Bandwidth(points.Count), sum = 1.0; // the uniform prior's density is 1 on [0, 1]
+        double sigma = Bandwidth(points, d), sum = 1.0; // the uniform prior's density is 1 on [0, 1]
         foreach (var p in points)
-        {
-            double z = (x - p[d]) / sigma;
-            sum += Math.Exp(-0.5 * z * z) / (sigma * Math.Sqrt(2 * Math.PI));
-        }
+            sum += Normal(x - p[d], sigma) + Normal(x + p[d], sigma) + Normal(x - (2 - p[d]), sigma);
         return sum / (points.Count + 1);
     }
+
+    // Kernels are reflected at 0 and 1 rather than clipped: clipping would pile samples onto the bounds,
+    // where the ratio l/g is largest for no reason but the clipping.
+    static double Reflect(double x)
+    {
+        x = Math.Abs(x) % 2;
+        return x > 1 ? 2 - x : x;
+    }
+
+    static double Normal(double z, double sigma) => Math.Exp(-0.5 * z * z / (sigma * sigma)) / (sigma * Math.Sqrt(2 * Math.PI));
 }

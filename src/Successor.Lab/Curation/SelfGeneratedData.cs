@@ -25,6 +25,13 @@ public static class SelfGeneratedData
         var problems = CurriculumGenerator.Set(TaskFamilies.Parse(families), difficulties, perDifficulty, seed, CurriculumSplit.Train);
         var answers = filter == "majority" ? Majority(champion, problems, samples, temperature, seed)
             : CurriculumEvaluator.Run(champion, problems).Select(i => (string?)i.Output.Trim()).ToList();
+        return Keep(problems, answers, filter, difficulties);
+    }
+
+    /// <summary>Applies the filter to the champion's answers (null = no answer) and measures the kept labels
+    /// with the exact checker.</summary>
+    public static (List<Problem> Kept, CurationResult Result) Keep(IReadOnlyList<Problem> problems, IReadOnlyList<string?> answers, string filter, IReadOnlyList<int> difficulties)
+    {
         var kept = new List<Problem>();
         int correct = 0;
         for (int i = 0; i < problems.Count; i++)

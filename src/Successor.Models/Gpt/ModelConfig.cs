@@ -8,7 +8,9 @@ public enum Activation { Gelu, ReluSquared, [JsonStringEnumMemberName("swiglu")]
 
 public enum Norm { LayerNorm, RmsNorm }
 
-public enum Positions { Learned, Rope }
+/// <summary>Learned absolute embeddings (GPT-2), rotary (Su et al. 2021), or none (NoPE, Kazemnejad et al.
+/// 2023: the causal mask alone lets attention tell positions apart, which generalises to longer inputs).</summary>
+public enum Positions { Learned, Rope, None }
 
 public sealed record ModelConfig
 {

@@ -1,0 +1,83 @@
+using Successor.Lab.Config;
+using Successor.Research;
+using Successor.Training.Recipes;
+
+namespace Successor.Lab.Tests;
+
+public sealed class ResearcherTests
+{
+    static readonly SearchSpace Space = SearchSpace.Default;
+
+    static ResearchContext Context(int g, IReadOnlyList<Finding> memory, ulong seed = 5) =>
+        new(g, LabDefaults.Recipe, [new PublicSlice("radd", 4, 0.2)], memory, seed);
+
+    [Fact]
+    public void Proposals_are_valid_recipe_changes_that_name_their_target()
+    {
+        foreach (var name in Researchers.Names)
+        {
+            var proposals = Researchers.Create(name, Space).Propose(Context(1, []), 4);
+            Assert.Equal(4, proposals.Count);
+            foreach (var p in proposals)
+            {
+                Assert.Contains("radd d=4", p.Targets);
+                var recipe = RecipeJson.Override(LabDefaults.Recipe, p.Overrides); // throws when invalid
+                Assert.InRange(recipe.LearningRate, 3e-4 * 0.999, 1e-2 * 1.001);
+                Assert.Equal(recipe.LearningRate * SearchSpace.FloorRatio, recipe.MinLearningRate, 6);
+            }
+        }
+    }
+
+    [Fact]
+    public void The_same_context_gives_the_same_proposals()
+    {
+        var a = new RandomResearcher(Space).Propose(Context(2, []), 3);
+        var b = new RandomResearcher(Space).Propose(Context(2, []), 3);
+        var c = new RandomResearcher(Space).Propose(Context(3, []), 3);
+        Assert.Equal(a.SelectMany(p => p.Overrides), b.SelectMany(p => p.Overrides));
+        Assert.NotEqual(a.SelectMany(p => p.Overrides), c.SelectMany(p => p.Overrides));
+    }
+
+    [Fact]
+    public void Coordinates_round_trip_through_overrides()
+    {
+        double[] u = [0.1, 0.5, 0.9, 0.5, 0.25];
+        var back = Space.Coordinates(Space.Overrides(u))!;
+        for (int i = 0; i < u.Length; i++) Assert.Equal(u[i], back[i], 2);
+        Assert.Null(Space.Coordinates([]));
+    }
+
+    /// <summary>On a smooth synthetic objective with its optimum inside the cube, TPE's best finding after
+    /// 40 evaluations beats random search's in most of 30 seeded runs, and on average.</summary>
+    [Fact]
+    public void Tpe_beats_random_search_on_a_synthetic_objective_at_equal_budget()
+    {
+        double[] optimum = [0.8, 0.2, 0.7, 0.5, 0.3];
+        double Objective(IReadOnlyList<string> overrides)
+        {
+            var u = Space.Coordinates(overrides)!;
+            return -u.Select((x, i) => (x - optimum[i]) * (x - optimum[i])).Sum();
+        }
+        double Best(IResearcher researcher, ulong seed)
+        {
+            var memory = new List<Finding>();
+            for (int g = 1; g <= 10; g++)
+                foreach (var p in researcher.Propose(Context(g, memory, seed), 4))
+                    memory.Add(new Finding(g, p.Id, p.Overrides, 100, 0, Objective(p.Overrides), 0, 0));
+            return memory.Max(f => f.Effect);
+        }
+        var tpe = Enumerable.Range(1, 30).Select(s => Best(new TpeResearcher(Space), (ulong)s)).ToList();
+        var random = Enumerable.Range(1, 30).Select(s => Best(new RandomResearcher(Space), (ulong)s)).ToList();
+        Assert.True(tpe.Average() > random.Average(), $"TPE mean best {tpe.Average():0.0000}, random {random.Average():0.0000}");
+        Assert.True(tpe.Zip(random).Count(p => p.First > p.Second) > 15, $"TPE won {tpe.Zip(random).Count(p => p.First > p.Second)} of 30");
+    }
+
+    [Fact]
+    public void Researchers_cannot_reach_the_verifier_or_the_curriculum_partition()
+    {
+        var references = typeof(IResearcher).Assembly.GetReferencedAssemblies().Select(a => a.Name).ToList();
+        Assert.DoesNotContain("Successor.Evaluation", references);
+        Assert.DoesNotContain("Successor.Data", references);
+        Assert.DoesNotContain("Successor.Ledger", references);
+    }
+}
