@@ -1,0 +1,136 @@
+// The lab end to end through the real executable: a small lab runs every stage, records it, verifies;
+// a second run re-runs nothing; kill -9 in the middle loses and repeats no trial; bad configs and hung
+// trials get one clear line.
+using System.Diagnostics;
+using Successor.Ledger.Storage;
+
+namespace Successor.Cli.Tests;
+
+public sealed class LabFolder : IDisposable
+{
+    public string Root { get; } = Directory.CreateTempSubdirectory("successor-lab-").FullName;
+    public string Config => Path.Combine(Root, "lab.json");
+    public string Ledger => Path.Combine(Root, "ledger.db");
+
+    public const string Tiny = """
+        {
+          // a lab small enough for a test: two generations of a few dozen steps
+          "name": "tiny",
+          "generations": 2,
+          "curriculum": { "train_difficulties": "1-2", "eval_difficulties": "1-3", "eval_items_per_slice": 20 },
+          "budgets": { "trial_steps": 20, "initial_steps": 120, "successor_steps": 40 },
+          "research": { "proposals": 2 },
+          "self_generation": { "problems_per_difficulty": 40 },
+          "promotion": { "difficulties": "1-3", "items_per_slice": 20 },
+        }
+        """;
+
+    public LabFolder(string config = Tiny) => File.WriteAllText(Config, config);
+
+    public string[] Args(params string[] verb) =>
+        [.. verb, "--config", Config, "--ledger", Ledger, "--artifacts", Path.Combine(Root, "artifacts"), .. verb[0] == "run" ? new[] { "--work", Path.Combine(Root, "runs") } : []];
+
+    /// <summary>Trial ids in the order the ledger recorded them (duplicates included).</summary>
+    public List<string> RecordedTrials()
+    {
+        using var ledger = LedgerStore.Open(Ledger);
+        return [.. ledger.Read().Select(r => r.Parse().Statement).Where(s => s.Kind == Successor.Ledger.Prov.ProvKind.Activity && s.Type == "trial").Select(s => s.Subject)];
+    }
+
+    public void Dispose() => Directory.Delete(Root, recursive: true);
+}
+
+public sealed class LabCliTests
+{
+    [Fact]
+    public void A_lab_runs_every_stage_records_it_and_a_second_run_repeats_nothing()
+    {
+        using var lab = new LabFolder();
+        var first = SuccessorProcess.Run(lab.Args("run"));
+        Assert.True(first.ExitCode == 0, first.Stderr + first.Stdout);
+        foreach (var stage in new[] { "weakness", "proposal", "rung", "selection", "curation", "safety", "successor", "verify" })
+            Assert.Contains($" g1 {stage}: ", first.Stdout);
+        Assert.Matches(@"g2 (promoted|rejected): ", first.Stdout);
+        var trials = lab.RecordedTrials();
+        Assert.Equal(trials.Count, trials.Distinct().Count());
+        Assert.Contains("trial:tiny/g0-initial", trials);
+        Assert.Contains("trial:tiny/g2-successor", trials);
+
+        var again = SuccessorProcess.Run(lab.Args("run"));
+        Assert.Equal(0, again.ExitCode);
+        Assert.DoesNotContain("running", again.Stdout);
+        Assert.Equal(trials, lab.RecordedTrials());
+
+        var status = SuccessorProcess.Run(lab.Args("status"));
+        Assert.Equal(0, status.ExitCode);
+        Assert.Equal("2", status.Value("generations_done"));
+        Assert.Equal(trials.Count.ToString(), status.Value("trials"));
+        var verify = SuccessorProcess.Run("verify", "--ledger", lab.Ledger, "--artifacts", Path.Combine(lab.Root, "artifacts"));
+        Assert.True(verify.ExitCode == 0, verify.Stdout + verify.Stderr);
+    }
+
+    [Fact]
+    public void Kill_9_in_the_middle_then_run_again_loses_and_repeats_no_trial()
+    {
+        using var lab = new LabFolder();
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "successor.dll"));
+        foreach (var a in lab.Args("run")) start.ArgumentList.Add(a);
+        using (var victim = Process.Start(start)!)
+        {
+            // Kill the lab (not its workers: they must notice and stop by themselves) once trials are under way.
+            string? line;
+            while ((line = victim.StandardOutput.ReadLine()) is not null && !line.Contains("g1 trial: ")) { }
+            Assert.NotNull(line);
+            victim.Kill(entireProcessTree: false);
+            victim.WaitForExit();
+        }
+        int before = lab.RecordedTrials().Count;
+        Assert.True(before >= 2, $"only {before} trials were recorded before the kill");
+        var resumed = SuccessorProcess.Run(lab.Args("run"));
+        Assert.True(resumed.ExitCode == 0, resumed.Stderr + resumed.Stdout);
+        var trials = lab.RecordedTrials();
+        Assert.Equal(trials.Count, trials.Distinct().Count());
+        Assert.Contains("trial:tiny/g2-successor", trials);
+        var verify = SuccessorProcess.Run("verify", "--ledger", lab.Ledger, "--artifacts", Path.Combine(lab.Root, "artifacts"));
+        Assert.True(verify.ExitCode == 0, verify.Stdout + verify.Stderr);
+    }
+
+    [Fact]
+    public void A_malformed_config_gets_one_line_and_exit_2()
+    {
+        using var lab = new LabFolder("""{ "research": { "strategy": "grid" }, "budgets": { "trial_steps": 0 } }""");
+        var r = SuccessorProcess.Run(lab.Args("run"));
+        Assert.Equal(2, r.ExitCode);
+        var line = Assert.Single(r.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains("lab.json", line);
+        Assert.Contains("research.strategy", line);
+        Assert.Contains("budgets.trial_steps", line);
+        Assert.False(File.Exists(lab.Ledger));
+    }
+
+    [Fact]
+    public void A_trial_that_outlives_its_budget_is_killed_and_recorded()
+    {
+        using var lab = new LabFolder("""{ "name": "hung", "budgets": { "initial_steps": 1000000, "trial_seconds": 3 } }""");
+        var clock = Stopwatch.StartNew();
+        var r = SuccessorProcess.Run(lab.Args("run"));
+        Assert.Equal(1, r.ExitCode);
+        Assert.Contains("killed after 3 s", r.Stderr);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(60), $"took {clock.Elapsed}");
+        Assert.Equal(["trial:hung/g0-initial"], lab.RecordedTrials());
+    }
+
+    [Fact]
+    public void Init_writes_a_config_that_run_accepts_and_refuses_to_overwrite_it()
+    {
+        using var lab = new LabFolder();
+        File.Delete(lab.Config);
+        var init = SuccessorProcess.Run("init", "--config", lab.Config);
+        Assert.Equal(0, init.ExitCode);
+        Assert.Contains("// ", File.ReadAllText(lab.Config));
+        var again = SuccessorProcess.Run("init", "--config", lab.Config);
+        Assert.Equal(2, again.ExitCode);
+        Assert.Contains("--force", again.Stderr);
+    }
+}
