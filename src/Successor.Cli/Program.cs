@@ -18,6 +18,7 @@ var root = new RootCommand("Successor: a lab in which small language models trai
     Successor.Cli.Commands.Data.DataCli.Create(),
     Successor.Cli.Commands.Curriculum.CurriculumCli.Create(),
     Successor.Cli.Commands.CompareCommand.Create(),
+    Successor.Cli.Commands.SchemaCommand.Create(),
     Successor.Cli.Commands.Lab.InitCommand.Create(),
     Successor.Cli.Commands.Lab.RunCommand.Create(),
     Successor.Cli.Commands.Lab.StatusCommand.Create(),

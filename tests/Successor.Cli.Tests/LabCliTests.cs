@@ -134,3 +134,20 @@ public sealed class LabCliTests
         Assert.Contains("--force", again.Stderr);
     }
 }
+
+public sealed class SchemaTests
+{
+    [Theory]
+    [InlineData("recipe")]
+    [InlineData("lab")]
+    public void The_published_schema_is_the_one_the_code_generates(string which)
+    {
+        var root = new DirectoryInfo(AppContext.BaseDirectory);
+        while (root is not null && !File.Exists(Path.Combine(root.FullName, "Successor.slnx"))) root = root.Parent;
+        Assert.NotNull(root);
+        var r = SuccessorProcess.Run("schema", which);
+        Assert.Equal(0, r.ExitCode);
+        Assert.Equal(File.ReadAllText(Path.Combine(root!.FullName, "docs", $"{which}.schema.json")).Trim(), r.Stdout.Trim());
+        Assert.Contains("\"additionalProperties\": false", r.Stdout);
+    }
+}

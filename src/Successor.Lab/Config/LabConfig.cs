@@ -11,7 +11,7 @@ public sealed record LabConfig
     public string Name { get; init; } = "lab";
     public ulong Seed { get; init; } = 1;
     /// <summary>Generations after the first champion; the lab stops earlier when a budget runs out.</summary>
-    public int Generations { get; init; } = 2;
+    public int Generations { get; init; } = 3;
     public CurriculumConfig Curriculum { get; init; } = new();
     public BudgetConfig Budgets { get; init; } = new();
     public ResearchConfig Research { get; init; } = new();
@@ -27,7 +27,7 @@ public sealed record CurriculumConfig
     /// <summary>What the first champion trains on (supervised, ground-truth answers).</summary>
     public string TrainDifficulties { get; init; } = "1-3";
     /// <summary>Public validation slices: weaknesses and trial scores (never the sealed holdout).</summary>
-    public string EvalDifficulties { get; init; } = "1-6";
+    public string EvalDifficulties { get; init; } = "1-5";
     public int EvalItemsPerSlice { get; init; } = 100;
 }
 
@@ -86,7 +86,7 @@ public sealed record SelfGenerationConfig
 public sealed record PromotionConfig
 {
     /// <summary>Sealed curriculum slices the Verifier scores champion and successor on.</summary>
-    public string Difficulties { get; init; } = "1-6";
+    public string Difficulties { get; init; } = "1-5";
     public int ItemsPerSlice { get; init; } = 150;
     /// <summary>Largest allowed accuracy loss on any slice.</summary>
     public double Tolerance { get; init; } = 0.03;
