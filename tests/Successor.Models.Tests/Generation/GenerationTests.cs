@@ -11,6 +11,7 @@ public sealed unsafe class GenerationTests
     [Theory]
     [InlineData(Positions.Learned, Activation.Gelu, Norm.LayerNorm, true)]
     [InlineData(Positions.Rope, Activation.SwiGlu, Norm.RmsNorm, false)]
+    [InlineData(Positions.None, Activation.Gelu, Norm.LayerNorm, false)]
     public void Kv_cache_logits_equal_full_forward_logits_at_every_position(Positions positions, Activation activation, Norm norm, bool bias)
     {
         var c = new ModelConfig { Layers = 2, Heads = 2, Embedding = 16, BlockSize = 12, VocabSize = 20, Positions = positions, Activation = activation, Norm = norm, Bias = bias };

@@ -18,6 +18,7 @@ public sealed unsafe class GptModelTests
         ["gpt2: layernorm, gelu, learned, tied"] = Tiny,
         ["biases"] = Tiny with { Bias = true },
         ["rmsnorm, rope, swiglu"] = Tiny with { Norm = Norm.RmsNorm, Positions = Positions.Rope, Activation = Activation.SwiGlu },
+        ["no positions (NoPE)"] = Tiny with { Positions = Positions.None },
         ["relu squared, untied head"] = Tiny with { Activation = Activation.ReluSquared, TieWeights = false },
     };
 
