@@ -25,6 +25,8 @@ public static class StatusCommand
             var trials = journal.All(journal.Id("trial", "")).ToList();
             var last = journal.All("").LastOrDefault();
             var champion = rows.LastOrDefault(x => x.Promoted);
+            var findings = journal.All(journal.Id("finding", "")).Select(f => (double)f.Attributes["effect"]!).ToList();
+            var selections = journal.All(journal.Id("selection", "")).ToList();
             var printer = new Output.Printer(r.GetValue(json));
             if (!printer.Json) Console.Write(LabSummary.Table(rows));
             printer.Result([
@@ -35,6 +37,11 @@ public static class StatusCommand
                 ("trials", trials.Count),
                 ("trials_failed", trials.Count(t => (string?)t.Attributes["status"] != "ok")),
                 ("tokens", trials.Sum(t => (long?)t.Attributes["tokens"] ?? 0)),
+                ("findings", findings.Count),
+                ("mean_effect", findings.Count > 0 ? Math.Round(findings.Average(), 6) : null),
+                ("best_effect", findings.Count > 0 ? findings.Max() : null),
+                ("changes_adopted", selections.Count(x => x.Attributes["adopted"]!.AsArray().Count > 0)),
+                ("champion_holdout_accuracy", champion?.Holdout),
                 ("last_record", last.Id),
             ]);
             return ExitCodes.Success;
