@@ -97,6 +97,21 @@ public sealed class LabCliTests
     }
 
     [Fact]
+    public void A_trial_whose_worker_fails_is_recorded_and_the_lab_goes_on()
+    {
+        // A proposal that changes the model's shape cannot warm-start from the champion: its worker exits
+        // with an error. The trial is recorded as failed and the generation still completes.
+        using var lab = new LabFolder(LabFolder.Tiny.Replace("\"research\": { \"proposals\": 2 }",
+            "\"research\": { \"proposals\": 1, \"search_space\": [ { \"key\": \"layers\", \"scale\": \"choice\", \"choices\": [3] } ] }")
+            .Replace("\"generations\": 2", "\"generations\": 1"));
+        var r = SuccessorProcess.Run(lab.Args("run"));
+        Assert.True(r.ExitCode == 0, r.Stderr + r.Stdout);
+        Assert.Contains("g1-r0-p1: failed: worker exited with code 2", r.Stdout);
+        Assert.Contains("different model shape", r.Stdout);
+        Assert.Matches(@"g1 (promoted|rejected): ", r.Stdout);
+    }
+
+    [Fact]
     public void A_malformed_config_gets_one_line_and_exit_2()
     {
         using var lab = new LabFolder("""{ "research": { "strategy": "grid" }, "budgets": { "trial_steps": 0 } }""");
