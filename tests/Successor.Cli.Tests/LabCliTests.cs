@@ -112,6 +112,34 @@ public sealed class LabCliTests
     }
 
     [Fact]
+    public void A_text_lab_trains_on_a_split_and_is_verified_on_its_sealed_documents()
+    {
+        using var lab = new LabFolder();
+        var rng = new Random(5);
+        string[] words = ["the", "lab", "trains", "a", "model", "on", "text", "and", "checks", "it", "again", "today"];
+        var corpus = string.Join("\n\n", Enumerable.Range(0, 400).Select(_ => string.Join(' ', Enumerable.Range(0, 12 + rng.Next(8)).Select(_ => words[rng.Next(words.Length)])) + "."));
+        File.WriteAllText(Path.Combine(lab.Root, "corpus.txt"), corpus);
+        string split = Path.Combine(lab.Root, "split");
+        Assert.Equal(0, SuccessorProcess.Run("data", "split", Path.Combine(lab.Root, "corpus.txt"), "--out", split, "--ratios", "0.8,0.1,0.1").ExitCode);
+        File.WriteAllText(lab.Config, $$"""
+            { "name": "text", "generations": 1, "split": {{System.Text.Json.JsonSerializer.Serialize(split)}},
+              "budgets": { "trial_steps": 15, "initial_steps": 60, "successor_steps": 40 }, "research": { "proposals": 1 },
+              "self_generation": { "enabled": false },
+              "recipe": { "model": { "layers": 1, "heads": 2, "embedding": 32, "block_size": 32 }, "batch_size": 8, "warmup_steps": 5, "eval_interval": 0 } }
+            """);
+        var r = SuccessorProcess.Run(lab.Args("run"));
+        Assert.True(r.ExitCode == 0, r.Stderr + r.Stdout);
+        Assert.Contains("holdout bits/byte", r.Stdout);
+        Assert.Contains("bits per byte saved", r.Stdout);
+        Assert.Contains("trial:text/g1-successor", lab.RecordedTrials());
+
+        File.WriteAllText(lab.Config, $$"""{ "name": "text2", "split": {{System.Text.Json.JsonSerializer.Serialize(split)}} }""");
+        var refused = SuccessorProcess.Run(lab.Args("run"));
+        Assert.Equal(2, refused.ExitCode);
+        Assert.Contains("self_generation.enabled", refused.Stderr);
+    }
+
+    [Fact]
     public void A_malformed_config_gets_one_line_and_exit_2()
     {
         using var lab = new LabFolder("""{ "research": { "strategy": "grid" }, "budgets": { "trial_steps": 0 } }""");

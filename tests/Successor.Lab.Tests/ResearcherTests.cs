@@ -9,7 +9,7 @@ public sealed class ResearcherTests
     static readonly SearchSpace Space = SearchSpace.Default;
 
     static ResearchContext Context(int g, IReadOnlyList<Finding> memory, ulong seed = 5) =>
-        new(g, LabDefaults.Recipe, [new PublicSlice("radd", 4, 0.2)], memory, seed);
+        new(g, LabDefaults.Recipe, [new PublicWeakness("radd d=4", 0.2, "accuracy")], memory, seed);
 
     [Fact]
     public void Proposals_are_valid_recipe_changes_that_name_their_target()

@@ -10,6 +10,7 @@ using Successor.Evaluation.Statistics;
 using Successor.Evaluation.Text;
 using Successor.Models.Gpt;
 using Successor.Models.Tokenizers;
+using Successor.Training.Data;
 
 namespace Successor.Evaluation.Verification;
 
@@ -44,6 +45,20 @@ public sealed class Verifier(VerifierSettings settings, string? splitFolder = nu
         var slicesB = CurriculumEvaluator.Slices(b);
         var deltas = slicesA.Zip(slicesB, (x, y) => new SliceDelta(x.Family, x.Difficulty, x.Accuracy, y.Accuracy)).ToList();
         return GenuinelyBetter.Decide(overall, deltas, Settings.Tolerance);
+    }
+
+    /// <summary>Is `successor` genuinely better than `champion` on the sealed text holdout? Items are the
+    /// holdout's documents, scored by their loss in bits per byte (the difference is the successor's
+    /// improvement: positive means lower loss); text has no slices, so the rule is the CI alone.</summary>
+    public Verdict CompareText(GptModel champion, GptModel successor)
+    {
+        var documents = Holdout().Documents();
+        double[] Bits(GptModel m) => [.. TextEvaluator.PerDocument(m, documents).Where(d => d.Tokens > 0).Select(d => d.Loss / Math.Log(2))];
+        var a = Bits(champion);
+        var b = Bits(successor);
+        if (a.Length == 0) throw new DataException("sealed holdout: no document has 2 bytes or more; split a larger corpus");
+        var overall = PairedBootstrap.Compare([.. a.Select(x => -x)], [.. b.Select(x => -x)], Settings.Resamples, Settings.Seed);
+        return GenuinelyBetter.Decide(overall, [], Settings.Tolerance);
     }
 
     /// <summary>Bits per byte on the sealed text holdout (needs a split folder).</summary>

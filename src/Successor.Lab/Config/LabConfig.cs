@@ -13,6 +13,8 @@ public sealed record LabConfig
     /// <summary>Generations after the first champion; the lab stops earlier when a budget runs out.</summary>
     public int Generations { get; init; } = 3;
     public CurriculumConfig Curriculum { get; init; } = new();
+    /// <summary>A split folder (successor data split): the lab trains on its text instead of the curriculum.</summary>
+    public string? Split { get; init; }
     public BudgetConfig Budgets { get; init; } = new();
     public ResearchConfig Research { get; init; } = new();
     public SelfGenerationConfig SelfGeneration { get; init; } = new();

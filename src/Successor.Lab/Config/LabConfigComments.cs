@@ -11,6 +11,7 @@ static class LabConfigComments
         ["curriculum"] = "Built-in task families (radd, add, mul, copy, rev, sort, kv, bal) and difficulty ranges.",
         ["curriculum.train_difficulties"] = "The first champion's supervised training range.",
         ["curriculum.eval_difficulties"] = "Public validation slices: weakness analysis and trial scores.",
+        ["split"] = "A folder written by successor data split: train on its text instead of the curriculum (null: curriculum).",
         ["budgets"] = "Compute caps. A trial that outlives trial_seconds is killed and recorded as failed.",
         ["budgets.trial_steps"] = "Steps at the first rung of successive halving; each later rung multiplies by eta.",
         ["budgets.initial_steps"] = "Steps of the first champion's training run.",

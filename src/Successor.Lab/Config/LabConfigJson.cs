@@ -80,6 +80,12 @@ public static class LabConfigJson
         Check(c.Promotion.ItemsPerSlice >= 10, $"promotion.items_per_slice is {c.Promotion.ItemsPerSlice}; it must be at least 10");
         Check(c.Promotion.Tolerance is >= 0 and < 1, $"promotion.tolerance is {c.Promotion.Tolerance}; it must be in [0, 1)");
         Check(c.Promotion.MinKeptLabelAccuracy is >= 0 and <= 1, $"promotion.min_kept_label_accuracy is {c.Promotion.MinKeptLabelAccuracy}; it must be in [0, 1]");
+        if (c.Split is { } split)
+        {
+            Check(File.Exists(Path.Combine(split, "train.jsonl")) && File.Exists(Path.Combine(split, "validation.jsonl")),
+                $"split \"{split}\" has no train.jsonl and validation.jsonl; give a folder written by successor data split");
+            Check(!c.SelfGeneration.Enabled, "self_generation.enabled is true, but a text lab cannot verify generated text yet; set it to false");
+        }
         errors.AddRange(c.Recipe.Validate().Select(e => $"recipe: {e}"));
         return errors;
     }

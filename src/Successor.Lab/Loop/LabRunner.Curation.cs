@@ -14,7 +14,7 @@ public sealed partial class LabRunner
     (List<string> SelfGenerated, JsonObject? Curation) Curate(int g, Champion champion)
     {
         var sets = new List<string>(champion.SelfGenerated);
-        if (!config.SelfGeneration.Enabled) return (sets, null);
+        if (!config.SelfGeneration.Enabled || !task.CanSelfGenerate) return (sets, null);
         var s = config.SelfGeneration;
         string id = journal.Id("curation", $"g{g}");
         var attributes = journal.Once(id, () =>

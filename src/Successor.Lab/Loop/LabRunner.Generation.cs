@@ -3,10 +3,7 @@
 using System.Diagnostics;
 using System.Text;
 using System.Text.Json.Nodes;
-using Successor.Data.Curriculum;
-using Successor.Evaluation.Curriculum;
 using Successor.Evaluation.Statistics;
-using Successor.Lab.Curation;
 using Successor.Lab.Trials;
 using Successor.Ledger.Prov;
 using Successor.Ledger.Provenance;
@@ -39,34 +36,28 @@ public sealed partial class LabRunner
     ulong SeedFor(int g, int index) => Rng.For(config.Seed, 0x7121A1, (ulong)g, (ulong)index).NextULong() >> 12;
 
     // 1. Weakness analysis on public validation (never the sealed holdout).
-    List<PublicSlice> Weaknesses(int g, Champion champion)
+    List<PublicWeakness> Weaknesses(int g, Champion champion)
     {
         string id = journal.Id("weakness", $"g{g}");
+        List<PublicWeakness>? weak = null;
         var attributes = journal.Once(id, () =>
         {
             using var model = Load(champion.CheckpointDigest);
-            var items = CurriculumEvaluator.Run(model, TrialWorker.PublicProblems(config.Curriculum.Families, config.Curriculum.EvalDifficulties, config.Curriculum.EvalItemsPerSlice, config.Seed));
-            var worst = WeaknessReport.Worst(items);
-            var slices = new JsonArray([.. CurriculumEvaluator.Slices(items).Select(s => (JsonNode)new JsonObject
-                { ["family"] = s.Family, ["difficulty"] = s.Difficulty, ["accuracy"] = s.Accuracy })]);
-            var failures = new JsonArray([.. worst.SelectMany(w => w.Failures.Take(1)).Select(f => (JsonNode)$"{f.Prompt}{f.Output} (expected {f.Expected})")]);
-            string digest = journal.Store(Encoding.UTF8.GetBytes(new JsonObject { ["slices"] = slices.DeepClone(), ["failures"] = failures }.ToJsonString()));
-            return ProvStatement.Artifact(id, "weakness-report", digest, new JsonObject
-            {
-                ["generation"] = g,
-                ["public_accuracy"] = items.Average(i => i.Correct ? 1.0 : 0.0),
-                ["slices"] = slices,
-                ["worst"] = new JsonArray([.. worst.Select(w => (JsonNode)$"{w.Slice.Family}:{w.Slice.Difficulty}")]),
-            });
+            var (found, report) = task.Weaknesses(model);
+            weak = found;
+            report["generation"] = g;
+            report["metric"] = task.Metric;
+            report["weaknesses"] = new JsonArray([.. found.Select(w => (JsonNode)new JsonObject { ["slice"] = w.Slice, ["score"] = w.Score, ["metric"] = w.Metric })]);
+            string digest = journal.Store(Encoding.UTF8.GetBytes(report.ToJsonString()));
+            return ProvStatement.Artifact(id, "weakness-report", digest, report);
         });
-        var all = attributes["slices"]!.AsArray().Select(n => new PublicSlice((string)n!["family"]!, (int)n["difficulty"]!, (double)n["accuracy"]!)).ToList();
-        var weak = all.Where(s => s.Accuracy < 1).OrderBy(s => s.Accuracy).ThenBy(s => s.Difficulty).ToList();
-        report(new(g, "weakness", $"public accuracy {(double)attributes["public_accuracy"]!:0.000}; worst: {string.Join(", ", weak.Take(3))}"));
+        weak ??= [.. attributes["weaknesses"]!.AsArray().Select(n => new PublicWeakness((string)n!["slice"]!, (double)n["score"]!, (string)n["metric"]!))];
+        report(new(g, "weakness", $"public {task.Metric} {(double)attributes["public_score"]!:0.000}; worst: {string.Join(", ", weak.Take(3))}"));
         return weak;
     }
 
     // 2. Proposals, each naming the weakness it targets; recorded so a resumed run uses the same ones.
-    List<Proposal> Proposals(int g, Champion champion, List<PublicSlice> weaknesses)
+    List<Proposal> Proposals(int g, Champion champion, List<PublicWeakness> weaknesses)
     {
         string id = journal.Id("proposals", $"g{g}");
         var attributes = journal.Get(id);
@@ -99,7 +90,7 @@ public sealed partial class LabRunner
     List<Finding> Memory() =>
         [.. journal.All(journal.Id("finding", "")).Select(f => new Finding((int)f.Attributes["generation"]!, (string)f.Attributes["proposal"]!,
             [.. f.Attributes["overrides"]!.AsArray().Select(o => (string)o!)], (int)f.Attributes["steps"]!,
-            (double)f.Attributes["accuracy"]!, (double)f.Attributes["effect"]!, (double)f.Attributes["low"]!, (double)f.Attributes["high"]!))];
+            (double)f.Attributes["score"]!, (double)f.Attributes["effect"]!, (double)f.Attributes["low"]!, (double)f.Attributes["high"]!))];
 
     Recipe Apply(Recipe recipe, IReadOnlyList<string> overrides) => overrides.Count == 0 ? recipe : RecipeJson.Override(recipe, overrides);
 
@@ -147,25 +138,25 @@ public sealed partial class LabRunner
 
     long? GenerationBudgetLeft(int g) => config.Budgets.GenerationTokens > 0 ? config.Budgets.GenerationTokens - TokensUsed($"g{g}-") : null;
 
-    static string Table(int rung, TrialResult control, List<(Proposal P, Finding F)> ranked)
+    string Table(int rung, TrialResult control, List<(Proposal P, Finding F)> ranked)
     {
-        var s = new StringBuilder($"rung {rung}: control {control.Accuracy:0.000}");
+        var s = new StringBuilder($"rung {rung}: {task.Metric}, effect vs control [95% CI]: control {Public(control.Score)}");
         foreach (var (p, f) in ranked)
-            s.Append($" | {p.Id} {f.Score:0.000} ({f.Effect:+0.000;-0.000} [{f.Low:+0.000;-0.000}, {f.High:+0.000;-0.000}])");
+            s.Append($" | {p.Id} {Public(f.Score)} ({f.Effect:+0.000;-0.000} [{f.Low:+0.000;-0.000}, {f.High:+0.000;-0.000}])");
         return s.ToString();
     }
 
     // 5. Interpretation: the paired effect of one change against the control, appended to the memory.
     Finding Interpret(int g, string trialId, Proposal p, TrialResult trial, TrialResult control)
     {
-        var c = PairedBootstrap.Compare(control.Scores(), trial.Scores(), PairedBootstrap.MinResamples, SeedFor(g, 2));
-        var finding = new Finding(g, p.Id, p.Overrides, trial.Steps, trial.Accuracy, c.Difference, c.Low, c.High);
+        var c = PairedBootstrap.Compare(control.Scores, trial.Scores, PairedBootstrap.MinResamples, SeedFor(g, 2));
+        var finding = new Finding(g, p.Id, p.Overrides, trial.Steps, trial.Score, c.Difference, c.Low, c.High);
         string id = journal.Id("finding", trialId);
         journal.Once(id, () => ProvStatement.Entity(id, "finding", new JsonObject
         {
             ["generation"] = g, ["proposal"] = p.Id, ["trial"] = trialId,
             ["overrides"] = new JsonArray([.. p.Overrides.Select(o => (JsonNode)o)]),
-            ["steps"] = trial.Steps, ["accuracy"] = trial.Accuracy, ["effect"] = c.Difference, ["low"] = c.Low, ["high"] = c.High, ["p_value"] = c.PValue,
+            ["steps"] = trial.Steps, ["score"] = trial.Score, ["effect"] = c.Difference, ["low"] = c.Low, ["high"] = c.High, ["p_value"] = c.PValue,
         }));
         return finding;
     }

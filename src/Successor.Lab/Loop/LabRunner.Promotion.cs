@@ -1,4 +1,4 @@
-// 10. Verification and promotion. The Verifier compares champion and successor on the sealed curriculum;
+// 10. Verification and promotion. The Verifier compares champion and successor on the sealed holdout;
 // the successor is promoted only when it is genuinely better (the paired CI of its improvement excludes
 // zero and no slice regresses beyond the tolerance) and every configured gate passes. Otherwise the
 // champion stays, and the reason is recorded either way.
@@ -25,21 +25,19 @@ public sealed partial class LabRunner
         {
             using var championModel = Load(champion.CheckpointDigest);
             using var successorModel = ModelCheckpointLoad(ModelPath(g, successor.Id));
-            var verdict = verifier.Compare(championModel, successorModel);
-            var score = verifier.Score(successorModel);
+            var (verdict, score) = task.Compare(championModel, successorModel);
             var o = verdict.Overall;
             verdictAttributes = new JsonObject
             {
-                ["holdout_champion"] = o.MeanA, ["holdout_successor"] = o.MeanB,
-                ["holdout_difference"] = o.Difference, ["holdout_low"] = o.Low, ["holdout_high"] = o.High, ["holdout_p_value"] = o.PValue,
+                ["improvement"] = o.Difference, ["improvement_low"] = o.Low, ["improvement_high"] = o.High, ["improvement_p_value"] = o.PValue,
                 ["holdout_items"] = o.Items, ["genuinely_better"] = verdict.GenuinelyBetter, ["verdict"] = verdict.Reason,
             };
-            AddScore(verdictAttributes, score);
+            foreach (var (k, v) in score.Attributes) verdictAttributes[k] = v?.DeepClone();
             if (!verdict.GenuinelyBetter) failed.Add($"not genuinely better on the sealed holdout: {verdict.Reason}");
             if (curation is not null && (double)curation["kept_label_accuracy"]! < config.Promotion.MinKeptLabelAccuracy)
                 failed.Add($"kept-label accuracy {(double)curation["kept_label_accuracy"]!:0.000} is below the gate's {config.Promotion.MinKeptLabelAccuracy:0.000}");
             if (!(bool)safety["passed"]!) failed.Add("the safety check of the kept data failed");
-            report(new(g, "verify", $"sealed holdout: champion {o.MeanA:0.000} → successor {o.MeanB:0.000}, difference {o.Difference:+0.000;-0.000} [95% CI {o.Low:+0.000;-0.000}, {o.High:+0.000;-0.000}]; horizon {Horizon(score)}"));
+            report(new(g, "verify", $"successor: {score.Text}; improvement over the champion {o.Difference:+0.0000;-0.0000} [95% CI {o.Low:+0.0000;-0.0000}, {o.High:+0.0000;-0.0000}] ({(task.Metric == "accuracy" ? "accuracy" : "bits per byte saved")})"));
         }
         bool promoted = failed.Count == 0;
         string reason = promoted ? $"promoted: {verdictAttributes["verdict"]}" : string.Join("; ", failed);

@@ -40,7 +40,7 @@ public sealed partial class LabRunner
             RecordSelection(id, g, merged, null, false, "a selection trial failed; the change is not adopted");
             return champion.Recipe;
         }
-        double[] Mean(string arm) => PairedBootstrap.MeanOverSeeds([.. Enumerable.Range(0, config.Research.SelectionSeeds).Select(s => (IReadOnlyList<double>)results[$"g{g}-select-{arm}-s{s}"].Scores())]);
+        double[] Mean(string arm) => PairedBootstrap.MeanOverSeeds([.. Enumerable.Range(0, config.Research.SelectionSeeds).Select(s => (IReadOnlyList<double>)results[$"g{g}-select-{arm}-s{s}"].Scores)]);
         var c = PairedBootstrap.Compare(Mean("control"), Mean("change"), PairedBootstrap.MinResamples, SeedFor(g, 3));
         bool adopted = c.Low > 0;
         RecordSelection(id, g, merged, c, adopted, adopted

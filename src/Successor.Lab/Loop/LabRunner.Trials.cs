@@ -22,12 +22,10 @@ public sealed partial class LabRunner
             {
                 Id = plan.Id,
                 Recipe = plan.Recipe,
-                Families = config.Curriculum.Families,
-                TrainDifficulties = config.Curriculum.TrainDifficulties,
+                Curriculum = config.Curriculum,
+                Split = config.Split,
                 SelfGenerated = [.. plan.SelfGenerated.Select(journal.Artifacts.PathOf)],
                 WarmStart = plan.WarmStartDigest is { } d ? journal.Artifacts.PathOf(d) : null,
-                EvalDifficulties = config.Curriculum.EvalDifficulties,
-                EvalItemsPerSlice = config.Curriculum.EvalItemsPerSlice,
                 EvalSeed = config.Seed,
                 Threads = config.Research.ThreadsPerWorker,
             }, Folder(g, plan.Id)));
@@ -46,8 +44,8 @@ public sealed partial class LabRunner
                 ["steps"] = result.Steps,
                 ["tokens"] = result.Tokens,
                 ["seconds"] = Math.Round(result.Seconds, 3),
-                ["accuracy"] = result.Accuracy,
-                ["correct"] = result.Correct,
+                ["score"] = result.Score,
+                ["scores"] = new JsonArray([.. result.Scores.Select(x => (JsonNode)x)]),
                 ["train_loss"] = double.IsFinite(result.TrainLoss) ? result.TrainLoss : null,
                 ["recipe_sha256"] = RecipeJson.Sha256(plan.Recipe),
                 ["recipe"] = RecipeJson.Canonical(plan.Recipe),
@@ -59,11 +57,14 @@ public sealed partial class LabRunner
             journal.Record(ProvStatement.Activity(id, "trial", attributes), [.. relations]);
             results[result.Id] = result;
             report(new(g, "trial", result.Ok
-                ? $"{result.Id}: public accuracy {result.Accuracy:0.000}, {result.Steps} steps, {result.Tokens:N0} tokens, {result.Seconds:0.0} s"
+                ? $"{result.Id}: public {task.Metric} {Public(result.Score)}, {result.Steps} steps, {result.Tokens:N0} tokens, {result.Seconds:0.0} s"
                 : $"{result.Id}: {result.Status}: {result.Error}"));
         }, cancel);
         return results;
     }
+
+    /// <summary>A public score as people read it: accuracy, or bits per byte (scores are minus bits per byte).</summary>
+    string Public(double score) => task.Metric == "accuracy" ? $"{score:0.000}" : $"{-score:0.0000}";
 
     static TrialResult FromAttributes(string id, JsonObject a) => new()
     {
@@ -73,8 +74,8 @@ public sealed partial class LabRunner
         Steps = (int?)a["steps"] ?? 0,
         Tokens = (long?)a["tokens"] ?? 0,
         Seconds = (double?)a["seconds"] ?? 0,
-        Accuracy = (double?)a["accuracy"] ?? 0,
-        Correct = (string?)a["correct"] ?? "",
+        Score = (double?)a["score"] ?? 0,
+        Scores = a["scores"] is JsonArray scores ? [.. scores.Select(x => (double)x!)] : [],
         TrainLoss = (double?)a["train_loss"] ?? double.NaN,
         ModelSha256 = (string?)a["model_sha256"],
         RecipeSha256 = (string?)a["recipe_sha256"] ?? "",

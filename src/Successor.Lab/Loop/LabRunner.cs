@@ -11,9 +11,8 @@ using System.Text.Json.Nodes;
 using Successor.Data.Curriculum;
 using Successor.Evaluation.Curriculum;
 using Successor.Evaluation.Statistics;
-using Successor.Evaluation.Verification;
 using Successor.Lab.Config;
-using Successor.Lab.Curation;
+using Successor.Lab.Tasks;
 using Successor.Lab.Trials;
 using Successor.Ledger.Prov;
 using Successor.Ledger.Provenance;
@@ -36,7 +35,7 @@ public sealed partial class LabRunner
     readonly Action<LabLine> report;
     readonly TrialRunner runner;
     readonly IResearcher researcher;
-    readonly Verifier verifier;
+    readonly ILabTask task;
     readonly IKernels kernels = new FastKernels();
     readonly Stopwatch clock = Stopwatch.StartNew();
     readonly double secondsBefore;
@@ -49,13 +48,7 @@ public sealed partial class LabRunner
         work = workFolder;
         runner = new TrialRunner(config.Research.Workers, TimeSpan.FromSeconds(config.Budgets.TrialSeconds));
         researcher = Researchers.Create(config.Research.Strategy, new SearchSpace(config.Research.SearchSpace));
-        verifier = new Verifier(new VerifierSettings
-        {
-            Families = config.Curriculum.Families,
-            Difficulties = config.Promotion.Difficulties,
-            ItemsPerSlice = config.Promotion.ItemsPerSlice,
-            Tolerance = config.Promotion.Tolerance,
-        });
+        task = LabTasks.Create(config);
         secondsBefore = journal.All(journal.Id("generation", "")).Sum(g => (double?)g.Attributes["seconds"] ?? 0);
     }
 
@@ -110,7 +103,7 @@ public sealed partial class LabRunner
     {
         string id = journal.Id("generation", "g0");
         if (journal.Get(id) is { } done) return Champion.FromAttributes(done);
-        report(new(0, "train", $"training the first champion: {config.Budgets.InitialSteps} steps on {config.Curriculum.Families} {config.Curriculum.TrainDifficulties}"));
+        report(new(0, "train", $"training the first champion: {config.Budgets.InitialSteps} steps on {(config.Split is { } split ? $"the text of {split}" : $"{config.Curriculum.Families} {config.Curriculum.TrainDifficulties}")}"));
         var recipe = config.Recipe with { Steps = config.Budgets.InitialSteps, Seed = config.Recipe.Seed };
         var results = RunTrials(0, [new TrialPlan("g0-initial", recipe, null, [])], cancel);
         var first = results["g0-initial"];
@@ -118,32 +111,19 @@ public sealed partial class LabRunner
         string digest = journal.Artifacts.PutFile(ModelPath(0, "g0-initial"));
         var champion = new Champion(0, digest, config.Recipe, [], TrainMax);
         using var model = Load(digest);
-        var score = verifier.Score(model);
+        var score = task.Score(model);
         var attributes = champion.ToAttributes();
         attributes["promoted"] = true;
         attributes["reason"] = "the first champion";
-        AddScore(attributes, score);
+        foreach (var (k, v) in score.Attributes) attributes[k] = v?.DeepClone();
         attributes["tokens"] = first.Tokens;
         attributes["seconds"] = clock.Elapsed.TotalSeconds;
         journal.Record(ProvStatement.Activity(id, "generation", attributes),
             ProvStatement.Artifact(champion.Id, "checkpoint", digest, new JsonObject { ["lab"] = journal.Lab }),
             ProvStatement.WasGeneratedBy(champion.Id, journal.Id("trial", "g0-initial")));
-        report(new(0, "champion", $"first champion: sealed accuracy {score.Accuracy:0.000}, horizon {Horizon(score)}"));
+        report(new(0, "champion", $"first champion: {score.Text}"));
         return champion;
     }
-
-    static void AddScore(JsonObject a, SealedScore score)
-    {
-        a["holdout_accuracy"] = score.Accuracy;
-        var h = score.Horizons.FirstOrDefault();
-        a["horizon"] = h?.Value;
-        a["horizon_low"] = h?.Low;
-        a["horizon_high"] = h?.High;
-        a["horizon_status"] = h?.Status;
-    }
-
-    static string Horizon(SealedScore s) => s.Horizons.FirstOrDefault() is { } h
-        ? $"{h.Value:0.00} [95% CI {h.Low:0.00}, {h.High:0.00}] ({h.Status})" : "none";
 
     GptModel Load(string digest) => ModelCheckpoint.Load(journal.Artifacts.PathOf(digest), kernels).Model;
 

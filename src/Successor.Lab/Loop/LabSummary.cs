@@ -6,7 +6,7 @@ using System.Text.Json.Nodes;
 
 namespace Successor.Lab.Loop;
 
-public sealed record GenerationRow(int Generation, bool Promoted, int ChampionGeneration, double? Holdout, double? Difference, double? Low, double? High,
+public sealed record GenerationRow(int Generation, bool Promoted, int ChampionGeneration, string Metric, double? Holdout, double? Difference, double? Low, double? High,
     double? Horizon, double? HorizonLow, double? HorizonHigh, double? KeptLabelAccuracy, int? Kept, long Tokens, double Seconds, string Reason);
 
 public static class LabSummary
@@ -15,20 +15,21 @@ public static class LabSummary
         [.. journal.All(journal.Id("generation", "")).Select(g => Row(g.Attributes)).OrderBy(r => r.Generation)];
 
     static GenerationRow Row(JsonObject a) => new(
-        (int?)a["generation"] ?? 0, (bool?)a["promoted"] ?? false, (int)a["champion_generation"]!,
-        (double?)a["holdout_successor"] ?? (double?)a["holdout_accuracy"], (double?)a["holdout_difference"], (double?)a["holdout_low"], (double?)a["holdout_high"],
+        (int?)a["generation"] ?? 0, (bool?)a["promoted"] ?? false, (int)a["champion_generation"]!, (string?)a["holdout_metric"] ?? "",
+        (double?)a["holdout_value"], (double?)a["improvement"], (double?)a["improvement_low"], (double?)a["improvement_high"],
         (double?)a["horizon"], (double?)a["horizon_low"], (double?)a["horizon_high"],
         (double?)a["kept_label_accuracy"], (int?)a["kept"], (long?)a["tokens"] ?? 0, (double?)a["seconds"] ?? 0, (string?)a["reason"] ?? "");
 
     public static string Table(IReadOnlyList<GenerationRow> rows)
     {
-        string[] header = ["gen", "outcome", "champion", "holdout acc", "Δ vs champion [95% CI]", "horizon [95% CI]", "kept-label acc", "kept", "tokens", "seconds"];
+        string metric = rows.FirstOrDefault()?.Metric == "bits_per_byte" ? "holdout bits/byte" : "holdout acc";
+        string[] header = ["gen", "outcome", "champion", metric, "improvement [95% CI]", "horizon [95% CI]", "kept-label acc", "kept", "tokens", "seconds"];
         var cells = rows.Select(r => new[]
         {
             F(r.Generation), r.Generation == 0 ? "first" : r.Promoted ? "promoted" : "rejected", $"g{r.ChampionGeneration}", F(r.Holdout),
             r.Difference is { } d ? $"{d:+0.000;-0.000} [{r.Low:+0.000;-0.000}, {r.High:+0.000;-0.000}]" : "-",
-            r.Horizon is { } h ? $"{h:0.00} [{r.HorizonLow:0.00}, {r.HorizonHigh:0.00}]" : "beyond range",
-            F(r.KeptLabelAccuracy), r.Kept is { } k ? F(k) : "-", r.Tokens.ToString("N0", CultureInfo.InvariantCulture), r.Seconds.ToString("0", CultureInfo.InvariantCulture),
+            r.Metric != "accuracy" ? "-" : r.Horizon is { } h ? $"{h:0.00} [{F2(r.HorizonLow)}, {F2(r.HorizonHigh)}]" : "none",
+            r.Kept is > 0 ? F(r.KeptLabelAccuracy) : "-", r.Kept is { } k ? F(k) : "-", r.Tokens.ToString("N0", CultureInfo.InvariantCulture), r.Seconds.ToString("0", CultureInfo.InvariantCulture),
         }).ToList();
         var widths = header.Select((h, i) => Math.Max(h.Length, cells.Count == 0 ? 0 : cells.Max(c => c[i].Length))).ToArray();
         var s = new StringBuilder();
@@ -37,6 +38,7 @@ public static class LabSummary
         return s.ToString();
     }
 
+    static string F2(double? v) => v is { } x ? x.ToString("0.00", CultureInfo.InvariantCulture) : "none";
     static string F(double? v) => v is { } x ? x.ToString("0.000", CultureInfo.InvariantCulture) : "-";
     static string F(int v) => v.ToString(CultureInfo.InvariantCulture);
 }

@@ -1,6 +1,6 @@
-// What a worker process is asked to do, written as spec.json in the trial's folder: train a recipe on
-// the curriculum (plus kept self-generated problems), optionally warm-started from a champion, then score
-// the result on public validation problems. result.json beside it means the trial finished.
+// What a worker process is asked to do, written as spec.json in the trial's folder: train a recipe on the
+// lab's data (plus kept self-generated problems), optionally warm-started from a champion, then score the
+// result on public validation items. result.json beside it means the trial finished.
 using System.Text.Json;
 using Successor.Lab.Config;
 using Successor.Models;
@@ -12,16 +12,15 @@ public sealed record TrialSpec
 {
     public required string Id { get; init; }
     public required Recipe Recipe { get; init; }
-    public required string Families { get; init; }
-    /// <summary>The original data's difficulty range, e.g. "1-3"; always part of the mixture.</summary>
-    public required string TrainDifficulties { get; init; }
+    /// <summary>The lab's curriculum (ignored when Split is set).</summary>
+    public CurriculumConfig Curriculum { get; init; } = new();
+    /// <summary>A text split folder: the lab trains on text instead of the curriculum.</summary>
+    public string? Split { get; init; }
     /// <summary>Files of kept self-generated problems (one "prompt=answer" line each), mixed in at the
     /// recipe's self_generated_fraction.</summary>
     public IReadOnlyList<string> SelfGenerated { get; init; } = [];
     /// <summary>model.safetensors to start from; null trains from the recipe's initialisation.</summary>
     public string? WarmStart { get; init; }
-    public required string EvalDifficulties { get; init; }
-    public int EvalItemsPerSlice { get; init; } = 100;
     public ulong EvalSeed { get; init; } = 7;
     public int Threads { get; init; } = 1;
     /// <summary>Steps between resumable checkpoints.</summary>
@@ -44,8 +43,8 @@ public sealed record TrialSpec
     }
 }
 
-/// <summary>Correct holds one '1' or '0' per public validation item, in the evaluator's fixed order, so
-/// two trials can be compared item by item.</summary>
+/// <summary>Scores holds one score per public validation item (1/0 for a curriculum answer, minus bits
+/// per byte for a text document), in a fixed order, so two trials can be compared item by item.</summary>
 public sealed record TrialResult
 {
     public required string Id { get; init; }
@@ -54,15 +53,14 @@ public sealed record TrialResult
     public int Steps { get; init; }
     public long Tokens { get; init; }
     public double Seconds { get; init; }
-    public double Accuracy { get; init; }
-    public string Correct { get; init; } = "";
+    /// <summary>The mean public score: accuracy, or minus bits per byte.</summary>
+    public double Score { get; init; }
+    public IReadOnlyList<double> Scores { get; init; } = [];
     public double TrainLoss { get; init; }
     public string? ModelSha256 { get; init; }
     public string RecipeSha256 { get; init; } = "";
 
     public bool Ok => Status == "ok";
-
-    public double[] Scores() => [.. Correct.Select(c => c == '1' ? 1.0 : 0.0)];
 
     public const string FileName = "result.json";
 

@@ -18,7 +18,7 @@ public static partial class TrialCommand
         {
             if (r.GetValue(parent) is { } pid) WatchParent(pid);
             var result = TrialWorker.Run(r.GetValue(folder)!, Console.WriteLine);
-            Console.WriteLine($"{result.Id}: accuracy {result.Accuracy:0.0000}");
+            Console.WriteLine($"{result.Id}: public score {result.Score:0.0000}");
             return ExitCodes.Success;
         });
         return command;

@@ -1,0 +1,88 @@
+// A curriculum lab: trains on the built-in task families up to the training difficulty (plus kept
+// self-generated problems), is scored by exact match on public validation problems, and verified on the
+// sealed side of the partition, where the capability horizon is fitted too.
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json.Nodes;
+using Successor.Data.Curriculum;
+using Successor.Evaluation.Curriculum;
+using Successor.Evaluation.Statistics;
+using Successor.Evaluation.Verification;
+using Successor.Lab.Config;
+using Successor.Lab.Curation;
+using Successor.Models.Gpt;
+using Successor.Research;
+using Successor.Training.Data;
+using Successor.Training.Recipes;
+
+namespace Successor.Lab.Tasks;
+
+public sealed class CurriculumTask(CurriculumConfig curriculum, ulong evalSeed, PromotionConfig promotion) : ILabTask
+{
+    readonly Verifier verifier = new(new VerifierSettings
+    {
+        Families = curriculum.Families,
+        Difficulties = promotion.Difficulties,
+        ItemsPerSlice = promotion.ItemsPerSlice,
+        Tolerance = promotion.Tolerance,
+    });
+
+    public string Metric => "accuracy";
+    public bool CanSelfGenerate => true;
+
+    public TrainingData Data(Recipe recipe, IReadOnlyList<string> selfGenerated)
+    {
+        var range = CurriculumGenerator.ParseDifficulties(curriculum.TrainDifficulties);
+        var original = CurriculumBatchSource.Data(TaskFamilies.Parse(curriculum.Families), range[0], range[^1]);
+        var kept = selfGenerated.SelectMany(SelfGeneratedData.Read).ToList();
+        if (kept.Count == 0 || recipe.SelfGeneratedFraction == 0) return original;
+        string sha = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(original.Sha256 + string.Concat(kept.Select(p => p.Line)))));
+        return original with
+        {
+            Name = $"{original.Name}+self-generated({kept.Count})",
+            Sha256 = sha,
+            Train = new MixtureBatchSource(original.Train, new ProblemSetBatchSource(kept), recipe.SelfGeneratedFraction),
+        };
+    }
+
+    /// <summary>Public validation problems in a fixed order (family, difficulty, draw).</summary>
+    public List<Problem> PublicProblems() => CurriculumGenerator.Set(TaskFamilies.Parse(curriculum.Families),
+        CurriculumGenerator.ParseDifficulties(curriculum.EvalDifficulties), curriculum.EvalItemsPerSlice, evalSeed, CurriculumSplit.Validation);
+
+    public double[] PublicScores(GptModel model) => [.. CurriculumEvaluator.Run(model, PublicProblems()).Select(i => i.Correct ? 1.0 : 0.0)];
+
+    public (List<PublicWeakness> Weaknesses, JsonObject Report) Weaknesses(GptModel model)
+    {
+        var items = CurriculumEvaluator.Run(model, PublicProblems());
+        var slices = CurriculumEvaluator.Slices(items);
+        var worst = WeaknessReport.Worst(items);
+        var report = new JsonObject
+        {
+            ["public_score"] = items.Average(i => i.Correct ? 1.0 : 0.0),
+            ["slices"] = new JsonArray([.. slices.Select(s => (JsonNode)new JsonObject { ["slice"] = $"{s.Family} d={s.Difficulty}", ["accuracy"] = s.Accuracy })]),
+            ["failures"] = new JsonArray([.. worst.SelectMany(w => w.Failures.Take(1)).Select(f => (JsonNode)$"{f.Prompt}{f.Output} (expected {f.Expected})")]),
+        };
+        var weak = slices.Where(s => s.Accuracy < 1).OrderBy(s => s.Accuracy).ThenBy(s => s.Difficulty)
+            .Select(s => new PublicWeakness($"{s.Family} d={s.Difficulty}", s.Accuracy, Metric)).ToList();
+        return (weak, report);
+    }
+
+    public HoldoutSummary Score(GptModel model)
+    {
+        var score = verifier.Score(model);
+        var h = score.Horizons.FirstOrDefault();
+        var attributes = new JsonObject
+        {
+            ["holdout_metric"] = Metric,
+            ["holdout_value"] = score.Accuracy,
+            ["horizon"] = h?.Value, ["horizon_low"] = h?.Low, ["horizon_high"] = h?.High, ["horizon_status"] = h?.Status,
+        };
+        string horizon = h is { Value: { } v } ? $"{v:0.00} [95% CI {Show(h.Low)}, {Show(h.High)}] ({h.Status})" : $"none ({h?.Status})";
+        return new HoldoutSummary(score.Accuracy, $"sealed accuracy {score.Accuracy:0.000}, horizon {horizon}", attributes);
+    }
+
+    static string Show(double? v) => v is { } x ? x.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture) : "none";
+
+    public (Verdict Verdict, HoldoutSummary Successor) Compare(GptModel champion, GptModel successor) =>
+        (verifier.Compare(champion, successor), Score(successor));
+}

@@ -1,0 +1,38 @@
+// What a lab trains on and how it is judged: the built-in curriculum (exact-match accuracy, sealed side
+// of the partition) or a text split (bits per byte, sealed holdout documents). Workers use the first
+// two members; the lab process uses the rest.
+using System.Text.Json.Nodes;
+using Successor.Evaluation.Statistics;
+using Successor.Models.Gpt;
+using Successor.Research;
+using Successor.Training.Data;
+using Successor.Training.Recipes;
+
+namespace Successor.Lab.Tasks;
+
+/// <summary>A model's standing on the sealed holdout: the headline value (accuracy, or bits per byte),
+/// a line for people, and attributes for the ledger.</summary>
+public sealed record HoldoutSummary(double Value, string Text, JsonObject Attributes);
+
+public interface ILabTask
+{
+    /// <summary>"accuracy" (higher is better) or "bits_per_byte" (lower is better).</summary>
+    string Metric { get; }
+
+    /// <summary>Whether the champion can generate data a checker can verify (the curriculum can, text cannot yet).</summary>
+    bool CanSelfGenerate { get; }
+
+    /// <summary>The training data of a trial: the original data always, kept self-generated sets mixed in.</summary>
+    TrainingData Data(Recipe recipe, IReadOnlyList<string> selfGenerated);
+
+    /// <summary>One score per public validation item in a fixed order, higher is better, for paired comparisons.</summary>
+    double[] PublicScores(GptModel model);
+
+    /// <summary>The champion's worst public items or slices, and a report for the ledger.</summary>
+    (List<PublicWeakness> Weaknesses, JsonObject Report) Weaknesses(GptModel model);
+
+    HoldoutSummary Score(GptModel model);
+
+    /// <summary>The Verifier's verdict on champion vs successor, and the successor's standing.</summary>
+    (Verdict Verdict, HoldoutSummary Successor) Compare(GptModel champion, GptModel successor);
+}

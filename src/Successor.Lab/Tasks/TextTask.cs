@@ -1,0 +1,69 @@
+// A text lab on a split folder written by `successor data split`: trains on train.jsonl, is scored on
+// the documents of validation.jsonl (loss per document, in bits per byte), and verified by the Verifier
+// on the sealed holdout's documents. Text cannot be checked the way a curriculum answer can, so text
+// labs do not generate their own data.
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json.Nodes;
+using Successor.Data.Corpora;
+using Successor.Evaluation.Statistics;
+using Successor.Evaluation.Text;
+using Successor.Evaluation.Verification;
+using Successor.Lab.Config;
+using Successor.Models.Gpt;
+using Successor.Models.Tokenizers;
+using Successor.Research;
+using Successor.Training.Data;
+using Successor.Training.Recipes;
+
+namespace Successor.Lab.Tasks;
+
+public sealed class TextTask(string split, PromotionConfig promotion) : ILabTask
+{
+    readonly Verifier verifier = new(new VerifierSettings { Tolerance = promotion.Tolerance }, split);
+    List<Document>? validation;
+
+    public string Metric => "bits_per_byte";
+    public bool CanSelfGenerate => false;
+
+    List<Document> Validation => validation ??= [.. CorpusReader.Load(Path.Combine(split, SplitWriter.ValidationFile)).Documents];
+
+    public TrainingData Data(Recipe recipe, IReadOnlyList<string> selfGenerated)
+    {
+        var train = CorpusReader.Load(Path.Combine(split, SplitWriter.TrainFile));
+        var trainTokens = new TokenStream(ByteTokenizer.Encode(Encoding.UTF8.GetBytes(train.JoinedText())));
+        var validationTokens = new TokenStream(ByteTokenizer.Encode(Encoding.UTF8.GetBytes(string.Join("\n\n", Validation.Select(d => d.Text)))));
+        if (trainTokens.Length <= recipe.Model.BlockSize || validationTokens.Length <= recipe.Model.BlockSize)
+            throw new DataException($"split {split}: train or validation text is shorter than block_size + 1 = {recipe.Model.BlockSize + 1} bytes");
+        string sha = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(train.Sha256 + Corpus.ContentHash(Validation))));
+        return new TrainingData($"text:{Path.GetFileName(Path.GetFullPath(split))}", sha, trainTokens, validationTokens);
+    }
+
+    /// <summary>Minus each validation document's loss in bits per byte (documents under 2 bytes are left out).</summary>
+    public double[] PublicScores(GptModel model) =>
+        [.. TextEvaluator.PerDocument(model, Validation).Where(d => d.Tokens > 0).Select(d => -d.Loss / Math.Log(2))];
+
+    public (List<PublicWeakness> Weaknesses, JsonObject Report) Weaknesses(GptModel model)
+    {
+        var losses = TextEvaluator.PerDocument(model, Validation);
+        var scored = Validation.Zip(losses).Where(p => p.Second.Tokens > 0).Select(p => (p.First.Id, Bits: p.Second.Loss / Math.Log(2), p.Second.Tokens)).ToList();
+        double mean = scored.Sum(s => s.Bits * s.Tokens) / Math.Max(1, scored.Sum(s => s.Tokens));
+        var worst = scored.OrderByDescending(s => s.Bits).Take(5).ToList();
+        var report = new JsonObject
+        {
+            ["public_score"] = mean,
+            ["slices"] = new JsonArray([.. worst.Select(s => (JsonNode)new JsonObject { ["slice"] = s.Id, ["bits_per_byte"] = s.Bits })]),
+        };
+        return ([.. worst.Select(s => new PublicWeakness($"validation document {s.Id}", s.Bits, "bits/byte"))], report);
+    }
+
+    public HoldoutSummary Score(GptModel model)
+    {
+        var score = verifier.HoldoutText(model);
+        return new HoldoutSummary(score.BitsPerByte, $"sealed holdout {score.BitsPerByte:0.0000} bits/byte",
+            new JsonObject { ["holdout_metric"] = Metric, ["holdout_value"] = score.BitsPerByte });
+    }
+
+    public (Verdict Verdict, HoldoutSummary Successor) Compare(GptModel champion, GptModel successor) =>
+        (verifier.CompareText(champion, successor), Score(successor));
+}
