@@ -140,6 +140,20 @@ public sealed class LabCliTests
     }
 
     [Fact]
+    public void The_lab_token_budget_is_a_hard_cap()
+    {
+        // The first champion trains on 120 × 32 × 32 = 122,880 tokens; the first rung would need 61,440 more.
+        using var lab = new LabFolder(LabFolder.Tiny.Replace("\"trial_steps\": 20,", "\"trial_steps\": 20, \"lab_tokens\": 150000,"));
+        var r = SuccessorProcess.Run(lab.Args("run"));
+        Assert.True(r.ExitCode == 0, r.Stderr + r.Stdout);
+        Assert.Contains("g1 budget: stopping in generation 1: the next trials need 61,440 tokens; the lab has used 122,880 of its 150,000", r.Stdout);
+        Assert.Equal(["trial:tiny/g0-initial"], lab.RecordedTrials());
+        var again = SuccessorProcess.Run(lab.Args("run"));
+        Assert.Equal(0, again.ExitCode);
+        Assert.Equal(["trial:tiny/g0-initial"], lab.RecordedTrials());
+    }
+
+    [Fact]
     public void A_malformed_config_gets_one_line_and_exit_2()
     {
         using var lab = new LabFolder("""{ "research": { "strategy": "grid" }, "budgets": { "trial_steps": 0 } }""");

@@ -7,6 +7,9 @@ using Successor.Training.Recipes;
 
 namespace Successor.Lab.Loop;
 
+/// <summary>A hard compute cap would be exceeded: no trial starts, and the lab stops at this point.</summary>
+public sealed class BudgetExhaustedException(string message) : Exception(message);
+
 sealed record TrialPlan(string Id, Recipe Recipe, string? WarmStartDigest, IReadOnlyList<string> SelfGenerated);
 
 public sealed partial class LabRunner
@@ -30,6 +33,12 @@ public sealed partial class LabRunner
                 Threads = config.Research.ThreadsPerWorker,
             }, Folder(g, plan.Id)));
         }
+        long planned = pending.Sum(p => (long)p.Item1.Recipe.Steps * p.Item1.Recipe.BatchSize * p.Item1.Recipe.GradAccumulation * p.Item1.Recipe.Model.BlockSize);
+        long labUsed = TokensUsed(""), genUsed = TokensUsed($"g{g}-");
+        if (config.Budgets.LabTokens > 0 && labUsed + planned > config.Budgets.LabTokens)
+            throw new BudgetExhaustedException($"the next trials need {planned:N0} tokens; the lab has used {labUsed:N0} of its {config.Budgets.LabTokens:N0}");
+        if (g > 0 && config.Budgets.GenerationTokens > 0 && genUsed + planned > config.Budgets.GenerationTokens)
+            throw new BudgetExhaustedException($"the next trials need {planned:N0} tokens; generation {g} has used {genUsed:N0} of its {config.Budgets.GenerationTokens:N0}");
         if (pending.Count > 0)
             report(new(g, "trials", $"running {pending.Count} trial(s) on {Math.Min(pending.Count, config.Research.Workers)} worker(s): {string.Join(", ", pending.Select(p => p.Item1.Id))}"));
         var byId = plans.ToDictionary(p => p.Id);

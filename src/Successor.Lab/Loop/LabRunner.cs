@@ -57,17 +57,21 @@ public sealed partial class LabRunner
     public void Run(CancellationToken cancel)
     {
         Begin();
-        var champion = FirstChampion(cancel);
+        Champion champion;
+        try { champion = FirstChampion(cancel); }
+        catch (BudgetExhaustedException e) { throw new LabException($"generation 0: {e.Message}; raise budgets.lab_tokens or lower budgets.initial_steps"); }
         for (int g = 1; g <= config.Generations; g++)
         {
             if (journal.Get(journal.Id("generation", $"g{g}")) is { } done) { champion = Champion.FromAttributes(done); continue; }
-            if (BudgetExhausted() is { } why)
+            string? why = BudgetExhausted();
+            if (why is null)
             {
-                report(new(g, "budget", $"stopping before generation {g}: {why}"));
-                journal.Once(journal.Id("halt", $"g{g}"), () => ProvStatement.Activity(journal.Id("halt", $"g{g}"), "halt", new JsonObject { ["reason"] = why }));
-                break;
+                try { champion = Generation(g, champion, cancel); continue; }
+                catch (BudgetExhaustedException e) { why = e.Message; }
             }
-            champion = Generation(g, champion, cancel);
+            report(new(g, "budget", $"stopping in generation {g}: {why}"));
+            journal.Once(journal.Id("halt", $"g{g}"), () => ProvStatement.Activity(journal.Id("halt", $"g{g}"), "halt", new JsonObject { ["reason"] = why }));
+            break;
         }
         report(new(config.Generations, "done", $"lab {config.Name} finished; champion from generation {champion.Generation}"));
     }
