@@ -29,6 +29,6 @@ JSON
     status=$(cd "$dir" && "$root/successor" status)
     value() { grep -m1 "^$1: " <<<"$status" | cut -d' ' -f2; }
     printf "%-8s %-5s %-9s %-12s %-12s %-8s %-9s %s\n" "$strategy" "$seed" "$(value findings)" "$(value mean_effect)" \
-      "$(value best_effect)" "$(value changes_adopted)" "$(value champion_holdout_accuracy)" "$seconds"
+      "$(value best_effect)" "$(value changes_adopted)" "$(value champion_holdout)" "$seconds"
   done
 done

@@ -41,7 +41,8 @@ public static class StatusCommand
                 ("mean_effect", findings.Count > 0 ? Math.Round(findings.Average(), 6) : null),
                 ("best_effect", findings.Count > 0 ? findings.Max() : null),
                 ("changes_adopted", selections.Count(x => x.Attributes["adopted"]!.AsArray().Count > 0)),
-                ("champion_holdout_accuracy", champion?.Holdout),
+                ("champion_holdout", champion?.Holdout),
+                ("holdout_metric", champion?.Metric),
                 ("last_record", last.Id),
             ]);
             return ExitCodes.Success;
