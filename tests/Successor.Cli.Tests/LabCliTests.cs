@@ -154,6 +154,16 @@ public sealed class LabCliTests
     }
 
     [Fact]
+    public void The_generation_wall_clock_budget_stops_the_lab_before_its_next_trials()
+    {
+        using var lab = new LabFolder(LabFolder.Tiny.Replace("\"trial_steps\": 20,", "\"trial_steps\": 20, \"generation_seconds\": 0.001,"));
+        var r = SuccessorProcess.Run(lab.Args("run"));
+        Assert.True(r.ExitCode == 0, r.Stderr + r.Stdout);
+        Assert.Matches(@"g1 budget: stopping in generation 1: generation 1 has run \d+ s of its 0 s", r.Stdout);
+        Assert.Equal(["trial:tiny/g0-initial"], lab.RecordedTrials());
+    }
+
+    [Fact]
     public void A_malformed_config_gets_one_line_and_exit_2()
     {
         using var lab = new LabFolder("""{ "research": { "strategy": "grid" }, "budgets": { "trial_steps": 0 } }""");

@@ -45,6 +45,8 @@ public sealed record BudgetConfig
     public int SuccessorSteps { get; init; } = 1000;
     /// <summary>Tokens one generation may train on (trials and successor), 0 for no cap.</summary>
     public long GenerationTokens { get; init; } = 0;
+    /// <summary>Wall seconds one generation may take; checked before each batch of trials. 0 for no cap.</summary>
+    public double GenerationSeconds { get; init; } = 0;
     /// <summary>Tokens the whole lab may train on, 0 for no cap.</summary>
     public long LabTokens { get; init; } = 0;
     /// <summary>Wall seconds of the whole lab (summed over resumed runs), 0 for no cap.</summary>

@@ -15,6 +15,7 @@ static class LabConfigComments
         ["budgets"] = "Compute caps. A trial that outlives trial_seconds is killed and recorded as failed.",
         ["budgets.trial_steps"] = "Steps at the first rung of successive halving; each later rung multiplies by eta.",
         ["budgets.initial_steps"] = "Steps of the first champion's training run.",
+        ["budgets.generation_seconds"] = "Checked before each batch of trials; a generation past it stops the lab (resumable with a larger cap).",
         ["budgets.successor_steps"] = "Steps of each successor's full run, warm-started from the champion.",
         ["research"] = "The researcher proposes recipe changes; trials run them in worker processes.",
         ["research.strategy"] = "random (uniform search) or tpe (tree-structured Parzen estimator over the lab's findings).",

@@ -61,6 +61,7 @@ public static class LabConfigJson
         Check(c.Budgets.InitialSteps >= 1, $"budgets.initial_steps is {c.Budgets.InitialSteps}; it must be at least 1");
         Check(c.Budgets.SuccessorSteps >= 1, $"budgets.successor_steps is {c.Budgets.SuccessorSteps}; it must be at least 1");
         Check(c.Budgets.GenerationTokens >= 0, $"budgets.generation_tokens is {c.Budgets.GenerationTokens}; it must be 0 (no cap) or more");
+        Check(c.Budgets.GenerationSeconds >= 0, $"budgets.generation_seconds is {c.Budgets.GenerationSeconds}; it must be 0 (no cap) or more");
         Check(c.Budgets.LabTokens >= 0, $"budgets.lab_tokens is {c.Budgets.LabTokens}; it must be 0 (no cap) or more");
         Check(c.Budgets.LabSeconds >= 0, $"budgets.lab_seconds is {c.Budgets.LabSeconds}; it must be 0 (no cap) or more");
         Check(Researchers.Names.Contains(c.Research.Strategy), $"research.strategy is \"{c.Research.Strategy}\"; use one of {string.Join(", ", Researchers.Names)}");

@@ -18,7 +18,7 @@ public sealed partial class LabRunner
     Champion Generation(int g, Champion champion, CancellationToken cancel)
     {
         var started = DateTimeOffset.UtcNow;
-        var genClock = Stopwatch.StartNew();
+        var genClock = generationClock = Stopwatch.StartNew();
         report(new(g, "start", $"generation {g}: champion from generation {champion.Generation}"));
         var weaknesses = Weaknesses(g, champion);
         var proposals = Proposals(g, champion, weaknesses);
@@ -130,7 +130,8 @@ public sealed partial class LabRunner
             ranked = [.. alive.Where(p => results[$"g{g}-r{r}-{p.Id}"].Ok)
                 .Select(p => (p, Interpret(g, $"g{g}-r{r}-{p.Id}", p, results[$"g{g}-r{r}-{p.Id}"], baseline)))
                 .OrderByDescending(x => x.Item2.Effect)];
-            report(new(g, "rung", Table(r, baseline, ranked)));
+            report(new(g, "rung", Table(g, r, baseline, ranked)));
+            report(new(g, "best", $"best so far: {(ranked.Count > 0 ? $"{ranked[0].Item1.Id} ({string.Join(" ", ranked[0].Item1.Overrides)}), effect {ranked[0].Item2.Effect:+0.000;-0.000}" : "none")}"));
             alive = [.. ranked.Take(Math.Max(1, (int)Math.Ceiling(ranked.Count / (double)config.Research.Eta))).Select(x => x.Item1)];
         }
         return (ranked.Where(x => alive.Contains(x.Item1)).ToList(), lastSteps);
@@ -138,9 +139,9 @@ public sealed partial class LabRunner
 
     long? GenerationBudgetLeft(int g) => config.Budgets.GenerationTokens > 0 ? config.Budgets.GenerationTokens - TokensUsed($"g{g}-") : null;
 
-    string Table(int rung, TrialResult control, List<(Proposal P, Finding F)> ranked)
+    string Table(int generation, int rung, TrialResult control, List<(Proposal P, Finding F)> ranked)
     {
-        var s = new StringBuilder($"rung {rung}: {task.Metric}, effect vs control [95% CI]: control {Public(control.Score)}");
+        var s = new StringBuilder($"rung {rung} ({TokensUsed($"g{generation}-"):N0} tokens used this generation{(config.Budgets.GenerationTokens > 0 ? $" of {config.Budgets.GenerationTokens:N0}" : "")}); {task.Metric}, effect vs control [95% CI]: control {Public(control.Score)}");
         foreach (var (p, f) in ranked)
             s.Append($" | {p.Id} {Public(f.Score)} ({f.Effect:+0.000;-0.000} [{f.Low:+0.000;-0.000}, {f.High:+0.000;-0.000}])");
         return s.ToString();

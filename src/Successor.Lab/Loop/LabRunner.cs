@@ -39,6 +39,7 @@ public sealed partial class LabRunner
     readonly IKernels kernels = new FastKernels();
     readonly Stopwatch clock = Stopwatch.StartNew();
     readonly double secondsBefore;
+    Stopwatch generationClock = Stopwatch.StartNew();
 
     public LabRunner(LabConfig config, LabJournal journal, string workFolder, Action<LabLine> report)
     {
