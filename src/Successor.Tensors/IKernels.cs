@@ -63,4 +63,8 @@ public unsafe interface IKernels
     /// <summary>Fused forward and backward: writes losses and dlogits = (softmax − onehot) · scale
     /// (0 on ignored rows). dlogits may alias logits.</summary>
     void CrossEntropyForwardBackward(float* losses, float* dlogits, float* logits, int* targets, float scale, int N, int V);
+    /// <summary>Distillation (Hinton et al. 2015, temperature 1): per row, loss = (1 − w)·CE(target) +
+    /// w·KL(p ‖ q), with q = softmax(logits) and p = softmax(teacher); dlogits = (q − (1 − w)·onehot − w·p) ·
+    /// scale (0 on ignored rows). dlogits may alias logits; teacher must not.</summary>
+    void DistillationForwardBackward(float* losses, float* dlogits, float* logits, float* teacher, int* targets, float weight, float scale, int N, int V);
 }

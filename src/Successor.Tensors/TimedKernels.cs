@@ -59,4 +59,6 @@ public sealed unsafe class TimedKernels(IKernels inner) : IKernels
         Time("cross_entropy.forward", () => inner.CrossEntropyForward(losses, logits, targets, N, V));
     public void CrossEntropyForwardBackward(float* losses, float* dlogits, float* logits, int* targets, float scale, int N, int V) =>
         Time("cross_entropy.forward_backward", () => inner.CrossEntropyForwardBackward(losses, dlogits, logits, targets, scale, N, V));
+    public void DistillationForwardBackward(float* losses, float* dlogits, float* logits, float* teacher, int* targets, float weight, float scale, int N, int V) =>
+        Time("distillation.forward_backward", () => inner.DistillationForwardBackward(losses, dlogits, logits, teacher, targets, weight, scale, N, V));
 }

@@ -15,8 +15,14 @@ public sealed unsafe class Trainer : IDisposable
 {
     const ulong BatchStream = 1, DropoutStream = 2, EvalStream = 3;
 
-    public Trainer(Recipe recipe, TrainingData data, IKernels kernels, GptModel? model = null)
+    /// <param name="teacher">The parent to distil from when the recipe's distillation_weight is above 0.</param>
+    public Trainer(Recipe recipe, TrainingData data, IKernels kernels, GptModel? model = null, GptModel? teacher = null)
     {
+        if (recipe.DistillationWeight > 0 && teacher is null)
+            throw new RecipeException($"distillation_weight is {recipe.DistillationWeight}, but there is no teacher; give a parent checkpoint to distil from, or set it to 0");
+        if (teacher is not null && (teacher.Config.VocabSize != recipe.Model.VocabSize || teacher.Config.BlockSize < recipe.Model.BlockSize))
+            throw new RecipeException($"the teacher's vocabulary ({teacher.Config.VocabSize}) or context ({teacher.Config.BlockSize}) does not cover the recipe's ({recipe.Model.VocabSize}, {recipe.Model.BlockSize})");
+        Teacher = teacher;
         Recipe = recipe;
         Data = data;
         RecipeSha256 = RecipeJson.Sha256(recipe);
@@ -26,6 +32,8 @@ public sealed unsafe class Trainer : IDisposable
     }
 
     public Recipe Recipe { get; }
+    /// <summary>The parent being distilled from, or null; owned by the caller.</summary>
+    public GptModel? Teacher { get; }
     public string RecipeSha256 { get; }
     public TrainingData Data { get; }
     public GptModel Model { get; }
@@ -67,7 +75,15 @@ public sealed unsafe class Trainer : IDisposable
                 long here = targets[micro].Count(t => t >= 0);
                 if (here == 0) continue;
                 fixed (int* x = inputs[micro], y = targets[micro])
-                    lossSum += (double)Model.ForwardBackward(x, y, B, T, 1f / scored, dropoutSeed) * here;
+                {
+                    float* teacherLogits = null;
+                    if (Teacher is not null && Recipe.DistillationWeight > 0)
+                    {
+                        Teacher.Forward(x, null, B, T);
+                        teacherLogits = Teacher.Logits;
+                    }
+                    lossSum += (double)Model.ForwardBackward(x, y, B, T, 1f / scored, dropoutSeed, teacherLogits, (float)Recipe.DistillationWeight) * here;
+                }
             }
             float loss = (float)(lossSum / scored);
             double norm = Optimizer.GradientNorm();

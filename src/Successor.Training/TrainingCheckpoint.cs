@@ -3,6 +3,7 @@
 // the step, so a crash between the two writes is detected on resume instead of mixing steps.
 using System.Globalization;
 using Successor.Models.Checkpoints;
+using Successor.Models.Gpt;
 using Successor.Tensors;
 using Successor.Training.Data;
 using Successor.Training.Recipes;
@@ -28,7 +29,7 @@ public static class TrainingCheckpoint
     }
 
     /// <summary>Rebuilds a trainer from a folder Save wrote; the recipe may differ only in Steps (to train longer).</summary>
-    public static Trainer Resume(string directory, TrainingData data, IKernels kernels, int? steps = null)
+    public static Trainer Resume(string directory, TrainingData data, IKernels kernels, int? steps = null, GptModel? teacher = null)
     {
         string recipePath = Path.Combine(directory, RecipeFile);
         if (!File.Exists(recipePath)) throw new RecipeException($"checkpoint {directory}: has no {RecipeFile}; give a folder written by successor train");
@@ -40,7 +41,7 @@ public static class TrainingCheckpoint
             model.Dispose();
             throw new CheckpointFormatException(modelPath, "was written by a different recipe than recipe.json", "the recipe.json saved beside it");
         }
-        var trainer = new Trainer(steps is { } s ? recipe with { Steps = s } : recipe, data, kernels, model);
+        var trainer = new Trainer(steps is { } s ? recipe with { Steps = s } : recipe, data, kernels, model, teacher);
         try
         {
             var optimizer = SafeTensorsFile.Read(optimizerPath);

@@ -164,6 +164,26 @@ public sealed class LabCliTests
     }
 
     [Fact]
+    public void Proposals_can_distil_successors_from_their_parent()
+    {
+        using var lab = new LabFolder(LabFolder.Tiny.Replace("\"research\": { \"proposals\": 2 }",
+            "\"research\": { \"proposals\": 1, \"rungs\": 1, \"search_space\": [ { \"key\": \"distillation_weight\", \"scale\": \"choice\", \"choices\": [0.5] } ] }")
+            .Replace("\"generations\": 2", "\"generations\": 1"));
+        var r = SuccessorProcess.Run(lab.Args("run"));
+        Assert.True(r.ExitCode == 0, r.Stderr + r.Stdout);
+        Assert.Contains("p1: distillation_weight=0.5", r.Stdout);
+        Assert.Matches(@"g1-r0-p1: public accuracy [0-9.]+, 20 steps", r.Stdout);
+        var spec = File.ReadAllText(Path.Combine(lab.Root, "runs", "tiny", "g1", "g1-r0-p1", "spec.json"));
+        Assert.Contains("\"distillation_weight\": 0.5", spec);
+        Assert.Contains("\"teacher\": \"", spec);
+
+        File.WriteAllText(lab.Config, """{ "name": "d", "recipe": { "distillation_weight": 0.2 } }""");
+        var refused = SuccessorProcess.Run(lab.Args("run"));
+        Assert.Equal(2, refused.ExitCode);
+        Assert.Contains("no parent to distil from", refused.Stderr);
+    }
+
+    [Fact]
     public void A_malformed_config_gets_one_line_and_exit_2()
     {
         using var lab = new LabFolder("""{ "research": { "strategy": "grid" }, "budgets": { "trial_steps": 0 } }""");

@@ -87,6 +87,7 @@ public static class LabConfigJson
                 $"split \"{split}\" has no train.jsonl and validation.jsonl; give a folder written by successor data split");
             Check(!c.SelfGeneration.Enabled, "self_generation.enabled is true, but a text lab cannot verify generated text yet; set it to false");
         }
+        Check(c.Recipe.DistillationWeight == 0, $"recipe.distillation_weight is {c.Recipe.DistillationWeight}; the first champion has no parent to distil from, so it must be 0 (proposals may raise it for successors)");
         errors.AddRange(c.Recipe.Validate().Select(e => $"recipe: {e}"));
         return errors;
     }

@@ -29,6 +29,7 @@ public sealed partial class LabRunner
                 Split = config.Split,
                 SelfGenerated = [.. plan.SelfGenerated.Select(journal.Artifacts.PathOf)],
                 WarmStart = plan.WarmStartDigest is { } d ? journal.Artifacts.PathOf(d) : null,
+                Teacher = plan.WarmStartDigest is { } parent ? journal.Artifacts.PathOf(parent) : null,
                 EvalSeed = config.Seed,
                 Threads = config.Research.ThreadsPerWorker,
             }, Folder(g, plan.Id)));

@@ -21,6 +21,8 @@ public sealed record TrialSpec
     public IReadOnlyList<string> SelfGenerated { get; init; } = [];
     /// <summary>model.safetensors to start from; null trains from the recipe's initialisation.</summary>
     public string? WarmStart { get; init; }
+    /// <summary>The parent to distil from when the recipe's distillation_weight is above 0.</summary>
+    public string? Teacher { get; init; }
     public ulong EvalSeed { get; init; } = 7;
     public int Threads { get; init; } = 1;
     /// <summary>Steps between resumable checkpoints.</summary>

@@ -26,9 +26,10 @@ public static class TrialWorker
         var data = task.Data(spec.Recipe, spec.SelfGenerated);
         string checkpoint = Path.Combine(folder, CheckpointFolder);
         var clock = Stopwatch.StartNew();
+        using var teacher = spec.Recipe.DistillationWeight > 0 && spec.Teacher is { } parent ? ModelCheckpoint.Load(parent, kernels).Model : null;
         using var trainer = File.Exists(Path.Combine(checkpoint, TrainingCheckpoint.ModelFile))
-            ? TrainingCheckpoint.Resume(checkpoint, data, kernels, spec.Recipe.Steps)
-            : Start(spec, data, kernels);
+            ? TrainingCheckpoint.Resume(checkpoint, data, kernels, spec.Recipe.Steps, teacher)
+            : Start(spec, data, kernels, teacher);
         int startStep = trainer.Step;
         while (trainer.Step < spec.Recipe.Steps)
         {
@@ -56,15 +57,15 @@ public static class TrialWorker
         return result;
     }
 
-    static Trainer Start(TrialSpec spec, TrainingData data, IKernels kernels)
+    static Trainer Start(TrialSpec spec, TrainingData data, IKernels kernels, Models.Gpt.GptModel? teacher)
     {
-        if (spec.WarmStart is null) return new Trainer(spec.Recipe, data, kernels);
+        if (spec.WarmStart is null) return new Trainer(spec.Recipe, data, kernels, teacher: teacher);
         var (model, info) = ModelCheckpoint.Load(spec.WarmStart, kernels);
         if (info.Config != spec.Recipe.Model)
         {
             model.Dispose();
             throw new CheckpointFormatException(spec.WarmStart, "has a different model shape than the trial's recipe", "a checkpoint of the same model config to warm-start from");
         }
-        return new Trainer(spec.Recipe, data, kernels, model);
+        return new Trainer(spec.Recipe, data, kernels, model, teacher);
     }
 }

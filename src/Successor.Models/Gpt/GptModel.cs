@@ -86,12 +86,18 @@ public sealed unsafe class GptModel : IDisposable
     }
 
     /// <summary>Training forward and backward: adds d(lossWeight · Σ token losses)/dθ into Gradients.
-    /// Returns the mean loss of this batch over targets ≥ 0.</summary>
-    public float ForwardBackward(int* inputs, int* targets, int B, int T, float lossWeight, ulong dropoutSeed)
+    /// Returns the mean loss of this batch over targets ≥ 0. With teacher logits (B·T rows of the same
+    /// vocabulary, from a teacher's Forward on the same inputs), each token's loss mixes in the KL divergence
+    /// from the teacher with weight `distillation`.</summary>
+    public float ForwardBackward(int* inputs, int* targets, int B, int T, float lossWeight, ulong dropoutSeed,
+        float* teacherLogits = null, float distillation = 0f)
     {
         var a = Prepare(inputs, targets, B, T);
         Run(a, training: true, dropoutSeed);
-        Kernels.CrossEntropyForwardBackward(a.Losses, a.Logits, a.Logits, a.Targets, lossWeight, B * T, Config.VocabSize);
+        if (teacherLogits != null && distillation > 0)
+            Kernels.DistillationForwardBackward(a.Losses, a.Logits, a.Logits, teacherLogits, a.Targets, distillation, lossWeight, B * T, Config.VocabSize);
+        else
+            Kernels.CrossEntropyForwardBackward(a.Losses, a.Logits, a.Logits, a.Targets, lossWeight, B * T, Config.VocabSize);
         float loss = MeanLoss(a, B * T);
         Backward(a);
         return loss;

@@ -31,6 +31,32 @@ public unsafe partial class ReferenceKernels
         }
     }
 
+    public virtual void DistillationForwardBackward(float* losses, float* dlogits, float* logits, float* teacher, int* targets,
+        float weight, float scale, int N, int V)
+    {
+        for (int n = 0; n < N; n++)
+        {
+            float* x = logits + (long)n * V, t = teacher + (long)n * V, d = dlogits + (long)n * V;
+            int target = targets[n];
+            if (target < 0)
+            {
+                losses[n] = 0f;
+                for (int v = 0; v < V; v++) d[v] = 0f;
+                continue;
+            }
+            float lse = LogSumExp(x, V), lseT = LogSumExp(t, V);
+            float kl = 0f;
+            for (int v = 0; v < V; v++)
+            {
+                float logP = t[v] - lseT;
+                kl += MathF.Exp(logP) * (logP - (x[v] - lse));
+            }
+            losses[n] = (1 - weight) * (lse - x[target]) + weight * kl;
+            for (int v = 0; v < V; v++)
+                d[v] = (MathF.Exp(x[v] - lse) - (1 - weight) * (v == target ? 1f : 0f) - weight * MathF.Exp(t[v] - lseT)) * scale;
+        }
+    }
+
     static float LogSumExp(float* x, int V)
     {
         float max = float.NegativeInfinity;

@@ -36,6 +36,10 @@ public sealed record Recipe
     /// come from the original data, which is always included (accumulate, never replace).</summary>
     public double SelfGeneratedFraction { get; init; }
 
+    /// <summary>Weight of the KL divergence from the parent's predictions in each token's loss (knowledge
+    /// distillation, Hinton et al. 2015); 0 trains on the data alone. Needs a parent (a teacher) to train from.</summary>
+    public double DistillationWeight { get; init; }
+
     /// <summary>Returns every problem, each one line naming the field.</summary>
     public IReadOnlyList<string> Validate()
     {
@@ -57,6 +61,7 @@ public sealed record Recipe
         Check(EvalInterval >= 0, $"eval_interval is {EvalInterval}; it must be 0 (off) or positive");
         Check(EvalBatches >= 1, $"eval_batches is {EvalBatches}; it must be at least 1");
         Check(ValidationFraction > 0 && ValidationFraction < 1, $"validation_fraction is {ValidationFraction}; it must be in (0, 1)");
+        Check(DistillationWeight >= 0 && DistillationWeight < 1, $"distillation_weight is {DistillationWeight}; it must be in [0, 1)");
         Check(SelfGeneratedFraction >= 0 && SelfGeneratedFraction <= 0.9, $"self_generated_fraction is {SelfGeneratedFraction}; it must be in [0, 0.9] so the original data stays in the mixture");
         return errors;
     }

@@ -80,6 +80,15 @@ public sealed unsafe class FastKernelTests
             k.CrossEntropyForwardBackward(losses2, logits, logits, targets, 0.5f, N, V); // in place
             return [A(losses, N), A(losses2, N), A(logits, N * V)];
         },
+        ["distillation"] = (k, m) =>
+        {
+            const int N = 33, V = 300;
+            float* logits = m.Random(N * V, 5f), teacher = m.Random(N * V, 5f), losses = m.Zeros(N);
+            int* targets = m.Ints(N, V);
+            targets[7] = -1;
+            k.DistillationForwardBackward(losses, logits, logits, teacher, targets, 0.3f, 0.5f, N, V); // in place
+            return [A(losses, N), A(logits, N * V)];
+        },
         ["residual and dropout"] = (k, m) =>
         {
             const int Count = 40001;

@@ -163,6 +163,37 @@ public sealed unsafe class ReferenceGradientTests
     }
 
     [Fact]
+    public void Distillation_gradients_match_finite_differences_and_reduce_to_cross_entropy()
+    {
+        using var m = new NativeBuffers(14);
+        const int N = 4, V = 7;
+        const float W = 0.4f;
+        float* logits = m.Random(N * V, 3f), teacher = m.Random(N * V, 3f), losses = m.Zeros(N), dlogits = m.Zeros(N * V);
+        int* targets = m.Ints(N, V);
+        targets[1] = -1;
+        float* scratchGrad = m.Zeros(N * V);
+        double Loss()
+        {
+            K.DistillationForwardBackward(losses, scratchGrad, logits, teacher, targets, W, 1f, N, V);
+            double sum = 0;
+            for (int n = 0; n < N; n++) sum += losses[n];
+            return sum;
+        }
+        K.DistillationForwardBackward(losses, dlogits, logits, teacher, targets, W, 1f, N, V);
+        Assert.Equal(0f, losses[1]);
+        GradientCheck.Matches("dlogits", logits, N * V, dlogits, Loss);
+
+        // Weight 0 is plain cross-entropy; a student equal to its teacher has zero KL.
+        float* ce = m.Zeros(N), dce = m.Zeros(N * V);
+        K.CrossEntropyForwardBackward(ce, dce, logits, targets, 1f, N, V);
+        K.DistillationForwardBackward(losses, dlogits, logits, teacher, targets, 0f, 1f, N, V);
+        for (int i = 0; i < N * V; i++) Assert.Equal(dce[i], dlogits[i], 6);
+        for (int n = 0; n < N; n++) Assert.Equal(ce[n], losses[n], 5);
+        K.DistillationForwardBackward(losses, dlogits, logits, logits, targets, 0.999f, 1f, N, V);
+        for (int n = 0; n < N; n++) Assert.True(Math.Abs(losses[n] - 0.001f * ce[n]) < 1e-4, $"row {n}: {losses[n]} vs {0.001f * ce[n]}");
+    }
+
+    [Fact]
     public void Dropout_gradient_is_its_mask_and_keeps_the_expected_scale()
     {
         using var m = new NativeBuffers(11);
