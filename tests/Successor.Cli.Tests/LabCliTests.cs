@@ -151,6 +151,17 @@ public sealed class LabCliTests
         var again = SuccessorProcess.Run(lab.Args("run"));
         Assert.Equal(0, again.ExitCode);
         Assert.Equal(["trial:tiny/g0-initial"], lab.RecordedTrials());
+
+        // Raising the cap is the one change a resumed lab accepts; it is recorded, and the lab goes on.
+        File.WriteAllText(lab.Config, LabFolder.Tiny);
+        var raised = SuccessorProcess.Run(lab.Args("run"));
+        Assert.True(raised.ExitCode == 0, raised.Stderr + raised.Stdout);
+        Assert.Contains("g0 budget: budgets changed since the last run", raised.Stdout);
+        Assert.Contains("trial:tiny/g2-successor", lab.RecordedTrials());
+        File.WriteAllText(lab.Config, LabFolder.Tiny.Replace("\"proposals\": 2", "\"proposals\": 3"));
+        var changed = SuccessorProcess.Run(lab.Args("run"));
+        Assert.Equal(2, changed.ExitCode);
+        Assert.Contains("changed since the lab started", changed.Stderr);
     }
 
     [Fact]

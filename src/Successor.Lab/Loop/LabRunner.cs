@@ -77,17 +77,27 @@ public sealed partial class LabRunner
         report(new(config.Generations, "done", $"lab {config.Name} finished; champion from generation {champion.Generation}"));
     }
 
+    /// <summary>Records the config when the lab starts. A resumed lab must have the same config except its
+    /// budgets: raising or lowering a cap is allowed and recorded as a budget change.</summary>
     void Begin()
     {
-        string canonical = LabConfigJson.Canonical(config);
+        string identity = LabConfigJson.Canonical(config with { Budgets = new BudgetConfig() });
+        string budgets = System.Text.Json.JsonSerializer.Serialize(config.Budgets, Models.SnakeCaseJson.Compact);
         string id = journal.Id("lab-config", "current");
-        if (journal.Get(id) is { } existing && (string?)existing["sha256"] != Sha(canonical))
-            throw new LabConfigException($"lab {config.Name}: lab.json changed since the lab started (config sha256 {existing["sha256"]}); restore it, or give the lab a new name");
-        journal.Once(id, () =>
+        if (journal.Get(id) is { } existing && (string?)existing["sha256"] != Sha(identity))
+            throw new LabConfigException($"lab {config.Name}: lab.json changed since the lab started (beyond its budgets); restore it, or give the lab a new name");
+        var recorded = journal.Once(id, () =>
         {
-            string digest = journal.Store(Encoding.UTF8.GetBytes(canonical));
-            return ProvStatement.Artifact(id, "lab-config", digest, new JsonObject { ["sha256"] = Sha(canonical), ["researcher"] = researcher.Name });
+            string digest = journal.Store(Encoding.UTF8.GetBytes(LabConfigJson.Canonical(config)));
+            return ProvStatement.Artifact(id, "lab-config", digest, new JsonObject { ["sha256"] = Sha(identity), ["researcher"] = researcher.Name, ["budgets"] = budgets });
         });
+        string current = journal.All(journal.Id("budget-change", "")).Select(b => (string)b.Attributes["budgets"]!).LastOrDefault() ?? (string)recorded["budgets"]!;
+        if (current != budgets)
+        {
+            string change = journal.Id("budget-change", $"{journal.All(journal.Id("budget-change", "")).Count() + 1}");
+            journal.Record(ProvStatement.Entity(change, "budget-change", new JsonObject { ["from"] = current, ["budgets"] = budgets }));
+            report(new(0, "budget", $"budgets changed since the last run: {current} → {budgets}"));
+        }
     }
 
     static string Sha(string text) => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(text)));
