@@ -60,11 +60,11 @@ public sealed partial class LabRunner
                 ["scores"] = new JsonArray([.. result.Scores.Select(x => (JsonNode)x)]),
                 ["train_loss"] = double.IsFinite(result.TrainLoss) ? result.TrainLoss : null,
                 ["recipe_sha256"] = RecipeJson.Sha256(plan.Recipe),
-                ["recipe"] = RecipeJson.Canonical(plan.Recipe),
                 ["model_sha256"] = result.ModelSha256,
             };
             string id = journal.Id("trial", result.Id);
-            var relations = new List<ProvStatement> { ProvStatement.WasAssociatedWith(id, LabJournal.LoopAgent, "runner") };
+            string recipeId = RecordRecipe(plan.Recipe);
+            var relations = new List<ProvStatement> { ProvStatement.WasAssociatedWith(id, LabJournal.LoopAgent, "runner"), ProvStatement.Used(id, recipeId) };
             if (plan.WarmStartDigest is { } warm) relations.Add(ProvStatement.Used(id, $"checkpoint:{Ledger.Digests.Normalize(warm)[..16]}"));
             journal.Record(ProvStatement.Activity(id, "trial", attributes), [.. relations]);
             results[result.Id] = result;
@@ -73,6 +73,14 @@ public sealed partial class LabRunner
                 : $"{result.Id}: {result.Status}: {result.Error}"));
         }, cancel);
         return results;
+    }
+
+    /// <summary>The recipe as an artifact entity (once per distinct recipe); returns its id.</summary>
+    string RecordRecipe(Recipe recipe)
+    {
+        string sha = RecipeJson.Sha256(recipe), id = journal.Id("recipe", sha[..16]);
+        journal.Once(id, () => ProvStatement.Artifact(id, "recipe", journal.Store(System.Text.Encoding.UTF8.GetBytes(RecipeJson.Canonical(recipe)))));
+        return id;
     }
 
     /// <summary>A public score as people read it: accuracy, or bits per byte (scores are minus bits per byte).</summary>

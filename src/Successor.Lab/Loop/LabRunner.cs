@@ -86,6 +86,8 @@ public sealed partial class LabRunner
         string id = journal.Id("lab-config", "current");
         if (journal.Get(id) is { } existing && (string?)existing["sha256"] != Sha(identity))
             throw new LabConfigException($"lab {config.Name}: lab.json changed since the lab started (beyond its budgets); restore it, or give the lab a new name");
+        foreach (var (agent, type) in new[] { (LabJournal.LoopAgent, "software"), (LabJournal.PolicyAgent, "promotion-policy"), ($"researcher:{researcher.Name}", "researcher") })
+            if (journal.Ledger.FindById(agent).Count == 0) journal.Ledger.Append(LabJournal.LoopAgent, ProvStatement.Agent(agent, type));
         var recorded = journal.Once(id, () =>
         {
             string digest = journal.Store(Encoding.UTF8.GetBytes(LabConfigJson.Canonical(config)));
