@@ -42,6 +42,8 @@ public sealed class LabFolder : IDisposable
 
 public sealed class LabCliTests
 {
+    static string Field(string json, string name) => System.Text.Json.JsonDocument.Parse(json).RootElement.GetProperty(name).GetRawText();
+
     [Fact]
     public void A_lab_runs_every_stage_records_it_and_a_second_run_repeats_nothing()
     {
@@ -60,6 +62,17 @@ public sealed class LabCliTests
         Assert.Equal(0, again.ExitCode);
         Assert.DoesNotContain("running", again.Stdout);
         Assert.Equal(trials, lab.RecordedTrials());
+
+        // A worker killed after its last checkpoint but before result.json finishes without training again.
+        string folder = Path.Combine(lab.Root, "runs", "tiny", "g2", "g2-successor");
+        string result = File.ReadAllText(Path.Combine(folder, "result.json"));
+        File.Delete(Path.Combine(folder, "result.json"));
+        var worker = SuccessorProcess.Run("trial", folder);
+        Assert.True(worker.ExitCode == 0, worker.Stderr);
+        string again2 = File.ReadAllText(Path.Combine(folder, "result.json"));
+        Assert.Contains("\"train_loss\": null", again2);
+        Assert.Equal(Field(result, "scores"), Field(again2, "scores"));
+        Assert.Equal(Field(result, "model_sha256"), Field(again2, "model_sha256"));
 
         var status = SuccessorProcess.Run(lab.Args("status"));
         Assert.Equal(0, status.ExitCode);
@@ -192,6 +205,30 @@ public sealed class LabCliTests
         var refused = SuccessorProcess.Run(lab.Args("run"));
         Assert.Equal(2, refused.ExitCode);
         Assert.Contains("no parent to distil from", refused.Stderr);
+    }
+
+    [Fact]
+    public void Sigterm_stops_the_workers_exits_130_and_the_lab_resumes()
+    {
+        using var lab = new LabFolder();
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "successor.dll"));
+        foreach (var a in lab.Args("run")) start.ArgumentList.Add(a);
+        using (var lab1 = Process.Start(start)!)
+        {
+            string? line;
+            while ((line = lab1.StandardOutput.ReadLine()) is not null && !line.Contains("g1 trials: running")) { }
+            Process.Start("kill", ["-TERM", lab1.Id.ToString()])!.WaitForExit();
+            string stderr = lab1.StandardError.ReadToEnd();
+            lab1.WaitForExit();
+            Assert.Equal(130, lab1.ExitCode);
+            Assert.StartsWith("interrupted: the workers were stopped", stderr);
+        }
+        var resumed = SuccessorProcess.Run(lab.Args("run"));
+        Assert.True(resumed.ExitCode == 0, resumed.Stderr + resumed.Stdout);
+        var trials = lab.RecordedTrials();
+        Assert.Equal(trials.Count, trials.Distinct().Count());
+        Assert.Contains("trial:tiny/g2-successor", trials);
     }
 
     [Fact]

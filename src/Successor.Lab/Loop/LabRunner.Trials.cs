@@ -58,7 +58,7 @@ public sealed partial class LabRunner
                 ["seconds"] = Math.Round(result.Seconds, 3),
                 ["score"] = result.Score,
                 ["scores"] = new JsonArray([.. result.Scores.Select(x => (JsonNode)x)]),
-                ["train_loss"] = double.IsFinite(result.TrainLoss) ? result.TrainLoss : null,
+                ["train_loss"] = result.TrainLoss,
                 ["recipe_sha256"] = RecipeJson.Sha256(plan.Recipe),
                 ["model_sha256"] = result.ModelSha256,
             };
@@ -96,7 +96,7 @@ public sealed partial class LabRunner
         Seconds = (double?)a["seconds"] ?? 0,
         Score = (double?)a["score"] ?? 0,
         Scores = a["scores"] is JsonArray scores ? [.. scores.Select(x => (double)x!)] : [],
-        TrainLoss = (double?)a["train_loss"] ?? double.NaN,
+        TrainLoss = (double?)a["train_loss"],
         ModelSha256 = (string?)a["model_sha256"],
         RecipeSha256 = (string?)a["recipe_sha256"] ?? "",
     };

@@ -58,7 +58,8 @@ public sealed record TrialResult
     /// <summary>The mean public score: accuracy, or minus bits per byte.</summary>
     public double Score { get; init; }
     public IReadOnlyList<double> Scores { get; init; } = [];
-    public double TrainLoss { get; init; }
+    /// <summary>The last step's training loss; null when this process ran no step (it resumed a finished run).</summary>
+    public double? TrainLoss { get; init; }
     public string? ModelSha256 { get; init; }
     public string RecipeSha256 { get; init; } = "";
 

@@ -49,7 +49,7 @@ public static class TrialWorker
             Seconds = clock.Elapsed.TotalSeconds,
             Score = scores.Average(),
             Scores = scores,
-            TrainLoss = trainer.Losses.Count > 0 ? trainer.Losses[^1] : double.NaN,
+            TrainLoss = trainer.Losses.Count > 0 ? trainer.Losses[^1] : null,
             ModelSha256 = Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(modelPath))),
             RecipeSha256 = trainer.RecipeSha256,
         };

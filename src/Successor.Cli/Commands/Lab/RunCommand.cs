@@ -27,11 +27,19 @@ public static class RunCommand
             var (store, journal) = LabCli.Open(r.GetValue(ledger)!, r.GetValue(artifacts)!, lab);
             using var _ = store;
             bool asJson = r.GetValue(json);
+            // Ctrl+C (SIGINT) and SIGTERM (a scheduler, a supervisor) stop the workers and leave a resumable state.
             using var cancel = new CancellationTokenSource();
-            Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancel.Cancel(); };
+            void Stop(System.Runtime.InteropServices.PosixSignalContext context) { context.Cancel = true; cancel.Cancel(); }
+            using var interrupt = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGINT, Stop);
+            using var terminate = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM, Stop);
             var clock = System.Diagnostics.Stopwatch.StartNew();
             Console.WriteLine(asJson ? "" : $"lab {lab.Name}: {(File.Exists(path) ? path : "embedded default")}, ledger {store.Location}, {journal.All("").Count()} records of it so far");
-            new LabRunner(lab, journal, Path.Combine(r.GetValue(work)!, lab.Name), line => Print(line, asJson, clock.Elapsed)).Run(cancel.Token);
+            try { new LabRunner(lab, journal, Path.Combine(r.GetValue(work)!, lab.Name), line => Print(line, asJson, clock.Elapsed)).Run(cancel.Token); }
+            catch (OperationCanceledException) when (cancel.IsCancellationRequested)
+            {
+                Console.Error.WriteLine($"interrupted: the workers were stopped; every finished trial is in the ledger ({store.Location}); run the same command again to resume");
+                return ExitCodes.Interrupted;
+            }
             var rows = LabSummary.Rows(journal);
             if (asJson) Console.WriteLine(System.Text.Json.JsonSerializer.Serialize(new { lab = lab.Name, generations = rows }, Models.SnakeCaseJson.Compact));
             else Console.Write(LabSummary.Table(rows));
