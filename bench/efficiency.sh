@@ -27,22 +27,22 @@ space='[ { "key": "learning_rate", "scale": "log", "low": 1e-4, "high": 3e-3 }, 
 # on whatever is left of B.
 initial=$(( steps * 3 / 16 )); successor=$(( steps - initial - 2850 ))
 [ "$successor" -ge 500 ] || { echo "steps must be at least 4100 so the successor has 500 steps" >&2; exit 2; }
-lab() { # name, generations, initial steps, recipe, extra
+lab() { # name, generations, initial steps, recipe, workers, threads per worker
   mkdir -p "$out/$1"
   cat > "$out/$1/lab.json" <<JSON
 { "name": "$1", "generations": $2, "split": "$out/split", "self_generation": { "enabled": false },
-  "budgets": { "initial_steps": $3, "trial_steps": 150, "successor_steps": $successor, "lab_tokens": $tokens },
-  "research": { "strategy": "tpe", "proposals": 4, "search_space": $space },
-  "recipe": { $4 } $5 }
+  "budgets": { "initial_steps": $3, "trial_steps": 150, "successor_steps": $successor, "lab_tokens": $tokens, "trial_seconds": 7200 },
+  "research": { "strategy": "tpe", "proposals": 4, "workers": $5, "threads_per_worker": $6, "search_space": $space },
+  "recipe": { $4 } }
 JSON
   (cd "$out/$1" && "$root/successor" run > run.log)
   (cd "$out/$1" && "$root/successor" status | grep -E '^(champion_holdout|tokens):' | tr '\n' ' ')
 }
 value() { grep -m1 '^champion_holdout: ' <(cd "$out/$1" && "$root/successor" status) | cut -d' ' -f2; }
-for run in "plain 0 $steps" "hand 0 $steps" "loop 1 $initial"; do
+for run in "plain 0 $steps 1 2" "hand 0 $steps 1 2" "loop 1 $initial 2 1"; do
   set -- $run
   recipe=$plain; [ "$1" = hand ] && recipe=$hand
-  printf "%-6s %s\n" "$1" "$(lab "$1" "$2" "$3" "$recipe" "")"
+  printf "%-6s %s\n" "$1" "$(lab "$1" "$2" "$3" "$recipe" "$4" "$5")"
   [ -n "$(value "$1")" ] || { echo "the $1 lab has no champion; see $out/$1/run.log" >&2; exit 1; }
 done
 p=$(value plain) h=$(value hand) l=$(value loop)
