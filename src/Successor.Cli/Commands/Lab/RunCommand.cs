@@ -33,7 +33,7 @@ public static class RunCommand
             using var interrupt = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGINT, Stop);
             using var terminate = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM, Stop);
             var clock = System.Diagnostics.Stopwatch.StartNew();
-            Console.WriteLine(asJson ? "" : $"lab {lab.Name}: {(File.Exists(path) ? path : "embedded default")}, ledger {store.Location}, {journal.All("").Count()} records of it so far");
+            if (!asJson) Console.WriteLine($"lab {lab.Name}: {(File.Exists(path) ? path : "embedded default")}, ledger {store.Location}, {journal.All("").Count()} records of it so far");
             try { new LabRunner(lab, journal, Path.Combine(r.GetValue(work)!, lab.Name), line => Print(line, asJson, clock.Elapsed)).Run(cancel.Token); }
             catch (OperationCanceledException) when (cancel.IsCancellationRequested)
             {
