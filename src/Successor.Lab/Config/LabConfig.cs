@@ -94,6 +94,7 @@ public sealed record PromotionConfig
     public int ItemsPerSlice { get; init; } = 150;
     /// <summary>Largest allowed accuracy loss on any slice.</summary>
     public double Tolerance { get; init; } = 0.03;
-    /// <summary>Gate: the share of kept self-generated labels that are correct must be at least this.</summary>
-    public double MinKeptLabelAccuracy { get; init; } = 0.0;
+    /// <summary>Gate: the share of kept self-generated labels that are correct must be at least this (a
+    /// generation that kept nothing passes). Measured with the exact checker, whatever the filter.</summary>
+    public double MinKeptLabelAccuracy { get; init; } = 0.9;
 }
