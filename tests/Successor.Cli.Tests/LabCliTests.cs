@@ -37,6 +37,14 @@ public sealed class LabFolder : IDisposable
         return [.. ledger.Read().Select(r => r.Parse().Statement).Where(s => s.Kind == Successor.Ledger.Prov.ProvKind.Activity && s.Type == "trial").Select(s => s.Subject)];
     }
 
+    /// <summary>The lab finished (its last successor is recorded) and no trial was recorded twice.</summary>
+    public void AssertEveryTrialRecordedOnce()
+    {
+        var trials = RecordedTrials();
+        Assert.Equal(trials.Count, trials.Distinct().Count());
+        Assert.Contains("trial:tiny/g2-successor", trials);
+    }
+
     public void Dispose() => Directory.Delete(Root, recursive: true);
 }
 
@@ -86,10 +94,7 @@ public sealed class LabCliTests
     public void Kill_9_in_the_middle_then_run_again_loses_and_repeats_no_trial()
     {
         using var lab = new LabFolder();
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "successor.dll"));
-        foreach (var a in lab.Args("run")) start.ArgumentList.Add(a);
-        using (var victim = Process.Start(start)!)
+        using (var victim = SuccessorProcess.Start(lab.Args("run")))
         {
             // Kill the lab (not its workers: they must notice and stop by themselves) once trials are under way.
             string? line;
@@ -102,9 +107,7 @@ public sealed class LabCliTests
         Assert.True(before >= 2, $"only {before} trials were recorded before the kill");
         var resumed = SuccessorProcess.Run(lab.Args("run"));
         Assert.True(resumed.ExitCode == 0, resumed.Stderr + resumed.Stdout);
-        var trials = lab.RecordedTrials();
-        Assert.Equal(trials.Count, trials.Distinct().Count());
-        Assert.Contains("trial:tiny/g2-successor", trials);
+        lab.AssertEveryTrialRecordedOnce();
         var verify = SuccessorProcess.Run("verify", "--ledger", lab.Ledger, "--artifacts", Path.Combine(lab.Root, "artifacts"));
         Assert.True(verify.ExitCode == 0, verify.Stdout + verify.Stderr);
     }
@@ -211,10 +214,7 @@ public sealed class LabCliTests
     public void Sigterm_stops_the_workers_exits_130_and_the_lab_resumes()
     {
         using var lab = new LabFolder();
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "successor.dll"));
-        foreach (var a in lab.Args("run")) start.ArgumentList.Add(a);
-        using (var lab1 = Process.Start(start)!)
+        using (var lab1 = SuccessorProcess.Start(lab.Args("run")))
         {
             string? line;
             while ((line = lab1.StandardOutput.ReadLine()) is not null && !line.Contains("g1 trials: running")) { }
@@ -226,9 +226,7 @@ public sealed class LabCliTests
         }
         var resumed = SuccessorProcess.Run(lab.Args("run"));
         Assert.True(resumed.ExitCode == 0, resumed.Stderr + resumed.Stdout);
-        var trials = lab.RecordedTrials();
-        Assert.Equal(trials.Count, trials.Distinct().Count());
-        Assert.Contains("trial:tiny/g2-successor", trials);
+        lab.AssertEveryTrialRecordedOnce();
     }
 
     [Fact]

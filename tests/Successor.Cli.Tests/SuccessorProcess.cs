@@ -15,13 +15,19 @@ public sealed record ProcessResult(int ExitCode, string Stdout, string Stderr)
 
 public static class SuccessorProcess
 {
-    public static ProcessResult Run(params string[] args)
+    /// <summary>Starts `successor` with redirected output, for tests that interrupt it.</summary>
+    public static Process Start(params string[] args)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "successor.dll"));
         foreach (var a in args) start.ArgumentList.Add(a);
         start.Environment["CI"] = "1";
-        using var process = Process.Start(start)!;
+        return Process.Start(start)!;
+    }
+
+    public static ProcessResult Run(params string[] args)
+    {
+        using var process = Start(args);
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         if (!process.WaitForExit(TimeSpan.FromMinutes(3))) { process.Kill(true); throw new TimeoutException($"successor {string.Join(' ', args)} hung"); }
