@@ -37,6 +37,14 @@ public sealed class LabFolder : IDisposable
         return [.. ledger.Read().Select(r => r.Parse().Statement).Where(s => s.Kind == Successor.Ledger.Prov.ProvKind.Activity && s.Type == "trial").Select(s => s.Subject)];
     }
 
+    /// <summary>Runs `successor VERB` on this lab and asserts that it succeeded.</summary>
+    public ProcessResult Succeed(params string[] verb)
+    {
+        var r = SuccessorProcess.Run(Args(verb));
+        Assert.True(r.ExitCode == 0, r.Stderr + r.Stdout);
+        return r;
+    }
+
     /// <summary>The lab finished (its last successor is recorded) and no trial was recorded twice.</summary>
     public void AssertEveryTrialRecordedOnce()
     {
@@ -56,8 +64,7 @@ public sealed class LabCliTests
     public void A_lab_runs_every_stage_records_it_and_a_second_run_repeats_nothing()
     {
         using var lab = new LabFolder();
-        var first = SuccessorProcess.Run(lab.Args("run"));
-        Assert.True(first.ExitCode == 0, first.Stderr + first.Stdout);
+        var first = lab.Succeed("run");
         foreach (var stage in new[] { "weakness", "proposal", "rung", "selection", "curation", "safety", "successor", "verify" })
             Assert.Contains($" g1 {stage}: ", first.Stdout);
         Assert.Matches(@"g2 (promoted|rejected): ", first.Stdout);
@@ -105,8 +112,7 @@ public sealed class LabCliTests
         }
         int before = lab.RecordedTrials().Count;
         Assert.True(before >= 2, $"only {before} trials were recorded before the kill");
-        var resumed = SuccessorProcess.Run(lab.Args("run"));
-        Assert.True(resumed.ExitCode == 0, resumed.Stderr + resumed.Stdout);
+        var resumed = lab.Succeed("run");
         lab.AssertEveryTrialRecordedOnce();
         var verify = SuccessorProcess.Run("verify", "--ledger", lab.Ledger, "--artifacts", Path.Combine(lab.Root, "artifacts"));
         Assert.True(verify.ExitCode == 0, verify.Stdout + verify.Stderr);
@@ -120,8 +126,7 @@ public sealed class LabCliTests
         using var lab = new LabFolder(LabFolder.Tiny.Replace("\"research\": { \"proposals\": 2 }",
             "\"research\": { \"proposals\": 1, \"search_space\": [ { \"key\": \"layers\", \"scale\": \"choice\", \"choices\": [3] } ] }")
             .Replace("\"generations\": 2", "\"generations\": 1"));
-        var r = SuccessorProcess.Run(lab.Args("run"));
-        Assert.True(r.ExitCode == 0, r.Stderr + r.Stdout);
+        var r = lab.Succeed("run");
         Assert.Contains("g1-r0-p1: failed: worker exited with code 2", r.Stdout);
         Assert.Contains("different model shape", r.Stdout);
         Assert.Matches(@"g1 (promoted|rejected): ", r.Stdout);
@@ -143,8 +148,7 @@ public sealed class LabCliTests
               "self_generation": { "enabled": false },
               "recipe": { "model": { "layers": 1, "heads": 2, "embedding": 32, "block_size": 32 }, "batch_size": 8, "warmup_steps": 5, "eval_interval": 0 } }
             """);
-        var r = SuccessorProcess.Run(lab.Args("run"));
-        Assert.True(r.ExitCode == 0, r.Stderr + r.Stdout);
+        var r = lab.Succeed("run");
         Assert.Contains("holdout bits/byte", r.Stdout);
         Assert.Contains("bits per byte saved", r.Stdout);
         Assert.Contains("trial:text/g1-successor", lab.RecordedTrials());
@@ -160,8 +164,7 @@ public sealed class LabCliTests
     {
         // The first champion trains on 120 × 32 × 32 = 122,880 tokens; the first rung would need 61,440 more.
         using var lab = new LabFolder(LabFolder.Tiny.Replace("\"trial_steps\": 20,", "\"trial_steps\": 20, \"lab_tokens\": 150000,"));
-        var r = SuccessorProcess.Run(lab.Args("run"));
-        Assert.True(r.ExitCode == 0, r.Stderr + r.Stdout);
+        var r = lab.Succeed("run");
         Assert.Contains("g1 budget: stopping in generation 1: the next trials need 61,440 tokens; the lab has used 122,880 of its 150,000", r.Stdout);
         Assert.Equal(["trial:tiny/g0-initial"], lab.RecordedTrials());
         var again = SuccessorProcess.Run(lab.Args("run"));
@@ -170,8 +173,7 @@ public sealed class LabCliTests
 
         // Raising the cap is the one change a resumed lab accepts; it is recorded, and the lab goes on.
         File.WriteAllText(lab.Config, LabFolder.Tiny);
-        var raised = SuccessorProcess.Run(lab.Args("run"));
-        Assert.True(raised.ExitCode == 0, raised.Stderr + raised.Stdout);
+        var raised = lab.Succeed("run");
         Assert.Contains("g0 budget: budgets changed since the last run", raised.Stdout);
         Assert.Contains("trial:tiny/g2-successor", lab.RecordedTrials());
         File.WriteAllText(lab.Config, LabFolder.Tiny.Replace("\"proposals\": 2", "\"proposals\": 3"));
@@ -184,8 +186,7 @@ public sealed class LabCliTests
     public void The_generation_wall_clock_budget_stops_the_lab_before_its_next_trials()
     {
         using var lab = new LabFolder(LabFolder.Tiny.Replace("\"trial_steps\": 20,", "\"trial_steps\": 20, \"generation_seconds\": 0.001,"));
-        var r = SuccessorProcess.Run(lab.Args("run"));
-        Assert.True(r.ExitCode == 0, r.Stderr + r.Stdout);
+        var r = lab.Succeed("run");
         Assert.Matches(@"g1 budget: stopping in generation 1: generation 1 has run \d+ s of its 0 s", r.Stdout);
         Assert.Equal(["trial:tiny/g0-initial"], lab.RecordedTrials());
     }
@@ -196,8 +197,7 @@ public sealed class LabCliTests
         using var lab = new LabFolder(LabFolder.Tiny.Replace("\"research\": { \"proposals\": 2 }",
             "\"research\": { \"proposals\": 1, \"rungs\": 1, \"search_space\": [ { \"key\": \"distillation_weight\", \"scale\": \"choice\", \"choices\": [0.5] } ] }")
             .Replace("\"generations\": 2", "\"generations\": 1"));
-        var r = SuccessorProcess.Run(lab.Args("run"));
-        Assert.True(r.ExitCode == 0, r.Stderr + r.Stdout);
+        var r = lab.Succeed("run");
         Assert.Contains("p1: distillation_weight=0.5", r.Stdout);
         Assert.Matches(@"g1-r0-p1: public accuracy [0-9.]+, 20 steps", r.Stdout);
         var spec = File.ReadAllText(Path.Combine(lab.Root, "runs", "tiny", "g1", "g1-r0-p1", "spec.json"));
@@ -224,8 +224,7 @@ public sealed class LabCliTests
             Assert.Equal(130, lab1.ExitCode);
             Assert.StartsWith("interrupted: the workers were stopped", stderr);
         }
-        var resumed = SuccessorProcess.Run(lab.Args("run"));
-        Assert.True(resumed.ExitCode == 0, resumed.Stderr + resumed.Stdout);
+        var resumed = lab.Succeed("run");
         lab.AssertEveryTrialRecordedOnce();
     }
 
