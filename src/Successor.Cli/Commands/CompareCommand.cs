@@ -54,7 +54,7 @@ public static class CompareCommand
                 using (ma)
                 {
                     var (mb, _) = CheckpointPath.Load(pathsB[0], kernels);
-                    using (mb) verdict = verifier.Compare(ma, mb);
+                    using (mb) verdict = verifier.Compare(ma, mb).Verdict;
                 }
                 items = "sealed";
             }

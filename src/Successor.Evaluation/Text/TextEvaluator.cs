@@ -13,9 +13,12 @@ public sealed record TextScore(double Loss, double BitsPerByte, long Tokens);
 
 public static class TextEvaluator
 {
-    public static TextScore Score(GptModel model, IReadOnlyList<Document> documents, int batchSize = 8)
+    public static TextScore Score(GptModel model, IReadOnlyList<Document> documents, int batchSize = 8) =>
+        Summarize(PerDocument(model, documents, batchSize));
+
+    /// <summary>Per-document losses → the token-weighted loss and bits per byte.</summary>
+    public static TextScore Summarize(IReadOnlyList<(double Loss, long Tokens)> losses)
     {
-        var losses = PerDocument(model, documents, batchSize);
         long tokens = losses.Sum(l => l.Tokens);
         if (tokens == 0) throw new DataException("text evaluation: the documents have no predictable tokens; give documents of at least 2 bytes");
         double loss = losses.Sum(l => l.Loss * l.Tokens) / tokens;

@@ -25,17 +25,19 @@ public sealed class Verifier(VerifierSettings settings, string? splitFolder = nu
     internal List<Problem> SealedProblems() => CurriculumGenerator.Set(TaskFamilies.Parse(Settings.Families),
         CurriculumGenerator.ParseDifficulties(Settings.Difficulties), Settings.ItemsPerSlice, Settings.Seed, CurriculumPartition.Sealed);
 
-    public SealedScore Score(GptModel model)
+    public SealedScore Score(GptModel model) => Summarize(CurriculumEvaluator.Run(model, SealedProblems(), Settings.BatchSize));
+
+    SealedScore Summarize(List<ItemResult> items)
     {
-        var items = CurriculumEvaluator.Run(model, SealedProblems(), Settings.BatchSize);
         var slices = CurriculumEvaluator.Slices(items);
         var horizons = slices.GroupBy(s => s.Family)
             .Select(g => CapabilityHorizon.Fit(g.Key, [.. g.Select(s => (s.Difficulty, s.Correct, s.Count))], seed: Settings.Seed)).ToList();
         return new SealedScore(items.Average(i => i.Correct ? 1.0 : 0.0), items.Count, slices, horizons);
     }
 
-    /// <summary>Is `successor` genuinely better than `champion` on the sealed curriculum?</summary>
-    public Verdict Compare(GptModel champion, GptModel successor)
+    /// <summary>Is `successor` genuinely better than `champion` on the sealed curriculum? Also returns the
+    /// successor's score, from the same decoding.</summary>
+    public (Verdict Verdict, SealedScore Successor) Compare(GptModel champion, GptModel successor)
     {
         var problems = SealedProblems();
         var a = CurriculumEvaluator.Run(champion, problems, Settings.BatchSize);
@@ -44,21 +46,22 @@ public sealed class Verifier(VerifierSettings settings, string? splitFolder = nu
         var slicesA = CurriculumEvaluator.Slices(a);
         var slicesB = CurriculumEvaluator.Slices(b);
         var deltas = slicesA.Zip(slicesB, (x, y) => new SliceDelta(x.Family, x.Difficulty, x.Accuracy, y.Accuracy)).ToList();
-        return GenuinelyBetter.Decide(overall, deltas, Settings.Tolerance);
+        return (GenuinelyBetter.Decide(overall, deltas, Settings.Tolerance), Summarize(b));
     }
 
     /// <summary>Is `successor` genuinely better than `champion` on the sealed text holdout? Items are the
     /// holdout's documents, scored by their loss in bits per byte (the difference is the successor's
-    /// improvement: positive means lower loss); text has no slices, so the rule is the CI alone.</summary>
-    public Verdict CompareText(GptModel champion, GptModel successor)
+    /// improvement: positive means lower loss); text has no slices, so the rule is the CI alone. Also
+    /// returns the successor's holdout score, from the same forward passes.</summary>
+    public (Verdict Verdict, TextScore Successor) CompareText(GptModel champion, GptModel successor)
     {
         var documents = Holdout().Documents();
-        double[] Bits(GptModel m) => [.. TextEvaluator.PerDocument(m, documents).Where(d => d.Tokens > 0).Select(d => d.Loss / Math.Log(2))];
-        var a = Bits(champion);
-        var b = Bits(successor);
-        if (a.Length == 0) throw new DataException("sealed holdout: no document has 2 bytes or more; split a larger corpus");
-        var overall = PairedBootstrap.Compare([.. a.Select(x => -x)], [.. b.Select(x => -x)], Settings.Resamples, Settings.Seed);
-        return GenuinelyBetter.Decide(overall, [], Settings.Tolerance);
+        List<(double Loss, long Tokens)> Scored(GptModel m) => [.. TextEvaluator.PerDocument(m, documents).Where(d => d.Tokens > 0)];
+        var a = Scored(champion);
+        var b = Scored(successor);
+        if (a.Count == 0) throw new DataException("sealed holdout: no document has 2 bytes or more; split a larger corpus");
+        var overall = PairedBootstrap.Compare([.. a.Select(d => -d.Loss / Math.Log(2))], [.. b.Select(d => -d.Loss / Math.Log(2))], Settings.Resamples, Settings.Seed);
+        return (GenuinelyBetter.Decide(overall, [], Settings.Tolerance), TextEvaluator.Summarize(b));
     }
 
     /// <summary>Bits per byte on the sealed text holdout (needs a split folder).</summary>

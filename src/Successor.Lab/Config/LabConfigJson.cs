@@ -7,7 +7,6 @@ using System.Text.Json.Nodes;
 using Successor.Data.Curriculum;
 using Successor.Models;
 using Successor.Research;
-using Successor.Training.Recipes;
 
 namespace Successor.Lab.Config;
 

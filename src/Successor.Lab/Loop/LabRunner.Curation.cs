@@ -17,36 +17,44 @@ public sealed partial class LabRunner
         if (!config.SelfGeneration.Enabled || !task.CanSelfGenerate) return (sets, null);
         var s = config.SelfGeneration;
         string id = journal.Id("curation", $"g{g}");
-        var attributes = journal.Once(id, () =>
-        {
-            var difficulties = Enumerable.Range(champion.Frontier + 1, s.DifficultiesAhead).ToList();
-            using var model = Load(champion.CheckpointDigest);
-            var (kept, result) = SelfGeneratedData.Curate(model, config.Curriculum.Families, difficulties, s.ProblemsPerDifficulty,
-                SeedFor(g, 4), s.Filter, s.Samples, s.SampleTemperature);
-            var a = new JsonObject
-            {
-                ["generation"] = g,
-                ["difficulties"] = new JsonArray([.. difficulties.Select(d => (JsonNode)d)]),
-                ["filter"] = s.Filter,
-                ["generated"] = result.Generated,
-                ["kept"] = result.Kept,
-                ["kept_correct"] = result.KeptCorrect,
-                ["kept_label_accuracy"] = result.KeptLabelAccuracy,
-                ["kept_per_difficulty"] = new JsonArray([.. difficulties.Select(d => (JsonNode)kept.Count(p => p.Difficulty == d))]),
-            };
-            if (kept.Count > 0) a["data"] = journal.Store(Encoding.UTF8.GetBytes(SelfGeneratedData.Format(kept)));
-            return ProvStatement.Activity(id, "curation", a);
-        });
-        if (attributes["data"] is JsonValue data && journal.Get(journal.Id("self-generated", $"g{g}")) is null)
-        {
-            string entity = journal.Id("self-generated", $"g{g}");
-            journal.Record(ProvStatement.Artifact(entity, "self-generated-data", (string)data!, new JsonObject { ["generation"] = g, ["kept"] = attributes["kept"]!.DeepClone() }),
-                ProvStatement.WasGeneratedBy(entity, id), ProvStatement.Used(id, champion.Id), ProvStatement.WasDerivedFrom(entity, champion.Id));
-        }
+        var attributes = journal.Get(id) ?? RecordCuration(g, id, champion);
         if (attributes["data"] is JsonValue digest) sets.Add((string)digest!);
         report(new(g, "curation", $"champion answered {attributes["generated"]} problems at d={string.Join(",", attributes["difficulties"]!.AsArray())}; " +
             $"{s.Filter} filter kept {attributes["kept"]} ({string.Join("/", attributes["kept_per_difficulty"]!.AsArray())} per difficulty); kept-label accuracy {(double)attributes["kept_label_accuracy"]!:0.000}"));
         return (sets, attributes);
+    }
+
+    /// <summary>Generates, filters and records in one transaction: the curation, and the kept set as an
+    /// artifact derived from the champion.</summary>
+    JsonObject RecordCuration(int g, string id, Champion champion)
+    {
+        var s = config.SelfGeneration;
+        var difficulties = Enumerable.Range(champion.Frontier + 1, s.DifficultiesAhead).ToList();
+        using var model = Load(champion.CheckpointDigest);
+        var (kept, result) = SelfGeneratedData.Curate(model, config.Curriculum.Families, difficulties, s.ProblemsPerDifficulty,
+            SeedFor(g, 4), s.Filter, s.Samples, s.SampleTemperature);
+        var a = new JsonObject
+        {
+            ["generation"] = g,
+            ["difficulties"] = new JsonArray([.. difficulties.Select(d => (JsonNode)d)]),
+            ["filter"] = s.Filter,
+            ["generated"] = result.Generated,
+            ["kept"] = result.Kept,
+            ["kept_correct"] = result.KeptCorrect,
+            ["kept_label_accuracy"] = result.KeptLabelAccuracy,
+            ["kept_per_difficulty"] = new JsonArray([.. difficulties.Select(d => (JsonNode)kept.Count(p => p.Difficulty == d))]),
+        };
+        var relations = new List<ProvStatement> { ProvStatement.Used(id, champion.Id) };
+        if (kept.Count > 0)
+        {
+            string digest = journal.Store(Encoding.UTF8.GetBytes(SelfGeneratedData.Format(kept)));
+            string entity = journal.Id("self-generated", $"g{g}");
+            a["data"] = digest;
+            relations.AddRange([
+                ProvStatement.Artifact(entity, "self-generated-data", digest, new JsonObject { ["lab"] = journal.Lab, ["generation"] = g, ["kept"] = kept.Count }),
+                ProvStatement.WasGeneratedBy(entity, id), ProvStatement.WasDerivedFrom(entity, champion.Id)]);
+        }
+        return journal.Record(ProvStatement.Activity(id, "curation", a), [.. relations]);
     }
 
     // 8. Safety checks on this generation's new data: every kept problem must be a training-side problem

@@ -6,7 +6,6 @@ using System.Text.Json.Nodes;
 using Successor.Evaluation.Statistics;
 using Successor.Lab.Trials;
 using Successor.Ledger.Prov;
-using Successor.Ledger.Provenance;
 using Successor.Research;
 using Successor.Tensors;
 using Successor.Training.Recipes;
@@ -118,7 +117,7 @@ public sealed partial class LabRunner
                 var recipe = Apply(champion.Recipe, p.Overrides);
                 return new TrialPlan($"g{g}-r{r}-{p.Id}", recipe with { Steps = EqualTokens(champion.Recipe, recipe, steps), Seed = seed }, champion.CheckpointDigest, champion.SelfGenerated);
             }).ToList();
-            if (GenerationBudgetLeft(g) is { } left && plans.Sum(p => (long)p.Recipe.Steps * p.Recipe.BatchSize * p.Recipe.Model.BlockSize) > left)
+            if (GenerationBudgetLeft(g) is { } left && plans.Sum(p => TokensOf(p.Recipe)) > left)
             {
                 report(new(g, "budget", $"rung {r} would exceed the generation's token budget; halving stops here"));
                 break;

@@ -34,7 +34,7 @@ public sealed partial class LabRunner
                 Threads = config.Research.ThreadsPerWorker,
             }, Folder(g, plan.Id)));
         }
-        long planned = pending.Sum(p => (long)p.Item1.Recipe.Steps * p.Item1.Recipe.BatchSize * p.Item1.Recipe.GradAccumulation * p.Item1.Recipe.Model.BlockSize);
+        long planned = pending.Sum(p => TokensOf(p.Item1.Recipe));
         long labUsed = TokensUsed(""), genUsed = TokensUsed($"g{g}-");
         if (config.Budgets.LabTokens > 0 && labUsed + planned > config.Budgets.LabTokens)
             throw new BudgetExhaustedException($"the next trials need {planned:N0} tokens; the lab has used {labUsed:N0} of its {config.Budgets.LabTokens:N0}");
@@ -74,6 +74,9 @@ public sealed partial class LabRunner
         }, cancel);
         return results;
     }
+
+    /// <summary>The tokens a recipe trains on: its whole compute budget.</summary>
+    static long TokensOf(Recipe r) => (long)r.Steps * r.BatchSize * r.GradAccumulation * r.Model.BlockSize;
 
     /// <summary>The recipe as an artifact entity (once per distinct recipe); returns its id.</summary>
     string RecordRecipe(Recipe recipe)

@@ -9,19 +9,16 @@ using System.Diagnostics;
 using System.Text;
 using System.Text.Json.Nodes;
 using Successor.Data.Curriculum;
-using Successor.Evaluation.Curriculum;
 using Successor.Evaluation.Statistics;
 using Successor.Lab.Config;
 using Successor.Lab.Tasks;
 using Successor.Lab.Trials;
 using Successor.Ledger.Prov;
-using Successor.Ledger.Provenance;
 using Successor.Models.Checkpoints;
 using Successor.Models.Gpt;
 using Successor.Research;
 using Successor.Tensors;
 using Successor.Tensors.Kernels;
-using Successor.Training.Recipes;
 
 namespace Successor.Lab.Loop;
 
@@ -53,7 +50,7 @@ public sealed partial class LabRunner
         secondsBefore = journal.All(journal.Id("generation", "")).Sum(g => (double?)g.Attributes["seconds"] ?? 0);
     }
 
-    public int TrainMax => CurriculumGenerator.ParseDifficulties(config.Curriculum.TrainDifficulties)[^1];
+    int TrainMax => CurriculumGenerator.ParseDifficulties(config.Curriculum.TrainDifficulties)[^1];
 
     public void Run(CancellationToken cancel)
     {
@@ -121,7 +118,7 @@ public sealed partial class LabRunner
         string id = journal.Id("generation", "g0");
         if (journal.Get(id) is { } done) return Champion.FromAttributes(done);
         report(new(0, "train", $"training the first champion: {config.Budgets.InitialSteps} steps on {(config.Split is { } split ? $"the text of {split}" : $"{config.Curriculum.Families} {config.Curriculum.TrainDifficulties}")}"));
-        var recipe = config.Recipe with { Steps = config.Budgets.InitialSteps, Seed = config.Recipe.Seed };
+        var recipe = config.Recipe with { Steps = config.Budgets.InitialSteps };
         var results = RunTrials(0, [new TrialPlan("g0-initial", recipe, null, [])], cancel);
         var first = results["g0-initial"];
         if (!first.Ok) throw new LabException($"generation 0: the first champion's training failed ({first.Error}); fix the recipe or budgets in lab.json and run again");

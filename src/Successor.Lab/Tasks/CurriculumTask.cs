@@ -67,9 +67,10 @@ public sealed class CurriculumTask(CurriculumConfig curriculum, ulong evalSeed, 
         return (weak, report);
     }
 
-    public HoldoutSummary Score(GptModel model)
+    public HoldoutSummary Score(GptModel model) => Summary(verifier.Score(model));
+
+    HoldoutSummary Summary(SealedScore score)
     {
-        var score = verifier.Score(model);
         var h = score.Horizons.FirstOrDefault();
         var attributes = new JsonObject
         {
@@ -83,6 +84,9 @@ public sealed class CurriculumTask(CurriculumConfig curriculum, ulong evalSeed, 
 
     static string Show(double? v) => v is { } x ? x.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture) : "none";
 
-    public (Verdict Verdict, HoldoutSummary Successor) Compare(GptModel champion, GptModel successor) =>
-        (verifier.Compare(champion, successor), Score(successor));
+    public (Verdict Verdict, HoldoutSummary Successor) Compare(GptModel champion, GptModel successor)
+    {
+        var (verdict, score) = verifier.Compare(champion, successor);
+        return (verdict, Summary(score));
+    }
 }

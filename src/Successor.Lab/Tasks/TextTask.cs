@@ -57,13 +57,15 @@ public sealed class TextTask(string split, PromotionConfig promotion) : ILabTask
         return ([.. worst.Select(s => new PublicWeakness($"validation document {s.Id}", s.Bits, "bits/byte"))], report);
     }
 
-    public HoldoutSummary Score(GptModel model)
-    {
-        var score = verifier.HoldoutText(model);
-        return new HoldoutSummary(score.BitsPerByte, $"sealed holdout {score.BitsPerByte:0.0000} bits/byte",
-            new JsonObject { ["holdout_metric"] = Metric, ["holdout_value"] = score.BitsPerByte });
-    }
+    public HoldoutSummary Score(GptModel model) => Summary(verifier.HoldoutText(model));
 
-    public (Verdict Verdict, HoldoutSummary Successor) Compare(GptModel champion, GptModel successor) =>
-        (verifier.CompareText(champion, successor), Score(successor));
+    HoldoutSummary Summary(TextScore score) =>
+        new HoldoutSummary(score.BitsPerByte, $"sealed holdout {score.BitsPerByte:0.0000} bits/byte",
+            new JsonObject { ["holdout_metric"] = Metric, ["holdout_value"] = score.BitsPerByte });
+
+    public (Verdict Verdict, HoldoutSummary Successor) Compare(GptModel champion, GptModel successor)
+    {
+        var (verdict, score) = verifier.CompareText(champion, successor);
+        return (verdict, Summary(score));
+    }
 }

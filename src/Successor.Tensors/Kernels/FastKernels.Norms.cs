@@ -1,7 +1,6 @@
 // Fast LayerNorm and RMSNorm: rows in parallel for the input gradient, column blocks in parallel
 // for the weight gradients (a fixed row order per column, whatever the thread count).
 using System.Numerics.Tensors;
-using Successor.Tensors.Reference;
 
 namespace Successor.Tensors.Kernels;
 

@@ -40,7 +40,7 @@ public sealed class VerifierTests
         Assert.Equal(90, score.Items);
         Assert.Equal(3, score.Slices.Count);
         Assert.Single(score.Horizons);
-        var verdict = verifier.Compare(untrained, untrained);
+        var verdict = verifier.Compare(untrained, untrained).Verdict;
         Assert.False(verdict.GenuinelyBetter);
         Assert.Equal(0, verdict.Overall.Difference);
     }

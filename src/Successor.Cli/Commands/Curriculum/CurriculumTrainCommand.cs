@@ -6,7 +6,6 @@ using Successor.Cli.Output;
 using Successor.Data.Contamination;
 using Successor.Data.Corpora;
 using Successor.Data.Curriculum;
-using Successor.Evaluation.Verification;
 using Successor.Models.Tokenizers;
 using Successor.Training.Data;
 using Successor.Training;

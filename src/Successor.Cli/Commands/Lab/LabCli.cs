@@ -21,6 +21,9 @@ public static class LabCli
         DefaultValueFactory = _ => Path.Combine(LedgerStore.DefaultDirectory, "runs"),
     };
 
+    /// <summary>The config at `path`, or the embedded default lab when there is no such file.</summary>
+    public static LabConfig LoadConfig(string path) => File.Exists(path) ? LabConfigJson.Load(path) : new LabConfig();
+
     /// <summary>Opens (creating when needed) the ledger and the journal of the lab named in the config.</summary>
     public static (ILedger Ledger, LabJournal Journal) Open(string ledgerLocation, string artifacts, LabConfig config)
     {

@@ -2,9 +2,7 @@
 // whatever its ledger already records. Ctrl+C stops the workers and exits with 130; run again to resume.
 using System.CommandLine;
 using Successor.Cli.Commands.Ledger;
-using Successor.Lab.Config;
 using Successor.Lab.Loop;
-using Successor.Tensors;
 
 namespace Successor.Cli.Commands.Lab;
 
@@ -22,7 +20,7 @@ public static class RunCommand
         command.SetAction(r =>
         {
             string path = r.GetValue(config)!;
-            var lab = File.Exists(path) ? LabConfigJson.Load(path) : new LabConfig();
+            var lab = LabCli.LoadConfig(path);
             CommonOptions.Kernels(r.GetValue(threads));
             var (store, journal) = LabCli.Open(r.GetValue(ledger)!, r.GetValue(artifacts)!, lab);
             using var _ = store;

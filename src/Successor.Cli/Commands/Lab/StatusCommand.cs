@@ -1,7 +1,6 @@
 // `successor status`: where a lab stands, from its ledger alone (it works while the lab runs).
 using System.CommandLine;
 using Successor.Cli.Commands.Ledger;
-using Successor.Lab.Config;
 using Successor.Lab.Loop;
 
 namespace Successor.Cli.Commands.Lab;
@@ -18,7 +17,7 @@ public static class StatusCommand
         command.SetAction(r =>
         {
             string path = r.GetValue(config)!;
-            var lab = File.Exists(path) ? LabConfigJson.Load(path) : new LabConfig();
+            var lab = LabCli.LoadConfig(path);
             using var store = LedgerCli.Open(r.GetValue(ledger)!);
             var journal = new LabJournal(store, LedgerCli.Artifacts(r.GetValue(artifacts)!), lab.Name);
             var rows = LabSummary.Rows(journal);
