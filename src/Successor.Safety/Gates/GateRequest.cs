@@ -1,0 +1,10 @@
+// A stage waiting for a human: a promotion, a data-mix change beyond its bound, a budget increase, or an
+// incident. Its decision says who approved or rejected it, why, and how long the request waited.
+namespace Successor.Safety.Gates;
+
+public sealed record GateRequest(string Id, string Gate, string Lab, string Summary, DateTimeOffset RequestedAt);
+
+public sealed record GateDecision(string RequestId, bool Approved, string By, string Reason, DateTimeOffset DecidedAt, double LagSeconds)
+{
+    public string Verb => Approved ? "approved" : "rejected";
+}
