@@ -26,12 +26,14 @@ public static class Failures
         RecipeException or DataException or CheckpointFormatException or FileNotFoundException
             or DirectoryNotFoundException or ArgumentException or UsageException or LedgerException or Lab.Config.LabConfigException => ExitCodes.BadInput,
         TrainingDivergedException => ExitCodes.Diverged,
-        OperationCanceledException => ExitCodes.Interrupted,
+        Safety.Gates.GateException => ExitCodes.Refused,
+        Lab.Loop.AwaitingDecisionException => ExitCodes.AwaitingDecision,
+        OperationCanceledException or Lab.Loop.LabHaltedException => ExitCodes.Interrupted,
         _ => ExitCodes.Failure,
     };
 
     static string OneLine(Exception e) =>
-        (e is ArgumentException or LedgerException or Lab.Config.LabConfigException or Lab.Loop.LabException or RecipeException or DataException or CheckpointFormatException or TrainingDivergedException or UsageException
+        (e is ArgumentException or Lab.Loop.LabHaltedException or Safety.Gates.GateException or Lab.Loop.AwaitingDecisionException or LedgerException or Lab.Config.LabConfigException or Lab.Loop.LabException or RecipeException or DataException or CheckpointFormatException or TrainingDivergedException or UsageException
             ? e.Message : $"{e.GetType().Name}: {e.Message}").ReplaceLineEndings(" ");
 }
 

@@ -19,6 +19,8 @@ public sealed record LabConfig
     public ResearchConfig Research { get; init; } = new();
     public SelfGenerationConfig SelfGeneration { get; init; } = new();
     public PromotionConfig Promotion { get; init; } = new();
+    public GatesConfig Gates { get; init; } = new();
+    public SafetyConfig Safety { get; init; } = new();
     /// <summary>The first champion's recipe; successors change it through accepted proposals.</summary>
     public Recipe Recipe { get; init; } = LabDefaults.Recipe;
 }
@@ -97,4 +99,35 @@ public sealed record PromotionConfig
     /// <summary>Gate: the share of kept self-generated labels that are correct must be at least this (a
     /// generation that kept nothing passes). Measured with the exact checker, whatever the filter.</summary>
     public double MinKeptLabelAccuracy { get; init; } = 0.9;
+}
+
+/// <summary>Stages where the loop stops until a named person approves or rejects (`successor approve|reject`).</summary>
+public sealed record GatesConfig
+{
+    /// <summary>Every promotion the Verifier accepts also needs a person's approval.</summary>
+    public bool Promotion { get; init; }
+    /// <summary>A critical incident pauses the loop at its next safe point until a person decides.</summary>
+    public bool Incidents { get; init; } = true;
+    /// <summary>Raising a budget on resume needs a person's approval.</summary>
+    public bool BudgetIncrease { get; init; } = true;
+    /// <summary>A successor whose self-generated share moves further than this from its champion's needs a
+    /// person's approval (1: never asks).</summary>
+    public double DataMixChange { get; init; } = 1;
+}
+
+/// <summary>Gaming, collapse and compounding-error monitors.</summary>
+public sealed record SafetyConfig
+{
+    /// <summary>What the researcher learns of the sealed holdout: none, or thresholdout (the champion's holdout
+    /// score through Dwork et al.'s reusable holdout, with a budget of over-threshold answers).</summary>
+    public string HoldoutFeedback { get; init; } = "none";
+    public int ThresholdoutBudget { get; init; } = 20;
+    /// <summary>Alarm when a successor's public-validation gain exceeds its sealed gain by this many standard errors.</summary>
+    public double DivergenceZ { get; init; } = 3;
+    /// <summary>Halt when the checks' cumulative reliability, projected this many generations ahead, falls below
+    /// min_projected_reliability.</summary>
+    public int ReliabilityHorizon { get; init; } = 10;
+    public double MinProjectedReliability { get; init; } = 0.5;
+    /// <summary>Distinct-2 share of the kept self-generated answers below which a collapse alarm is raised.</summary>
+    public double MinDistinct2 { get; init; } = 0.05;
 }

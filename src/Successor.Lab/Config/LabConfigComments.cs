@@ -28,6 +28,16 @@ static class LabConfigComments
         ["promotion"] = "A successor is promoted only when the Verifier finds it genuinely better on the sealed holdout.",
         ["promotion.tolerance"] = "Largest accuracy loss allowed on any sealed slice.",
         ["promotion.min_kept_label_accuracy"] = "Gate: share of kept self-generated labels that must be correct.",
+        ["gates"] = "Stages that wait for a named person (successor approve|reject); the loop and researchers can never decide.",
+        ["gates.promotion"] = "A person approves every promotion the Verifier accepts.",
+        ["gates.incidents"] = "A critical incident pauses the loop until a person approves going on (a rejection halts the lab).",
+        ["gates.budget_increase"] = "Raising a budget on resume waits for a person.",
+        ["gates.data_mix_change"] = "A change of the self-generated share larger than this waits for a person (1: never).",
+        ["safety"] = "Monitors for gaming, collapse and compounding error; their alarms are incidents in the ledger.",
+        ["safety.holdout_feedback"] = "none (default: the researcher never sees holdout numbers) or thresholdout (Dwork et al. 2015).",
+        ["safety.divergence_z"] = "Alarm when public-validation gain exceeds sealed-holdout gain by this many standard errors.",
+        ["safety.reliability_horizon"] = "Generations ahead over which the checks' compounded reliability is projected.",
+        ["safety.min_projected_reliability"] = "The lab halts when that projection falls below this.",
         ["recipe"] = "The first champion's recipe (see docs/recipe.schema.json).",
     };
 

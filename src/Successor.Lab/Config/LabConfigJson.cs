@@ -80,6 +80,13 @@ public static class LabConfigJson
         Check(c.Promotion.ItemsPerSlice >= 10, $"promotion.items_per_slice is {c.Promotion.ItemsPerSlice}; it must be at least 10");
         Check(c.Promotion.Tolerance is >= 0 and < 1, $"promotion.tolerance is {c.Promotion.Tolerance}; it must be in [0, 1)");
         Check(c.Promotion.MinKeptLabelAccuracy is >= 0 and <= 1, $"promotion.min_kept_label_accuracy is {c.Promotion.MinKeptLabelAccuracy}; it must be in [0, 1]");
+        Check(c.Gates.DataMixChange is >= 0 and <= 1, $"gates.data_mix_change is {c.Gates.DataMixChange}; it must be in [0, 1]");
+        Check(c.Safety.HoldoutFeedback is "none" or "thresholdout", $"safety.holdout_feedback is \"{c.Safety.HoldoutFeedback}\"; use none or thresholdout");
+        Check(c.Safety.ThresholdoutBudget >= 0, $"safety.thresholdout_budget is {c.Safety.ThresholdoutBudget}; it must be 0 or more");
+        Check(c.Safety.DivergenceZ > 0, $"safety.divergence_z is {c.Safety.DivergenceZ}; it must be positive");
+        Check(c.Safety.ReliabilityHorizon >= 1, $"safety.reliability_horizon is {c.Safety.ReliabilityHorizon}; it must be at least 1");
+        Check(c.Safety.MinProjectedReliability is >= 0 and <= 1, $"safety.min_projected_reliability is {c.Safety.MinProjectedReliability}; it must be in [0, 1]");
+        Check(c.Safety.MinDistinct2 is >= 0 and <= 1, $"safety.min_distinct2 is {c.Safety.MinDistinct2}; it must be in [0, 1]");
         if (c.Split is { } split)
         {
             Check(File.Exists(Path.Combine(split, "train.jsonl")) && File.Exists(Path.Combine(split, "validation.jsonl")),

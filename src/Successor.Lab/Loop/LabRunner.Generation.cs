@@ -22,13 +22,16 @@ public sealed partial class LabRunner
         var weaknesses = Weaknesses(g, champion);
         var proposals = Proposals(g, champion, weaknesses);
         var (survivors, lastRungSteps) = Halving(g, champion, proposals, cancel);
+        SafePoint(g);
         var recipe = Select(g, champion, survivors, lastRungSteps, cancel);
         var (selfGenerated, curation) = Curate(g, champion);
         var safety = Safety(g, selfGenerated.Except(champion.SelfGenerated).ToList());
+        SafePoint(g);
         var successorRecipe = recipe with { Steps = config.Budgets.SuccessorSteps, Seed = SeedFor(g, 999) };
         string successorId = $"g{g}-successor";
         report(new(g, "successor", $"training the successor: {successorRecipe.Steps} steps, warm-started from the champion, self-generated share {successorRecipe.SelfGeneratedFraction:0.00} of {selfGenerated.Count} kept set(s)"));
         var successor = RunTrials(g, [new TrialPlan(successorId, successorRecipe, champion.CheckpointDigest, selfGenerated)], cancel)[successorId];
+        SafePoint(g);
         return Verify(g, champion, successor, successorRecipe, selfGenerated, curation, safety, started, genClock);
     }
 
@@ -104,6 +107,11 @@ public sealed partial class LabRunner
         var alive = new List<Proposal>();
         foreach (var p in proposals.Skip(1))
         {
+            if (ProtectedSurface(p.Overrides) is { } key)
+            {
+                RaiseIncident(g, $"protected-surface-{p.Id}", "protected-surface", $"proposal {p.Id} ({string.Join(" ", p.Overrides)}) touches {key}, which only the operator may change; refused");
+                continue;
+            }
             try { Apply(champion.Recipe, p.Overrides); alive.Add(p); }
             catch (RecipeException e) { report(new(g, "proposal", $"{p.Id} refused: {e.Message}")); }
         }

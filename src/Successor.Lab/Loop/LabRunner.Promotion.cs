@@ -37,6 +37,20 @@ public sealed partial class LabRunner
             if (curation is not null && (double)curation["kept_label_accuracy"]! < config.Promotion.MinKeptLabelAccuracy)
                 failed.Add($"kept-label accuracy {(double)curation["kept_label_accuracy"]!:0.000} is below the gate's {config.Promotion.MinKeptLabelAccuracy:0.000}");
             if (!(bool)safety["passed"]!) failed.Add("the safety check of the kept data failed");
+            // A refused proposal never ran, so it taints nothing; every other critical incident does.
+            foreach (var incident in CriticalIncidents(g).Where(i => i.Kind != "protected-surface")) failed.Add($"fail closed: {incident.Kind} incident {incident.Id}");
+            if (failed.Count == 0 && config.Gates.Promotion)
+            {
+                var decision = Await(g, $"g{g}-promotion", "promotion", $"promote generation {g}'s successor ({score.Text}; improvement {o.Difference:+0.0000;-0.0000} [95% CI {o.Low:+0.0000;-0.0000}, {o.High:+0.0000;-0.0000}])");
+                if (!decision.Approved) failed.Add($"rejected by {decision.By}: {decision.Reason}");
+                else verdictAttributes["approved_by"] = decision.By;
+            }
+            double mixChange = Math.Abs(recipe.SelfGeneratedFraction - champion.Recipe.SelfGeneratedFraction);
+            if (failed.Count == 0 && mixChange > config.Gates.DataMixChange)
+            {
+                var decision = Await(g, $"g{g}-data-mix", "data-mix-change", $"the self-generated share moves by {mixChange:0.00} ({champion.Recipe.SelfGeneratedFraction:0.00} → {recipe.SelfGeneratedFraction:0.00}), beyond gates.data_mix_change {config.Gates.DataMixChange:0.00}");
+                if (!decision.Approved) failed.Add($"data-mix change rejected by {decision.By}: {decision.Reason}");
+            }
             report(new(g, "verify", $"successor: {score.Text}; improvement over the champion {o.Difference:+0.0000;-0.0000} [95% CI {o.Low:+0.0000;-0.0000}, {o.High:+0.0000;-0.0000}] ({(task.Metric == "accuracy" ? "accuracy" : "bits per byte saved")})"));
         }
         bool promoted = failed.Count == 0;
@@ -65,7 +79,8 @@ public sealed partial class LabRunner
             var statement = new InTotoStatement($"successor-g{g}", next.CheckpointDigest, $"successor-lab:{journal.Lab}", id,
                 [new ResolvedDependency("parent", champion.CheckpointDigest), .. selfGenerated.Select((d, i) => new ResolvedDependency($"data:self-generated:{i}", d))],
                 started, DateTimeOffset.UtcNow);
-            PromotionRecorder.Record(journal.Ledger, journal.Artifacts, LabJournal.LoopAgent, next.Id, journal.Id("promotion", $"g{g}"), LabJournal.PolicyAgent, statement);
+            string approver = (string?)verdictAttributes["approved_by"] ?? LabJournal.PolicyAgent;
+            PromotionRecorder.Record(journal.Ledger, journal.Artifacts, LabJournal.LoopAgent, next.Id, journal.Id("promotion", $"g{g}"), approver, statement);
         }
         report(new(g, promoted ? "promoted" : "rejected", reason));
         return next;

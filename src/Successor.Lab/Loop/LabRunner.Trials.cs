@@ -45,6 +45,7 @@ public sealed partial class LabRunner
         if (pending.Count > 0)
             report(new(g, "trials", $"running {pending.Count} trial(s) on {Math.Min(pending.Count, config.Research.Workers)} worker(s): {string.Join(", ", pending.Select(p => p.Item1.Id))}"));
         var byId = plans.ToDictionary(p => p.Id);
+        string evaluator = pending.Count > 0 ? EvaluatorFingerprint() : "";
         runner.Run(pending, result =>
         {
             var plan = byId[result.Id];
@@ -71,7 +72,15 @@ public sealed partial class LabRunner
             report(new(g, "trial", result.Ok
                 ? $"{result.Id}: public {task.Metric} {Public(result.Score)}, {result.Steps} steps, {result.Tokens:N0} tokens, {result.Seconds:0.0} s"
                 : $"{result.Id}: {result.Status}: {result.Error}"));
+            if (result.Status == "timeout")
+                RaiseIncident(g, $"budget-overrun-{result.Id}", "budget-overrun", $"trial {result.Id} ran past budgets.trial_seconds and was killed", global::Successor.Safety.Incidents.Severity.Warning);
         }, cancel);
+        if (pending.Count > 0 && EvaluatorFingerprint() != evaluator)
+        {
+            RaiseIncident(g, $"evaluator-changed-{pending[0].Item1.Id}", "evaluator-changed",
+                $"the evaluator's code or data changed while {string.Join(", ", pending.Select(p => p.Item1.Id))} ran; their results are void");
+            foreach (var (spec, _) in pending) results[spec.Id] = new TrialResult { Id = spec.Id, Status = "void", Error = "the evaluator changed while it ran" };
+        }
         return results;
     }
 

@@ -54,13 +54,16 @@ public sealed partial class LabRunner
 
     public void Run(CancellationToken cancel)
     {
+        haltsSeen = new HaltSwitch(journal.Ledger, journal.Lab).Count();
         Begin();
+        SafePoint(0);
         Champion champion;
         try { champion = FirstChampion(cancel); }
         catch (BudgetExhaustedException e) { throw new LabException($"generation 0: {e.Message}; raise budgets.lab_tokens or lower budgets.initial_steps"); }
         for (int g = 1; g <= config.Generations; g++)
         {
             if (journal.Get(journal.Id("generation", $"g{g}")) is { } done) { champion = Champion.FromAttributes(done); continue; }
+            SafePoint(g);
             string? why = BudgetExhausted();
             if (why is null)
             {
@@ -97,6 +100,20 @@ public sealed partial class LabRunner
             journal.Record(ProvStatement.Entity(change, "budget-change", new JsonObject { ["from"] = current, ["budgets"] = budgets }));
             report(new(0, "budget", $"budgets changed since the last run: {current} → {budgets}"));
         }
+        var changes = journal.All(journal.Id("budget-change", "")).ToList();
+        if (config.Gates.BudgetIncrease && changes.Count > 0 && Raises((string)changes[^1].Attributes["from"]!, (string)changes[^1].Attributes["budgets"]!))
+        {
+            var decision = Await(0, $"budget-change-{changes.Count}", "budget-increase", $"budget increase {changes[^1].Attributes["from"]} → {changes[^1].Attributes["budgets"]}");
+            if (!decision.Approved) throw new LabHaltedException($"{decision.By} rejected the budget increase: {decision.Reason}; restore the budgets in lab.json");
+        }
+    }
+
+    /// <summary>True when any cap in `to` is higher than in `from` (0 means no cap, the highest of all).</summary>
+    static bool Raises(string from, string to)
+    {
+        var (a, b) = (System.Text.Json.Nodes.JsonNode.Parse(from)!.AsObject(), System.Text.Json.Nodes.JsonNode.Parse(to)!.AsObject());
+        static double Cap(System.Text.Json.Nodes.JsonNode? n) => (double?)n is { } v && v > 0 ? v : double.PositiveInfinity;
+        return b.Any(p => Cap(p.Value) > Cap(a[p.Key]));
     }
 
     static string Sha(string text) => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(text)));

@@ -1,5 +1,6 @@
 // `successor run`: runs the lab in lab.json (the embedded default when there is none), continuing from
-// whatever its ledger already records. Ctrl+C stops the workers and exits with 130; run again to resume.
+// whatever its ledger already records. Ctrl+C or `successor halt` stops the workers and exits with 130; a
+// gate waiting for a person exits with 4. Run again to resume.
 using System.CommandLine;
 using Successor.Cli.Commands.Ledger;
 using Successor.Lab.Loop;
@@ -32,12 +33,15 @@ public static class RunCommand
             using var terminate = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM, Stop);
             var clock = System.Diagnostics.Stopwatch.StartNew();
             if (!asJson) Console.WriteLine($"lab {lab.Name}: {(File.Exists(path) ? path : "embedded default")}, ledger {store.Location}, {journal.All("").Count()} records of it so far");
-            try { new LabRunner(lab, journal, Path.Combine(r.GetValue(work)!, lab.Name), line => Print(line, asJson, clock.Elapsed)).Run(cancel.Token); }
+            string folder = Path.Combine(r.GetValue(work)!, lab.Name);
+            HaltSwitch.WriteProcessFile(folder);
+            try { new LabRunner(lab, journal, folder, line => Print(line, asJson, clock.Elapsed)).Run(cancel.Token); }
             catch (OperationCanceledException) when (cancel.IsCancellationRequested)
             {
                 Console.Error.WriteLine($"interrupted: the workers were stopped; every finished trial is in the ledger ({store.Location}); run the same command again to resume");
                 return ExitCodes.Interrupted;
             }
+            finally { File.Delete(HaltSwitch.ProcessFile(folder)); }
             var rows = LabSummary.Rows(journal);
             if (asJson) Console.WriteLine(System.Text.Json.JsonSerializer.Serialize(new { lab = lab.Name, generations = rows }, Models.SnakeCaseJson.Compact));
             else Console.Write(LabSummary.Table(rows));
