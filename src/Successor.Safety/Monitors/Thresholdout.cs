@@ -2,9 +2,10 @@
 // Preserving validity in adaptive data analysis", Science 349(6248), 636–638).
 // An analyst who keeps choosing queries after seeing holdout answers will overfit the holdout. Here
 // each query brings its value on the public set and on the holdout; while the two agree within a
-// noisy threshold the public value comes back and the holdout reveals only that noisy agreement. When they disagree
-// the holdout value comes back with Laplace noise and one unit of budget is spent. With the budget
-// gone the holdout is never consulted again, so what it leaks grows with B, not with the number of queries.
+// noisy threshold the public value comes back and the holdout reveals only that noisy agreement.
+// When they disagree the holdout value comes back with Laplace noise and one unit of budget is spent.
+// With the budget gone the holdout is never consulted again, so what it leaks grows with B, not with
+// the number of queries.
 // The algorithm, exactly as in the paper:
 //   start:      T̂ = T + γ,  γ ~ Lap(2σ)
 //   each query: if B < 1 refuse; η ~ Lap(4σ);
