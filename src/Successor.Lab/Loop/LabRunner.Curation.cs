@@ -6,6 +6,7 @@ using System.Text.Json.Nodes;
 using Successor.Data.Curriculum;
 using Successor.Lab.Curation;
 using Successor.Ledger.Prov;
+using Successor.Safety.Incidents;
 
 namespace Successor.Lab.Loop;
 
@@ -19,6 +20,10 @@ public sealed partial class LabRunner
         string id = journal.Id("curation", $"g{g}");
         var attributes = journal.Get(id) ?? RecordCuration(g, id, champion);
         if (attributes["data"] is JsonValue digest) sets.Add((string)digest!);
+        if ((double)attributes["kept_label_accuracy"]! < config.Promotion.MinKeptLabelAccuracy)
+            RaiseIncident(g, "kept-label-accuracy", "kept-label-accuracy", $"{(double)attributes["kept_label_accuracy"]!:0.000} of the kept self-generated labels are correct, below the gate's {config.Promotion.MinKeptLabelAccuracy:0.000} (the {s.Filter} filter lets errors in)");
+        if (attributes["distinct_2"] is JsonValue d2 && (double)d2 < config.Safety.MinDistinct2)
+            RaiseIncident(g, "collapse", "collapse", $"distinct-2 of the kept answers is {(double)d2:0.000}, below safety.min_distinct2 {config.Safety.MinDistinct2:0.000}", Severity.Warning);
         report(new(g, "curation", $"champion answered {attributes["generated"]} problems at d={string.Join(",", attributes["difficulties"]!.AsArray())}; " +
             $"{s.Filter} filter kept {attributes["kept"]} ({string.Join("/", attributes["kept_per_difficulty"]!.AsArray())} per difficulty); kept-label accuracy {(double)attributes["kept_label_accuracy"]!:0.000}"));
         return (sets, attributes);
@@ -43,6 +48,11 @@ public sealed partial class LabRunner
             ["kept_correct"] = result.KeptCorrect,
             ["kept_label_accuracy"] = result.KeptLabelAccuracy,
             ["kept_per_difficulty"] = new JsonArray([.. difficulties.Select(d => (JsonNode)kept.Count(p => p.Difficulty == d))]),
+            // Collapse monitors: diversity of the kept answers (Shumailov et al.: the tails vanish first).
+            ["distinct_2"] = kept.Count > 0 ? Successor.Safety.Monitors.Diversity.DistinctCharacterNGrams([.. kept.Select(p => p.Answer)], 2) : null,
+            ["entropy_bits"] = kept.Count > 0 ? Successor.Safety.Monitors.Diversity.TokenEntropyBits(kept.Select(p => string.Join(' ', p.Answer.ToCharArray()))) : null,
+            // Accumulate, never replace: the original data stays in every mixture (Gerstgrasser et al. 2024).
+            ["original_data_included"] = true,
         };
         var relations = new List<ProvStatement> { ProvStatement.Used(id, champion.Id) };
         if (kept.Count > 0)

@@ -2,6 +2,11 @@
 // A critical incident fails its generation closed (the candidate is scored as its parent, never better)
 // and, with gates.incidents, pauses the loop until a named person approves going on.
 using System.Security.Cryptography;
+using System.Text.Json.Nodes;
+using Successor.Evaluation.Statistics;
+using Successor.Lab.Trials;
+using Successor.Models.Gpt;
+using Successor.Safety.Monitors;
 using Successor.Safety.Gates;
 using Successor.Safety.Incidents;
 
@@ -97,5 +102,51 @@ public sealed partial class LabRunner
             sha.AppendData(File.Exists(file) ? File.ReadAllBytes(file) : []);
         }
         return Convert.ToHexStringLower(sha.GetHashAndReset());
+    }
+
+    /// <summary>Gaming and drift checks on a verified successor; alarms become incidents (and critical ones
+    /// fail the candidate closed): public-vs-sealed divergence, canaries, and the checks' compounded reliability.</summary>
+    void Watch(int g, GptModel champion, GptModel successor, TrialResult trial, Comparison sealedGain, JsonObject attributes)
+    {
+        var publicGain = PairedBootstrap.Compare(task.PublicScores(champion), [.. trial.Scores], PairedBootstrap.MinResamples, SeedFor(g, 5));
+        var divergence = Divergence.Check(new GainEstimate(publicGain.Difference, publicGain.Low, publicGain.High),
+            new GainEstimate(sealedGain.Difference, sealedGain.Low, sealedGain.High), config.Safety.DivergenceZ);
+        attributes["public_improvement"] = publicGain.Difference;
+        attributes["divergence_z"] = double.IsFinite(divergence.ZValue) ? divergence.ZValue : null;
+        if (divergence.Alarm) RaiseIncident(g, "divergence", "divergence", divergence.Reason);
+        int leaked = task.CanariesCompleted(successor);
+        attributes["canaries_completed"] = leaked;
+        if (leaked > 0) RaiseIncident(g, "canary-leak", "canary-leak", $"the successor completes {leaked} holdout canar{(leaked == 1 ? "y" : "ies")} from their prefix: it has seen the sealed holdout");
+        var checks = journal.All(journal.Id("curation", "")).Where(c => (int)c.Attributes["kept"]! > 0)
+            .Select(c => (IReadOnlyList<CheckAccuracy>)[new CheckAccuracy("kept-label accuracy", (double)c.Attributes["kept_label_accuracy"]!)]).ToList();
+        if (checks.Count == 0) return;
+        var reliability = new Reliability(checks);
+        double projected = reliability.ProjectedReliability(config.Safety.ReliabilityHorizon);
+        attributes["cumulative_reliability"] = reliability.Current;
+        attributes["projected_reliability"] = projected;
+        if (reliability.ShouldHalt(config.Safety.ReliabilityHorizon, config.Safety.MinProjectedReliability))
+            RaiseIncident(g, "reliability", "compounding-error", $"the automated checks' reliability, {reliability.Current:0.000} so far, projects to {projected:0.000} over {config.Safety.ReliabilityHorizon} generations, below safety.min_projected_reliability {config.Safety.MinProjectedReliability:0.00}");
+    }
+
+    /// <summary>The original training data must not overlap public validation or the sealed holdout; a
+    /// contaminated mixture is an incident and is refused before anything trains on it.</summary>
+    void CheckTrainingData()
+    {
+        string id = journal.Id("contamination-check", "train");
+        var attributes = journal.Once(id, () =>
+        {
+            var report = task.TrainingContamination();
+            var example = report?.Examples.FirstOrDefault();
+            return Ledger.Prov.ProvStatement.Activity(id, "contamination-check", new JsonObject
+            {
+                ["documents"] = report?.Documents, ["flagged"] = report?.Flagged ?? 0, ["rate"] = report?.Rate ?? 0,
+                ["example"] = example is null ? null : $"{example.TrainingDocument} overlaps {example.Reference} ({example.Kind})",
+                ["passed"] = report is null || report.Rate <= Successor.Data.Contamination.ContaminationGuard.DefaultThreshold,
+            });
+        });
+        if ((bool)attributes["passed"]!) return;
+        string detail = $"{attributes["flagged"]} of {attributes["documents"]} training documents overlap evaluation data, e.g. {attributes["example"]}";
+        RaiseIncident(0, "contamination", "contamination", detail);
+        throw new Successor.Training.Data.DataException($"training data refused: {detail}; remove the overlapping documents and start a new lab");
     }
 }

@@ -56,6 +56,7 @@ public sealed partial class LabRunner
     {
         haltsSeen = new HaltSwitch(journal.Ledger, journal.Lab).Count();
         Begin();
+        CheckTrainingData();
         SafePoint(0);
         Champion champion;
         try { champion = FirstChampion(cancel); }

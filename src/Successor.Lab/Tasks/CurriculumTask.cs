@@ -67,6 +67,10 @@ public sealed class CurriculumTask(CurriculumConfig curriculum, ulong evalSeed, 
         return (weak, report);
     }
 
+    public Successor.Data.Contamination.ContaminationReport? TrainingContamination() => null;
+
+    public int CanariesCompleted(GptModel model) => 0;
+
     public HoldoutSummary Score(GptModel model) => Summary(verifier.Score(model));
 
     HoldoutSummary Summary(SealedScore score)

@@ -33,6 +33,13 @@ public interface ILabTask
 
     HoldoutSummary Score(GptModel model);
 
+    /// <summary>Overlap of the original training data with public validation and the sealed holdout (13-grams
+    /// and 50-byte windows), or null where a partition rules overlap out by construction (the curriculum).</summary>
+    Successor.Data.Contamination.ContaminationReport? TrainingContamination();
+
+    /// <summary>Holdout canaries the model completes from their prefix: above 0, it has seen the holdout.</summary>
+    int CanariesCompleted(GptModel model);
+
     /// <summary>The Verifier's verdict on champion vs successor, and the successor's standing.</summary>
     (Verdict Verdict, HoldoutSummary Successor) Compare(GptModel champion, GptModel successor);
 }

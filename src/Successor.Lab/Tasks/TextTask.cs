@@ -57,6 +57,18 @@ public sealed class TextTask(string split, PromotionConfig promotion) : ILabTask
         return ([.. worst.Select(s => new PublicWeakness($"validation document {s.Id}", s.Bits, "bits/byte"))], report);
     }
 
+    public Successor.Data.Contamination.ContaminationReport TrainingContamination()
+    {
+        var train = CorpusReader.Load(Path.Combine(split, SplitWriter.TrainFile)).Documents.ToList();
+        var sealedSide = verifier.Contamination(train);
+        var index = new Successor.Data.Contamination.ContaminationIndex();
+        index.Add("public validation", Validation);
+        var publicSide = index.Check(train);
+        return publicSide.Flagged >= sealedSide.Flagged ? publicSide : sealedSide;
+    }
+
+    public int CanariesCompleted(GptModel model) => verifier.CanariesCompleted(model);
+
     public HoldoutSummary Score(GptModel model) => Summary(verifier.HoldoutText(model));
 
     HoldoutSummary Summary(TextScore score) =>
