@@ -17,7 +17,7 @@ public sealed class PlantedCheatTests
     }
 
     /// <summary>A split of generated text; `plant` may edit train.jsonl before the lab starts.</summary>
-    static string TextLab(LabFolder lab, int canaries = 0, string extra = "")
+    static string TextLab(LabFolder lab, int canaries = 0, int initialSteps = 40)
     {
         var rng = new Random(5);
         string[] words = ["the", "lab", "trains", "a", "model", "on", "text", "and", "checks", "it", "again", "today", "while", "every", "seed", "counts"];
@@ -28,8 +28,8 @@ public sealed class PlantedCheatTests
         Assert.True(r.ExitCode == 0, r.Stderr);
         File.WriteAllText(lab.Config, $$"""
             { "name": "text", "generations": 1, "split": {{System.Text.Json.JsonSerializer.Serialize(split)}},
-              "budgets": { "trial_steps": 10, "initial_steps": 40, "successor_steps": 20 }, "research": { "proposals": 1, "rungs": 1 },
-              "self_generation": { "enabled": false }, {{extra}}
+              "budgets": { "trial_steps": 10, "initial_steps": {{initialSteps}}, "successor_steps": 20 }, "research": { "proposals": 1, "rungs": 1 },
+              "self_generation": { "enabled": false },
               "recipe": { "model": { "layers": 1, "heads": 2, "embedding": 32, "block_size": 32 }, "batch_size": 8, "warmup_steps": 5, "eval_interval": 0 } }
             """);
         return split;
@@ -37,7 +37,8 @@ public sealed class PlantedCheatTests
 
     static void CopyInto(string split, string from, Func<string, bool>? which = null)
     {
-        var lines = File.ReadAllLines(Path.Combine(split, from)).Where(l => which?.Invoke(l) ?? true).Take(3);
+        // The sealed files' first line is their marker, which no public reader accepts: copy documents only.
+        var lines = File.ReadAllLines(Path.Combine(split, from)).Where(l => l.Contains("\"text\"") && (which?.Invoke(l) ?? true)).Take(3);
         File.AppendAllLines(Path.Combine(split, "train.jsonl"), lines);
     }
 
@@ -46,9 +47,7 @@ public sealed class PlantedCheatTests
     {
         using var lab = new LabFolder();
         string split = TextLab(lab);
-        string holdout = Directory.GetFiles(split).Single(f => Path.GetFileName(f).StartsWith("holdout", StringComparison.Ordinal));
-        File.AppendAllLines(Path.Combine(split, "train.jsonl"), Successor.Data.Corpora.CorpusReader.Load(holdout).Documents.Take(3)
-            .Select(d => System.Text.Json.JsonSerializer.Serialize(new { text = d.Text })));
+        CopyInto(split, Path.Combine("sealed", "holdout.jsonl"));
         var r = SuccessorProcess.Run(lab.Args("run"));
         Assert.Equal(2, r.ExitCode);
         Assert.Contains("training data refused", r.Stderr);
@@ -73,9 +72,7 @@ public sealed class PlantedCheatTests
     {
         using var lab = new LabFolder();
         string split = TextLab(lab, canaries: 2);
-        string holdout = Directory.GetFiles(split).Single(f => Path.GetFileName(f).StartsWith("holdout", StringComparison.Ordinal));
-        var canary = Successor.Data.Corpora.CorpusReader.Load(holdout).Documents.First(d => d.Text.Contains("successor canary"));
-        File.AppendAllLines(Path.Combine(split, "train.jsonl"), [System.Text.Json.JsonSerializer.Serialize(new { text = canary.Text })]);
+        CopyInto(split, Path.Combine("sealed", "canaries.jsonl"), line => line.Contains("successor canary"));
         var r = SuccessorProcess.Run(lab.Args("run"));
         Assert.Equal(2, r.ExitCode);
         Assert.Contains(Incidents(lab), i => i.Kind == "contamination");
@@ -109,10 +106,10 @@ public sealed class PlantedCheatTests
         Assert.Contains("touches seed", incident.Detail);
 
         // The loop stays paused until a named approver decides; then it goes on from where it stopped.
-        string token = lab.Succeed("person", "add", "ada", "--role", "admin").Value("token");
+        string token = SuccessorProcess.Run("person", "add", "ada", "--role", "admin", "--ledger", lab.Ledger).Value("token");
         string request = "request:tiny/incident-g1-protected-surface-p1";
         Assert.Equal(4, SuccessorProcess.Run(lab.Args("run")).ExitCode);
-        var approved = SuccessorProcess.Run(lab.Args("approve", request, "--reason", "the researcher was fixed", "--token", token));
+        var approved = SuccessorProcess.Run("approve", request, "--reason", "the researcher was fixed", "--token", token, "--ledger", lab.Ledger);
         Assert.True(approved.ExitCode == 0, approved.Stderr);
         var resumed = lab.Succeed("run");
         Assert.Contains("trial:tiny/g1-successor", lab.RecordedTrials());
@@ -141,16 +138,17 @@ public sealed class PlantedCheatTests
     public void The_evaluator_changed_during_a_trial_voids_it()
     {
         using var lab = new LabFolder();
-        string split = TextLab(lab);
+        string split = TextLab(lab, initialSteps: 3000);
+        string output;
         using (var run = SuccessorProcess.Start(lab.Args("run")))
         {
             string? line;
             while ((line = run.StandardOutput.ReadLine()) is not null && !line.Contains("g0 trials: running")) { }
             File.AppendAllText(Path.Combine(split, "validation.jsonl"), "{\"text\": \"an easier validation document\"}\n");
-            run.StandardOutput.ReadToEnd();
+            output = line + run.StandardOutput.ReadToEnd() + run.StandardError.ReadToEnd();
             run.WaitForExit();
         }
-        Assert.Contains(Incidents(lab), i => i.Kind == "evaluator-changed");
+        Assert.True(Incidents(lab).Any(i => i.Kind == "evaluator-changed"), output);
     }
 
     [Fact]
@@ -165,7 +163,7 @@ public sealed class PlantedCheatTests
         {
             db.Open();
             using var update = db.CreateCommand();
-            update.CommandText = "UPDATE records SET entry = replace(entry, 'critical', 'warning') WHERE entry LIKE '%\"incident\"%'";
+            update.CommandText = "DROP TRIGGER records_no_update; UPDATE records SET entry = replace(entry, 'critical', 'warning') WHERE entry LIKE '%\"incident\"%'";
             Assert.True(update.ExecuteNonQuery() > 0);
         }
         var verify = SuccessorProcess.Run("verify", "--ledger", lab.Ledger, "--artifacts", Path.Combine(lab.Root, "artifacts"));
@@ -180,8 +178,8 @@ public sealed class PlantedCheatTests
             .Replace("\"generations\": 2", "\"generations\": 1"));
         Assert.Equal(4, SuccessorProcess.Run(lab.Args("run")).ExitCode);
         // The loop holds no token: whatever it presents is refused, and people cannot be named after it.
-        Assert.Equal(5, SuccessorProcess.Run(lab.Args("approve", "request:tiny/incident-g1-protected-surface-p1", "--reason", "fine", "--token", "agent:loop")).ExitCode);
-        Assert.Equal(5, SuccessorProcess.Run(lab.Args("person", "add", "loop", "--role", "admin")).ExitCode);
+        Assert.Equal(5, SuccessorProcess.Run("approve", "request:tiny/incident-g1-protected-surface-p1", "--reason", "fine", "--token", "agent:loop", "--ledger", lab.Ledger).ExitCode);
+        Assert.Equal(5, SuccessorProcess.Run("person", "add", "loop", "--role", "admin", "--ledger", lab.Ledger).ExitCode);
         using var ledger = LedgerStore.Open(lab.Ledger);
         Assert.Null(new Successor.Safety.Gates.Gatekeeper(ledger).DecisionOn("request:tiny/incident-g1-protected-surface-p1"));
     }

@@ -94,7 +94,8 @@ public sealed partial class LabRunner
             typeof(Evaluation.Verification.Verifier).Assembly.Location,
             typeof(Data.Curriculum.CurriculumPartition).Assembly.Location,
         };
-        if (config.Split is { } split) files.AddRange(Directory.EnumerateFiles(split).Where(f => !f.EndsWith("train.jsonl", StringComparison.Ordinal)).Order(StringComparer.Ordinal));
+        if (config.Split is { } split) files.AddRange(Directory.EnumerateFiles(split, "*", SearchOption.AllDirectories)
+            .Where(f => Path.GetFileName(f) != Data.Corpora.SplitWriter.TrainFile).Order(StringComparer.Ordinal));
         using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         foreach (var file in files)
         {

@@ -42,10 +42,10 @@ public sealed partial class LabRunner
             throw new BudgetExhaustedException($"the next trials need {planned:N0} tokens; generation {g} has used {genUsed:N0} of its {config.Budgets.GenerationTokens:N0}");
         if (g > 0 && config.Budgets.GenerationSeconds > 0 && pending.Count > 0 && generationClock.Elapsed.TotalSeconds >= config.Budgets.GenerationSeconds)
             throw new BudgetExhaustedException($"generation {g} has run {generationClock.Elapsed.TotalSeconds:0} s of its {config.Budgets.GenerationSeconds:0} s");
+        string evaluator = pending.Count > 0 ? EvaluatorFingerprint() : "";
         if (pending.Count > 0)
             report(new(g, "trials", $"running {pending.Count} trial(s) on {Math.Min(pending.Count, config.Research.Workers)} worker(s): {string.Join(", ", pending.Select(p => p.Item1.Id))}"));
         var byId = plans.ToDictionary(p => p.Id);
-        string evaluator = pending.Count > 0 ? EvaluatorFingerprint() : "";
         runner.Run(pending, result =>
         {
             var plan = byId[result.Id];
