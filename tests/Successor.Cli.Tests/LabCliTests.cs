@@ -171,10 +171,15 @@ public sealed class LabCliTests
         Assert.Equal(0, again.ExitCode);
         Assert.Equal(["trial:tiny/g0-initial"], lab.RecordedTrials());
 
-        // Raising the cap is the one change a resumed lab accepts; it is recorded, and the lab goes on.
+        // Raising the cap is the one change a resumed lab accepts; it is recorded, waits for a named
+        // approver (gates.budget_increase), and then the lab goes on.
         File.WriteAllText(lab.Config, LabFolder.Tiny);
+        var waiting = SuccessorProcess.Run(lab.Args("run"));
+        Assert.Equal(4, waiting.ExitCode);
+        Assert.Contains("g0 budget: budgets changed since the last run", waiting.Stdout);
+        string token = SuccessorProcess.Run("person", "add", "ada", "--role", "admin", "--ledger", lab.Ledger).Value("token");
+        Assert.Equal(0, SuccessorProcess.Run("approve", "request:tiny/budget-change-1", "--reason", "more room", "--token", token, "--ledger", lab.Ledger).ExitCode);
         var raised = lab.Succeed("run");
-        Assert.Contains("g0 budget: budgets changed since the last run", raised.Stdout);
         Assert.Contains("trial:tiny/g2-successor", lab.RecordedTrials());
         File.WriteAllText(lab.Config, LabFolder.Tiny.Replace("\"proposals\": 2", "\"proposals\": 3"));
         var changed = SuccessorProcess.Run(lab.Args("run"));
@@ -225,6 +230,29 @@ public sealed class LabCliTests
             Assert.StartsWith("interrupted: the workers were stopped", stderr);
         }
         var resumed = lab.Succeed("run");
+        lab.AssertEveryTrialRecordedOnce();
+    }
+
+    [Fact]
+    public void Halt_stops_a_lab_with_four_workers_within_seconds_and_run_resumes_it()
+    {
+        using var lab = new LabFolder(LabFolder.Tiny.Replace("\"research\": { \"proposals\": 2 }", "\"research\": { \"proposals\": 3, \"workers\": 4 }"));
+        string token = SuccessorProcess.Run("person", "add", "ada", "--role", "admin", "--ledger", lab.Ledger).Value("token");
+        using (var running = SuccessorProcess.Start(lab.Args("run")))
+        {
+            string? line;
+            while ((line = running.StandardOutput.ReadLine()) is not null && !line.Contains("g1 trials: running 4 trial(s) on 4 worker(s)")) { }
+            Assert.NotNull(line);
+            Assert.Equal(5, SuccessorProcess.Run("halt", "--reason", "x", "--config", lab.Config, "--ledger", lab.Ledger, "--work", Path.Combine(lab.Root, "runs"), "--token", "sst_wrong").ExitCode);
+            var halt = SuccessorProcess.Run("halt", "--reason", "drill", "--config", lab.Config, "--ledger", lab.Ledger, "--work", Path.Combine(lab.Root, "runs"), "--token", token);
+            Assert.True(halt.ExitCode == 0, halt.Stderr);
+            Assert.Matches(@"halt:tiny/1 recorded; lab tiny \(process \d+\) (stopped|was killed) in \d+\.\d s", halt.Stdout);
+            Assert.True(running.WaitForExit(TimeSpan.FromSeconds(30)));
+        }
+        // No worker outlives the halt: no process has the lab's folder on its command line.
+        Assert.DoesNotContain(Directory.GetDirectories("/proc").Where(d => int.TryParse(Path.GetFileName(d), out _)),
+            d => { try { return File.ReadAllText(Path.Combine(d, "cmdline")).Contains(lab.Root); } catch (IOException) { return false; } catch (UnauthorizedAccessException) { return false; } });
+        lab.Succeed("run");
         lab.AssertEveryTrialRecordedOnce();
     }
 

@@ -23,8 +23,10 @@ public sealed class TrialRunner(int workers, TimeSpan trialBudget)
             }
             finally { slots.Release(); }
         }, cancel)).ToArray();
-        try { Task.WaitAll(tasks, cancel); }
-        catch (AggregateException e) when (e.InnerExceptions.All(x => x is OperationCanceledException)) { throw new OperationCanceledException(cancel); }
+        // Wait for every task, cancelled or not: a cancelled one kills its worker before it ends, so no
+        // worker outlives a Ctrl+C, SIGTERM or halt.
+        try { Task.WaitAll(tasks); }
+        catch (AggregateException e) when (cancel.IsCancellationRequested && e.InnerExceptions.All(x => x is OperationCanceledException)) { throw new OperationCanceledException(cancel); }
         return results;
     }
 

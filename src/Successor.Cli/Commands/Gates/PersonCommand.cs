@@ -24,7 +24,10 @@ public static class PersonCommand
         var command = new Command("add", "Add a person and print their token, once; an admin's token is needed unless this is the first person") { name, role, ledger, token, json };
         command.SetAction(r =>
         {
-            using var store = LedgerCli.Open(r.GetValue(ledger)!);
+            // Adding the first admin may come before the lab's first run: the ledger is created if needed.
+            string location = r.GetValue(ledger)!;
+            if (!location.Contains("Host=", StringComparison.OrdinalIgnoreCase) && Path.GetDirectoryName(Path.GetFullPath(location)) is { } folder) Directory.CreateDirectory(folder);
+            using var store = Successor.Ledger.Storage.LedgerStore.Open(location);
             var (person, issued) = new PersonRegistry(store).Add(r.GetValue(name)!, Roles.Parse(r.GetValue(role)!), r.GetValue(token));
             new Output.Printer(r.GetValue(json)).Result([("person", person.Id), ("role", Roles.Name(person.Role)), ("token", issued)]);
             if (!r.GetValue(json)) Console.Error.WriteLine($"keep the token safe: it is shown only now; only its SHA-256 is stored. Use it as {GateCli.TokenVariable}.");
