@@ -10,6 +10,11 @@ namespace Successor.Cli.Tests;
 
 public sealed class PlantedCheatTests
 {
+    /// <summary>A one-generation lab whose researcher may only change the seed: it shops for a lucky one.</summary>
+    static readonly string SeedShopping = LabFolder.Tiny.Replace("\"research\": { \"proposals\": 2 }",
+            "\"research\": { \"proposals\": 1, \"search_space\": [ { \"key\": \"seed\", \"scale\": \"integer\", \"low\": 1, \"high\": 100000 } ] }")
+        .Replace("\"generations\": 2", "\"generations\": 1");
+
     static IReadOnlyList<Incident> Incidents(LabFolder lab)
     {
         using var ledger = LedgerStore.Open(lab.Ledger);
@@ -96,9 +101,7 @@ public sealed class PlantedCheatTests
     [Fact]
     public void A_seed_shopping_researcher_is_refused_and_the_loop_waits_for_a_person()
     {
-        using var lab = new LabFolder(LabFolder.Tiny.Replace("\"research\": { \"proposals\": 2 }",
-            "\"research\": { \"proposals\": 1, \"search_space\": [ { \"key\": \"seed\", \"scale\": \"integer\", \"low\": 1, \"high\": 100000 } ] }")
-            .Replace("\"generations\": 2", "\"generations\": 1"));
+        using var lab = new LabFolder(SeedShopping);
         var r = SuccessorProcess.Run(lab.Args("run"));
         Assert.Equal(4, r.ExitCode);
         var incident = Assert.Single(Incidents(lab));
@@ -154,9 +157,7 @@ public sealed class PlantedCheatTests
     [Fact]
     public void A_tampered_ledger_record_is_found_by_verify()
     {
-        using var lab = new LabFolder(LabFolder.Tiny.Replace("\"research\": { \"proposals\": 2 }",
-            "\"research\": { \"proposals\": 1, \"search_space\": [ { \"key\": \"seed\", \"scale\": \"integer\", \"low\": 1, \"high\": 100000 } ] }")
-            .Replace("\"generations\": 2", "\"generations\": 1"));
+        using var lab = new LabFolder(SeedShopping);
         Assert.Equal(4, SuccessorProcess.Run(lab.Args("run")).ExitCode);
         // Deleting the evidence a checker relies on: the incident's record is rewritten to look harmless.
         using (var db = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={lab.Ledger};Pooling=false"))
@@ -173,9 +174,7 @@ public sealed class PlantedCheatTests
     [Fact]
     public void The_loop_identity_cannot_approve_its_own_promotion_through_the_command_line()
     {
-        using var lab = new LabFolder(LabFolder.Tiny.Replace("\"research\": { \"proposals\": 2 }",
-            "\"research\": { \"proposals\": 1, \"search_space\": [ { \"key\": \"seed\", \"scale\": \"integer\", \"low\": 1, \"high\": 100000 } ] }")
-            .Replace("\"generations\": 2", "\"generations\": 1"));
+        using var lab = new LabFolder(SeedShopping);
         Assert.Equal(4, SuccessorProcess.Run(lab.Args("run")).ExitCode);
         // The loop holds no token: whatever it presents is refused, and people cannot be named after it.
         Assert.Equal(5, SuccessorProcess.Run("approve", "request:tiny/incident-g1-protected-surface-p1", "--reason", "fine", "--token", "agent:loop", "--ledger", lab.Ledger).ExitCode);
