@@ -25,9 +25,7 @@ public static class PersonCommand
         command.SetAction(r =>
         {
             // Adding the first admin may come before the lab's first run: the ledger is created if needed.
-            string location = r.GetValue(ledger)!;
-            if (!location.Contains("Host=", StringComparison.OrdinalIgnoreCase) && Path.GetDirectoryName(Path.GetFullPath(location)) is { } folder) Directory.CreateDirectory(folder);
-            using var store = Successor.Ledger.Storage.LedgerStore.Open(location);
+            using var store = Lab.LabCli.OpenOrCreate(r.GetValue(ledger)!);
             var (person, issued) = new PersonRegistry(store).Add(r.GetValue(name)!, Roles.Parse(r.GetValue(role)!), r.GetValue(token));
             new Output.Printer(r.GetValue(json)).Result([("person", person.Id), ("role", Roles.Name(person.Role)), ("token", issued)]);
             if (!r.GetValue(json)) Console.Error.WriteLine($"keep the token safe: it is shown only now; only its SHA-256 is stored. Use it as {GateCli.TokenVariable}.");

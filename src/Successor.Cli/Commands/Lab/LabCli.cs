@@ -27,9 +27,15 @@ public static class LabCli
     /// <summary>Opens (creating when needed) the ledger and the journal of the lab named in the config.</summary>
     public static (ILedger Ledger, LabJournal Journal) Open(string ledgerLocation, string artifacts, LabConfig config)
     {
+        var ledger = OpenOrCreate(ledgerLocation);
+        return (ledger, new LabJournal(ledger, LedgerCli.Artifacts(artifacts), config.Name));
+    }
+
+    /// <summary>Opens the ledger, creating a SQLite file's folder when needed.</summary>
+    public static ILedger OpenOrCreate(string ledgerLocation)
+    {
         var directory = Path.GetDirectoryName(Path.GetFullPath(ledgerLocation));
         if (!ledgerLocation.Contains("Host=", StringComparison.OrdinalIgnoreCase) && directory is not null) Directory.CreateDirectory(directory);
-        var ledger = LedgerStore.Open(ledgerLocation);
-        return (ledger, new LabJournal(ledger, LedgerCli.Artifacts(artifacts), config.Name));
+        return LedgerStore.Open(ledgerLocation);
     }
 }
