@@ -1,3 +1,13 @@
 #!/usr/bin/env bash
-# Services the tests need, as `export` lines for ./test to source: a scratch PostgreSQL for the ledger tests.
-exec bash "$(dirname "${BASH_SOURCE[0]}")/postgres.sh" --export
+# Services the tests need, as `export` lines for ./test to source: Debian's Chromium for the dashboard's
+# browser tests and a scratch PostgreSQL for the ledger tests. Both are installed with apt when missing;
+# apt's chatter goes to stderr, because stdout is sourced.
+dir="$(dirname "${BASH_SOURCE[0]}")"
+if [ ! -x /usr/bin/chromium ]; then
+    echo "services.sh: installing chromium with apt" >&2
+    sudo=""
+    [ "$(id -u)" -ne 0 ] && sudo="sudo"
+    { $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium; } >&2 \
+        || echo "services.sh: chromium could not be installed; the browser tests will fail" >&2
+fi
+exec bash "$dir/postgres.sh" --export
