@@ -3,13 +3,14 @@
 // new halt at every safe point, so a lab on another machine sharing a PostgreSQL ledger stops as well.
 // A halted lab resumes with `successor run`, like one stopped by Ctrl+C.
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Text.Json.Nodes;
 using Successor.Ledger.Prov;
 using Successor.Ledger.Storage;
 
 namespace Successor.Lab.Loop;
 
-public sealed class HaltSwitch(ILedger ledger, string lab)
+public sealed partial class HaltSwitch(ILedger ledger, string lab)
 {
     const string Type = "halt-request";
 
@@ -59,4 +60,27 @@ public sealed class HaltSwitch(ILedger ledger, string lab)
         catch (ArgumentException) { return null; }
         catch (InvalidOperationException) { return null; }
     }
+
+    /// <summary>Asks the lab's running process to stop (SIGTERM: it kills its workers and exits 130) and
+    /// kills it and its workers outright if it has not stopped after `grace`. Null when no process of the
+    /// lab runs here; else whether it stopped by itself, and how long it took.</summary>
+    public static (int Process, bool StoppedByItself, TimeSpan Took)? Stop(string labFolder, TimeSpan grace)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        using var process = RunningProcess(labFolder);
+        if (process is null) return null;
+        _ = Kill(process.Id, SigTerm);
+        bool stopped = process.WaitForExit(grace < TimeSpan.Zero ? TimeSpan.Zero : grace);
+        if (!stopped)
+        {
+            process.Kill(entireProcessTree: true);
+            process.WaitForExit();
+        }
+        return (process.Id, stopped, clock.Elapsed);
+    }
+
+    const int SigTerm = 15;
+
+    [LibraryImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static partial int Kill(int pid, int signal);
 }

@@ -92,7 +92,12 @@ public sealed partial class LabRunner
         var recorded = journal.Once(id, () =>
         {
             string digest = journal.Store(Encoding.UTF8.GetBytes(LabConfigJson.Canonical(config)));
-            return ProvStatement.Artifact(id, "lab-config", digest, new JsonObject { ["sha256"] = Sha(identity), ["researcher"] = researcher.Name, ["budgets"] = budgets });
+            return ProvStatement.Artifact(id, "lab-config", digest, new JsonObject
+            {
+                ["sha256"] = Sha(identity), ["researcher"] = researcher.Name, ["budgets"] = budgets,
+                // what the dashboard's compute utilization divides by: the cores here and the threads a trial uses
+                ["cores"] = Environment.ProcessorCount, ["threads_per_worker"] = config.Research.ThreadsPerWorker,
+            });
         });
         string current = journal.All(journal.Id("budget-change", "")).Select(b => (string)b.Attributes["budgets"]!).LastOrDefault() ?? (string)recorded["budgets"]!;
         if (current != budgets)

@@ -81,6 +81,10 @@ public sealed class CurriculumTask(CurriculumConfig curriculum, ulong evalSeed, 
             ["holdout_metric"] = Metric,
             ["holdout_value"] = score.Accuracy,
             ["horizon"] = h?.Value, ["horizon_low"] = h?.Low, ["horizon_high"] = h?.High, ["horizon_status"] = h?.Status,
+            ["horizons"] = new JsonArray([.. score.Horizons.Select(x => (JsonNode)new JsonObject
+            {
+                ["family"] = x.Family, ["horizon"] = x.Value, ["low"] = x.Low, ["high"] = x.High, ["status"] = x.Status,
+            })]),
         };
         string horizon = h is { Value: { } v } ? $"{v:0.00} [95% CI {Show(h.Low)}, {Show(h.High)}] ({h.Status})" : $"none ({h?.Status})";
         return new HoldoutSummary(score.Accuracy, $"sealed accuracy {score.Accuracy:0.000}, horizon {horizon}", attributes);

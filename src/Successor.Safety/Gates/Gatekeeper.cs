@@ -53,7 +53,7 @@ public sealed class Gatekeeper(ILedger ledger)
     /// under-privileged person, an empty reason, an unknown or already decided request.</summary>
     public GateDecision Decide(string requestId, Identity who, bool approve, string reason)
     {
-        var request = Find(requestId) ?? throw new GateException($"request {requestId} does not exist; `successor status` lists the pending ones");
+        var request = Find(requestId) ?? throw new GateException($"request {requestId} does not exist; `successor status` lists the pending ones", GateRefusal.NotFound);
         if (Identity.IsMachine(who.Id))
         {
             new IncidentLog(ledger).Record(who.Id, new Incident($"incident:{request.Lab}/self-approval-{who.Id}-{requestId}", request.Lab, "self-approval",
@@ -61,8 +61,8 @@ public sealed class Gatekeeper(ILedger ledger)
             throw new GateException($"{who.Id} is a machine identity and can never decide a gate; the attempt was recorded as an incident");
         }
         if (!who.May(Role.Approver)) throw new GateException($"{who.Id} may not decide gates ({(who.Revoked ? "token revoked" : Roles.Name(who.Role))})");
-        if (string.IsNullOrWhiteSpace(reason)) throw new GateException("a decision needs a reason (--reason)");
-        if (DecisionOn(requestId) is { } done) throw new GateException($"request {requestId} was already {done.Verb} by {done.By}");
+        if (string.IsNullOrWhiteSpace(reason)) throw new GateException("a decision needs a reason (--reason)", GateRefusal.BadInput);
+        if (DecisionOn(requestId) is { } done) throw new GateException($"request {requestId} was already {done.Verb} by {done.By}", GateRefusal.AlreadyDecided);
         double lag = Math.Max(0, (DateTimeOffset.UtcNow - request.RequestedAt).TotalSeconds);
         string id = DecisionId(requestId);
         ledger.AppendBatch(who.Id,

@@ -48,11 +48,11 @@ public sealed partial class PersonRegistry(ILedger ledger)
     /// <summary>The person holding `token`, who must have at least the `needed` role.</summary>
     public Identity Authenticate(string? token, Role needed)
     {
-        if (string.IsNullOrEmpty(token)) throw new GateException($"no token given; an {Roles.Name(needed)} token is needed (--token or SUCCESSOR_TOKEN)");
+        if (string.IsNullOrEmpty(token)) throw new GateException($"no token given; an {Roles.Name(needed)} token is needed (--token or SUCCESSOR_TOKEN)", GateRefusal.Unauthenticated);
         string hash = Hash(token);
         var (person, current, _) = Holders().LastOrDefault(h => h.Hash == hash);
-        if (person is null) throw new GateException("the token is not known to this ledger");
-        if (person.Revoked || !current) throw new GateException($"the token of {person.Id} was revoked");
+        if (person is null) throw new GateException("the token is not known to this ledger", GateRefusal.Unauthenticated);
+        if (person.Revoked || !current) throw new GateException($"the token of {person.Id} was revoked", GateRefusal.Unauthenticated);
         if (!person.May(needed)) throw new GateException($"{person.Id} is a {Roles.Name(person.Role)}; this needs an {Roles.Name(needed)}");
         return person;
     }

@@ -1,0 +1,66 @@
+// GET endpoints: the labs in the ledger, one lab's snapshot, and the frontier-trend tracker.
+using System.Diagnostics;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Successor.Dashboard.Views;
+using Successor.Lab.Loop;
+using Successor.Ledger.Storage;
+using Successor.Safety.Gates;
+
+namespace Successor.Dashboard.Api;
+
+static class ReadEndpoints
+{
+    public static void Map(WebApplication app, DashboardOptions options)
+    {
+        app.MapGet("/api/labs", (HttpRequest request) => Read(request, options, ledger =>
+        {
+            var records = new LabRecords(ledger);
+            return Results.Json(records.Labs.Select(lab =>
+            {
+                var generations = records.Of(lab).Where(e => e.Type == "generation").ToList();
+                return new
+                {
+                    name = lab,
+                    generations = generations.Count(g => (int?)g.Attributes["generation"] > 0),
+                    champion_generation = generations.Where(g => (bool?)g.Attributes["promoted"] == true || (int?)g.Attributes["generation"] == 0)
+                        .Select(g => (int?)g.Attributes["generation"]).Max(),
+                    running = Running(options, lab),
+                };
+            }));
+        }));
+
+        app.MapGet("/api/labs/{lab}", (HttpRequest request, HttpResponse response, string lab) => Read(request, options, ledger =>
+        {
+            var clock = Stopwatch.StartNew();
+            var records = new LabRecords(ledger);
+            if (!records.Labs.Contains(lab)) return Auth.Error(StatusCodes.Status404NotFound, $"no lab named \"{lab}\" in {ledger.Location}");
+            var snapshot = LabSnapshot.Build(lab, records.Of(lab), Running(options, lab));
+            double ms = clock.Elapsed.TotalMilliseconds;
+            snapshot["server_ms"] = Math.Round(ms, 3);
+            response.Headers["Server-Timing"] = $"snapshot;dur={ms.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture)}";
+            return Results.Text(snapshot.ToJsonString(), "application/json");
+        }));
+    }
+
+    /// <summary>Opens the ledger for one request, checking the read token when one is required.</summary>
+    public static IResult Read(HttpRequest request, DashboardOptions options, Func<ILedger, IResult> answer)
+    {
+        using var ledger = LedgerStore.Open(options.Ledger);
+        return Refusal(request, options, ledger) ?? answer(ledger);
+    }
+
+    /// <summary>Null when the request may read; else the 401 or 403 answer.</summary>
+    public static IResult? Refusal(HttpRequest request, DashboardOptions options, ILedger ledger)
+    {
+        if (!options.ReadTokenRequired) return null;
+        try { Auth.Require(request, ledger, Role.Viewer); return null; }
+        catch (GateException e) { return Auth.Refused(e); }
+    }
+
+    public static bool Running(DashboardOptions options, string lab)
+    {
+        using var process = HaltSwitch.RunningProcess(Path.Combine(options.Work, lab));
+        return process is not null;
+    }
+}

@@ -1,0 +1,67 @@
+// The four numbers leaders are told to watch, from the lab's ledger alone:
+//   compute utilization = busy core-seconds (trial seconds × threads) / available core-seconds (the lab's
+//     active wall seconds × the cores it ran on); active time is the generations' own wall time, so the days
+//     a stopped lab sat idle do not count against it;
+//   iteration velocity = trials and promoted models per day of active time;
+//   verification lag = human hours (request to decision, over the gates of promoted generations) and
+//     automated seconds (the successor's trial recorded → its generation's verdict recorded) per promoted model;
+//   audit coverage = the share of promoted generations whose every required check ran, passed and was recorded.
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+
+namespace Successor.Dashboard.Views;
+
+public static partial class Kpis
+{
+    public static JsonObject Of(IReadOnlyList<LabElement> elements, List<LabElement> generations, List<LabElement> trials,
+        IReadOnlyDictionary<string, LabElement> decisions)
+    {
+        var config = elements.LastOrDefault(e => e.Type == "lab-config")?.Attributes;
+        int cores = (int?)config?["cores"] ?? 1, threads = (int?)config?["threads_per_worker"] ?? 1;
+        double trialSeconds = trials.Sum(t => (double?)t.Attributes["seconds"] ?? 0);
+        double first = trials.Where(t => t.Local == "g0-initial").Sum(t => (double?)t.Attributes["seconds"] ?? 0);
+        double active = first + generations.Sum(g => (double?)g.Attributes["seconds"] ?? 0);
+        double days = active / 86400;
+
+        var promoted = generations.Where(g => (int?)g.Attributes["generation"] > 0 && (bool?)g.Attributes["promoted"] == true).ToList();
+        var promotedNumbers = promoted.Select(g => (int)g.Attributes["generation"]!).ToHashSet();
+        double humanSeconds = decisions.Values.Where(d => GenerationOf((string)d.Attributes["request"]!) is { } g && promotedNumbers.Contains(g))
+            .Sum(d => (double?)d.Attributes["lag_seconds"] ?? 0);
+        var automated = promoted.Select(g => trials.FirstOrDefault(t => t.Local == $"g{(int)g.Attributes["generation"]!}-successor") is { } s
+            ? (g.Time - s.Time).TotalSeconds : (double?)null).OfType<double>().ToList();
+        var audit = Audit(elements, promotedNumbers);
+        return new JsonObject
+        {
+            ["compute_utilization"] = active > 0 ? Round(trialSeconds * threads / (active * cores)) : null,
+            ["busy_core_seconds"] = Round(trialSeconds * threads),
+            ["available_core_seconds"] = Round(active * cores),
+            ["trials"] = trials.Count,
+            ["promotions"] = promoted.Count,
+            ["trials_per_day"] = days > 0 ? Round(trials.Count / days) : null,
+            ["promoted_per_day"] = days > 0 ? Round(promoted.Count / days) : null,
+            ["human_hours_per_promoted"] = promoted.Count > 0 ? Round(humanSeconds / 3600 / promoted.Count) : null,
+            ["automated_seconds_per_promoted"] = automated.Count > 0 ? Round(automated.Average()) : null,
+            ["audit_coverage"] = audit.Share,
+            ["audited_promotions"] = audit.Audited,
+        };
+    }
+
+    /// <summary>The generation a request belongs to, from its id: "request:lab/g3-promotion" or
+    /// "request:lab/incident-g3-divergence" → 3.</summary>
+    public static int? GenerationOf(string requestId) =>
+        GenerationPattern().Match(requestId) is { Success: true } m ? int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) : null;
+
+    /// <summary>Promoted generations whose safety audit shows every required check ran and passed.</summary>
+    static (double? Share, int Audited) Audit(IReadOnlyList<LabElement> elements, HashSet<int> promoted)
+    {
+        var complete = elements.Where(e => e.Type == "safety-audit" && (bool?)e.Attributes["complete"] == true)
+            .Select(e => (int?)e.Attributes["generation"]).OfType<int>().ToHashSet();
+        int audited = promoted.Count(complete.Contains);
+        return (promoted.Count > 0 ? Round((double)audited / promoted.Count) : null, audited);
+    }
+
+    static double Round(double x) => Math.Round(x, 6);
+
+    [GeneratedRegex(@"[/-]g(\d+)-")]
+    private static partial Regex GenerationPattern();
+}

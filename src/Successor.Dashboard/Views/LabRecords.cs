@@ -1,0 +1,45 @@
+// One pass over the ledger, keeping what the dashboard shows: every element tagged with a lab, grouped by
+// lab. The ledger is the only source, so the page is right while a lab runs and after it stopped.
+using System.Text.Json.Nodes;
+using Successor.Ledger.Prov;
+using Successor.Ledger.Records;
+using Successor.Ledger.Storage;
+
+namespace Successor.Dashboard.Views;
+
+public sealed record LabElement(long Seq, DateTimeOffset Time, string Actor, string Id, string Type, JsonObject Attributes)
+{
+    /// <summary>The part of the id after "type:LAB/", e.g. "g3-p1-r0" of "trial:lab/g3-p1-r0".</summary>
+    public string Local => Id[(Id.IndexOf('/') + 1)..];
+}
+
+public sealed class LabRecords
+{
+    readonly Dictionary<string, List<LabElement>> byLab = new(StringComparer.Ordinal);
+
+    public LabRecords(ILedger ledger, long fromSeq = 0)
+    {
+        foreach (var record in ledger.Read(fromSeq))
+        {
+            var entry = record.Parse();
+            LastSeq = entry.Seq;
+            if (Element(entry) is not { } e || e.Attributes["lab"]?.GetValue<string>() is not { } lab) continue;
+            if (!byLab.TryGetValue(lab, out var list)) byLab[lab] = list = [];
+            list.Add(e);
+        }
+    }
+
+    /// <summary>The sequence number of the last record read (-1 for an empty ledger).</summary>
+    public long LastSeq { get; } = -1;
+
+    /// <summary>Labs in the ledger: those with a recorded lab config, in the order they started.</summary>
+    public IReadOnlyList<string> Labs => [.. byLab.Where(p => p.Value.Any(e => e.Type == "lab-config")).Select(p => p.Key)];
+
+    public IReadOnlyList<LabElement> Of(string lab) => byLab.GetValueOrDefault(lab) ?? [];
+
+    public static LabElement? Element(LedgerEntry entry)
+    {
+        var s = entry.Statement;
+        return ProvKinds.IsElement(s.Kind) && s.Attributes is { } a ? new LabElement(entry.Seq, entry.Time, entry.Actor, s.Subject, s.Type ?? "", a) : null;
+    }
+}
