@@ -31,6 +31,7 @@ public static class DashboardServer
         ReadEndpoints.Map(app, options);
         ChangeEndpoints.Map(app, options);
         EventStream.Map(app, options);
+        TrendEndpoints.Map(app, options);
         return app;
     }
 }

@@ -131,4 +131,32 @@ public sealed class ApiTests(RecordedLab lab)
         Assert.Equal(id, (string)data["subject"]!);
         Assert.Equal("incident", (string)data["type"]!);
     }
+
+    [Fact]
+    public async Task Trends_hold_the_bundled_series_and_the_labs_own_horizons()
+    {
+        var series = (await Get($"/api/trends?lab={RecordedLab.Lab}"))["series"]!.AsArray();
+        var metr = series.Single(x => (string)x!["id"]! == "metr-time-horizon")!;
+        Assert.Equal(5, metr["points"]!.AsArray().Count);
+        Assert.InRange((double)metr["fit"]!["doubling_days"]!, 132.5, 133.5);
+        var snapshot = await Get($"/api/labs/{RecordedLab.Lab}");
+        var champions = snapshot["generations"]!.AsArray().Where(g => (string)g!["outcome"]! is "first" or "promoted").ToList();
+        var expected = champions.SelectMany(g => g!["horizons"]!.AsArray()).Where(h => (double?)h!["horizon"] > 0)
+            .GroupBy(h => (string)h!["family"]!).ToDictionary(x => $"lab-{RecordedLab.Lab}-{x.Key}", x => x.Count());
+        var own = series.Where(x => ((string)x!["id"]!).StartsWith($"lab-{RecordedLab.Lab}-", StringComparison.Ordinal)).ToList();
+        Assert.Equal(expected, own.ToDictionary(x => (string)x!["id"]!, x => x!["points"]!.AsArray().Count));
+        Assert.DoesNotContain(series, x => ((string)x!["id"]!).StartsWith("lab-", StringComparison.Ordinal)
+            && !((string)x!["id"]!).StartsWith($"lab-{RecordedLab.Lab}-", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_malformed_trends_file_is_one_error_line_and_exit_2()
+    {
+        string bad = Path.Combine(lab.Root, "bad-trends.csv");
+        File.WriteAllText(bad, "id,date,value\nx,2024-01-01,1\n");
+        var r = Successor.Cli.Tests.SuccessorProcess.Run("serve", "--ledger", lab.LedgerPath, "--trends", bad, "--urls", "http://127.0.0.1:0");
+        Assert.Equal(2, r.ExitCode);
+        var line = Assert.Single(r.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains("bad-trends.csv", line);
+    }
 }
