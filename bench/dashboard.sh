@@ -8,7 +8,8 @@ root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 s="$root/successor"
 gens=${1:-10}
 dir=$(mktemp -d)
-trap 'kill $server 2>/dev/null || true; rm -rf "$dir"' EXIT
+server=
+trap '[ -z "$server" ] || kill "$server" 2>/dev/null || true; rm -rf "$dir"' EXIT
 echo "# $(date -u +%Y-%m-%dT%H:%MZ) on $(nproc) cores, load $(cut -d' ' -f1 /proc/loadavg), a $gens-generation lab"
 cat > "$dir/lab.json" <<JSON
 { "name": "ten", "generations": $gens,
@@ -19,7 +20,7 @@ cat > "$dir/lab.json" <<JSON
   "promotion": { "difficulties": "1-3", "items_per_slice": 20 } }
 JSON
 clock=$(date +%s)
-(cd "$dir" && "$s" run --threads 1 > run.log 2>&1)
+(cd "$dir" && "$s" run --threads 1 > run.log 2>&1) || { tail -5 "$dir/run.log"; exit 1; }
 echo "recorded in $(( $(date +%s) - clock )) s: $(cd "$dir" && "$s" status --json | grep -oE '"(generations_done|trials)": *[0-9]+' | tr '\n' ' ')"
 (cd "$dir" && exec "$s" serve --urls http://127.0.0.1:5199 > serve.log 2>&1) &
 server=$!
