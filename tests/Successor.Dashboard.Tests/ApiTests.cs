@@ -61,6 +61,9 @@ public sealed class ApiTests(RecordedLab lab)
         double utilization = (double)kpis["compute_utilization"]!;
         Assert.InRange(utilization, 0.01, 1.5);
         Assert.True((double)kpis["trials_per_day"]! > 0);
+        int promotions = generations.Count(g => (string)g!["outcome"]! == "promoted");
+        Assert.Equal(promotions, (int)kpis["promotions"]!);
+        Assert.Equal(promotions, (int)kpis["audited_promotions"]! + kpis["audit_gaps"]!.AsArray().Count);
         Assert.Contains(snapshot["approvals"]!.AsArray(), a => (string)a!["id"]! == lab.PendingRequestId);
         Assert.True((double)snapshot["server_ms"]! > 0);
     }

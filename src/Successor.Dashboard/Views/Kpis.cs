@@ -8,6 +8,7 @@
 //   audit coverage = the share of promoted generations whose every required check ran, passed and was recorded.
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using Successor.Safety.Audit;
 
 namespace Successor.Dashboard.Views;
 
@@ -43,6 +44,7 @@ public static partial class Kpis
             ["automated_seconds_per_promoted"] = automated.Count > 0 ? Round(automated.Average()) : null,
             ["audit_coverage"] = audit.Share,
             ["audited_promotions"] = audit.Audited,
+            ["audit_gaps"] = audit.Gaps,
         };
     }
 
@@ -51,13 +53,20 @@ public static partial class Kpis
     public static int? GenerationOf(string requestId) =>
         GenerationPattern().Match(requestId) is { Success: true } m ? int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) : null;
 
-    /// <summary>Promoted generations whose safety audit shows every required check ran and passed.</summary>
-    static (double? Share, int Audited) Audit(IReadOnlyList<LabElement> elements, HashSet<int> promoted)
+    /// <summary>Promoted generations whose safety audit lists every required check as ran and passed (the
+    /// same rule as Successor.Safety.Audit.AuditCoverage, applied to the records already read).</summary>
+    static (double? Share, int Audited, JsonArray Gaps) Audit(IReadOnlyList<LabElement> elements, HashSet<int> promoted)
     {
-        var complete = elements.Where(e => e.Type == "safety-audit" && (bool?)e.Attributes["complete"] == true)
-            .Select(e => (int?)e.Attributes["generation"]).OfType<int>().ToHashSet();
-        int audited = promoted.Count(complete.Contains);
-        return (promoted.Count > 0 ? Round((double)audited / promoted.Count) : null, audited);
+        var audits = elements.Where(e => e.Type == SafetyAudit.Type && e.Attributes["generation"] is not null)
+            .ToDictionary(e => (int)e.Attributes["generation"]!, e => SafetyAudit.Gaps(SafetyAudit.Checks(e.Attributes)));
+        var gaps = new JsonArray();
+        foreach (int g in promoted.Order())
+        {
+            var missing = audits.GetValueOrDefault(g) ?? ["no safety audit recorded"];
+            if (missing.Count > 0) gaps.Add($"g{g}: {string.Join("; ", missing)}");
+        }
+        int audited = promoted.Count - gaps.Count;
+        return (promoted.Count > 0 ? Round((double)audited / promoted.Count) : null, audited, gaps);
     }
 
     static double Round(double x) => Math.Round(x, 6);
