@@ -93,6 +93,20 @@ public sealed class LabCliTests
         Assert.Equal(0, status.ExitCode);
         Assert.Equal("2", status.Value("generations_done"));
         Assert.Equal(trials.Count.ToString(), status.Value("trials"));
+
+        // Every generation's safety audit names every required check; status reports the coverage the library computes.
+        Assert.Contains(" g2 audit: ", first.Stdout);
+        using (var ledger = LedgerStore.Open(lab.Ledger))
+        {
+            foreach (var g in new[] { 1, 2 })
+            {
+                var audit = ledger.FindById(Successor.Safety.Audit.SafetyAudit.Id("tiny", g)).Select(x => x.Parse().Statement).Single();
+                Assert.Equal(Successor.Safety.Audit.SafetyAudit.Required.Order(), Successor.Safety.Audit.SafetyAudit.Checks(audit.Attributes!).Select(c => c.Name).Order());
+            }
+            var coverage = Successor.Safety.Audit.AuditCoverage.Of(ledger, "tiny");
+            Assert.Equal(coverage.Promotions.ToString(), status.Value("promotions"));
+            Assert.Equal(coverage.Audited.ToString(), status.Value("audited_promotions"));
+        }
         var verify = SuccessorProcess.Run("verify", "--ledger", lab.Ledger, "--artifacts", Path.Combine(lab.Root, "artifacts"));
         Assert.True(verify.ExitCode == 0, verify.Stdout + verify.Stderr);
     }

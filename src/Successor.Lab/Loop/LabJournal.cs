@@ -37,7 +37,7 @@ public sealed class LabJournal
     public IEnumerable<(string Id, JsonObject Attributes)> All(string prefix) =>
         recorded.Where(p => p.Key.StartsWith(prefix, StringComparison.Ordinal)).Select(p => (p.Key, p.Value));
 
-    /// <summary>Appends an activity or entity with its relations in one transaction.</summary>
+    /// <summary>Appends an activity or entity with its relations (and other elements) in one transaction.</summary>
     public JsonObject Record(ProvStatement element, params ProvStatement[] relations)
     {
         var attributes = element.Attributes is null ? new JsonObject() : (JsonObject)element.Attributes.DeepClone();
@@ -45,6 +45,9 @@ public sealed class LabJournal
         element = element with { Attributes = attributes };
         Ledger.AppendBatch(LoopAgent, [element, .. relations]);
         recorded[element.Subject] = attributes;
+        // Elements recorded beside it (an artifact, an audit) are read back like any other record of the lab.
+        foreach (var s in relations)
+            if (ProvKinds.IsElement(s.Kind) && s.Attributes?["lab"]?.GetValue<string>() == Lab) recorded[s.Subject] = s.Attributes;
         return attributes;
     }
 

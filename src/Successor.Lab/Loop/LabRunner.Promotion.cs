@@ -7,6 +7,7 @@ using System.Text.Json.Nodes;
 using Successor.Lab.Trials;
 using Successor.Ledger.Prov;
 using Successor.Ledger.Provenance;
+using Successor.Safety.Audit;
 using Successor.Training.Recipes;
 
 namespace Successor.Lab.Loop;
@@ -74,7 +75,12 @@ public sealed partial class LabRunner
         attributes["kept"] = curation?["kept"]?.DeepClone();
         attributes["tokens"] = TokensUsed($"g{g}-");
         attributes["seconds"] = genClock.Elapsed.TotalSeconds;
+        var audit = AuditChecks(g, attributes, curation, safety, successor.Ok);
+        relations.Add(SafetyAudit.Statement(journal.Lab, g, promoted, audit));
         journal.Record(ProvStatement.Activity(id, "generation", attributes), [.. relations]);
+        var gaps = SafetyAudit.Gaps(audit);
+        report(new(g, "audit", gaps.Count == 0 ? $"all {SafetyAudit.Required.Count} required safety checks ran and passed"
+            : $"{SafetyAudit.Required.Count - gaps.Count} of {SafetyAudit.Required.Count} required safety checks ran and passed; {string.Join("; ", gaps)}"));
         if (promoted)
         {
             var statement = new InTotoStatement($"successor-g{g}", next.CheckpointDigest, $"successor-lab:{journal.Lab}", id,

@@ -114,6 +114,7 @@ public sealed partial class LabRunner
             new GainEstimate(sealedGain.Difference, sealedGain.Low, sealedGain.High), config.Safety.DivergenceZ);
         attributes["public_improvement"] = publicGain.Difference;
         attributes["divergence_z"] = double.IsFinite(divergence.ZValue) ? divergence.ZValue : null;
+        attributes["divergence_alarm"] = divergence.Alarm;
         if (divergence.Alarm) RaiseIncident(g, "divergence", "divergence", divergence.Reason);
         int leaked = task.CanariesCompleted(successor);
         attributes["canaries_completed"] = leaked;
@@ -125,7 +126,8 @@ public sealed partial class LabRunner
         double projected = reliability.ProjectedReliability(config.Safety.ReliabilityHorizon);
         attributes["cumulative_reliability"] = reliability.Current;
         attributes["projected_reliability"] = projected;
-        if (reliability.ShouldHalt(config.Safety.ReliabilityHorizon, config.Safety.MinProjectedReliability))
+        attributes["reliability_alarm"] = reliability.ShouldHalt(config.Safety.ReliabilityHorizon, config.Safety.MinProjectedReliability);
+        if ((bool)attributes["reliability_alarm"]!)
             RaiseIncident(g, "reliability", "compounding-error", $"the automated checks' reliability, {reliability.Current:0.000} so far, projects to {projected:0.000} over {config.Safety.ReliabilityHorizon} generations, below safety.min_projected_reliability {config.Safety.MinProjectedReliability:0.00}");
     }
 

@@ -62,6 +62,7 @@ public sealed partial class LabRunner
                 ["train_loss"] = result.TrainLoss,
                 ["recipe_sha256"] = RecipeJson.Sha256(plan.Recipe),
                 ["model_sha256"] = result.ModelSha256,
+                ["evaluator_sha256"] = evaluator,
             };
             string id = journal.Id("trial", result.Id);
             string recipeId = RecordRecipe(plan.Recipe);
@@ -75,12 +76,7 @@ public sealed partial class LabRunner
             if (result.Status == "timeout")
                 RaiseIncident(g, $"budget-overrun-{result.Id}", "budget-overrun", $"trial {result.Id} ran past budgets.trial_seconds and was killed", global::Successor.Safety.Incidents.Severity.Warning);
         }, cancel);
-        if (pending.Count > 0 && EvaluatorFingerprint() != evaluator)
-        {
-            RaiseIncident(g, $"evaluator-changed-{pending[0].Item1.Id}", "evaluator-changed",
-                $"the evaluator's code or data changed while {string.Join(", ", pending.Select(p => p.Item1.Id))} ran; their results are void");
-            foreach (var (spec, _) in pending) results[spec.Id] = new TrialResult { Id = spec.Id, Status = "void", Error = "the evaluator changed while it ran" };
-        }
+        CheckBatch(g, plans, results);
         return results;
     }
 

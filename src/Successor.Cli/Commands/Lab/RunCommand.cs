@@ -4,6 +4,7 @@
 using System.CommandLine;
 using Successor.Cli.Commands.Ledger;
 using Successor.Lab.Loop;
+using Successor.Safety.Audit;
 
 namespace Successor.Cli.Commands.Lab;
 
@@ -43,8 +44,15 @@ public static class RunCommand
             }
             finally { File.Delete(HaltSwitch.ProcessFile(folder)); }
             var rows = LabSummary.Rows(journal);
-            if (asJson) Console.WriteLine(System.Text.Json.JsonSerializer.Serialize(new { lab = lab.Name, generations = rows }, Models.SnakeCaseJson.Compact));
-            else Console.Write(LabSummary.Table(rows));
+            var audit = AuditCoverage.Of(store, lab.Name);
+            if (asJson) Console.WriteLine(System.Text.Json.JsonSerializer.Serialize(new { lab = lab.Name, generations = rows, audit }, Models.SnakeCaseJson.Compact));
+            else
+            {
+                Console.Write(LabSummary.Table(rows));
+                Console.WriteLine(audit.Promotions == 0 ? "safety audit: no promotion to audit"
+                    : $"safety audit: {audit.Audited} of {audit.Promotions} promoted generation(s) ran, passed and recorded every required check");
+                foreach (var gap in audit.Gaps) Console.WriteLine($"  {gap}");
+            }
             return ExitCodes.Success;
         });
         return command;

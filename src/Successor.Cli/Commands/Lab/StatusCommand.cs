@@ -2,6 +2,7 @@
 using System.CommandLine;
 using Successor.Cli.Commands.Ledger;
 using Successor.Lab.Loop;
+using Successor.Safety.Audit;
 
 namespace Successor.Cli.Commands.Lab;
 
@@ -26,6 +27,7 @@ public static class StatusCommand
             var champion = rows.LastOrDefault(x => x.Promoted);
             var findings = journal.All(journal.Id("finding", "")).Select(f => (double)f.Attributes["effect"]!).ToList();
             var selections = journal.All(journal.Id("selection", "")).ToList();
+            var audit = AuditCoverage.Of(store, lab.Name);
             var printer = new Output.Printer(r.GetValue(json));
             if (!printer.Json) Console.Write(LabSummary.Table(rows));
             printer.Result([
@@ -42,6 +44,9 @@ public static class StatusCommand
                 ("changes_adopted", selections.Count(x => x.Attributes["adopted"]!.AsArray().Count > 0)),
                 ("champion_holdout", champion?.Holdout),
                 ("holdout_metric", champion?.Metric),
+                ("promotions", audit.Promotions),
+                ("audited_promotions", audit.Audited),
+                ("audit_coverage", audit.Share),
                 ("last_record", last.Id),
             ]);
             return ExitCodes.Success;

@@ -1,0 +1,41 @@
+// Safety audit coverage (issue 6): the share of a lab's promoted generations for which every required
+// check ran, passed and was recorded. Computed from the ledger alone, so a dashboard or `successor status`
+// can show it while the lab runs. A promotion counts whether the ledger shows it as a generation recorded
+// promoted or as a promotion activity; one without an audit record is unaudited.
+using Successor.Ledger.Prov;
+using Successor.Ledger.Storage;
+
+namespace Successor.Safety.Audit;
+
+/// <param name="Promotions">Promoted generations (the first champion, generation 0, is not a promotion).</param>
+/// <param name="Audited">Promoted generations whose audit lists every required check as ran and passed.</param>
+/// <param name="Share">Audited / Promotions; null when nothing was promoted.</param>
+/// <param name="Gaps">For each unaudited promotion, one line: the generation and what its audit lacks.</param>
+public sealed record AuditCoverage(int Promotions, int Audited, double? Share, IReadOnlyList<string> Gaps)
+{
+    public static AuditCoverage Of(ILedger ledger, string lab)
+    {
+        var promoted = new SortedSet<int>();
+        var audits = new Dictionary<int, IReadOnlyList<AuditCheck>>();
+        string promotionPrefix = $"promotion:{lab}/g";
+        foreach (var record in ledger.Read())
+        {
+            var s = record.Parse().Statement;
+            if (!ProvKinds.IsElement(s.Kind)) continue;
+            if (s.Type == "promotion" && s.Subject.StartsWith(promotionPrefix, StringComparison.Ordinal)
+                && int.TryParse(s.Subject.AsSpan(promotionPrefix.Length), System.Globalization.CultureInfo.InvariantCulture, out int n) && n > 0)
+                promoted.Add(n);
+            if (s.Attributes is not { } a || a["lab"]?.GetValue<string>() != lab || (int?)a["generation"] is not int g) continue;
+            if (s.Type == "generation" && g > 0 && (bool?)a["promoted"] == true) promoted.Add(g);
+            if (s.Type == SafetyAudit.Type) audits[g] = SafetyAudit.Checks(a);
+        }
+        var gaps = new List<string>();
+        foreach (int g in promoted)
+        {
+            var missing = audits.TryGetValue(g, out var checks) ? SafetyAudit.Gaps(checks) : ["no safety audit recorded"];
+            if (missing.Count > 0) gaps.Add($"g{g}: {string.Join("; ", missing)}");
+        }
+        int audited = promoted.Count - gaps.Count;
+        return new AuditCoverage(promoted.Count, audited, promoted.Count > 0 ? (double)audited / promoted.Count : null, gaps);
+    }
+}
