@@ -1,6 +1,7 @@
 // A lab with real recorded generations, for the dashboard's tests: the real `successor` executable runs a
 // tiny two-generation lab, then is run again with a raised budget, so a budget-increase request waits for
-// a person. Three people: an admin (who approves), a viewer, and an approver whose token was revoked.
+// a person (incidents are recorded but do not pause it, so the recording does not depend on a tiny
+// model's noise). Three people: an admin (who approves), a viewer, and an approver whose token was revoked.
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Hosting;
 using Successor.Cli.Tests;
@@ -45,7 +46,8 @@ public sealed class RecordedLab : IDisposable
           "budgets": { "trial_steps": 20, "initial_steps": 120, "successor_steps": {{successorSteps}} },
           "research": { "proposals": 2 },
           "self_generation": { "problems_per_difficulty": 40 },
-          "promotion": { "difficulties": "1-3", "items_per_slice": 20 } }
+          "promotion": { "difficulties": "1-3", "items_per_slice": 20 },
+          "gates": { "incidents": false } }
         """;
 
     string[] Run() => ["run", "--config", Config, "--ledger", LedgerPath, "--artifacts", Path.Combine(Root, "artifacts"), "--work", Work, "--threads", "1"];
