@@ -1,0 +1,123 @@
+// The charts over generations: the sealed-holdout score with its 95% interval, the capability horizon per
+// task family, the kept-label accuracy of self-generated data, and the checks' compounded reliability
+// against the compounding-error reference curve 0.999^n.
+'use strict';
+
+const GenerationCharts = (() => {
+  const generationAxis = { type: 'linear', title: { display: true, text: 'generation' }, ticks: { stepSize: 1, precision: 0 } };
+  const percentTicks = { callback: v => `${Math.round(v * 1000) / 10}%` };
+
+  function config(datasets, yTitle, y = {}) {
+    return {
+      type: 'line',
+      data: { datasets },
+      options: {
+        scales: { x: generationAxis, y: { title: { display: true, text: yTitle }, ...y } },
+        plugins: { legend: { display: datasets.length > 1, labels: { boxWidth: 24, boxHeight: 3 } } },
+      },
+    };
+  }
+
+  // measured: the dataset holds measurements (counted in data-points), not a projection or reference curve.
+  const series = (label, points, i, extra = {}) => ({
+    label, data: points, borderColor: Charts.color(i), backgroundColor: Charts.color(i),
+    pointRadius: 4, borderWidth: 2, measured: true, ...extra,
+  });
+
+  /** The successor's score and, as its interval, the paired 95% CI of its improvement over the champion
+   *  it was compared with, placed on its own score (a CI of the holdout score itself where the API has one). */
+  function holdoutInterval(g) {
+    if (g.holdout_low != null && g.holdout_high != null) return { low: g.holdout_low, high: g.holdout_high };
+    if (g.holdout == null || g.improvement == null || g.improvement_low == null || g.improvement_high == null) return null;
+    return { low: g.holdout + g.improvement_low - g.improvement, high: g.holdout + g.improvement_high - g.improvement };
+  }
+
+  function holdout(parent, generations) {
+    const rows = generations.filter(g => g.holdout != null);
+    const metric = rows[0]?.metric || 'score';
+    // Accuracy cannot leave [0, 1], so neither may its bars.
+    const clamp = metric === 'accuracy' ? (x => Math.min(1, Math.max(0, x))) : (x => x);
+    const bars = rows.map(holdoutInterval).map(b => b && { low: clamp(b.low), high: clamp(b.high) });
+    const canvas = Charts.figure(parent, {
+      id: 'holdout', title: `Sealed holdout ${metric}`, points: rows.length,
+      note: 'Bars: the 95% interval of the improvement over the champion, placed on the candidate\'s score; × marks a rejected candidate.',
+      table: table(null, [
+        ['Generation', g => g.generation], ['Outcome', g => g.outcome], [metric, g => fmt.number(g.holdout)],
+        ['Improvement [95% CI]', g => g.improvement == null ? fmt.none
+          : `${fmt.number(g.improvement)} [${fmt.number(g.improvement_low)}, ${fmt.number(g.improvement_high)}]`],
+      ], rows),
+    });
+    Charts.draw(canvas, config([series(metric, rows.map(g => ({ x: g.generation, y: g.holdout })), 0, {
+      errorBars: bars,
+      pointStyle: rows.map(g => g.outcome === 'rejected' ? 'crossRot' : 'circle'),
+    })], metric, Charts.range(bars.flatMap(b => b ? [b.low, b.high] : []).concat(rows.map(g => g.holdout)))));
+  }
+
+  /** One line per task family; a generation without per-family horizons counts under "all". */
+  function horizons(parent, generations) {
+    const rows = generations.flatMap(g => (g.horizons?.length ? g.horizons
+      : g.horizon != null ? [{ family: 'all', horizon: g.horizon, low: g.horizon_low, high: g.horizon_high }] : [])
+      .filter(h => h.horizon != null).map(h => ({ generation: g.generation, ...h })));
+    const families = [...new Set(rows.map(r => r.family))];
+    const canvas = Charts.figure(parent, {
+      id: 'horizon', title: 'Capability horizon per task family', points: rows.length,
+      note: 'The difficulty at which the model still succeeds half the time, with its 95% interval.',
+      table: table(null, [
+        ['Generation', r => r.generation], ['Family', r => r.family], ['Horizon', r => fmt.number(r.horizon)],
+        ['95% CI', r => `${fmt.number(r.low)} – ${fmt.number(r.high)}`],
+      ], rows),
+    });
+    Charts.draw(canvas, config(families.map((family, i) => {
+      const mine = rows.filter(r => r.family === family);
+      return series(family, mine.map(r => ({ x: r.generation, y: r.horizon })), i, { errorBars: mine });
+    }), 'horizon (difficulty)', Charts.range(rows.flatMap(r => [r.low, r.high, r.horizon]))));
+  }
+
+  function keptAccuracy(parent, generations) {
+    const rows = generations.filter(g => g.kept_label_accuracy != null);
+    const canvas = Charts.figure(parent, {
+      id: 'kept', title: 'Kept-label accuracy', points: rows.length,
+      note: 'The share of self-generated examples the filter kept whose labels are right.',
+      table: table(null, [
+        ['Generation', g => g.generation], ['Kept-label accuracy', g => fmt.percent(g.kept_label_accuracy)], ['Kept', g => fmt.number(g.kept)],
+      ], rows),
+    });
+    Charts.draw(canvas, config([series('kept-label accuracy', rows.map(g => ({ x: g.generation, y: g.kept_label_accuracy })), 2)],
+      'kept-label accuracy', { max: 1, ticks: percentTicks }));
+  }
+
+  function reliability(parent, points) {
+    const canvas = Charts.figure(parent, {
+      id: 'reliability', title: 'Cumulative reliability', points: points.length,
+      note: 'The product of every check\'s accuracy so far, against 0.999ⁿ: a chain of n steps that are each 99.9% right.',
+      table: table(null, [
+        ['Generation', r => r.generation], ['Cumulative', r => fmt.percent(r.cumulative, 2)],
+        ['Projected', r => fmt.percent(r.projected, 2)], ['0.999ⁿ', r => fmt.percent(r.reference_999, 2)],
+      ], points),
+    });
+    const datasets = [series('cumulative reliability', points.map(r => ({ x: r.generation, y: r.cumulative })), 3)];
+    if (points.some(r => r.projected != null)) {
+      datasets.push(series('projected', points.filter(r => r.projected != null).map(r => ({ x: r.generation, y: r.projected })), 4,
+        { borderDash: [2, 3], pointRadius: 0, measured: false }));
+    }
+    datasets.push(series('0.999ⁿ reference', reference(points), 6, { borderDash: [6, 4], pointRadius: 0, borderWidth: 1.5, measured: false }));
+    Charts.draw(canvas, config(datasets, 'reliability', { max: 1, ticks: percentTicks }));
+  }
+
+  /** The reference curve from generation 0 to the last one, a point per generation. */
+  function reference(points) {
+    const last = Math.max(0, ...points.map(r => r.generation));
+    return Array.from({ length: last + 1 }, (_, n) => ({ x: n, y: Math.pow(0.999, n) }));
+  }
+
+  function render(parent, snapshot) {
+    parent.replaceChildren();
+    const generations = snapshot.generations || [];
+    holdout(parent, generations);
+    horizons(parent, generations);
+    keptAccuracy(parent, generations);
+    reliability(parent, snapshot.reliability || []);
+  }
+
+  return { render };
+})();
