@@ -24,13 +24,14 @@ JSON
 clock=$(date +%s)
 (cd "$dir" && "$s" run --threads 1 > run.log 2>&1) || { tail -5 "$dir/run.log"; exit 1; }
 echo "recorded in $(( $(date +%s) - clock )) s: $(cd "$dir" && "$s" status --json | grep -oE '"(generations_done|trials)": *[0-9]+' | tr '\n' ' ')"
-(cd "$dir" && exec "$s" serve --urls http://127.0.0.1:5199 > serve.log 2>&1) &
+port=$(shuf -i 20000-40000 -n 1)
+(cd "$dir" && exec "$s" serve --urls "http://127.0.0.1:$port" > serve.log 2>&1) &
 server=$!
-for _ in $(seq 50); do curl -sf http://127.0.0.1:5199/api/labs > /dev/null && break; sleep 0.2; done
+for _ in $(seq 100); do grep -q "^serving" "$dir/serve.log" 2>/dev/null && break; kill -0 "$server" 2>/dev/null || { cat "$dir/serve.log"; exit 1; }; sleep 0.2; done
 echo "ledger records: $(cd "$dir" && "$s" log | wc -l)"
 times=()
 for _ in $(seq 20); do
-    times+=("$(curl -sf http://127.0.0.1:5199/api/labs/ten | grep -oE '"server_ms":[0-9.]+' | cut -d: -f2)")
+    times+=("$(curl -sf "http://127.0.0.1:$port/api/labs/ten" | grep -oE '"server_ms":[0-9.]+' | cut -d: -f2)")
 done
 echo "server_ms: ${times[*]}"
 printf '%s\n' "${times[@]}" | sort -g | awk '{a[NR]=$1} END {print "median server_ms: " a[int((NR+1)/2)]}'

@@ -39,6 +39,7 @@ public sealed class ApiTests(RecordedLab lab)
         var dash = Assert.Single(labs, l => (string)l!["name"]! == RecordedLab.Lab)!;
         Assert.Equal(2, (int)dash["generations"]!);
         Assert.False((bool)dash["running"]!);
+        Assert.True((int)dash["champion_generation"]! >= 0);
     }
 
     [Fact]

@@ -29,9 +29,9 @@ public sealed class RecordedLab : IDisposable
         ViewerToken = Person("vic", "viewer", ApproverToken);
         RevokedToken = Person("rex", "approver", ApproverToken);
         Succeed("person", "revoke", "rex", "--token", ApproverToken, "--ledger", LedgerPath);
-        File.WriteAllText(Config, LabJson(successorSteps: 40));
+        File.WriteAllText(Config, LabJson(successorSteps: 100));
         Succeed(Run());
-        File.WriteAllText(Config, LabJson(successorSteps: 60));
+        File.WriteAllText(Config, LabJson(successorSteps: 120));
         var waiting = SuccessorProcess.Run(Run());
         Assert.True(waiting.ExitCode == 4, $"expected the lab to wait at the budget gate (exit 4): {waiting.Stderr}{waiting.Stdout}");
         using var ledger = LedgerStore.Open(LedgerPath);
@@ -43,7 +43,7 @@ public sealed class RecordedLab : IDisposable
     static string LabJson(int successorSteps) => $$"""
         { "name": "{{Lab}}", "generations": 2,
           "curriculum": { "train_difficulties": "1-2", "eval_difficulties": "1-3", "eval_items_per_slice": 20 },
-          "budgets": { "trial_steps": 20, "initial_steps": 120, "successor_steps": {{successorSteps}} },
+          "budgets": { "trial_steps": 20, "initial_steps": 300, "successor_steps": {{successorSteps}} },
           "research": { "proposals": 2 },
           "self_generation": { "problems_per_difficulty": 40 },
           "promotion": { "difficulties": "1-3", "items_per_slice": 20 },

@@ -18,13 +18,13 @@ static class ReadEndpoints
             var records = new LabRecords(ledger);
             return Results.Json(records.Labs.Select(lab =>
             {
-                var generations = records.Of(lab).Where(e => e.Type == "generation").ToList();
+                var generations = records.Of(lab).Where(e => e.Type == "generation").Select(g => (Number: (int?)g.Attributes["generation"] ?? 0, Promoted: (bool?)g.Attributes["promoted"] == true)).ToList();
+                var champions = generations.Where(g => g.Number == 0 || g.Promoted).Select(g => g.Number).ToList();
                 return new
                 {
                     name = lab,
-                    generations = generations.Count(g => (int?)g.Attributes["generation"] > 0),
-                    champion_generation = generations.Where(g => (bool?)g.Attributes["promoted"] == true || (int?)g.Attributes["generation"] == 0)
-                        .Select(g => (int?)g.Attributes["generation"]).Max(),
+                    generations = generations.Count(g => g.Number > 0),
+                    champion_generation = champions.Count > 0 ? champions.Max() : (int?)null,
                     running = Running(options, lab),
                 };
             }));
