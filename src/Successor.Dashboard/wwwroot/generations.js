@@ -4,7 +4,7 @@
 'use strict';
 
 const GenerationCharts = (() => {
-  const generationAxis = { type: 'linear', title: { display: true, text: 'generation' }, ticks: { stepSize: 1, precision: 0 } };
+  const generationAxis = { type: 'linear', min: 0, suggestedMax: 1, title: { display: true, text: 'generation' }, ticks: { stepSize: 1, precision: 0 } };
   const percentTicks = { callback: v => `${Math.round(v * 1000) / 10}%` };
 
   function config(datasets, yTitle, y = {}) {
