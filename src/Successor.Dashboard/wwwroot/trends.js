@@ -129,5 +129,5 @@ const Trends = (() => {
     [...own, ...series.filter(s => !own.includes(s))].forEach((s, i) => figure(parent, s, i));
   }
 
-  return { render, fitLine };
+  return { render };
 })();
