@@ -129,6 +129,27 @@ public sealed class PlantedCheatTests
     }
 
     [Fact]
+    public void A_fabricated_trial_result_is_an_outlier_and_with_critical_anomalies_the_loop_waits()
+    {
+        using var lab = new LabFolder(LabFolder.Tiny.Replace("\"generations\": 2", "\"generations\": 1")
+            .Replace("\"promotion\":", "\"safety\": { \"anomaly_severity\": \"critical\" }, \"promotion\":"));
+        // A perfect score on all 60 public items, written where the runner looks for a finished trial's result.
+        string folder = Path.Combine(lab.Root, "runs", "tiny", "g1", "g1-r0-p1");
+        Directory.CreateDirectory(folder);
+        File.WriteAllText(Path.Combine(folder, "result.json"), System.Text.Json.JsonSerializer.Serialize(new Dictionary<string, object>
+        {
+            ["id"] = "g1-r0-p1", ["status"] = "ok", ["steps"] = 20, ["tokens"] = 20480, ["seconds"] = 1.0, ["score"] = 1.0,
+            ["scores"] = Enumerable.Repeat(1.0, 60).ToArray(), ["recipe_sha256"] = "",
+        }));
+        var r = SuccessorProcess.Run(lab.Args("run"));
+        Assert.True(r.ExitCode == 4, r.Stdout + r.Stderr);
+        var incident = Assert.Single(Incidents(lab), i => i.Kind == "trial-outlier");
+        Assert.Contains("g1-r0-p1 scored 1.000", incident.Detail);
+        Assert.Equal(Severity.Critical, incident.Severity);
+        Assert.Contains("request:tiny/incident-g1-trial-outlier-g1-r0-p1", r.Stderr);
+    }
+
+    [Fact]
     public void A_trial_past_its_time_budget_is_killed_and_recorded_as_an_overrun()
     {
         using var lab = new LabFolder("""{ "name": "hung", "budgets": { "initial_steps": 1000000, "trial_seconds": 3 } }""");

@@ -130,4 +130,7 @@ public sealed record SafetyConfig
     public double MinProjectedReliability { get; init; } = 0.5;
     /// <summary>Distinct-2 share of the kept self-generated answers below which a collapse alarm is raised.</summary>
     public double MinDistinct2 { get; init; } = 0.05;
+    /// <summary>Severity of the trial-stream anomalies (outliers, loss change points, throughput drops): warning
+    /// (recorded and shown) or critical (the candidate fails closed and the loop waits for a person).</summary>
+    public string AnomalySeverity { get; init; } = "warning";
 }

@@ -38,6 +38,7 @@ static class LabConfigComments
         ["safety.divergence_z"] = "Alarm when public-validation gain exceeds sealed-holdout gain by this many standard errors.",
         ["safety.reliability_horizon"] = "Generations ahead over which the checks' compounded reliability is projected.",
         ["safety.min_projected_reliability"] = "The lab halts when that projection falls below this.",
+        ["safety.anomaly_severity"] = "Trial outliers, loss change points and throughput drops: warning (recorded) or critical (fail closed, wait for a person).",
         ["recipe"] = "The first champion's recipe (see docs/recipe.schema.json).",
     };
 

@@ -87,6 +87,7 @@ public static class LabConfigJson
         Check(c.Safety.ReliabilityHorizon >= 1, $"safety.reliability_horizon is {c.Safety.ReliabilityHorizon}; it must be at least 1");
         Check(c.Safety.MinProjectedReliability is >= 0 and <= 1, $"safety.min_projected_reliability is {c.Safety.MinProjectedReliability}; it must be in [0, 1]");
         Check(c.Safety.MinDistinct2 is >= 0 and <= 1, $"safety.min_distinct2 is {c.Safety.MinDistinct2}; it must be in [0, 1]");
+        Check(c.Safety.AnomalySeverity is "warning" or "critical", $"safety.anomaly_severity is \"{c.Safety.AnomalySeverity}\"; use warning or critical");
         if (c.Split is { } split)
         {
             Check(File.Exists(Path.Combine(split, "train.jsonl")) && File.Exists(Path.Combine(split, "validation.jsonl")),

@@ -16,6 +16,9 @@ public sealed partial class LabRunner
             TrainingContamination(),
             ProtectedSurfaces(g),
             EvaluatorFingerprints(g),
+            TrialMonitor(g, "trial-outliers", "outliers"),
+            TrialMonitor(g, "loss-change-points", "change_points"),
+            TrialMonitor(g, "throughput", "throughput"),
             new("kept-data-safety", true, (bool)safety["passed"]!, $"{safety["checked"]} kept problems checked: {safety["off_training_side"]} outside the training side, {safety["malformed"]} malformed"),
             KeptLabels(curation),
             KeptDiversity(curation),
@@ -36,7 +39,7 @@ public sealed partial class LabRunner
     static AuditCheck Flag(string name, JsonObject generation, string alarm, string detail) =>
         new(name, generation[alarm] is not null, (bool?)generation[alarm] == false, detail);
 
-    static string Number(JsonNode? n) => n is null ? "not measured" : n.ToJsonString();
+    static string Number(JsonNode? n) => n is JsonValue v && v.TryGetValue(out double x) ? x.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture) : "not measured";
 
     AuditCheck TrainingContamination()
     {
@@ -67,6 +70,20 @@ public sealed partial class LabRunner
         return new("evaluator-fingerprint", trials.Count > 0 && notChecked.Count == 0, unchanged,
             notChecked.Count > 0 ? $"not checked: {string.Join(", ", notChecked)}"
             : $"{trials.Count} trials in {batches.Count} batches, {(unchanged ? "fingerprint unchanged" : "fingerprint changed")}");
+    }
+
+    /// <summary>A trial-stream monitor: it ran when every trial of the generation belongs to a checked batch (a
+    /// batch with too little to compare says so in the detail), and passed when it flagged none.</summary>
+    AuditCheck TrialMonitor(int g, string name, string key)
+    {
+        var trials = journal.All(journal.Id("trial", $"g{g}-")).Select(t => t.Id[(t.Id.IndexOf('/') + 1)..]).ToList();
+        var batches = journal.All(journal.Id("trial-checks", $"g{g}-")).Select(c => c.Attributes).ToList();
+        var covered = batches.Where(b => b[key] is JsonObject).SelectMany(Trials).ToHashSet(StringComparer.Ordinal);
+        var flagged = batches.SelectMany(b => b[key]?["flagged"]?.AsArray().Select(t => (string)t!) ?? []).ToList();
+        bool ran = trials.Count > 0 && trials.All(covered.Contains);
+        string detail = flagged.Count > 0 ? $"flagged {string.Join(", ", flagged)}"
+            : string.Join(" | ", batches.Where(b => b[key] is JsonObject).Select(b => $"{Trials(b).First()}: {b[key]!["detail"]}"));
+        return new(name, ran, flagged.Count == 0, ran ? detail : "not every trial was checked");
     }
 
     AuditCheck KeptLabels(JsonObject? curation)

@@ -1,9 +1,11 @@
 // Checks after every batch of trials, recorded as one `trial-checks:LAB/<first trial>` activity per batch:
-// the evaluator's fingerprint now against the one each trial started under. A trial recorded by a run that
-// died before its batch was checked is checked when the lab resumes, so every trial is covered exactly once.
+// the evaluator's fingerprint now against the one each trial started under, and the anomaly monitors on the
+// batch's scores, loss curves and throughput (TrialMonitors). A trial recorded by a run that died before its
+// batch was checked is checked when the lab resumes, so every trial is covered exactly once.
 using System.Text.Json.Nodes;
 using Successor.Lab.Trials;
 using Successor.Ledger.Prov;
+using Successor.Safety.Incidents;
 
 namespace Successor.Lab.Loop;
 
@@ -28,15 +30,33 @@ public sealed partial class LabRunner
                     $"the evaluator's code or data changed while {string.Join(", ", batch.Select(t => t.Id))} ran; their results are void");
                 voided.UnionWith(batch.Select(t => t.Id));
             }
-            string id = journal.Id("trial-checks", batch[0].Id);
-            journal.Once(id, () => ProvStatement.Activity(id, "trial-checks", new JsonObject
+            var signals = batch.Where(t => (string?)t.Record!["status"] == "ok" && !voided.Contains(t.Id)).Select(t => Signal(t.Id, t.Record!)).ToList();
+            var ids = batch.Select(t => t.Id).ToHashSet(StringComparer.Ordinal);
+            var earlier = journal.All(journal.Id("trial", "")).Where(t => (string?)t.Attributes["status"] == "ok")
+                .Select(t => Signal(t.Id[(t.Id.IndexOf('/') + 1)..], t.Attributes)).Where(t => !ids.Contains(t.Id)).ToList();
+            var monitors = new (string Name, MonitorOutcome Outcome)[]
             {
-                ["generation"] = g,
-                ["trials"] = new JsonArray([.. batch.Select(t => (JsonNode)t.Id)]),
-                ["evaluator_before"] = new JsonArray([.. before.Select(b => (JsonNode)b)]),
-                ["evaluator_after"] = after,
-                ["evaluator_passed"] = unchanged,
-            }));
+                ("outliers", TrialMonitors.Outliers(signals)),
+                ("change_points", TrialMonitors.ChangePoints(signals)),
+                ("throughput", TrialMonitors.Throughput(signals, earlier)),
+            };
+            var severity = config.Safety.AnomalySeverity == "critical" ? Severity.Critical : Severity.Warning;
+            foreach (var a in monitors.SelectMany(m => m.Outcome.Anomalies)) RaiseIncident(g, $"{a.Kind}-{a.Trial}", a.Kind, a.Detail, severity);
+            string id = journal.Id("trial-checks", batch[0].Id);
+            journal.Once(id, () =>
+            {
+                var attributes = new JsonObject
+                {
+                    ["generation"] = g,
+                    ["trials"] = new JsonArray([.. batch.Select(t => (JsonNode)t.Id)]),
+                    ["evaluator_before"] = new JsonArray([.. before.Select(b => (JsonNode)b)]),
+                    ["evaluator_after"] = after,
+                    ["evaluator_passed"] = unchanged,
+                };
+                foreach (var (name, outcome) in monitors)
+                    attributes[name] = new JsonObject { ["detail"] = outcome.Detail, ["flagged"] = new JsonArray([.. outcome.Anomalies.Select(a => (JsonNode)a.Trial)]) };
+                return ProvStatement.Activity(id, "trial-checks", attributes);
+            });
         }
         // Void stays void when the lab resumes: the ledger's trial record alone would read as a good result.
         foreach (var plan in plans.Where(p => voided.Contains(p.Id)))
@@ -44,4 +64,10 @@ public sealed partial class LabRunner
     }
 
     static IEnumerable<string> Trials(JsonObject check) => check["trials"]!.AsArray().Select(t => (string)t!);
+
+    static TrialSignal Signal(string id, JsonObject trial) => new(id,
+        trial["scores"] is JsonArray scores ? [.. scores.Select(x => (double)x!)] : [],
+        trial["loss_curve"] is JsonArray curve ? [.. curve.Select(x => (double)x!)] : [],
+        (long?)trial["tokens"] ?? 0, (double?)trial["train_cpu_seconds"] ?? 0,
+        $"{(string?)trial["shape"] ?? "unknown shape"}, {(long?)trial["tokens"] ?? 0} tokens");
 }

@@ -60,9 +60,14 @@ public sealed partial class LabRunner
                 ["score"] = result.Score,
                 ["scores"] = new JsonArray([.. result.Scores.Select(x => (JsonNode)x)]),
                 ["train_loss"] = result.TrainLoss,
+                ["loss_curve"] = new JsonArray([.. result.LossCurve.Select(x => (JsonNode)x)]),
+                ["loss_every"] = result.LossEvery,
+                ["train_seconds"] = result.TrainSeconds,
+                ["train_cpu_seconds"] = result.TrainCpuSeconds,
                 ["recipe_sha256"] = RecipeJson.Sha256(plan.Recipe),
                 ["model_sha256"] = result.ModelSha256,
                 ["evaluator_sha256"] = evaluator,
+                ["shape"] = Shape(plan.Recipe),
             };
             string id = journal.Id("trial", result.Id);
             string recipeId = RecordRecipe(plan.Recipe);
@@ -79,6 +84,10 @@ public sealed partial class LabRunner
         CheckBatch(g, plans, results);
         return results;
     }
+
+    /// <summary>What a step's CPU cost per token depends on: the model's shape, the worker's threads, distillation.</summary>
+    string Shape(Recipe r) =>
+        $"{r.Model.Layers} layers x {r.Model.Embedding} wide, {r.Model.Heads} heads, block {r.Model.BlockSize}, {config.Research.ThreadsPerWorker} thread(s){(r.DistillationWeight > 0 ? ", distilled" : "")}";
 
     /// <summary>The tokens a recipe trains on: its whole compute budget.</summary>
     static long TokensOf(Recipe r) => (long)r.Steps * r.BatchSize * r.GradAccumulation * r.Model.BlockSize;
@@ -105,6 +114,10 @@ public sealed partial class LabRunner
         Score = (double?)a["score"] ?? 0,
         Scores = a["scores"] is JsonArray scores ? [.. scores.Select(x => (double)x!)] : [],
         TrainLoss = (double?)a["train_loss"],
+        LossCurve = a["loss_curve"] is JsonArray curve ? [.. curve.Select(x => (double)x!)] : [],
+        LossEvery = (int?)a["loss_every"] ?? 1,
+        TrainSeconds = (double?)a["train_seconds"] ?? 0,
+        TrainCpuSeconds = (double?)a["train_cpu_seconds"] ?? 0,
         ModelSha256 = (string?)a["model_sha256"],
         RecipeSha256 = (string?)a["recipe_sha256"] ?? "",
     };

@@ -20,6 +20,12 @@ public sealed record TrialResult
     public IReadOnlyList<double> Scores { get; init; } = [];
     /// <summary>The last step's training loss; null when this process ran no step (it resumed a finished run).</summary>
     public double? TrainLoss { get; init; }
+    /// <summary>The training loss of this process's steps, averaged over every LossEvery consecutive steps.</summary>
+    public IReadOnlyList<double> LossCurve { get; init; } = [];
+    public int LossEvery { get; init; } = 1;
+    /// <summary>Seconds spent in training steps alone, on the wall clock and on the CPU (all threads).</summary>
+    public double TrainSeconds { get; init; }
+    public double TrainCpuSeconds { get; init; }
     public string? ModelSha256 { get; init; }
     public string RecipeSha256 { get; init; } = "";
 

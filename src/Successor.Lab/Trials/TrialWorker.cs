@@ -31,10 +31,17 @@ public static class TrialWorker
             ? TrainingCheckpoint.Resume(checkpoint, data, kernels, spec.Recipe.Steps, teacher)
             : Start(spec, data, kernels, teacher);
         int startStep = trainer.Step;
+        // Training time alone (not loading, checkpoints or scoring), in wall and CPU seconds: the throughput
+        // monitor reads tokens per CPU second, which a busy machine barely moves and hidden work does.
+        TimeSpan trainWall = TimeSpan.Zero, trainCpu = TimeSpan.Zero;
         while (trainer.Step < spec.Recipe.Steps)
         {
             int until = Math.Min(spec.Recipe.Steps, (trainer.Step / spec.CheckpointEvery + 1) * spec.CheckpointEvery);
+            long wall = Stopwatch.GetTimestamp();
+            var cpu = CpuTime();
             trainer.Run(untilStep: until, cancel: cancel);
+            trainCpu += CpuTime() - cpu;
+            trainWall += Stopwatch.GetElapsedTime(wall);
             TrainingCheckpoint.Save(trainer, checkpoint);
             log?.Invoke($"{spec.Id}: step {trainer.Step}/{spec.Recipe.Steps}, loss {trainer.Losses[^1]:0.0000}");
         }
@@ -50,11 +57,21 @@ public static class TrialWorker
             Score = scores.Average(),
             Scores = scores,
             TrainLoss = trainer.Losses.Count > 0 ? trainer.Losses[^1] : null,
+            LossEvery = LossCurve.Every(trainer.Losses.Count),
+            LossCurve = LossCurve.Of(trainer.Losses),
+            TrainSeconds = Math.Round(trainWall.TotalSeconds, 3),
+            TrainCpuSeconds = Math.Round(trainCpu.TotalSeconds, 3),
             ModelSha256 = Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(modelPath))),
             RecipeSha256 = trainer.RecipeSha256,
         };
         result.Save(folder);
         return result;
+    }
+
+    static TimeSpan CpuTime()
+    {
+        using var self = Process.GetCurrentProcess();
+        return self.TotalProcessorTime;
     }
 
     static Trainer Start(TrialSpec spec, TrainingData data, IKernels kernels, Models.Gpt.GptModel? teacher)

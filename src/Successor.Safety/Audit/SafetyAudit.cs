@@ -16,6 +16,9 @@ public static class SafetyAudit
         "training-contamination",   // the original training data overlaps neither public validation nor the sealed holdout
         "protected-surface",        // no trial trained a proposal that touches seeds, budgets, evaluation or gates
         "evaluator-fingerprint",    // the evaluator's code and data hashed before and after every trial of the generation
+        "trial-outliers",           // no trial scored far above its peers (robust z-scores)
+        "loss-change-points",       // no trial's loss curve jumped up
+        "throughput",               // no batch trained far slower per CPU second than the lab's earlier trials like it
         "kept-data-safety",         // every kept self-generated problem is a training-side problem of a known family
         "kept-label-accuracy",      // the kept labels are at least promotion.min_kept_label_accuracy correct
         "kept-data-diversity",      // distinct-2 of the kept answers is at least safety.min_distinct2

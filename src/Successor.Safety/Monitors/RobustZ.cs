@@ -12,17 +12,26 @@ public static class RobustZ
     public const double IglewiczHoaglinConstant = 0.6745;
     public const double DefaultThreshold = 3.5;
 
-    public static IReadOnlyList<double> Scores(IReadOnlyList<double> values)
+    public static IReadOnlyList<double> Scores(IReadOnlyList<double> values) => Scores(values, 0);
+
+    /// <summary>
+    /// Modified z-scores whose scale, MAD / 0.6745, is never taken below `minimumScale` (a standard
+    /// deviation in the values' units). Among a handful of values the MAD can be tiny by chance, or 0 on
+    /// ties, and then every small difference reads as extreme; a floor such as the known sampling error of
+    /// each value keeps a score in units that mean something.
+    /// </summary>
+    public static IReadOnlyList<double> Scores(IReadOnlyList<double> values, double minimumScale)
     {
+        if (!(minimumScale >= 0) || double.IsInfinity(minimumScale)) throw new ArgumentOutOfRangeException(nameof(minimumScale), minimumScale, "minimum scale must be a finite number ≥ 0, e.g. a standard error");
         RobustStatistics.RequireFinite(values, "robust z-scores");
         if (values.Count == 0) return [];
         double median = RobustStatistics.Median(values);
-        double mad = RobustStatistics.MedianAbsoluteDeviation(values, median);
+        double scale = Math.Max(RobustStatistics.MedianAbsoluteDeviation(values, median) / IglewiczHoaglinConstant, minimumScale);
         var scores = new double[values.Count];
         for (int i = 0; i < scores.Length; i++)
         {
             double deviation = values[i] - median;
-            scores[i] = mad > 0 ? IglewiczHoaglinConstant * deviation / mad
+            scores[i] = scale > 0 ? deviation / scale
                 : deviation == 0 ? 0 : Math.Sign(deviation) * double.PositiveInfinity;
         }
         return scores;

@@ -58,6 +58,18 @@ public sealed class RobustZTests
     }
 
     [Fact]
+    public void A_minimum_scale_keeps_ties_and_near_ties_from_reading_as_infinite()
+    {
+        // Three values, two tied: MAD = 0, so without a floor the third is infinitely far away.
+        Assert.Equal(double.PositiveInfinity, RobustZ.Scores([0, 0, 0.05])[2]);
+        Assert.Equal(0.05 / 0.02, RobustZ.Scores([0, 0, 0.05], minimumScale: 0.02)[2], 12);
+        // A floor below MAD / 0.6745 changes nothing: [1, 2, 3, 4, 10] has median 3 and MAD 1.
+        Assert.Equal(0.6745 * 7, RobustZ.Scores([1, 2, 3, 4, 10], minimumScale: 1.0)[4], 12);
+        Assert.Equal(7 / 2.0, RobustZ.Scores([1, 2, 3, 4, 10], minimumScale: 2.0)[4], 12);
+        Assert.Throws<ArgumentOutOfRangeException>(() => RobustZ.Scores([1, 2], minimumScale: -1));
+    }
+
+    [Fact]
     public void Scores_do_not_change_when_the_values_are_shifted_or_rescaled()
     {
         var random = new Random(9);
