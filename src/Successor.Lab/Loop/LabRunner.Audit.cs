@@ -24,6 +24,7 @@ public sealed partial class LabRunner
             KeptDiversity(curation),
             new("promotion-rule", verified, (bool?)generation["genuinely_better"] == true, (string?)generation["verdict"] ?? "the successor was not verified"),
             Flag("divergence", generation, "divergence_alarm", $"public − sealed gain z = {Number(generation["divergence_z"])}, threshold {config.Safety.DivergenceZ}"),
+            Flag("divergence-across-generations", generation, "divergence_sum_alarm", $"summed over {Number(generation["divergence_sum_generations"])} generation(s): z = {Number(generation["divergence_sum_z"])}, threshold {config.Safety.DivergenceZ}"),
             new("canaries", generation["canaries_completed"] is not null, (int?)generation["canaries_completed"] == 0, $"{Number(generation["canaries_completed"])} holdout canaries completed"),
             Flag("compounding-error", generation, "reliability_alarm", $"projected reliability {Number(generation["projected_reliability"])}, floor {config.Safety.MinProjectedReliability}"),
         };

@@ -3,10 +3,6 @@
 // and, with gates.incidents, pauses the loop until a named person approves going on.
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
-using Successor.Evaluation.Statistics;
-using Successor.Lab.Trials;
-using Successor.Models.Gpt;
-using Successor.Safety.Monitors;
 using Successor.Safety.Gates;
 using Successor.Safety.Incidents;
 
@@ -103,32 +99,6 @@ public sealed partial class LabRunner
             sha.AppendData(File.Exists(file) ? File.ReadAllBytes(file) : []);
         }
         return Convert.ToHexStringLower(sha.GetHashAndReset());
-    }
-
-    /// <summary>Gaming and drift checks on a verified successor; alarms become incidents (and critical ones
-    /// fail the candidate closed): public-vs-sealed divergence, canaries, and the checks' compounded reliability.</summary>
-    void Watch(int g, GptModel champion, GptModel successor, TrialResult trial, Comparison sealedGain, JsonObject attributes)
-    {
-        var publicGain = PairedBootstrap.Compare(task.PublicScores(champion), [.. trial.Scores], PairedBootstrap.MinResamples, SeedFor(g, 5));
-        var divergence = Divergence.Check(new GainEstimate(publicGain.Difference, publicGain.Low, publicGain.High),
-            new GainEstimate(sealedGain.Difference, sealedGain.Low, sealedGain.High), config.Safety.DivergenceZ);
-        attributes["public_improvement"] = publicGain.Difference;
-        attributes["divergence_z"] = double.IsFinite(divergence.ZValue) ? divergence.ZValue : null;
-        attributes["divergence_alarm"] = divergence.Alarm;
-        if (divergence.Alarm) RaiseIncident(g, "divergence", "divergence", divergence.Reason);
-        int leaked = task.CanariesCompleted(successor);
-        attributes["canaries_completed"] = leaked;
-        if (leaked > 0) RaiseIncident(g, "canary-leak", "canary-leak", $"the successor completes {leaked} holdout canar{(leaked == 1 ? "y" : "ies")} from their prefix: it has seen the sealed holdout");
-        var checks = journal.All(journal.Id("curation", "")).Where(c => (int)c.Attributes["kept"]! > 0)
-            .Select(c => (IReadOnlyList<CheckAccuracy>)[new CheckAccuracy("kept-label accuracy", (double)c.Attributes["kept_label_accuracy"]!)]).ToList();
-        if (checks.Count == 0) return;
-        var reliability = new Reliability(checks);
-        double projected = reliability.ProjectedReliability(config.Safety.ReliabilityHorizon);
-        attributes["cumulative_reliability"] = reliability.Current;
-        attributes["projected_reliability"] = projected;
-        attributes["reliability_alarm"] = reliability.ShouldHalt(config.Safety.ReliabilityHorizon, config.Safety.MinProjectedReliability);
-        if ((bool)attributes["reliability_alarm"]!)
-            RaiseIncident(g, "reliability", "compounding-error", $"the automated checks' reliability, {reliability.Current:0.000} so far, projects to {projected:0.000} over {config.Safety.ReliabilityHorizon} generations, below safety.min_projected_reliability {config.Safety.MinProjectedReliability:0.00}");
     }
 
     /// <summary>The original training data must not overlap public validation or the sealed holdout; a

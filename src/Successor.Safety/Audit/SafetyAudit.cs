@@ -24,6 +24,7 @@ public static class SafetyAudit
         "kept-data-diversity",      // distinct-2 of the kept answers is at least safety.min_distinct2
         "promotion-rule",           // the Verifier found the successor genuinely better on the sealed holdout
         "divergence",               // the public gain does not exceed the sealed gain beyond noise
+        "divergence-across-generations", // nor does the sum over the promoted lineage and this candidate
         "canaries",                 // the successor completes no holdout canary
         "compounding-error",        // the checks' reliability, projected over the horizon, stays above its floor
         "critical-incidents",       // no critical incident taints the candidate (fail closed)
