@@ -112,6 +112,33 @@ public sealed class LabCliTests
     }
 
     [Fact]
+    public void A_clean_lab_audits_every_promotion_and_replays_known_cases_through_its_promotion_rule()
+    {
+        // bench/clean-runs.sh's lab with seed 4: long enough to promote.
+        using var lab = new LabFolder("""
+            { "name": "clean", "seed": 4, "generations": 2,
+              "curriculum": { "train_difficulties": "1-2", "eval_difficulties": "1-3", "eval_items_per_slice": 20 },
+              "budgets": { "trial_steps": 20, "initial_steps": 300, "successor_steps": 100 },
+              "research": { "proposals": 2 }, "self_generation": { "problems_per_difficulty": 40 },
+              "promotion": { "difficulties": "1-3", "items_per_slice": 30 } }
+            """);
+        var run = lab.Succeed("run");
+        Assert.DoesNotContain(" incident: ", run.Stdout);
+        using var ledger = LedgerStore.Open(lab.Ledger);
+        var coverage = Successor.Safety.Audit.AuditCoverage.Of(ledger, "clean");
+        Assert.True(coverage.Promotions > 0, run.Stdout);
+        Assert.True(coverage.Audited == coverage.Promotions, string.Join("\n", coverage.Gaps));
+        Assert.Contains($"safety audit: {coverage.Audited} of {coverage.Promotions} promoted generation(s)", run.Stdout);
+        foreach (var g in new[] { 1, 2 })
+        {
+            var replay = ledger.FindById($"replay:clean/g{g}").Select(x => x.Parse().Statement.Attributes!).Single();
+            Assert.Equal((2, 0, 3), ((int)replay["known_bad"]!, (int)replay["false_accepts"]!, replay["cases"]!.AsArray().Count));
+            var generation = ledger.FindById($"generation:clean/g{g}").Select(x => x.Parse().Statement.Attributes!).Single();
+            Assert.Equal(1.0, (double)generation["cumulative_reliability"]!);
+        }
+    }
+
+    [Fact]
     public void Kill_9_in_the_middle_then_run_again_loses_and_repeats_no_trial()
     {
         using var lab = new LabFolder();

@@ -42,11 +42,23 @@ public sealed class Verifier(VerifierSettings settings, string? splitFolder = nu
         var problems = SealedProblems();
         var a = CurriculumEvaluator.Run(champion, problems, Settings.BatchSize);
         var b = CurriculumEvaluator.Run(successor, problems, Settings.BatchSize);
+        return (Decide(a, b), Summarize(b));
+    }
+
+    /// <summary>The promotion rule on several (champion, successor) pairs of `models`, indices into it, each model
+    /// decoded once on the sealed curriculum: how a lab replays known cases through its gate.</summary>
+    public IReadOnlyList<Verdict> ComparePairs(IReadOnlyList<GptModel> models, IReadOnlyList<(int Champion, int Successor)> pairs)
+    {
+        var problems = SealedProblems();
+        var runs = models.Select(m => CurriculumEvaluator.Run(m, problems, Settings.BatchSize)).ToList();
+        return [.. pairs.Select(p => Decide(runs[p.Champion], runs[p.Successor]))];
+    }
+
+    Verdict Decide(List<ItemResult> a, List<ItemResult> b)
+    {
         var overall = PairedBootstrap.Compare([.. a.Select(i => i.Correct ? 1.0 : 0.0)], [.. b.Select(i => i.Correct ? 1.0 : 0.0)], Settings.Resamples, Settings.Seed);
-        var slicesA = CurriculumEvaluator.Slices(a);
-        var slicesB = CurriculumEvaluator.Slices(b);
-        var deltas = slicesA.Zip(slicesB, (x, y) => new SliceDelta(x.Family, x.Difficulty, x.Accuracy, y.Accuracy)).ToList();
-        return (GenuinelyBetter.Decide(overall, deltas, Settings.Tolerance), Summarize(b));
+        var deltas = CurriculumEvaluator.Slices(a).Zip(CurriculumEvaluator.Slices(b), (x, y) => new SliceDelta(x.Family, x.Difficulty, x.Accuracy, y.Accuracy)).ToList();
+        return GenuinelyBetter.Decide(overall, deltas, Settings.Tolerance);
     }
 
     /// <summary>Is `successor` genuinely better than `champion` on the sealed text holdout? Items are the
@@ -56,12 +68,27 @@ public sealed class Verifier(VerifierSettings settings, string? splitFolder = nu
     public (Verdict Verdict, TextScore Successor) CompareText(GptModel champion, GptModel successor)
     {
         var documents = Holdout().Documents();
-        List<(double Loss, long Tokens)> Scored(GptModel m) => [.. TextEvaluator.PerDocument(m, documents).Where(d => d.Tokens > 0)];
-        var a = Scored(champion);
-        var b = Scored(successor);
+        var a = ScoredDocuments(champion, documents);
+        var b = ScoredDocuments(successor, documents);
+        return (DecideText(a, b), TextEvaluator.Summarize(b));
+    }
+
+    /// <summary>ComparePairs on the sealed text holdout's first `documents` documents.</summary>
+    public IReadOnlyList<Verdict> CompareTextPairs(IReadOnlyList<GptModel> models, IReadOnlyList<(int Champion, int Successor)> pairs, int documents)
+    {
+        var slice = Holdout().Documents().Take(documents).ToList();
+        var runs = models.Select(m => ScoredDocuments(m, slice)).ToList();
+        return [.. pairs.Select(p => DecideText(runs[p.Champion], runs[p.Successor]))];
+    }
+
+    static List<(double Loss, long Tokens)> ScoredDocuments(GptModel model, IReadOnlyList<Document> documents) =>
+        [.. TextEvaluator.PerDocument(model, documents).Where(d => d.Tokens > 0)];
+
+    Verdict DecideText(List<(double Loss, long Tokens)> a, List<(double Loss, long Tokens)> b)
+    {
         if (a.Count == 0) throw new DataException("sealed holdout: no document has 2 bytes or more; split a larger corpus");
         var overall = PairedBootstrap.Compare([.. a.Select(d => -d.Loss / Math.Log(2))], [.. b.Select(d => -d.Loss / Math.Log(2))], Settings.Resamples, Settings.Seed);
-        return (GenuinelyBetter.Decide(overall, [], Settings.Tolerance), TextEvaluator.Summarize(b));
+        return GenuinelyBetter.Decide(overall, [], Settings.Tolerance);
     }
 
     /// <summary>Bits per byte on the sealed text holdout (needs a split folder).</summary>

@@ -23,6 +23,7 @@ public sealed partial class LabRunner
             KeptLabels(curation),
             KeptDiversity(curation),
             new("promotion-rule", verified, (bool?)generation["genuinely_better"] == true, (string?)generation["verdict"] ?? "the successor was not verified"),
+            Replay(g),
             Flag("divergence", generation, "divergence_alarm", $"public − sealed gain z = {Number(generation["divergence_z"])}, threshold {config.Safety.DivergenceZ}"),
             Flag("divergence-across-generations", generation, "divergence_sum_alarm", $"summed over {Number(generation["divergence_sum_generations"])} generation(s): z = {Number(generation["divergence_sum_z"])}, threshold {config.Safety.DivergenceZ}"),
             new("canaries", generation["canaries_completed"] is not null, (int?)generation["canaries_completed"] == 0, $"{Number(generation["canaries_completed"])} holdout canaries completed"),
@@ -85,6 +86,13 @@ public sealed partial class LabRunner
         string detail = flagged.Count > 0 ? $"flagged {string.Join(", ", flagged)}"
             : string.Join(" | ", batches.Where(b => b[key] is JsonObject).Select(b => $"{Trials(b).First()}: {b[key]!["detail"]}"));
         return new(name, ran, flagged.Count == 0, ran ? detail : "not every trial was checked");
+    }
+
+    AuditCheck Replay(int g)
+    {
+        if (journal.Get(journal.Id("replay", $"g{g}")) is not { } r) return new("promotion-rule-replay", false, false, "no replay recorded");
+        return new("promotion-rule-replay", true, (int)r["false_accepts"]! == 0,
+            $"{r["false_accepts"]} of {r["known_bad"]} known-bad cases accepted, {(int)r["known_good"]! - (int)r["false_rejects"]!} of {r["known_good"]} known-good; accuracy {Number(r["accuracy"])}");
     }
 
     AuditCheck KeptLabels(JsonObject? curation)

@@ -35,7 +35,7 @@ public sealed partial class LabRunner
             };
             foreach (var (k, v) in score.Attributes) verdictAttributes[k] = v?.DeepClone();
             if (!verdict.GenuinelyBetter) failed.Add($"not genuinely better on the sealed holdout: {verdict.Reason}");
-            Watch(g, championModel, successorModel, successor, o, verdictAttributes);
+            Watch(g, champion, championModel, successorModel, successor, o, verdictAttributes);
             if (curation is not null && (int)curation["kept"]! > 0 && (double)curation["kept_label_accuracy"]! < config.Promotion.MinKeptLabelAccuracy)
                 failed.Add($"kept-label accuracy {(double)curation["kept_label_accuracy"]!:0.000} is below the gate's {config.Promotion.MinKeptLabelAccuracy:0.000}");
             if (!(bool)safety["passed"]!) failed.Add("the safety check of the kept data failed");

@@ -1,6 +1,7 @@
 // Gaming and drift checks on a verified successor; alarms become incidents, and critical ones fail the
 // candidate closed: public-vs-sealed divergence of this candidate and summed over the lineage it would
-// join, canaries, and the automated checks' compounded reliability.
+// join, canaries, the promotion rule's replay of known cases, and the automated checks' compounded
+// reliability (kept-label accuracy and the rule's false-accept rate, generation by generation).
 using System.Text.Json.Nodes;
 using Successor.Evaluation.Statistics;
 using Successor.Lab.Trials;
@@ -11,7 +12,7 @@ namespace Successor.Lab.Loop;
 
 public sealed partial class LabRunner
 {
-    void Watch(int g, GptModel champion, GptModel successor, TrialResult trial, Comparison sealedGain, JsonObject attributes)
+    void Watch(int g, Champion parent, GptModel champion, GptModel successor, TrialResult trial, Comparison sealedGain, JsonObject attributes)
     {
         var publicGain = PairedBootstrap.Compare(task.PublicScores(champion), [.. trial.Scores], PairedBootstrap.MinResamples, SeedFor(g, 5));
         var (publicNow, sealedNow) = (new GainEstimate(publicGain.Difference, publicGain.Low, publicGain.High), new GainEstimate(sealedGain.Difference, sealedGain.Low, sealedGain.High));
@@ -26,8 +27,11 @@ public sealed partial class LabRunner
         int leaked = task.CanariesCompleted(successor);
         attributes["canaries_completed"] = leaked;
         if (leaked > 0) RaiseIncident(g, "canary-leak", "canary-leak", $"the successor completes {leaked} holdout canar{(leaked == 1 ? "y" : "ies")} from their prefix: it has seen the sealed holdout");
-        var checks = journal.All(journal.Id("curation", "")).Where(c => (int)c.Attributes["kept"]! > 0)
-            .Select(c => (IReadOnlyList<CheckAccuracy>)[new CheckAccuracy("kept-label accuracy", (double)c.Attributes["kept_label_accuracy"]!)]).ToList();
+        var replay = ReplayPromotionRule(g, parent, champion);
+        attributes["replay_false_accepts"] = replay["false_accepts"]?.DeepClone();
+        if ((int)replay["false_accepts"]! > 0)
+            RaiseIncident(g, "promotion-rule-false-accept", "promotion-rule-false-accept", $"the promotion rule accepted {replay["false_accepts"]} of {replay["known_bad"]} known-bad replayed cases (the champion against itself or a degraded copy); it cannot be trusted to decide this candidate");
+        var checks = Enumerable.Range(1, g).Select(n => (IReadOnlyList<CheckAccuracy>)[.. ChecksOf(n)]).Where(c => c.Count > 0).ToList();
         if (checks.Count == 0) return;
         var reliability = new Reliability(checks);
         double projected = reliability.ProjectedReliability(config.Safety.ReliabilityHorizon);
@@ -36,6 +40,41 @@ public sealed partial class LabRunner
         attributes["reliability_alarm"] = reliability.ShouldHalt(config.Safety.ReliabilityHorizon, config.Safety.MinProjectedReliability);
         if ((bool)attributes["reliability_alarm"]!)
             RaiseIncident(g, "reliability", "compounding-error", $"the automated checks' reliability, {reliability.Current:0.000} so far, projects to {projected:0.000} over {config.Safety.ReliabilityHorizon} generations, below safety.min_projected_reliability {config.Safety.MinProjectedReliability:0.00}");
+    }
+
+    /// <summary>The measured accuracy of every automated check that decided something in generation `n`.</summary>
+    IEnumerable<CheckAccuracy> ChecksOf(int n)
+    {
+        if (journal.Get(journal.Id("curation", $"g{n}")) is { } c && (int)c["kept"]! > 0)
+            yield return new CheckAccuracy("kept-label accuracy", (double)c["kept_label_accuracy"]!);
+        if (journal.Get(journal.Id("replay", $"g{n}")) is { } r)
+            yield return new CheckAccuracy("promotion rule (1 - false-accept rate)", 1 - (double)r["false_accept_rate"]!);
+    }
+
+    /// <summary>The known cases of PromotionReplay through the promotion rule, on a small sealed slice; recorded once.</summary>
+    JsonObject ReplayPromotionRule(int g, Champion parent, GptModel champion)
+    {
+        string id = journal.Id("replay", $"g{g}");
+        return journal.Once(id, () =>
+        {
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            using var degraded = Load(parent.CheckpointDigest);
+            PromotionReplay.Degrade(degraded, SeedFor(g, 6));
+            var result = PromotionReplay.Run(pairs => task.Replay([champion, degraded], pairs));
+            report(new(g, "replay", $"promotion rule on known cases: {result.FalseAccepts} of {result.KnownBad} known-bad accepted, {result.KnownGood - result.FalseRejects} of {result.KnownGood} known-good accepted ({clock.Elapsed.TotalSeconds:0.0} s)"));
+            return Ledger.Prov.ProvStatement.Activity(id, "promotion-replay", new JsonObject
+            {
+                ["generation"] = g,
+                ["cases"] = new JsonArray([.. result.Outcomes.Select(o => (JsonNode)new JsonObject
+                {
+                    ["case"] = o.Case.Name, ["should_accept"] = o.Case.ShouldAccept, ["accepted"] = o.Accepted, ["reason"] = o.Reason,
+                })]),
+                ["known_bad"] = result.KnownBad, ["false_accepts"] = result.FalseAccepts,
+                ["known_good"] = result.KnownGood, ["false_rejects"] = result.FalseRejects,
+                ["accuracy"] = result.Accuracy, ["false_accept_rate"] = result.FalseAcceptRate,
+                ["seconds"] = Math.Round(clock.Elapsed.TotalSeconds, 3),
+            });
+        });
     }
 
     /// <summary>The divergence summed over the lineage this candidate would join. With no earlier promotion the

@@ -27,6 +27,18 @@ public sealed class CurriculumTask(CurriculumConfig curriculum, ulong evalSeed, 
         Tolerance = promotion.Tolerance,
     });
 
+    /// <summary>Sealed problems per slice in a replay of the promotion rule: enough for the known cases' verdicts,
+    /// a fifth of the default promotion's cost.</summary>
+    public const int ReplayItemsPerSlice = 30;
+
+    readonly Verifier replayVerifier = new(new VerifierSettings
+    {
+        Families = curriculum.Families,
+        Difficulties = promotion.Difficulties,
+        ItemsPerSlice = Math.Min(promotion.ItemsPerSlice, ReplayItemsPerSlice),
+        Tolerance = promotion.Tolerance,
+    });
+
     public string Metric => "accuracy";
     public bool CanSelfGenerate => true;
 
@@ -97,4 +109,6 @@ public sealed class CurriculumTask(CurriculumConfig curriculum, ulong evalSeed, 
         var (verdict, score) = verifier.Compare(champion, successor);
         return (verdict, Summary(score));
     }
+
+    public IReadOnlyList<Verdict> Replay(IReadOnlyList<GptModel> models, IReadOnlyList<(int Champion, int Successor)> pairs) => replayVerifier.ComparePairs(models, pairs);
 }

@@ -42,4 +42,8 @@ public interface ILabTask
 
     /// <summary>The Verifier's verdict on champion vs successor, and the successor's standing.</summary>
     (Verdict Verdict, HoldoutSummary Successor) Compare(GptModel champion, GptModel successor);
+
+    /// <summary>The promotion rule's verdicts on (champion, successor) pairs of `models`, each model scored once on a
+    /// small slice of the sealed holdout: the replay of known cases that measures the gate itself.</summary>
+    IReadOnlyList<Verdict> Replay(IReadOnlyList<GptModel> models, IReadOnlyList<(int Champion, int Successor)> pairs);
 }

@@ -80,4 +80,9 @@ public sealed class TextTask(string split, PromotionConfig promotion) : ILabTask
         var (verdict, score) = verifier.CompareText(champion, successor);
         return (verdict, Summary(score));
     }
+
+    /// <summary>Sealed documents in a replay of the promotion rule.</summary>
+    public const int ReplayDocuments = 64;
+
+    public IReadOnlyList<Verdict> Replay(IReadOnlyList<GptModel> models, IReadOnlyList<(int Champion, int Successor)> pairs) => verifier.CompareTextPairs(models, pairs, ReplayDocuments);
 }

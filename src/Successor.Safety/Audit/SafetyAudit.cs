@@ -23,6 +23,7 @@ public static class SafetyAudit
         "kept-label-accuracy",      // the kept labels are at least promotion.min_kept_label_accuracy correct
         "kept-data-diversity",      // distinct-2 of the kept answers is at least safety.min_distinct2
         "promotion-rule",           // the Verifier found the successor genuinely better on the sealed holdout
+        "promotion-rule-replay",    // the rule accepted none of the known-bad cases replayed through it
         "divergence",               // the public gain does not exceed the sealed gain beyond noise
         "divergence-across-generations", // nor does the sum over the promoted lineage and this candidate
         "canaries",                 // the successor completes no holdout canary

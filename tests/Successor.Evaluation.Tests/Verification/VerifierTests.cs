@@ -43,6 +43,13 @@ public sealed class VerifierTests
         var verdict = verifier.Compare(untrained, untrained).Verdict;
         Assert.False(verdict.GenuinelyBetter);
         Assert.Equal(0, verdict.Overall.Difference);
+
+        // Pairs decided from one decoding per model give the verdicts that Compare gives pair by pair.
+        var pairs = verifier.ComparePairs([untrained, trainer.Model], [(0, 1), (1, 0), (1, 1)]);
+        Assert.Equal(verifier.Compare(untrained, trainer.Model).Verdict.Overall, pairs[0].Overall);
+        Assert.Equal(verifier.Compare(trainer.Model, untrained).Verdict.Reason, pairs[1].Reason);
+        Assert.Equal(-pairs[0].Overall.Difference, pairs[1].Overall.Difference, 12);
+        Assert.Equal((false, 0.0), (pairs[2].GenuinelyBetter, pairs[2].Overall.Difference));
     }
 
     [Fact]
@@ -62,6 +69,8 @@ public sealed class VerifierTests
             model.Initialize(1);
             Assert.Equal(0, verifier.CanariesCompleted(model));
             Assert.True(verifier.HoldoutText(model).BitsPerByte > 4); // an untrained byte model: about log2(256) = 8
+            var self = Assert.Single(verifier.CompareTextPairs([model], [(0, 0)], documents: 5));
+            Assert.Equal((false, 5), (self.GenuinelyBetter, self.Overall.Items));
             Assert.Equal(0, verifier.Contamination(split.Train).Flagged);
             var leaked = verifier.Contamination([.. split.Train, split.Holdout[0] with { Id = "generated:1" }]);
             Assert.Equal(1, leaked.Flagged);

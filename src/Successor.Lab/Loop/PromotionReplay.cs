@@ -1,0 +1,63 @@
+// The promotion rule measured like any other check (issue 6, Deliver 3): every generation, cases whose right
+// answer is known are replayed through it on a small slice of the sealed holdout. Known bad — the champion
+// against itself, and against a degraded copy of itself — must never be accepted; known good — the champion
+// as the successor of its degraded copy — should be. A false accept is the error that compounds: it makes a
+// worse model a parent. A false reject keeps the champion, which nobody inherits as an error, so the
+// reliability the lab compounds is 1 − the false-accept rate; the accuracy over all cases is recorded beside it.
+using Successor.Evaluation.Statistics;
+using Successor.Models.Gpt;
+using Successor.Tensors;
+
+namespace Successor.Lab.Loop;
+
+/// <param name="Champion">Index of the model in the champion's place (0: the champion, 1: its degraded copy).</param>
+public sealed record ReplayCase(string Name, int Champion, int Successor, bool ShouldAccept);
+
+public sealed record ReplayOutcome(ReplayCase Case, bool Accepted, string Reason)
+{
+    public bool Correct => Accepted == Case.ShouldAccept;
+}
+
+public sealed record ReplayResult(IReadOnlyList<ReplayOutcome> Outcomes)
+{
+    public int KnownBad => Outcomes.Count(o => !o.Case.ShouldAccept);
+    public int FalseAccepts => Outcomes.Count(o => !o.Case.ShouldAccept && o.Accepted);
+    public int KnownGood => Outcomes.Count(o => o.Case.ShouldAccept);
+    public int FalseRejects => Outcomes.Count(o => o.Case.ShouldAccept && !o.Accepted);
+    public double Accuracy => Outcomes.Count(o => o.Correct) / (double)Outcomes.Count;
+    public double FalseAcceptRate => KnownBad == 0 ? 0 : FalseAccepts / (double)KnownBad;
+}
+
+public static class PromotionReplay
+{
+    /// <summary>Models: 0 the champion, 1 its degraded copy.</summary>
+    public static IReadOnlyList<ReplayCase> Cases { get; } =
+    [
+        new("the champion against itself", 0, 0, ShouldAccept: false),
+        new("the champion against its degraded copy", 0, 1, ShouldAccept: false),
+        new("the degraded copy against the champion", 1, 0, ShouldAccept: true),
+    ];
+
+    /// <summary>Gaussian noise on every weight with each tensor's own root-mean-square as its standard
+    /// deviation: as large as the weights themselves, which leaves a model that answers nothing right.</summary>
+    public static void Degrade(GptModel model, ulong seed)
+    {
+        var rng = new Rng(seed);
+        foreach (var t in model.Layout.Tensors)
+        {
+            var span = model.Parameters.Slice(t.Offset, t.Count);
+            double sum = 0;
+            foreach (float w in span) sum += (double)w * w;
+            double rms = Math.Sqrt(sum / span.Length);
+            for (int i = 0; i < span.Length; i++) span[i] += (float)(rms * rng.NextGaussian());
+        }
+    }
+
+    /// <summary>Every case through `rule`, which decides (champion, successor) pairs of the two models at once.</summary>
+    public static ReplayResult Run(Func<IReadOnlyList<(int Champion, int Successor)>, IReadOnlyList<Verdict>> rule)
+    {
+        var verdicts = rule([.. Cases.Select(c => (c.Champion, c.Successor))]);
+        if (verdicts.Count != Cases.Count) throw new InvalidOperationException($"the promotion rule decided {verdicts.Count} of {Cases.Count} replayed cases");
+        return new([.. Cases.Zip(verdicts, (c, v) => new ReplayOutcome(c, v.GenuinelyBetter, v.Reason))]);
+    }
+}
