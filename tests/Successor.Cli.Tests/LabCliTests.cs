@@ -2,6 +2,7 @@
 // a second run re-runs nothing; kill -9 in the middle loses and repeats no trial; bad configs and hung
 // trials get one clear line.
 using System.Diagnostics;
+using System.Text.Json.Nodes;
 using Successor.Ledger.Storage;
 
 namespace Successor.Cli.Tests;
@@ -105,6 +106,9 @@ public sealed class LabCliTests
             }
             var coverage = Successor.Safety.Audit.AuditCoverage.Of(ledger, "tiny");
             Assert.Equal(coverage.Promotions.ToString(), status.Value("promotions"));
+            // safety.holdout_feedback is none by default: the researcher was given no holdout number.
+            var proposals = ledger.FindById("proposals:tiny/g2").Select(x => x.Parse().Statement).Single(x => x.Subject == "proposals:tiny/g2" && x.Attributes is not null).Attributes!;
+            Assert.Empty(proposals["holdout_feedback"]!.AsArray());
             Assert.Equal(coverage.Audited.ToString(), status.Value("audited_promotions"));
         }
         var verify = SuccessorProcess.Run("verify", "--ledger", lab.Ledger, "--artifacts", Path.Combine(lab.Root, "artifacts"));
@@ -136,6 +140,24 @@ public sealed class LabCliTests
             var generation = ledger.FindById($"generation:clean/g{g}").Select(x => x.Parse().Statement.Attributes!).Single();
             Assert.Equal(1.0, (double)generation["cumulative_reliability"]!);
         }
+    }
+
+    [Fact]
+    public void With_thresholdout_the_researcher_sees_the_last_candidate_only_through_it()
+    {
+        using var lab = new LabFolder(LabFolder.Tiny.Replace("\"promotion\":", "\"safety\": { \"holdout_feedback\": \"thresholdout\", \"thresholdout_budget\": 1 }, \"promotion\":"));
+        lab.Succeed("run");
+        using var ledger = LedgerStore.Open(lab.Ledger);
+        JsonObject Attributes(string id) => ledger.FindById(id).Select(x => x.Parse().Statement).Single(x => x.Subject == id && x.Attributes is not null).Attributes!;
+        Assert.Empty(Attributes("proposals:tiny/g1")["holdout_feedback"]!.AsArray());
+        var seen = Assert.Single(Attributes("proposals:tiny/g2")["holdout_feedback"]!.AsArray())!;
+        Assert.Equal(1, (int)seen["generation"]!);
+        // A number, and either the candidate's public score (public and sealed agreed) or a noisy holdout answer.
+        double value = (double)seen["value"]!;
+        Assert.True((bool)seen["from_holdout"]! || value == (double)Attributes("generation:tiny/g1")["candidate_public_score"]!, seen.ToJsonString());
+        // The audit recomputes Thresholdout's answers from the ledger and finds exactly what the researcher was given.
+        var check = Successor.Safety.Audit.SafetyAudit.Checks(Attributes("audit:tiny/g2")).Single(c => c.Name == "holdout-feedback");
+        Assert.True(check.Ok, check.Detail);
     }
 
     [Fact]

@@ -15,6 +15,7 @@ public sealed partial class LabRunner
         {
             TrainingContamination(),
             ProtectedSurfaces(g),
+            HoldoutIsolation(g),
             EvaluatorFingerprints(g),
             TrialMonitor(g, "trial-outliers", "outliers"),
             TrialMonitor(g, "loss-change-points", "change_points"),
@@ -60,6 +61,19 @@ public sealed partial class LabRunner
         return new("protected-surface", true, trained.Count == 0, trained.Count > 0
             ? $"proposals {string.Join(", ", trained)} touch a protected surface and were trained"
             : $"{p["proposals"]!.AsArray().Count} proposals screened, {refused.Count} refused");
+    }
+
+    /// <summary>What the proposals record says the researcher saw of the holdout must be exactly what the
+    /// configured mechanism allows, recomputed from the ledger: nothing, or Thresholdout's answers.</summary>
+    AuditCheck HoldoutIsolation(int g)
+    {
+        if (journal.Get(journal.Id("proposals", $"g{g}"))?["holdout_feedback"] is not JsonArray seen) return new("holdout-feedback", false, false, "no record of what the researcher saw");
+        var recorded = seen.Select(n => new Research.HoldoutAnswer((int)n!["generation"]!, (double?)n["value"], (bool)n["from_holdout"]!, (bool)n["refused"]!)).ToList();
+        var allowed = HoldoutSeen(g);
+        bool same = recorded.SequenceEqual(allowed);
+        return new("holdout-feedback", true, same, !same ? $"the researcher saw {recorded.Count} holdout answer(s) that {config.Safety.HoldoutFeedback} does not give"
+            : config.Safety.HoldoutFeedback == "none" ? "none: the researcher saw no holdout number"
+            : $"thresholdout: {recorded.Count} answer(s), {recorded.Count(a => a.FromHoldout)} from the holdout, {recorded.Count(a => a.Refused)} refused (budget {config.Safety.ThresholdoutBudget})");
     }
 
     AuditCheck EvaluatorFingerprints(int g)

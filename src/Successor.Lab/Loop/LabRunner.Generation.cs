@@ -65,13 +65,18 @@ public sealed partial class LabRunner
         var attributes = journal.Get(id);
         if (attributes is null)
         {
-            var context = new ResearchContext(g, champion.Recipe, weaknesses, Memory(), SeedFor(g, 1));
+            var context = new ResearchContext(g, champion.Recipe, weaknesses, Memory(), SeedFor(g, 1)) { Holdout = HoldoutSeen(g) };
             var proposed = researcher.Propose(context, config.Research.Proposals);
             string activity = journal.Id("research", $"g{g}");
             attributes = journal.Record(ProvStatement.Entity(id, "proposals", new JsonObject
             {
                 ["generation"] = g,
                 ["researcher"] = researcher.Name,
+                // Exactly what the researcher was given of the sealed holdout, so the audit can recompute it.
+                ["holdout_feedback"] = new JsonArray([.. context.Holdout.Select(a => (JsonNode)new JsonObject
+                {
+                    ["generation"] = a.Generation, ["value"] = a.Value, ["from_holdout"] = a.FromHoldout, ["refused"] = a.Refused,
+                })]),
                 ["proposals"] = new JsonArray([.. proposed.Select(p => (JsonNode)new JsonObject
                 {
                     ["id"] = p.Id,
@@ -87,6 +92,14 @@ public sealed partial class LabRunner
         foreach (var p in list) report(new(g, "proposal", $"{p.Id}: {string.Join(" ", p.Overrides)} — targets {p.Targets}; {p.Rationale}"));
         return [Proposal.Control(list.FirstOrDefault()?.Targets ?? ""), .. list];
     }
+
+    /// <summary>What the researcher of generation g may know of earlier candidates on the sealed holdout: nothing,
+    /// or Thresholdout's answers (HoldoutFeedback).</summary>
+    IReadOnlyList<HoldoutAnswer> HoldoutSeen(int g) => HoldoutFeedback.Answers(config.Safety.HoldoutFeedback, config.Safety.ThresholdoutBudget, SeedFor(0, 7),
+        [.. journal.All(journal.Id("generation", "")).Select(x => x.Attributes)
+            .Where(a => (int?)a["generation"] is int n && n > 0 && n < g && a["candidate_public_score"] is not null && a["holdout_value"] is not null)
+            .Select(a => new HoldoutQuery((int)a["generation"]!, (double)a["candidate_public_score"]!,
+                task.Metric == "accuracy" ? (double)a["holdout_value"]! : -(double)a["holdout_value"]!))]);
 
     /// <summary>The lab's memory: every finding recorded so far, across generations.</summary>
     List<Finding> Memory() =>

@@ -32,6 +32,7 @@ public sealed partial class LabRunner
             {
                 ["improvement"] = o.Difference, ["improvement_low"] = o.Low, ["improvement_high"] = o.High, ["improvement_p_value"] = o.PValue,
                 ["holdout_items"] = o.Items, ["genuinely_better"] = verdict.GenuinelyBetter, ["verdict"] = verdict.Reason,
+                ["candidate_public_score"] = successor.Score,
             };
             foreach (var (k, v) in score.Attributes) verdictAttributes[k] = v?.DeepClone();
             if (!verdict.GenuinelyBetter) failed.Add($"not genuinely better on the sealed holdout: {verdict.Reason}");

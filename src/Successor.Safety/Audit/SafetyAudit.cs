@@ -15,6 +15,7 @@ public static class SafetyAudit
     [
         "training-contamination",   // the original training data overlaps neither public validation nor the sealed holdout
         "protected-surface",        // no trial trained a proposal that touches seeds, budgets, evaluation or gates
+        "holdout-feedback",         // the researcher saw holdout numbers only through Thresholdout, or none
         "evaluator-fingerprint",    // the evaluator's code and data hashed before and after every trial of the generation
         "trial-outliers",           // no trial scored far above its peers (robust z-scores)
         "loss-change-points",       // no trial's loss curve jumped up
