@@ -30,18 +30,7 @@ public sealed partial class LabRunner
                     $"the evaluator's code or data changed while {string.Join(", ", batch.Select(t => t.Id))} ran; their results are void");
                 voided.UnionWith(batch.Select(t => t.Id));
             }
-            var signals = batch.Where(t => (string?)t.Record!["status"] == "ok" && !voided.Contains(t.Id)).Select(t => Signal(t.Id, t.Record!)).ToList();
-            var ids = batch.Select(t => t.Id).ToHashSet(StringComparer.Ordinal);
-            var earlier = journal.All(journal.Id("trial", "")).Where(t => (string?)t.Attributes["status"] == "ok")
-                .Select(t => Signal(t.Id[(t.Id.IndexOf('/') + 1)..], t.Attributes)).Where(t => !ids.Contains(t.Id)).ToList();
-            var monitors = new (string Name, MonitorOutcome Outcome)[]
-            {
-                ("outliers", TrialMonitors.Outliers(signals)),
-                ("change_points", TrialMonitors.ChangePoints(signals)),
-                ("throughput", TrialMonitors.Throughput(signals, earlier)),
-            };
-            var severity = config.Safety.AnomalySeverity == "critical" ? Severity.Critical : Severity.Warning;
-            foreach (var a in monitors.SelectMany(m => m.Outcome.Anomalies)) RaiseIncident(g, $"{a.Kind}-{a.Trial}", a.Kind, a.Detail, severity);
+            var monitors = Monitor(g, [.. batch.Where(t => (string?)t.Record!["status"] == "ok" && !voided.Contains(t.Id)).Select(t => Signal(t.Id, t.Record!))]);
             string id = journal.Id("trial-checks", batch[0].Id);
             journal.Once(id, () =>
             {
@@ -61,6 +50,23 @@ public sealed partial class LabRunner
         // Void stays void when the lab resumes: the ledger's trial record alone would read as a good result.
         foreach (var plan in plans.Where(p => voided.Contains(p.Id)))
             results[plan.Id] = new TrialResult { Id = plan.Id, Status = "void", Error = "the evaluator changed while it ran" };
+    }
+
+    /// <summary>The anomaly monitors on a batch's good trials; each anomaly is an incident of safety.anomaly_severity.</summary>
+    (string Name, MonitorOutcome Outcome)[] Monitor(int g, List<TrialSignal> batch)
+    {
+        var ids = batch.Select(t => t.Id).ToHashSet(StringComparer.Ordinal);
+        var earlier = journal.All(journal.Id("trial", "")).Where(t => (string?)t.Attributes["status"] == "ok")
+            .Select(t => Signal(t.Id[(t.Id.IndexOf('/') + 1)..], t.Attributes)).Where(t => !ids.Contains(t.Id)).ToList();
+        (string, MonitorOutcome)[] monitors =
+        [
+            ("outliers", TrialMonitors.Outliers(batch)),
+            ("change_points", TrialMonitors.ChangePoints(batch)),
+            ("throughput", TrialMonitors.Throughput(batch, earlier)),
+        ];
+        var severity = config.Safety.AnomalySeverity == "critical" ? Severity.Critical : Severity.Warning;
+        foreach (var a in monitors.SelectMany(m => m.Item2.Anomalies)) RaiseIncident(g, $"{a.Kind}-{a.Trial}", a.Kind, a.Detail, severity);
+        return monitors;
     }
 
     static IEnumerable<string> Trials(JsonObject check) => check["trials"]!.AsArray().Select(t => (string)t!);

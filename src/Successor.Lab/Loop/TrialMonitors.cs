@@ -70,7 +70,7 @@ public static class TrialMonitors
         // Upward only: a loss that suddenly falls is how learning looks (a new skill clicks).
         var anomalies = found.Where(p => p.r.Statistic >= ChangePointZ)
             .Select(p => new TrialAnomaly("loss-change-point", p.t.Id, F($"{p.t.Id}'s training loss jumps up {Math.Exp(p.r.Shift):0.0}-fold at point {p.Skipped + p.r.Index} of {p.t.LossCurve.Count}, {p.r.Statistic:0.0} robust standard deviations of its step-to-step noise"))).ToList();
-        return new(anomalies, F($"largest upward shift {found.Max(p => p.r.Statistic):0.0} over {curves.Count} curve(s) (alarm at {ChangePointZ})"));
+        return new(anomalies, F($"largest change-point statistic {found.Max(p => p.r.Statistic):0.0} over {curves.Count} curve(s) (alarm at {ChangePointZ} upward)"));
     }
 
     /// <param name="earlier">The lab's trials recorded before this batch, in order.</param>
