@@ -139,6 +139,9 @@ public sealed class LabCliTests
             Assert.Equal((2, 0, 3), ((int)replay["known_bad"]!, (int)replay["false_accepts"]!, replay["cases"]!.AsArray().Count));
             var generation = ledger.FindById($"generation:clean/g{g}").Select(x => x.Parse().Statement.Attributes!).Single();
             Assert.Equal(1.0, (double)generation["cumulative_reliability"]!);
+            var audit = Successor.Safety.Audit.SafetyAudit.Checks(ledger.FindById($"audit:clean/g{g}").Select(x => x.Parse().Statement.Attributes!).Single());
+            Assert.All(audit, c => Assert.DoesNotContain("not measured", c.Detail));
+            Assert.Equal("0 holdout canaries completed", audit.Single(c => c.Name == "canaries").Detail);
         }
     }
 

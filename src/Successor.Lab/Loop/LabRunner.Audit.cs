@@ -42,7 +42,10 @@ public sealed partial class LabRunner
     static AuditCheck Flag(string name, JsonObject generation, string alarm, string detail) =>
         new(name, generation[alarm] is not null, (bool?)generation[alarm] == false, detail);
 
-    static string Number(JsonNode? n) => n is JsonValue v && v.TryGetValue(out double x) ? x.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture) : "not measured";
+    /// <summary>A recorded number for the detail line (an int or a double, as built or as read back), or "not measured".</summary>
+    static string Number(JsonNode? n) => n is not JsonValue v ? "not measured"
+        : v.TryGetValue(out double x) ? x.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture)
+        : v.TryGetValue(out int i) ? i.ToString(System.Globalization.CultureInfo.InvariantCulture) : v.ToJsonString();
 
     AuditCheck TrainingContamination()
     {

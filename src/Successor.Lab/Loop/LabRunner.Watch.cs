@@ -30,7 +30,7 @@ public sealed partial class LabRunner
         var replay = ReplayPromotionRule(g, parent, champion);
         attributes["replay_false_accepts"] = replay["false_accepts"]?.DeepClone();
         if ((int)replay["false_accepts"]! > 0)
-            RaiseIncident(g, "promotion-rule-false-accept", "promotion-rule-false-accept", $"the promotion rule accepted {replay["false_accepts"]} of {replay["known_bad"]} known-bad replayed cases (the champion against itself or a degraded copy); it cannot be trusted to decide this candidate");
+            RaiseIncident(g, "promotion-rule-false-accept", "promotion-rule-false-accept", $"the promotion rule accepted {replay["false_accepts"]} of {replay["known_bad"]} known-bad replayed cases (the champion against itself or its silenced copy); it cannot be trusted to decide this candidate");
         var checks = Enumerable.Range(1, g).Select(n => (IReadOnlyList<CheckAccuracy>)[.. ChecksOf(n)]).Where(c => c.Count > 0).ToList();
         if (checks.Count == 0) return;
         var reliability = new Reliability(checks);
@@ -58,9 +58,9 @@ public sealed partial class LabRunner
         return journal.Once(id, () =>
         {
             var clock = System.Diagnostics.Stopwatch.StartNew();
-            using var degraded = Load(parent.CheckpointDigest);
-            PromotionReplay.Degrade(degraded, SeedFor(g, 6));
-            var result = PromotionReplay.Run(pairs => task.Replay([champion, degraded], pairs));
+            using var silenced = Load(parent.CheckpointDigest);
+            PromotionReplay.Silence(silenced);
+            var result = PromotionReplay.Run(pairs => task.Replay([champion, silenced], pairs));
             report(new(g, "replay", $"promotion rule on known cases: {result.FalseAccepts} of {result.KnownBad} known-bad accepted, {result.KnownGood - result.FalseRejects} of {result.KnownGood} known-good accepted ({clock.Elapsed.TotalSeconds:0.0} s)"));
             return Ledger.Prov.ProvStatement.Activity(id, "promotion-replay", new JsonObject
             {

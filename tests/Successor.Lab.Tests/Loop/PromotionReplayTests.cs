@@ -1,6 +1,7 @@
 // The replay must tell a broken gate from a sound one: accepting everything is two false accepts of two
 // known-bad cases; rejecting everything is no false accept but a false reject; the real promotion rule on a
-// trained model and its degraded copy accepts only the known-good case.
+// trained model and its silenced copy accepts only the known-good case, and on an untrained champion
+// accepts nothing (the silenced copy is never better, however weak the champion).
 using Successor.Data.Curriculum;
 using Successor.Evaluation.Statistics;
 using Successor.Evaluation.Verification;
@@ -35,42 +36,54 @@ public sealed class PromotionReplayTests
         Assert.Throws<InvalidOperationException>(() => PromotionReplay.Run(_ => [Always(false)]));
     }
 
-    [Fact]
-    public void The_promotion_rule_accepts_only_the_champion_over_its_degraded_copy()
-    {
-        var kernels = new FastKernels();
-        var config = new ModelConfig { Layers = 1, Heads = 2, Embedding = 32, BlockSize = 16 };
-        var recipe = new Recipe { Model = config, BatchSize = 32, Steps = 600, WarmupSteps = 10, EvalInterval = 0, LearningRate = 1e-2, MinLearningRate = 1e-3, Seed = 3 };
-        using var trainer = new Trainer(recipe, CurriculumBatchSource.Data([TaskFamilies.Get("radd")], 1, 1), kernels);
-        trainer.Run();
-        using var degraded = new GptModel(config, kernels);
-        trainer.Model.Parameters.Slice(0, (int)trainer.Model.Parameters.Length).CopyTo(degraded.Parameters.Slice(0, (int)degraded.Parameters.Length));
-        PromotionReplay.Degrade(degraded, seed: 11);
+    static readonly ModelConfig Config = new() { Layers = 1, Heads = 2, Embedding = 32, BlockSize = 16 };
 
+    static GptModel SilencedCopy(GptModel model)
+    {
+        var copy = new GptModel(Config, model.Kernels);
+        model.Parameters.Slice(0, (int)model.Parameters.Length).CopyTo(copy.Parameters.Slice(0, (int)copy.Parameters.Length));
+        PromotionReplay.Silence(copy);
+        return copy;
+    }
+
+    [Fact]
+    public void The_promotion_rule_accepts_only_the_champion_over_its_silenced_copy()
+    {
+        var recipe = new Recipe { Model = Config, BatchSize = 32, Steps = 600, WarmupSteps = 10, EvalInterval = 0, LearningRate = 1e-2, MinLearningRate = 1e-3, Seed = 3 };
+        using var trainer = new Trainer(recipe, CurriculumBatchSource.Data([TaskFamilies.Get("radd")], 1, 1), new FastKernels());
+        trainer.Run();
+        using var silenced = SilencedCopy(trainer.Model);
         var verifier = new Verifier(new VerifierSettings { Difficulties = "1", ItemsPerSlice = 30, Resamples = 1000 });
-        Assert.True(verifier.Score(trainer.Model).Accuracy > 0.3, "the test model did not learn enough to tell apart from its degraded copy");
-        Assert.Equal(0, verifier.Score(degraded).Accuracy);
-        var r = PromotionReplay.Run(pairs => verifier.ComparePairs([trainer.Model, degraded], pairs));
+        Assert.True(verifier.Score(trainer.Model).Accuracy > 0.3, "the test model did not learn enough to tell apart from its silenced copy");
+        Assert.Equal(0, verifier.Score(silenced).Accuracy);
+        var r = PromotionReplay.Run(pairs => verifier.ComparePairs([trainer.Model, silenced], pairs));
         Assert.Equal((0, 0), (r.FalseAccepts, r.FalseRejects));
         Assert.Equal(1.0, r.Accuracy);
     }
 
     [Fact]
-    public void Degrading_is_seeded_and_moves_every_tensor_by_its_own_scale()
+    public void A_silenced_copy_never_beats_even_an_untrained_champion()
     {
-        var kernels = new FastKernels();
-        var config = new ModelConfig { Layers = 1, Heads = 2, Embedding = 32, BlockSize = 16 };
-        using var a = new GptModel(config, kernels);
-        using var b = new GptModel(config, kernels);
-        a.Initialize(1);
-        b.Initialize(1);
-        var before = a.Parameters.Slice(0, (int)a.Parameters.Length).ToArray();
-        PromotionReplay.Degrade(a, 5);
-        PromotionReplay.Degrade(b, 5);
-        Assert.True(a.Parameters.Slice(0, (int)a.Parameters.Length).SequenceEqual(b.Parameters.Slice(0, (int)b.Parameters.Length)));
-        var wte = a.Layout["wte"];
-        double Rms(IEnumerable<float> x) => Math.Sqrt(x.Average(v => (double)v * v));
-        double noise = Rms(a.Parameters.Slice(wte.Offset, wte.Count).ToArray().Zip(before.Skip((int)wte.Offset).Take(wte.Count), (x, y) => x - y));
-        Assert.InRange(noise / Rms(before.Skip((int)wte.Offset).Take(wte.Count)), 0.95, 1.05);
+        for (ulong seed = 1; seed <= 5; seed++)
+        {
+            using var untrained = new GptModel(Config, new FastKernels());
+            untrained.Initialize(seed);
+            using var silenced = SilencedCopy(untrained);
+            var verifier = new Verifier(new VerifierSettings { Families = "radd,add", Difficulties = "1-3", ItemsPerSlice = 30, Resamples = 1000 });
+            var r = PromotionReplay.Run(pairs => verifier.ComparePairs([untrained, silenced], pairs));
+            Assert.Equal(0, r.FalseAccepts);
+        }
+    }
+
+    [Fact]
+    public unsafe void A_silenced_copy_predicts_the_uniform_distribution()
+    {
+        using var model = new GptModel(Config, new FastKernels());
+        model.Initialize(1);
+        PromotionReplay.Silence(model);
+        int[] x = [10, 20, 30, 40], y = [20, 30, 40, 50];
+        float loss;
+        fixed (int* px = x, py = y) loss = model.Forward(px, py, 1, 4);
+        Assert.Equal(Math.Log(Config.VocabSize), loss, 5);
     }
 }
