@@ -42,9 +42,9 @@ public static partial class Kpis
             ["promoted_per_day"] = days > 0 ? Round(promoted.Count / days) : null,
             ["human_hours_per_promoted"] = promoted.Count > 0 ? Round(humanSeconds / 3600 / promoted.Count) : null,
             ["automated_seconds_per_promoted"] = automated.Count > 0 ? Round(automated.Average()) : null,
-            ["audit_coverage"] = audit.Share,
+            ["audit_coverage"] = audit.Share is { } share ? Round(share) : null,
             ["audited_promotions"] = audit.Audited,
-            ["audit_gaps"] = audit.Gaps,
+            ["audit_gaps"] = new JsonArray([.. audit.Gaps.Select(g => (JsonNode)g)]),
         };
     }
 
@@ -53,21 +53,10 @@ public static partial class Kpis
     public static int? GenerationOf(string requestId) =>
         GenerationPattern().Match(requestId) is { Success: true } m ? int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) : null;
 
-    /// <summary>Promoted generations whose safety audit lists every required check as ran and passed (the
-    /// same rule as Successor.Safety.Audit.AuditCoverage, applied to the records already read).</summary>
-    static (double? Share, int Audited, JsonArray Gaps) Audit(IReadOnlyList<LabElement> elements, HashSet<int> promoted)
-    {
-        var audits = elements.Where(e => e.Type == SafetyAudit.Type && e.Attributes["generation"] is not null)
-            .ToDictionary(e => (int)e.Attributes["generation"]!, e => SafetyAudit.Gaps(SafetyAudit.Checks(e.Attributes)));
-        var gaps = new JsonArray();
-        foreach (int g in promoted.Order())
-        {
-            var missing = audits.GetValueOrDefault(g) ?? ["no safety audit recorded"];
-            if (missing.Count > 0) gaps.Add($"g{g}: {string.Join("; ", missing)}");
-        }
-        int audited = promoted.Count - gaps.Count;
-        return (promoted.Count > 0 ? Round((double)audited / promoted.Count) : null, audited, gaps);
-    }
+    /// <summary>Audit coverage by Successor.Safety.Audit's rule, applied to the records already read.</summary>
+    static AuditCoverage Audit(IReadOnlyList<LabElement> elements, HashSet<int> promoted) =>
+        AuditCoverage.From(promoted, elements.Where(e => e.Type == SafetyAudit.Type && e.Attributes["generation"] is not null)
+            .ToDictionary(e => (int)e.Attributes["generation"]!, e => SafetyAudit.Checks(e.Attributes)));
 
     static double Round(double x) => Math.Round(x, 6);
 

@@ -29,13 +29,20 @@ public sealed record AuditCoverage(int Promotions, int Audited, double? Share, I
             if (s.Type == "generation" && g > 0 && (bool?)a["promoted"] == true) promoted.Add(g);
             if (s.Type == SafetyAudit.Type) audits[g] = SafetyAudit.Checks(a);
         }
+        return From(promoted, audits);
+    }
+
+    /// <summary>The coverage of these promoted generations given the audits recorded, by generation.</summary>
+    public static AuditCoverage From(IEnumerable<int> promoted, IReadOnlyDictionary<int, IReadOnlyList<AuditCheck>> audits)
+    {
+        var generations = promoted.Distinct().Order().ToList();
         var gaps = new List<string>();
-        foreach (int g in promoted)
+        foreach (int g in generations)
         {
             var missing = audits.TryGetValue(g, out var checks) ? SafetyAudit.Gaps(checks) : ["no safety audit recorded"];
             if (missing.Count > 0) gaps.Add($"g{g}: {string.Join("; ", missing)}");
         }
-        int audited = promoted.Count - gaps.Count;
-        return new AuditCoverage(promoted.Count, audited, promoted.Count > 0 ? (double)audited / promoted.Count : null, gaps);
+        int audited = generations.Count - gaps.Count;
+        return new AuditCoverage(generations.Count, audited, generations.Count > 0 ? (double)audited / generations.Count : null, gaps);
     }
 }
