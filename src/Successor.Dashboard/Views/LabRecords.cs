@@ -17,20 +17,16 @@ public sealed class LabRecords
 {
     readonly Dictionary<string, List<LabElement>> byLab = new(StringComparer.Ordinal);
 
-    public LabRecords(ILedger ledger, long fromSeq = 0)
+    public LabRecords(ILedger ledger)
     {
-        foreach (var record in ledger.Read(fromSeq))
+        foreach (var record in ledger.Read())
         {
             var entry = record.Parse();
-            LastSeq = entry.Seq;
             if (Element(entry) is not { } e || e.Attributes["lab"]?.GetValue<string>() is not { } lab) continue;
             if (!byLab.TryGetValue(lab, out var list)) byLab[lab] = list = [];
             list.Add(e);
         }
     }
-
-    /// <summary>The sequence number of the last record read (-1 for an empty ledger).</summary>
-    public long LastSeq { get; } = -1;
 
     /// <summary>Labs in the ledger: those with a recorded lab config, in the order they started.</summary>
     public IReadOnlyList<string> Labs => [.. byLab.Where(p => p.Value.Any(e => e.Type == "lab-config")).Select(p => p.Key)];
