@@ -2,6 +2,7 @@
 // (an unknown key is an error, numbers are numbers).
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 
 namespace Successor.Models;
 
@@ -18,4 +19,12 @@ public static class SnakeCaseJson
 
     /// <summary>The same, without indentation, for values embedded in other files.</summary>
     public static JsonSerializerOptions Compact { get; } = new(Options) { WriteIndented = false };
+
+    /// <summary>The same, also writing the properties that are left out at their defaults (such as
+    /// ModelConfig.DigitOffset, left out so that older configs keep their bytes): every key a reader accepts,
+    /// for listing the keys that `key=value` overrides may set.</summary>
+    public static JsonSerializerOptions EveryKey { get; } = new(Options)
+    {
+        TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { info => { foreach (var p in info.Properties) p.ShouldSerialize = null; } } },
+    };
 }

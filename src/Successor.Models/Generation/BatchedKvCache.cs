@@ -1,7 +1,8 @@
 // Incremental decoding of R sequences at once: each step feeds one token per row at the same position
 // through every block as an (R, C) batch (GEMMs over R rows rather than R matrix–vector products), and
 // each row attends to the keys and values cached for its earlier positions. One row is plain
-// generation (KvCacheDecoder); many rows are batched greedy evaluation.
+// generation (KvCacheDecoder); many rows are batched greedy evaluation. With digit positions each row
+// keeps its own digit run (rows can be at different digit ids at one step); position 0 starts new runs.
 // Legend: R rows, T positions (block size), C channels, NH heads, HS head size, H MLP width, V vocab.
 using System.Numerics.Tensors;
 using Successor.Models.Gpt;
@@ -14,6 +15,7 @@ public sealed unsafe class BatchedKvCache : IDisposable
     readonly GptModel model;
     readonly FloatArena cache, scratch, rope;
     readonly float* x, ln, qkv, y, proj, fc, act, scores, mean, rstd;
+    readonly int[] digitIds;
 
     public BatchedKvCache(GptModel model, int rows)
     {
@@ -30,6 +32,7 @@ public sealed unsafe class BatchedKvCache : IDisposable
         x = Take(C); ln = Take(C); qkv = Take(3 * C); y = Take(C); proj = Take(C); fc = Take(fcOut); act = Take(H);
         scores = Take(T); Logits = Take(c.VocabSize); mean = Take(1); rstd = Take(1);
         rope = RopeTable.Create(c);
+        digitIds = new int[rows];
     }
 
     public int Rows { get; }
@@ -50,7 +53,13 @@ public sealed unsafe class BatchedKvCache : IDisposable
         var k = model.Kernels;
         int fcOut = c.Activation == Activation.SwiGlu ? 2 * H : H;
         float* wpe = P("wpe");
-        fixed (int* tok = tokens) k.EncoderForward(x, tok, P("wte"), wpe == null ? null : wpe + (long)s * C, R, 1, C); // (R, C)
+        fixed (int* tok = tokens) k.EncoderForward(x, tok, P("wte"), c.Positions == Positions.Learned ? wpe + (long)s * C : null, R, 1, C); // (R, C)
+        if (c.Positions == Positions.Digits)
+        {
+            // Same ids as DigitPositions.Ids in a full forward; evaluation has no offset.
+            for (int r = 0; r < R; r++) digitIds[r] = DigitPositions.Next(s == 0 ? 0 : digitIds[r], tokens[r]);
+            fixed (int* ids = digitIds) DigitPositions.Forward(x, ids, wpe, R, C);
+        }
         for (int l = 0; l < c.Layers; l++)
         {
             var w = new LayerWeights(model.Layout, model.Parameters, l);

@@ -12,6 +12,7 @@ public sealed unsafe class KvCacheDecoder(Gpt.GptModel model) : IDisposable
     /// <summary>Logits (V) for the token after the last one consumed.</summary>
     public float* Logits => cache.Logits;
 
+    /// <summary>Starts over at position 0 (the cache also starts new digit runs there).</summary>
     public void Reset() => Position = 0;
 
     /// <summary>Consumes one token at the next position and leaves the next-token logits in Logits.</summary>

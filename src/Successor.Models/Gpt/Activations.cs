@@ -28,6 +28,8 @@ public sealed unsafe class Activations : IDisposable
     public int B { get; }
     public int T { get; }
     public int* Inputs, Targets;
+    /// <summary>Digit position ids (B,T) of the last forward, for backward; null unless positions is digits.</summary>
+    public int* DigitIds;
     public float* Encoded, EncodedMask, X0, Lnf, LnfMean, LnfRstd, Logits, Losses;
     public Layer[] Layers { get; }
     // scratch gradients (shared across layers)
@@ -47,6 +49,7 @@ public sealed unsafe class Activations : IDisposable
         bool dropout = c.Dropout > 0;
         Inputs = (int*)Take(N);
         Targets = (int*)Take(N);
+        DigitIds = c.Positions == Positions.Digits ? (int*)Take(N) : null;
         Encoded = Take(N * C);
         EncodedMask = dropout ? Take(N * C) : null;
         X0 = dropout ? Take(N * C) : Encoded;

@@ -1,5 +1,6 @@
 // A GPT (Radford et al. 2019) as a sequence of kernel calls, llm.c style: Forward saves activations,
-// Backward adds into the gradient arena, which the optimizer zeroes once per step.
+// Backward adds into the gradient arena, which the optimizer zeroes once per step. Training draws its
+// random choices (dropout masks, digit position offsets) from the seed ForwardBackward is given.
 // Legend: B batch, T time, C channels, N = B*T rows, NH heads, H MLP hidden width, V vocabulary.
 using Successor.Tensors;
 
@@ -118,7 +119,13 @@ public sealed unsafe class GptModel : IDisposable
         int B = a.B, T = a.T, N = B * T, C = Config.Embedding, NH = Config.Heads, H = Config.Hidden;
         int fcOut = Config.Activation == Activation.SwiGlu ? 2 * H : H;
         float p = training ? Config.Dropout : 0f;
-        k.EncoderForward(a.Encoded, a.Inputs, P("wte"), P("wpe"), B, T, C);
+        k.EncoderForward(a.Encoded, a.Inputs, P("wte"), Config.Positions == Positions.Learned ? P("wpe") : null, B, T, C);
+        if (a.DigitIds != null)
+        {
+            var offsets = training && Config.DigitOffset > 0 ? DigitPositions.Offsets(dropoutSeed, B, Config.DigitOffset) : null;
+            DigitPositions.Ids(a.DigitIds, a.Inputs, offsets, B, T);
+            DigitPositions.Forward(a.Encoded, a.DigitIds, P("wpe"), N, C);
+        }
         if (a.EncodedMask != null) Dropout(a.X0, a.EncodedMask, a.Encoded, p, dropoutSeed, 0, N * C);
         for (int l = 0; l < Config.Layers; l++)
         {
@@ -189,7 +196,8 @@ public sealed unsafe class GptModel : IDisposable
             NormBackward(a.DResidual, g.Ln1W, g.Ln1B, a.DLn, x.Input, w.Ln1W, x.Ln1Mean, x.Ln1Rstd, N, C);
         }
         float* dx0 = DropoutBackward(a, a.EncodedMask, N * C);
-        k.EncoderBackward(G("wte"), G("wpe"), dx0, a.Inputs, B, T, C);
+        k.EncoderBackward(G("wte"), Config.Positions == Positions.Learned ? G("wpe") : null, dx0, a.Inputs, B, T, C);
+        if (a.DigitIds != null) DigitPositions.Backward(G("wpe"), dx0, a.DigitIds, N, C);
     }
 
     /// <summary>The gradient through a dropout branch: DResidual itself, or DResidual ⊙ mask in DBranch.</summary>

@@ -8,9 +8,11 @@ public enum Activation { Gelu, ReluSquared, [JsonStringEnumMemberName("swiglu")]
 
 public enum Norm { LayerNorm, RmsNorm }
 
-/// <summary>Learned absolute embeddings (GPT-2), rotary (Su et al. 2021), or none (NoPE, Kazemnejad et al.
-/// 2023: the causal mask alone lets attention tell positions apart, which generalises to longer inputs).</summary>
-public enum Positions { Learned, Rope, None }
+/// <summary>Learned absolute embeddings (GPT-2), rotary (Su et al. 2021), none (NoPE, Kazemnejad et al.
+/// 2023: the causal mask alone lets attention tell positions apart, which generalises to longer inputs),
+/// or digits: Abacus positions (McLeish et al. 2024), a learned embedding of each digit's place in its
+/// run of digits, so the i-th digits of all numbers share one id whatever their absolute position.</summary>
+public enum Positions { Learned, Rope, None, Digits }
 
 public sealed record ModelConfig
 {
@@ -34,9 +36,20 @@ public sealed record ModelConfig
     public bool Bias { get; init; }
     /// <summary>Base of the rotary frequencies (Su et al. 2021).</summary>
     public double RopeTheta { get; init; } = 10000;
+    /// <summary>Digit positions only: the largest id of the table (ids 0..max, 0 for non-digits). It must cover
+    /// a block of digits plus the training offset, so no id ever clamps; null means just that,
+    /// block_size + digit_offset. Omitted from JSON when null, so other configs keep their bytes and hashes.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public int? MaxDigitPosition { get; init; }
+    /// <summary>Digit positions only: in training, each row's digit ids are shifted by a random k in
+    /// [0, digit_offset] so that ids past the trained lengths are trained too (McLeish et al. 2024); 0 is off.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public int DigitOffset { get; init; }
 
     [JsonIgnore] public int HeadSize => Embedding / Heads;
     [JsonIgnore] public int Hidden => (int)Math.Round(MlpRatio * Embedding);
+    /// <summary>Rows of the digit position table: ids 0..max_digit_position.</summary>
+    [JsonIgnore] public int DigitPositionRows => (MaxDigitPosition ?? BlockSize + DigitOffset) + 1;
 
     /// <summary>Returns null when valid, else one line naming the field, what is wrong and what would be right.</summary>
     public string? Validate()
@@ -50,6 +63,15 @@ public sealed record ModelConfig
         if (!(MlpRatio > 0) || Hidden < 1) return $"mlp_ratio is {MlpRatio}; it must give a hidden width of at least 1";
         if (!(Dropout >= 0 && Dropout < 1)) return $"dropout is {Dropout}; it must be in [0, 1)";
         if (!(RopeTheta > 1)) return $"rope_theta is {RopeTheta}; it must be greater than 1";
+        if (Positions == Positions.Digits && VocabSize <= '9')
+            return $"vocab_size is {VocabSize}; positions digits reads the byte tokens '0'..'9' (48..57), so it must be at least 58";
+        if (DigitOffset < 0) return $"digit_offset is {DigitOffset}; it must be 0 (off) or positive";
+        if (Positions != Positions.Digits && DigitOffset != 0)
+            return $"digit_offset is {DigitOffset} with positions {Positions.ToString().ToLowerInvariant()}; it applies only to positions digits, else it must be 0";
+        if (Positions != Positions.Digits && MaxDigitPosition is { } unused)
+            return $"max_digit_position is {unused} with positions {Positions.ToString().ToLowerInvariant()}; it applies only to positions digits, else leave it out";
+        if (MaxDigitPosition is { } max && max < BlockSize + DigitOffset)
+            return $"max_digit_position is {max}; it must be at least block_size + digit_offset ({BlockSize + DigitOffset}) so that every run of digits has an id";
         return null;
     }
 }

@@ -54,7 +54,7 @@ public static class RecipeJson
     /// unique ("layers"); an unknown key is an error that lists the known ones.</summary>
     public static Recipe Override(Recipe recipe, IEnumerable<string> assignments)
     {
-        var root = JsonSerializer.SerializeToNode(recipe, Options)!.AsObject();
+        var root = JsonSerializer.SerializeToNode(recipe, SnakeCaseJson.EveryKey)!.AsObject(); // keys left out at defaults too
         var leaves = Leaves(root, "").ToList();
         foreach (var assignment in assignments)
         {

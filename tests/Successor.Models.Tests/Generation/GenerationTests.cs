@@ -12,15 +12,14 @@ public sealed unsafe class GenerationTests
     [InlineData(Positions.Learned, Activation.Gelu, Norm.LayerNorm, true)]
     [InlineData(Positions.Rope, Activation.SwiGlu, Norm.RmsNorm, false)]
     [InlineData(Positions.None, Activation.Gelu, Norm.LayerNorm, false)]
+    [InlineData(Positions.Digits, Activation.Gelu, Norm.LayerNorm, true)]
     public void Kv_cache_logits_equal_full_forward_logits_at_every_position(Positions positions, Activation activation, Norm norm, bool bias)
     {
-        var c = new ModelConfig { Layers = 2, Heads = 2, Embedding = 16, BlockSize = 12, VocabSize = 20, Positions = positions, Activation = activation, Norm = norm, Bias = bias };
-        using var model = new GptModel(c, new FastKernels());
-        model.Initialize(11);
-        var rng = new Rng(12);
-        var p = model.Parameters.Slice(0, (int)model.Parameters.Length);
-        for (int i = 0; i < p.Length; i++) p[i] += (float)(rng.NextGaussian() * 0.2);
-        var tokens = Enumerable.Range(0, c.BlockSize).Select(_ => rng.NextInt(c.VocabSize)).ToArray();
+        var c = new ModelConfig { Layers = 2, Heads = 2, Embedding = 16, BlockSize = 12, VocabSize = 64, Positions = positions, Activation = activation, Norm = norm, Bias = bias };
+        using var model = Perturbed(c);
+        var tokens = Tokens(new Rng(12), c.BlockSize);
+        tokens[0] = '1'; // starts and ends with a digit, so a run carried over a Reset would show
+        tokens[^1] = '9';
         fixed (int* x = tokens) model.Forward(x, null, 1, c.BlockSize);
         var full = new Span<float>(model.Logits, c.BlockSize * c.VocabSize).ToArray();
         using var decoder = new KvCacheDecoder(model);
@@ -32,6 +31,47 @@ public sealed unsafe class GenerationTests
                     $"position {t}, token {v}: full {full[t * c.VocabSize + v]}, cached {decoder.Logits[v]}");
         }
         Assert.Throws<InvalidOperationException>(() => decoder.Push(0));
+        // After Reset the digit runs start again, as in a fresh full forward.
+        decoder.Reset();
+        decoder.Push(tokens[0]);
+        for (int v = 0; v < c.VocabSize; v++) Assert.True(MathF.Abs(full[v] - decoder.Logits[v]) < 1e-4f, $"after Reset, token {v}");
+    }
+
+    static GptModel Perturbed(ModelConfig c)
+    {
+        var model = new GptModel(c, new FastKernels());
+        model.Initialize(11);
+        var rng = new Rng(13);
+        var p = model.Parameters.Slice(0, (int)model.Parameters.Length);
+        for (int i = 0; i < p.Length; i++) p[i] += (float)(rng.NextGaussian() * 0.2);
+        return model;
+    }
+
+    /// <summary>Runs of digits ('0'..'9') between other tokens below 48, so digit positions see varied runs.</summary>
+    static int[] Tokens(Rng rng, int count) =>
+        [.. Enumerable.Range(0, count).Select(_ => rng.NextInt(3) == 0 ? rng.NextInt(48) : '0' + rng.NextInt(10))];
+
+    [Fact]
+    public void Batched_rows_at_different_digit_ids_in_one_step_match_a_full_forward()
+    {
+        var c = new ModelConfig { Layers = 2, Heads = 2, Embedding = 16, BlockSize = 10, VocabSize = 128, Positions = Positions.Digits, DigitOffset = 2 };
+        using var model = Perturbed(c);
+        const int R = 3;
+        // Row 0 "radd 12+3", row 1 all digits, row 2 random: at step 4 their ids are 0, 5 and whatever.
+        int[] tokens = [.. "radd 12+34"u8.ToArray().Select(b => (int)b), .. "0123456789"u8.ToArray().Select(b => (int)b), .. Tokens(new Rng(14), c.BlockSize)];
+        fixed (int* x = tokens) model.Forward(x, null, R, c.BlockSize);
+        var full = new Span<float>(model.Logits, R * c.BlockSize * c.VocabSize).ToArray();
+        using var cache = new BatchedKvCache(model, R);
+        for (int s = 0; s < c.BlockSize; s++)
+        {
+            cache.Step([tokens[s], tokens[c.BlockSize + s], tokens[2 * c.BlockSize + s]], s);
+            for (int r = 0; r < R; r++)
+            for (int v = 0; v < c.VocabSize; v++)
+            {
+                float expected = full[((long)r * c.BlockSize + s) * c.VocabSize + v], cached = cache.Logits[(long)r * c.VocabSize + v];
+                Assert.True(MathF.Abs(expected - cached) < 1e-4f, $"row {r}, position {s}, token {v}: full {expected}, cached {cached}");
+            }
+        }
     }
 
     [Fact]

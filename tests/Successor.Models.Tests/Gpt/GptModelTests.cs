@@ -20,6 +20,7 @@ public sealed unsafe class GptModelTests
         ["rmsnorm, rope, swiglu"] = Tiny with { Norm = Norm.RmsNorm, Positions = Positions.Rope, Activation = Activation.SwiGlu },
         ["no positions (NoPE)"] = Tiny with { Positions = Positions.None },
         ["relu squared, untied head"] = Tiny with { Activation = Activation.ReluSquared, TieWeights = false },
+        ["digit positions (Abacus)"] = Tiny with { Positions = Positions.Digits, VocabSize = 64 },
     };
 
     static (int[] Inputs, int[] Targets) Batch(ModelConfig c, int B, int seed)
@@ -27,7 +28,13 @@ public sealed unsafe class GptModelTests
         var rng = new Rng((ulong)seed);
         var x = new int[B * c.BlockSize];
         var y = new int[B * c.BlockSize];
-        for (int i = 0; i < x.Length; i++) { x[i] = rng.NextInt(c.VocabSize); y[i] = rng.NextInt(c.VocabSize); }
+        // with the byte digits in the vocabulary, half the tokens are digits, so runs of several digits occur
+        bool digits = c.VocabSize > '9';
+        for (int i = 0; i < x.Length; i++)
+        {
+            x[i] = digits && rng.NextInt(2) == 0 ? '0' + rng.NextInt(10) : rng.NextInt(c.VocabSize);
+            y[i] = rng.NextInt(c.VocabSize);
+        }
         y[1] = -1; // an ignored position
         return (x, y);
     }
