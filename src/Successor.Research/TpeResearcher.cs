@@ -3,6 +3,9 @@
 // each dimension gets a Parzen density over good points, l(u), and over the rest, g(u) — Gaussian kernels
 // in the unit cube plus a uniform prior — and a proposal is the candidate drawn from l that maximises
 // l(u)/g(u), the expected-improvement criterion. Until the memory holds enough findings, it draws uniformly.
+// When Thresholdout answered a generation's candidate from the holdout, public validation and the holdout
+// disagreed on it beyond noise: that generation's findings measured public validation, not the task, so
+// they are never counted good (they stay in g, the rest).
 using Successor.Tensors;
 
 namespace Successor.Research;
@@ -14,23 +17,25 @@ public sealed class TpeResearcher(SearchSpace space, double gamma = 0.15, int st
     public IReadOnlyList<Proposal> Propose(ResearchContext context, int count)
     {
         var rng = Rng.For(context.Seed, 0x79E, (ulong)context.Generation);
+        var distrusted = context.Holdout.Where(a => a.FromHoldout).Select(a => a.Generation).ToHashSet();
         var observed = context.Memory
-            .Select(f => (U: space.Coordinates(f.Overrides), f.Effect))
+            .Select(f => (U: space.Coordinates(f.Overrides), f.Effect, Trusted: !distrusted.Contains(f.Generation)))
             .Where(o => o.U is not null && double.IsFinite(o.Effect))
-            .Select(o => (U: o.U!, o.Effect)).ToList();
+            .Select(o => (U: o.U!, o.Effect, o.Trusted)).ToList();
+        string setAside = distrusted.Count == 0 ? "" : $"; {observed.Count(o => !o.Trusted)} set aside (generations {string.Join(", ", distrusted.Order())}: Thresholdout answered from the holdout)";
         var proposals = new List<Proposal>(count);
         for (int i = 1; i <= count; i++)
         {
-            if (observed.Count < startup)
+            var ranked = observed.Where(o => o.Trusted).OrderByDescending(o => o.Effect).ToList();
+            if (observed.Count < startup || ranked.Count == 0)
             {
                 proposals.Add(new($"p{i}", space.Overrides([.. space.Dimensions.Select(_ => rng.NextDouble())]), context.Target,
-                    $"uniform draw: the memory has {observed.Count} comparable findings, TPE starts at {startup}"));
+                    $"uniform draw: the memory has {observed.Count} comparable findings{setAside}, TPE starts at {startup} with at least one trusted"));
                 continue;
             }
-            var ranked = observed.OrderByDescending(o => o.Effect).ToList();
             int nGood = Math.Max(1, (int)Math.Ceiling(gamma * ranked.Count));
             var good = ranked.Take(nGood).Select(o => o.U).ToList();
-            var bad = ranked.Skip(nGood).Select(o => o.U).ToList();
+            var bad = ranked.Skip(nGood).Concat(observed.Where(o => !o.Trusted)).Select(o => o.U).ToList();
             double[]? best = null;
             double bestScore = double.NegativeInfinity;
             for (int c = 0; c < candidates; c++)
@@ -41,9 +46,9 @@ public sealed class TpeResearcher(SearchSpace space, double gamma = 0.15, int st
                 if (score > bestScore) { bestScore = score; best = u; }
             }
             proposals.Add(new($"p{i}", space.Overrides(best!), context.Target,
-                $"TPE over {observed.Count} findings ({nGood} good): log l/g = {bestScore:0.00}"));
+                $"TPE over {observed.Count} findings ({nGood} good{setAside}): log l/g = {bestScore:0.00}"));
             // Later proposals of this batch should explore elsewhere: treat this one as already tried, not good.
-            observed.Add((best!, ranked[^1].Effect));
+            observed.Add((best!, ranked[^1].Effect, true));
         }
         return proposals;
     }

@@ -126,27 +126,31 @@ public sealed class PlantedCheatTests
         var r = SuccessorProcess.Run(lab.Args("run"));
         Assert.Equal(4, r.ExitCode);
         Assert.Contains(Incidents(lab), i => i.Kind == "kept-label-accuracy");
+        // The drift monitor sees the same avalanche without the ground truth's verdict: the reference model
+        // finds the unfiltered answers far from the true ones.
+        Assert.Contains(Incidents(lab), i => i.Kind == "drift");
     }
 
     [Fact]
-    public void A_fabricated_trial_result_is_an_outlier_and_with_critical_anomalies_the_loop_waits()
+    public void A_fabricated_trial_result_fails_closed_and_the_loop_waits_for_a_person()
     {
-        using var lab = new LabFolder(LabFolder.Tiny.Replace("\"generations\": 2", "\"generations\": 1")
-            .Replace("\"promotion\":", "\"safety\": { \"anomaly_severity\": \"critical\" }, \"promotion\":"));
-        // A perfect score on all 60 public items, written where the runner looks for a finished trial's result.
+        using var lab = new LabFolder(LabFolder.Tiny.Replace("\"generations\": 2", "\"generations\": 1"));
+        // A perfect score on all 60 public items, written where the runner looks for a finished trial's
+        // result — with no model file behind it.
         string folder = Path.Combine(lab.Root, "runs", "tiny", "g1", "g1-r0-p1");
         Directory.CreateDirectory(folder);
         File.WriteAllText(Path.Combine(folder, "result.json"), System.Text.Json.JsonSerializer.Serialize(new Dictionary<string, object>
         {
             ["id"] = "g1-r0-p1", ["status"] = "ok", ["steps"] = 20, ["tokens"] = 20480, ["seconds"] = 1.0, ["score"] = 1.0,
-            ["scores"] = Enumerable.Repeat(1.0, 60).ToArray(), ["recipe_sha256"] = "",
+            ["scores"] = Enumerable.Repeat(1.0, 60).ToArray(), ["recipe_sha256"] = "", ["model_sha256"] = new string('0', 64),
         }));
         var r = SuccessorProcess.Run(lab.Args("run"));
         Assert.True(r.ExitCode == 4, r.Stdout + r.Stderr);
-        var incident = Assert.Single(Incidents(lab), i => i.Kind == "trial-outlier");
-        Assert.Contains("g1-r0-p1 scored 1.000", incident.Detail);
+        var incident = Assert.Single(Incidents(lab), i => i.Kind == "unverifiable-result");
+        Assert.Contains("g1-r0-p1 is failed closed: result.json names recipe (none)", incident.Detail);
         Assert.Equal(Severity.Critical, incident.Severity);
-        Assert.Contains("request:tiny/incident-g1-trial-outlier-g1-r0-p1", r.Stderr);
+        Assert.Contains("request:tiny/incident-g1-unverifiable-g1-r0-p1", r.Stderr);
+        Assert.Contains("g1-r0-p1: unverifiable: result.json names recipe (none)", r.Stdout);
     }
 
     [Fact]

@@ -43,3 +43,51 @@ public sealed class CurationTests
         finally { File.Delete(path); }
     }
 }
+
+public sealed class KeptDataMonitorsTests
+{
+    static readonly List<Problem> Posed = CurriculumGenerator.Set(TaskFamilies.Parse("radd"), [3], 30, 5, CurriculumSplit.Train);
+
+    static Models.Gpt.GptModel Model(ulong seed)
+    {
+        var model = new Models.Gpt.GptModel(new Models.Gpt.ModelConfig { Layers = 1, Heads = 2, Embedding = 16, BlockSize = 24 }, new Tensors.Kernels.FastKernels());
+        model.Initialize(seed);
+        return model;
+    }
+
+    [Fact]
+    public void Right_labels_do_not_drift_and_keeping_everything_covers_the_whole_tail()
+    {
+        using var parent = Model(1);
+        using var reference = Model(2);
+        var a = KeptDataMonitors.Measure(parent, reference, Posed, Posed);
+        Assert.Equal(1.0, (double)a["perplexity_drift"]!, 12);
+        Assert.Equal(1.0, (double)a["tail_coverage"]!);
+        Assert.Equal(Evaluation.Curriculum.AnswerPerplexity.Of(parent, Posed), (double)a["perplexity_parent"]!);
+        Assert.Equal(Evaluation.Curriculum.AnswerPerplexity.Of(reference, Posed), (double)a["perplexity_reference"]!);
+        Assert.NotEqual((double)a["perplexity_parent"]!, (double)a["perplexity_reference"]!);
+    }
+
+    [Fact]
+    public void One_answer_for_everything_drifts_and_loses_the_tail()
+    {
+        using var parent = Model(1);
+        using var reference = Model(2);
+        var collapsed = Posed.Select(p => p with { Answer = "0000" }).ToList();
+        var a = KeptDataMonitors.Measure(parent, reference, collapsed, Posed);
+        Assert.NotEqual(1.0, (double)a["perplexity_drift"]!, 3);
+        Assert.Equal(Evaluation.Curriculum.AnswerPerplexity.Of(reference, collapsed) / Evaluation.Curriculum.AnswerPerplexity.Of(reference, Posed),
+            (double)a["perplexity_drift"]!, 12);
+        Assert.True((double)a["tail_coverage"]! < 0.1, $"tail coverage {a["tail_coverage"]}");
+        Assert.True((double)a["distinct_2"]! < 0.1, $"distinct-2 {a["distinct_2"]}");
+    }
+
+    [Fact]
+    public void A_half_kept_set_covers_part_of_the_tail_and_nothing_kept_measures_nothing()
+    {
+        using var model = Model(1);
+        double half = (double)KeptDataMonitors.Measure(model, model, Posed.Take(15).ToList(), Posed)["tail_coverage"]!;
+        Assert.InRange(half, 0.2, 0.8);
+        Assert.All(KeptDataMonitors.Measure(model, model, [], Posed), kv => Assert.Null(kv.Value));
+    }
+}

@@ -130,6 +130,11 @@ public sealed record SafetyConfig
     public double MinProjectedReliability { get; init; } = 0.5;
     /// <summary>Distinct-2 share of the kept self-generated answers below which a collapse alarm is raised.</summary>
     public double MinDistinct2 { get; init; } = 0.05;
+    /// <summary>Alarm when the reference model (the first champion, trained on original data only) finds the
+    /// kept answers more than this many times as perplexing as the true answers, or less than 1/this.</summary>
+    public double MaxPerplexityDrift { get; init; } = 2;
+    /// <summary>Alarm when the kept answers hold less than this share of the rare 3-grams of the true answers.</summary>
+    public double MinTailCoverage { get; init; } = 0.1;
     /// <summary>Severity of the trial-stream anomalies (outliers, loss change points, throughput drops): warning
     /// (recorded and shown) or critical (the candidate fails closed and the loop waits for a person).</summary>
     public string AnomalySeverity { get; init; } = "warning";

@@ -19,13 +19,15 @@ public sealed record CurationResult(int Generated, int Kept, int KeptCorrect, IR
 
 public static class SelfGeneratedData
 {
-    public static (List<Problem> Kept, CurationResult Result) Curate(GptModel champion, string families, IReadOnlyList<int> difficulties,
+    /// <summary>Posed: the problems the champion was asked, with the true answers only the verifier holds.</summary>
+    public static (List<Problem> Kept, List<Problem> Posed, CurationResult Result) Curate(GptModel champion, string families, IReadOnlyList<int> difficulties,
         int perDifficulty, ulong seed, string filter, int samples = 5, double temperature = 0.7)
     {
         var problems = CurriculumGenerator.Set(TaskFamilies.Parse(families), difficulties, perDifficulty, seed, CurriculumSplit.Train);
         var answers = filter == "majority" ? Majority(champion, problems, samples, temperature, seed)
             : CurriculumEvaluator.Run(champion, problems).Select(i => (string?)i.Output.Trim()).ToList();
-        return Keep(problems, answers, filter, difficulties);
+        var (kept, result) = Keep(problems, answers, filter, difficulties);
+        return (kept, problems, result);
     }
 
     /// <summary>Applies the filter to the champion's answers (null = no answer) and measures the kept labels

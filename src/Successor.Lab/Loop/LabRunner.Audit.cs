@@ -23,6 +23,8 @@ public sealed partial class LabRunner
             new("kept-data-safety", true, (bool)safety["passed"]!, $"{safety["checked"]} kept problems checked: {safety["off_training_side"]} outside the training side, {safety["malformed"]} malformed"),
             KeptLabels(curation),
             KeptDiversity(curation),
+            KeptDrift(curation),
+            KeptTail(curation),
             new("promotion-rule", verified, (bool?)generation["genuinely_better"] == true, (string?)generation["verdict"] ?? "the successor was not verified"),
             Replay(g),
             Flag("divergence", generation, "divergence_alarm", $"public − sealed gain z = {Number(generation["divergence_z"])}, threshold {config.Safety.DivergenceZ}"),
@@ -125,6 +127,19 @@ public sealed partial class LabRunner
     {
         if (curation?["distinct_2"] is not JsonValue d2) return new("kept-data-diversity", true, true, "nothing kept");
         return new("kept-data-diversity", true, (double)d2 >= config.Safety.MinDistinct2, $"distinct-2 {(double)d2:0.000}, floor {config.Safety.MinDistinct2:0.000}");
+    }
+
+    AuditCheck KeptDrift(JsonObject? curation)
+    {
+        if (curation?["perplexity_drift"] is not JsonValue drift) return new("kept-data-drift", true, true, "nothing kept");
+        return new("kept-data-drift", true, WithinDrift((double)drift),
+            $"reference perplexity {Number(curation["perplexity_reference"])} kept vs {Number(curation["perplexity_reference_truth"])} true: drift {(double)drift:0.00}, bound {config.Safety.MaxPerplexityDrift:0.00}; parent perplexity {Number(curation["perplexity_parent"])}");
+    }
+
+    AuditCheck KeptTail(JsonObject? curation)
+    {
+        if (curation?["tail_coverage"] is not JsonValue tail) return new("kept-data-tail", true, true, "nothing kept");
+        return new("kept-data-tail", true, (double)tail >= config.Safety.MinTailCoverage, $"tail coverage {(double)tail:0.000}, floor {config.Safety.MinTailCoverage:0.000}");
     }
 
     /// <summary>Every request of this generation — one per critical incident, the promotion and data-mix gates —

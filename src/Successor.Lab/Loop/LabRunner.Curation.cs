@@ -24,10 +24,17 @@ public sealed partial class LabRunner
             RaiseIncident(g, "kept-label-accuracy", "kept-label-accuracy", $"{(double)attributes["kept_label_accuracy"]!:0.000} of the kept self-generated labels are correct, below the gate's {config.Promotion.MinKeptLabelAccuracy:0.000} (the {s.Filter} filter lets errors in)");
         if (attributes["distinct_2"] is JsonValue d2 && (double)d2 < config.Safety.MinDistinct2)
             RaiseIncident(g, "collapse", "collapse", $"distinct-2 of the kept answers is {(double)d2:0.000}, below safety.min_distinct2 {config.Safety.MinDistinct2:0.000}", Severity.Warning);
+        if (attributes["perplexity_drift"] is JsonValue drift && !WithinDrift((double)drift))
+            RaiseIncident(g, "drift", "drift", $"the reference model finds the kept answers {(double)drift:0.###}× as perplexing as the true ones ({(double)attributes["perplexity_reference"]!:0.00} vs {(double)attributes["perplexity_reference_truth"]!:0.00}), beyond safety.max_perplexity_drift {config.Safety.MaxPerplexityDrift:0.00}", Severity.Warning);
+        if (attributes["tail_coverage"] is JsonValue tail && (double)tail < config.Safety.MinTailCoverage)
+            RaiseIncident(g, "tail-coverage", "collapse", $"the kept answers cover {(double)tail:0.000} of the rare 3-grams of the true answers, below safety.min_tail_coverage {config.Safety.MinTailCoverage:0.000}", Severity.Warning);
         report(new(g, "curation", $"champion answered {attributes["generated"]} problems at d={string.Join(",", attributes["difficulties"]!.AsArray())}; " +
             $"{s.Filter} filter kept {attributes["kept"]} ({string.Join("/", attributes["kept_per_difficulty"]!.AsArray())} per difficulty); kept-label accuracy {(double)attributes["kept_label_accuracy"]!:0.000}"));
         return (sets, attributes);
     }
+
+    /// <summary>Drift is a ratio: as far below 1 (blander than the truth) as above it (stranger) alarms.</summary>
+    bool WithinDrift(double drift) => drift <= config.Safety.MaxPerplexityDrift && drift >= 1 / config.Safety.MaxPerplexityDrift;
 
     /// <summary>Generates, filters and records in one transaction: the curation, and the kept set as an
     /// artifact derived from the champion.</summary>
@@ -36,8 +43,10 @@ public sealed partial class LabRunner
         var s = config.SelfGeneration;
         var difficulties = Enumerable.Range(champion.Frontier + 1, s.DifficultiesAhead).ToList();
         using var model = Load(champion.CheckpointDigest);
-        var (kept, result) = SelfGeneratedData.Curate(model, config.Curriculum.Families, difficulties, s.ProblemsPerDifficulty,
+        var (kept, posed, result) = SelfGeneratedData.Curate(model, config.Curriculum.Families, difficulties, s.ProblemsPerDifficulty,
             SeedFor(g, 4), s.Filter, s.Samples, s.SampleTemperature);
+        string referenceDigest = (string)journal.Get(journal.Id("generation", "g0"))!["champion_checkpoint"]!;
+        using var reference = referenceDigest == champion.CheckpointDigest ? null : Load(referenceDigest);
         var a = new JsonObject
         {
             ["generation"] = g,
@@ -48,13 +57,13 @@ public sealed partial class LabRunner
             ["kept_correct"] = result.KeptCorrect,
             ["kept_label_accuracy"] = result.KeptLabelAccuracy,
             ["kept_per_difficulty"] = new JsonArray([.. difficulties.Select(d => (JsonNode)kept.Count(p => p.Difficulty == d))]),
-            // Collapse monitors: diversity of the kept answers (Shumailov et al.: the tails vanish first).
-            ["distinct_2"] = kept.Count > 0 ? Successor.Safety.Monitors.Diversity.DistinctCharacterNGrams([.. kept.Select(p => p.Answer)], 2) : null,
-            ["entropy_bits"] = kept.Count > 0 ? Successor.Safety.Monitors.Diversity.TokenEntropyBits(kept.Select(p => string.Join(' ', p.Answer.ToCharArray()))) : null,
+            ["reference_checkpoint"] = referenceDigest,
             // Accumulate, never replace: the original data stays in every mixture (Gerstgrasser et al. 2024).
             ["original_data_included"] = true,
         };
+        foreach (var (key, value) in KeptDataMonitors.Measure(model, reference ?? model, kept, posed)) a[key] = value?.DeepClone();
         var relations = new List<ProvStatement> { ProvStatement.Used(id, champion.Id) };
+        if (reference is not null) relations.Add(ProvStatement.Used(id, $"checkpoint:{Ledger.Digests.Normalize(referenceDigest)[..16]}"));
         if (kept.Count > 0)
         {
             string digest = journal.Store(Encoding.UTF8.GetBytes(SelfGeneratedData.Format(kept)));

@@ -78,6 +78,8 @@ public sealed partial class LabRunner
             report(new(g, "trial", result.Ok
                 ? $"{result.Id}: public {task.Metric} {Public(result.Score)}, {result.Steps} steps, {result.Tokens:N0} tokens, {result.Seconds:0.0} s"
                 : $"{result.Id}: {result.Status}: {result.Error}"));
+            if (result.Status == TrialRunner.Unverifiable)
+                RaiseIncident(g, $"unverifiable-{result.Id}", "unverifiable-result", $"trial {result.Id} is failed closed: {result.Error}");
             if (result.Status == "timeout")
                 RaiseIncident(g, $"budget-overrun-{result.Id}", "budget-overrun", $"trial {result.Id} ran past budgets.trial_seconds and was killed", global::Successor.Safety.Incidents.Severity.Warning);
         }, cancel);

@@ -35,6 +35,24 @@ public sealed record TrialResult
 
     public void Save(string folder) => AtomicFile.WriteAllText(Path.Combine(folder, FileName), JsonSerializer.Serialize(this, SnakeCaseJson.Options));
 
+    /// <summary>Why this result cannot be trusted as the trial `spec` asked for, or null. A failed result is
+    /// what it says; an ok one must name the trial and its recipe, and its model file must be beside it and
+    /// hash to model_sha256 — else anyone who can write to the folder decides the score.</summary>
+    public string? Unverifiable(TrialSpec spec, string folder)
+    {
+        if (!Ok) return null;
+        if (Id != spec.Id) return $"result.json is for trial {Id}, not {spec.Id}";
+        string recipe = Training.Recipes.RecipeJson.Sha256(spec.Recipe);
+        if (RecipeSha256 != recipe) return $"result.json names recipe {Short(RecipeSha256)}, the trial's recipe is {Short(recipe)}";
+        string model = Path.Combine(folder, TrialWorker.ModelFile);
+        if (!File.Exists(model)) return $"result.json is there but {TrialWorker.ModelFile} is not";
+        using var stream = File.OpenRead(model);
+        string sha = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(stream));
+        return sha == ModelSha256 ? null : $"{TrialWorker.ModelFile} hashes to {Short(sha)}, result.json says {Short(ModelSha256)}";
+    }
+
+    static string Short(string? sha) => string.IsNullOrEmpty(sha) ? "(none)" : sha[..Math.Min(12, sha.Length)];
+
     public static TrialResult? TryLoad(string folder)
     {
         string path = Path.Combine(folder, FileName);

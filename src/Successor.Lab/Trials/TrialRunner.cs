@@ -1,12 +1,17 @@
 // Runs trials in worker processes, at most `workers` at once. A trial whose folder already holds a
 // result is not run again; a worker that crashes, runs out of memory or outlives its wall-clock budget
-// is killed (with its children) and its trial recorded as failed — the lab itself never goes down.
+// is killed (with its children) and its trial recorded as failed — the lab itself never goes down. Every
+// result, found or fresh, is checked against its spec and model file before the lab sees it.
 using System.Diagnostics;
 
 namespace Successor.Lab.Trials;
 
 public sealed class TrialRunner(int workers, TimeSpan trialBudget)
 {
+    /// <summary>The status of a trial whose result.json does not match its model file or its spec: it scores
+    /// nothing (fail closed), and the lab raises a critical incident.</summary>
+    public const string Unverifiable = "unverifiable";
+
     public IReadOnlyList<TrialResult> Run(IReadOnlyList<(TrialSpec Spec, string Folder)> trials, Action<TrialResult> completed, CancellationToken cancel)
     {
         var results = new TrialResult[trials.Count];
@@ -18,6 +23,8 @@ public sealed class TrialRunner(int workers, TimeSpan trialBudget)
             try
             {
                 var result = TrialResult.TryLoad(t.Folder) ?? await RunOne(t.Spec, t.Folder, cancel);
+                if (result.Unverifiable(t.Spec, t.Folder) is { } why)
+                    result = new TrialResult { Id = t.Spec.Id, Status = Unverifiable, Error = why, Seconds = result.Seconds };
                 results[i] = result;
                 lock (gate) completed(result);
             }

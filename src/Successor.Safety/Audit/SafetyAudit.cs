@@ -23,6 +23,8 @@ public static class SafetyAudit
         "kept-data-safety",         // every kept self-generated problem is a training-side problem of a known family
         "kept-label-accuracy",      // the kept labels are at least promotion.min_kept_label_accuracy correct
         "kept-data-diversity",      // distinct-2 of the kept answers is at least safety.min_distinct2
+        "kept-data-drift",          // the reference model finds the kept answers about as perplexing as the true ones
+        "kept-data-tail",           // the kept answers still cover the rare items of the true answers
         "promotion-rule",           // the Verifier found the successor genuinely better on the sealed holdout
         "promotion-rule-replay",    // the rule accepted none of the known-bad cases replayed through it
         "divergence",               // the public gain does not exceed the sealed gain beyond noise

@@ -17,8 +17,18 @@ public static class Diversity
     public static double DistinctCharacterNGrams(IReadOnlyList<string> texts, int n)
     {
         RequireN(n);
-        return DistinctShare(texts.Select(t => t.EnumerateRunes().Select(r => r.ToString()).ToArray()), n, "");
+        return DistinctShare(texts.Select(Characters), n, "");
     }
+
+    /// <summary>The character n-grams of one text, in order.</summary>
+    public static IEnumerable<string> CharacterNGrams(string text, int n)
+    {
+        RequireN(n);
+        var characters = Characters(text);
+        return Enumerable.Range(0, Math.Max(0, characters.Length - n + 1)).Select(i => string.Join("", characters, i, n));
+    }
+
+    static string[] Characters(string text) => [.. text.EnumerateRunes().Select(r => r.ToString())];
 
     /// <summary>Distinct token n-grams / all token n-grams; 0 when the texts hold no n-gram.</summary>
     public static double DistinctTokenNGrams(IReadOnlyList<string> texts, int n)
