@@ -1,0 +1,69 @@
+#!/usr/bin/env bash
+# Self-improvement beyond the training range (after Lee et al., ICML 2025): a lab starts from supervised
+# reversed addition up to 5 digits (digit positions, McLeish et al. 2024, with a small training offset so
+# the model answers a little past its range), then each generation the champion answers problems one digit
+# past its frontier, the filter keeps some answers, and a warm-started successor trains on the original
+# data plus everything kept. The lab's own budget caps it at one hour of wall clock. Run once with the
+# exact filter and once keeping every answer (kept-label gate off), then every generation's model is
+# evaluated on 1–12 digits to give its 99%-accuracy horizon: the largest d such that every length up to
+# d is answered at least 99% right.
+#   bench/selfimprove.sh [exact|none|majority ...]     (default: exact none, one after the other)
+# Environment: SELFIMPROVE_OUT (folder), SELFIMPROVE_SECONDS (lab budget, 3600), SELFIMPROVE_GENERATIONS (10),
+#   SELFIMPROVE_INITIAL_STEPS (3000), SELFIMPROVE_SUCCESSOR_STEPS (600), SELFIMPROVE_COUNT (eval problems per length, 500)
+set -euo pipefail
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+out=${SELFIMPROVE_OUT:-/tmp/successor-bench/selfimprove}
+seconds=${SELFIMPROVE_SECONDS:-3600}
+generations=${SELFIMPROVE_GENERATIONS:-10}
+initial=${SELFIMPROVE_INITIAL_STEPS:-3000}
+successor=${SELFIMPROVE_SUCCESSOR_STEPS:-600}
+count=${SELFIMPROVE_COUNT:-500}
+filters=("$@")
+[ ${#filters[@]} -gt 0 ] || filters=(exact none)
+
+lab() { # filter → lab.json
+  local gate=0.9
+  [ "$1" = exact ] || gate=0
+  cat <<EOF
+{
+  "name": "selfimprove-$1",
+  "generations": $generations,
+  "curriculum": { "families": "radd", "train_difficulties": "1-5", "eval_difficulties": "1-12", "eval_items_per_slice": 50 },
+  "budgets": { "trial_steps": 100, "initial_steps": $initial, "successor_steps": $successor, "lab_seconds": $seconds, "trial_seconds": 1200 },
+  "research": { "proposals": 2, "rungs": 1, "workers": 2 },
+  "self_generation": { "filter": "$1", "problems_per_difficulty": 1000, "difficulties_ahead": 1 },
+  "promotion": { "difficulties": "1-12", "items_per_slice": 100, "min_kept_label_accuracy": $gate },
+  "gates": { "incidents": false },
+  "recipe": {
+    "model": { "layers": 2, "heads": 4, "embedding": 128, "block_size": 48, "positions": "digits", "digit_offset": 3 },
+    "batch_size": 32, "learning_rate": 0.003, "min_learning_rate": 0.0003, "warmup_steps": 100, "eval_interval": 0,
+    "self_generated_fraction": 0.5
+  }
+}
+EOF
+}
+
+horizon99() { # `successor eval` output → the largest d with every length up to d at ≥ 99%
+  awk -F'[ :/=]+' '/^radd d=/ { d = $3; ok = ($4 * 100 >= 99 * $5); if (ok && d == h + 1) h = d } END { print h + 0 }'
+}
+
+echo "# $(date -u +%Y-%m-%dT%H:%MZ) on $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
+for filter in "${filters[@]}"; do
+  dir="$out/$filter"
+  rm -rf "$dir" && mkdir -p "$dir"
+  lab "$filter" > "$dir/lab.json"
+  start=$(date +%s)
+  (cd "$dir" && "$root/successor" run > run.log 2>&1) || echo "(successor run exited $?; see $dir/run.log)"
+  echo "## filter: $filter — lab wall clock $(( $(date +%s) - start )) s"
+  (cd "$dir" && "$root/successor" status | sed -n '1,/^lab:/p' | grep -v '^lab:')
+  grep -E "curation:" "$dir/run.log" | sed 's/^/    /'
+  echo "| generation | model | 1–12 digits correct (of $count each) | 99% horizon |"
+  echo "| ---: | --- | --- | ---: |"
+  for model in "$dir"/.successor/runs/*/g0/g0-initial "$dir"/.successor/runs/*/g*/g*-successor; do
+    [ -f "$model/model.safetensors" ] || continue
+    result=$("$root/successor" eval --checkpoint "$model" --curriculum radd --difficulties 1-12 --count "$count" --seed 7 --threads 2)
+    row=$(echo "$result" | awk -F'[ :/=]+' '/^radd d=/ { printf "%s%s", sep, $4; sep = " " }')
+    g=$(basename "$(dirname "$model")")
+    echo "| ${g#g} | $(basename "$model") | $row | $(echo "$result" | horizon99) |"
+  done
+done
