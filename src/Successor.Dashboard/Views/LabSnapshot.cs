@@ -47,6 +47,8 @@ public static class LabSnapshot
             ["horizons"] = Copy(a, "horizons") ?? new JsonArray(),
             ["kept_label_accuracy"] = Copy(a, "kept_label_accuracy"),
             ["kept"] = Copy(a, "kept"),
+            ["perplexity_drift"] = Copy(a, "perplexity_drift"),
+            ["tail_coverage"] = Copy(a, "tail_coverage"),
             ["cumulative_reliability"] = Copy(a, "cumulative_reliability"),
             ["tokens"] = Copy(a, "tokens"),
             ["seconds"] = Copy(a, "seconds"),

@@ -77,9 +77,10 @@ const GenerationCharts = (() => {
     const rows = generations.filter(g => g.kept_label_accuracy != null);
     const canvas = Charts.figure(parent, {
       id: 'kept', title: 'Kept-label accuracy', points: rows.length,
-      note: 'The share of self-generated examples the filter kept whose labels are right.',
+      note: 'The share of self-generated examples the filter kept whose labels are right; drift (1 = the reference model finds the kept answers as perplexing as the true ones) and the share of the true answers\' rare 3-grams still covered.',
       table: table(null, [
         ['Generation', g => g.generation], ['Kept-label accuracy', g => fmt.percent(g.kept_label_accuracy)], ['Kept', g => fmt.number(g.kept)],
+        ['Drift', g => fmt.number(g.perplexity_drift, 3)], ['Tail coverage', g => fmt.percent(g.tail_coverage)],
       ], rows),
     });
     Charts.draw(canvas, config([series('kept-label accuracy', rows.map(g => ({ x: g.generation, y: g.kept_label_accuracy })), 2)],

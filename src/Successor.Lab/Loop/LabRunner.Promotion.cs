@@ -74,6 +74,8 @@ public sealed partial class LabRunner
         attributes["reason"] = reason;
         attributes["kept_label_accuracy"] = curation?["kept_label_accuracy"]?.DeepClone();
         attributes["kept"] = curation?["kept"]?.DeepClone();
+        attributes["perplexity_drift"] = curation?["perplexity_drift"]?.DeepClone();
+        attributes["tail_coverage"] = curation?["tail_coverage"]?.DeepClone();
         attributes["tokens"] = TokensUsed($"g{g}-");
         attributes["seconds"] = genClock.Elapsed.TotalSeconds;
         var audit = AuditChecks(g, attributes, curation, safety, successor.Ok);
