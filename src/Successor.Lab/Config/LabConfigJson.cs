@@ -86,7 +86,7 @@ public static class LabConfigJson
         Check(c.Safety.DivergenceZ > 0, $"safety.divergence_z is {c.Safety.DivergenceZ}; it must be positive");
         Check(c.Safety.ReliabilityHorizon >= 1, $"safety.reliability_horizon is {c.Safety.ReliabilityHorizon}; it must be at least 1");
         Check(c.Safety.MinProjectedReliability is >= 0 and <= 1, $"safety.min_projected_reliability is {c.Safety.MinProjectedReliability}; it must be in [0, 1]");
-        Check(c.Safety.MinDistinct2 is >= 0 and <= 1, $"safety.min_distinct2 is {c.Safety.MinDistinct2}; it must be in [0, 1]");
+        Check(c.Safety.MinDiversityRatio is >= 0 and <= 1, $"safety.min_diversity_ratio is {c.Safety.MinDiversityRatio}; it must be in [0, 1]");
         Check(c.Safety.MaxPerplexityDrift >= 1, $"safety.max_perplexity_drift is {c.Safety.MaxPerplexityDrift}; it must be at least 1 (1 alarms on any drift)");
         Check(c.Safety.MinTailCoverage is >= 0 and <= 1, $"safety.min_tail_coverage is {c.Safety.MinTailCoverage}; it must be in [0, 1]");
         Check(c.Safety.AnomalySeverity is "warning" or "critical", $"safety.anomaly_severity is \"{c.Safety.AnomalySeverity}\"; use warning or critical");

@@ -1,15 +1,16 @@
 // Collapse and drift monitors of a generation's kept self-generated data (Shumailov et al. 2024: a model
 // trained on its predecessors' output repeats itself, drifts from the real distribution, and loses the
-// rare items first):
-//   diversity — distinct-2 and the entropy of the kept answers;
-//   drift — the kept answers' perplexity under the parent and under the reference model (the first
-//     champion, trained on original data only); the drift is the reference's perplexity of the kept
-//     answers over its perplexity of the true answers to the same prompts, so 1 means the kept labels
-//     look to the reference exactly like the real ones, above 1 that they are stranger than the truth,
-//     below 1 that they are blander (more typical) than the truth;
-//   tail coverage — the share of the rare character 3-grams of the true answers to every posed problem
-//     that the kept answers still contain.
-// The true answers are the verifier's, never the researcher's or the trainer's.
+// rare items first). Each is measured on the kept answers and, beside it, on the true answers to the same
+// prompts (the verifier's, never the researcher's or the trainer's), because raw diversity and raw tail
+// coverage fall with the size and difficulty of the set: a thousand right 7-digit sums have a distinct-2
+// share of 0.015, since 100 digit pairs cannot fill 6,000 places. So:
+//   diversity — distinct-2 of the kept answers over distinct-2 of the true ones (1: as varied as the truth);
+//   drift — the reference model's (the first champion's, trained on original data only) perplexity of the
+//     kept answers over its perplexity of the true ones: 1 means the kept labels look to it exactly like
+//     the real ones, above 1 stranger, below 1 blander (more typical) than the truth; the parent's
+//     perplexity of the kept answers is recorded beside it;
+//   tail coverage — of the rare character 3-grams of the true answers to every posed problem, those the
+//     true answers of the kept prompts contain: the share of them the kept answers contain too.
 using System.Text.Json.Nodes;
 using Successor.Data.Curriculum;
 using Successor.Evaluation.Curriculum;
@@ -23,26 +24,36 @@ public static class KeptDataMonitors
     /// <summary>The rare items: at or below the 20% quantile of the true answers' 3-gram counts.</summary>
     public const double TailQuantile = 0.2;
 
-    /// <summary>The monitors' attributes; every value is null when nothing was kept.</summary>
+    static readonly string[] Keys = ["distinct_2", "distinct_2_truth", "diversity_ratio", "entropy_bits", "perplexity_parent",
+        "perplexity_reference", "perplexity_reference_truth", "perplexity_drift", "tail_coverage"];
+
+    /// <summary>The monitors' attributes; every value is null when nothing was kept, a ratio also when its
+    /// truth side is 0.</summary>
     public static JsonObject Measure(GptModel parent, GptModel reference, IReadOnlyList<Problem> kept, IReadOnlyList<Problem> posed)
     {
-        if (kept.Count == 0)
-            return new() { ["distinct_2"] = null, ["entropy_bits"] = null, ["perplexity_parent"] = null, ["perplexity_reference"] = null,
-                ["perplexity_reference_truth"] = null, ["perplexity_drift"] = null, ["tail_coverage"] = null };
+        var a = new JsonObject();
+        foreach (var key in Keys) a[key] = null;
+        if (kept.Count == 0) return a;
         var truth = posed.GroupBy(p => p.Prompt, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Answer, StringComparer.Ordinal);
         var keptTruth = kept.Select(p => p with { Answer = truth[p.Prompt] }).ToList();
+        double distinct = Distinct2(kept), distinctTruth = Distinct2(keptTruth);
         double referencePerplexity = AnswerPerplexity.Of(reference, kept), truthPerplexity = AnswerPerplexity.Of(reference, keptTruth);
-        return new()
-        {
-            ["distinct_2"] = Diversity.DistinctCharacterNGrams([.. kept.Select(p => p.Answer)], 2),
-            ["entropy_bits"] = Diversity.TokenEntropyBits(kept.Select(p => string.Join(' ', p.Answer.ToCharArray()))),
-            ["perplexity_parent"] = AnswerPerplexity.Of(parent, kept),
-            ["perplexity_reference"] = referencePerplexity,
-            ["perplexity_reference_truth"] = truthPerplexity,
-            ["perplexity_drift"] = referencePerplexity / truthPerplexity,
-            ["tail_coverage"] = Diversity.TailCoverage(posed.SelectMany(Trigrams), kept.SelectMany(Trigrams), TailQuantile),
-        };
+        var rare = Diversity.RareItems(posed.SelectMany(Trigrams), TailQuantile);
+        var expected = keptTruth.SelectMany(Trigrams).Where(rare.Contains).ToHashSet(StringComparer.Ordinal);
+        var found = kept.SelectMany(Trigrams).ToHashSet(StringComparer.Ordinal);
+        a["distinct_2"] = distinct;
+        a["distinct_2_truth"] = distinctTruth;
+        a["diversity_ratio"] = distinctTruth > 0 ? distinct / distinctTruth : null;
+        a["entropy_bits"] = Diversity.TokenEntropyBits(kept.Select(p => string.Join(' ', p.Answer.ToCharArray())));
+        a["perplexity_parent"] = AnswerPerplexity.Of(parent, kept);
+        a["perplexity_reference"] = referencePerplexity;
+        a["perplexity_reference_truth"] = truthPerplexity;
+        a["perplexity_drift"] = referencePerplexity / truthPerplexity;
+        a["tail_coverage"] = expected.Count > 0 ? expected.Count(found.Contains) / (double)expected.Count : null;
+        return a;
     }
+
+    static double Distinct2(IEnumerable<Problem> problems) => Diversity.DistinctCharacterNGrams([.. problems.Select(p => p.Answer)], 2);
 
     /// <summary>Character 3-grams of an answer framed by its '=' and newline, so a digit at either end counts.</summary>
     static IEnumerable<string> Trigrams(Problem p) => Diversity.CharacterNGrams($"={p.Answer}\n", 3);

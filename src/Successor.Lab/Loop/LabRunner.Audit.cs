@@ -125,8 +125,9 @@ public sealed partial class LabRunner
 
     AuditCheck KeptDiversity(JsonObject? curation)
     {
-        if (curation?["distinct_2"] is not JsonValue d2) return new("kept-data-diversity", true, true, "nothing kept");
-        return new("kept-data-diversity", true, (double)d2 >= config.Safety.MinDistinct2, $"distinct-2 {(double)d2:0.000}, floor {config.Safety.MinDistinct2:0.000}");
+        if (curation?["diversity_ratio"] is not JsonValue ratio) return new("kept-data-diversity", true, true, "nothing kept, or no 2-gram in the true answers to compare with");
+        return new("kept-data-diversity", true, (double)ratio >= config.Safety.MinDiversityRatio,
+            $"distinct-2 {Number(curation["distinct_2"])} against the truth's {Number(curation["distinct_2_truth"])}: ratio {(double)ratio:0.000}, floor {config.Safety.MinDiversityRatio:0.000}");
     }
 
     AuditCheck KeptDrift(JsonObject? curation)
@@ -138,7 +139,7 @@ public sealed partial class LabRunner
 
     AuditCheck KeptTail(JsonObject? curation)
     {
-        if (curation?["tail_coverage"] is not JsonValue tail) return new("kept-data-tail", true, true, "nothing kept");
+        if (curation?["tail_coverage"] is not JsonValue tail) return new("kept-data-tail", true, true, "nothing kept, or no rare 3-gram in the true answers to the kept prompts");
         return new("kept-data-tail", true, (double)tail >= config.Safety.MinTailCoverage, $"tail coverage {(double)tail:0.000}, floor {config.Safety.MinTailCoverage:0.000}");
     }
 

@@ -22,12 +22,12 @@ public sealed partial class LabRunner
         if (attributes["data"] is JsonValue digest) sets.Add((string)digest!);
         if ((double)attributes["kept_label_accuracy"]! < config.Promotion.MinKeptLabelAccuracy)
             RaiseIncident(g, "kept-label-accuracy", "kept-label-accuracy", $"{(double)attributes["kept_label_accuracy"]!:0.000} of the kept self-generated labels are correct, below the gate's {config.Promotion.MinKeptLabelAccuracy:0.000} (the {s.Filter} filter lets errors in)");
-        if (attributes["distinct_2"] is JsonValue d2 && (double)d2 < config.Safety.MinDistinct2)
-            RaiseIncident(g, "collapse", "collapse", $"distinct-2 of the kept answers is {(double)d2:0.000}, below safety.min_distinct2 {config.Safety.MinDistinct2:0.000}", Severity.Warning);
+        if (attributes["diversity_ratio"] is JsonValue ratio && (double)ratio < config.Safety.MinDiversityRatio)
+            RaiseIncident(g, "collapse", "collapse", $"the kept answers' distinct-2 is {(double)attributes["distinct_2"]!:0.000}, {(double)ratio:0.000} of the true answers' {(double)attributes["distinct_2_truth"]!:0.000}, below safety.min_diversity_ratio {config.Safety.MinDiversityRatio:0.000}", Severity.Warning);
         if (attributes["perplexity_drift"] is JsonValue drift && !WithinDrift((double)drift))
             RaiseIncident(g, "drift", "drift", $"the reference model finds the kept answers {(double)drift:0.###}× as perplexing as the true ones ({(double)attributes["perplexity_reference"]!:0.00} vs {(double)attributes["perplexity_reference_truth"]!:0.00}), beyond safety.max_perplexity_drift {config.Safety.MaxPerplexityDrift:0.00}", Severity.Warning);
         if (attributes["tail_coverage"] is JsonValue tail && (double)tail < config.Safety.MinTailCoverage)
-            RaiseIncident(g, "tail-coverage", "collapse", $"the kept answers cover {(double)tail:0.000} of the rare 3-grams of the true answers, below safety.min_tail_coverage {config.Safety.MinTailCoverage:0.000}", Severity.Warning);
+            RaiseIncident(g, "tail-coverage", "collapse", $"the kept answers hold {(double)tail:0.000} of the rare 3-grams the true answers to their prompts hold, below safety.min_tail_coverage {config.Safety.MinTailCoverage:0.000}", Severity.Warning);
         report(new(g, "curation", $"champion answered {attributes["generated"]} problems at d={string.Join(",", attributes["difficulties"]!.AsArray())}; " +
             $"{s.Filter} filter kept {attributes["kept"]} ({string.Join("/", attributes["kept_per_difficulty"]!.AsArray())} per difficulty); kept-label accuracy {(double)attributes["kept_label_accuracy"]!:0.000}"));
         return (sets, attributes);

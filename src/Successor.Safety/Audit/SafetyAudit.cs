@@ -22,7 +22,7 @@ public static class SafetyAudit
         "throughput",               // no batch trained far slower per CPU second than the lab's earlier trials like it
         "kept-data-safety",         // every kept self-generated problem is a training-side problem of a known family
         "kept-label-accuracy",      // the kept labels are at least promotion.min_kept_label_accuracy correct
-        "kept-data-diversity",      // distinct-2 of the kept answers is at least safety.min_distinct2
+        "kept-data-diversity",      // the kept answers are at least safety.min_diversity_ratio as varied as the true ones
         "kept-data-drift",          // the reference model finds the kept answers about as perplexing as the true ones
         "kept-data-tail",           // the kept answers still cover the rare items of the true answers
         "promotion-rule",           // the Verifier found the successor genuinely better on the sealed holdout

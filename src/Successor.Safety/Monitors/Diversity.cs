@@ -62,14 +62,20 @@ public static class Diversity
     /// </summary>
     public static double TailCoverage<T>(IEnumerable<T> reference, IEnumerable<T> generated, double quantile) where T : notnull
     {
+        var rare = RareItems(reference, quantile);
+        var seen = generated.ToHashSet();
+        return rare.Count(seen.Contains) / (double)rare.Count;
+    }
+
+    /// <summary>The reference's rare items, as TailCoverage defines them.</summary>
+    public static IReadOnlySet<T> RareItems<T>(IEnumerable<T> reference, double quantile) where T : notnull
+    {
         if (!(quantile > 0 && quantile <= 1)) throw new ArgumentOutOfRangeException(nameof(quantile), quantile, "tail quantile must be in (0, 1], e.g. 0.2");
         var counts = Count(reference);
         if (counts.Count == 0) throw new ArgumentException("tail coverage: the reference holds no items; pass the reference distribution's items", nameof(reference));
         int[] sorted = counts.Values.Order().ToArray();
         int cutoff = sorted[(int)Math.Ceiling(quantile * sorted.Length) - 1];
-        var seen = generated.ToHashSet();
-        var rare = counts.Where(kv => kv.Value <= cutoff).Select(kv => kv.Key).ToList();
-        return rare.Count(seen.Contains) / (double)rare.Count;
+        return counts.Where(kv => kv.Value <= cutoff).Select(kv => kv.Key).ToHashSet();
     }
 
     static double DistinctShare(IEnumerable<string[]> units, int n, string separator)
