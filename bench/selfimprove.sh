@@ -7,7 +7,10 @@
 # exact filter and once keeping every answer (kept-label gate off), then every generation's model is
 # evaluated on 1–12 digits to give its 99%-accuracy horizon: the largest d such that every length up to
 # d is answered at least 99% right.
-#   bench/selfimprove.sh [exact|none|majority ...]     (default: exact none, one after the other)
+#   bench/selfimprove.sh [exact|none|none-ungated|majority ...]     (default: exact none, one after the other)
+# none keeps every answer with the kept-label gate off, so the compounding-error monitor is what stops it;
+# none-ungated also sets that monitor's floor to 0, so its successors are promoted whenever the sealed
+# holdout says they are better, and the error avalanche of Lee et al. can show.
 # Environment: SELFIMPROVE_OUT (folder), SELFIMPROVE_SECONDS (lab budget, 3600), SELFIMPROVE_GENERATIONS (10),
 #   SELFIMPROVE_INITIAL_STEPS (3000), SELFIMPROVE_SUCCESSOR_STEPS (600), SELFIMPROVE_COUNT (eval problems per length, 500)
 set -euo pipefail
@@ -21,9 +24,10 @@ count=${SELFIMPROVE_COUNT:-500}
 filters=("$@")
 [ ${#filters[@]} -gt 0 ] || filters=(exact none)
 
-lab() { # filter → lab.json
-  local gate=0.9
-  [ "$1" = exact ] || gate=0
+lab() { # variant → lab.json
+  local gate=0.9 floor=0.5 filter=${1%-ungated}
+  [ "$filter" = exact ] || gate=0
+  [ "$1" = "$filter" ] || floor=0
   cat <<EOF
 {
   "name": "selfimprove-$1",
@@ -31,9 +35,10 @@ lab() { # filter → lab.json
   "curriculum": { "families": "radd", "train_difficulties": "1-5", "eval_difficulties": "1-12", "eval_items_per_slice": 50 },
   "budgets": { "trial_steps": 100, "initial_steps": $initial, "successor_steps": $successor, "lab_seconds": $seconds, "trial_seconds": 1200 },
   "research": { "proposals": 2, "rungs": 1, "workers": 2 },
-  "self_generation": { "filter": "$1", "problems_per_difficulty": 1000, "difficulties_ahead": 1 },
+  "self_generation": { "filter": "$filter", "problems_per_difficulty": 1000, "difficulties_ahead": 1 },
   "promotion": { "difficulties": "1-12", "items_per_slice": 100, "min_kept_label_accuracy": $gate },
   "gates": { "incidents": false },
+  "safety": { "min_projected_reliability": $floor },
   "recipe": {
     "model": { "layers": 2, "heads": 4, "embedding": 128, "block_size": 48, "positions": "digits", "digit_offset": 3 },
     "batch_size": 32, "learning_rate": 0.003, "min_learning_rate": 0.0003, "warmup_steps": 100, "eval_interval": 0,
