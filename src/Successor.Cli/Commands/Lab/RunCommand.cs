@@ -58,10 +58,11 @@ public static class RunCommand
         return command;
     }
 
+    /// <summary>Plain lines are stamped minutes:seconds, with hours in front once a lab runs past one.</summary>
     static void Print(LabLine line, bool json, TimeSpan elapsed)
     {
         if (json)
             Console.WriteLine(new System.Text.Json.Nodes.JsonObject { ["event"] = line.Stage, ["generation"] = line.Generation, ["text"] = line.Text, ["elapsed_seconds"] = Math.Round(elapsed.TotalSeconds, 1) }.ToJsonString());
-        else Console.WriteLine($"[{elapsed:mm\\:ss}] g{line.Generation} {line.Stage}: {line.Text}");
+        else Console.WriteLine($"[{(elapsed.TotalHours >= 1 ? $"{(int)elapsed.TotalHours}:{elapsed:mm\\:ss}" : $"{elapsed:mm\\:ss}")}] g{line.Generation} {line.Stage}: {line.Text}");
     }
 }
