@@ -30,7 +30,7 @@ public sealed class TpeResearcher(SearchSpace space, double gamma = 0.15, int st
             if (observed.Count < startup || ranked.Count == 0)
             {
                 proposals.Add(new($"p{i}", space.Overrides([.. space.Dimensions.Select(_ => rng.NextDouble())]), context.Target,
-                    $"uniform draw: the memory has {observed.Count} comparable findings{setAside}, TPE starts at {startup} with at least one trusted"));
+                    $"uniform draw: the memory has {observed.Count} comparable findings{setAside}, TPE starts at {startup}{(ranked.Count == 0 && observed.Count > 0 ? " and needs one that is not set aside" : "")}"));
                 continue;
             }
             int nGood = Math.Max(1, (int)Math.Ceiling(gamma * ranked.Count));
