@@ -2,13 +2,28 @@
 // key's value (log-uniform, uniform, integer or a choice), so strategies work in the unit cube and
 // the lab reads plain `key=value` overrides. A lab's search space is part of its config.
 using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization;
 
 namespace Successor.Research;
 
 public enum Scale { Linear, Log, Integer, Choice }
 
-public sealed record Dimension(string Key, Scale Scale, double Low = 0, double High = 1, IReadOnlyList<double>? Choices = null)
+/// <summary>One searchable recipe key. Choices are the values a choice may take, numbers or names
+/// (`[16, 32, 64]`, `["cosine", "constant"]`), written into the override as they are given.</summary>
+public sealed record Dimension(string Key, Scale Scale, double Low = 0, double High = 1,
+    [property: JsonConverter(typeof(ChoicesConverter))] IReadOnlyList<string>? Choices = null)
 {
+    /// <summary>The value at coordinate u, as the text of a `key=value` override.</summary>
+    public string Text(double u) => Scale switch
+    {
+        Scale.Choice => Choices![Math.Min(Choices.Count - 1, (int)(Math.Clamp(u, 0, 1) * Choices.Count))],
+        Scale.Integer => ((long)Value(u)).ToString(CultureInfo.InvariantCulture),
+        _ => Format(Value(u)),
+    };
+
+    /// <summary>The number at coordinate u on a numeric scale.</summary>
     public double Value(double u)
     {
         u = Math.Clamp(u, 0, 1);
@@ -16,38 +31,75 @@ public sealed record Dimension(string Key, Scale Scale, double Low = 0, double H
         {
             Scale.Log => Math.Exp(Math.Log(Low) + u * (Math.Log(High) - Math.Log(Low))),
             Scale.Integer => Math.Round(Low + u * (High - Low)),
-            Scale.Choice => Choices![Math.Min(Choices.Count - 1, (int)(u * Choices.Count))],
+            Scale.Choice => throw new InvalidOperationException($"{Key} is a choice; its values are Text(u)"),
             _ => Low + u * (High - Low),
         };
     }
 
-    /// <summary>The coordinate of a value (the centre of its cell for a choice).</summary>
-    public double Coordinate(double value) => Scale switch
+    /// <summary>The coordinate of an override's value (the centre of its cell for a choice), or null when the
+    /// value is not one this dimension can take.</summary>
+    public double? Coordinate(string text)
     {
-        Scale.Log => (Math.Log(value) - Math.Log(Low)) / (Math.Log(High) - Math.Log(Low)),
-        Scale.Choice => (IndexOf(value) + 0.5) / Choices!.Count,
-        _ => High == Low ? 0.5 : (value - Low) / (High - Low),
-    };
-
-    int IndexOf(double value)
-    {
-        int best = 0;
-        for (int i = 1; i < Choices!.Count; i++)
-            if (Math.Abs(Choices[i] - value) < Math.Abs(Choices[best] - value)) best = i;
-        return best;
+        if (Scale == Scale.Choice)
+        {
+            int i = IndexOf(text);
+            return i < 0 ? null : (i + 0.5) / Choices!.Count;
+        }
+        if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double value)) return null;
+        return Math.Clamp(Scale switch
+        {
+            Scale.Log => (Math.Log(value) - Math.Log(Low)) / (Math.Log(High) - Math.Log(Low)),
+            _ => High == Low ? 0.5 : (value - Low) / (High - Low),
+        }, 0, 1);
     }
 
-    public string Format(double value) => Scale is Scale.Integer ? ((long)value).ToString(CultureInfo.InvariantCulture)
-        : Scale is Scale.Choice && value == Math.Round(value) ? ((long)value).ToString(CultureInfo.InvariantCulture)
-        : value.ToString("G4", CultureInfo.InvariantCulture);
+    // Names match exactly; numbers by value, so 0.950 finds 0.95.
+    int IndexOf(string text)
+    {
+        for (int i = 0; i < Choices!.Count; i++)
+            if (Choices[i] == text || (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double a)
+                && double.TryParse(Choices[i], NumberStyles.Float, CultureInfo.InvariantCulture, out double b) && a == b)) return i;
+        return -1;
+    }
+
+    public static string Format(double value) => value.ToString("G4", CultureInfo.InvariantCulture);
 
     public string? Validate()
     {
         if (string.IsNullOrWhiteSpace(Key)) return "a dimension has no key";
-        if (Scale == Scale.Choice) return Choices is { Count: > 0 } ? null : $"{Key}: a choice needs at least one value";
+        if (Scale == Scale.Choice)
+            return Choices is not { Count: > 0 } ? $"{Key}: a choice needs at least one value"
+                : Choices.Any(string.IsNullOrWhiteSpace) ? $"{Key}: a choice value is empty" : null;
         if (!(Low <= High)) return $"{Key}: low {Low} is above high {High}";
         if (Scale == Scale.Log && !(Low > 0)) return $"{Key}: a log scale needs low > 0";
         return null;
+    }
+}
+
+/// <summary>Reads a list of choices given as numbers or names; writes numbers back as numbers.</summary>
+public sealed class ChoicesConverter : JsonConverter<IReadOnlyList<string>>
+{
+    public override IReadOnlyList<string> Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        if (reader.TokenType != JsonTokenType.StartArray) throw new JsonException("choices must be an array of numbers or names");
+        var list = new List<string>();
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+            list.Add(reader.TokenType switch
+            {
+                JsonTokenType.String => reader.GetString()!,
+                JsonTokenType.Number => Encoding.UTF8.GetString(reader.ValueSpan),
+                _ => throw new JsonException($"a choice is {reader.TokenType}; it must be a number or a name"),
+            });
+        return list;
+    }
+
+    public override void Write(Utf8JsonWriter writer, IReadOnlyList<string> value, JsonSerializerOptions options)
+    {
+        writer.WriteStartArray();
+        foreach (var v in value)
+            if (double.TryParse(v, NumberStyles.Float, CultureInfo.InvariantCulture, out _)) writer.WriteRawValue(v);
+            else writer.WriteStringValue(v);
+        writer.WriteEndArray();
     }
 }
 
@@ -63,7 +115,7 @@ public sealed class SearchSpace(IReadOnlyList<Dimension> dimensions)
         new("learning_rate", Scale.Log, 3e-4, 1e-2),
         new("weight_decay", Scale.Linear, 0, 0.2),
         new("warmup_steps", Scale.Integer, 0, 100),
-        new("batch_size", Scale.Choice, Choices: [16, 32, 64]),
+        new("batch_size", Scale.Choice, Choices: ["16", "32", "64"]),
         new("self_generated_fraction", Scale.Linear, 0, 0.6),
     ]);
 
@@ -73,9 +125,8 @@ public sealed class SearchSpace(IReadOnlyList<Dimension> dimensions)
         for (int i = 0; i < Dimensions.Count; i++)
         {
             var d = Dimensions[i];
-            double v = d.Value(u[i]);
-            result.Add($"{d.Key}={d.Format(v)}");
-            if (d.Key == "learning_rate") result.Add($"min_learning_rate={d.Format(v * FloorRatio)}");
+            result.Add($"{d.Key}={d.Text(u[i])}");
+            if (d.Key == "learning_rate" && d.Scale != Scale.Choice) result.Add($"min_learning_rate={Dimension.Format(d.Value(u[i]) * FloorRatio)}");
         }
         return result;
     }
@@ -84,17 +135,17 @@ public sealed class SearchSpace(IReadOnlyList<Dimension> dimensions)
     /// (a control, or a finding recorded under another space).</summary>
     public double[]? Coordinates(IReadOnlyList<string> overrides)
     {
-        var values = new Dictionary<string, double>(StringComparer.Ordinal);
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var o in overrides)
         {
             int eq = o.IndexOf('=');
-            if (eq > 0 && double.TryParse(o[(eq + 1)..], NumberStyles.Float, CultureInfo.InvariantCulture, out double v)) values[o[..eq]] = v;
+            if (eq > 0) values[o[..eq]] = o[(eq + 1)..];
         }
         var u = new double[Dimensions.Count];
         for (int i = 0; i < Dimensions.Count; i++)
         {
-            if (!values.TryGetValue(Dimensions[i].Key, out double v)) return null;
-            u[i] = Math.Clamp(Dimensions[i].Coordinate(v), 0, 1);
+            if (!values.TryGetValue(Dimensions[i].Key, out string? v) || Dimensions[i].Coordinate(v) is not double c) return null;
+            u[i] = c;
         }
         return u;
     }

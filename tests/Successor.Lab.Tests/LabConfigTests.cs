@@ -31,9 +31,21 @@ public sealed class LabConfigTests
     [InlineData("""{ "seed": "one" }""", "$.seed")]
     [InlineData("""[1, 2]""", "lab config")]
     [InlineData("""{ "recipe": { "learning_rate": -1 } }""", "learning_rate")]
+    [InlineData("""{ "research": { "search_space": [ { "key": "schedule", "scale": "choice", "choices": [true] } ] } }""", "a choice is True; it must be a number or a name")]
+    [InlineData("""{ "research": { "search_space": [ { "key": "schedule", "scale": "choice", "choices": [] } ] } }""", "schedule: a choice needs at least one value")]
     public void Malformed_configs_are_refused_with_the_field(string json, string expected)
     {
         var e = Assert.Throws<LabConfigException>(() => LabConfigJson.Parse(json, "lab.json"));
         Assert.Contains(expected, e.Message);
+    }
+
+    [Fact]
+    public void Choices_may_be_names_or_numbers_and_write_back_as_given()
+    {
+        var c = LabConfigJson.Parse("""{ "research": { "search_space": [ { "key": "schedule", "scale": "choice", "choices": ["cosine", "constant"] }, { "key": "beta2", "scale": "choice", "choices": [0.95, 0.999] } ] } }""", "lab.json");
+        Assert.Equal(["cosine", "constant"], c.Research.SearchSpace[0].Choices!);
+        Assert.Equal(["0.95", "0.999"], c.Research.SearchSpace[1].Choices!);
+        Assert.Contains("\"choices\":[\"cosine\",\"constant\"]", LabConfigJson.Canonical(c));
+        Assert.Contains("\"choices\":[0.95,0.999]", LabConfigJson.Canonical(c));
     }
 }

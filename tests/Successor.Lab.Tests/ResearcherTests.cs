@@ -47,6 +47,22 @@ public sealed class ResearcherTests
         Assert.Null(Space.Coordinates([]));
     }
 
+    /// <summary>A named choice (the schedule) is proposed by name, applies to a recipe, and reads back to the
+    /// centre of its cell; a value outside the choices makes a finding not comparable rather than a guess.</summary>
+    [Fact]
+    public void A_named_choice_is_proposed_by_name_and_read_back()
+    {
+        var space = new SearchSpace([new("schedule", Scale.Choice, Choices: ["cosine", "linear", "constant"]), new("learning_rate", Scale.Log, 1e-4, 1e-2)]);
+        var overrides = space.Overrides([0.9, 0.5]);
+        Assert.Equal("schedule=constant", overrides[0]);
+        Assert.Equal(Schedule.Constant, RecipeJson.Override(LabDefaults.Recipe, overrides).Schedule);
+        Assert.Equal([0.833, 0.5], space.Coordinates(overrides)!.Select(x => Math.Round(x, 3)));
+        Assert.Null(space.Coordinates(["schedule=wsd", "learning_rate=1e-3"]));
+        foreach (var name in Researchers.Names)
+            foreach (var p in Researchers.Create(name, space).Propose(Context(1, []), 6))
+                Assert.Contains(RecipeJson.Override(LabDefaults.Recipe, p.Overrides).Schedule, new[] { Schedule.Cosine, Schedule.Linear, Schedule.Constant });
+    }
+
     /// <summary>Generation 1's findings look best on public validation, generation 2's less so. Once
     /// Thresholdout answers generation 1's candidate from the holdout (public and holdout disagreed), TPE
     /// stops counting generation 1's findings as good and proposes near generation 2's.</summary>
