@@ -281,6 +281,23 @@ public sealed class LabCliTests
         Assert.Contains("no parent to distil from", refused.Stderr);
     }
 
+    /// <summary>A named choice reaches the trial's recipe, and with scale_trial_schedules a 20-step trial runs the
+    /// 40-step successor's 30-step warmup as 15 steps, while the successor keeps all 30.</summary>
+    [Fact]
+    public void Trials_run_a_named_schedule_and_the_successors_warmup_shrunk_to_their_length()
+    {
+        using var lab = new LabFolder(LabFolder.Tiny.Replace("\"research\": { \"proposals\": 2 }",
+            "\"research\": { \"proposals\": 1, \"rungs\": 1, \"scale_trial_schedules\": true, \"search_space\": [ { \"key\": \"schedule\", \"scale\": \"choice\", \"choices\": [\"linear\"] } ] }, \"recipe\": { \"model\": { \"layers\": 1, \"heads\": 2, \"embedding\": 32, \"block_size\": 32 }, \"batch_size\": 8, \"warmup_steps\": 30, \"eval_interval\": 0 }")
+            .Replace("\"generations\": 2", "\"generations\": 1"));
+        var r = lab.Succeed("run");
+        Assert.Contains("p1: schedule=linear", r.Stdout);
+        string Spec(string trial) => File.ReadAllText(Path.Combine(lab.Root, "runs", "tiny", "g1", trial, "spec.json"));
+        Assert.Contains("\"schedule\": \"linear\"", Spec("g1-r0-p1"));
+        Assert.Contains("\"warmup_steps\": 15", Spec("g1-r0-p1"));
+        Assert.Contains("\"warmup_steps\": 15", Spec("g1-r0-control"));
+        Assert.Contains("\"warmup_steps\": 30", Spec("g1-successor"));
+    }
+
     [Fact]
     public void Sigterm_stops_the_workers_exits_130_and_the_lab_resumes()
     {

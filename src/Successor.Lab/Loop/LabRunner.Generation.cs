@@ -109,9 +109,16 @@ public sealed partial class LabRunner
 
     Recipe Apply(Recipe recipe, IReadOnlyList<string> overrides) => overrides.Count == 0 ? recipe : RecipeJson.Override(recipe, overrides);
 
-    /// <summary>Steps for `recipe` that train on as many tokens as `steps` of the champion's recipe: equal budgets.</summary>
-    static int EqualTokens(Recipe champion, Recipe recipe, int steps) =>
-        Math.Max(1, (int)((long)steps * champion.BatchSize * champion.GradAccumulation / ((long)recipe.BatchSize * recipe.GradAccumulation)));
+    /// <summary>`recipe` as a trial that trains on as many tokens as `steps` of the champion's recipe (equal
+    /// budgets), with the successor's schedule shrunk to the trial's length when the lab asks for it.</summary>
+    Recipe Trial(Recipe champion, Recipe recipe, int steps, ulong seed)
+    {
+        int n = Math.Max(1, (int)((long)steps * champion.BatchSize * champion.GradAccumulation / ((long)recipe.BatchSize * recipe.GradAccumulation)));
+        var trial = recipe with { Steps = n, Seed = seed };
+        if (!config.Research.ScaleTrialSchedules) return trial;
+        double shrink = Math.Min(1, n / (double)Math.Max(1, config.Budgets.SuccessorSteps));
+        return trial with { WarmupSteps = (int)Math.Round(recipe.WarmupSteps * shrink), DecaySteps = (int)Math.Round(recipe.DecaySteps * shrink) };
+    }
 
     // 4–5. Successive halving against a control trained with the same budget; every effect is recorded.
     (List<(Proposal Proposal, Finding Finding)> Survivors, int Steps) Halving(int g, Champion champion, List<Proposal> proposals, CancellationToken cancel)
@@ -136,7 +143,7 @@ public sealed partial class LabRunner
             var plans = new[] { control }.Concat(alive).Select(p =>
             {
                 var recipe = Apply(champion.Recipe, p.Overrides);
-                return new TrialPlan($"g{g}-r{r}-{p.Id}", recipe with { Steps = EqualTokens(champion.Recipe, recipe, steps), Seed = seed }, champion.CheckpointDigest, champion.SelfGenerated);
+                return new TrialPlan($"g{g}-r{r}-{p.Id}", Trial(champion.Recipe, recipe, steps, seed), champion.CheckpointDigest, champion.SelfGenerated);
             }).ToList();
             if (GenerationBudgetLeft(g) is { } left && plans.Sum(p => TokensOf(p.Recipe)) > left)
             {
