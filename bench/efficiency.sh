@@ -7,8 +7,10 @@
 #   plain  — baby's model, learning rate 3e-4 constant, no warmup, no weight decay: one run of B tokens
 #   hand   — the baby recipe: one run of B tokens
 #   loop   — starts from plain; its first champion, trials, selection and successor together use B tokens
-# ratio = (plain − loop) / (plain − hand); the goal is at least 1. About 15 minutes on 2 cores.
+# ratio = (plain − loop) / (plain − hand); the goal is at least 1. About 40 minutes on 2 cores.
 #   bench/efficiency.sh [steps]      (B = steps × 768 tokens; default 8000 steps = 6,144,000 tokens)
+#   EFFICIENCY_LABS=loop bench/efficiency.sh   re-runs only the loop and reads plain and hand from the
+#                                              last run's folders (same split, same seeds: same numbers)
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 steps=${1:-8000}
@@ -16,23 +18,27 @@ tokens=$(( steps * 768 ))
 out=${EFFICIENCY_OUT:-/tmp/successor-bench/efficiency}
 data="$root/../shared/data/tinyshakespeare.txt"
 echo "# $(date -u +%Y-%m-%dT%H:%MZ) on $(nproc) cores: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), .NET $(dotnet --version); B = $tokens tokens"
-rm -rf "$out" && mkdir -p "$out"
-"$root/successor" data split "$data" --out "$out/split" --ratios 0.8,0.1,0.1 > /dev/null
+labs=${EFFICIENCY_LABS:-plain hand loop}
+[ "$labs" = "plain hand loop" ] && rm -rf "$out"
+mkdir -p "$out"
+[ -d "$out/split" ] || "$root/successor" data split "$data" --out "$out/split" --ratios 0.8,0.1,0.1 > /dev/null
 plain='"learning_rate": 3e-4, "min_learning_rate": 3e-4, "schedule": "constant", "warmup_steps": 0, "weight_decay": 0, "eval_interval": 0'
 hand='"eval_interval": 0'
-space='[ { "key": "learning_rate", "scale": "log", "low": 1e-4, "high": 3e-3 }, { "key": "weight_decay", "scale": "linear", "low": 0, "high": 0.2 },
-         { "key": "warmup_steps", "scale": "integer", "low": 0, "high": 200 }, { "key": "beta2", "scale": "choice", "choices": [0.95, 0.99, 0.999] } ]'
-# The loop: one generation — first champion (3/16 of B), a search of 4 proposals and a control under
-# successive halving (150 then 300 steps) and a 2-seed selection (2,850 steps in all), then a successor
-# on whatever is left of B.
-initial=$(( steps * 3 / 16 )); successor=$(( steps - initial - 2850 ))
-[ "$successor" -ge 500 ] || { echo "steps must be at least 4100 so the successor has 500 steps" >&2; exit 2; }
+space='[ { "key": "learning_rate", "scale": "log", "low": 1e-4, "high": 1e-2 }, { "key": "schedule", "scale": "choice", "choices": ["cosine", "linear", "constant"] },
+         { "key": "weight_decay", "scale": "linear", "low": 0, "high": 0.2 }, { "key": "warmup_steps", "scale": "integer", "low": 0, "high": 200 },
+         { "key": "beta2", "scale": "choice", "choices": [0.95, 0.99, 0.999] } ]'
+# The loop: one generation — first champion (1/16 of B), a search of 4 proposals and a control under
+# successive halving (100 then 200 steps) and a 2-seed selection (1,900 steps in all), then a successor
+# on whatever is left of B. Each trial runs the successor's schedule shrunk to its length
+# (research.scale_trial_schedules), so a short trial is a proxy for the long run, not its first steps.
+initial=$(( steps / 16 )); successor=$(( steps - initial - 1900 ))
+[ "$successor" -ge 500 ] || { echo "steps must be at least 2560 so the successor has 500 steps" >&2; exit 2; }
 lab() { # name, generations, initial steps, recipe, workers, threads per worker
-  mkdir -p "$out/$1"
+  rm -rf "$out/$1" && mkdir -p "$out/$1"
   cat > "$out/$1/lab.json" <<JSON
 { "name": "$1", "generations": $2, "split": "$out/split", "self_generation": { "enabled": false },
-  "budgets": { "initial_steps": $3, "trial_steps": 150, "successor_steps": $successor, "lab_tokens": $tokens, "trial_seconds": 7200 },
-  "research": { "strategy": "tpe", "proposals": 4, "workers": $5, "threads_per_worker": $6, "search_space": $space },
+  "budgets": { "initial_steps": $3, "trial_steps": 100, "successor_steps": $successor, "lab_tokens": $tokens, "trial_seconds": 7200 },
+  "research": { "strategy": "tpe", "proposals": 4, "scale_trial_schedules": true, "workers": $5, "threads_per_worker": $6, "search_space": $space },
   "recipe": { $4 } }
 JSON
   (cd "$out/$1" && "$root/successor" run > run.log)
@@ -41,6 +47,7 @@ JSON
 value() { grep -m1 '^champion_holdout: ' <(cd "$out/$1" && "$root/successor" status) | cut -d' ' -f2; }
 for run in "plain 0 $steps 1 2" "hand 0 $steps 1 2" "loop 1 $initial 2 1"; do
   set -- $run
+  [[ " $labs " == *" $1 "* ]] || { printf "%-6s champion_holdout: %s (from the last run)\n" "$1" "$(value "$1")"; continue; }
   recipe=$plain; [ "$1" = hand ] && recipe=$hand
   printf "%-6s %s\n" "$1" "$(lab "$1" "$2" "$3" "$recipe" "$4" "$5")"
   [ -n "$(value "$1")" ] || { echo "the $1 lab has no champion; see $out/$1/run.log" >&2; exit 1; }
