@@ -9,8 +9,10 @@
 #   loop   — starts from plain; its first champion, trials, selection and successor together use B tokens
 # ratio = (plain − loop) / (plain − hand); the goal is at least 1. About 40 minutes on 2 cores.
 #   bench/efficiency.sh [steps]      (B = steps × 768 tokens; default 8000 steps = 6,144,000 tokens)
-#   EFFICIENCY_LABS=loop bench/efficiency.sh   re-runs only the loop and reads plain and hand from the
-#                                              last run's folders (same split, same seeds: same numbers)
+#   EFFICIENCY_SEEDS="1 2 3"   one loop per lab seed (the search's draws and trial seeds; the first
+#                              champion's recipe seed stays 1337), each with its ratio, then the median
+#   EFFICIENCY_LABS=loop       re-runs only the loops and reads plain and hand from the last run's
+#                              folders (same split, same seeds: same numbers)
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 steps=${1:-8000}
@@ -33,10 +35,10 @@ space='[ { "key": "learning_rate", "scale": "log", "low": 1e-4, "high": 1e-2 }, 
 # (research.scale_trial_schedules), so a short trial is a proxy for the long run, not its first steps.
 initial=$(( steps / 16 )); successor=$(( steps - initial - 1900 ))
 [ "$successor" -ge 500 ] || { echo "steps must be at least 2560 so the successor has 500 steps" >&2; exit 2; }
-lab() { # name, generations, initial steps, recipe, workers, threads per worker
+lab() { # name, generations, initial steps, recipe, workers, threads per worker, lab seed
   rm -rf "$out/$1" && mkdir -p "$out/$1"
   cat > "$out/$1/lab.json" <<JSON
-{ "name": "$1", "generations": $2, "split": "$out/split", "self_generation": { "enabled": false },
+{ "name": "$1", "seed": $7, "generations": $2, "split": "$out/split", "self_generation": { "enabled": false },
   "budgets": { "initial_steps": $3, "trial_steps": 100, "successor_steps": $successor, "lab_tokens": $tokens, "trial_seconds": 7200 },
   "research": { "strategy": "tpe", "proposals": 4, "scale_trial_schedules": true, "workers": $5, "threads_per_worker": $6, "search_space": $space },
   "recipe": { $4 } }
@@ -45,12 +47,16 @@ JSON
   (cd "$out/$1" && "$root/successor" status | grep -E '^(champion_holdout|tokens):' | tr '\n' ' ')
 }
 value() { grep -m1 '^champion_holdout: ' <(cd "$out/$1" && "$root/successor" status) | cut -d' ' -f2; }
-for run in "plain 0 $steps 1 2" "hand 0 $steps 1 2" "loop 1 $initial 2 1"; do
-  set -- $run
-  [[ " $labs " == *" $1 "* ]] || { printf "%-6s champion_holdout: %s (from the last run)\n" "$1" "$(value "$1")"; continue; }
+seeds=${EFFICIENCY_SEEDS:-1}
+for run in "plain 0 $steps 1 2 1" "hand 0 $steps 1 2 1" $(for s in $seeds; do echo "loop-$s 1 $initial 2 1 $s"; done | tr ' ' '_'); do
+  set -- ${run//_/ }
+  [[ " $labs " == *" ${1%%-*} "* ]] || { printf "%-8s champion_holdout: %s (from the last run)\n" "$1" "$(value "$1")"; continue; }
   recipe=$plain; [ "$1" = hand ] && recipe=$hand
-  printf "%-6s %s\n" "$1" "$(lab "$1" "$2" "$3" "$recipe" "$4" "$5")"
+  printf "%-8s %s\n" "$1" "$(lab "$1" "$2" "$3" "$recipe" "$4" "$5" "$6")"
   [ -n "$(value "$1")" ] || { echo "the $1 lab has no champion; see $out/$1/run.log" >&2; exit 1; }
 done
-p=$(value plain) h=$(value hand) l=$(value loop)
-awk -v p="$p" -v h="$h" -v l="$l" 'BEGIN { printf "uplift hand %.4f bits/byte, loop %.4f bits/byte, ratio %.3f\n", p-h, p-l, (p-l)/(p-h) }'
+p=$(value plain) h=$(value hand)
+for s in $seeds; do
+  awk -v s="$s" -v p="$p" -v h="$h" -v l="$(value "loop-$s")" 'BEGIN { printf "seed %s: uplift hand %.4f bits/byte, loop %.4f bits/byte, ratio %.3f\n", s, p-h, p-l, (p-l)/(p-h) }'
+done | tee "$out/ratios.txt"
+awk '{ print $NF }' "$out/ratios.txt" | sort -g | awk '{ r[NR] = $1 } END { printf "median ratio over %d seed(s): %.3f\n", NR, NR % 2 ? r[(NR+1)/2] : (r[NR/2] + r[NR/2+1]) / 2 }'
