@@ -28,6 +28,13 @@ public sealed class LabFolder : IDisposable
 
     public LabFolder(string config = Tiny) => File.WriteAllText(Config, config);
 
+    /// <summary>The tiny lab with one generation and `research` (plus any sections after it) in place of its research section.</summary>
+    public static string OneGeneration(string research) =>
+        Tiny.Replace("\"research\": { \"proposals\": 2 }", research).Replace("\"generations\": 2", "\"generations\": 1");
+
+    /// <summary>The spec.json a trial's worker was given.</summary>
+    public string Spec(int generation, string trial) => File.ReadAllText(Path.Combine(Root, "runs", "tiny", $"g{generation}", trial, "spec.json"));
+
     public string[] Args(params string[] verb) =>
         [.. verb, "--config", Config, "--ledger", Ledger, "--artifacts", Path.Combine(Root, "artifacts"), .. verb[0] == "run" ? new[] { "--work", Path.Combine(Root, "runs") } : []];
 
@@ -189,9 +196,8 @@ public sealed class LabCliTests
     {
         // A proposal that changes the model's shape cannot warm-start from the champion: its worker exits
         // with an error. The trial is recorded as failed and the generation still completes.
-        using var lab = new LabFolder(LabFolder.Tiny.Replace("\"research\": { \"proposals\": 2 }",
-            "\"research\": { \"proposals\": 1, \"search_space\": [ { \"key\": \"layers\", \"scale\": \"choice\", \"choices\": [3] } ] }")
-            .Replace("\"generations\": 2", "\"generations\": 1"));
+        using var lab = new LabFolder(LabFolder.OneGeneration(
+            "\"research\": { \"proposals\": 1, \"search_space\": [ { \"key\": \"layers\", \"scale\": \"choice\", \"choices\": [3] } ] }"));
         var r = lab.Succeed("run");
         Assert.Contains("g1-r0-p1: failed: worker exited with code 2", r.Stdout);
         Assert.Contains("different model shape", r.Stdout);
@@ -265,13 +271,12 @@ public sealed class LabCliTests
     [Fact]
     public void Proposals_can_distil_successors_from_their_parent()
     {
-        using var lab = new LabFolder(LabFolder.Tiny.Replace("\"research\": { \"proposals\": 2 }",
-            "\"research\": { \"proposals\": 1, \"rungs\": 1, \"search_space\": [ { \"key\": \"distillation_weight\", \"scale\": \"choice\", \"choices\": [0.5] } ] }")
-            .Replace("\"generations\": 2", "\"generations\": 1"));
+        using var lab = new LabFolder(LabFolder.OneGeneration(
+            "\"research\": { \"proposals\": 1, \"rungs\": 1, \"search_space\": [ { \"key\": \"distillation_weight\", \"scale\": \"choice\", \"choices\": [0.5] } ] }"));
         var r = lab.Succeed("run");
         Assert.Contains("p1: distillation_weight=0.5", r.Stdout);
         Assert.Matches(@"g1-r0-p1: public accuracy [0-9.]+, 20 steps", r.Stdout);
-        var spec = File.ReadAllText(Path.Combine(lab.Root, "runs", "tiny", "g1", "g1-r0-p1", "spec.json"));
+        var spec = lab.Spec(1, "g1-r0-p1");
         Assert.Contains("\"distillation_weight\": 0.5", spec);
         Assert.Contains("\"teacher\": \"", spec);
 
@@ -286,16 +291,14 @@ public sealed class LabCliTests
     [Fact]
     public void Trials_run_a_named_schedule_and_the_successors_warmup_shrunk_to_their_length()
     {
-        using var lab = new LabFolder(LabFolder.Tiny.Replace("\"research\": { \"proposals\": 2 }",
-            "\"research\": { \"proposals\": 1, \"rungs\": 1, \"scale_trial_schedules\": true, \"search_space\": [ { \"key\": \"schedule\", \"scale\": \"choice\", \"choices\": [\"linear\"] } ] }, \"recipe\": { \"model\": { \"layers\": 1, \"heads\": 2, \"embedding\": 32, \"block_size\": 32 }, \"batch_size\": 8, \"warmup_steps\": 30, \"eval_interval\": 0 }")
-            .Replace("\"generations\": 2", "\"generations\": 1"));
+        using var lab = new LabFolder(LabFolder.OneGeneration(
+            "\"research\": { \"proposals\": 1, \"rungs\": 1, \"scale_trial_schedules\": true, \"search_space\": [ { \"key\": \"schedule\", \"scale\": \"choice\", \"choices\": [\"linear\"] } ] }, \"recipe\": { \"model\": { \"layers\": 1, \"heads\": 2, \"embedding\": 32, \"block_size\": 32 }, \"batch_size\": 8, \"warmup_steps\": 30, \"eval_interval\": 0 }"));
         var r = lab.Succeed("run");
         Assert.Contains("p1: schedule=linear", r.Stdout);
-        string Spec(string trial) => File.ReadAllText(Path.Combine(lab.Root, "runs", "tiny", "g1", trial, "spec.json"));
-        Assert.Contains("\"schedule\": \"linear\"", Spec("g1-r0-p1"));
-        Assert.Contains("\"warmup_steps\": 15", Spec("g1-r0-p1"));
-        Assert.Contains("\"warmup_steps\": 15", Spec("g1-r0-control"));
-        Assert.Contains("\"warmup_steps\": 30", Spec("g1-successor"));
+        Assert.Contains("\"schedule\": \"linear\"", lab.Spec(1, "g1-r0-p1"));
+        Assert.Contains("\"warmup_steps\": 15", lab.Spec(1, "g1-r0-p1"));
+        Assert.Contains("\"warmup_steps\": 15", lab.Spec(1, "g1-r0-control"));
+        Assert.Contains("\"warmup_steps\": 30", lab.Spec(1, "g1-successor"));
     }
 
     [Fact]
