@@ -23,6 +23,9 @@ public sealed record Dimension(string Key, Scale Scale, double Low = 0, double H
         _ => Format(Value(u)),
     };
 
+    /// <summary>The value at coordinate u as a number (a choice's value parsed).</summary>
+    public double Number(double u) => Scale == Scale.Choice ? double.Parse(Text(u), CultureInfo.InvariantCulture) : Value(u);
+
     /// <summary>The number at coordinate u on a numeric scale.</summary>
     public double Value(double u)
     {
@@ -69,7 +72,8 @@ public sealed record Dimension(string Key, Scale Scale, double Low = 0, double H
         if (string.IsNullOrWhiteSpace(Key)) return "a dimension has no key";
         if (Scale == Scale.Choice)
             return Choices is not { Count: > 0 } ? $"{Key}: a choice needs at least one value"
-                : Choices.Any(string.IsNullOrWhiteSpace) ? $"{Key}: a choice value is empty" : null;
+                : Choices.Any(string.IsNullOrWhiteSpace) ? $"{Key}: a choice value is empty"
+                : Key == "learning_rate" && Choices.Any(c => !double.TryParse(c, NumberStyles.Float, CultureInfo.InvariantCulture, out _)) ? $"{Key}: choices must be numbers" : null;
         if (!(Low <= High)) return $"{Key}: low {Low} is above high {High}";
         if (Scale == Scale.Log && !(Low > 0)) return $"{Key}: a log scale needs low > 0";
         return null;
@@ -126,7 +130,7 @@ public sealed class SearchSpace(IReadOnlyList<Dimension> dimensions)
         {
             var d = Dimensions[i];
             result.Add($"{d.Key}={d.Text(u[i])}");
-            if (d.Key == "learning_rate" && d.Scale != Scale.Choice) result.Add($"min_learning_rate={Dimension.Format(d.Value(u[i]) * FloorRatio)}");
+            if (d.Key == "learning_rate") result.Add($"min_learning_rate={Dimension.Format(d.Number(u[i]) * FloorRatio)}");
         }
         return result;
     }

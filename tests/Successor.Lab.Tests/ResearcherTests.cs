@@ -58,6 +58,8 @@ public sealed class ResearcherTests
         Assert.Equal(Schedule.Constant, RecipeJson.Override(LabDefaults.Recipe, overrides).Schedule);
         Assert.Equal([0.833, 0.5], space.Coordinates(overrides)!.Select(x => Math.Round(x, 3)));
         Assert.Null(space.Coordinates(["schedule=wsd", "learning_rate=1e-3"]));
+        Assert.Equal(["learning_rate=0.003", "min_learning_rate=0.0003"], new SearchSpace([new("learning_rate", Scale.Choice, Choices: ["0.003"])]).Overrides([0.5]));
+        Assert.Equal("learning_rate: choices must be numbers", new Dimension("learning_rate", Scale.Choice, Choices: ["high"]).Validate());
         foreach (var name in Researchers.Names)
             foreach (var p in Researchers.Create(name, space).Propose(Context(1, []), 6))
                 Assert.Contains(RecipeJson.Override(LabDefaults.Recipe, p.Overrides).Schedule, new[] { Schedule.Cosine, Schedule.Linear, Schedule.Constant });
