@@ -33,13 +33,16 @@ space='[ { "key": "learning_rate", "scale": "log", "low": 1e-4, "high": 1e-2 }, 
 # successive halving (100 then 200 steps) and a 2-seed selection (1,900 steps in all), then a successor
 # on whatever is left of B. Each trial runs the successor's schedule shrunk to its length
 # (research.scale_trial_schedules), so a short trial is a proxy for the long run, not its first steps.
-initial=$(( steps / 16 )); successor=$(( steps - initial - 1900 ))
-[ "$successor" -ge 500 ] || { echo "steps must be at least 2560 so the successor has 500 steps" >&2; exit 2; }
+#   EFFICIENCY_TRIAL_STEPS=50 EFFICIENCY_INITIAL_SHARE=32   a leaner search: 50/100-step rungs (950
+#                              steps) and a first champion of 1/32 of B
+trial=${EFFICIENCY_TRIAL_STEPS:-100}; search=$(( 19 * trial )) # rung 0: 5 × t, rung 1: 3 × 2t, selection: 4 × 2t
+initial=$(( steps / ${EFFICIENCY_INITIAL_SHARE:-16} )); successor=$(( steps - initial - search ))
+[ "$successor" -ge 500 ] || { echo "steps $steps leave the successor $successor steps after the first champion and the search; it needs 500" >&2; exit 2; }
 lab() { # name, generations, initial steps, recipe, workers, threads per worker, lab seed
   rm -rf "$out/$1" && mkdir -p "$out/$1"
   cat > "$out/$1/lab.json" <<JSON
 { "name": "$1", "seed": $7, "generations": $2, "split": "$out/split", "self_generation": { "enabled": false },
-  "budgets": { "initial_steps": $3, "trial_steps": 100, "successor_steps": $successor, "lab_tokens": $tokens, "trial_seconds": 7200 },
+  "budgets": { "initial_steps": $3, "trial_steps": $trial, "successor_steps": $successor, "lab_tokens": $tokens, "trial_seconds": 7200 },
   "research": { "strategy": "tpe", "proposals": 4, "scale_trial_schedules": true, "workers": $5, "threads_per_worker": $6, "search_space": $space },
   "recipe": { $4 } }
 JSON
