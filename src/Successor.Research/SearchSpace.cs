@@ -23,10 +23,7 @@ public sealed record Dimension(string Key, Scale Scale, double Low = 0, double H
         _ => Format(Value(u)),
     };
 
-    /// <summary>The value at coordinate u as a number (a choice's value parsed).</summary>
-    public double Number(double u) => Scale == Scale.Choice ? double.Parse(Text(u), CultureInfo.InvariantCulture) : Value(u);
-
-    /// <summary>The number at coordinate u on a numeric scale.</summary>
+    /// <summary>The value at coordinate u as a number (a choice's value parsed: its choices must be numbers).</summary>
     public double Value(double u)
     {
         u = Math.Clamp(u, 0, 1);
@@ -34,7 +31,7 @@ public sealed record Dimension(string Key, Scale Scale, double Low = 0, double H
         {
             Scale.Log => Math.Exp(Math.Log(Low) + u * (Math.Log(High) - Math.Log(Low))),
             Scale.Integer => Math.Round(Low + u * (High - Low)),
-            Scale.Choice => throw new InvalidOperationException($"{Key} is a choice; its values are Text(u)"),
+            Scale.Choice => double.Parse(Text(u), CultureInfo.InvariantCulture),
             _ => Low + u * (High - Low),
         };
     }
@@ -130,7 +127,7 @@ public sealed class SearchSpace(IReadOnlyList<Dimension> dimensions)
         {
             var d = Dimensions[i];
             result.Add($"{d.Key}={d.Text(u[i])}");
-            if (d.Key == "learning_rate") result.Add($"min_learning_rate={Dimension.Format(d.Number(u[i]) * FloorRatio)}");
+            if (d.Key == "learning_rate") result.Add($"min_learning_rate={Dimension.Format(d.Value(u[i]) * FloorRatio)}");
         }
         return result;
     }
