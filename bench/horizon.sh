@@ -23,9 +23,9 @@ lab short '"generations": 1,
       { "key": "warmup_steps", "scale": "choice", "choices": [0, 10, 30, 60] } ] },
   "recipe": { "learning_rate": 3e-4, "min_learning_rate": 3e-4, "schedule": "constant", "warmup_steps": 0, "weight_decay": 0, "eval_interval": 0 }'
 echo "short: 100-step trials from the 500-step plain champion, public bits/byte (lower is better):"
-grep -E ' g1 proposal: ' "$out/short/run.log" | sed -E 's/.*proposal: (p[0-9]+): learning_rate=([0-9.e-]+) schedule=cosine warmup_steps=([0-9]+).*/\1 \2 \3/' > "$out/short/proposals.txt"
+grep -E ' g1 proposal: ' "$out/short/run.log" | sed -E 's/.*proposal: (p[0-9]+): learning_rate=([0-9.e-]+) min_learning_rate=[0-9.e-]+ schedule=cosine warmup_steps=([0-9]+).*/\1 \2 \3/' > "$out/short/proposals.txt"
 grep -E ' g1 trial: g1-r0-' "$out/short/run.log" | sed -E 's/.*g1-r0-([a-z0-9]+): public bits_per_byte ([0-9.]+).*/\1 \2/' | sort > "$out/short/scores.txt"
-join <(sort "$out/short/proposals.txt") "$out/short/scores.txt" | awk '{ printf "  learning_rate %s warmup %3s: %s\n", $2, $3, $4 }' | sort -k5 -n
+join <(sort "$out/short/proposals.txt") "$out/short/scores.txt" | awk '{ printf "  learning_rate %s warmup %3s: %s\n", $2, $3, $4 }' | sort -u | sort -k5 -n
 awk '$1 == "control" { printf "  control (3e-4 constant): %s\n", $2 }' "$out/short/scores.txt"
 for lr in 1e-3 3e-3; do
   lab "long-$lr" "\"generations\": 0, \"budgets\": { \"initial_steps\": 6000, \"trial_seconds\": 7200 }, \"research\": { \"workers\": 1, \"threads_per_worker\": 2 },
