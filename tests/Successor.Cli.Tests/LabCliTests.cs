@@ -286,18 +286,18 @@ public sealed class LabCliTests
         Assert.Contains("no parent to distil from", refused.Stderr);
     }
 
-    /// <summary>A named choice reaches the trial's recipe, and with scale_trial_schedules a 20-step trial runs the
-    /// 40-step successor's 30-step warmup as 15 steps, while the successor keeps all 30.</summary>
+    /// <summary>A named choice reaches the trial's recipe, and with scale_trial_schedules a 20-step trial keeps the
+    /// 40-step successor's 30-step warmup only up to half its length, 10 steps, while the successor keeps all 30.</summary>
     [Fact]
-    public void Trials_run_a_named_schedule_and_the_successors_warmup_shrunk_to_their_length()
+    public void Trials_run_a_named_schedule_and_the_successors_warmup_up_to_half_their_length()
     {
         using var lab = new LabFolder(LabFolder.OneGeneration(
             "\"research\": { \"proposals\": 1, \"rungs\": 1, \"scale_trial_schedules\": true, \"search_space\": [ { \"key\": \"schedule\", \"scale\": \"choice\", \"choices\": [\"linear\"] } ] }, \"recipe\": { \"model\": { \"layers\": 1, \"heads\": 2, \"embedding\": 32, \"block_size\": 32 }, \"batch_size\": 8, \"warmup_steps\": 30, \"eval_interval\": 0 }"));
         var r = lab.Succeed("run");
         Assert.Contains("p1: schedule=linear", r.Stdout);
         Assert.Contains("\"schedule\": \"linear\"", lab.Spec(1, "g1-r0-p1"));
-        Assert.Contains("\"warmup_steps\": 15", lab.Spec(1, "g1-r0-p1"));
-        Assert.Contains("\"warmup_steps\": 15", lab.Spec(1, "g1-r0-control"));
+        Assert.Contains("\"warmup_steps\": 10", lab.Spec(1, "g1-r0-p1"));
+        Assert.Contains("\"warmup_steps\": 10", lab.Spec(1, "g1-r0-control"));
         Assert.Contains("\"warmup_steps\": 30", lab.Spec(1, "g1-successor"));
     }
 

@@ -70,9 +70,9 @@ public sealed record ResearchConfig
     public int Rungs { get; init; } = 2;
     /// <summary>Seeds the selected change is re-run with; a single lucky seed is never a finding.</summary>
     public int SelectionSeeds { get; init; } = 2;
-    /// <summary>Shrink each trial's warmup and decay steps in proportion to its steps over the successor's, so a
-    /// short trial runs the successor's whole schedule in miniature (a fair proxy for a long run) rather than
-    /// its first steps.</summary>
+    /// <summary>Shrink each trial's decay in proportion to its steps over the successor's, so a short trial runs
+    /// the successor's whole schedule in miniature (a fairer proxy for a long run) rather than its first steps;
+    /// the warmup keeps its steps, up to half the trial.</summary>
     public bool ScaleTrialSchedules { get; init; }
     public IReadOnlyList<Dimension> SearchSpace { get; init; } = Research.SearchSpace.Default.Dimensions;
 }

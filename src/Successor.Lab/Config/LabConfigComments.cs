@@ -21,7 +21,7 @@ static class LabConfigComments
         ["research.strategy"] = "random (uniform search) or tpe (tree-structured Parzen estimator over the lab's findings).",
         ["research.workers"] = "Trials in parallel, each its own process; keep workers x threads_per_worker <= cores.",
         ["research.selection_seeds"] = "Seeds the winning change is re-run with before it counts (at least 2).",
-        ["research.scale_trial_schedules"] = "true: each trial runs the successor's warmup and decay shrunk to its own length (a fair proxy for the long run).",
+        ["research.scale_trial_schedules"] = "true: each trial runs the successor's decay shrunk to its own length, the warmup kept up to half the trial (a fairer proxy for the long run).",
         ["research.search_space"] = "What proposals may change: recipe keys with a scale (linear, log, integer, choice).",
         ["self_generation"] = "The champion answers harder problems; a filter keeps some; kept data is mixed into, never substituted for, the original data.",
         ["self_generation.filter"] = "exact (the family's checker), majority (agreement across samples) or none.",

@@ -110,14 +110,16 @@ public sealed partial class LabRunner
     Recipe Apply(Recipe recipe, IReadOnlyList<string> overrides) => overrides.Count == 0 ? recipe : RecipeJson.Override(recipe, overrides);
 
     /// <summary>`recipe` as a trial that trains on as many tokens as `steps` of the champion's recipe (equal
-    /// budgets), with the successor's schedule shrunk to the trial's length when the lab asks for it.</summary>
+    /// budgets). When the lab asks for it, the successor's decay is shrunk to the trial's length; the warmup
+    /// keeps its steps (what it waits for, Adam's moment estimates settling, takes as many steps in a short
+    /// run as in a long one), at most half the trial so that the trial reaches its peak.</summary>
     Recipe Trial(Recipe champion, Recipe recipe, int steps, ulong seed)
     {
         int n = Math.Max(1, (int)((long)steps * champion.BatchSize * champion.GradAccumulation / ((long)recipe.BatchSize * recipe.GradAccumulation)));
         var trial = recipe with { Steps = n, Seed = seed };
         if (!config.Research.ScaleTrialSchedules) return trial;
         double shrink = Math.Min(1, n / (double)Math.Max(1, config.Budgets.SuccessorSteps));
-        return trial with { WarmupSteps = (int)Math.Round(recipe.WarmupSteps * shrink), DecaySteps = (int)Math.Round(recipe.DecaySteps * shrink) };
+        return trial with { WarmupSteps = Math.Min(recipe.WarmupSteps, n / 2), DecaySteps = (int)Math.Round(recipe.DecaySteps * shrink) };
     }
 
     // 4–5. Successive halving against a control trained with the same budget; every effect is recorded.
