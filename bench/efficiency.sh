@@ -7,7 +7,8 @@
 #   plain  — baby's model, learning rate 3e-4 constant, no warmup, no weight decay: one run of B tokens
 #   hand   — the baby recipe: one run of B tokens
 #   loop   — starts from plain; its first champion, trials, selection and successor together use B tokens
-# ratio = (plain − loop) / (plain − hand); the goal is at least 1. About 40 minutes on 2 cores.
+# ratio = (plain − loop) / (plain − hand); the goal is at least 1. About 25 minutes for plain and hand
+# and 15 for each loop on 2 cores.
 #   bench/efficiency.sh [steps]      (B = steps × 768 tokens; default 8000 steps = 6,144,000 tokens)
 #   EFFICIENCY_SEEDS="1 2 3"   one loop per lab seed (the search's draws and trial seeds; the first
 #                              champion's recipe seed stays 1337), each with its ratio, then the median
@@ -31,7 +32,7 @@ space='[ { "key": "learning_rate", "scale": "log", "low": 1e-4, "high": 1e-2 }, 
          { "key": "beta2", "scale": "choice", "choices": [0.95, 0.99, 0.999] } ]'
 # The loop: one generation — first champion (1/16 of B), a search of 4 proposals and a control under
 # successive halving (100 then 200 steps) and a 2-seed selection (1,900 steps in all), then a successor
-# on whatever is left of B. Each trial runs the successor's schedule shrunk to its length
+# on whatever is left of B. Each trial runs the successor's decay shrunk to its length, its warmup kept
 # (research.scale_trial_schedules), so a short trial is a proxy for the long run, not its first steps.
 #   EFFICIENCY_TRIAL_STEPS=50 EFFICIENCY_INITIAL_SHARE=32   a leaner search: 50/100-step rungs (950
 #                              steps) and a first champion of 1/32 of B
