@@ -4,6 +4,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 
 namespace Successor.Research;
@@ -98,9 +99,16 @@ public sealed class ChoicesConverter : JsonConverter<IReadOnlyList<string>>
     {
         writer.WriteStartArray();
         foreach (var v in value)
-            if (double.TryParse(v, NumberStyles.Float, CultureInfo.InvariantCulture, out _)) writer.WriteRawValue(v);
+            if (IsJsonNumber(v)) writer.WriteRawValue(v);
             else writer.WriteStringValue(v);
         writer.WriteEndArray();
+    }
+
+    // Not double.TryParse: it also accepts "NaN", "Infinity" and " 5", which are no JSON numbers.
+    static bool IsJsonNumber(string text)
+    {
+        try { return text == text.Trim() && JsonNode.Parse(text)?.GetValueKind() == JsonValueKind.Number; }
+        catch (JsonException) { return false; }
     }
 }
 

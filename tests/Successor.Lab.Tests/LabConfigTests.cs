@@ -47,5 +47,7 @@ public sealed class LabConfigTests
         Assert.Equal(["0.95", "0.999"], c.Research.SearchSpace[1].Choices!);
         Assert.Contains("\"choices\":[\"cosine\",\"constant\"]", LabConfigJson.Canonical(c));
         Assert.Contains("\"choices\":[0.95,0.999]", LabConfigJson.Canonical(c));
+        var odd = LabConfigJson.Parse("""{ "research": { "search_space": [ { "key": "note", "scale": "choice", "choices": ["NaN", " 5", "1e-3"] } ] } }""", "lab.json");
+        Assert.Contains("\"choices\":[\"NaN\",\" 5\",1e-3]", LabConfigJson.Canonical(odd));
     }
 }
