@@ -57,9 +57,9 @@ public sealed record Dimension(string Key, Scale Scale, double Low = 0, double H
     // Names match exactly; numbers by value, so 0.950 finds 0.95.
     int IndexOf(string text)
     {
+        bool numeric = double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double a);
         for (int i = 0; i < Choices!.Count; i++)
-            if (Choices[i] == text || (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double a)
-                && double.TryParse(Choices[i], NumberStyles.Float, CultureInfo.InvariantCulture, out double b) && a == b)) return i;
+            if (Choices[i] == text || (numeric && double.TryParse(Choices[i], NumberStyles.Float, CultureInfo.InvariantCulture, out double b) && a == b)) return i;
         return -1;
     }
 
