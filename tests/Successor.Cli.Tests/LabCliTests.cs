@@ -32,6 +32,18 @@ public sealed class LabFolder : IDisposable
     public static string OneGeneration(string research) =>
         Tiny.Replace("\"research\": { \"proposals\": 2 }", research).Replace("\"generations\": 2", "\"generations\": 1");
 
+    /// <summary>A split folder of a small made-up text corpus (400 paragraphs), for labs that train on text.</summary>
+    public string TextSplit()
+    {
+        var rng = new Random(5);
+        string[] words = ["the", "lab", "trains", "a", "model", "on", "text", "and", "checks", "it", "again", "today"];
+        var corpus = string.Join("\n\n", Enumerable.Range(0, 400).Select(_ => string.Join(' ', Enumerable.Range(0, 12 + rng.Next(8)).Select(_ => words[rng.Next(words.Length)])) + "."));
+        File.WriteAllText(Path.Combine(Root, "corpus.txt"), corpus);
+        string split = Path.Combine(Root, "split");
+        Assert.Equal(0, SuccessorProcess.Run("data", "split", Path.Combine(Root, "corpus.txt"), "--out", split, "--ratios", "0.8,0.1,0.1").ExitCode);
+        return split;
+    }
+
     /// <summary>The spec.json a trial's worker was given.</summary>
     public string Spec(int generation, string trial) => File.ReadAllText(Path.Combine(Root, "runs", "tiny", $"g{generation}", trial, "spec.json"));
 
@@ -208,12 +220,7 @@ public sealed class LabCliTests
     public void A_text_lab_trains_on_a_split_and_is_verified_on_its_sealed_documents()
     {
         using var lab = new LabFolder();
-        var rng = new Random(5);
-        string[] words = ["the", "lab", "trains", "a", "model", "on", "text", "and", "checks", "it", "again", "today"];
-        var corpus = string.Join("\n\n", Enumerable.Range(0, 400).Select(_ => string.Join(' ', Enumerable.Range(0, 12 + rng.Next(8)).Select(_ => words[rng.Next(words.Length)])) + "."));
-        File.WriteAllText(Path.Combine(lab.Root, "corpus.txt"), corpus);
-        string split = Path.Combine(lab.Root, "split");
-        Assert.Equal(0, SuccessorProcess.Run("data", "split", Path.Combine(lab.Root, "corpus.txt"), "--out", split, "--ratios", "0.8,0.1,0.1").ExitCode);
+        string split = lab.TextSplit();
         File.WriteAllText(lab.Config, $$"""
             { "name": "text", "generations": 1, "split": {{System.Text.Json.JsonSerializer.Serialize(split)}},
               "budgets": { "trial_steps": 15, "initial_steps": 60, "successor_steps": 40 }, "research": { "proposals": 1 },
@@ -299,6 +306,31 @@ public sealed class LabCliTests
         Assert.Contains("\"warmup_steps\": 10", lab.Spec(1, "g1-r0-p1"));
         Assert.Contains("\"warmup_steps\": 10", lab.Spec(1, "g1-r0-control"));
         Assert.Contains("\"warmup_steps\": 30", lab.Spec(1, "g1-successor"));
+    }
+
+    /// <summary>Budgets are steps of the lab's recipe: halving the batch doubles the steps of trials and successor,
+    /// so the change is compared, and adopted, at equal tokens.</summary>
+    [Fact]
+    public void A_smaller_batch_trains_more_steps_on_the_same_tokens()
+    {
+        using var lab = new LabFolder();
+        File.WriteAllText(lab.Config, $$"""
+            { "name": "tiny", "generations": 1, "split": {{System.Text.Json.JsonSerializer.Serialize(lab.TextSplit())}}, "self_generation": { "enabled": false },
+              "budgets": { "trial_steps": 20, "initial_steps": 60, "successor_steps": 40 },
+              "research": { "proposals": 1, "rungs": 1, "search_space": [ { "key": "batch_size", "scale": "choice", "choices": [2] } ] },
+              "recipe": { "model": { "layers": 1, "heads": 2, "embedding": 32, "block_size": 32 }, "batch_size": 8, "warmup_steps": 5, "eval_interval": 0 } }
+            """);
+        lab.Succeed("run");
+        int Tokens(string trial)
+        {
+            string recipe = Field(lab.Spec(1, trial), "recipe");
+            return int.Parse(Field(recipe, "steps")) * int.Parse(Field(recipe, "batch_size"));
+        }
+        Assert.Equal("80", Field(Field(lab.Spec(1, "g1-r0-p1"), "recipe"), "steps"));
+        Assert.Equal(20 * 8, Tokens("g1-r0-control"));
+        Assert.Equal(20 * 8, Tokens("g1-r0-p1"));
+        Assert.Equal("2", Field(Field(lab.Spec(1, "g1-successor"), "recipe"), "batch_size"));
+        Assert.Equal(40 * 8, Tokens("g1-successor"));
     }
 
     [Fact]

@@ -37,7 +37,8 @@ public sealed record CurriculumConfig
 
 public sealed record BudgetConfig
 {
-    /// <summary>Optimizer steps of a trial at the first rung of successive halving.</summary>
+    /// <summary>Optimizer steps of a trial at the first rung of successive halving. Like every budget in steps,
+    /// counted in steps of the lab's recipe: a recipe with another batch size trains on as many tokens.</summary>
     public int TrialSteps { get; init; } = 150;
     /// <summary>Wall seconds after which a trial's worker is killed and the trial fails.</summary>
     public double TrialSeconds { get; init; } = 240;

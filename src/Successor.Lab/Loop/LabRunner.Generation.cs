@@ -27,7 +27,7 @@ public sealed partial class LabRunner
         var (selfGenerated, curation) = Curate(g, champion);
         var safety = Safety(g, selfGenerated.Except(champion.SelfGenerated).ToList());
         SafePoint(g);
-        var successorRecipe = recipe with { Steps = config.Budgets.SuccessorSteps, Seed = SeedFor(g, 999) };
+        var successorRecipe = recipe with { Steps = EqualTokenSteps(recipe, config.Budgets.SuccessorSteps), Seed = SeedFor(g, 999) };
         string successorId = $"g{g}-successor";
         report(new(g, "successor", $"training the successor: {successorRecipe.Steps} steps, warm-started from the champion, self-generated share {successorRecipe.SelfGeneratedFraction:0.00} of {selfGenerated.Count} kept set(s)"));
         var successor = RunTrials(g, [new TrialPlan(successorId, successorRecipe, champion.CheckpointDigest, selfGenerated)], cancel)[successorId];
@@ -109,16 +109,22 @@ public sealed partial class LabRunner
 
     Recipe Apply(Recipe recipe, IReadOnlyList<string> overrides) => overrides.Count == 0 ? recipe : RecipeJson.Override(recipe, overrides);
 
-    /// <summary>`recipe` as a trial that trains on as many tokens as `steps` of the champion's recipe (equal
-    /// budgets). When the lab asks for it, the successor's decay is shrunk to the trial's length; the warmup
-    /// keeps its steps (what it waits for, Adam's moment estimates settling, takes as many steps in a short
-    /// run as in a long one), at most half the trial so that the trial reaches its peak.</summary>
-    Recipe Trial(Recipe champion, Recipe recipe, int steps, ulong seed)
+    /// <summary>Steps of `recipe` that train on as many tokens as `steps` of the lab's own recipe. Budgets count
+    /// steps of the lab's recipe, so a change of batch size neither buys nor loses tokens: a successor that
+    /// halves the batch takes twice the steps.</summary>
+    int EqualTokenSteps(Recipe recipe, int steps) =>
+        Math.Max(1, (int)((long)steps * config.Recipe.BatchSize * config.Recipe.GradAccumulation / ((long)recipe.BatchSize * recipe.GradAccumulation)));
+
+    /// <summary>`recipe` as a trial of `steps` (equal tokens, EqualTokenSteps). When the lab asks for it, the
+    /// successor's decay is shrunk to the trial's length; the warmup keeps its steps (what it waits for, Adam's
+    /// moment estimates settling, takes as many steps in a short run as in a long one), at most half the trial
+    /// so that the trial reaches its peak.</summary>
+    Recipe Trial(Recipe recipe, int steps, ulong seed)
     {
-        int n = Math.Max(1, (int)((long)steps * champion.BatchSize * champion.GradAccumulation / ((long)recipe.BatchSize * recipe.GradAccumulation)));
+        int n = EqualTokenSteps(recipe, steps);
         var trial = recipe with { Steps = n, Seed = seed };
         if (!config.Research.ScaleTrialSchedules) return trial;
-        double shrink = Math.Min(1, n / (double)Math.Max(1, config.Budgets.SuccessorSteps));
+        double shrink = Math.Min(1, steps / (double)config.Budgets.SuccessorSteps);
         return trial with { WarmupSteps = Math.Min(recipe.WarmupSteps, n / 2), DecaySteps = (int)Math.Round(recipe.DecaySteps * shrink) };
     }
 
@@ -145,7 +151,7 @@ public sealed partial class LabRunner
             var plans = new[] { control }.Concat(alive).Select(p =>
             {
                 var recipe = Apply(champion.Recipe, p.Overrides);
-                return new TrialPlan($"g{g}-r{r}-{p.Id}", Trial(champion.Recipe, recipe, steps, seed), champion.CheckpointDigest, champion.SelfGenerated);
+                return new TrialPlan($"g{g}-r{r}-{p.Id}", Trial(recipe, steps, seed), champion.CheckpointDigest, champion.SelfGenerated);
             }).ToList();
             if (GenerationBudgetLeft(g) is { } left && plans.Sum(p => TokensOf(p.Recipe)) > left)
             {

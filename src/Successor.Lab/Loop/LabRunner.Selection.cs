@@ -31,8 +31,8 @@ public sealed partial class LabRunner
         for (int s = 0; s < config.Research.SelectionSeeds; s++)
         {
             ulong seed = SeedFor(g, 100 + s);
-            plans.Add(new($"g{g}-select-control-s{s}", Trial(champion.Recipe, champion.Recipe, steps, seed), champion.CheckpointDigest, champion.SelfGenerated));
-            plans.Add(new($"g{g}-select-change-s{s}", Trial(champion.Recipe, changed, steps, seed), champion.CheckpointDigest, champion.SelfGenerated));
+            plans.Add(new($"g{g}-select-control-s{s}", Trial(champion.Recipe, steps, seed), champion.CheckpointDigest, champion.SelfGenerated));
+            plans.Add(new($"g{g}-select-change-s{s}", Trial(changed, steps, seed), champion.CheckpointDigest, champion.SelfGenerated));
         }
         var results = RunTrials(g, plans, cancel);
         if (results.Values.Any(r => !r.Ok))
