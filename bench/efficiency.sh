@@ -29,8 +29,10 @@ plain='"learning_rate": 3e-4, "min_learning_rate": 3e-4, "schedule": "constant",
 hand='"eval_interval": 0'
 space='[ { "key": "learning_rate", "scale": "log", "low": 1e-4, "high": 1e-2 }, { "key": "schedule", "scale": "choice", "choices": ["cosine", "linear", "constant"] },
          { "key": "weight_decay", "scale": "linear", "low": 0, "high": 0.2 }, { "key": "warmup_steps", "scale": "integer", "low": 0, "high": 200 },
-         { "key": "beta2", "scale": "choice", "choices": [0.95, 0.99, 0.999] } ]'
-# The loop: one generation — first champion (1/16 of B), a search of 4 proposals and a control under
+         { "key": "beta2", "scale": "choice", "choices": [0.95, 0.99, 0.999] }, { "key": "batch_size", "scale": "choice", "choices": [3, 6, 12, 24, 48] } ]'
+# The loop: one generation — first champion (1/16 of B), a search of 4 proposals (TPE's first batch: a
+# Latin hypercube over learning rate, schedule, weight decay, warmup, beta2 and batch size by factors of 2
+# around baby's 12; every budget is in tokens, so a smaller batch trains more steps) and a control under
 # successive halving (100 then 200 steps) and a 2-seed selection (1,900 steps in all), then a successor
 # on whatever is left of B. Each trial runs the successor's decay shrunk to its length, its warmup kept
 # (research.scale_trial_schedules), so a short trial is a proxy for the long run, not its first steps.
