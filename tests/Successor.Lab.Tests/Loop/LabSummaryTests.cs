@@ -1,0 +1,17 @@
+using Successor.Lab.Loop;
+
+namespace Successor.Lab.Tests.Loop;
+
+public sealed class LabSummaryTests
+{
+    /// <summary>.NET writes a negative number that rounds to zero under a "+0.000;-0.000" format as "-+0.000",
+    /// and a single-section "+0.000" writes -0.081 as "-+0.081"; the table shows a signed effect once.</summary>
+    [Fact]
+    public void Effects_that_round_to_zero_or_are_negative_carry_one_sign()
+    {
+        var row = new GenerationRow(3, false, 2, "accuracy", 0.591, -0.0001, -0.0811, 0.0, 3.45, 3.41, 3.47, null, 0, 2_560_000, 82, "");
+        string table = LabSummary.Table([row]);
+        Assert.Contains("+0.000 [-0.081, +0.000]", table);
+        Assert.DoesNotContain("-+", table);
+    }
+}
