@@ -166,7 +166,7 @@ public sealed partial class LabRunner
                 .Select(p => (p, Interpret(g, $"g{g}-r{r}-{p.Id}", p, results[$"g{g}-r{r}-{p.Id}"], baseline)))
                 .OrderByDescending(x => x.Item2.Effect)];
             report(new(g, "rung", Table(g, r, baseline, ranked)));
-            report(new(g, "best", $"best so far: {(ranked.Count > 0 ? $"{ranked[0].Item1.Id} ({string.Join(" ", ranked[0].Item1.Overrides)}), effect {ranked[0].Item2.Effect:+0.000;-0.000;+0.000}" : "none")}"));
+            report(new(g, "best", $"best so far: {(ranked.Count > 0 ? $"{ranked[0].Item1.Id} ({string.Join(" ", ranked[0].Item1.Overrides)}), effect {Signed.S(ranked[0].Item2.Effect)}" : "none")}"));
             alive = [.. ranked.Take(Math.Max(1, (int)Math.Ceiling(ranked.Count / (double)config.Research.Eta))).Select(x => x.Item1)];
         }
         return (ranked.Where(x => alive.Contains(x.Item1)).ToList(), lastSteps);
@@ -178,7 +178,7 @@ public sealed partial class LabRunner
     {
         var s = new StringBuilder($"rung {rung} ({TokensUsed($"g{generation}-"):N0} tokens used this generation{(config.Budgets.GenerationTokens > 0 ? $" of {config.Budgets.GenerationTokens:N0}" : "")}); {task.Metric}, effect vs control [95% CI]: control {Public(control.Score)}");
         foreach (var (p, f) in ranked)
-            s.Append($" | {p.Id} {Public(f.Score)} ({f.Effect:+0.000;-0.000;+0.000} [{f.Low:+0.000;-0.000;+0.000}, {f.High:+0.000;-0.000;+0.000}])");
+            s.Append($" | {p.Id} {Public(f.Score)} ({Signed.S(f.Effect)} [{Signed.S(f.Low)}, {Signed.S(f.High)}])");
         return s.ToString();
     }
 

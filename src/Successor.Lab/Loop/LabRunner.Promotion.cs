@@ -44,7 +44,7 @@ public sealed partial class LabRunner
             foreach (var incident in CriticalIncidents(g).Where(i => i.Kind != "protected-surface")) failed.Add($"fail closed: {incident.Kind} incident {incident.Id}");
             if (failed.Count == 0 && config.Gates.Promotion)
             {
-                var decision = Await(g, $"g{g}-promotion", "promotion", $"promote generation {g}'s successor ({score.Text}; improvement {o.Difference:+0.0000;-0.0000;+0.0000} [95% CI {o.Low:+0.0000;-0.0000;+0.0000}, {o.High:+0.0000;-0.0000;+0.0000}])");
+                var decision = Await(g, $"g{g}-promotion", "promotion", $"promote generation {g}'s successor ({score.Text}; improvement {Signed.S(o.Difference, 4)} [95% CI {Signed.S(o.Low, 4)}, {Signed.S(o.High, 4)}])");
                 if (!decision.Approved) failed.Add($"rejected by {decision.By}: {decision.Reason}");
                 else verdictAttributes["approved_by"] = decision.By;
             }
@@ -54,7 +54,7 @@ public sealed partial class LabRunner
                 var decision = Await(g, $"g{g}-data-mix", "data-mix-change", $"the self-generated share moves by {mixChange:0.00} ({champion.Recipe.SelfGeneratedFraction:0.00} → {recipe.SelfGeneratedFraction:0.00}), beyond gates.data_mix_change {config.Gates.DataMixChange:0.00}");
                 if (!decision.Approved) failed.Add($"data-mix change rejected by {decision.By}: {decision.Reason}");
             }
-            report(new(g, "verify", $"successor: {score.Text}; improvement over the champion {o.Difference:+0.0000;-0.0000;+0.0000} [95% CI {o.Low:+0.0000;-0.0000;+0.0000}, {o.High:+0.0000;-0.0000;+0.0000}] ({(task.Metric == "accuracy" ? "accuracy" : "bits per byte saved")})"));
+            report(new(g, "verify", $"successor: {score.Text}; improvement over the champion {Signed.S(o.Difference, 4)} [95% CI {Signed.S(o.Low, 4)}, {Signed.S(o.High, 4)}] ({(task.Metric == "accuracy" ? "accuracy" : "bits per byte saved")})"));
         }
         bool promoted = failed.Count == 0;
         string reason = promoted ? $"promoted: {verdictAttributes["verdict"]}" : string.Join("; ", failed);

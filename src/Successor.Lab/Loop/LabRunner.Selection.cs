@@ -44,8 +44,8 @@ public sealed partial class LabRunner
         var c = PairedBootstrap.Compare(Mean("control"), Mean("change"), PairedBootstrap.MinResamples, SeedFor(g, 3));
         bool adopted = c.Low > 0;
         RecordSelection(id, g, merged, c, adopted, adopted
-            ? $"effect {c.Difference:+0.000;-0.000;+0.000} over {config.Research.SelectionSeeds} seeds, 95% CI [{c.Low:+0.000;-0.000;+0.000}, {c.High:+0.000;-0.000;+0.000}] excludes zero"
-            : $"effect {c.Difference:+0.000;-0.000;+0.000} over {config.Research.SelectionSeeds} seeds, 95% CI [{c.Low:+0.000;-0.000;+0.000}, {c.High:+0.000;-0.000;+0.000}] does not exclude zero; not adopted");
+            ? $"effect {Signed.S(c.Difference)} over {config.Research.SelectionSeeds} seeds, 95% CI [{Signed.S(c.Low)}, {Signed.S(c.High)}] excludes zero"
+            : $"effect {Signed.S(c.Difference)} over {config.Research.SelectionSeeds} seeds, 95% CI [{Signed.S(c.Low)}, {Signed.S(c.High)}] does not exclude zero; not adopted");
         return adopted ? changed : champion.Recipe;
     }
 

@@ -27,7 +27,7 @@ public static class LabSummary
         var cells = rows.Select(r => new[]
         {
             F(r.Generation), r.Generation == 0 ? "first" : r.Promoted ? "promoted" : "rejected", $"g{r.ChampionGeneration}", F(r.Holdout),
-            r.Difference is { } d ? $"{d:+0.000;-0.000;+0.000} [{r.Low:+0.000;-0.000;+0.000}, {r.High:+0.000;-0.000;+0.000}]" : "-",
+            r.Difference is { } d ? $"{Signed.S(d)} [{Signed.S(r.Low)}, {Signed.S(r.High)}]" : "-",
             r.Metric != "accuracy" ? "-" : r.Horizon is { } h ? $"{h:0.00} [{F2(r.HorizonLow)}, {F2(r.HorizonHigh)}]" : "none",
             r.Kept is > 0 ? F(r.KeptLabelAccuracy) : "-", r.Kept is { } k ? F(k) : "-", r.Tokens.ToString("N0", CultureInfo.InvariantCulture), r.Seconds.ToString("0", CultureInfo.InvariantCulture),
         }).ToList();
