@@ -29,7 +29,30 @@ public static class TrainingCheckpoint
     }
 
     /// <summary>Rebuilds a trainer from a folder Save wrote; the recipe may differ only in Steps (to train longer).</summary>
-    public static Trainer Resume(string directory, TrainingData data, IKernels kernels, int? steps = null, GptModel? teacher = null)
+    public static Trainer Resume(string directory, TrainingData data, IKernels kernels, int? steps = null, GptModel? teacher = null) =>
+        Load(directory, data, kernels, saved => steps is { } s ? saved with { Steps = s } : saved, teacher);
+
+    /// <summary>Continues a wsd run from a state saved before its cooldown, under a recipe that differs from the
+    /// saved one only in steps and cooldown_steps and that is still in its stable part at the saved step: the
+    /// learning rates of every step so far are the same under both, so this trains exactly as one run of
+    /// `recipe` from the start would (successive halving promotes a trial this way, paying only the new steps).</summary>
+    public static Trainer Continue(string directory, Recipe recipe, TrainingData data, IKernels kernels, GptModel? teacher = null)
+    {
+        int stable = Optimization.LearningRateSchedule.StableSteps(recipe);
+        return Load(directory, data, kernels, saved =>
+        {
+            stable = Math.Min(stable, Optimization.LearningRateSchedule.StableSteps(saved));
+            if (saved.Schedule != Schedule.Wsd || recipe != saved with { Steps = recipe.Steps, CooldownSteps = recipe.CooldownSteps })
+                throw new RecipeException($"checkpoint {directory}: was saved by a different recipe; only a wsd run whose recipe differs in steps and cooldown_steps alone can be continued");
+            return recipe;
+        }, teacher, step =>
+        {
+            if (step > stable)
+                throw new RecipeException($"checkpoint {directory}: is at step {step}, past step {stable} where a cooldown starts; continue from a state saved before it");
+        });
+    }
+
+    static Trainer Load(string directory, TrainingData data, IKernels kernels, Func<Recipe, Recipe> recipeFor, GptModel? teacher, Action<long>? check = null)
     {
         string recipePath = Path.Combine(directory, RecipeFile);
         if (!File.Exists(recipePath)) throw new RecipeException($"checkpoint {directory}: has no {RecipeFile}; give a folder written by successor train");
@@ -41,7 +64,10 @@ public static class TrainingCheckpoint
             model.Dispose();
             throw new CheckpointFormatException(modelPath, "was written by a different recipe than recipe.json", "the recipe.json saved beside it");
         }
-        var trainer = new Trainer(steps is { } s ? recipe with { Steps = s } : recipe, data, kernels, model, teacher);
+        Recipe continuing;
+        try { continuing = recipeFor(recipe); }
+        catch { model.Dispose(); throw; }
+        var trainer = new Trainer(continuing, data, kernels, model, teacher);
         try
         {
             var optimizer = SafeTensorsFile.Read(optimizerPath);
@@ -52,6 +78,7 @@ public static class TrainingCheckpoint
             ModelCheckpoint.Fill(optimizerPath, optimizer, model.Layout, trainer.Optimizer.M, "m.");
             ModelCheckpoint.Fill(optimizerPath, optimizer, model.Layout, trainer.Optimizer.V, "v.");
             trainer.Optimizer.Step = info.Step;
+            check?.Invoke(info.Step);
             return trainer;
         }
         catch

@@ -110,6 +110,40 @@ public sealed class TrainerTests : IDisposable
     }
 
     [Fact]
+    public void A_wsd_run_continued_from_its_stable_state_trains_exactly_like_the_longer_run_from_the_start()
+    {
+        var corpus = Text(20_000);
+        var shorter = Tiny with { Model = Tiny.Model with { Dropout = 0.1f }, Schedule = Schedule.Wsd, Steps = 6, CooldownSteps = 2 };
+        var longer = shorter with { Steps = 12, CooldownSteps = 3 };
+        var uninterrupted = Train(longer, corpus, 2);
+        using (var first = new Trainer(shorter, corpus.ToTrainingData(), new FastKernels()))
+        {
+            first.Run(untilStep: 4); // the shorter run's stable part
+            TrainingCheckpoint.Save(first, directory);
+        }
+        using var continued = TrainingCheckpoint.Continue(directory, longer, corpus.ToTrainingData(), new FastKernels());
+        Assert.Equal(4, continued.Step);
+        continued.Run();
+        Assert.Equal(uninterrupted.Skip(4), continued.Losses);
+    }
+
+    [Fact]
+    public void Only_a_stable_wsd_state_of_the_same_recipe_can_be_continued()
+    {
+        var corpus = Text(20_000);
+        var shorter = Tiny with { Schedule = Schedule.Wsd, Steps = 6, CooldownSteps = 2 };
+        using (var first = new Trainer(shorter, corpus.ToTrainingData(), new FastKernels()))
+        {
+            first.Run(untilStep: 5); // one step into the cooldown
+            TrainingCheckpoint.Save(first, directory);
+        }
+        var cooled = Assert.Throws<RecipeException>(() => TrainingCheckpoint.Continue(directory, shorter with { Steps = 12, CooldownSteps = 3 }, corpus.ToTrainingData(), new FastKernels()));
+        Assert.Contains("is at step 5, past step 4 where a cooldown starts", cooled.Message);
+        var other = Assert.Throws<RecipeException>(() => TrainingCheckpoint.Continue(directory, shorter with { Steps = 12, CooldownSteps = 3, LearningRate = 1e-3 }, corpus.ToTrainingData(), new FastKernels()));
+        Assert.Contains("was saved by a different recipe", other.Message);
+    }
+
+    [Fact]
     public void Distillation_pulls_the_student_toward_its_teacher_and_needs_one()
     {
         var data = Text(20_000).ToTrainingData();

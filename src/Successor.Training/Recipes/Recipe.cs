@@ -4,7 +4,10 @@ using Successor.Models.Gpt;
 
 namespace Successor.Training.Recipes;
 
-public enum Schedule { Cosine, Linear, Constant }
+/// <summary>Wsd: warmup, then the peak held, then a linear cooldown to the floor over the last cooldown_steps
+/// (warmup-stable-decay, as MiniCPM; Hägele et al. 2024 find it matches cosine). Its stable part does not
+/// depend on the run's length, so a longer run continues a shorter one's state exactly.</summary>
+public enum Schedule { Cosine, Linear, Constant, Wsd }
 
 public sealed record Recipe
 {
@@ -19,7 +22,8 @@ public sealed record Recipe
     public double MinLearningRate { get; init; } = 1e-4; // floor of the decay
     public int WarmupSteps { get; init; } = 100;         // linear warmup from 0
     public Schedule Schedule { get; init; } = Schedule.Cosine;
-    public int DecaySteps { get; init; }                 // decay ends here; 0 means Steps
+    public int DecaySteps { get; init; }                 // decay ends here; 0 means Steps (cosine, linear)
+    public int CooldownSteps { get; init; }              // wsd: the final linear decay; 0 means the last 20%
 
     public double WeightDecay { get; init; } = 0.1;      // decoupled (AdamW), on weight matrices only
     public bool DecayEmbeddings { get; init; }           // also decay wte/wpe
@@ -53,6 +57,9 @@ public sealed record Recipe
         Check(MinLearningRate >= 0 && MinLearningRate <= LearningRate, $"min_learning_rate is {MinLearningRate}; it must be in [0, learning_rate]");
         Check(WarmupSteps >= 0, $"warmup_steps is {WarmupSteps}; it must be 0 or more");
         Check(DecaySteps >= 0, $"decay_steps is {DecaySteps}; it must be 0 or more");
+        Check(CooldownSteps >= 0 && CooldownSteps <= Steps, $"cooldown_steps is {CooldownSteps}; it must be in [0, steps]");
+        Check(Schedule == Schedule.Wsd || CooldownSteps == 0, $"cooldown_steps is {CooldownSteps}, but only the wsd schedule has a cooldown; set schedule to wsd or cooldown_steps to 0");
+        Check(Schedule != Schedule.Wsd || DecaySteps == 0, $"decay_steps is {DecaySteps}, but the wsd schedule decays over cooldown_steps; set decay_steps to 0");
         Check(WeightDecay >= 0 && double.IsFinite(WeightDecay), $"weight_decay is {WeightDecay}; it must be 0 or more");
         Check(Beta1 >= 0 && Beta1 < 1, $"beta1 is {Beta1}; it must be in [0, 1)");
         Check(Beta2 >= 0 && Beta2 < 1, $"beta2 is {Beta2}; it must be in [0, 1)");

@@ -30,4 +30,35 @@ public sealed class LearningRateScheduleTests
         Assert.Equal(5.5e-4, LearningRateSchedule.At(R with { Schedule = Schedule.Linear }, 1050), 9);
         Assert.Equal(1e-3, LearningRateSchedule.At(R with { Schedule = Schedule.Constant }, 1900), 12);
     }
+
+    [Fact]
+    public void Wsd_holds_the_peak_then_cools_down_linearly_to_the_floor_over_its_last_steps()
+    {
+        var wsd = R with { Schedule = Schedule.Wsd, CooldownSteps = 400 };
+        Assert.Equal(1e-3 * 100 / 101, LearningRateSchedule.At(wsd, 99), 12);
+        Assert.Equal(1e-3, LearningRateSchedule.At(wsd, 1599), 12);
+        Assert.Equal(1e-3 - 0.9e-3 / 400, LearningRateSchedule.At(wsd, 1600), 12);
+        Assert.Equal(5.5e-4, LearningRateSchedule.At(wsd, 1799), 12);
+        Assert.Equal(1e-4, LearningRateSchedule.At(wsd, 1999), 12);
+        Assert.Equal(1600, LearningRateSchedule.StableSteps(wsd));
+        Assert.Equal(1600, LearningRateSchedule.StableSteps(wsd with { CooldownSteps = 0 })); // the last 20%
+    }
+
+    [Fact]
+    public void A_longer_wsd_run_has_the_same_rates_as_a_shorter_one_until_the_shorter_cools_down()
+    {
+        var shorter = R with { Schedule = Schedule.Wsd, Steps = 600, CooldownSteps = 100 };
+        var longer = shorter with { Steps = 1500, CooldownSteps = 300 };
+        for (int step = 0; step < 500; step++) Assert.Equal(LearningRateSchedule.At(shorter, step), LearningRateSchedule.At(longer, step));
+        Assert.NotEqual(LearningRateSchedule.At(shorter, 500), LearningRateSchedule.At(longer, 500));
+    }
+
+    [Fact]
+    public void Cooldown_steps_belong_to_the_wsd_schedule_alone()
+    {
+        Assert.Contains((R with { CooldownSteps = 10 }).Validate(), e => e.StartsWith("cooldown_steps is 10, but only the wsd schedule", StringComparison.Ordinal));
+        Assert.Contains((R with { Schedule = Schedule.Wsd, DecaySteps = 10 }).Validate(), e => e.StartsWith("decay_steps is 10, but the wsd schedule", StringComparison.Ordinal));
+        Assert.Contains((R with { Schedule = Schedule.Wsd, CooldownSteps = 3000 }).Validate(), e => e.StartsWith("cooldown_steps is 3000;", StringComparison.Ordinal));
+        Assert.Empty((R with { Schedule = Schedule.Wsd, CooldownSteps = 400 }).Validate());
+    }
 }
