@@ -45,7 +45,20 @@ public sealed class LabFolder : IDisposable
     }
 
     /// <summary>The spec.json a trial's worker was given.</summary>
-    public string Spec(int generation, string trial) => File.ReadAllText(Path.Combine(Root, "runs", "tiny", $"g{generation}", trial, "spec.json"));
+    public string Spec(int generation, string trial) => File.ReadAllText(SpecPath(generation, trial));
+
+    public string SpecPath(int generation, string trial) => Path.Combine(Root, "runs", "tiny", $"g{generation}", trial, "spec.json");
+
+    /// <summary>An attribute of the trial the ledger recorded.</summary>
+    public long TrialAttribute(string trial, string name) => (long)TrialAttributes(trial)[name]!;
+
+    public string TrialText(string trial, string name) => (string)TrialAttributes(trial)[name]!;
+
+    System.Text.Json.Nodes.JsonObject TrialAttributes(string trial)
+    {
+        using var ledger = LedgerStore.Open(Ledger);
+        return ledger.Read().Select(r => r.Parse().Statement).Single(s => s.Kind == Successor.Ledger.Prov.ProvKind.Activity && s.Subject == $"trial:tiny/{trial}").Attributes!;
+    }
 
     public string[] Args(params string[] verb) =>
         [.. verb, "--config", Config, "--ledger", Ledger, "--artifacts", Path.Combine(Root, "artifacts"), .. verb[0] == "run" ? new[] { "--work", Path.Combine(Root, "runs") } : []];
@@ -331,6 +344,33 @@ public sealed class LabCliTests
         Assert.Equal(20 * 8, Tokens("g1-r0-p1"));
         Assert.Equal("2", Field(Field(lab.Spec(1, "g1-successor"), "recipe"), "batch_size"));
         Assert.Equal(40 * 8, Tokens("g1-successor"));
+    }
+
+    /// <summary>With continue_trials every trial runs wsd; the promoted trial continues the state its first rung kept
+    /// before cooling down and is charged only its new steps; with reuse_last_rung that rung's pair is the
+    /// selection's seed 0, so only seed 1 is trained again.</summary>
+    [Fact]
+    public void A_promoted_trial_continues_its_last_rungs_stable_state_and_pays_only_its_new_steps()
+    {
+        using var lab = new LabFolder();
+        File.WriteAllText(lab.Config, $$"""
+            { "name": "tiny", "generations": 1, "split": {{System.Text.Json.JsonSerializer.Serialize(lab.TextSplit())}}, "self_generation": { "enabled": false },
+              "budgets": { "trial_steps": 20, "initial_steps": 60, "successor_steps": 40 },
+              "research": { "proposals": 1, "rungs": 2, "continue_trials": true, "reuse_last_rung": true,
+                            "search_space": [ { "key": "learning_rate", "scale": "choice", "choices": [0.004] } ] },
+              "recipe": { "model": { "layers": 1, "heads": 2, "embedding": 32, "block_size": 32 }, "batch_size": 8, "warmup_steps": 30, "eval_interval": 0 } }
+            """);
+        var run = lab.Succeed("run");
+        string r0 = Field(lab.Spec(1, "g1-r0-p1"), "recipe"), r1 = Field(lab.Spec(1, "g1-r1-p1"), "recipe");
+        Assert.Equal(("\"wsd\"", "24", "4", "10"), (Field(r0, "schedule"), Field(r0, "steps"), Field(r0, "cooldown_steps"), Field(r0, "warmup_steps")));
+        Assert.Equal(("\"wsd\"", "48", "8", "10"), (Field(r1, "schedule"), Field(r1, "steps"), Field(r1, "cooldown_steps"), Field(r1, "warmup_steps")));
+        Assert.EndsWith("g1-r0-p1/stable\"", Field(lab.Spec(1, "g1-r1-p1"), "continue_from"));
+        Assert.Equal("20", Field(lab.Spec(1, "g1-r1-p1"), "continue_step"));
+        Assert.Equal((48 - 20) * 8 * 32, lab.TrialAttribute("g1-r1-p1", "tokens"));
+        Assert.Equal("g1-r0-p1", lab.TrialText("g1-r1-p1", "continued_from"));
+        Assert.Contains("(seed 0: the last rung's pair)", run.Stdout);
+        Assert.False(Directory.Exists(Path.GetDirectoryName(lab.SpecPath(1, "g1-select-change-s0"))));
+        Assert.Equal(48 * 8 * 32, lab.TrialAttribute("g1-select-change-s1", "tokens"));
     }
 
     [Fact]

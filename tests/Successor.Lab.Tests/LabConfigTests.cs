@@ -33,6 +33,10 @@ public sealed class LabConfigTests
     [InlineData("""{ "recipe": { "learning_rate": -1 } }""", "learning_rate")]
     [InlineData("""{ "research": { "search_space": [ { "key": "schedule", "scale": "choice", "choices": [true] } ] } }""", "a choice is True; it must be a number or a name")]
     [InlineData("""{ "research": { "search_space": [ { "key": "schedule", "scale": "choice", "choices": [] } ] } }""", "schedule: a choice needs at least one value")]
+    [InlineData("""{ "research": { "continue_trials": true, "scale_trial_schedules": true } }""", "research.continue_trials and research.scale_trial_schedules are both true")]
+    [InlineData("""{ "research": { "continue_trials": true, "search_space": [ { "key": "schedule", "scale": "choice", "choices": ["cosine"] } ] } }""", "\"schedule\" cannot be searched with research.continue_trials")]
+    [InlineData("""{ "research": { "trial_cooldown": 1 } }""", "research.trial_cooldown is 1; it must be in (0, 1)")]
+    [InlineData("""{ "recipe": { "schedule": "wsd", "decay_steps": 10 } }""", "decay_steps is 10, but the wsd schedule decays over cooldown_steps")]
     public void Malformed_configs_are_refused_with_the_field(string json, string expected)
     {
         var e = Assert.Throws<LabConfigException>(() => LabConfigJson.Parse(json, "lab.json"));

@@ -75,6 +75,15 @@ public sealed record ResearchConfig
     /// the successor's whole schedule in miniature (a fairer proxy for a long run) rather than its first steps;
     /// the warmup keeps its steps, up to half the trial.</summary>
     public bool ScaleTrialSchedules { get; init; }
+    /// <summary>Successive halving on the wsd schedule: every trial holds its candidate's peak rate, then cools
+    /// down over trial_cooldown of its length before it is scored; a promoted trial continues from the state
+    /// its previous rung saved before cooling down, so each rung pays only its new steps and its cooldown.</summary>
+    public bool ContinueTrials { get; init; }
+    /// <summary>The share of a continued trial's stable steps spent cooling down (Hägele et al. use 10–20%).</summary>
+    public double TrialCooldown { get; init; } = 0.2;
+    /// <summary>Seed 0 of the selection is the last rung's own pair (control and winner) when the candidate is
+    /// that winner unchanged; the other seeds are fresh and must confirm the effect on their own.</summary>
+    public bool ReuseLastRung { get; init; }
     public IReadOnlyList<Dimension> SearchSpace { get; init; } = Research.SearchSpace.Default.Dimensions;
 }
 

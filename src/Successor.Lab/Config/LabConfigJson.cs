@@ -71,6 +71,10 @@ public static class LabConfigJson
         Check(c.Research.Rungs >= 1, $"research.rungs is {c.Research.Rungs}; it must be at least 1");
         Check(c.Research.SelectionSeeds >= 2, $"research.selection_seeds is {c.Research.SelectionSeeds}; it must be at least 2 (a single seed is never a finding)");
         foreach (var d in c.Research.SearchSpace) if (d.Validate() is { } e) errors.Add($"research.search_space: {e}");
+        Check(!(c.Research.ContinueTrials && c.Research.ScaleTrialSchedules), "research.continue_trials and research.scale_trial_schedules are both true; a trial either continues on the wsd schedule or runs the successor's schedule in miniature, so set one of them to false");
+        Check(c.Research.TrialCooldown > 0 && c.Research.TrialCooldown < 1, $"research.trial_cooldown is {c.Research.TrialCooldown}; it must be in (0, 1)");
+        if (c.Research.ContinueTrials && c.Research.SearchSpace.FirstOrDefault(d => d.Key is "schedule" or "decay_steps" or "cooldown_steps") is { } shape)
+            errors.Add($"research.search_space: \"{shape.Key}\" cannot be searched with research.continue_trials, under which every trial runs the wsd schedule; drop it from the space or set continue_trials to false");
         Check(c.SelfGeneration.Filter is "exact" or "majority" or "none", $"self_generation.filter is \"{c.SelfGeneration.Filter}\"; use exact, majority or none");
         Check(c.SelfGeneration.ProblemsPerDifficulty >= 1, $"self_generation.problems_per_difficulty is {c.SelfGeneration.ProblemsPerDifficulty}; it must be at least 1");
         Check(c.SelfGeneration.DifficultiesAhead >= 1, $"self_generation.difficulties_ahead is {c.SelfGeneration.DifficultiesAhead}; it must be at least 1");

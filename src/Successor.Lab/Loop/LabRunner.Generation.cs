@@ -21,9 +21,9 @@ public sealed partial class LabRunner
         report(new(g, "start", $"generation {g}: champion from generation {champion.Generation}"));
         var weaknesses = Weaknesses(g, champion);
         var proposals = Proposals(g, champion, weaknesses);
-        var (survivors, lastRungSteps) = Halving(g, champion, proposals, cancel);
+        var halving = Halving(g, champion, proposals, cancel);
         SafePoint(g);
-        var recipe = Select(g, champion, survivors, lastRungSteps, cancel);
+        var recipe = Select(g, champion, halving, cancel);
         var (selfGenerated, curation) = Curate(g, champion);
         var safety = Safety(g, selfGenerated.Except(champion.SelfGenerated).ToList());
         SafePoint(g);
@@ -115,21 +115,32 @@ public sealed partial class LabRunner
     int EqualTokenSteps(Recipe recipe, int steps) =>
         Math.Max(1, (int)((long)steps * config.Recipe.BatchSize * config.Recipe.GradAccumulation / ((long)recipe.BatchSize * recipe.GradAccumulation)));
 
-    /// <summary>`recipe` as a trial of `steps` (equal tokens, EqualTokenSteps). When the lab asks for it, the
-    /// successor's decay is shrunk to the trial's length; the warmup keeps its steps (what it waits for, Adam's
-    /// moment estimates settling, takes as many steps in a short run as in a long one), at most half the trial
-    /// so that the trial reaches its peak.</summary>
+    /// <summary>`recipe` as a trial of `steps` (equal tokens, EqualTokenSteps). With research.continue_trials the
+    /// trial runs the wsd schedule: `steps` at the peak, then a cooldown of trial_cooldown of them; its warmup
+    /// is capped at half the first rung, the same at every rung, so a longer trial continues a shorter one.
+    /// With scale_trial_schedules the successor's decay is shrunk to the trial's length; the warmup keeps its
+    /// steps (what it waits for, Adam's moment estimates settling, takes as many steps in a short run as in a
+    /// long one), at most half the trial so that the trial reaches its peak.</summary>
     Recipe Trial(Recipe recipe, int steps, ulong seed)
     {
         int n = EqualTokenSteps(recipe, steps);
         var trial = recipe with { Steps = n, Seed = seed };
+        if (config.Research.ContinueTrials)
+        {
+            int cooldown = Math.Max(1, (int)Math.Round(n * config.Research.TrialCooldown));
+            return trial with
+            {
+                Schedule = Schedule.Wsd, Steps = n + cooldown, CooldownSteps = cooldown, DecaySteps = 0,
+                WarmupSteps = Math.Min(recipe.WarmupSteps, EqualTokenSteps(recipe, config.Budgets.TrialSteps) / 2),
+            };
+        }
         if (!config.Research.ScaleTrialSchedules) return trial;
         double shrink = Math.Min(1, steps / (double)config.Budgets.SuccessorSteps);
         return trial with { WarmupSteps = Math.Min(recipe.WarmupSteps, n / 2), DecaySteps = (int)Math.Round(recipe.DecaySteps * shrink) };
     }
 
     // 4–5. Successive halving against a control trained with the same budget; every effect is recorded.
-    (List<(Proposal Proposal, Finding Finding)> Survivors, int Steps) Halving(int g, Champion champion, List<Proposal> proposals, CancellationToken cancel)
+    LastRung Halving(int g, Champion champion, List<Proposal> proposals, CancellationToken cancel)
     {
         var control = proposals[0];
         var alive = new List<Proposal>();
@@ -144,22 +155,30 @@ public sealed partial class LabRunner
             catch (RecipeException e) { report(new(g, "proposal", $"{p.Id} refused: {e.Message}")); }
         }
         var ranked = new List<(Proposal, Finding)>();
-        int steps = config.Budgets.TrialSteps, lastSteps = steps;
+        int steps = config.Budgets.TrialSteps, lastSteps = steps, lastRung = -1;
+        Dictionary<string, TrialResult> results = [];
         ulong seed = SeedFor(g, 0);
         for (int r = 0; r < config.Research.Rungs && alive.Count > 0; r++, steps *= config.Research.Eta)
         {
+            var previous = results;
             var plans = new[] { control }.Concat(alive).Select(p =>
             {
-                var recipe = Apply(champion.Recipe, p.Overrides);
-                return new TrialPlan($"g{g}-r{r}-{p.Id}", Trial(recipe, steps, seed), champion.CheckpointDigest, champion.SelfGenerated);
+                var recipe = Trial(Apply(champion.Recipe, p.Overrides), steps, seed);
+                return new TrialPlan($"g{g}-r{r}-{p.Id}", recipe, champion.CheckpointDigest, champion.SelfGenerated)
+                {
+                    KeepStable = config.Research.ContinueTrials && r + 1 < config.Research.Rungs,
+                    From = r > 0 && previous.GetValueOrDefault($"g{g}-r{r - 1}-{p.Id}") is { StableSha256: { } sha } before
+                        ? new Continuation(before.Id, EqualTokenSteps(recipe, steps / config.Research.Eta), sha) : null,
+                };
             }).ToList();
             if (GenerationBudgetLeft(g) is { } left && plans.Sum(p => TokensOf(p.Recipe)) > left)
             {
                 report(new(g, "budget", $"rung {r} would exceed the generation's token budget; halving stops here"));
                 break;
             }
-            var results = RunTrials(g, plans, cancel);
+            results = RunTrials(g, plans, cancel);
             lastSteps = steps;
+            lastRung = r;
             var baseline = results[$"g{g}-r{r}-{control.Id}"];
             if (!baseline.Ok) { report(new(g, "trials", $"the control failed at rung {r}; no effect can be measured")); break; }
             ranked = [.. alive.Where(p => results[$"g{g}-r{r}-{p.Id}"].Ok)
@@ -169,8 +188,11 @@ public sealed partial class LabRunner
             report(new(g, "best", $"best so far: {(ranked.Count > 0 ? $"{ranked[0].Item1.Id} ({string.Join(" ", ranked[0].Item1.Overrides)}), effect {Signed.S(ranked[0].Item2.Effect)}" : "none")}"));
             alive = [.. ranked.Take(Math.Max(1, (int)Math.Ceiling(ranked.Count / (double)config.Research.Eta))).Select(x => x.Item1)];
         }
-        return (ranked.Where(x => alive.Contains(x.Item1)).ToList(), lastSteps);
+        return new(ranked.Where(x => alive.Contains(x.Item1)).ToList(), lastSteps, lastRung, results);
     }
+
+    /// <summary>What successive halving ends with: the survivors of its last rung, that rung's steps and its trials.</summary>
+    sealed record LastRung(List<(Proposal Proposal, Finding Finding)> Survivors, int Steps, int Rung, Dictionary<string, TrialResult> Results);
 
     long? GenerationBudgetLeft(int g) => config.Budgets.GenerationTokens > 0 ? config.Budgets.GenerationTokens - TokensUsed($"g{g}-") : null;
 

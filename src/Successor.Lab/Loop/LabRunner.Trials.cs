@@ -10,7 +10,16 @@ namespace Successor.Lab.Loop;
 /// <summary>A hard compute cap would be exceeded: no trial starts, and the lab stops at this point.</summary>
 public sealed class BudgetExhaustedException(string message) : Exception(message);
 
-sealed record TrialPlan(string Id, Recipe Recipe, string? WarmStartDigest, IReadOnlyList<string> SelfGenerated);
+sealed record TrialPlan(string Id, Recipe Recipe, string? WarmStartDigest, IReadOnlyList<string> SelfGenerated)
+{
+    /// <summary>The earlier trial whose stable state this one continues (research.continue_trials), or null.</summary>
+    public Continuation? From { get; init; }
+    /// <summary>Keep the state reached before the cooldown, for a later rung to continue.</summary>
+    public bool KeepStable { get; init; }
+}
+
+/// <summary>A stable state to continue from: the trial that saved it, the step it is at and its recorded hash.</summary>
+sealed record Continuation(string TrialId, int Step, string Sha256);
 
 public sealed partial class LabRunner
 {
@@ -29,12 +38,16 @@ public sealed partial class LabRunner
                 Split = config.Split,
                 SelfGenerated = [.. plan.SelfGenerated.Select(journal.Artifacts.PathOf)],
                 WarmStart = plan.WarmStartDigest is { } d ? journal.Artifacts.PathOf(d) : null,
+                ContinueFrom = plan.From is { } from ? Path.Combine(Folder(g, from.TrialId), TrialWorker.StableFolder) : null,
+                ContinueStep = plan.From?.Step ?? 0,
+                ContinueSha256 = plan.From?.Sha256,
+                KeepStable = plan.KeepStable,
                 Teacher = plan.WarmStartDigest is { } parent ? journal.Artifacts.PathOf(parent) : null,
                 EvalSeed = config.Seed,
                 Threads = config.Research.ThreadsPerWorker,
             }, Folder(g, plan.Id)));
         }
-        long planned = pending.Sum(p => TokensOf(p.Item1.Recipe));
+        long planned = pending.Sum(p => TokensOf(p.Item1.Recipe with { Steps = p.Item1.Recipe.Steps - p.Item1.ContinueStep }));
         long labUsed = TokensUsed(""), genUsed = TokensUsed($"g{g}-");
         if (config.Budgets.LabTokens > 0 && labUsed + planned > config.Budgets.LabTokens)
             throw new BudgetExhaustedException($"the next trials need {planned:N0} tokens; the lab has used {labUsed:N0} of its {config.Budgets.LabTokens:N0}");
@@ -66,6 +79,8 @@ public sealed partial class LabRunner
                 ["train_cpu_seconds"] = result.TrainCpuSeconds,
                 ["recipe_sha256"] = RecipeJson.Sha256(plan.Recipe),
                 ["model_sha256"] = result.ModelSha256,
+                ["stable_sha256"] = result.StableSha256,
+                ["continued_from"] = plan.From?.TrialId,
                 ["evaluator_sha256"] = evaluator,
                 ["shape"] = Shape(plan.Recipe),
             };
@@ -121,6 +136,7 @@ public sealed partial class LabRunner
         TrainSeconds = (double?)a["train_seconds"] ?? 0,
         TrainCpuSeconds = (double?)a["train_cpu_seconds"] ?? 0,
         ModelSha256 = (string?)a["model_sha256"],
+        StableSha256 = (string?)a["stable_sha256"],
         RecipeSha256 = (string?)a["recipe_sha256"] ?? "",
     };
 }

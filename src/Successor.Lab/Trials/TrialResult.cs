@@ -27,6 +27,8 @@ public sealed record TrialResult
     public double TrainSeconds { get; init; }
     public double TrainCpuSeconds { get; init; }
     public string? ModelSha256 { get; init; }
+    /// <summary>The hash of the stable state kept for a later rung (TrialWorker.StableSha256), when one was kept.</summary>
+    public string? StableSha256 { get; init; }
     public string RecipeSha256 { get; init; } = "";
 
     public bool Ok => Status == "ok";

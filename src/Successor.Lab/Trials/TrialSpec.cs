@@ -23,6 +23,14 @@ public sealed record TrialSpec
     public string? WarmStart { get; init; }
     /// <summary>The parent to distil from when the recipe's distillation_weight is above 0.</summary>
     public string? Teacher { get; init; }
+    /// <summary>A stable state another trial saved (its folder's stable/) to continue from instead of starting
+    /// anew; the recipe must be that trial's with more steps (TrainingCheckpoint.Continue).</summary>
+    public string? ContinueFrom { get; init; }
+    /// <summary>The step ContinueFrom is at, and the hash its trial recorded: a state that hashes otherwise is refused.</summary>
+    public int ContinueStep { get; init; }
+    public string? ContinueSha256 { get; init; }
+    /// <summary>Save the state reached where the wsd recipe's cooldown starts (stable/), for a later rung to continue.</summary>
+    public bool KeepStable { get; init; }
     public ulong EvalSeed { get; init; } = 7;
     public int Threads { get; init; } = 1;
     /// <summary>Steps between resumable checkpoints.</summary>

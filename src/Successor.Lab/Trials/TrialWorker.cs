@@ -10,12 +10,13 @@ using Successor.Tensors;
 using Successor.Tensors.Kernels;
 using Successor.Training;
 using Successor.Training.Data;
+using Successor.Training.Optimization;
 
 namespace Successor.Lab.Trials;
 
 public static class TrialWorker
 {
-    public const string CheckpointFolder = "checkpoint", ModelFile = "model.safetensors";
+    public const string CheckpointFolder = "checkpoint", StableFolder = "stable", ModelFile = "model.safetensors";
 
     public static TrialResult Run(string folder, Action<string>? log = null, CancellationToken cancel = default)
     {
@@ -29,19 +30,23 @@ public static class TrialWorker
         using var teacher = spec.Recipe.DistillationWeight > 0 && spec.Teacher is { } parent ? ModelCheckpoint.Load(parent, kernels).Model : null;
         using var trainer = File.Exists(Path.Combine(checkpoint, TrainingCheckpoint.ModelFile))
             ? TrainingCheckpoint.Resume(checkpoint, data, kernels, spec.Recipe.Steps, teacher)
+            : spec.ContinueFrom is { } from ? Continue(spec, from, data, kernels, teacher)
             : Start(spec, data, kernels, teacher);
-        int startStep = trainer.Step;
+        string stable = Path.Combine(folder, StableFolder);
+        int stableStep = spec.KeepStable ? LearningRateSchedule.StableSteps(spec.Recipe) : -1;
         // Training time alone (not loading, checkpoints or scoring), in wall and CPU seconds: the throughput
         // monitor reads tokens per CPU second, which a busy machine barely moves and hidden work does.
         TimeSpan trainWall = TimeSpan.Zero, trainCpu = TimeSpan.Zero;
         while (trainer.Step < spec.Recipe.Steps)
         {
             int until = Math.Min(spec.Recipe.Steps, (trainer.Step / spec.CheckpointEvery + 1) * spec.CheckpointEvery);
+            if (trainer.Step < stableStep) until = Math.Min(until, stableStep);
             long wall = Stopwatch.GetTimestamp();
             var cpu = CpuTime();
             trainer.Run(untilStep: until, cancel: cancel);
             trainCpu += CpuTime() - cpu;
             trainWall += Stopwatch.GetElapsedTime(wall);
+            if (trainer.Step == stableStep) SaveStable(trainer, stable);
             TrainingCheckpoint.Save(trainer, checkpoint);
             log?.Invoke($"{spec.Id}: step {trainer.Step}/{spec.Recipe.Steps}, loss {trainer.Losses[^1]:0.0000}");
         }
@@ -52,7 +57,7 @@ public static class TrialWorker
         {
             Id = spec.Id,
             Steps = trainer.Step,
-            Tokens = (trainer.Step - startStep) * trainer.TokensPerStep,
+            Tokens = (trainer.Step - spec.ContinueStep) * trainer.TokensPerStep, // a continued trial pays only its new steps
             Seconds = clock.Elapsed.TotalSeconds,
             Score = scores.Average(),
             Scores = scores,
@@ -62,10 +67,49 @@ public static class TrialWorker
             TrainSeconds = Math.Round(trainWall.TotalSeconds, 3),
             TrainCpuSeconds = Math.Round(trainCpu.TotalSeconds, 3),
             ModelSha256 = Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(modelPath))),
+            StableSha256 = spec.KeepStable ? StableSha256(stable) : null,
             RecipeSha256 = trainer.RecipeSha256,
         };
         result.Save(folder);
         return result;
+    }
+
+    /// <summary>The stable state, written whole (to a temporary folder, then renamed) before training goes on
+    /// past it: a later rung never finds half of one.</summary>
+    static void SaveStable(Trainer trainer, string stable)
+    {
+        if (Directory.Exists(stable)) return;
+        string partial = stable + ".partial";
+        if (Directory.Exists(partial)) Directory.Delete(partial, recursive: true);
+        TrainingCheckpoint.Save(trainer, partial);
+        Directory.Move(partial, stable);
+    }
+
+    /// <summary>SHA-256 over a saved training state's recipe, weights and optimizer moments, in that order.</summary>
+    public static string StableSha256(string folder)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        foreach (var file in new[] { TrainingCheckpoint.RecipeFile, TrainingCheckpoint.ModelFile, TrainingCheckpoint.OptimizerFile })
+        {
+            string path = Path.Combine(folder, file);
+            if (!File.Exists(path)) throw new CheckpointFormatException(path, "is missing", "a training state saved whole");
+            hash.AppendData(File.ReadAllBytes(path));
+        }
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
+
+    static Trainer Continue(TrialSpec spec, string from, TrainingData data, IKernels kernels, Models.Gpt.GptModel? teacher)
+    {
+        if (StableSha256(from) is var sha && sha != spec.ContinueSha256)
+            throw new CheckpointFormatException(from, $"hashes to {sha[..12]}, but its trial recorded {spec.ContinueSha256?[..Math.Min(12, spec.ContinueSha256.Length)] ?? "(none)"}", "the state the earlier rung saved, unchanged");
+        var trainer = TrainingCheckpoint.Continue(from, spec.Recipe, data, kernels, teacher);
+        if (trainer.Step != spec.ContinueStep)
+        {
+            int step = trainer.Step;
+            trainer.Dispose();
+            throw new CheckpointFormatException(from, $"is at step {step}, not {spec.ContinueStep}", "the state the earlier rung saved");
+        }
+        return trainer;
     }
 
     static TimeSpan CpuTime()
