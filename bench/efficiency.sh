@@ -38,7 +38,23 @@ space='[ { "key": "learning_rate", "scale": "log", "low": 1e-4, "high": 1e-2 }, 
 # (research.scale_trial_schedules), so a short trial is a proxy for the long run, not its first steps.
 #   EFFICIENCY_TRIAL_STEPS=50 EFFICIENCY_INITIAL_SHARE=32   a leaner search: 50/100-step rungs (950
 #                              steps) and a first champion of 1/32 of B
+#   EFFICIENCY_CONTINUE=1      successive halving on the wsd schedule (research.continue_trials): rungs of
+#                              100, 200 and 400 steps at the peak, each scored after a cooldown of 20%; a
+#                              promoted trial continues its last rung's stable state, paying only new steps;
+#                              the last rung's pair is the selection's seed 0 (reuse_last_rung) and one fresh
+#                              seed must confirm (2,540 steps in all). The loop's recipe is plain written as
+#                              wsd with its floor at its peak (the same constant 3e-4), so an adopted change
+#                              of learning rate (and floor) cools down; the schedule is not searched.
 trial=${EFFICIENCY_TRIAL_STEPS:-100}; search=$(( 19 * trial )) # rung 0: 5 × t, rung 1: 3 × 2t, selection: 4 × 2t
+research='"scale_trial_schedules": true'
+loop_plain=$plain
+if [ -n "${EFFICIENCY_CONTINUE:-}" ]; then
+  # rung 0: 5 × 1.2t; rung 1: 3 × (t + 0.4t); rung 2: 2 × (2t + 0.8t); selection seed 1: 2 × 4.8t
+  search=$(( 254 * trial / 10 ))
+  research='"continue_trials": true, "reuse_last_rung": true, "rungs": 3'
+  space=$(echo "$space" | sed 's/, { "key": "schedule"[^}]*}//')
+  loop_plain=${plain/\"schedule\": \"constant\"/\"schedule\": \"wsd\"}
+fi
 initial=$(( steps / ${EFFICIENCY_INITIAL_SHARE:-16} )); successor=$(( steps - initial - search ))
 [ "$successor" -ge 500 ] || { echo "steps $steps leave the successor $successor steps after the first champion and the search; it needs 500" >&2; exit 2; }
 lab() { # name, generations, initial steps, recipe, workers, threads per worker, lab seed
@@ -46,7 +62,7 @@ lab() { # name, generations, initial steps, recipe, workers, threads per worker,
   cat > "$out/$1/lab.json" <<JSON
 { "name": "$1", "seed": $7, "generations": $2, "split": "$out/split", "self_generation": { "enabled": false },
   "budgets": { "initial_steps": $3, "trial_steps": $trial, "successor_steps": $successor, "lab_tokens": $tokens, "trial_seconds": 7200 },
-  "research": { "strategy": "tpe", "proposals": 4, "scale_trial_schedules": true, "workers": $5, "threads_per_worker": $6, "search_space": $space },
+  "research": { "strategy": "tpe", "proposals": 4, $research, "workers": $5, "threads_per_worker": $6, "search_space": $space },
   "recipe": { $4 } }
 JSON
   (cd "$out/$1" && "$root/successor" run > run.log)
@@ -57,7 +73,7 @@ seeds=${EFFICIENCY_SEEDS:-1}
 for run in "plain 0 $steps 1 2 1" "hand 0 $steps 1 2 1" $(for s in $seeds; do echo "loop-$s 1 $initial 2 1 $s"; done | tr ' ' '_'); do
   set -- ${run//_/ }
   [[ " $labs " == *" ${1%%-*} "* ]] || { printf "%-8s champion_holdout: %s (from the last run)\n" "$1" "$(value "$1")"; continue; }
-  recipe=$plain; [ "$1" = hand ] && recipe=$hand
+  recipe=$plain; [ "$1" = hand ] && recipe=$hand; [ "${1%%-*}" = loop ] && recipe=$loop_plain
   printf "%-8s %s\n" "$1" "$(lab "$1" "$2" "$3" "$recipe" "$4" "$5" "$6")"
   [ -n "$(value "$1")" ] || { echo "the $1 lab has no champion; see $out/$1/run.log" >&2; exit 1; }
 done
