@@ -45,13 +45,16 @@ space='[ { "key": "learning_rate", "scale": "log", "low": 1e-4, "high": 1e-2 }, 
 #                              seed must confirm (2,540 steps in all). The loop's recipe is plain written as
 #                              wsd with its floor at its peak (the same constant 3e-4), so an adopted change
 #                              of learning rate (and floor) cools down; the schedule is not searched.
+#   EFFICIENCY_CONTINUE=1 EFFICIENCY_RUNGS=2 EFFICIENCY_TRIAL_STEPS=200   continued rungs of 200 and 400
+#                              steps (3,000 steps in all)
 trial=${EFFICIENCY_TRIAL_STEPS:-100}; search=$(( 19 * trial )) # rung 0: 5 × t, rung 1: 3 × 2t, selection: 4 × 2t
 research='"scale_trial_schedules": true'
 loop_plain=$plain
 if [ -n "${EFFICIENCY_CONTINUE:-}" ]; then
-  # rung 0: 5 × 1.2t; rung 1: 3 × (t + 0.4t); rung 2: 2 × (2t + 0.8t); selection seed 1: 2 × 4.8t
-  search=$(( 254 * trial / 10 ))
-  research='"continue_trials": true, "reuse_last_rung": true, "rungs": 3'
+  # rung 0: 5 × 1.2t; rung 1: 3 × (t + 0.4t); rung 2: 2 × (2t + 0.8t); selection seed 1: 2 × 1.2 × the last rung
+  rungs=${EFFICIENCY_RUNGS:-3}
+  case $rungs in 2) search=$(( 15 * trial ));; 3) search=$(( 254 * trial / 10 ));; *) echo "EFFICIENCY_RUNGS is 2 or 3" >&2; exit 2;; esac
+  research="\"continue_trials\": true, \"reuse_last_rung\": true, \"rungs\": $rungs"
   space=$(echo "$space" | sed 's/, { "key": "schedule"[^}]*}//')
   loop_plain=${plain/\"schedule\": \"constant\"/\"schedule\": \"wsd\"}
 fi
