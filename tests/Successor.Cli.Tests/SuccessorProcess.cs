@@ -25,12 +25,14 @@ public static class SuccessorProcess
         return Process.Start(start)!;
     }
 
+    /// <summary>Runs `successor` to its end. The limit only catches a hang: a lab of a test takes under a minute
+    /// alone, but several minutes on 2 cores shared with other labs, so the limit is far above that.</summary>
     public static ProcessResult Run(params string[] args)
     {
         using var process = Start(args);
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(3))) { process.Kill(true); throw new TimeoutException($"successor {string.Join(' ', args)} hung"); }
+        if (!process.WaitForExit(TimeSpan.FromMinutes(10))) { process.Kill(true); throw new TimeoutException($"successor {string.Join(' ', args)} hung"); }
         return new ProcessResult(process.ExitCode, stdout.Result, stderr.Result);
     }
 }
