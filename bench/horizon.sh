@@ -35,24 +35,24 @@ fi
 # warm-started trials of 200, 400 and 800 steps. Each lab stops at its lab_tokens cap once the trials are
 # scored, before selection and the successor.
 if [[ $parts == *" lengths "* ]]; then
-echo "trial length: warm-started trials from the 500-step plain champion, public bits/byte (lower is better):"
-for t in ${HORIZON_LENGTHS:-200 400 800}; do
-  for lr in 0.001 0.003; do
-    lab "t$t-$lr" "\"generations\": 1, \"seed\": 1,
-      \"budgets\": { \"initial_steps\": 500, \"trial_steps\": $t, \"successor_steps\": 5600, \"lab_tokens\": $(( (500 + 2 * t) * 768 )), \"trial_seconds\": 7200 },
-      \"research\": { \"strategy\": \"random\", \"proposals\": 1, \"rungs\": 1, \"scale_trial_schedules\": true, \"workers\": 2, \"threads_per_worker\": 1,
-        \"search_space\": [ { \"key\": \"learning_rate\", \"scale\": \"choice\", \"choices\": [$lr] }, { \"key\": \"schedule\", \"scale\": \"choice\", \"choices\": [\"cosine\"] },
-          { \"key\": \"warmup_steps\", \"scale\": \"choice\", \"choices\": [100] }, { \"key\": \"weight_decay\", \"scale\": \"choice\", \"choices\": [0.1] } ] },
-      \"recipe\": { \"learning_rate\": 3e-4, \"min_learning_rate\": 3e-4, \"schedule\": \"constant\", \"warmup_steps\": 0, \"weight_decay\": 0, \"eval_interval\": 0 }"
-    printf "  %4s steps, learning rate %s: %s\n" "$t" "$lr" "$(grep -m1 ' g1 rung: ' "$out/t$t-$lr/run.log" | sed -E 's/.*control ([0-9.]+) \| p1 ([0-9.]+) .*/\2 (control \1)/')"
+  echo "trial length: warm-started trials from the 500-step plain champion, public bits/byte (lower is better):"
+  for t in ${HORIZON_LENGTHS:-200 400 800}; do
+    for lr in 0.001 0.003; do
+      lab "t$t-$lr" "\"generations\": 1, \"seed\": 1,
+        \"budgets\": { \"initial_steps\": 500, \"trial_steps\": $t, \"successor_steps\": 5600, \"lab_tokens\": $(( (500 + 2 * t) * 768 )), \"trial_seconds\": 7200 },
+        \"research\": { \"strategy\": \"random\", \"proposals\": 1, \"rungs\": 1, \"scale_trial_schedules\": true, \"workers\": 2, \"threads_per_worker\": 1,
+          \"search_space\": [ { \"key\": \"learning_rate\", \"scale\": \"choice\", \"choices\": [$lr] }, { \"key\": \"schedule\", \"scale\": \"choice\", \"choices\": [\"cosine\"] },
+            { \"key\": \"warmup_steps\", \"scale\": \"choice\", \"choices\": [100] }, { \"key\": \"weight_decay\", \"scale\": \"choice\", \"choices\": [0.1] } ] },
+        \"recipe\": { \"learning_rate\": 3e-4, \"min_learning_rate\": 3e-4, \"schedule\": \"constant\", \"warmup_steps\": 0, \"weight_decay\": 0, \"eval_interval\": 0 }"
+      printf "  %4s steps, learning rate %s: %s\n" "$t" "$lr" "$(grep -m1 ' g1 rung: ' "$out/t$t-$lr/run.log" | sed -E 's/.*control ([0-9.]+) \| p1 ([0-9.]+) .*/\2 (control \1)/')"
+    done
   done
-done
 fi
 if [[ $parts == *" long "* ]]; then
-for lr in 1e-3 3e-3; do
-  lab "long-$lr" "\"generations\": 0, \"budgets\": { \"initial_steps\": 6000, \"trial_seconds\": 7200 }, \"research\": { \"workers\": 1, \"threads_per_worker\": 2 },
-    \"recipe\": { \"learning_rate\": $lr, \"min_learning_rate\": $(awk -v l="$lr" 'BEGIN { print l / 10 }'), \"eval_interval\": 0 }"
-  printf "long: learning rate %s, 6,000 steps from scratch: sealed holdout %s bits/byte\n" "$lr" \
-    "$(cd "$out/long-$lr" && "$root/successor" status | grep -m1 '^champion_holdout: ' | cut -d' ' -f2)"
-done
+  for lr in 1e-3 3e-3; do
+    lab "long-$lr" "\"generations\": 0, \"budgets\": { \"initial_steps\": 6000, \"trial_seconds\": 7200 }, \"research\": { \"workers\": 1, \"threads_per_worker\": 2 },
+      \"recipe\": { \"learning_rate\": $lr, \"min_learning_rate\": $(awk -v l="$lr" 'BEGIN { print l / 10 }'), \"eval_interval\": 0 }"
+    printf "long: learning rate %s, 6,000 steps from scratch: sealed holdout %s bits/byte\n" "$lr" \
+      "$(cd "$out/long-$lr" && "$root/successor" status | grep -m1 '^champion_holdout: ' | cut -d' ' -f2)"
+  done
 fi
