@@ -53,7 +53,7 @@ public sealed record TrialResult
         return sha == ModelSha256 ? null : $"{TrialWorker.ModelFile} hashes to {Short(sha)}, result.json says {Short(ModelSha256)}";
     }
 
-    static string Short(string? sha) => string.IsNullOrEmpty(sha) ? "(none)" : sha[..Math.Min(12, sha.Length)];
+    internal static string Short(string? sha) => string.IsNullOrEmpty(sha) ? "(none)" : sha[..Math.Min(12, sha.Length)];
 
     public static TrialResult? TryLoad(string folder)
     {

@@ -101,7 +101,7 @@ public static class TrialWorker
     static Trainer Continue(TrialSpec spec, string from, TrainingData data, IKernels kernels, Models.Gpt.GptModel? teacher)
     {
         if (StableSha256(from) is var sha && sha != spec.ContinueSha256)
-            throw new CheckpointFormatException(from, $"hashes to {sha[..12]}, but its trial recorded {spec.ContinueSha256?[..Math.Min(12, spec.ContinueSha256.Length)] ?? "(none)"}", "the state the earlier rung saved, unchanged");
+            throw new CheckpointFormatException(from, $"hashes to {TrialResult.Short(sha)}, but its trial recorded {TrialResult.Short(spec.ContinueSha256)}", "the state the earlier rung saved, unchanged");
         var trainer = TrainingCheckpoint.Continue(from, spec.Recipe, data, kernels, teacher);
         if (trainer.Step != spec.ContinueStep)
         {
