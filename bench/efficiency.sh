@@ -38,6 +38,10 @@ space='[ { "key": "learning_rate", "scale": "log", "low": 1e-4, "high": 1e-2 }, 
 # (research.scale_trial_schedules), so a short trial is a proxy for the long run, not its first steps.
 #   EFFICIENCY_TRIAL_STEPS=50 EFFICIENCY_INITIAL_SHARE=32   a leaner search: 50/100-step rungs (950
 #                              steps) and a first champion of 1/32 of B
+#   EFFICIENCY_PROPOSALS=8 EFFICIENCY_RUNGS=3   more proposals (TPE's first batch is a Latin hypercube of
+#                              that size) and more rungs, each twice as long as the one before
+#   EFFICIENCY_REUSE=1         the last rung's pair is the selection's seed 0 (research.reuse_last_rung);
+#                              one fresh seed must confirm on its own
 #   EFFICIENCY_CONTINUE=1      successive halving on the wsd schedule (research.continue_trials): rungs of
 #                              100, 200 and 400 steps at the peak, each scored after a cooldown of 20%; a
 #                              promoted trial continues its last rung's stable state, paying only new steps;
@@ -47,17 +51,25 @@ space='[ { "key": "learning_rate", "scale": "log", "low": 1e-4, "high": 1e-2 }, 
 #                              of learning rate (and floor) cools down; the schedule is not searched.
 #   EFFICIENCY_CONTINUE=1 EFFICIENCY_RUNGS=2 EFFICIENCY_TRIAL_STEPS=200   continued rungs of 200 and 400
 #                              steps (3,000 steps in all)
-trial=${EFFICIENCY_TRIAL_STEPS:-100}; search=$(( 19 * trial )) # rung 0: 5 × t, rung 1: 3 × 2t, selection: 4 × 2t
-research='"scale_trial_schedules": true'
+trial=${EFFICIENCY_TRIAL_STEPS:-100}; proposals=${EFFICIENCY_PROPOSALS:-4}; reuse=${EFFICIENCY_REUSE:+1}
+rungs=${EFFICIENCY_RUNGS:-$([ -n "${EFFICIENCY_CONTINUE:-}" ] && echo 3 || echo 2)}
+research="\"scale_trial_schedules\": true"
 loop_plain=$plain
 if [ -n "${EFFICIENCY_CONTINUE:-}" ]; then
-  # rung 0: 5 × 1.2t; rung 1: 3 × (t + 0.4t); rung 2: 2 × (2t + 0.8t); selection seed 1: 2 × 1.2 × the last rung
-  rungs=${EFFICIENCY_RUNGS:-3}
-  case $rungs in 2) search=$(( 15 * trial ));; 3) search=$(( 254 * trial / 10 ));; *) echo "EFFICIENCY_RUNGS is 2 or 3" >&2; exit 2;; esac
-  research="\"continue_trials\": true, \"reuse_last_rung\": true, \"rungs\": $rungs"
+  reuse=1
+  research="\"continue_trials\": true"
   space=$(echo "$space" | sed 's/, { "key": "schedule"[^}]*}//')
   loop_plain=${plain/\"schedule\": \"constant\"/\"schedule\": \"wsd\"}
 fi
+[ -n "$reuse" ] && research="$research, \"reuse_last_rung\": true"
+research="$research, \"rungs\": $rungs"
+# The search's steps (successive halving with eta 2, then the selection's fresh seeds at the last rung's
+# length), so that the successor gets exactly what is left of B. A continued rung pays only its new
+# steps plus a cooldown of 20% of its length.
+search=$(awk -v t="$trial" -v p="$proposals" -v r="$rungs" -v c="${EFFICIENCY_CONTINUE:+1}" -v u="${reuse:-0}" 'BEGIN {
+  alive = p; s = 0; len = t
+  for (k = 0; k < r; k++) { s += (alive + 1) * ((c && k > 0 ? len / 2 : len) + (c ? 0.2 * len : 0)); last = len; len *= 2; alive = int((alive + 1) / 2) }
+  s += (2 - u) * 2 * (c ? 1.2 : 1) * last; printf "%d", s }')
 initial=$(( steps / ${EFFICIENCY_INITIAL_SHARE:-16} )); successor=$(( steps - initial - search ))
 [ "$successor" -ge 500 ] || { echo "steps $steps leave the successor $successor steps after the first champion and the search; it needs 500" >&2; exit 2; }
 lab() { # name, generations, initial steps, recipe, workers, threads per worker, lab seed
@@ -65,7 +77,7 @@ lab() { # name, generations, initial steps, recipe, workers, threads per worker,
   cat > "$out/$1/lab.json" <<JSON
 { "name": "$1", "seed": $7, "generations": $2, "split": "$out/split", "self_generation": { "enabled": false },
   "budgets": { "initial_steps": $3, "trial_steps": $trial, "successor_steps": $successor, "lab_tokens": $tokens, "trial_seconds": 7200 },
-  "research": { "strategy": "tpe", "proposals": 4, $research, "workers": $5, "threads_per_worker": $6, "search_space": $space },
+  "research": { "strategy": "tpe", "proposals": $proposals, $research, "workers": $5, "threads_per_worker": $6, "search_space": $space },
   "recipe": { $4 } }
 JSON
   (cd "$out/$1" && "$root/successor" run > run.log)
