@@ -67,9 +67,15 @@ research="$research, \"rungs\": $rungs"
 # length), so that the successor gets exactly what is left of B. A continued rung pays only its new
 # steps plus a cooldown of 20% of its length.
 search=$(awk -v t="$trial" -v p="$proposals" -v r="$rungs" -v c="${EFFICIENCY_CONTINUE:+1}" -v u="${reuse:-0}" 'BEGIN {
-  alive = p; s = 0; len = t
-  for (k = 0; k < r; k++) { s += (alive + 1) * ((c && k > 0 ? len / 2 : len) + (c ? 0.2 * len : 0)); last = len; len *= 2; alive = int((alive + 1) / 2) }
-  s += (2 - u) * 2 * (c ? 1.2 : 1) * last; printf "%d", s }')
+  alive = p; len = t
+  for (k = 0; k < r; k++) {
+    paid = (c && k > 0) ? len / 2 : len          # a continued rung trains only the steps past the last one
+    if (c) paid += 0.2 * len                     # and cools down over 20% of its length
+    s += (alive + 1) * paid                      # the survivors and the control
+    last = len; len *= 2; alive = int((alive + 1) / 2)
+  }
+  s += (2 - u) * 2 * (c ? 1.2 : 1) * last        # the selection: fresh seeds of 2, control and change
+  printf "%d", s }')
 initial=$(( steps / ${EFFICIENCY_INITIAL_SHARE:-16} )); successor=$(( steps - initial - search ))
 [ "$successor" -ge 500 ] || { echo "steps $steps leave the successor $successor steps after the first champion and the search; it needs 500" >&2; exit 2; }
 lab() { # name, generations, initial steps, recipe, workers, threads per worker, lab seed
