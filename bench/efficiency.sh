@@ -42,6 +42,9 @@ space='[ { "key": "learning_rate", "scale": "log", "low": 1e-4, "high": 1e-2 }, 
 #                              that size) and more rungs, each twice as long as the one before
 #   EFFICIENCY_REUSE=1         the last rung's pair is the selection's seed 0 (research.reuse_last_rung);
 #                              one fresh seed must confirm on its own
+#   EFFICIENCY_FINALISTS=2     the last rung's changes whose CIs overlap the best one's (up to 2) race in the
+#                              selection on the same fresh seeds against one control (research.finalists);
+#                              the search is charged for all of them, raced or not
 #   EFFICIENCY_CONTINUE=1      successive halving on the wsd schedule (research.continue_trials): rungs of
 #                              100, 200 and 400 steps at the peak, each scored after a cooldown of 20%; a
 #                              promoted trial continues its last rung's stable state, paying only new steps;
@@ -51,7 +54,7 @@ space='[ { "key": "learning_rate", "scale": "log", "low": 1e-4, "high": 1e-2 }, 
 #                              of learning rate (and floor) cools down; the schedule is not searched.
 #   EFFICIENCY_CONTINUE=1 EFFICIENCY_RUNGS=2 EFFICIENCY_TRIAL_STEPS=200   continued rungs of 200 and 400
 #                              steps (3,000 steps in all)
-trial=${EFFICIENCY_TRIAL_STEPS:-100}; proposals=${EFFICIENCY_PROPOSALS:-4}; reuse=${EFFICIENCY_REUSE:+1}
+trial=${EFFICIENCY_TRIAL_STEPS:-100}; proposals=${EFFICIENCY_PROPOSALS:-4}; reuse=${EFFICIENCY_REUSE:+1}; finalists=${EFFICIENCY_FINALISTS:-1}
 rungs=${EFFICIENCY_RUNGS:-$([ -n "${EFFICIENCY_CONTINUE:-}" ] && echo 3 || echo 2)}
 research="\"scale_trial_schedules\": true"
 loop_plain=$plain
@@ -62,11 +65,11 @@ if [ -n "${EFFICIENCY_CONTINUE:-}" ]; then
   loop_plain=${plain/\"schedule\": \"constant\"/\"schedule\": \"wsd\"}
 fi
 [ -n "$reuse" ] && research="$research, \"reuse_last_rung\": true"
-research="$research, \"rungs\": $rungs"
+research="$research, \"rungs\": $rungs, \"finalists\": $finalists"
 # The search's steps (successive halving with eta 2, then the selection's fresh seeds at the last rung's
-# length), so that the successor gets exactly what is left of B. A continued rung pays only its new
-# steps plus a cooldown of 20% of its length.
-search=$(awk -v t="$trial" -v p="$proposals" -v r="$rungs" -v c="${EFFICIENCY_CONTINUE:+1}" -v u="${reuse:-0}" 'BEGIN {
+# length, for the control and every finalist), so that the successor gets exactly what is left of B. A
+# continued rung pays only its new steps plus a cooldown of 20% of its length.
+search=$(awk -v t="$trial" -v p="$proposals" -v r="$rungs" -v f="$finalists" -v c="${EFFICIENCY_CONTINUE:+1}" -v u="${reuse:-0}" 'BEGIN {
   alive = p; len = t
   for (k = 0; k < r; k++) {
     paid = (c && k > 0) ? len / 2 : len          # a continued rung trains only the steps past the last one
@@ -74,7 +77,7 @@ search=$(awk -v t="$trial" -v p="$proposals" -v r="$rungs" -v c="${EFFICIENCY_CO
     s += (alive + 1) * paid                      # the survivors and the control
     last = len; len *= 2; alive = int((alive + 1) / 2)
   }
-  s += (2 - u) * 2 * (c ? 1.2 : 1) * last        # the selection: fresh seeds of 2, control and change
+  s += (2 - u) * (1 + f) * (c ? 1.2 : 1) * last  # the selection: fresh seeds of 2, the control and the finalists
   printf "%d", s }')
 initial=$(( steps / ${EFFICIENCY_INITIAL_SHARE:-16} )); successor=$(( steps - initial - search ))
 [ "$successor" -ge 500 ] || { echo "steps $steps leave the successor $successor steps after the first champion and the search; it needs 500" >&2; exit 2; }

@@ -54,10 +54,13 @@ public sealed class LabFolder : IDisposable
 
     public string TrialText(string trial, string name) => (string)TrialAttributes(trial)[name]!;
 
-    System.Text.Json.Nodes.JsonObject TrialAttributes(string trial)
+    JsonObject TrialAttributes(string trial) => Attributes(Successor.Ledger.Prov.ProvKind.Activity, $"trial:tiny/{trial}");
+
+    /// <summary>The attributes of the one statement of `kind` about `subject` (e.g. selection:tiny/g1).</summary>
+    public JsonObject Attributes(Successor.Ledger.Prov.ProvKind kind, string subject)
     {
         using var ledger = LedgerStore.Open(Ledger);
-        return ledger.Read().Select(r => r.Parse().Statement).Single(s => s.Kind == Successor.Ledger.Prov.ProvKind.Activity && s.Subject == $"trial:tiny/{trial}").Attributes!;
+        return ledger.Read().Select(r => r.Parse().Statement).Single(s => s.Kind == kind && s.Subject == subject).Attributes!;
     }
 
     public string[] Args(params string[] verb) =>
@@ -371,6 +374,40 @@ public sealed class LabCliTests
         Assert.Contains("(seed 0: the last rung's pair)", run.Stdout);
         Assert.False(Directory.Exists(Path.GetDirectoryName(lab.SpecPath(1, "g1-select-change-s0"))));
         Assert.Equal(48 * 8 * 32, lab.TrialAttribute("g1-select-change-s1", "tokens"));
+    }
+
+    /// <summary>With finalists 2 the last rung's two changes, which differ only in a weight decay too small to tell
+    /// apart in 20 steps, race in the selection: seed 0 is the rung's own trials, seed 1 trains the control once
+    /// and each change once, and the change adopted is the best mean effect whose CIs exclude zero.</summary>
+    [Fact]
+    public void Changes_the_last_rung_cannot_tell_apart_race_on_fresh_seeds_against_one_control()
+    {
+        using var lab = new LabFolder();
+        File.WriteAllText(lab.Config, $$"""
+            { "name": "tiny", "generations": 1, "split": {{System.Text.Json.JsonSerializer.Serialize(lab.TextSplit())}}, "self_generation": { "enabled": false },
+              "budgets": { "trial_steps": 20, "initial_steps": 60, "successor_steps": 40 },
+              "research": { "proposals": 2, "rungs": 1, "finalists": 2, "reuse_last_rung": true,
+                            "search_space": [ { "key": "learning_rate", "scale": "choice", "choices": [0.004] }, { "key": "weight_decay", "scale": "choice", "choices": [0, 0.01] } ] },
+              "recipe": { "model": { "layers": 1, "heads": 2, "embedding": 32, "block_size": 32 }, "batch_size": 8, "eval_interval": 0 } }
+            """);
+        var run = lab.Succeed("run");
+        Assert.Contains("raced 2 finalists on the same seeds", run.Stdout);
+        var select = lab.RecordedTrials().Where(t => t.StartsWith("trial:tiny/g1-select-")).Order().ToList();
+        Assert.Equal(["trial:tiny/g1-select-change-s1", "trial:tiny/g1-select-change2-s1", "trial:tiny/g1-select-control-s1"], select);
+        var selection = lab.Attributes(Successor.Ledger.Prov.ProvKind.Entity, "selection:tiny/g1");
+        var finalists = selection["finalists"]!.AsArray().Select(f => f!.AsObject()).ToList();
+        Assert.Equal(["p1", "p2"], finalists.Select(f => (string)f["proposal"]!).Order());
+        Assert.Equal(["change", "change2"], finalists.Select(f => (string)f["arm"]!).Order());
+        var passing = finalists.Where(f => (double)f["low"]! > 0 && (double)f["fresh_low"]! > 0).ToList();
+        var adopted = selection["adopted"]!.AsArray().Select(o => (string)o!).ToList();
+        if (passing.Count == 0) Assert.Empty(adopted);
+        else
+        {
+            var best = passing.MaxBy(f => (double)f["effect"]!)!;
+            Assert.Equal(best["candidate"]!.AsArray().Select(o => (string)o!), adopted);
+            Assert.Equal((double)best["effect"]!, (double)selection["effect"]!);
+        }
+        Assert.Equal(["trial:tiny/g1-r0-control", "trial:tiny/g1-r0-p1", "trial:tiny/g1-r0-p2"], selection["reused_trials"]!.AsArray().Select(t => "trial:tiny/" + (string)t!).Order());
     }
 
     [Fact]

@@ -84,6 +84,10 @@ public sealed record ResearchConfig
     /// <summary>Seed 0 of the selection is the last rung's own pair (control and winner) when the candidate is
     /// that winner unchanged; the other seeds are fresh and must confirm the effect on their own.</summary>
     public bool ReuseLastRung { get; init; }
+    /// <summary>At most this many of the last rung's winners race in the selection: the best one and those whose
+    /// 95% CI at the last rung overlaps its CI (the rung could not tell them apart). Each runs on the selection's
+    /// seeds against one shared control; the best mean effect that passes is adopted. 1: the rung's best alone.</summary>
+    public int Finalists { get; init; } = 1;
     public IReadOnlyList<Dimension> SearchSpace { get; init; } = Research.SearchSpace.Default.Dimensions;
 }
 

@@ -188,11 +188,12 @@ public sealed partial class LabRunner
             report(new(g, "best", $"best so far: {(ranked.Count > 0 ? $"{ranked[0].Item1.Id} ({string.Join(" ", ranked[0].Item1.Overrides)}), effect {Signed.S(ranked[0].Item2.Effect)}" : "none")}"));
             alive = [.. ranked.Take(Math.Max(1, (int)Math.Ceiling(ranked.Count / (double)config.Research.Eta))).Select(x => x.Item1)];
         }
-        return new(ranked.Where(x => alive.Contains(x.Item1)).ToList(), lastSteps, lastRung, results);
+        return new(ranked, ranked.Count(x => alive.Contains(x.Item1)), lastSteps, lastRung, results);
     }
 
-    /// <summary>What successive halving ends with: the survivors of its last rung, that rung's steps and its trials.</summary>
-    sealed record LastRung(List<(Proposal Proposal, Finding Finding)> Survivors, int Steps, int Rung, Dictionary<string, TrialResult> Results);
+    /// <summary>What successive halving ends with: its last rung's changes ranked by effect, how many of them
+    /// survive it (the best 1/eta), that rung's steps and its trials.</summary>
+    sealed record LastRung(List<(Proposal Proposal, Finding Finding)> Ranked, int Surviving, int Steps, int Rung, Dictionary<string, TrialResult> Results);
 
     long? GenerationBudgetLeft(int g) => config.Budgets.GenerationTokens > 0 ? config.Budgets.GenerationTokens - TokensUsed($"g{g}-") : null;
 

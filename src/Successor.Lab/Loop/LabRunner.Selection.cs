@@ -3,6 +3,9 @@
 // per item over the seeds, excludes zero. A single lucky seed is never a finding: when the last rung's own
 // pair stands in for the first seed (research.reuse_last_rung), the fresh seeds must also exclude zero on
 // their own, since the rung that promoted the change is not an independent test of it.
+// With research.finalists above 1 the selection is a race (after F-Race and Hoeffding races): the winners
+// the last rung could not tell apart from the best — their 95% CIs overlap its CI — run on the same seeds
+// against one shared control, and the one with the best mean effect that passes is adopted.
 using System.Text.Json.Nodes;
 using Successor.Evaluation.Statistics;
 using Successor.Lab.Trials;
@@ -14,76 +17,123 @@ namespace Successor.Lab.Loop;
 
 public sealed partial class LabRunner
 {
+    /// <summary>One change in the selection: its overrides (a winner merged with others on disjoint keys), the
+    /// winner it starts from, and its arm's name in the trial ids (change, change2, …).</summary>
+    sealed record Finalist(List<string> Overrides, Proposal From, string Arm);
+
+    /// <summary>A finalist's effect over all the selection's seeds and, when seed 0 is the last rung's pair, over
+    /// the fresh seeds alone.</summary>
+    sealed record Race(Finalist Finalist, Comparison All, Comparison? Fresh)
+    {
+        public bool Passes => All.Low > 0 && (Fresh is null || Fresh.Low > 0);
+    }
+
     Recipe Select(int g, Champion champion, LastRung halving, CancellationToken cancel)
     {
-        var survivors = halving.Survivors;
         string id = journal.Id("selection", $"g{g}");
         if (journal.Get(id) is { } done)
             return Apply(champion.Recipe, [.. done["adopted"]!.AsArray().Select(o => (string)o!)]);
-        var winners = survivors.Where(s => s.Finding.Effect > 0).ToList();
+        var winners = halving.Ranked.Take(halving.Surviving).Where(s => s.Finding.Effect > 0).ToList();
         if (winners.Count == 0)
         {
             RecordSelection(id, g, [], null, false, "no change beat the control at the last rung");
             return champion.Recipe;
         }
-        var merged = new List<string>(winners[0].Proposal.Overrides);
-        var keys = Keys(merged);
-        foreach (var (p, _) in winners.Skip(1))
-            if (!Keys(p.Overrides).Overlaps(keys)) { merged.AddRange(p.Overrides); keys.UnionWith(Keys(p.Overrides)); }
-        var changed = Apply(champion.Recipe, merged);
+        var finalists = Finalists(winners, [.. halving.Ranked.Skip(halving.Surviving).Where(s => s.Finding.Effect > 0)]);
         int steps = halving.Steps, seeds = config.Research.SelectionSeeds;
-        // The last rung's pair is seed 0 when the candidate is its winner unchanged (and the rung ran it).
+        // The last rung's pairs are seed 0 when every finalist is a winner unchanged (and the rung ran them all).
         var arms = new Dictionary<string, TrialResult>(StringComparer.Ordinal);
         string rung = $"g{g}-r{halving.Rung}-";
-        if (config.Research.ReuseLastRung && merged.SequenceEqual(winners[0].Proposal.Overrides)
+        if (config.Research.ReuseLastRung && finalists.All(f => f.Overrides.SequenceEqual(f.From.Overrides))
             && halving.Results.GetValueOrDefault(rung + Proposal.ControlId) is { Ok: true } rungControl
-            && halving.Results.GetValueOrDefault(rung + winners[0].Proposal.Id) is { Ok: true } rungChange)
+            && finalists.All(f => halving.Results.GetValueOrDefault(rung + f.From.Id) is { Ok: true }))
         {
             arms["control-s0"] = rungControl;
-            arms["change-s0"] = rungChange;
+            foreach (var f in finalists) arms[$"{f.Arm}-s0"] = halving.Results[rung + f.From.Id];
         }
-        int reused = arms.Count / 2;
+        int reused = arms.Count > 0 ? 1 : 0;
         var plans = new List<TrialPlan>();
         for (int s = reused; s < seeds; s++)
         {
             ulong seed = SeedFor(g, 100 + s);
             plans.Add(new($"g{g}-select-control-s{s}", Trial(champion.Recipe, steps, seed), champion.CheckpointDigest, champion.SelfGenerated));
-            plans.Add(new($"g{g}-select-change-s{s}", Trial(changed, steps, seed), champion.CheckpointDigest, champion.SelfGenerated));
+            foreach (var f in finalists)
+                plans.Add(new($"g{g}-select-{f.Arm}-s{s}", Trial(Apply(champion.Recipe, f.Overrides), steps, seed), champion.CheckpointDigest, champion.SelfGenerated));
         }
         var results = RunTrials(g, plans, cancel);
-        if (results.Values.Any(r => !r.Ok))
+        foreach (var (key, r) in results) arms[key[$"g{g}-select-".Length..]] = r;
+        bool Ran(string arm) => Enumerable.Range(0, seeds).All(s => arms[$"{arm}-s{s}"].Ok);
+        var ran = finalists.Where(f => Ran(f.Arm)).ToList();
+        if (!Ran("control") || ran.Count == 0)
         {
-            RecordSelection(id, g, merged, null, false, "a selection trial failed; the change is not adopted");
+            RecordSelection(id, g, finalists[0].Overrides, null, false, "a selection trial failed; the change is not adopted");
             return champion.Recipe;
         }
-        foreach (var (key, r) in results) arms[key[$"g{g}-select-".Length..]] = r;
-        Comparison Over(int from)
+        Comparison Over(string arm, int from)
         {
-            double[] Mean(string arm) => PairedBootstrap.MeanOverSeeds([.. Enumerable.Range(from, seeds - from).Select(s => (IReadOnlyList<double>)arms[$"{arm}-s{s}"].Scores)]);
-            return PairedBootstrap.Compare(Mean("control"), Mean("change"), PairedBootstrap.MinResamples, SeedFor(g, 3));
+            double[] Mean(string a) => PairedBootstrap.MeanOverSeeds([.. Enumerable.Range(from, seeds - from).Select(s => (IReadOnlyList<double>)arms[$"{a}-s{s}"].Scores)]);
+            return PairedBootstrap.Compare(Mean("control"), Mean(arm), PairedBootstrap.MinResamples, SeedFor(g, 3));
         }
-        var c = Over(0);
-        var fresh = reused > 0 ? Over(reused) : null;
-        bool adopted = c.Low > 0 && (fresh is null || fresh.Low > 0);
-        string over = $"effect {Signed.S(c.Difference)} over {seeds} seeds{(reused > 0 ? $" (seed 0: the last rung's pair)" : "")}, 95% CI [{Signed.S(c.Low)}, {Signed.S(c.High)}]";
-        string alone = fresh is null ? "" : $"the {seeds - reused} fresh seed(s) alone: {Signed.S(fresh.Difference)} [{Signed.S(fresh.Low)}, {Signed.S(fresh.High)}]";
-        string reason = c.Low <= 0 ? $"{over} does not exclude zero; not adopted"
-            : fresh is null ? $"{over} excludes zero"
-            : adopted ? $"{over} excludes zero, and so do {alone}" : $"{over} excludes zero, but {alone} does not; not adopted";
-        RecordSelection(id, g, merged, c, adopted, reason, reused > 0 ? [rung + Proposal.ControlId, rung + winners[0].Proposal.Id] : []);
-        return adopted ? changed : champion.Recipe;
+        var races = ran.Select(f => new Race(f, Over(f.Arm, 0), reused > 0 ? Over(f.Arm, reused) : null)).OrderByDescending(r => r.All.Difference).ToList();
+        var chosen = races.FirstOrDefault(r => r.Passes) ?? races[0];
+        string reason = Reason(chosen, seeds, reused);
+        if (finalists.Count > 1)
+            reason += $"; raced {finalists.Count} finalists on the same seeds: {string.Join(", ", races.Select(r => $"{r.Finalist.From.Id} {Signed.S(r.All.Difference)} [{Signed.S(r.All.Low)}, {Signed.S(r.All.High)}]"))}"
+                + (ran.Count < finalists.Count ? $" ({string.Join(", ", finalists.Except(ran).Select(f => f.From.Id))}: a trial failed)" : "");
+        RecordSelection(id, g, chosen.Finalist.Overrides, chosen.All, chosen.Passes, reason,
+            reused > 0 ? [rung + Proposal.ControlId, .. finalists.Select(f => rung + f.From.Id)] : [], races);
+        return chosen.Passes ? Apply(champion.Recipe, chosen.Finalist.Overrides) : champion.Recipe;
     }
 
-    void RecordSelection(string id, int g, List<string> candidate, Comparison? c, bool adopted, string reason, IReadOnlyList<string>? reusedTrials = null)
+    /// <summary>The selection's candidates: the last rung's best change, then (up to research.finalists in all) the
+    /// next changes that beat the control there — survivors of the rung first, then the others halving would have
+    /// dropped — whose CI overlaps the best one's. Each is merged with the rung's other surviving winners on
+    /// disjoint keys, in rank order, and kept once when two merge into the same change.</summary>
+    List<Finalist> Finalists(List<(Proposal Proposal, Finding Finding)> winners, List<(Proposal Proposal, Finding Finding)> dropped)
     {
+        var best = winners[0].Finding;
+        var list = new List<Finalist>();
+        foreach (var (p, _) in winners.Concat(dropped).Where((w, i) => i == 0 || w.Finding.High >= best.Low))
+        {
+            if (list.Count == config.Research.Finalists) break;
+            var merged = new List<string>(p.Overrides);
+            var keys = Keys(merged);
+            foreach (var (other, _) in winners.Where(w => !ReferenceEquals(w.Proposal, p)))
+                if (!Keys(other.Overrides).Overlaps(keys)) { merged.AddRange(other.Overrides); keys.UnionWith(Keys(other.Overrides)); }
+            if (list.Any(x => x.Overrides.ToHashSet().SetEquals(merged))) continue;
+            list.Add(new(merged, p, list.Count == 0 ? "change" : $"change{list.Count + 1}"));
+        }
+        return list;
+    }
+
+    static string Reason(Race r, int seeds, int reused)
+    {
+        var (c, fresh) = (r.All, r.Fresh);
+        string over = $"effect {Signed.S(c.Difference)} over {seeds} seeds{(reused > 0 ? $" (seed 0: the last rung's pair)" : "")}, 95% CI [{Signed.S(c.Low)}, {Signed.S(c.High)}]";
+        string alone = fresh is null ? "" : $"the {seeds - reused} fresh seed(s) alone: {Signed.S(fresh.Difference)} [{Signed.S(fresh.Low)}, {Signed.S(fresh.High)}]";
+        return c.Low <= 0 ? $"{over} does not exclude zero; not adopted"
+            : fresh is null ? $"{over} excludes zero"
+            : r.Passes ? $"{over} excludes zero, and so do {alone}" : $"{over} excludes zero, but {alone} does not; not adopted";
+    }
+
+    void RecordSelection(string id, int g, List<string> candidate, Comparison? c, bool adopted, string reason,
+        IReadOnlyList<string>? reusedTrials = null, IReadOnlyList<Race>? races = null)
+    {
+        JsonArray Strings(IEnumerable<string> xs) => new([.. xs.Select(o => (JsonNode)o)]);
         journal.Record(ProvStatement.Entity(id, "selection", new JsonObject
         {
             ["generation"] = g,
-            ["candidate"] = new JsonArray([.. candidate.Select(o => (JsonNode)o)]),
-            ["adopted"] = new JsonArray([.. (adopted ? candidate : []).Select(o => (JsonNode)o)]),
+            ["candidate"] = Strings(candidate),
+            ["adopted"] = Strings(adopted ? candidate : []),
             ["effect"] = c?.Difference, ["low"] = c?.Low, ["high"] = c?.High,
             ["seeds"] = config.Research.SelectionSeeds,
-            ["reused_trials"] = new JsonArray([.. (reusedTrials ?? []).Select(t => (JsonNode)t)]),
+            ["reused_trials"] = Strings(reusedTrials ?? []),
+            ["finalists"] = new JsonArray([.. (races ?? []).Select(r => (JsonNode)new JsonObject
+            {
+                ["proposal"] = r.Finalist.From.Id, ["arm"] = r.Finalist.Arm, ["candidate"] = Strings(r.Finalist.Overrides),
+                ["effect"] = r.All.Difference, ["low"] = r.All.Low, ["high"] = r.All.High,
+                ["fresh_effect"] = r.Fresh?.Difference, ["fresh_low"] = r.Fresh?.Low, ["fresh_high"] = r.Fresh?.High,
+            })]),
             ["reason"] = reason,
         }));
         report(new(g, "selection", $"{(adopted ? "adopted" : "kept the champion's recipe")}: {reason}{(candidate.Count > 0 ? $" ({string.Join(" ", candidate)})" : "")}"));
