@@ -44,6 +44,18 @@ public sealed class LabFolder : IDisposable
         return split;
     }
 
+    /// <summary>Writes a one-generation text lab on TextSplit with a one-layer model at batch 8: `research` is its
+    /// research section's fields, `recipe` any recipe fields besides model, batch and eval_interval.</summary>
+    public void WriteTextLab(string research, string recipe = "")
+    {
+        File.WriteAllText(Config, $$"""
+            { "name": "tiny", "generations": 1, "split": {{System.Text.Json.JsonSerializer.Serialize(TextSplit())}}, "self_generation": { "enabled": false },
+              "budgets": { "trial_steps": 20, "initial_steps": 60, "successor_steps": 40 },
+              "research": { {{research}} },
+              "recipe": { "model": { "layers": 1, "heads": 2, "embedding": 32, "block_size": 32 }, "batch_size": 8, {{recipe}}{{(recipe.Length > 0 ? ", " : "")}}"eval_interval": 0 } }
+            """);
+    }
+
     /// <summary>The spec.json a trial's worker was given.</summary>
     public string Spec(int generation, string trial) => File.ReadAllText(SpecPath(generation, trial));
 
@@ -330,12 +342,7 @@ public sealed class LabCliTests
     public void A_smaller_batch_trains_more_steps_on_the_same_tokens()
     {
         using var lab = new LabFolder();
-        File.WriteAllText(lab.Config, $$"""
-            { "name": "tiny", "generations": 1, "split": {{System.Text.Json.JsonSerializer.Serialize(lab.TextSplit())}}, "self_generation": { "enabled": false },
-              "budgets": { "trial_steps": 20, "initial_steps": 60, "successor_steps": 40 },
-              "research": { "proposals": 1, "rungs": 1, "search_space": [ { "key": "batch_size", "scale": "choice", "choices": [2] } ] },
-              "recipe": { "model": { "layers": 1, "heads": 2, "embedding": 32, "block_size": 32 }, "batch_size": 8, "warmup_steps": 5, "eval_interval": 0 } }
-            """);
+        lab.WriteTextLab(""" "proposals": 1, "rungs": 1, "search_space": [ { "key": "batch_size", "scale": "choice", "choices": [2] } ] """, "\"warmup_steps\": 5");
         lab.Succeed("run");
         int Tokens(string trial)
         {
@@ -356,13 +363,7 @@ public sealed class LabCliTests
     public void A_promoted_trial_continues_its_last_rungs_stable_state_and_pays_only_its_new_steps()
     {
         using var lab = new LabFolder();
-        File.WriteAllText(lab.Config, $$"""
-            { "name": "tiny", "generations": 1, "split": {{System.Text.Json.JsonSerializer.Serialize(lab.TextSplit())}}, "self_generation": { "enabled": false },
-              "budgets": { "trial_steps": 20, "initial_steps": 60, "successor_steps": 40 },
-              "research": { "proposals": 1, "rungs": 2, "continue_trials": true, "reuse_last_rung": true,
-                            "search_space": [ { "key": "learning_rate", "scale": "choice", "choices": [0.004] } ] },
-              "recipe": { "model": { "layers": 1, "heads": 2, "embedding": 32, "block_size": 32 }, "batch_size": 8, "warmup_steps": 30, "eval_interval": 0 } }
-            """);
+        lab.WriteTextLab(""" "proposals": 1, "rungs": 2, "continue_trials": true, "reuse_last_rung": true, "search_space": [ { "key": "learning_rate", "scale": "choice", "choices": [0.004] } ] """, "\"warmup_steps\": 30");
         var run = lab.Succeed("run");
         string r0 = Field(lab.Spec(1, "g1-r0-p1"), "recipe"), r1 = Field(lab.Spec(1, "g1-r1-p1"), "recipe");
         Assert.Equal(("\"wsd\"", "24", "4", "10"), (Field(r0, "schedule"), Field(r0, "steps"), Field(r0, "cooldown_steps"), Field(r0, "warmup_steps")));
@@ -383,13 +384,7 @@ public sealed class LabCliTests
     public void Changes_the_last_rung_cannot_tell_apart_race_on_fresh_seeds_against_one_control()
     {
         using var lab = new LabFolder();
-        File.WriteAllText(lab.Config, $$"""
-            { "name": "tiny", "generations": 1, "split": {{System.Text.Json.JsonSerializer.Serialize(lab.TextSplit())}}, "self_generation": { "enabled": false },
-              "budgets": { "trial_steps": 20, "initial_steps": 60, "successor_steps": 40 },
-              "research": { "proposals": 2, "rungs": 1, "finalists": 2, "reuse_last_rung": true,
-                            "search_space": [ { "key": "learning_rate", "scale": "choice", "choices": [0.004] }, { "key": "weight_decay", "scale": "choice", "choices": [0, 0.01] } ] },
-              "recipe": { "model": { "layers": 1, "heads": 2, "embedding": 32, "block_size": 32 }, "batch_size": 8, "eval_interval": 0 } }
-            """);
+        lab.WriteTextLab(""" "proposals": 2, "rungs": 1, "finalists": 2, "reuse_last_rung": true, "search_space": [ { "key": "learning_rate", "scale": "choice", "choices": [0.004] }, { "key": "weight_decay", "scale": "choice", "choices": [0, 0.01] } ] """);
         var run = lab.Succeed("run");
         Assert.Contains("raced 2 finalists on the same seeds", run.Stdout);
         var select = lab.RecordedTrials().Where(t => t.StartsWith("trial:tiny/g1-select-")).Order().ToList();
