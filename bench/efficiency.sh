@@ -45,8 +45,6 @@ space='[ { "key": "learning_rate", "scale": "log", "low": 1e-4, "high": 1e-2 }, 
 #   EFFICIENCY_FINALISTS=2     the last rung's changes whose CIs overlap the best one's (up to 2) race in the
 #                              selection on the same fresh seeds against one control (research.finalists);
 #                              the search is charged for all of them, raced or not
-#   EFFICIENCY_RANKING=extrapolated   the race ranks its finalists by their effect carried to the successor's
-#                              length along their trend over the rungs (research.finalist_ranking)
 #   EFFICIENCY_CONTINUE=1      successive halving on the wsd schedule (research.continue_trials): rungs of
 #                              100, 200 and 400 steps at the peak, each scored after a cooldown of 20%; a
 #                              promoted trial continues its last rung's stable state, paying only new steps;
@@ -67,7 +65,7 @@ if [ -n "${EFFICIENCY_CONTINUE:-}" ]; then
   loop_plain=${plain/\"schedule\": \"constant\"/\"schedule\": \"wsd\"}
 fi
 [ -n "$reuse" ] && research="$research, \"reuse_last_rung\": true"
-research="$research, \"rungs\": $rungs, \"finalists\": $finalists, \"finalist_ranking\": \"${EFFICIENCY_RANKING:-effect}\""
+research="$research, \"rungs\": $rungs, \"finalists\": $finalists"
 # The search's steps (successive halving with eta 2, then the selection's fresh seeds at the last rung's
 # length, for the control and every finalist), so that the successor gets exactly what is left of B. A
 # continued rung pays only its new steps plus a cooldown of 20% of its length.

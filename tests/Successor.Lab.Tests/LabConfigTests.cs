@@ -37,7 +37,6 @@ public sealed class LabConfigTests
     [InlineData("""{ "research": { "continue_trials": true, "search_space": [ { "key": "schedule", "scale": "choice", "choices": ["cosine"] } ] } }""", "\"schedule\" cannot be searched with research.continue_trials")]
     [InlineData("""{ "research": { "trial_cooldown": 1 } }""", "research.trial_cooldown is 1; it must be in (0, 1)")]
     [InlineData("""{ "research": { "proposals": 3, "finalists": 4 } }""", "research.finalists is 4; it must be between 1 and research.proposals (3)")]
-    [InlineData("""{ "research": { "finalist_ranking": "luck" } }""", "research.finalist_ranking is \"luck\"; use effect or extrapolated")]
     [InlineData("""{ "recipe": { "schedule": "wsd", "decay_steps": 10 } }""", "decay_steps is 10, but the wsd schedule decays over cooldown_steps")]
     public void Malformed_configs_are_refused_with_the_field(string json, string expected)
     {

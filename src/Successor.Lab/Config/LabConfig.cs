@@ -88,11 +88,6 @@ public sealed record ResearchConfig
     /// 95% CI at the last rung overlaps its CI (the rung could not tell them apart). Each runs on the selection's
     /// seeds against one shared control; the best mean effect that passes is adopted. 1: the rung's best alone.</summary>
     public int Finalists { get; init; } = 1;
-    /// <summary>How the race ranks its finalists: effect (the mean effect over the selection's seeds) or
-    /// extrapolated (that effect carried to the successor's length along the trend of the finalist's effect
-    /// over the rungs, a straight line in log steps: a lead that shrinks at every doubling is worth less in a
-    /// run many doublings longer).</summary>
-    public string FinalistRanking { get; init; } = "effect";
     public IReadOnlyList<Dimension> SearchSpace { get; init; } = Research.SearchSpace.Default.Dimensions;
 }
 

@@ -25,7 +25,6 @@ static class LabConfigComments
         ["research.trial_cooldown"] = "With continue_trials: the share of each trial's stable steps spent cooling down before it is scored.",
         ["research.reuse_last_rung"] = "true: the selection's first seed is the last rung's own pair; the other, fresh seeds must confirm the effect on their own.",
         ["research.finalists"] = "Up to this many last-rung winners whose CIs overlap the best one's race in the selection on fresh seeds against a shared control (1: the best alone).",
-        ["research.finalist_ranking"] = "effect (the mean effect over the selection's seeds) or extrapolated (carried to the successor's length along the finalist's trend over the rungs).",
         ["research.scale_trial_schedules"] = "true: each trial runs the successor's decay shrunk to its own length, the warmup kept up to half the trial (a fairer proxy for the long run).",
         ["research.search_space"] = "What proposals may change: recipe keys with a scale (linear, log, integer, choice).",
         ["self_generation"] = "The champion answers harder problems; a filter keeps some; kept data is mixed into, never substituted for, the original data.",

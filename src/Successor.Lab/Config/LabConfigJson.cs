@@ -71,7 +71,6 @@ public static class LabConfigJson
         Check(c.Research.Rungs >= 1, $"research.rungs is {c.Research.Rungs}; it must be at least 1");
         Check(c.Research.SelectionSeeds >= 2, $"research.selection_seeds is {c.Research.SelectionSeeds}; it must be at least 2 (a single seed is never a finding)");
         Check(c.Research.Finalists >= 1 && c.Research.Finalists <= c.Research.Proposals, $"research.finalists is {c.Research.Finalists}; it must be between 1 and research.proposals ({c.Research.Proposals})");
-        Check(c.Research.FinalistRanking is "effect" or "extrapolated", $"research.finalist_ranking is \"{c.Research.FinalistRanking}\"; use effect or extrapolated");
         foreach (var d in c.Research.SearchSpace) if (d.Validate() is { } e) errors.Add($"research.search_space: {e}");
         Check(!(c.Research.ContinueTrials && c.Research.ScaleTrialSchedules), "research.continue_trials and research.scale_trial_schedules are both true; a trial either continues on the wsd schedule or runs the successor's schedule in miniature, so set one of them to false");
         Check(c.Research.TrialCooldown > 0 && c.Research.TrialCooldown < 1, $"research.trial_cooldown is {c.Research.TrialCooldown}; it must be in (0, 1)");

@@ -5,10 +5,7 @@
 // their own, since the rung that promoted the change is not an independent test of it.
 // With research.finalists above 1 the selection is a race (after F-Race and Hoeffding races): the winners
 // the last rung could not tell apart from the best — their 95% CIs overlap its CI — run on the same seeds
-// against one shared control, and the one with the best mean effect that passes is adopted — or, with
-// research.finalist_ranking "extrapolated", the best effect carried to the successor's length along the
-// finalist's trend over the rungs (after learning-curve extrapolation in multi-fidelity search: a rung
-// that is many doublings shorter than the successor over-rates what leads early and fades).
+// against one shared control, and the one with the best mean effect that passes is adopted.
 using System.Text.Json.Nodes;
 using Successor.Evaluation.Statistics;
 using Successor.Lab.Trials;
@@ -25,9 +22,8 @@ public sealed partial class LabRunner
     sealed record Finalist(List<string> Overrides, Proposal From, string Arm);
 
     /// <summary>A finalist's effect over all the selection's seeds and, when seed 0 is the last rung's pair, over
-    /// the fresh seeds alone; the slope of its rung effects per unit of ln(steps), and its effect carried by that
-    /// slope to the successor's length.</summary>
-    sealed record Race(Finalist Finalist, Comparison All, Comparison? Fresh, double Slope, double Extrapolated)
+    /// the fresh seeds alone.</summary>
+    sealed record Race(Finalist Finalist, Comparison All, Comparison? Fresh)
     {
         public bool Passes => All.Low > 0 && (Fresh is null || Fresh.Low > 0);
     }
@@ -78,19 +74,11 @@ public sealed partial class LabRunner
             double[] Mean(string a) => PairedBootstrap.MeanOverSeeds([.. Enumerable.Range(from, seeds - from).Select(s => (IReadOnlyList<double>)arms[$"{a}-s{s}"].Scores)]);
             return PairedBootstrap.Compare(Mean("control"), Mean(arm), PairedBootstrap.MinResamples, SeedFor(g, 3));
         }
-        var memory = Memory();
-        var races = ran.Select(f =>
-        {
-            var all = Over(f.Arm, 0);
-            double slope = Slope([.. memory.Where(m => m.Generation == g && m.ProposalId == f.From.Id)]);
-            return new Race(f, all, reused > 0 ? Over(f.Arm, reused) : null, slope, all.Difference + slope * Math.Log(config.Budgets.SuccessorSteps / (double)steps));
-        }).OrderByDescending(r => config.Research.FinalistRanking == "extrapolated" ? r.Extrapolated : r.All.Difference).ToList();
+        var races = ran.Select(f => new Race(f, Over(f.Arm, 0), reused > 0 ? Over(f.Arm, reused) : null)).OrderByDescending(r => r.All.Difference).ToList();
         var chosen = races.FirstOrDefault(r => r.Passes) ?? races[0];
         string reason = Reason(chosen, seeds, reused);
         if (finalists.Count > 1)
-            reason += $"; raced {finalists.Count} finalists on the same seeds{(config.Research.FinalistRanking == "extrapolated" ? $", ranked by the effect extrapolated to {config.Budgets.SuccessorSteps} steps" : "")}: "
-                + string.Join(", ", races.Select(r => $"{r.Finalist.From.Id} {Signed.S(r.All.Difference)} [{Signed.S(r.All.Low)}, {Signed.S(r.All.High)}]"
-                    + (config.Research.FinalistRanking == "extrapolated" ? $" → {Signed.S(r.Extrapolated)}" : "")))
+            reason += $"; raced {finalists.Count} finalists on the same seeds: {string.Join(", ", races.Select(r => $"{r.Finalist.From.Id} {Signed.S(r.All.Difference)} [{Signed.S(r.All.Low)}, {Signed.S(r.All.High)}]"))}"
                 + (ran.Count < finalists.Count ? $" ({string.Join(", ", finalists.Except(ran).Select(f => f.From.Id))}: a trial failed)" : "");
         RecordSelection(id, g, chosen.Finalist.Overrides, chosen.All, chosen.Passes, reason,
             reused > 0 ? [rung + Proposal.ControlId, .. finalists.Select(f => rung + f.From.Id)] : [], races);
@@ -116,16 +104,6 @@ public sealed partial class LabRunner
             list.Add(new(merged, p, list.Count == 0 ? "change" : $"change{list.Count + 1}"));
         }
         return list;
-    }
-
-    /// <summary>Least-squares slope of a change's rung effects against ln(steps); 0 with fewer than two rungs.</summary>
-    static double Slope(List<Finding> rungs)
-    {
-        if (rungs.Count < 2) return 0;
-        var x = rungs.Select(f => Math.Log(f.Steps)).ToList();
-        double mx = x.Average(), my = rungs.Average(f => f.Effect);
-        double sxx = x.Sum(v => (v - mx) * (v - mx));
-        return sxx == 0 ? 0 : x.Zip(rungs, (v, f) => (v - mx) * (f.Effect - my)).Sum() / sxx;
     }
 
     static string Reason(Race r, int seeds, int reused)
@@ -155,7 +133,6 @@ public sealed partial class LabRunner
                 ["proposal"] = r.Finalist.From.Id, ["arm"] = r.Finalist.Arm, ["candidate"] = Strings(r.Finalist.Overrides),
                 ["effect"] = r.All.Difference, ["low"] = r.All.Low, ["high"] = r.All.High,
                 ["fresh_effect"] = r.Fresh?.Difference, ["fresh_low"] = r.Fresh?.Low, ["fresh_high"] = r.Fresh?.High,
-                ["slope"] = r.Slope, ["extrapolated"] = r.Extrapolated,
             })]),
             ["reason"] = reason,
         }));
