@@ -45,12 +45,13 @@ public sealed class LabFolder : IDisposable
     }
 
     /// <summary>Writes a one-generation text lab on TextSplit with a one-layer model at batch 8: `research` is its
-    /// research section's fields, `recipe` any recipe fields besides model, batch and eval_interval.</summary>
-    public void WriteTextLab(string research, string recipe = "")
+    /// research section's fields, `recipe` any recipe fields besides model, batch and eval_interval, `budgets` any
+    /// budget fields besides the steps.</summary>
+    public void WriteTextLab(string research, string recipe = "", string budgets = "")
     {
         File.WriteAllText(Config, $$"""
             { "name": "tiny", "generations": 1, "split": {{System.Text.Json.JsonSerializer.Serialize(TextSplit())}}, "self_generation": { "enabled": false },
-              "budgets": { "trial_steps": 20, "initial_steps": 60, "successor_steps": 40 },
+              "budgets": { "trial_steps": 20, "initial_steps": 60, "successor_steps": 40{{(budgets.Length > 0 ? ", " + budgets : "")}} },
               "research": { {{research}} },
               "recipe": { "model": { "layers": 1, "heads": 2, "embedding": 32, "block_size": 32 }, "batch_size": 8, {{recipe}}{{(recipe.Length > 0 ? ", " : "")}}"eval_interval": 0 } }
             """);
@@ -403,6 +404,21 @@ public sealed class LabCliTests
             Assert.Equal((double)best["effect"]!, (double)selection["effect"]!);
         }
         Assert.Equal(["trial:tiny/g1-r0-control", "trial:tiny/g1-r0-p1", "trial:tiny/g1-r0-p2"], selection["reused_trials"]!.AsArray().Select(t => "trial:tiny/" + (string)t!).Order());
+    }
+
+    /// <summary>With last_successor_takes_rest the last generation's successor trains on what lab_tokens leaves after
+    /// the first champion and the search, to within one step (256 tokens at batch 8 and block 32), instead of
+    /// successor_steps.</summary>
+    [Fact]
+    public void The_last_successor_takes_what_the_lab_token_budget_has_left()
+    {
+        using var lab = new LabFolder();
+        lab.WriteTextLab(""" "proposals": 1, "rungs": 1, "search_space": [ { "key": "learning_rate", "scale": "choice", "choices": [0.004] } ] """,
+            budgets: "\"lab_tokens\": 100000, \"last_successor_takes_rest\": true");
+        lab.Succeed("run");
+        long total = lab.RecordedTrials().Distinct().Sum(t => lab.TrialAttribute(t["trial:tiny/".Length..], "tokens"));
+        Assert.InRange(100_000 - total, 0, 255);
+        Assert.True(lab.TrialAttribute("g1-successor", "tokens") > 40 * 8 * 32, "the successor kept successor_steps");
     }
 
     [Fact]

@@ -36,6 +36,7 @@ public sealed class LabConfigTests
     [InlineData("""{ "research": { "continue_trials": true, "scale_trial_schedules": true } }""", "research.continue_trials and research.scale_trial_schedules are both true")]
     [InlineData("""{ "research": { "continue_trials": true, "search_space": [ { "key": "schedule", "scale": "choice", "choices": ["cosine"] } ] } }""", "\"schedule\" cannot be searched with research.continue_trials")]
     [InlineData("""{ "research": { "trial_cooldown": 1 } }""", "research.trial_cooldown is 1; it must be in (0, 1)")]
+    [InlineData("""{ "budgets": { "last_successor_takes_rest": true } }""", "budgets.last_successor_takes_rest is true but budgets.lab_tokens is 0")]
     [InlineData("""{ "research": { "proposals": 3, "finalists": 4 } }""", "research.finalists is 4; it must be between 1 and research.proposals (3)")]
     [InlineData("""{ "recipe": { "schedule": "wsd", "decay_steps": 10 } }""", "decay_steps is 10, but the wsd schedule decays over cooldown_steps")]
     public void Malformed_configs_are_refused_with_the_field(string json, string expected)

@@ -52,6 +52,10 @@ public sealed record BudgetConfig
     public double GenerationSeconds { get; init; } = 0;
     /// <summary>Tokens the whole lab may train on, 0 for no cap.</summary>
     public long LabTokens { get; init; } = 0;
+    /// <summary>The last generation's successor trains on every token lab_tokens has left instead of
+    /// successor_steps, so a fixed compute budget is spent in full whatever the search used (a race in the
+    /// selection that does not run leaves its tokens to the successor).</summary>
+    public bool LastSuccessorTakesRest { get; init; }
     /// <summary>Wall seconds of the whole lab (summed over resumed runs), 0 for no cap.</summary>
     public double LabSeconds { get; init; } = 0;
 }

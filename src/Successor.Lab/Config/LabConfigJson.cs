@@ -62,6 +62,7 @@ public static class LabConfigJson
         Check(c.Budgets.GenerationTokens >= 0, $"budgets.generation_tokens is {c.Budgets.GenerationTokens}; it must be 0 (no cap) or more");
         Check(c.Budgets.GenerationSeconds >= 0, $"budgets.generation_seconds is {c.Budgets.GenerationSeconds}; it must be 0 (no cap) or more");
         Check(c.Budgets.LabTokens >= 0, $"budgets.lab_tokens is {c.Budgets.LabTokens}; it must be 0 (no cap) or more");
+        Check(!c.Budgets.LastSuccessorTakesRest || c.Budgets.LabTokens > 0, "budgets.last_successor_takes_rest is true but budgets.lab_tokens is 0; the rest of no cap is not a budget, so set lab_tokens");
         Check(c.Budgets.LabSeconds >= 0, $"budgets.lab_seconds is {c.Budgets.LabSeconds}; it must be 0 (no cap) or more");
         Check(Researchers.Names.Contains(c.Research.Strategy), $"research.strategy is \"{c.Research.Strategy}\"; use one of {string.Join(", ", Researchers.Names)}");
         Check(c.Research.Proposals >= 1, $"research.proposals is {c.Research.Proposals}; it must be at least 1");

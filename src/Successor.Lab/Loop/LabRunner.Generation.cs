@@ -27,13 +27,20 @@ public sealed partial class LabRunner
         var (selfGenerated, curation) = Curate(g, champion);
         var safety = Safety(g, selfGenerated.Except(champion.SelfGenerated).ToList());
         SafePoint(g);
-        var successorRecipe = recipe with { Steps = EqualTokenSteps(recipe, config.Budgets.SuccessorSteps), Seed = SeedFor(g, 999) };
+        var successorRecipe = recipe with { Steps = SuccessorSteps(g, recipe), Seed = SeedFor(g, 999) };
         string successorId = $"g{g}-successor";
         report(new(g, "successor", $"training the successor: {successorRecipe.Steps} steps, warm-started from the champion, self-generated share {successorRecipe.SelfGeneratedFraction:0.00} of {selfGenerated.Count} kept set(s)"));
         var successor = RunTrials(g, [new TrialPlan(successorId, successorRecipe, champion.CheckpointDigest, selfGenerated)], cancel)[successorId];
         SafePoint(g);
         return Verify(g, champion, successor, successorRecipe, selfGenerated, curation, safety, started, genClock);
     }
+
+    /// <summary>The successor's steps: successor_steps of the lab's recipe at equal tokens, or, for the last
+    /// generation with budgets.last_successor_takes_rest, as many whole steps as the lab's tokens have left.
+    /// Counted from recorded trials only, so a resumed run gives an interrupted successor the same steps.</summary>
+    int SuccessorSteps(int g, Recipe recipe) => config.Budgets.LastSuccessorTakesRest && g == config.Generations
+        ? (int)Math.Max(1, (config.Budgets.LabTokens - TokensUsed("")) / TokensOf(recipe with { Steps = 1 }))
+        : EqualTokenSteps(recipe, config.Budgets.SuccessorSteps);
 
     ulong SeedFor(int g, int index) => Rng.For(config.Seed, 0x7121A1, (ulong)g, (ulong)index).NextULong() >> 12;
 
