@@ -45,6 +45,8 @@ space='[ { "key": "learning_rate", "scale": "log", "low": 1e-4, "high": 1e-2 }, 
 #   EFFICIENCY_FINALISTS=2     the last rung's changes whose CIs overlap the best one's (up to 2) race in the
 #                              selection on the same fresh seeds against one control (research.finalists);
 #                              the search is charged for all of them, raced or not
+#   EFFICIENCY_TAKE_REST=1     the successor trains on every token of B the first champion and the search left
+#                              (budgets.last_successor_takes_rest), so finalists that do not race cost nothing
 #   EFFICIENCY_CONTINUE=1      successive halving on the wsd schedule (research.continue_trials): rungs of
 #                              100, 200 and 400 steps at the peak, each scored after a cooldown of 20%; a
 #                              promoted trial continues its last rung's stable state, paying only new steps;
@@ -79,13 +81,14 @@ search=$(awk -v t="$trial" -v p="$proposals" -v r="$rungs" -v f="$finalists" -v 
   }
   s += (2 - u) * (1 + f) * (c ? 1.2 : 1) * last  # the selection: fresh seeds of 2, the control and the finalists
   printf "%d", s }')
+rest=${EFFICIENCY_TAKE_REST:+, \"last_successor_takes_rest\": true}
 initial=$(( steps / ${EFFICIENCY_INITIAL_SHARE:-16} )); successor=$(( steps - initial - search ))
 [ "$successor" -ge 500 ] || { echo "steps $steps leave the successor $successor steps after the first champion and the search; it needs 500" >&2; exit 2; }
 lab() { # name, generations, initial steps, recipe, workers, threads per worker, lab seed
   rm -rf "$out/$1" && mkdir -p "$out/$1"
   cat > "$out/$1/lab.json" <<JSON
 { "name": "$1", "seed": $7, "generations": $2, "split": "$out/split", "self_generation": { "enabled": false },
-  "budgets": { "initial_steps": $3, "trial_steps": $trial, "successor_steps": $successor, "lab_tokens": $tokens, "trial_seconds": 7200 },
+  "budgets": { "initial_steps": $3, "trial_steps": $trial, "successor_steps": $successor, "lab_tokens": $tokens, "trial_seconds": 7200$rest },
   "research": { "strategy": "tpe", "proposals": $proposals, $research, "workers": $5, "threads_per_worker": $6, "search_space": $space },
   "recipe": { $4 } }
 JSON
