@@ -396,13 +396,10 @@ public sealed class LabCliTests
         Assert.Equal(["change", "change2"], finalists.Select(f => (string)f["arm"]!).Order());
         var passing = finalists.Where(f => (double)f["low"]! > 0 && (double)f["fresh_low"]! > 0).ToList();
         var adopted = selection["adopted"]!.AsArray().Select(o => (string)o!).ToList();
-        if (passing.Count == 0) Assert.Empty(adopted);
-        else
-        {
-            var best = passing.MaxBy(f => (double)f["effect"]!)!;
-            Assert.Equal(best["candidate"]!.AsArray().Select(o => (string)o!), adopted);
-            Assert.Equal((double)best["effect"]!, (double)selection["effect"]!);
-        }
+        Assert.NotEmpty(passing);
+        var best = passing.MaxBy(f => (double)f["effect"]!)!;
+        Assert.Equal(best["candidate"]!.AsArray().Select(o => (string)o!), adopted);
+        Assert.Equal((double)best["effect"]!, (double)selection["effect"]!);
         Assert.Equal(["trial:tiny/g1-r0-control", "trial:tiny/g1-r0-p1", "trial:tiny/g1-r0-p2"], selection["reused_trials"]!.AsArray().Select(t => "trial:tiny/" + (string)t!).Order());
     }
 
