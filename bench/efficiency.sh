@@ -54,6 +54,9 @@ space='[ { "key": "learning_rate", "scale": "log", "low": 1e-4, "high": 1e-2 }, 
 #                              seed must confirm (2,540 steps in all). The loop's recipe is plain written as
 #                              wsd with its floor at its peak (the same constant 3e-4), so an adopted change
 #                              of learning rate (and floor) cools down; the schedule is not searched.
+#   EFFICIENCY_CONTINUE=1 EFFICIENCY_CONTINUE_SUCCESSOR=1   the successor is the last rung's trial of the adopted
+#                              change continued from its state before the cooldown (research.continue_successor):
+#                              it trains the successor's steps on top of the ones the search already paid for
 #   EFFICIENCY_CONTINUE=1 EFFICIENCY_RUNGS=2 EFFICIENCY_TRIAL_STEPS=200   continued rungs of 200 and 400
 #                              steps (3,000 steps in all)
 trial=${EFFICIENCY_TRIAL_STEPS:-100}; proposals=${EFFICIENCY_PROPOSALS:-4}; reuse=${EFFICIENCY_REUSE:+1}; finalists=${EFFICIENCY_FINALISTS:-1}
@@ -62,7 +65,7 @@ research="\"scale_trial_schedules\": true"
 loop_plain=$plain
 if [ -n "${EFFICIENCY_CONTINUE:-}" ]; then
   reuse=1
-  research="\"continue_trials\": true"
+  research="\"continue_trials\": true${EFFICIENCY_CONTINUE_SUCCESSOR:+, \"continue_successor\": true}"
   space=$(echo "$space" | sed 's/, { "key": "schedule"[^}]*}//')
   loop_plain=${plain/\"schedule\": \"constant\"/\"schedule\": \"wsd\"}
 fi

@@ -378,6 +378,28 @@ public sealed class LabCliTests
         Assert.Equal(48 * 8 * 32, lab.TrialAttribute("g1-select-change-s1", "tokens"));
     }
 
+    /// <summary>With continue_successor the successor is the last rung's trial of the adopted recipe (the change, or
+    /// the control when nothing is adopted) continued from the state it kept before its cooldown: successor_steps
+    /// new steps, paid alone, then a cooldown of a fifth of the whole run; the next champion is verified as usual.</summary>
+    [Fact]
+    public void The_successor_continues_the_last_rungs_trial_of_the_adopted_recipe()
+    {
+        using var lab = new LabFolder();
+        lab.WriteTextLab(""" "proposals": 1, "rungs": 2, "continue_trials": true, "continue_successor": true, "reuse_last_rung": true, "search_space": [ { "key": "learning_rate", "scale": "choice", "choices": [0.004] } ] """, "\"warmup_steps\": 30");
+        var run = lab.Succeed("run");
+        var adopted = lab.Attributes(Successor.Ledger.Prov.ProvKind.Entity, "selection:tiny/g1")["adopted"]!.AsArray();
+        string arm = adopted.Count > 0 ? "p1" : "control", spec = lab.Spec(1, "g1-successor"), recipe = Field(spec, "recipe");
+        Assert.EndsWith($"g1-r1-{arm}/stable\"", Field(spec, "continue_from"));
+        Assert.Equal("40", Field(spec, "continue_step"));
+        Assert.Equal(("\"wsd\"", "80", "16", "10"), (Field(recipe, "schedule"), Field(recipe, "steps"), Field(recipe, "cooldown_steps"), Field(recipe, "warmup_steps")));
+        Assert.Equal(Field(Field(lab.Spec(1, $"g1-r1-{arm}"), "recipe"), "seed"), Field(recipe, "seed"));
+        Assert.Equal(40 * 8 * 32, lab.TrialAttribute("g1-successor", "tokens"));
+        Assert.Equal($"g1-r1-{arm}", lab.TrialText("g1-successor", "continued_from"));
+        Assert.Contains($"continuing g1-r1-{arm} from its state at step 40", run.Stdout);
+        var verify = SuccessorProcess.Run("verify", "--ledger", lab.Ledger, "--artifacts", Path.Combine(lab.Root, "artifacts"));
+        Assert.True(verify.ExitCode == 0, verify.Stderr + verify.Stdout);
+    }
+
     /// <summary>With finalists 2 the last rung's two changes, which differ only in a weight decay too small to tell
     /// apart in 20 steps, race in the selection: seed 0 is the rung's own trials, seed 1 trains the control once
     /// and each change once, and the change adopted is the best mean effect whose CIs exclude zero.</summary>

@@ -85,6 +85,11 @@ public sealed record ResearchConfig
     public bool ContinueTrials { get; init; }
     /// <summary>The share of a continued trial's stable steps spent cooling down (Hägele et al. use 10–20%).</summary>
     public double TrialCooldown { get; init; } = 0.2;
+    /// <summary>With continue_trials: the successor is the last rung's trial of the adopted recipe, continued from
+    /// the state it kept before its cooldown (ASHA's promotion by resuming), so the search's steps on it are not
+    /// trained again; it pays only its new steps. Falls back to a warm start from the champion, with the reason
+    /// reported, when no last-rung trial ran the adopted recipe or the successor's data differs from the trials'.</summary>
+    public bool ContinueSuccessor { get; init; }
     /// <summary>Seed 0 of the selection is the last rung's own pair (control and winner) when the candidate is
     /// that winner unchanged; the other seeds are fresh and must confirm the effect on their own.</summary>
     public bool ReuseLastRung { get; init; }

@@ -23,6 +23,7 @@ static class LabConfigComments
         ["research.workers"] = "Trials in parallel, each its own process; keep workers x threads_per_worker <= cores.",
         ["research.selection_seeds"] = "Seeds the winning change is re-run with before it counts (at least 2).",
         ["research.continue_trials"] = "true: trials run the wsd schedule (peak held, then a cooldown) and a promoted trial continues from its last rung's state before the cooldown, paying only new steps.",
+        ["research.continue_successor"] = "With continue_trials, true: the successor continues the last rung's trial of the adopted recipe from its state before the cooldown, paying only its new steps.",
         ["research.trial_cooldown"] = "With continue_trials: the share of each trial's stable steps spent cooling down before it is scored.",
         ["research.reuse_last_rung"] = "true: the selection's first seed is the last rung's own pair; the other, fresh seeds must confirm the effect on their own.",
         ["research.finalists"] = "Up to this many last-rung winners whose CIs overlap the best one's race in the selection on fresh seeds against a shared control (1: the best alone).",

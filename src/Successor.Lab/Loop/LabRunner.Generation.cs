@@ -8,6 +8,7 @@ using Successor.Lab.Trials;
 using Successor.Ledger.Prov;
 using Successor.Research;
 using Successor.Tensors;
+using Successor.Training.Optimization;
 using Successor.Training.Recipes;
 
 namespace Successor.Lab.Loop;
@@ -28,9 +29,9 @@ public sealed partial class LabRunner
         var safety = Safety(g, selfGenerated.Except(champion.SelfGenerated).ToList());
         SafePoint(g);
         var successorRecipe = recipe with { Steps = SuccessorSteps(g, recipe), Seed = SeedFor(g, 999) };
-        string successorId = $"g{g}-successor";
-        report(new(g, "successor", $"training the successor: {successorRecipe.Steps} steps, warm-started from the champion, self-generated share {successorRecipe.SelfGeneratedFraction:0.00} of {selfGenerated.Count} kept set(s)"));
-        var successor = RunTrials(g, [new TrialPlan(successorId, successorRecipe, champion.CheckpointDigest, selfGenerated)], cancel)[successorId];
+        var (plan, start) = SuccessorPlan(g, champion, halving, successorRecipe, selfGenerated);
+        report(new(g, "successor", $"training the successor: {plan.Recipe.Steps - (plan.From?.Step ?? 0)} steps, {start}, self-generated share {successorRecipe.SelfGeneratedFraction:0.00} of {selfGenerated.Count} kept set(s)"));
+        var successor = RunTrials(g, [plan], cancel)[plan.Id];
         SafePoint(g);
         return Verify(g, champion, successor, successorRecipe, selfGenerated, curation, safety, started, genClock);
     }
@@ -41,6 +42,30 @@ public sealed partial class LabRunner
     int SuccessorSteps(int g, Recipe recipe) => config.Budgets.LastSuccessorTakesRest && g == config.Generations
         ? (int)Math.Max(1, (config.Budgets.LabTokens - TokensUsed("")) / TokensOf(recipe with { Steps = 1 }))
         : EqualTokenSteps(recipe, config.Budgets.SuccessorSteps);
+
+    /// <summary>The successor's run and how it starts: warm-started from the champion or, with
+    /// research.continue_successor, the last rung's trial of the adopted recipe continued from the state it kept
+    /// before its cooldown, for `adopted.Steps` new steps and then the adopted recipe's cooldown. The run keeps
+    /// that trial's seed and warmup, which continuing requires; the next champion's recipe stays the adopted one.</summary>
+    (TrialPlan Plan, string Start) SuccessorPlan(int g, Champion champion, LastRung halving, Recipe adopted, List<string> selfGenerated)
+    {
+        var warm = new TrialPlan($"g{g}-successor", adopted, champion.CheckpointDigest, selfGenerated);
+        if (!config.Research.ContinueSuccessor) return (warm, "warm-started from the champion");
+        if (!selfGenerated.SequenceEqual(champion.SelfGenerated))
+            return (warm, "warm-started from the champion (its data has new self-generated sets, which the trials did not train on)");
+        string sha = RecipeJson.Sha256(adopted with { Steps = champion.Recipe.Steps, Seed = champion.Recipe.Seed });
+        var arm = halving.Ranked.Select(x => x.Proposal).Prepend(Proposal.Control(""))
+            .FirstOrDefault(p => RecipeJson.Sha256(Apply(champion.Recipe, p.Overrides)) == sha);
+        if (arm is null || halving.Results.GetValueOrDefault($"g{g}-r{halving.Rung}-{arm.Id}") is not { Ok: true, StableSha256: { } stable } trial)
+            return (warm, "warm-started from the champion (no trial of the last rung ran the adopted recipe and kept its state)");
+        var ran = Trial(adopted, halving.Steps, SeedFor(g, 0));
+        int at = LearningRateSchedule.StableSteps(ran), total = at + adopted.Steps;
+        var continued = ran with { Steps = total, CooldownSteps = LearningRateSchedule.CooldownOf(adopted with { Steps = total }) };
+        if (RecipeJson.Sha256(ran) != trial.RecipeSha256 || LearningRateSchedule.StableSteps(continued) < at)
+            return (warm, $"warm-started from the champion ({trial.Id}'s state cannot be continued by {adopted.Steps} more steps and the adopted cooldown)");
+        return (warm with { Recipe = continued, From = new Continuation(trial.Id, at, stable) },
+            $"continuing {trial.Id} from its state at step {at}, before its cooldown");
+    }
 
     ulong SeedFor(int g, int index) => Rng.For(config.Seed, 0x7121A1, (ulong)g, (ulong)index).NextULong() >> 12;
 
@@ -173,7 +198,7 @@ public sealed partial class LabRunner
                 var recipe = Trial(Apply(champion.Recipe, p.Overrides), steps, seed);
                 return new TrialPlan($"g{g}-r{r}-{p.Id}", recipe, champion.CheckpointDigest, champion.SelfGenerated)
                 {
-                    KeepStable = config.Research.ContinueTrials && r + 1 < config.Research.Rungs,
+                    KeepStable = config.Research.ContinueTrials && (r + 1 < config.Research.Rungs || config.Research.ContinueSuccessor),
                     From = r > 0 && previous.GetValueOrDefault($"g{g}-r{r - 1}-{p.Id}") is { StableSha256: { } sha } before
                         ? new Continuation(before.Id, EqualTokenSteps(recipe, steps / config.Research.Eta), sha) : null,
                 };
