@@ -109,6 +109,6 @@ for run in "plain 0 $steps 1 2 1" "hand 0 $steps 1 2 1" $(for s in $seeds; do ec
 done
 p=$(value plain) h=$(value hand)
 for s in $seeds; do
-  awk -v s="$s" -v p="$p" -v h="$h" -v l="$(value "loop-$s")" 'BEGIN { printf "seed %s: uplift hand %.4f bits/byte, loop %.4f bits/byte, ratio %.3f\n", s, p-h, p-l, (p-l)/(p-h) }'
+  awk -v s="$s" -v p="$p" -v h="$h" -v l="$(value "loop-$s")" 'BEGIN { printf "seed %s: uplift hand %.4f bits/byte, loop %.4f bits/byte, ratio %.4f\n", s, p-h, p-l, (p-l)/(p-h) }'
 done | tee "$out/ratios.txt"
-awk '{ print $NF }' "$out/ratios.txt" | sort -g | awk '{ r[NR] = $1 } END { printf "median ratio over %d seed(s): %.3f\n", NR, NR % 2 ? r[(NR+1)/2] : (r[NR/2] + r[NR/2+1]) / 2 }'
+awk '{ print $NF }' "$out/ratios.txt" | sort -g | awk '{ r[NR] = $1 } END { printf "median ratio over %d seed(s): %.4f\n", NR, NR % 2 ? r[(NR+1)/2] : (r[NR/2] + r[NR/2+1]) / 2 }'

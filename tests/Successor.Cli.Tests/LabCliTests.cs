@@ -400,21 +400,6 @@ public sealed class LabCliTests
         Assert.True(verify.ExitCode == 0, verify.Stderr + verify.Stdout);
     }
 
-    /// <summary>A successor that trains on self-generated sets its trials did not have cannot continue a trial's
-    /// state: it is warm-started from the champion as without continue_successor, and its progress line says why.</summary>
-    [Fact]
-    public void A_successor_with_new_self_generated_data_is_warm_started_instead_of_continuing_a_trial()
-    {
-        using var lab = new LabFolder(LabFolder.OneGeneration(
-            "\"research\": { \"proposals\": 1, \"rungs\": 1, \"continue_trials\": true, \"continue_successor\": true }"));
-        var run = lab.Succeed("run");
-        Assert.True((int)lab.Attributes(Successor.Ledger.Prov.ProvKind.Activity, "curation:tiny/g1")["kept"]! > 0, "the champion kept no self-generated data");
-        Assert.Contains("warm-started from the champion (its data has new self-generated sets", run.Stdout);
-        string spec = lab.Spec(1, "g1-successor");
-        Assert.Equal("null", Field(spec, "continue_from"));
-        Assert.Equal("40", Field(Field(spec, "recipe"), "steps"));
-    }
-
     /// <summary>With finalists 2 the last rung's two changes, which differ only in a weight decay too small to tell
     /// apart in 20 steps, race in the selection: seed 0 is the rung's own trials, seed 1 trains the control once
     /// and each change once, and the change adopted is the best mean effect whose CIs exclude zero.</summary>
