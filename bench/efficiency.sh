@@ -57,6 +57,8 @@ space='[ { "key": "learning_rate", "scale": "log", "low": 1e-4, "high": 1e-2 }, 
 #   EFFICIENCY_CONTINUE=1 EFFICIENCY_CONTINUE_SUCCESSOR=1   the successor is the last rung's trial of the adopted
 #                              change continued from its state before the cooldown (research.continue_successor):
 #                              it trains the successor's steps on top of the ones the search already paid for
+#   EFFICIENCY_CONTINUE=1 EFFICIENCY_SQRT_TO_ZERO=1   the loop's wsd cools down as 1 − sqrt of the cooldown's progress
+#                              (cooldown_shape sqrt) to zero (research.learning_rate_floor 0), as Hägele et al. 2024
 #   EFFICIENCY_CONTINUE=1 EFFICIENCY_RUNGS=2 EFFICIENCY_TRIAL_STEPS=200   continued rungs of 200 and 400
 #                              steps (3,000 steps in all)
 trial=${EFFICIENCY_TRIAL_STEPS:-100}; proposals=${EFFICIENCY_PROPOSALS:-4}; reuse=${EFFICIENCY_REUSE:+1}; finalists=${EFFICIENCY_FINALISTS:-1}
@@ -68,6 +70,10 @@ if [ -n "${EFFICIENCY_CONTINUE:-}" ]; then
   research="\"continue_trials\": true${EFFICIENCY_CONTINUE_SUCCESSOR:+, \"continue_successor\": true}"
   space=$(echo "$space" | sed 's/, { "key": "schedule"[^}]*}//')
   loop_plain=${plain/\"schedule\": \"constant\"/\"schedule\": \"wsd\"}
+  if [ -n "${EFFICIENCY_SQRT_TO_ZERO:-}" ]; then
+    loop_plain="$loop_plain, \"cooldown_shape\": \"sqrt\""
+    research="$research, \"learning_rate_floor\": 0"
+  fi
 fi
 [ -n "$reuse" ] && research="$research, \"reuse_last_rung\": true"
 research="$research, \"rungs\": $rungs, \"finalists\": $finalists"

@@ -112,10 +112,13 @@ public sealed class ChoicesConverter : JsonConverter<IReadOnlyList<string>>
     }
 }
 
-public sealed class SearchSpace(IReadOnlyList<Dimension> dimensions)
+/// <param name="floorRatio">The learning-rate floor as a share of the peak: min_learning_rate follows a searched
+/// learning_rate at this share (nanoGPT's 0.1; 0 decays to zero, as Hägele et al. 2024 cool down).</param>
+public sealed class SearchSpace(IReadOnlyList<Dimension> dimensions, double floorRatio = SearchSpace.DefaultFloorRatio)
 {
-    /// <summary>Learning-rate floor as a share of the peak: min_learning_rate follows learning_rate.</summary>
-    public const double FloorRatio = 0.1;
+    public const double DefaultFloorRatio = 0.1;
+
+    public double FloorRatio { get; } = floorRatio is >= 0 and <= 1 ? floorRatio : throw new ArgumentOutOfRangeException(nameof(floorRatio), floorRatio, "the floor is a share of the peak, in [0, 1]");
 
     public IReadOnlyList<Dimension> Dimensions { get; } = dimensions.Count > 0 ? dimensions : throw new ArgumentException("search space: no dimensions");
 

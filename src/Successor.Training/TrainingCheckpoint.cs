@@ -33,7 +33,7 @@ public static class TrainingCheckpoint
         Load(directory, data, kernels, saved => steps is { } s ? saved with { Steps = s } : saved, teacher);
 
     /// <summary>Continues a wsd run from a state saved before its cooldown, under a recipe that differs from the
-    /// saved one only in steps and cooldown_steps and that is still in its stable part at the saved step: the
+    /// saved one only in steps, cooldown_steps and cooldown_shape and that is still in its stable part at the saved step: the
     /// learning rates of every step so far are the same under both, so this trains exactly as one run of
     /// `recipe` from the start would (successive halving promotes a trial this way, paying only the new steps).</summary>
     public static Trainer Continue(string directory, Recipe recipe, TrainingData data, IKernels kernels, GptModel? teacher = null)
@@ -42,8 +42,8 @@ public static class TrainingCheckpoint
         return Load(directory, data, kernels, saved =>
         {
             stable = Math.Min(stable, Optimization.LearningRateSchedule.StableSteps(saved));
-            if (saved.Schedule != Schedule.Wsd || recipe != saved with { Steps = recipe.Steps, CooldownSteps = recipe.CooldownSteps })
-                throw new RecipeException($"checkpoint {directory}: was saved by a different recipe; only a wsd run whose recipe differs in steps and cooldown_steps alone can be continued");
+            if (saved.Schedule != Schedule.Wsd || recipe != saved with { Steps = recipe.Steps, CooldownSteps = recipe.CooldownSteps, CooldownShape = recipe.CooldownShape })
+                throw new RecipeException($"checkpoint {directory}: was saved by a different recipe; only a wsd run whose recipe differs in steps, cooldown_steps and cooldown_shape alone can be continued");
             return recipe;
         }, teacher, step =>
         {

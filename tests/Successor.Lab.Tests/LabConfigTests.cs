@@ -35,6 +35,7 @@ public sealed class LabConfigTests
     [InlineData("""{ "research": { "search_space": [ { "key": "schedule", "scale": "choice", "choices": [] } ] } }""", "schedule: a choice needs at least one value")]
     [InlineData("""{ "research": { "continue_trials": true, "scale_trial_schedules": true } }""", "research.continue_trials and research.scale_trial_schedules are both true")]
     [InlineData("""{ "research": { "continue_successor": true } }""", "research.continue_successor is true but research.continue_trials is false")]
+    [InlineData("""{ "research": { "learning_rate_floor": 1.5 } }""", "research.learning_rate_floor is 1.5; it must be in [0, 1]")]
     [InlineData("""{ "research": { "continue_trials": true, "search_space": [ { "key": "schedule", "scale": "choice", "choices": ["cosine"] } ] } }""", "\"schedule\" cannot be searched with research.continue_trials")]
     [InlineData("""{ "research": { "trial_cooldown": 1 } }""", "research.trial_cooldown is 1; it must be in (0, 1)")]
     [InlineData("""{ "budgets": { "last_successor_takes_rest": true } }""", "budgets.last_successor_takes_rest is true but budgets.lab_tokens is 0")]

@@ -23,8 +23,21 @@ public sealed class ResearcherTests
                 Assert.Contains("radd d=4", p.Targets);
                 var recipe = RecipeJson.Override(LabDefaults.Recipe, p.Overrides); // throws when invalid
                 Assert.InRange(recipe.LearningRate, 3e-4 * 0.999, 1e-2 * 1.001);
-                Assert.Equal(recipe.LearningRate * SearchSpace.FloorRatio, recipe.MinLearningRate, 6);
+                Assert.Equal(recipe.LearningRate * SearchSpace.DefaultFloorRatio, recipe.MinLearningRate, 6);
             }
+        }
+    }
+
+    [Theory]
+    [InlineData(0.0)]
+    [InlineData(0.25)]
+    public void A_searched_learning_rate_brings_its_floor_at_the_configured_share(double share)
+    {
+        var space = new SearchSpace(Space.Dimensions, share);
+        foreach (var p in new RandomResearcher(space).Propose(Context(1, []), 4))
+        {
+            var recipe = RecipeJson.Override(LabDefaults.Recipe, p.Overrides);
+            Assert.Equal(recipe.LearningRate * share, recipe.MinLearningRate, tolerance: recipe.LearningRate * 1e-3); // values print to 4 digits
         }
     }
 

@@ -114,7 +114,7 @@ public sealed class TrainerTests : IDisposable
     {
         var corpus = Text(20_000);
         var shorter = Tiny with { Model = Tiny.Model with { Dropout = 0.1f }, Schedule = Schedule.Wsd, Steps = 6, CooldownSteps = 2 };
-        var longer = shorter with { Steps = 12, CooldownSteps = 3 };
+        var longer = shorter with { Steps = 12, CooldownSteps = 3, CooldownShape = CooldownShape.Sqrt }; // the shape acts only in the cooldown
         var uninterrupted = Train(longer, corpus, 2);
         using (var first = new Trainer(shorter, corpus.ToTrainingData(), new FastKernels()))
         {

@@ -98,6 +98,8 @@ public sealed record ResearchConfig
     /// seeds against one shared control; the best mean effect that passes is adopted. 1: the rung's best alone.</summary>
     public int Finalists { get; init; } = 1;
     public IReadOnlyList<Dimension> SearchSpace { get; init; } = Research.SearchSpace.Default.Dimensions;
+    /// <summary>The floor a searched learning_rate decays to, as a share of it: min_learning_rate follows it.</summary>
+    public double LearningRateFloor { get; init; } = Research.SearchSpace.DefaultFloorRatio;
 }
 
 public sealed record SelfGenerationConfig

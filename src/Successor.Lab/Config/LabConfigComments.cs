@@ -28,6 +28,7 @@ static class LabConfigComments
         ["research.reuse_last_rung"] = "true: the selection's first seed is the last rung's own pair; the other, fresh seeds must confirm the effect on their own.",
         ["research.finalists"] = "Up to this many last-rung winners whose CIs overlap the best one's race in the selection on fresh seeds against a shared control (1: the best alone).",
         ["research.scale_trial_schedules"] = "true: each trial runs the successor's decay shrunk to its own length, the warmup kept up to half the trial (a fairer proxy for the long run).",
+        ["research.learning_rate_floor"] = "The floor a searched learning_rate decays to, as a share of it (0.1 as nanoGPT; 0 cools down to zero).",
         ["research.search_space"] = "What proposals may change: recipe keys with a scale (linear, log, integer, choice).",
         ["self_generation"] = "The champion answers harder problems; a filter keeps some; kept data is mixed into, never substituted for, the original data.",
         ["self_generation.filter"] = "exact (the family's checker), majority (agreement across samples) or none.",

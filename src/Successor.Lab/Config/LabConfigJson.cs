@@ -75,6 +75,7 @@ public static class LabConfigJson
         foreach (var d in c.Research.SearchSpace) if (d.Validate() is { } e) errors.Add($"research.search_space: {e}");
         Check(!(c.Research.ContinueTrials && c.Research.ScaleTrialSchedules), "research.continue_trials and research.scale_trial_schedules are both true; a trial either continues on the wsd schedule or runs the successor's schedule in miniature, so set one of them to false");
         Check(!c.Research.ContinueSuccessor || c.Research.ContinueTrials, "research.continue_successor is true but research.continue_trials is false; only a trial on the wsd schedule keeps a state the successor can continue, so set continue_trials to true");
+        Check(c.Research.LearningRateFloor is >= 0 and <= 1, $"research.learning_rate_floor is {c.Research.LearningRateFloor}; it must be in [0, 1] (a share of the searched learning_rate)");
         Check(c.Research.TrialCooldown > 0 && c.Research.TrialCooldown < 1, $"research.trial_cooldown is {c.Research.TrialCooldown}; it must be in (0, 1)");
         if (c.Research.ContinueTrials && c.Research.SearchSpace.FirstOrDefault(d => d.Key is "schedule" or "decay_steps" or "cooldown_steps") is { } shape)
             errors.Add($"research.search_space: \"{shape.Key}\" cannot be searched with research.continue_trials, under which every trial runs the wsd schedule; drop it from the space or set continue_trials to false");

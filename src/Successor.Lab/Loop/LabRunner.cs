@@ -45,7 +45,7 @@ public sealed partial class LabRunner
         this.report = report;
         work = workFolder;
         runner = new TrialRunner(config.Research.Workers, TimeSpan.FromSeconds(config.Budgets.TrialSeconds));
-        researcher = Researchers.Create(config.Research.Strategy, new SearchSpace(config.Research.SearchSpace));
+        researcher = Researchers.Create(config.Research.Strategy, new SearchSpace(config.Research.SearchSpace, config.Research.LearningRateFloor));
         task = LabTasks.Create(config);
         secondsBefore = journal.All(journal.Id("generation", "")).Sum(g => (double?)g.Attributes["seconds"] ?? 0);
     }

@@ -1,5 +1,5 @@
 // Linear warmup from 0 to the peak, then cosine or linear decay to the floor (nanoGPT's get_lr), or the
-// peak held until a final linear cooldown to the floor (wsd).
+// peak held until a final cooldown to the floor, linear or 1 − sqrt (wsd).
 using Successor.Training.Recipes;
 
 namespace Successor.Training.Optimization;
@@ -16,7 +16,9 @@ public static class LearningRateSchedule
         {
             int cooldown = CooldownOf(r), start = r.Steps - cooldown;
             if (step < start) return r.LearningRate;
-            return r.LearningRate - (double)(step - start + 1) / cooldown * (r.LearningRate - r.MinLearningRate);
+            double done = (double)(step - start + 1) / cooldown;
+            double remaining = r.CooldownShape == CooldownShape.Sqrt ? 1 - Math.Sqrt(done) : 1 - done;
+            return r.MinLearningRate + remaining * (r.LearningRate - r.MinLearningRate);
         }
         if (step >= decayEnd) return r.MinLearningRate;
         double progress = (double)(step - r.WarmupSteps) / Math.Max(1, decayEnd - r.WarmupSteps);

@@ -1,5 +1,6 @@
 // The complete declarative description of one training run. Defaults are nanoGPT's CPU Shakespeare
 // settings ("baby"); presets list only what differs. Saved as canonical JSON with its SHA-256.
+using System.Text.Json.Serialization;
 using Successor.Models.Gpt;
 
 namespace Successor.Training.Recipes;
@@ -8,6 +9,10 @@ namespace Successor.Training.Recipes;
 /// (warmup-stable-decay, as MiniCPM; Hägele et al. 2024 find it matches cosine). Its stable part does not
 /// depend on the run's length, so a longer run continues a shorter one's state exactly.</summary>
 public enum Schedule { Cosine, Linear, Constant, Wsd }
+
+/// <summary>The shape of a wsd cooldown from the peak to the floor: linear, or 1 − sqrt of the cooldown's
+/// progress, which Hägele et al. 2024 find better than linear (it stays lower for longer, then drops).</summary>
+public enum CooldownShape { Linear, Sqrt }
 
 public sealed record Recipe
 {
@@ -23,7 +28,9 @@ public sealed record Recipe
     public int WarmupSteps { get; init; } = 100;         // linear warmup from 0
     public Schedule Schedule { get; init; } = Schedule.Cosine;
     public int DecaySteps { get; init; }                 // decay ends here; 0 means Steps (cosine, linear)
-    public int CooldownSteps { get; init; }              // wsd: the final linear decay; 0 means the last 20%
+    public int CooldownSteps { get; init; }              // wsd: the final decay; 0 means the last 20%
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] // left out at linear: older recipes keep their bytes
+    public CooldownShape CooldownShape { get; init; }    // wsd: how the cooldown falls to the floor
 
     public double WeightDecay { get; init; } = 0.1;      // decoupled (AdamW), on weight matrices only
     public bool DecayEmbeddings { get; init; }           // also decay wte/wpe
@@ -59,6 +66,7 @@ public sealed record Recipe
         Check(DecaySteps >= 0, $"decay_steps is {DecaySteps}; it must be 0 or more");
         Check(CooldownSteps >= 0 && CooldownSteps <= Steps, $"cooldown_steps is {CooldownSteps}; it must be in [0, steps]");
         Check(Schedule == Schedule.Wsd || CooldownSteps == 0, $"cooldown_steps is {CooldownSteps}, but only the wsd schedule has a cooldown; set schedule to wsd or cooldown_steps to 0");
+        Check(Schedule == Schedule.Wsd || CooldownShape == CooldownShape.Linear, $"cooldown_shape is {CooldownShape.ToString().ToLowerInvariant()}, but only the wsd schedule has a cooldown; set schedule to wsd or cooldown_shape to linear");
         Check(Schedule != Schedule.Wsd || DecaySteps == 0, $"decay_steps is {DecaySteps}, but the wsd schedule decays over cooldown_steps; set decay_steps to 0");
         Check(WeightDecay >= 0 && double.IsFinite(WeightDecay), $"weight_decay is {WeightDecay}; it must be 0 or more");
         Check(Beta1 >= 0 && Beta1 < 1, $"beta1 is {Beta1}; it must be in [0, 1)");

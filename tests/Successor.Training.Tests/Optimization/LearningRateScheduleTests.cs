@@ -45,6 +45,17 @@ public sealed class LearningRateScheduleTests
     }
 
     [Fact]
+    public void A_sqrt_cooldown_falls_as_one_minus_the_square_root_of_its_progress()
+    {
+        var wsd = R with { Schedule = Schedule.Wsd, CooldownSteps = 400, CooldownShape = CooldownShape.Sqrt };
+        Assert.Equal(1e-3, LearningRateSchedule.At(wsd, 1599), 12);
+        Assert.Equal(1e-4 + 0.9e-3 * (1 - Math.Sqrt(0.25)), LearningRateSchedule.At(wsd, 1699), 12); // a quarter in: half the way down
+        Assert.Equal(1e-4, LearningRateSchedule.At(wsd, 1999), 12);
+        for (int step = 1600; step < 1999; step++)
+            Assert.True(LearningRateSchedule.At(wsd, step) < LearningRateSchedule.At(wsd with { CooldownShape = CooldownShape.Linear }, step));
+    }
+
+    [Fact]
     public void A_longer_wsd_run_has_the_same_rates_as_a_shorter_one_until_the_shorter_cools_down()
     {
         var shorter = R with { Schedule = Schedule.Wsd, Steps = 600, CooldownSteps = 100 };
@@ -57,6 +68,7 @@ public sealed class LearningRateScheduleTests
     public void Cooldown_steps_belong_to_the_wsd_schedule_alone()
     {
         Assert.Contains((R with { CooldownSteps = 10 }).Validate(), e => e.StartsWith("cooldown_steps is 10, but only the wsd schedule", StringComparison.Ordinal));
+        Assert.Contains((R with { CooldownShape = CooldownShape.Sqrt }).Validate(), e => e.StartsWith("cooldown_shape is sqrt, but only the wsd schedule", StringComparison.Ordinal));
         Assert.Contains((R with { Schedule = Schedule.Wsd, DecaySteps = 10 }).Validate(), e => e.StartsWith("decay_steps is 10, but the wsd schedule", StringComparison.Ordinal));
         Assert.Contains((R with { Schedule = Schedule.Wsd, CooldownSteps = 3000 }).Validate(), e => e.StartsWith("cooldown_steps is 3000;", StringComparison.Ordinal));
         Assert.Empty((R with { Schedule = Schedule.Wsd, CooldownSteps = 400 }).Validate());

@@ -29,6 +29,17 @@ public sealed class RecipeJsonTests
     }
 
     [Fact]
+    public void A_linear_cooldown_is_left_out_so_recipes_written_before_cooldown_shape_keep_their_hashes()
+    {
+        var wsd = RecipePresets.Baby with { Schedule = Schedule.Wsd };
+        Assert.DoesNotContain("cooldown_shape", RecipeJson.Canonical(wsd));
+        var sqrt = wsd with { CooldownShape = CooldownShape.Sqrt };
+        Assert.Contains("\"cooldown_shape\":\"sqrt\"", RecipeJson.Canonical(sqrt));
+        Assert.Equal(sqrt, RecipeJson.Parse(RecipeJson.Serialize(sqrt), "test"));
+        Assert.Equal(CooldownShape.Sqrt, RecipeJson.Override(wsd, ["cooldown_shape=sqrt"]).CooldownShape);
+    }
+
+    [Fact]
     public void The_canonical_form_sorts_keys_and_has_no_whitespace()
     {
         string c = RecipeJson.Canonical(RecipePresets.Baby);
