@@ -400,6 +400,23 @@ public sealed class LabCliTests
         Assert.True(verify.ExitCode == 0, verify.Stderr + verify.Stdout);
     }
 
+    /// <summary>Trials never trained on a set the generation has just kept, so a successor whose data has one is
+    /// warm-started from the champion, and its progress line says why; the run still ends verified. (The none
+    /// filter keeps every answer, so there is a set to keep; its wrong labels are recorded, not gated, here.)</summary>
+    [Fact]
+    public void A_successor_with_newly_kept_data_is_warm_started_instead_of_continuing_a_trial()
+    {
+        using var lab = new LabFolder(LabFolder.OneGeneration("""
+            "research": { "proposals": 1, "rungs": 2, "continue_trials": true, "continue_successor": true, "reuse_last_rung": true },
+            "recipe": { "schedule": "wsd" }, "gates": { "incidents": false }
+            """).Replace("\"problems_per_difficulty\": 40", "\"problems_per_difficulty\": 40, \"filter\": \"none\""));
+        var run = lab.Succeed("run");
+        Assert.Contains("warm-started from the champion (its data has new self-generated sets, which the trials did not train on)", run.Stdout);
+        Assert.Equal("null", Field(lab.Spec(1, "g1-successor"), "continue_from"));
+        var verify = SuccessorProcess.Run("verify", "--ledger", lab.Ledger, "--artifacts", Path.Combine(lab.Root, "artifacts"));
+        Assert.True(verify.ExitCode == 0, verify.Stderr + verify.Stdout);
+    }
+
     /// <summary>With finalists 2 the last rung's two changes, which differ only in a weight decay too small to tell
     /// apart in 20 steps, race in the selection: seed 0 is the rung's own trials, seed 1 trains the control once
     /// and each change once, and the change adopted is the best mean effect whose CIs exclude zero.</summary>
