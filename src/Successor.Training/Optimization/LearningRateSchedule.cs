@@ -16,9 +16,10 @@ public static class LearningRateSchedule
         {
             int cooldown = CooldownOf(r), start = r.Steps - cooldown;
             if (step < start) return r.LearningRate;
-            double done = (double)(step - start + 1) / cooldown;
-            double remaining = r.CooldownShape == CooldownShape.Sqrt ? 1 - Math.Sqrt(done) : 1 - done;
-            return r.MinLearningRate + remaining * (r.LearningRate - r.MinLearningRate);
+            double done = (double)(step - start + 1) / cooldown, drop = r.LearningRate - r.MinLearningRate;
+            return r.CooldownShape == CooldownShape.Sqrt
+                ? r.MinLearningRate + (1 - Math.Sqrt(done)) * drop
+                : r.LearningRate - done * drop; // as written before cooldown_shape, so linear runs keep their bits
         }
         if (step >= decayEnd) return r.MinLearningRate;
         double progress = (double)(step - r.WarmupSteps) / Math.Max(1, decayEnd - r.WarmupSteps);
