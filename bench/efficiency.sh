@@ -113,8 +113,12 @@ for run in "plain 0 $steps 1 2 1" "hand 0 $steps 1 2 1" $(for s in $seeds; do ec
   printf "%-8s %s\n" "$1" "$(lab "$1" "$2" "$3" "$recipe" "$4" "$5" "$6")"
   [ -n "$(value "$1")" ] || { echo "the $1 lab has no champion; see $out/$1/run.log" >&2; exit 1; }
 done
-p=$(value plain) h=$(value hand)
+p=$(value plain) h=$(value hand) missing=
+: > "$out/ratios.txt"
 for s in $seeds; do
-  awk -v s="$s" -v p="$p" -v h="$h" -v l="$(value "loop-$s")" 'BEGIN { printf "seed %s: uplift hand %.4f bits/byte, loop %.4f bits/byte, ratio %.4f\n", s, p-h, p-l, (p-l)/(p-h) }'
-done | tee "$out/ratios.txt"
-awk '{ print $NF }' "$out/ratios.txt" | sort -g | awk '{ r[NR] = $1 } END { printf "median ratio over %d seed(s): %.4f\n", NR, NR % 2 ? r[(NR+1)/2] : (r[NR/2] + r[NR/2+1]) / 2 }'
+  l=$(value "loop-$s") || true
+  [ -n "$l" ] || { echo "seed $s: no loop lab with a champion in $out/loop-$s" >&2; missing=1; continue; }
+  awk -v s="$s" -v p="$p" -v h="$h" -v l="$l" 'BEGIN { printf "seed %s: uplift hand %.4f bits/byte, loop %.4f bits/byte, ratio %.4f\n", s, p-h, p-l, (p-l)/(p-h) }' | tee -a "$out/ratios.txt"
+done
+[ -s "$out/ratios.txt" ] && awk '{ print $NF }' "$out/ratios.txt" | sort -g | awk '{ r[NR] = $1 } END { printf "median ratio over %d seed(s): %.4f\n", NR, NR % 2 ? r[(NR+1)/2] : (r[NR/2] + r[NR/2+1]) / 2 }'
+[ -z "$missing" ] || exit 1
