@@ -28,13 +28,13 @@ public static class Failures
             or Dashboard.Trends.TrendDataException => ExitCodes.BadInput,
         TrainingDivergedException => ExitCodes.Diverged,
         Safety.Gates.GateException => ExitCodes.Refused,
-        Lab.Loop.AwaitingDecisionException => ExitCodes.AwaitingDecision,
-        OperationCanceledException or Lab.Loop.LabHaltedException => ExitCodes.Interrupted,
+        Safety.Gates.AwaitingDecisionException => ExitCodes.AwaitingDecision,
+        OperationCanceledException or Safety.Gates.LabHaltedException => ExitCodes.Interrupted,
         _ => ExitCodes.Failure,
     };
 
     static string OneLine(Exception e) =>
-        (e is ArgumentException or Dashboard.Trends.TrendDataException or Lab.Loop.LabHaltedException or Safety.Gates.GateException or Lab.Loop.AwaitingDecisionException or LedgerException or Lab.Config.LabConfigException or Lab.Loop.LabException or RecipeException or DataException or CheckpointFormatException or TrainingDivergedException or UsageException
+        (e is ArgumentException or Dashboard.Trends.TrendDataException or Safety.Gates.LabHaltedException or Safety.Gates.GateException or Safety.Gates.AwaitingDecisionException or LedgerException or Lab.Config.LabConfigException or Lab.Loop.LabException or RecipeException or DataException or CheckpointFormatException or TrainingDivergedException or UsageException
             ? e.Message : $"{e.GetType().Name}: {e.Message}").ReplaceLineEndings(" ");
 }
 

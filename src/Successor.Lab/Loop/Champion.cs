@@ -1,6 +1,6 @@
 // The model a generation starts from, as the ledger records it: its weights (an artifact), the recipe
 // that trained it, and the self-generated data accumulated so far.
-using System.Text.Json.Nodes;
+using Successor.Records;
 using Successor.Training.Recipes;
 
 namespace Successor.Lab.Loop;
@@ -9,19 +9,16 @@ public sealed record Champion(int Generation, string CheckpointDigest, Recipe Re
 {
     public string Id => $"checkpoint:{Ledger.Digests.Normalize(CheckpointDigest)[..16]}";
 
-    public JsonObject ToAttributes() => new()
+    /// <summary>A generation's record with this champion as the one it leaves.</summary>
+    public GenerationRecord Into(GenerationRecord record) => record with
     {
-        ["champion_generation"] = Generation,
-        ["champion_checkpoint"] = CheckpointDigest,
-        ["champion_recipe"] = RecipeJson.Canonical(Recipe),
-        ["self_generated"] = new JsonArray([.. SelfGenerated.Select(d => (JsonNode)JsonValue.Create(d)!)]),
-        ["frontier"] = Frontier,
+        ChampionGeneration = Generation,
+        ChampionCheckpoint = CheckpointDigest,
+        ChampionRecipe = RecipeJson.Canonical(Recipe),
+        SelfGenerated = SelfGenerated,
+        Frontier = Frontier,
     };
 
-    public static Champion FromAttributes(JsonObject a) => new(
-        (int)a["champion_generation"]!,
-        (string)a["champion_checkpoint"]!,
-        RecipeJson.Parse((string)a["champion_recipe"]!, "the ledger's champion record"),
-        [.. a["self_generated"]!.AsArray().Select(n => (string)n!)],
-        (int)a["frontier"]!);
+    public static Champion From(GenerationRecord r) => new(
+        r.ChampionGeneration, r.ChampionCheckpoint, RecipeJson.Parse(r.ChampionRecipe, "the ledger's champion record"), r.SelfGenerated, r.Frontier);
 }

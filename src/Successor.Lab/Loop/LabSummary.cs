@@ -3,22 +3,21 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
+using Successor.Records;
 
 namespace Successor.Lab.Loop;
-
-public sealed record GenerationRow(int Generation, bool Promoted, int ChampionGeneration, string Metric, double? Holdout, double? Difference, double? Low, double? High,
-    double? Horizon, double? HorizonLow, double? HorizonHigh, double? KeptLabelAccuracy, int? Kept, long Tokens, double Seconds, string Reason);
 
 public static class LabSummary
 {
     public static List<GenerationRow> Rows(LabJournal journal) =>
         [.. journal.All(journal.Id("generation", "")).Select(g => Row(g.Attributes)).OrderBy(r => r.Generation)];
 
-    static GenerationRow Row(JsonObject a) => new(
-        (int?)a["generation"] ?? 0, (bool?)a["promoted"] ?? false, (int)a["champion_generation"]!, (string?)a["holdout_metric"] ?? "",
-        (double?)a["holdout_value"], (double?)a["improvement"], (double?)a["improvement_low"], (double?)a["improvement_high"],
-        (double?)a["horizon"], (double?)a["horizon_low"], (double?)a["horizon_high"],
-        (double?)a["kept_label_accuracy"], (int?)a["kept"], (long?)a["tokens"] ?? 0, (double?)a["seconds"] ?? 0, (string?)a["reason"] ?? "");
+    static GenerationRow Row(JsonObject attributes)
+    {
+        var a = GenerationRecord.From(attributes);
+        return new(a.Generation, a.Promoted, a.ChampionGeneration, a.HoldoutMetric ?? "", a.HoldoutValue, a.Improvement, a.ImprovementLow,
+            a.ImprovementHigh, a.Horizon, a.HorizonLow, a.HorizonHigh, a.KeptLabelAccuracy, a.Kept, a.Tokens, a.Seconds, a.Reason);
+    }
 
     public static string Table(IReadOnlyList<GenerationRow> rows)
     {

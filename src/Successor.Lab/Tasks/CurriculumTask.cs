@@ -9,8 +9,9 @@ using Successor.Evaluation.Curriculum;
 using Successor.Evaluation.Statistics;
 using Successor.Evaluation.Verification;
 using Successor.Lab.Config;
-using Successor.Lab.Curation;
+using Successor.Lab.SelfGeneration;
 using Successor.Models.Gpt;
+using Successor.Records;
 using Successor.Research;
 using Successor.Training.Data;
 using Successor.Training.Recipes;
@@ -63,16 +64,16 @@ public sealed class CurriculumTask(CurriculumConfig curriculum, ulong evalSeed, 
 
     public double[] PublicScores(GptModel model) => [.. CurriculumEvaluator.Run(model, PublicProblems()).Select(i => i.Correct ? 1.0 : 0.0)];
 
-    public (List<PublicWeakness> Weaknesses, JsonObject Report) Weaknesses(GptModel model)
+    public (List<PublicWeakness> Weaknesses, WeaknessRecord Report) Weaknesses(GptModel model)
     {
         var items = CurriculumEvaluator.Run(model, PublicProblems());
         var slices = CurriculumEvaluator.Slices(items);
         var worst = WeaknessReport.Worst(items);
-        var report = new JsonObject
+        var report = new WeaknessRecord
         {
-            ["public_score"] = items.Average(i => i.Correct ? 1.0 : 0.0),
-            ["slices"] = new JsonArray([.. slices.Select(s => (JsonNode)new JsonObject { ["slice"] = $"{s.Family} d={s.Difficulty}", ["accuracy"] = s.Accuracy })]),
-            ["failures"] = new JsonArray([.. worst.SelectMany(w => w.Failures.Take(1)).Select(f => (JsonNode)$"{f.Prompt}{f.Output} (expected {f.Expected})")]),
+            PublicScore = items.Average(i => i.Correct ? 1.0 : 0.0),
+            Slices = [.. slices.Select(s => new WeaknessRecord.SliceScore($"{s.Family} d={s.Difficulty}", Accuracy: s.Accuracy))],
+            Failures = [.. worst.SelectMany(w => w.Failures.Take(1)).Select(f => $"{f.Prompt}{f.Output} (expected {f.Expected})")],
         };
         var weak = slices.Where(s => s.Accuracy < 1).OrderBy(s => s.Accuracy).ThenBy(s => s.Difficulty)
             .Select(s => new PublicWeakness($"{s.Family} d={s.Difficulty}", s.Accuracy, Metric)).ToList();
@@ -88,18 +89,13 @@ public sealed class CurriculumTask(CurriculumConfig curriculum, ulong evalSeed, 
     HoldoutSummary Summary(SealedScore score)
     {
         var h = score.Horizons.FirstOrDefault();
-        var attributes = new JsonObject
+        var standing = new HoldoutStanding(Metric, score.Accuracy)
         {
-            ["holdout_metric"] = Metric,
-            ["holdout_value"] = score.Accuracy,
-            ["horizon"] = h?.Value, ["horizon_low"] = h?.Low, ["horizon_high"] = h?.High, ["horizon_status"] = h?.Status,
-            ["horizons"] = new JsonArray([.. score.Horizons.Select(x => (JsonNode)new JsonObject
-            {
-                ["family"] = x.Family, ["horizon"] = x.Value, ["low"] = x.Low, ["high"] = x.High, ["status"] = x.Status,
-            })]),
+            Horizon = h?.Value, HorizonLow = h?.Low, HorizonHigh = h?.High, HorizonStatus = h?.Status,
+            Horizons = [.. score.Horizons.Select(x => new FamilyHorizon(x.Family, x.Value, x.Low, x.High, x.Status))],
         };
         string horizon = h is { Value: { } v } ? $"{v:0.00} [95% CI {Show(h.Low)}, {Show(h.High)}] ({h.Status})" : $"none ({h?.Status})";
-        return new HoldoutSummary(score.Accuracy, $"sealed accuracy {score.Accuracy:0.000}, horizon {horizon}", attributes);
+        return new HoldoutSummary(score.Accuracy, $"sealed accuracy {score.Accuracy:0.000}, horizon {horizon}", standing);
     }
 
     static string Show(double? v) => v is { } x ? x.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture) : "none";

@@ -1,9 +1,9 @@
 // What a lab trains on and how it is judged: the built-in curriculum (exact-match accuracy, sealed side
 // of the partition) or a text split (bits per byte, sealed holdout documents). Workers use the first
 // two members; the lab process uses the rest.
-using System.Text.Json.Nodes;
 using Successor.Evaluation.Statistics;
 using Successor.Models.Gpt;
+using Successor.Records;
 using Successor.Research;
 using Successor.Training.Data;
 using Successor.Training.Recipes;
@@ -11,8 +11,8 @@ using Successor.Training.Recipes;
 namespace Successor.Lab.Tasks;
 
 /// <summary>A model's standing on the sealed holdout: the headline value (accuracy, or bits per byte),
-/// a line for people, and attributes for the ledger.</summary>
-public sealed record HoldoutSummary(double Value, string Text, JsonObject Attributes);
+/// a line for people, and what the ledger keeps of it.</summary>
+public sealed record HoldoutSummary(double Value, string Text, HoldoutStanding Standing);
 
 public interface ILabTask
 {
@@ -28,8 +28,9 @@ public interface ILabTask
     /// <summary>One score per public validation item in a fixed order, higher is better, for paired comparisons.</summary>
     double[] PublicScores(GptModel model);
 
-    /// <summary>The champion's worst public items or slices, and a report for the ledger.</summary>
-    (List<PublicWeakness> Weaknesses, JsonObject Report) Weaknesses(GptModel model);
+    /// <summary>The champion's worst public items or slices, and a report for the ledger (its score, slices and
+    /// failures; the lab adds the generation and the weaknesses).</summary>
+    (List<PublicWeakness> Weaknesses, WeaknessRecord Report) Weaknesses(GptModel model);
 
     HoldoutSummary Score(GptModel model);
 

@@ -11,6 +11,7 @@ using Successor.Evaluation.Text;
 using Successor.Evaluation.Verification;
 using Successor.Lab.Config;
 using Successor.Models.Gpt;
+using Successor.Records;
 using Successor.Models.Tokenizers;
 using Successor.Research;
 using Successor.Training.Data;
@@ -43,16 +44,16 @@ public sealed class TextTask(string split, PromotionConfig promotion) : ILabTask
     public double[] PublicScores(GptModel model) =>
         [.. TextEvaluator.PerDocument(model, Validation).Where(d => d.Tokens > 0).Select(d => -d.Loss / Math.Log(2))];
 
-    public (List<PublicWeakness> Weaknesses, JsonObject Report) Weaknesses(GptModel model)
+    public (List<PublicWeakness> Weaknesses, WeaknessRecord Report) Weaknesses(GptModel model)
     {
         var losses = TextEvaluator.PerDocument(model, Validation);
         var scored = Validation.Zip(losses).Where(p => p.Second.Tokens > 0).Select(p => (p.First.Id, Bits: p.Second.Loss / Math.Log(2), p.Second.Tokens)).ToList();
         double mean = scored.Sum(s => s.Bits * s.Tokens) / Math.Max(1, scored.Sum(s => s.Tokens));
         var worst = scored.OrderByDescending(s => s.Bits).Take(5).ToList();
-        var report = new JsonObject
+        var report = new WeaknessRecord
         {
-            ["public_score"] = mean,
-            ["slices"] = new JsonArray([.. worst.Select(s => (JsonNode)new JsonObject { ["slice"] = s.Id, ["bits_per_byte"] = s.Bits })]),
+            PublicScore = mean,
+            Slices = [.. worst.Select(s => new WeaknessRecord.SliceScore(s.Id, BitsPerByte: s.Bits))],
         };
         return ([.. worst.Select(s => new PublicWeakness($"validation document {s.Id}", s.Bits, "bits/byte"))], report);
     }
@@ -73,7 +74,7 @@ public sealed class TextTask(string split, PromotionConfig promotion) : ILabTask
 
     HoldoutSummary Summary(TextScore score) =>
         new HoldoutSummary(score.BitsPerByte, $"sealed holdout {score.BitsPerByte:0.0000} bits/byte",
-            new JsonObject { ["holdout_metric"] = Metric, ["holdout_value"] = score.BitsPerByte });
+            new HoldoutStanding(Metric, score.BitsPerByte));
 
     public (Verdict Verdict, HoldoutSummary Successor) Compare(GptModel champion, GptModel successor)
     {

@@ -1,6 +1,9 @@
 // The researcher's only view of the sealed holdout: nothing by default; with thresholdout, the reusable
 // holdout's answers — the public score while the two agree, a noisy holdout score while budget lasts, then
 // nothing — replayed identically when the lab resumes.
+using Successor.Lab.Stages;
+using Successor.Lab.Trials;
+using Successor.Records;
 using Successor.Lab.Loop;
 using Successor.Research;
 using Successor.Safety.Monitors;

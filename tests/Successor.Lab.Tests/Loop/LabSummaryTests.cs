@@ -1,3 +1,6 @@
+using Successor.Lab.Stages;
+using Successor.Lab.Trials;
+using Successor.Records;
 using Successor.Lab.Loop;
 
 namespace Successor.Lab.Tests.Loop;

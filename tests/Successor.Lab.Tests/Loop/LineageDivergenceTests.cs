@@ -1,6 +1,8 @@
 // The lineage sum must catch what no single generation shows — several candidates each gaining a little more
 // on public validation than on the sealed holdout — and count only the promoted generations before this one.
-using System.Text.Json.Nodes;
+using Successor.Lab.Stages;
+using Successor.Lab.Trials;
+using Successor.Records;
 using Successor.Lab.Loop;
 using Successor.Safety.Monitors;
 
@@ -9,11 +11,10 @@ namespace Successor.Lab.Tests.Loop;
 public sealed class LineageDivergenceTests
 {
     /// <summary>A recorded generation whose public gain exceeds its sealed gain by `excess`, each with a 95% CI of ±0.0392 (se 0.02).</summary>
-    static JsonObject Generation(int g, bool promoted, double excess) => new()
+    static GenerationRecord Generation(int g, bool promoted, double excess) => new()
     {
-        ["generation"] = g, ["promoted"] = promoted,
-        ["public_improvement"] = 0.05 + excess, ["public_improvement_low"] = 0.05 + excess - 0.0392, ["public_improvement_high"] = 0.05 + excess + 0.0392,
-        ["improvement"] = 0.05, ["improvement_low"] = 0.05 - 0.0392, ["improvement_high"] = 0.05 + 0.0392,
+        Generation = g, Promoted = promoted, PublicImprovement = 0.05 + excess, PublicImprovementLow = 0.05 + excess - 0.0392,
+        PublicImprovementHigh = 0.05 + excess + 0.0392, Improvement = 0.05, ImprovementLow = 0.05 - 0.0392, ImprovementHigh = 0.05 + 0.0392,
     };
 
     static (GainEstimate Public, GainEstimate Sealed) Candidate(double excess) =>
@@ -37,11 +38,11 @@ public sealed class LineageDivergenceTests
     {
         var recorded = new[]
         {
-            new JsonObject { ["generation"] = 0, ["promoted"] = true },
+            new GenerationRecord { Generation = 0, Promoted = true },
             Generation(1, true, 0.1), Generation(2, false, 0.1), Generation(3, true, 0), Generation(4, true, 0.1),
-            new JsonObject { ["generation"] = 2, ["promoted"] = true, ["improvement"] = 0.1 },
+            new GenerationRecord { Generation = 2, Promoted = true, Improvement = 0.1 },
         };
-        Assert.Equal([1, 3], LineageDivergence.Lineage(recorded, 4).Select(a => (int)a["generation"]!));
+        Assert.Equal([1, 3], LineageDivergence.Lineage(recorded, 4).Select(a => a.Generation));
         var (p, s) = Candidate(0);
         Assert.False(LineageDivergence.Check(LineageDivergence.Lineage(recorded, 1), p, s, 3).Alarm);
     }

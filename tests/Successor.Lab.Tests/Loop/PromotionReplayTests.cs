@@ -2,6 +2,9 @@
 // known-bad cases; rejecting everything is no false accept but a false reject; the real promotion rule on a
 // trained model and its silenced copy accepts only the known-good case, and on an untrained champion
 // accepts nothing (the silenced copy is never better, however weak the champion).
+using Successor.Lab.Stages;
+using Successor.Lab.Trials;
+using Successor.Records;
 using Successor.Data.Curriculum;
 using Successor.Evaluation.Statistics;
 using Successor.Evaluation.Verification;

@@ -1,6 +1,9 @@
 // The trial-stream monitors must flag what they are for — a fabricated top score, a loss that jumps up, a
 // batch that trains at a fraction of its usual speed per CPU second — and stay quiet on what clean trials
 // do: ties, close peers, a decreasing noisy curve with its early elbow, one slow trial, a different shape.
+using Successor.Lab.Stages;
+using Successor.Lab.Trials;
+using Successor.Records;
 using Successor.Lab.Loop;
 
 namespace Successor.Lab.Tests.Loop;

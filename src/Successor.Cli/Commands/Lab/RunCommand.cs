@@ -2,6 +2,7 @@
 // whatever its ledger already records. Ctrl+C or `successor halt` stops the workers and exits with 130; a
 // gate waiting for a person exits with 4. Run again to resume.
 using System.CommandLine;
+using Successor.Safety.Gates;
 using Successor.Cli.Commands.Ledger;
 using Successor.Lab.Loop;
 using Successor.Safety.Audit;

@@ -1,0 +1,89 @@
+// What every stage of a generation shares: the lab's config and journal, the task it trains on, the trial
+// runner, and the few rules that tie them together — seeds, where a trial's files live, how a model is
+// loaded, how incidents are raised. Stages take it and the generation's state, and return typed results.
+using System.Diagnostics;
+using Successor.Data.Curriculum;
+using Successor.Lab.Config;
+using Successor.Lab.Tasks;
+using Successor.Lab.Trials;
+using Successor.Models.Checkpoints;
+using Successor.Models.Gpt;
+using Successor.Research;
+using Successor.Safety.Gates;
+using Successor.Safety.Incidents;
+using Successor.Tensors;
+using Successor.Tensors.Kernels;
+
+namespace Successor.Lab.Loop;
+
+sealed class LabContext
+{
+    readonly IKernels kernels = new FastKernels();
+
+    public LabContext(LabConfig config, LabJournal journal, string workFolder, Action<LabLine> report)
+    {
+        Config = config;
+        Journal = journal;
+        Work = workFolder;
+        Report = report;
+        Runner = new TrialRunner(config.Research.Workers, TimeSpan.FromSeconds(config.Budgets.TrialSeconds));
+        Researcher = Researchers.Create(config.Research.Strategy,
+            new SearchSpace(config.Research.SearchSpace, config.Research.LearningRateFloor));
+        Task = LabTasks.Create(config);
+        Recipes = new TrialRecipes(config);
+        IncidentGate = new IncidentGate(config.Gates.Incidents);
+    }
+
+    public LabConfig Config { get; }
+    public LabJournal Journal { get; }
+    public string Work { get; }
+    public Action<LabLine> Report { get; }
+    public TrialRunner Runner { get; }
+    public IResearcher Researcher { get; }
+    public ILabTask Task { get; }
+    public TrialRecipes Recipes { get; }
+    public IncidentGate IncidentGate { get; }
+
+    /// <summary>This run's wall clock, since the lab (re)started.</summary>
+    public Stopwatch LabClock { get; } = Stopwatch.StartNew();
+
+    /// <summary>Measures the current generation's wall clock for budgets.generation_seconds.</summary>
+    public Stopwatch GenerationClock { get; set; } = Stopwatch.StartNew();
+
+    public int TrainMax => CurriculumGenerator.ParseDifficulties(Config.Curriculum.TrainDifficulties)[^1];
+
+    public ulong SeedFor(int g, int index) => Rng.For(Config.Seed, 0x7121A1, (ulong)g, (ulong)index).NextULong() >> 12;
+
+    public GptModel Load(string digest) => LoadFile(Journal.Artifacts.PathOf(digest));
+
+    public GptModel LoadFile(string path) => ModelCheckpoint.Load(path, kernels).Model;
+
+    public string Folder(int g, string trial) => Path.Combine(Work, $"g{g}", trial);
+
+    public string ModelPath(int g, string trial) => Path.Combine(Folder(g, trial), TrialWorker.ModelFile);
+
+    /// <summary>Tokens trained on by the recorded trials whose id starts with `trialPrefix` ("" for the lab).</summary>
+    public long TokensUsed(string trialPrefix) =>
+        Journal.All(Journal.Id("trial", trialPrefix)).Sum(t => Records.TrialRecord.From(t.Attributes).Tokens);
+
+    /// <summary>A public score as people read it: accuracy, or bits per byte (scores are minus bits per byte).</summary>
+    public string Public(double score) => Task.Metric == "accuracy" ? $"{score:0.000}" : $"{-score:0.0000}";
+
+    /// <summary>Records an incident once (by its local id) and reports it.</summary>
+    public void RaiseIncident(int g, string local, string kind, string detail, Severity severity = Severity.Critical)
+    {
+        string id = Journal.Id("incident", $"g{g}-{local}");
+        if (Journal.Ledger.FindById(id).Count == 0)
+            Report(new(g, "incident", $"{severity.ToString().ToLowerInvariant()}: {kind}: {detail}"));
+        new IncidentLog(Journal.Ledger).Record(LabJournal.LoopAgent, new Incident(id, Journal.Lab, kind, detail, severity));
+    }
+
+    /// <summary>The critical incidents raised in generation g.</summary>
+    public IReadOnlyList<Incident> CriticalIncidents(int g) =>
+        [.. new IncidentLog(Journal.Ledger).All(Journal.Lab).Where(i => i.Severity == Severity.Critical
+            && i.Id.StartsWith(Journal.Id("incident", $"g{g}-"), StringComparison.Ordinal))];
+
+    /// <summary>The lab's human gates for generation g: a pause is reported as that generation's line.</summary>
+    public Approvals Approvals(int g) =>
+        new(Journal.Ledger, Journal.Lab, LabJournal.LoopAgent, summary => Report(new(g, "gate", $"paused: {summary}")));
+}

@@ -1,0 +1,76 @@
+// What happens once per run before any generation: the config is recorded (a resumed lab must have the
+// same config except its budgets; a budget change is recorded, and an increase waits for a person), and
+// the original training data is checked against public validation and the sealed holdout.
+using System.Text;
+using Successor.Ledger.Prov;
+using Successor.Records;
+using Successor.Safety.Gates;
+
+namespace Successor.Lab.Loop;
+
+sealed class LabStart(LabContext lab)
+{
+    public void RecordConfig()
+    {
+        var (config, journal) = (lab.Config, lab.Journal);
+        string identity = Config.LabConfigJson.Canonical(config with { Budgets = new Config.BudgetConfig() });
+        string budgets = System.Text.Json.JsonSerializer.Serialize(config.Budgets, Models.SnakeCaseJson.Compact);
+        string id = journal.Id("lab-config", "current");
+        if (journal.Get(id) is { } existing && LabConfigRecord.From(existing).Sha256 != Sha(identity))
+            throw new Config.LabConfigException($"lab {config.Name}: lab.json changed since the lab started (beyond its budgets); "
+                + "restore it, or give the lab a new name");
+        string researcher = lab.Researcher.Name;
+        foreach (var (agent, type) in new[] { (LabJournal.LoopAgent, "software"), (LabJournal.PolicyAgent, "promotion-policy"),
+                     ($"researcher:{researcher}", "researcher") })
+            if (journal.Ledger.FindById(agent).Count == 0) journal.Ledger.Append(LabJournal.LoopAgent, ProvStatement.Agent(agent, type));
+        var recorded = LabConfigRecord.From(journal.Once(id, () =>
+        {
+            string digest = journal.Store(Encoding.UTF8.GetBytes(Config.LabConfigJson.Canonical(config)));
+            return ProvStatement.Artifact(id, LabConfigRecord.Type, digest, new LabConfigRecord
+            {
+                Sha256 = Sha(identity), Researcher = researcher, Budgets = budgets,
+                // what the dashboard's compute utilization divides by: the cores here and the threads a trial uses
+                Cores = Environment.ProcessorCount, ThreadsPerWorker = config.Research.ThreadsPerWorker,
+            }.ToAttributes());
+        }));
+        string current = Changes().Select(b => b.Budgets).LastOrDefault() ?? recorded.Budgets;
+        if (current != budgets)
+        {
+            string change = journal.Id("budget-change", $"{Changes().Count + 1}");
+            journal.Record(ProvStatement.Entity(change, BudgetChangeRecord.Type, new BudgetChangeRecord { Previous = current, Budgets = budgets }.ToAttributes()));
+            lab.Report(new(0, "budget", $"budgets changed since the last run: {current} → {budgets}"));
+        }
+        var changes = Changes();
+        if (changes.Count == 0) return;
+        var last = new BudgetChange(changes.Count, changes[^1].Previous, changes[^1].Budgets);
+        if (lab.Approvals(0).Await(new BudgetIncreaseGate(config.Gates.BudgetIncrease), last) is { Approved: false } decision)
+            throw new LabHaltedException($"{decision.By} rejected the budget increase: {decision.Reason}; restore the budgets in lab.json");
+    }
+
+    List<BudgetChangeRecord> Changes() =>
+        [.. lab.Journal.All(lab.Journal.Id("budget-change", "")).Select(b => BudgetChangeRecord.From(b.Attributes))];
+
+    static string Sha(string text) => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+
+    /// <summary>The original training data must not overlap public validation or the sealed holdout; a
+    /// contaminated mixture is an incident and is refused before anything trains on it.</summary>
+    public void CheckTrainingData()
+    {
+        string id = lab.Journal.Id("contamination-check", "train");
+        var c = ContaminationCheckRecord.From(lab.Journal.Once(id, () =>
+        {
+            var report = lab.Task.TrainingContamination();
+            var example = report?.Examples.FirstOrDefault();
+            return ProvStatement.Activity(id, ContaminationCheckRecord.Type, new ContaminationCheckRecord
+            {
+                Documents = report?.Documents, Flagged = report?.Flagged ?? 0, Rate = report?.Rate ?? 0,
+                Example = example is null ? null : $"{example.TrainingDocument} overlaps {example.Reference} ({example.Kind})",
+                Passed = report is null || report.Rate <= Data.Contamination.ContaminationGuard.DefaultThreshold,
+            }.ToAttributes());
+        }));
+        if (c.Passed) return;
+        string detail = $"{c.Flagged} of {c.Documents} training documents overlap evaluation data, e.g. {c.Example}";
+        lab.RaiseIncident(0, "contamination", "contamination", detail);
+        throw new Training.Data.DataException($"training data refused: {detail}; remove the overlapping documents and start a new lab");
+    }
+}

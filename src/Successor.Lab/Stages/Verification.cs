@@ -1,0 +1,117 @@
+// Stage 10. Verification and promotion. The Verifier compares champion and successor on the sealed
+// holdout; the safety evaluation watches the verified successor; PromotionPolicy decides on the evidence and
+// the human gates it asks; the generation's outcome, its audit and (when promoted) the new champion and its
+// in-toto attestation are recorded in one place. Otherwise the champion stays, and the reason is recorded.
+using Successor.Lab.Loop;
+using Successor.Lab.Trials;
+using Successor.Ledger.Prov;
+using Successor.Ledger.Provenance;
+using Successor.Records;
+using Successor.Safety.Audit;
+using Successor.Safety.Gates;
+using Successor.Training.Recipes;
+
+namespace Successor.Lab.Stages;
+
+sealed class Verification(LabContext lab)
+{
+    public Champion Run(GenerationState s, TrialResult successor, Recipe recipe, CurationOutcome curation, KeptDataCheckRecord safety)
+    {
+        var (g, champion, journal) = (s.Number, s.Champion, lab.Journal);
+        var c = curation.Record;
+        var record = new GenerationRecord();
+        var evidence = new PromotionEvidence { TrainingError = successor.Ok ? null : successor.Error ?? "" };
+        if (successor.Ok)
+        {
+            using var championModel = lab.Load(champion.CheckpointDigest);
+            using var successorModel = lab.LoadFile(lab.ModelPath(g, successor.Id));
+            var (verdict, score) = lab.Task.Compare(championModel, successorModel);
+            var o = verdict.Overall;
+            record = new GenerationRecord
+            {
+                Improvement = o.Difference, ImprovementLow = o.Low, ImprovementHigh = o.High, ImprovementPValue = o.PValue,
+                HoldoutItems = o.Items, GenuinelyBetter = verdict.GenuinelyBetter, Verdict = verdict.Reason,
+                CandidatePublicScore = successor.Score,
+            }.With(score.Standing);
+            record = new SafetyEvaluation(lab).Run(s, championModel, successorModel, successor, o, record);
+            evidence = new PromotionEvidence
+            {
+                GenuinelyBetter = verdict.GenuinelyBetter, Verdict = verdict.Reason,
+                Kept = c?.Kept, KeptLabelAccuracy = c?.KeptLabelAccuracy, MinKeptLabelAccuracy = lab.Config.Promotion.MinKeptLabelAccuracy,
+                KeptDataSafe = safety.Passed,
+                CriticalIncidents = [.. lab.CriticalIncidents(g).Select(i => (i.Kind, i.Id))],
+            };
+            string gain = $"{Signed.S(o.Difference, 4)} [95% CI {Signed.S(o.Low, 4)}, {Signed.S(o.High, 4)}]";
+            evidence = AskGates(g, evidence, $"{score.Text}; improvement {gain}", champion.Recipe, recipe);
+            lab.Report(new(g, "verify", $"successor: {score.Text}; improvement over the champion {gain} "
+                + $"({(lab.Task.Metric == "accuracy" ? "accuracy" : "bits per byte saved")})"));
+        }
+        var decision = PromotionPolicy.Decide(evidence);
+        var next = champion;
+        var relations = new List<ProvStatement>();
+        if (decision.Promoted)
+        {
+            string digest = journal.Artifacts.PutFile(lab.ModelPath(g, successor.Id));
+            next = new Champion(g, digest, recipe with { Steps = champion.Recipe.Steps, Seed = champion.Recipe.Seed }, curation.SelfGenerated,
+                Frontier(champion, c));
+            relations.Add(ProvStatement.Artifact(next.Id, CheckpointRecord.Type, digest,
+                new CheckpointRecord { Lab = journal.Lab, Generation = g }.ToAttributes()));
+            relations.Add(ProvStatement.WasGeneratedBy(next.Id, journal.Id("trial", successor.Id)));
+            relations.Add(ProvStatement.WasDerivedFrom(next.Id, champion.Id));
+        }
+        record = next.Into(record) with
+        {
+            Generation = g, Promoted = decision.Promoted, Reason = decision.Reason, ApprovedBy = decision.ApprovedBy,
+            KeptLabelAccuracy = c?.KeptLabelAccuracy, Kept = c?.Kept, PerplexityDrift = c?.PerplexityDrift, TailCoverage = c?.TailCoverage,
+            Tokens = lab.TokensUsed($"g{g}-"), Seconds = s.Clock.Elapsed.TotalSeconds,
+        };
+        var audit = new Audit(lab).Run(g, record, c, safety, successor.Ok);
+        relations.Add(SafetyAudit.Statement(journal.Lab, g, decision.Promoted, audit));
+        string id = journal.Id("generation", $"g{g}");
+        journal.Record(ProvStatement.Activity(id, GenerationRecord.Type, record.ToAttributes()), [.. relations]);
+        var gaps = SafetyAudit.Gaps(audit);
+        int required = SafetyAudit.Required.Count;
+        lab.Report(new(g, "audit", gaps.Count == 0 ? $"all {required} required safety checks ran and passed"
+            : $"{required - gaps.Count} of {required} required safety checks ran and passed; {string.Join("; ", gaps)}"));
+        if (decision.Promoted) Attest(s, next, id, decision.ApprovedBy, curation.SelfGenerated);
+        lab.Report(new(g, decision.Promoted ? "promoted" : "rejected", decision.Reason));
+        return next;
+    }
+
+    /// <summary>The evidence with the decisions of the human gates the policy asks (promotion, then data mix),
+    /// or a pause until a person decides.</summary>
+    PromotionEvidence AskGates(int g, PromotionEvidence evidence, string standing, Recipe parent, Recipe successor)
+    {
+        if (!PromotionPolicy.Decide(evidence).PassesChecks) return evidence;
+        var (approvals, gates) = (lab.Approvals(g), lab.Config.Gates);
+        evidence = evidence with { PromotionDecision = approvals.Await(new PromotionGate(gates.Promotion), new PromotionCandidate(g, standing)) };
+        if (!PromotionPolicy.Decide(evidence).Promoted) return evidence;
+        var change = new DataMixChange(g, parent.SelfGeneratedFraction, successor.SelfGeneratedFraction);
+        return evidence with { DataMixDecision = approvals.Await(new DataMixGate(gates.DataMixChange), change) };
+    }
+
+    /// <summary>The promotion's in-toto statement: the new checkpoint, its parent and its self-generated data.</summary>
+    void Attest(GenerationState s, Champion next, string generationId, string? approvedBy, List<string> selfGenerated)
+    {
+        var journal = lab.Journal;
+        var statement = new InTotoStatement($"successor-g{s.Number}", next.CheckpointDigest, $"successor-lab:{journal.Lab}", generationId,
+            [new ResolvedDependency("parent", s.Champion.CheckpointDigest),
+                .. selfGenerated.Select((d, i) => new ResolvedDependency($"data:self-generated:{i}", d))],
+            s.Started, DateTimeOffset.UtcNow);
+        PromotionRecorder.Record(journal.Ledger, journal.Artifacts, LabJournal.LoopAgent, next.Id, journal.Id("promotion", $"g{s.Number}"),
+            approvedBy ?? LabJournal.PolicyAgent, statement);
+    }
+
+    /// <summary>The successor's frontier: the hardest curated difficulty where at least a tenth of the
+    /// problems were kept, or the champion's when none qualifies.</summary>
+    static int Frontier(Champion champion, CurationRecord? curation)
+    {
+        if (curation is null) return champion.Frontier;
+        var difficulties = curation.Difficulties;
+        int generated = curation.Generated / Math.Max(1, difficulties.Count);
+        int frontier = champion.Frontier;
+        for (int i = 0; i < difficulties.Count; i++)
+            if (curation.KeptPerDifficulty[i] * 10 >= generated) frontier = Math.Max(frontier, difficulties[i]);
+        return frontier;
+    }
+}
