@@ -4,7 +4,6 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using Successor.Lab.Loop;
 using Successor.Ledger.Storage;
 using Successor.Safety.Gates;
 

@@ -3,7 +3,6 @@ using System.Diagnostics;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Successor.Dashboard.Views;
-using Successor.Lab.Loop;
 using Successor.Ledger.Storage;
 using Successor.Safety.Gates;
 

@@ -39,7 +39,7 @@ public sealed partial class LabRunner
     /// not yet decided (with gates.incidents).</summary>
     void SafePoint(int g)
     {
-        var halts = new Lab.Loop.HaltSwitch(journal.Ledger, journal.Lab);
+        var halts = new global::Successor.Safety.Gates.HaltSwitch(journal.Ledger, journal.Lab);
         if (halts.RequestedSince(haltsSeen)) throw new LabHaltedException($"lab {journal.Lab} was halted ({halts.Count()} halt request(s) in the ledger); `successor run` resumes it");
         if (!config.Gates.Incidents) return;
         var requests = IncidentLog.All(journal.Lab).Where(i => i.Severity == Severity.Critical)

@@ -54,7 +54,7 @@ public sealed partial class LabRunner
 
     public void Run(CancellationToken cancel)
     {
-        haltsSeen = new HaltSwitch(journal.Ledger, journal.Lab).Count();
+        haltsSeen = new global::Successor.Safety.Gates.HaltSwitch(journal.Ledger, journal.Lab).Count();
         Begin();
         CheckTrainingData();
         SafePoint(0);

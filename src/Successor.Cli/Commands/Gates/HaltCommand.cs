@@ -4,7 +4,6 @@
 using System.CommandLine;
 using Successor.Cli.Commands.Lab;
 using Successor.Cli.Commands.Ledger;
-using Successor.Lab.Loop;
 using Successor.Safety.Gates;
 
 namespace Successor.Cli.Commands.Gates;

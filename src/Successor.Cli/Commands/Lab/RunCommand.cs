@@ -5,6 +5,7 @@ using System.CommandLine;
 using Successor.Cli.Commands.Ledger;
 using Successor.Lab.Loop;
 using Successor.Safety.Audit;
+using Successor.Safety.Gates;
 
 namespace Successor.Cli.Commands.Lab;
 
