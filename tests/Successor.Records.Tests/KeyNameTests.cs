@@ -26,12 +26,13 @@ public sealed class KeyNameTests
         [nameof(WeaknessRecord)] = "lab public_score slices failures generation metric weaknesses digest",
         [nameof(ProposalsRecord)] = "lab generation researcher holdout_feedback proposals",
         [nameof(FindingRecord)] = "lab generation proposal trial overrides steps score effect low high p_value",
-        [nameof(SelectionRecord)] = "lab generation candidate adopted effect low high seeds reused_trials finalists reason",
+        [nameof(SelectionRecord)] = "lab generation candidate adopted effect low high seeds reused_trials finalists "
+            + "reason",
         [nameof(KeptDataCheckRecord)] = "lab generation checked off_training_side malformed passed",
         [nameof(ReplayRecord)] = "lab generation cases known_bad false_accepts known_good false_rejects accuracy "
             + "false_accept_rate seconds",
-        [nameof(TrialChecksRecord)] = "lab generation trials evaluator_before evaluator_after evaluator_passed outliers "
-            + "change_points throughput",
+        [nameof(TrialChecksRecord)] = "lab generation trials evaluator_before evaluator_after evaluator_passed "
+            + "outliers change_points throughput",
         [nameof(ContaminationCheckRecord)] = "lab documents flagged rate example passed",
         [nameof(LabConfigRecord)] = "lab sha256 researcher budgets cores threads_per_worker digest",
         [nameof(BudgetChangeRecord)] = "lab from budgets",
@@ -67,7 +68,8 @@ public sealed class KeyNameTests
         var generation = Samples.Generation().ToAttributes();
         Assert.Equal(Names("family horizon low high status"), Keys(generation["horizons"]![0]!.AsObject()));
         var all = Samples.All().ToDictionary(s => s.Record.GetType().Name, s => s.Record.ToAttributes());
-        Assert.Equal(Names("case should_accept accepted reason"), Keys(all[nameof(ReplayRecord)]["cases"]![0]!.AsObject()));
+        Assert.Equal(Names("case should_accept accepted reason"),
+            Keys(all[nameof(ReplayRecord)]["cases"]![0]!.AsObject()));
         Assert.Equal(Names("proposal arm candidate effect low high fresh_effect fresh_low fresh_high"),
             Keys(all[nameof(SelectionRecord)]["finalists"]![0]!.AsObject()));
         Assert.Equal(Names("generation value from_holdout refused"),

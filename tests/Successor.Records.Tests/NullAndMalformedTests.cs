@@ -57,7 +57,8 @@ public sealed class NullAndMalformedTests
         Assert.Contains("kept", e.Message, StringComparison.Ordinal);
 
         Assert.Contains(nameof(TrialRecord), Assert.Throws<RecordException>(
-            () => TrialRecord.From(new JsonObject { ["steps"] = new JsonArray(1, 2) })).Message, StringComparison.Ordinal);
+            () => TrialRecord.From(new JsonObject { ["steps"] = new JsonArray(1, 2) })).Message,
+                StringComparison.Ordinal);
         Assert.Contains(nameof(GenerationRecord), Assert.Throws<RecordException>(
             () => GenerationRecord.From(new JsonObject { ["promoted"] = "yes" })).Message, StringComparison.Ordinal);
         Assert.Contains(nameof(AuditRecord), Assert.Throws<RecordException>(

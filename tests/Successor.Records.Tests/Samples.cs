@@ -27,7 +27,8 @@ public static class Samples
         yield return (new WeaknessRecord
         {
             Lab = "lab", PublicScore = 0.5, Generation = 3, Metric = "accuracy", Digest = "sha256:ab",
-            Slices = [new("radd d=1", Accuracy: 0.75), new("text", BitsPerByte: 2.5)], Failures = ["1+1=3 (expected 2)"],
+            Slices = [new("radd d=1", Accuracy: 0.75), new("text", BitsPerByte: 2.5)],
+                Failures = ["1+1=3 (expected 2)"],
             Weaknesses = [new("radd d=3", 0.25, "accuracy")],
         }, WeaknessRecord.From);
         yield return (new ProposalsRecord
@@ -45,7 +46,8 @@ public static class Samples
         {
             Lab = "lab", Generation = 3, Candidate = ["steps=40"], Adopted = ["steps=40"], Effect = 0.1, Low = 0.05,
             High = 0.15, Seeds = 4, ReusedTrials = ["g3-p0-r0"], Reason = "adopted",
-            Finalists = [new("p0", "a", ["steps=40"], 0.1, 0.05, 0.15) { FreshEffect = 0.2, FreshLow = 0.1, FreshHigh = 0.3 }],
+            Finalists = [new("p0", "a", ["steps=40"], 0.1, 0.05, 0.15) { FreshEffect = 0.2, FreshLow = 0.1,
+                FreshHigh = 0.3 }],
         }, SelectionRecord.From);
         yield return (new KeptDataCheckRecord
         {
@@ -53,12 +55,14 @@ public static class Samples
         }, KeptDataCheckRecord.From);
         yield return (new ReplayRecord
         {
-            Lab = "lab", Generation = 3, Cases = [new("silenced", false, false, "worse")], KnownBad = 3, FalseAccepts = 0,
+            Lab = "lab", Generation = 3, Cases = [new("silenced", false, false, "worse")], KnownBad = 3,
+                FalseAccepts = 0,
             KnownGood = 2, FalseRejects = 1, Accuracy = 0.8, FalseAcceptRate = 0, Seconds = 4.5,
         }, ReplayRecord.From);
         yield return (new TrialChecksRecord
         {
-            Lab = "lab", Generation = 3, Trials = ["g3-p0-r0", "g3-p1-r0"], EvaluatorBefore = ["e1"], EvaluatorAfter = "e1",
+            Lab = "lab", Generation = 3, Trials = ["g3-p0-r0", "g3-p1-r0"], EvaluatorBefore = ["e1"],
+                EvaluatorAfter = "e1",
             EvaluatorPassed = true, Outliers = new("none", []), ChangePoints = new("one jump", ["g3-p1-r0"]),
             Throughput = new("steady", []),
         }, TrialChecksRecord.From);
@@ -75,18 +79,22 @@ public static class Samples
         {
             Lab = "lab", Previous = "{\"trial_steps\":20}", Budgets = "{\"trial_steps\":40}",
         }, BudgetChangeRecord.From);
-        yield return (new BudgetHaltRecord { Lab = "lab", Reason = "the lab's token budget ran out" }, BudgetHaltRecord.From);
-        yield return (new CheckpointRecord { Lab = "lab", Generation = 2, Digest = "sha256:ef" }, CheckpointRecord.From);
+        yield return (new BudgetHaltRecord { Lab = "lab", Reason = "the lab's token budget ran out" },
+            BudgetHaltRecord.From);
+        yield return (new CheckpointRecord { Lab = "lab", Generation = 2, Digest = "sha256:ef" },
+            CheckpointRecord.From);
         yield return (new SelfGeneratedRecord { Lab = "lab", Generation = 2, Kept = 37, Digest = "sha256:01" },
             SelfGeneratedRecord.From);
-        yield return (new IncidentRecord { Lab = "lab", Kind = "collapse", Detail = "distinct-2 fell", Severity = "warning" },
+        yield return (new IncidentRecord { Lab = "lab", Kind = "collapse", Detail = "distinct-2 fell",
+            Severity = "warning" },
             IncidentRecord.From);
         yield return (new ApprovalRequestRecord { Lab = "lab", Gate = "promotion", Summary = "promote generation 2" },
             ApprovalRequestRecord.From);
         yield return (Decision(), DecisionRecord.From);
         yield return (new PersonRecord { Role = "admin", TokenSha256 = "5e", AddedBy = "user:ada" }, PersonRecord.From);
         yield return (new RevocationRecord { Person = "user:rex", RevokedBy = "user:ada" }, RevocationRecord.From);
-        yield return (new HaltRequestRecord { Lab = "lab", By = "user:ada", Reason = "runaway" }, HaltRequestRecord.From);
+        yield return (new HaltRequestRecord { Lab = "lab", By = "user:ada", Reason = "runaway" },
+            HaltRequestRecord.From);
         yield return (new AuditRecord
         {
             Lab = "lab", Generation = 2, Promoted = true, Complete = false,
@@ -99,7 +107,8 @@ public static class Samples
         Lab = "lab", Generation = 2, ChampionGeneration = 2, ChampionCheckpoint = "sha256:aa",
         ChampionRecipe = "{\"steps\":20}", SelfGenerated = ["sha256:bb"], Frontier = 4, Promoted = true,
         Reason = "promoted: genuinely better", ApprovedBy = "user:ada",
-        Improvement = 0.125, ImprovementLow = 0.0625, ImprovementHigh = 0.25, ImprovementPValue = 0.001, HoldoutItems = 600,
+        Improvement = 0.125, ImprovementLow = 0.0625, ImprovementHigh = 0.25, ImprovementPValue = 0.001,
+            HoldoutItems = 600,
         GenuinelyBetter = true, Verdict = "genuinely better", CandidatePublicScore = 0.5,
         PublicImprovement = 0.25, PublicImprovementLow = 0.125, PublicImprovementHigh = 0.375, DivergenceZ = 0.5,
         DivergenceAlarm = false, DivergenceSumGenerations = 2, DivergenceSumZ = 0.75, DivergenceSumAlarm = false,
@@ -109,12 +118,14 @@ public static class Samples
     }.With(new HoldoutStanding("accuracy", 0.75)
     {
         Horizon = 4.5, HorizonLow = 3.5, HorizonHigh = 5.5, HorizonStatus = "inside",
-        Horizons = [new FamilyHorizon("radd", 4.5, 3.5, 5.5, "inside"), new FamilyHorizon("rmul", null, null, null, "above")],
+        Horizons = [new FamilyHorizon("radd", 4.5, 3.5, 5.5, "inside"), new FamilyHorizon("rmul", null, null, null,
+            "above")],
     });
 
     public static CurationRecord Curation() => new()
     {
-        Lab = "lab", Generation = 2, Difficulties = [5, 6], Filter = "verifier", Generated = 80, Kept = 37, KeptCorrect = 33,
+        Lab = "lab", Generation = 2, Difficulties = [5, 6], Filter = "verifier", Generated = 80, Kept = 37,
+            KeptCorrect = 33,
         KeptLabelAccuracy = 0.89, KeptPerDifficulty = [30, 7], ReferenceCheckpoint = "sha256:aa",
         OriginalDataIncluded = true, Data = "sha256:bb", Distinct2 = 0.5, Distinct2Truth = 0.625, DiversityRatio = 0.8,
         EntropyBits = 3.25, PerplexityParent = 1.5, PerplexityReference = 1.75, PerplexityReferenceTruth = 1.625,

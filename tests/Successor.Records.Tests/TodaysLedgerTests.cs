@@ -43,8 +43,10 @@ public sealed class TodaysLedgerTests
             ["holdout_metric"] = "accuracy", ["holdout_value"] = 0.75, ["horizon"] = 4.5, ["horizon_low"] = null,
             ["horizon_high"] = 5.5, ["horizon_status"] = "inside",
             ["horizons"] = new JsonArray(
-                new JsonObject { ["family"] = "radd", ["horizon"] = 4.5, ["low"] = null, ["high"] = 5.5, ["status"] = "inside" },
-                new JsonObject { ["family"] = "rmul", ["horizon"] = null, ["low"] = null, ["high"] = null, ["status"] = "above" }),
+                new JsonObject { ["family"] = "radd", ["horizon"] = 4.5, ["low"] = null, ["high"] = 5.5,
+                    ["status"] = "inside" },
+                new JsonObject { ["family"] = "rmul", ["horizon"] = null, ["low"] = null, ["high"] = null,
+                    ["status"] = "above" }),
             ["public_improvement"] = 0.25, ["divergence_z"] = null, ["divergence_alarm"] = false,
             ["divergence_sum_generations"] = 2, ["divergence_sum_z"] = 0.75, ["divergence_sum_alarm"] = false,
             ["canaries_completed"] = 0, ["replay_false_accepts"] = 0, ["cumulative_reliability"] = 0.998,
@@ -63,7 +65,8 @@ public sealed class TodaysLedgerTests
         Assert.Equal((true, "genuinely better", 0.5), (g.GenuinelyBetter, g.Verdict, g.CandidatePublicScore));
         Assert.Equal(("accuracy", 0.75, 4.5, (double?)null, 5.5, "inside"),
             (g.HoldoutMetric, g.HoldoutValue, g.Horizon, g.HorizonLow, g.HorizonHigh, g.HorizonStatus));
-        Assert.Equal([new FamilyHorizon("radd", 4.5, null, 5.5, "inside"), new FamilyHorizon("rmul", null, null, null, "above")],
+        Assert.Equal([new FamilyHorizon("radd", 4.5, null, 5.5, "inside"), new FamilyHorizon("rmul", null, null, null,
+            "above")],
             g.Horizons);
         Assert.Equal((0.25, (double?)null, false, 2, 0.75, false), (g.PublicImprovement, g.DivergenceZ,
             g.DivergenceAlarm, g.DivergenceSumGenerations, g.DivergenceSumZ, g.DivergenceSumAlarm));
@@ -81,7 +84,8 @@ public sealed class TodaysLedgerTests
         var a = new JsonObject
         {
             ["generation"] = 3, ["difficulties"] = new JsonArray(5, 6), ["filter"] = "verifier", ["generated"] = 80,
-            ["kept"] = 0, ["kept_correct"] = 0, ["kept_label_accuracy"] = 0.0, ["kept_per_difficulty"] = new JsonArray(0, 0),
+            ["kept"] = 0, ["kept_correct"] = 0, ["kept_label_accuracy"] = 0.0,
+                ["kept_per_difficulty"] = new JsonArray(0, 0),
             ["reference_checkpoint"] = "sha256:aa", ["original_data_included"] = true,
             ["distinct_2"] = null, ["distinct_2_truth"] = 0.625, ["diversity_ratio"] = null, ["entropy_bits"] = null,
             ["perplexity_parent"] = null, ["perplexity_reference"] = null, ["perplexity_reference_truth"] = 1.5,
@@ -130,7 +134,8 @@ public sealed class TodaysLedgerTests
         Assert.Equal(("lab", "user:ada", "runaway"), (halt.Lab, halt.By, halt.Reason));
 
         var incident = IncidentRecord.From(Samples.ThroughLedger(new JsonObject
-            { ["lab"] = "lab", ["kind"] = "self-approval", ["detail"] = "agent:loop tried", ["severity"] = "critical" }));
+            { ["lab"] = "lab", ["kind"] = "self-approval", ["detail"] = "agent:loop tried",
+                ["severity"] = "critical" }));
         Assert.Equal(("lab", "self-approval", "agent:loop tried", "critical"),
             (incident.Lab, incident.Kind, incident.Detail, incident.Severity));
     }
@@ -166,10 +171,12 @@ public sealed class TodaysLedgerTests
             { ["from"] = "{\"trial_steps\":20}", ["budgets"] = "{\"trial_steps\":40}", ["lab"] = "lab" }));
         Assert.Equal(("{\"trial_steps\":20}", "{\"trial_steps\":40}"), (change.Previous, change.Budgets));
 
-        var halt = BudgetHaltRecord.From(Samples.ThroughLedger(new JsonObject { ["reason"] = "out of tokens", ["lab"] = "lab" }));
+        var halt = BudgetHaltRecord.From(Samples.ThroughLedger(new JsonObject { ["reason"] = "out of tokens",
+            ["lab"] = "lab" }));
         Assert.Equal("out of tokens", halt.Reason);
 
-        var first = CheckpointRecord.From(Samples.ThroughLedger(new JsonObject { ["lab"] = "lab", ["digest"] = "sha256:ef" }));
+        var first = CheckpointRecord.From(Samples.ThroughLedger(new JsonObject { ["lab"] = "lab",
+            ["digest"] = "sha256:ef" }));
         Assert.Equal(((int?)null, "sha256:ef"), (first.Generation, first.Digest));
 
         var data = SelfGeneratedRecord.From(Samples.ThroughLedger(new JsonObject
@@ -182,7 +189,8 @@ public sealed class TodaysLedgerTests
             contamination.Rate, contamination.Example, contamination.Passed));
 
         var check = KeptDataCheckRecord.From(Samples.ThroughLedger(new JsonObject
-            { ["generation"] = 3, ["checked"] = 80, ["off_training_side"] = 1, ["malformed"] = 0, ["passed"] = false }));
+            { ["generation"] = 3, ["checked"] = 80, ["off_training_side"] = 1, ["malformed"] = 0,
+                ["passed"] = false }));
         Assert.Equal((3, 80, 1, 0, false), (check.Generation, check.Checked, check.OffTrainingSide, check.Malformed,
             check.Passed));
     }
@@ -205,7 +213,8 @@ public sealed class TodaysLedgerTests
             ["low"] = null, ["high"] = null, ["seeds"] = 4, ["reused_trials"] = Strings(),
             ["finalists"] = new JsonArray(new JsonObject
             {
-                ["proposal"] = "p0", ["arm"] = "a", ["candidate"] = Strings("steps=40"), ["effect"] = 0.1, ["low"] = 0.05,
+                ["proposal"] = "p0", ["arm"] = "a", ["candidate"] = Strings("steps=40"), ["effect"] = 0.1,
+                    ["low"] = 0.05,
                 ["high"] = 0.15, ["fresh_effect"] = null, ["fresh_low"] = null, ["fresh_high"] = null,
             }),
             ["reason"] = "not adopted",
@@ -223,7 +232,8 @@ public sealed class TodaysLedgerTests
             ["holdout_feedback"] = new JsonArray(new JsonObject
                 { ["generation"] = 2, ["value"] = null, ["from_holdout"] = false, ["refused"] = true }),
             ["proposals"] = new JsonArray(new JsonObject
-                { ["id"] = "p0", ["overrides"] = Strings("steps=40"), ["targets"] = "radd d=3", ["rationale"] = "why" }),
+                { ["id"] = "p0", ["overrides"] = Strings("steps=40"), ["targets"] = "radd d=3",
+                    ["rationale"] = "why" }),
         }));
         Assert.Equal([new ProposalsRecord.HoldoutFeedbackEntry(2, null, false, true)], proposals.HoldoutFeedback);
         var proposal = Assert.Single(proposals.Proposals);
@@ -266,7 +276,8 @@ public sealed class TodaysLedgerTests
             ["evaluator_after"] = "e1", ["evaluator_passed"] = true,
         };
         foreach (string name in new[] { "outliers", "change_points", "throughput" })
-            a[name] = new JsonObject { ["detail"] = $"{name} seen", ["flagged"] = Strings(name == "outliers" ? ["g3-p1-r0"] : []) };
+            a[name] = new JsonObject { ["detail"] = $"{name} seen",
+                ["flagged"] = Strings(name == "outliers" ? ["g3-p1-r0"] : []) };
         var checks = TrialChecksRecord.From(Samples.ThroughLedger(a));
         Assert.Equal(["g3-p0-r0", "g3-p1-r0"], checks.Trials);
         Assert.Equal((true, "e1"), (checks.EvaluatorPassed, checks.EvaluatorAfter));
