@@ -1,5 +1,6 @@
 // `trial:LAB/<id>`: one worker's run as the lab recorded it the moment it finished.
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
 
 namespace Successor.Records;
 
@@ -29,7 +30,8 @@ public sealed record TrialRecord : LabRecord
     /// <summary>What a step's CPU cost per token depends on, for the throughput monitor.</summary>
     public string? Shape { get; init; }
 
-    public bool Ok => Status == "ok";
+    /// <summary>Whether the trial ran to the end; derived from Status, never written.</summary>
+    [JsonIgnore] public bool Ok => Status == "ok";
 
     public static TrialRecord From(JsonObject attributes) => RecordJson.Read<TrialRecord>(attributes);
 }

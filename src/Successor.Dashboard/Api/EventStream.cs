@@ -15,12 +15,17 @@ static class EventStream
 
     public static void Map(WebApplication app, DashboardOptions options)
     {
-        app.MapGet("/api/labs/{lab}/events", async (HttpRequest request, HttpResponse response, string lab, CancellationToken cancel) =>
+        app.MapGet("/api/labs/{lab}/events", async (HttpRequest request, HttpResponse response, string lab,
+            CancellationToken cancel) =>
         {
             long next;
             using (var ledger = LedgerStore.Open(options.Ledger))
             {
-                if (ReadEndpoints.Refusal(request, options, ledger) is { } refused) { await refused.ExecuteAsync(request.HttpContext); return; }
+                if (ReadEndpoints.Refusal(request, options, ledger) is { } refused)
+                {
+                    await refused.ExecuteAsync(request.HttpContext);
+                    return;
+                }
                 next = long.TryParse(request.Headers["Last-Event-ID"], out long last) ? last + 1 : ledger.Count();
             }
             response.Headers.ContentType = "text/event-stream";
@@ -35,9 +40,15 @@ static class EventStream
                     {
                         var entry = record.Parse();
                         next = entry.Seq + 1;
-                        if (LabRecords.Element(entry) is not { } e || e.Attributes["lab"]?.GetValue<string>() != lab) continue;
-                        var data = new JsonObject { ["seq"] = e.Seq, ["subject"] = e.Id, ["type"] = e.Type, ["attributes"] = e.Attributes.DeepClone() };
-                        await response.WriteAsync($"id: {e.Seq}\nevent: record\ndata: {data.ToJsonString()}\n\n", cancel);
+                        if (LabRecords.Element(entry) is not { } e || e.Lab != lab) continue;
+                        // The record goes to the page whole, as the ledger holds it.
+                        var data = new JsonObject
+                        {
+                            ["seq"] = e.Seq, ["subject"] = e.Id, ["type"] = e.Type,
+                            ["attributes"] = e.Attributes.DeepClone(),
+                        };
+                        await response.WriteAsync($"id: {e.Seq}\nevent: record\ndata: {data.ToJsonString()}\n\n",
+                            cancel);
                     }
                 }
                 await response.Body.FlushAsync(cancel);

@@ -3,8 +3,8 @@ using System.Diagnostics;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Successor.Dashboard.Views;
-using Successor.Lab.Loop;
 using Successor.Ledger.Storage;
+using Successor.Records;
 using Successor.Safety.Gates;
 
 namespace Successor.Dashboard.Api;
@@ -18,7 +18,8 @@ static class ReadEndpoints
             var records = new LabRecords(ledger);
             return Results.Json(records.Labs.Select(lab =>
             {
-                var generations = records.Of(lab).Where(e => e.Type == "generation").Select(g => (Number: (int?)g.Attributes["generation"] ?? 0, Promoted: (bool?)g.Attributes["promoted"] == true)).ToList();
+                var generations = LabRecords.Read(records.Of(lab), GenerationRecord.Type, GenerationRecord.From)
+                    .Select(g => (Number: g.Record.Generation, g.Record.Promoted)).ToList();
                 var champions = generations.Where(g => g.Number == 0 || g.Promoted).Select(g => g.Number).ToList();
                 return new
                 {
@@ -30,15 +31,18 @@ static class ReadEndpoints
             }));
         }));
 
-        app.MapGet("/api/labs/{lab}", (HttpRequest request, HttpResponse response, string lab) => Read(request, options, ledger =>
+        app.MapGet("/api/labs/{lab}", (HttpRequest request, HttpResponse response, string lab) =>
+            Read(request, options, ledger =>
         {
             var clock = Stopwatch.StartNew();
             var records = new LabRecords(ledger);
-            if (!records.Labs.Contains(lab)) return Auth.Error(StatusCodes.Status404NotFound, $"no lab named \"{lab}\" in {ledger.Location}");
+            if (!records.Labs.Contains(lab))
+                return Auth.Error(StatusCodes.Status404NotFound, $"no lab named \"{lab}\" in {ledger.Location}");
             var snapshot = LabSnapshot.Build(lab, records.Of(lab), Running(options, lab));
             double ms = clock.Elapsed.TotalMilliseconds;
             snapshot["server_ms"] = Math.Round(ms, 3);
-            response.Headers["Server-Timing"] = $"snapshot;dur={ms.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture)}";
+            string duration = ms.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture);
+            response.Headers["Server-Timing"] = $"snapshot;dur={duration}";
             return Results.Text(snapshot.ToJsonString(), "application/json");
         }));
     }

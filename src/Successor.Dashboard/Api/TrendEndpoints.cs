@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Successor.Dashboard.Trends;
 using Successor.Dashboard.Views;
+using Successor.Records;
 
 namespace Successor.Dashboard.Api;
 
@@ -27,20 +28,25 @@ static class TrendEndpoints
         if (options.TrendsCsv is not { } path) return bundled;
         var mine = FrontierSeries.Load(path);
         if (mine.FirstOrDefault(s => bundled.Any(b => b.Id == s.Id)) is { } clash)
-            throw new TrendDataException(path, null, $"series id \"{clash.Id}\" is a bundled series' id; give yours another id");
+            throw new TrendDataException(path, null,
+                $"series id \"{clash.Id}\" is a bundled series' id; give yours another id");
         return [.. bundled, .. mine];
     }
 
     /// <summary>One series per task family: the horizon (difficulty at 50% accuracy) of the champion after
-    /// each generation, at the time its verdict was recorded. Generations without a fitted horizon are left out.</summary>
+    /// each generation, at the time its verdict was recorded. Generations without a fitted horizon are left
+    /// out.</summary>
     static IEnumerable<TrendSeries> LabHorizons(string lab, IReadOnlyList<LabElement> elements)
     {
         var points = new Dictionary<string, List<TrendPoint>>(StringComparer.Ordinal);
-        foreach (var g in elements.Where(e => e.Type == "generation" && ((int?)e.Attributes["generation"] == 0 || (bool?)e.Attributes["promoted"] == true)))
-            foreach (var h in g.Attributes["horizons"]?.AsArray() ?? [])
-                if ((double?)h?["horizon"] is { } value && value > 0 && (string?)h!["family"] is { } family)
-                    (points.TryGetValue(family, out var list) ? list : points[family] = []).Add(new TrendPoint(g.Time, value));
-        return points.Select(p => new TrendSeries($"lab-{lab}-{p.Key}", $"{lab}: {p.Key} capability horizon", "difficulty", TrendKind.Exponential,
-            $"this lab's champions (sealed holdout)", false, p.Value, []));
+        var champions = LabRecords.Read(elements, GenerationRecord.Type, GenerationRecord.From)
+            .Where(e => e.Record.Generation == 0 || e.Record.Promoted);
+        foreach (var g in champions)
+            foreach (var h in g.Record.Horizons ?? [])
+                if (h?.Horizon is { } value && value > 0 && h.Family is { } family)
+                    (points.TryGetValue(family, out var list) ? list : points[family] = [])
+                        .Add(new TrendPoint(g.Time, value));
+        return points.Select(p => new TrendSeries($"lab-{lab}-{p.Key}", $"{lab}: {p.Key} capability horizon",
+            "difficulty", TrendKind.Exponential, $"this lab's champions (sealed holdout)", false, p.Value, []));
     }
 }

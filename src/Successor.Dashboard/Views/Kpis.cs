@@ -8,28 +8,35 @@
 //   audit coverage = the share of promoted generations whose every required check ran, passed and was recorded.
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using Successor.Records;
 using Successor.Safety.Audit;
 
 namespace Successor.Dashboard.Views;
 
 public static partial class Kpis
 {
-    public static JsonObject Of(IReadOnlyList<LabElement> elements, List<LabElement> generations, List<LabElement> trials,
-        IReadOnlyDictionary<string, LabElement> decisions)
+    public static JsonObject Of(IReadOnlyList<LabElement> elements,
+        IReadOnlyList<Recorded<GenerationRecord>> generations, IReadOnlyList<Recorded<TrialRecord>> trials,
+        IReadOnlyDictionary<string, Recorded<DecisionRecord>> decisions)
     {
-        var config = elements.LastOrDefault(e => e.Type == "lab-config")?.Attributes;
-        int cores = (int?)config?["cores"] ?? 1, threads = (int?)config?["threads_per_worker"] ?? 1;
-        double trialSeconds = trials.Sum(t => (double?)t.Attributes["seconds"] ?? 0);
-        double first = trials.Where(t => t.Local == "g0-initial").Sum(t => (double?)t.Attributes["seconds"] ?? 0);
-        double active = first + generations.Sum(g => (double?)g.Attributes["seconds"] ?? 0);
+        var config = LabRecords.Read(elements, LabConfigRecord.Type, LabConfigRecord.From).LastOrDefault()?.Record;
+        // A lab config recorded without its cores or threads counts one of each, as before they were recorded.
+        int cores = config is { Cores: > 0 } ? config.Cores : 1;
+        int threads = config is { ThreadsPerWorker: > 0 } ? config.ThreadsPerWorker : 1;
+        double trialSeconds = trials.Sum(t => t.Record.Seconds);
+        double first = trials.Where(t => t.Local == "g0-initial").Sum(t => t.Record.Seconds);
+        double active = first + generations.Sum(g => g.Record.Seconds);
         double days = active / 86400;
 
-        var promoted = generations.Where(g => (int?)g.Attributes["generation"] > 0 && (bool?)g.Attributes["promoted"] == true).ToList();
-        var promotedNumbers = promoted.Select(g => (int)g.Attributes["generation"]!).ToHashSet();
-        double humanSeconds = decisions.Values.Where(d => GenerationOf((string)d.Attributes["request"]!) is { } g && promotedNumbers.Contains(g))
-            .Sum(d => (double?)d.Attributes["lag_seconds"] ?? 0);
-        var automated = promoted.Select(g => trials.FirstOrDefault(t => t.Local == $"g{(int)g.Attributes["generation"]!}-successor") is { } s
-            ? (g.Time - s.Time).TotalSeconds : (double?)null).OfType<double>().ToList();
+        var promoted = generations.Where(g => g.Record is { Generation: > 0, Promoted: true }).ToList();
+        var promotedNumbers = promoted.Select(g => g.Record.Generation).ToHashSet();
+        double humanSeconds = decisions.Values
+            .Where(d => GenerationOf(d.Record.Request) is { } g && promotedNumbers.Contains(g))
+            .Sum(d => d.Record.LagSeconds);
+        var automated = promoted
+            .Select(g => trials.FirstOrDefault(t => t.Local == $"g{g.Record.Generation}-successor") is { } s
+                ? (g.Time - s.Time).TotalSeconds : (double?)null)
+            .OfType<double>().ToList();
         var audit = Audit(elements, promotedNumbers);
         return new JsonObject
         {
@@ -51,12 +58,13 @@ public static partial class Kpis
     /// <summary>The generation a request belongs to, from its id: "request:lab/g3-promotion" or
     /// "request:lab/incident-g3-divergence" → 3.</summary>
     public static int? GenerationOf(string requestId) =>
-        GenerationPattern().Match(requestId) is { Success: true } m ? int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) : null;
+        GenerationPattern().Match(requestId) is { Success: true } m
+            ? int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) : null;
 
     /// <summary>Audit coverage by Successor.Safety.Audit's rule, applied to the records already read.</summary>
     static AuditCoverage Audit(IReadOnlyList<LabElement> elements, HashSet<int> promoted) =>
-        AuditCoverage.From(promoted, elements.Where(e => e.Type == SafetyAudit.Type && e.Attributes["generation"] is not null)
-            .ToDictionary(e => (int)e.Attributes["generation"]!, e => SafetyAudit.Checks(e.Attributes)));
+        AuditCoverage.From(promoted, LabRecords.Read(elements, AuditRecord.Type, AuditRecord.From)
+            .ToDictionary(e => e.Record.Generation, e => SafetyAudit.Checks(e.Record)));
 
     static double Round(double x) => Math.Round(x, 6);
 

@@ -4,14 +4,9 @@ using System.Text.Json.Nodes;
 using Successor.Ledger.Prov;
 using Successor.Ledger.Records;
 using Successor.Ledger.Storage;
+using Successor.Records;
 
 namespace Successor.Dashboard.Views;
-
-public sealed record LabElement(long Seq, DateTimeOffset Time, string Actor, string Id, string Type, JsonObject Attributes)
-{
-    /// <summary>The part of the id after "type:LAB/", e.g. "g3-p1-r0" of "trial:lab/g3-p1-r0".</summary>
-    public string Local => Id[(Id.IndexOf('/') + 1)..];
-}
 
 public sealed class LabRecords
 {
@@ -22,20 +17,27 @@ public sealed class LabRecords
         foreach (var record in ledger.Read())
         {
             var entry = record.Parse();
-            if (Element(entry) is not { } e || e.Attributes["lab"]?.GetValue<string>() is not { } lab) continue;
+            if (Element(entry) is not { } e || e.Lab is not { } lab) continue;
             if (!byLab.TryGetValue(lab, out var list)) byLab[lab] = list = [];
             list.Add(e);
         }
     }
 
     /// <summary>Labs in the ledger: those with a recorded lab config, in the order they started.</summary>
-    public IReadOnlyList<string> Labs => [.. byLab.Where(p => p.Value.Any(e => e.Type == "lab-config")).Select(p => p.Key)];
+    public IReadOnlyList<string> Labs =>
+        [.. byLab.Where(p => p.Value.Any(e => e.Type == LabConfigRecord.Type)).Select(p => p.Key)];
 
     public IReadOnlyList<LabElement> Of(string lab) => byLab.GetValueOrDefault(lab) ?? [];
 
     public static LabElement? Element(LedgerEntry entry)
     {
         var s = entry.Statement;
-        return ProvKinds.IsElement(s.Kind) && s.Attributes is { } a ? new LabElement(entry.Seq, entry.Time, entry.Actor, s.Subject, s.Type ?? "", a) : null;
+        return ProvKinds.IsElement(s.Kind) && s.Attributes is { } a
+            ? new LabElement(entry.Seq, entry.Time, entry.Actor, s.Subject, s.Type ?? "", a) : null;
     }
+
+    /// <summary>The elements of one type, in order, each read as its record (e.g. GenerationRecord.From).</summary>
+    public static List<Recorded<T>> Read<T>(IEnumerable<LabElement> elements, string type, Func<JsonObject, T> read)
+        where T : LabRecord =>
+        [.. elements.Where(e => e.Type == type).Select(e => e.As(read))];
 }

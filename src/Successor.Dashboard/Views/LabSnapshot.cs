@@ -3,6 +3,7 @@
 // The shape is documented in docs/DASHBOARD.md.
 using System.Globalization;
 using System.Text.Json.Nodes;
+using Successor.Records;
 
 namespace Successor.Dashboard.Views;
 
@@ -10,9 +11,12 @@ public static class LabSnapshot
 {
     public static JsonObject Build(string lab, IReadOnlyList<LabElement> elements, bool running)
     {
-        var generations = elements.Where(e => e.Type == "generation").OrderBy(e => (int?)e.Attributes["generation"] ?? 0).ToList();
-        var trials = elements.Where(e => e.Type == "trial").ToList();
-        var decisions = elements.Where(e => e.Type == "gate-decision").ToDictionary(e => (string)e.Attributes["request"]!, StringComparer.Ordinal);
+        var generations = LabRecords.Read(elements, GenerationRecord.Type, GenerationRecord.From)
+            .OrderBy(e => e.Record.Generation).ToList();
+        var trials = LabRecords.Read(elements, TrialRecord.Type, TrialRecord.From);
+        var decisions = LabRecords.Read(elements, DecisionRecord.Type, DecisionRecord.From)
+            .ToDictionary(e => e.Record.Request, StringComparer.Ordinal);
+        var requests = LabRecords.Read(elements, ApprovalRequestRecord.Type, ApprovalRequestRecord.From);
         return new JsonObject
         {
             ["name"] = lab,
@@ -22,117 +26,124 @@ public static class LabSnapshot
             ["lineage"] = Lineage(generations),
             ["kpis"] = Kpis.Of(elements, generations, trials, decisions),
             ["reliability"] = Reliability(generations),
-            ["incidents"] = new JsonArray([.. elements.Where(e => e.Type == "incident").Select(Incident)]),
-            ["approvals"] = new JsonArray([.. elements.Where(e => e.Type == "approval-request").Select(r => Approval(r, decisions.GetValueOrDefault(r.Id)))]),
+            ["incidents"] = new JsonArray([.. LabRecords.Read(elements, IncidentRecord.Type, IncidentRecord.From)
+                .Select(Incident)]),
+            ["approvals"] = new JsonArray([.. requests.Select(r => Approval(r, decisions.GetValueOrDefault(r.Id)))]),
         };
     }
 
-    static JsonNode Generation(LabElement e)
+    static JsonNode Generation(Recorded<GenerationRecord> e)
     {
-        var a = e.Attributes;
-        int g = (int?)a["generation"] ?? 0;
+        var r = e.Record;
+        int g = r.Generation;
         return new JsonObject
         {
             ["generation"] = g,
-            ["outcome"] = g == 0 ? "first" : (bool?)a["promoted"] == true ? "promoted" : "rejected",
-            ["champion_generation"] = Copy(a, "champion_generation"),
-            ["metric"] = Copy(a, "holdout_metric"),
-            ["holdout"] = Copy(a, "holdout_value"),
-            ["improvement"] = Copy(a, "improvement"),
-            ["improvement_low"] = Copy(a, "improvement_low"),
-            ["improvement_high"] = Copy(a, "improvement_high"),
-            ["horizon"] = Copy(a, "horizon"),
-            ["horizon_low"] = Copy(a, "horizon_low"),
-            ["horizon_high"] = Copy(a, "horizon_high"),
-            ["horizons"] = Copy(a, "horizons") ?? new JsonArray(),
-            ["kept_label_accuracy"] = Copy(a, "kept_label_accuracy"),
-            ["kept"] = Copy(a, "kept"),
-            ["perplexity_drift"] = Copy(a, "perplexity_drift"),
-            ["tail_coverage"] = Copy(a, "tail_coverage"),
-            ["cumulative_reliability"] = Copy(a, "cumulative_reliability"),
-            ["tokens"] = Copy(a, "tokens"),
-            ["seconds"] = Copy(a, "seconds"),
-            ["reason"] = Copy(a, "reason"),
-            ["approved_by"] = Copy(a, "approved_by"),
+            ["outcome"] = g == 0 ? "first" : r.Promoted ? "promoted" : "rejected",
+            ["champion_generation"] = r.ChampionGeneration,
+            ["metric"] = r.HoldoutMetric,
+            ["holdout"] = r.HoldoutValue,
+            ["improvement"] = r.Improvement,
+            ["improvement_low"] = r.ImprovementLow,
+            ["improvement_high"] = r.ImprovementHigh,
+            ["horizon"] = r.Horizon,
+            ["horizon_low"] = r.HorizonLow,
+            ["horizon_high"] = r.HorizonHigh,
+            ["horizons"] = new JsonArray([.. (r.Horizons ?? []).Select(Horizon)]),
+            ["kept_label_accuracy"] = r.KeptLabelAccuracy,
+            ["kept"] = r.Kept,
+            ["perplexity_drift"] = r.PerplexityDrift,
+            ["tail_coverage"] = r.TailCoverage,
+            ["cumulative_reliability"] = r.CumulativeReliability,
+            ["tokens"] = r.Tokens,
+            ["seconds"] = r.Seconds,
+            ["reason"] = r.Reason,
+            ["approved_by"] = r.ApprovedBy,
             ["time"] = Time(e.Time),
         };
     }
 
-    static JsonNode Trial(LabElement e) => new JsonObject
+    /// <summary>One family's horizon, its keys in the order the ledger's canonical JSON gives them.</summary>
+    static JsonNode Horizon(FamilyHorizon h) => new JsonObject
+    {
+        ["family"] = h.Family, ["high"] = h.High, ["horizon"] = h.Horizon, ["low"] = h.Low, ["status"] = h.Status,
+    };
+
+    static JsonNode Trial(Recorded<TrialRecord> e) => new JsonObject
     {
         ["id"] = e.Local,
-        ["generation"] = Copy(e.Attributes, "generation"),
-        ["status"] = Copy(e.Attributes, "status"),
-        ["score"] = Copy(e.Attributes, "score"),
-        ["steps"] = Copy(e.Attributes, "steps"),
-        ["tokens"] = Copy(e.Attributes, "tokens"),
-        ["seconds"] = Copy(e.Attributes, "seconds"),
-        ["error"] = Copy(e.Attributes, "error"),
+        ["generation"] = e.Record.Generation,
+        ["status"] = e.Record.Status,
+        ["score"] = e.Record.Score,
+        ["steps"] = e.Record.Steps,
+        ["tokens"] = e.Record.Tokens,
+        ["seconds"] = e.Record.Seconds,
+        ["error"] = e.Record.Error,
     };
 
     /// <summary>One node per generation's model: the first champion, then each candidate, whose parent is the
     /// champion it was trained from; a promoted candidate becomes the parent of the next.</summary>
-    static JsonArray Lineage(List<LabElement> generations)
+    static JsonArray Lineage(List<Recorded<GenerationRecord>> generations)
     {
         var nodes = new JsonArray();
         int? champion = null;
         foreach (var e in generations)
         {
-            int g = (int?)e.Attributes["generation"] ?? 0;
-            bool promoted = g == 0 || (bool?)e.Attributes["promoted"] == true;
+            int g = e.Record.Generation;
+            bool promoted = g == 0 || e.Record.Promoted;
             nodes.Add(new JsonObject
             {
                 ["id"] = $"g{g}",
                 ["generation"] = g,
                 ["parent"] = champion is { } p ? $"g{p}" : null,
                 ["promoted"] = promoted,
-                ["reason"] = Copy(e.Attributes, "reason"),
+                ["reason"] = e.Record.Reason,
             });
             if (promoted) champion = g;
         }
         return nodes;
     }
 
-    static JsonArray Reliability(List<LabElement> generations) =>
-        [.. generations.Where(e => e.Attributes["cumulative_reliability"] is not null).Select(e =>
+    static JsonArray Reliability(List<Recorded<GenerationRecord>> generations) =>
+        [.. generations.Where(e => e.Record.CumulativeReliability is not null).Select(e =>
         {
-            int g = (int)e.Attributes["generation"]!;
+            int g = e.Record.Generation;
             return (JsonNode)new JsonObject
             {
                 ["generation"] = g,
-                ["cumulative"] = Copy(e.Attributes, "cumulative_reliability"),
-                ["projected"] = Copy(e.Attributes, "projected_reliability"),
+                ["cumulative"] = e.Record.CumulativeReliability,
+                ["projected"] = e.Record.ProjectedReliability,
                 ["reference_999"] = Math.Pow(0.999, g),
             };
         })];
 
-    static JsonNode Incident(LabElement e) => new JsonObject
+    static JsonNode Incident(Recorded<IncidentRecord> e) => new JsonObject
     {
         ["id"] = e.Id,
-        ["kind"] = Copy(e.Attributes, "kind"),
-        ["severity"] = Copy(e.Attributes, "severity"),
-        ["detail"] = Copy(e.Attributes, "detail"),
+        ["kind"] = e.Record.Kind,
+        ["severity"] = e.Record.Severity,
+        ["detail"] = e.Record.Detail,
         ["time"] = Time(e.Time),
     };
 
-    static JsonNode Approval(LabElement request, LabElement? decision) => new JsonObject
-    {
-        ["id"] = request.Id,
-        ["gate"] = Copy(request.Attributes, "gate"),
-        ["summary"] = Copy(request.Attributes, "summary"),
-        ["requested_at"] = Time(request.Time),
-        ["requested_by"] = request.Actor,
-        ["decision"] = decision is null ? null : new JsonObject
+    static JsonNode Approval(Recorded<ApprovalRequestRecord> request, Recorded<DecisionRecord>? decision) =>
+        new JsonObject
         {
-            ["decision"] = (bool?)decision.Attributes["approved"] == true ? "approved" : "rejected",
-            ["by"] = Copy(decision.Attributes, "by"),
-            ["reason"] = Copy(decision.Attributes, "reason"),
-            ["lag_seconds"] = Copy(decision.Attributes, "lag_seconds"),
-            ["decided_at"] = Time(decision.Time),
-        },
-    };
+            ["id"] = request.Id,
+            ["gate"] = request.Record.Gate,
+            ["summary"] = request.Record.Summary,
+            ["requested_at"] = Time(request.Time),
+            ["requested_by"] = request.Element.Actor,
+            ["decision"] = decision is null ? null : new JsonObject
+            {
+                ["decision"] = decision.Record.Approved ? "approved" : "rejected",
+                ["by"] = decision.Record.By,
+                ["reason"] = decision.Record.Reason,
+                ["lag_seconds"] = decision.Record.LagSeconds,
+                ["decided_at"] = Time(decision.Time),
+            },
+        };
 
-    internal static JsonNode? Copy(JsonObject a, string key) => a[key]?.DeepClone();
-
-    internal static string Time(DateTimeOffset t) => t.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+    internal static string Time(DateTimeOffset t) =>
+        t.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 }

@@ -2,8 +2,10 @@
 // check ran, passed and was recorded. Computed from the ledger alone, so a dashboard or `successor status`
 // can show it while the lab runs. A promotion counts whether the ledger shows it as a generation recorded
 // promoted or as a promotion activity; one without an audit record is unaudited.
+using System.Globalization;
 using Successor.Ledger.Prov;
 using Successor.Ledger.Storage;
+using Successor.Records;
 
 namespace Successor.Safety.Audit;
 
@@ -23,26 +25,35 @@ public sealed record AuditCoverage(int Promotions, int Audited, double? Share, I
             var s = record.Parse().Statement;
             if (!ProvKinds.IsElement(s.Kind)) continue;
             if (s.Type == "promotion" && s.Subject.StartsWith(promotionPrefix, StringComparison.Ordinal)
-                && int.TryParse(s.Subject.AsSpan(promotionPrefix.Length), System.Globalization.CultureInfo.InvariantCulture, out int n) && n > 0)
+                && int.TryParse(s.Subject.AsSpan(promotionPrefix.Length), CultureInfo.InvariantCulture, out int n)
+                && n > 0)
                 promoted.Add(n);
-            if (s.Attributes is not { } a || a["lab"]?.GetValue<string>() != lab || (int?)a["generation"] is not int g) continue;
-            if (s.Type == "generation" && g > 0 && (bool?)a["promoted"] == true) promoted.Add(g);
-            if (s.Type == SafetyAudit.Type) audits[g] = SafetyAudit.Checks(a);
+            if (s.Attributes is not { } a || RecordJson.LabOf(a) != lab) continue;
+            if (s.Type == GenerationRecord.Type && GenerationRecord.From(a) is { Generation: > 0, Promoted: true } g)
+                promoted.Add(g.Generation);
+            if (s.Type == AuditRecord.Type)
+            {
+                var audit = AuditRecord.From(a);
+                audits[audit.Generation] = SafetyAudit.Checks(audit);
+            }
         }
         return From(promoted, audits);
     }
 
     /// <summary>The coverage of these promoted generations given the audits recorded, by generation.</summary>
-    public static AuditCoverage From(IEnumerable<int> promoted, IReadOnlyDictionary<int, IReadOnlyList<AuditCheck>> audits)
+    public static AuditCoverage From(IEnumerable<int> promoted,
+        IReadOnlyDictionary<int, IReadOnlyList<AuditCheck>> audits)
     {
         var generations = promoted.Distinct().Order().ToList();
         var gaps = new List<string>();
         foreach (int g in generations)
         {
-            var missing = audits.TryGetValue(g, out var checks) ? SafetyAudit.Gaps(checks) : ["no safety audit recorded"];
+            var missing = audits.TryGetValue(g, out var checks)
+                ? SafetyAudit.Gaps(checks) : ["no safety audit recorded"];
             if (missing.Count > 0) gaps.Add($"g{g}: {string.Join("; ", missing)}");
         }
         int audited = generations.Count - gaps.Count;
-        return new AuditCoverage(generations.Count, audited, generations.Count > 0 ? (double)audited / generations.Count : null, gaps);
+        double? share = generations.Count > 0 ? (double)audited / generations.Count : null;
+        return new AuditCoverage(generations.Count, audited, share, gaps);
     }
 }

@@ -3,26 +3,30 @@
 // record, so a record that leaves a check out is incomplete rather than vacuously complete.
 using System.Text.Json.Nodes;
 using Successor.Ledger.Prov;
+using Successor.Records;
 
 namespace Successor.Safety.Audit;
 
 public static class SafetyAudit
 {
-    public const string Type = "safety-audit";
+    public const string Type = AuditRecord.Type;
 
     /// <summary>Every check a promoted generation must have run, passed and recorded.</summary>
     public static IReadOnlyList<string> Required { get; } =
     [
-        "training-contamination",   // the original training data overlaps neither public validation nor the sealed holdout
+        "training-contamination",   // the original training data overlaps neither public validation nor the
+                                    // sealed holdout
         "protected-surface",        // no trial trained a proposal that touches seeds, budgets, evaluation or gates
         "holdout-feedback",         // the researcher saw holdout numbers only through Thresholdout, or none
-        "evaluator-fingerprint",    // the evaluator's code and data hashed before and after every trial of the generation
+        "evaluator-fingerprint",    // the evaluator's code and data hashed before and after every trial of the
+                                    // generation
         "trial-outliers",           // no trial scored far above its peers (robust z-scores)
         "loss-change-points",       // no trial's loss curve jumped up
         "throughput",               // no batch trained far slower per CPU second than the lab's earlier trials like it
         "kept-data-safety",         // every kept self-generated problem is a training-side problem of a known family
         "kept-label-accuracy",      // the kept labels are at least promotion.min_kept_label_accuracy correct
-        "kept-data-diversity",      // the kept answers are at least safety.min_diversity_ratio as varied as the true ones
+        "kept-data-diversity",      // the kept answers are at least safety.min_diversity_ratio as varied as the
+                                    // true ones
         "kept-data-drift",          // the reference model finds the kept answers about as perplexing as the true ones
         "kept-data-tail",           // the kept answers still cover the rare items of the true answers
         "promotion-rule",           // the Verifier found the successor genuinely better on the sealed holdout
@@ -40,7 +44,8 @@ public static class SafetyAudit
     /// <summary>Required checks that are absent, did not run, or did not pass (absent ones named "missing").</summary>
     public static IReadOnlyList<string> Gaps(IReadOnlyList<AuditCheck> checks)
     {
-        var byName = checks.GroupBy(c => c.Name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Last(), StringComparer.Ordinal);
+        var byName = checks.GroupBy(c => c.Name, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Last(), StringComparer.Ordinal);
         return [.. Required.Select(name => byName.GetValueOrDefault(name) switch
         {
             null => $"{name}: missing",
@@ -50,22 +55,26 @@ public static class SafetyAudit
         }).OfType<string>()];
     }
 
-    public static ProvStatement Statement(string lab, int generation, bool promoted, IReadOnlyList<AuditCheck> checks) =>
-        ProvStatement.Entity(Id(lab, generation), Type, new JsonObject
+    public static ProvStatement Statement(string lab, int generation, bool promoted,
+        IReadOnlyList<AuditCheck> checks) =>
+        ProvStatement.Entity(Id(lab, generation), Type, new AuditRecord
         {
-            ["lab"] = lab,
-            ["generation"] = generation,
-            ["promoted"] = promoted,
-            ["complete"] = Gaps(checks).Count == 0,
-            ["checks"] = new JsonArray([.. checks.Select(c => (JsonNode)new JsonObject
-            {
-                ["name"] = c.Name, ["ran"] = c.Ran, ["passed"] = c.Passed, ["detail"] = c.Detail,
-            })]),
-        });
+            Lab = lab,
+            Generation = generation,
+            Promoted = promoted,
+            Complete = Gaps(checks).Count == 0,
+            Checks = [.. checks.Select(c => new AuditRecord.CheckEntry(c.Name, c.Ran, c.Passed, c.Detail))],
+        }.ToAttributes());
 
     /// <summary>The checks of a recorded audit entity's attributes.</summary>
-    public static IReadOnlyList<AuditCheck> Checks(JsonObject attributes) =>
-        attributes["checks"] is JsonArray list
-            ? [.. list.OfType<JsonObject>().Select(c => new AuditCheck((string?)c["name"] ?? "", (bool?)c["ran"] ?? false, (bool?)c["passed"] ?? false, (string?)c["detail"] ?? ""))]
-            : [];
+    public static IReadOnlyList<AuditCheck> Checks(JsonObject attributes) => Checks(AuditRecord.From(attributes));
+
+    /// <summary>The checks of a recorded audit.</summary>
+    public static IReadOnlyList<AuditCheck> Checks(AuditRecord audit)
+    {
+        ArgumentNullException.ThrowIfNull(audit);
+        // A check recorded without a field reads as one that did not run, pass or say anything.
+        return [.. audit.Checks.OfType<AuditRecord.CheckEntry>()
+            .Select(c => new AuditCheck(c.Name ?? "", c.Ran, c.Passed, c.Detail ?? ""))];
+    }
 }

@@ -4,16 +4,14 @@
 // A halted lab resumes with `successor run`, like one stopped by Ctrl+C.
 using System.Globalization;
 using System.Runtime.InteropServices;
-using System.Text.Json.Nodes;
 using Successor.Ledger.Prov;
 using Successor.Ledger.Storage;
+using Successor.Records;
 
 namespace Successor.Safety.Gates;
 
 public sealed partial class HaltSwitch(ILedger ledger, string lab)
 {
-    const string Type = "halt-request";
-
     string Id(int n) => $"halt:{lab}/{n}";
 
     /// <summary>Halt requests recorded so far; they are numbered 1, 2, … so the next id is known.</summary>
@@ -27,7 +25,8 @@ public sealed partial class HaltSwitch(ILedger ledger, string lab)
     public string Request(string person, string reason)
     {
         string id = Id(Count() + 1);
-        ledger.Append(person, ProvStatement.Activity(id, Type, new JsonObject { ["lab"] = lab, ["by"] = person, ["reason"] = reason }));
+        var request = new HaltRequestRecord { Lab = lab, By = person, Reason = reason };
+        ledger.Append(person, ProvStatement.Activity(id, HaltRequestRecord.Type, request.ToAttributes()));
         return id;
     }
 
@@ -50,12 +49,15 @@ public sealed partial class HaltSwitch(ILedger ledger, string lab)
     {
         string path = ProcessFile(labFolder);
         if (!File.Exists(path)) return null;
-        var parts = File.ReadAllText(path).Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        if (parts.Length != 2 || !int.TryParse(parts[0], CultureInfo.InvariantCulture, out int pid) || !long.TryParse(parts[1], CultureInfo.InvariantCulture, out long ticks)) return null;
+        var parts = File.ReadAllText(path)
+            .Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (parts.Length != 2 || !int.TryParse(parts[0], CultureInfo.InvariantCulture, out int pid)
+            || !long.TryParse(parts[1], CultureInfo.InvariantCulture, out long ticks)) return null;
         try
         {
             var process = System.Diagnostics.Process.GetProcessById(pid);
-            return Math.Abs(process.StartTime.ToUniversalTime().Ticks - ticks) < TimeSpan.TicksPerSecond ? process : null;
+            bool same = Math.Abs(process.StartTime.ToUniversalTime().Ticks - ticks) < TimeSpan.TicksPerSecond;
+            return same ? process : null;
         }
         catch (ArgumentException) { return null; }
         catch (InvalidOperationException) { return null; }

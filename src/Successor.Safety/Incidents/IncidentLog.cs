@@ -1,23 +1,21 @@
 // Incidents in the ledger. Recording is idempotent by id, so a resumed loop that detects the same thing
 // again does not raise it twice.
-using System.Text.Json.Nodes;
 using Successor.Ledger.Prov;
 using Successor.Ledger.Storage;
+using Successor.Records;
 
 namespace Successor.Safety.Incidents;
 
 public sealed class IncidentLog(ILedger ledger)
 {
-    const string Type = "incident";
-
     public Incident Record(string actor, Incident incident)
     {
         if (ledger.FindById(incident.Id).Count == 0)
-            ledger.Append(actor, ProvStatement.Entity(incident.Id, Type, new JsonObject
+            ledger.Append(actor, ProvStatement.Entity(incident.Id, IncidentRecord.Type, new IncidentRecord
             {
-                ["lab"] = incident.Lab, ["kind"] = incident.Kind, ["detail"] = incident.Detail,
-                ["severity"] = incident.Severity.ToString().ToLowerInvariant(),
-            }));
+                Lab = incident.Lab, Kind = incident.Kind, Detail = incident.Detail,
+                Severity = incident.Severity.ToString().ToLowerInvariant(),
+            }.ToAttributes()));
         return incident;
     }
 
@@ -28,10 +26,11 @@ public sealed class IncidentLog(ILedger ledger)
         foreach (var record in ledger.Read())
         {
             var s = record.Parse().Statement;
-            if (s.Kind != ProvKind.Entity || s.Type != Type || s.Attributes is not { } a) continue;
-            if (lab is not null && a["lab"]?.GetValue<string>() != lab) continue;
-            found.Add(new Incident(s.Subject, (string)a["lab"]!, (string)a["kind"]!, (string)a["detail"]!,
-                (string)a["severity"]! == "critical" ? Severity.Critical : Severity.Warning));
+            if (s.Kind != ProvKind.Entity || s.Type != IncidentRecord.Type || s.Attributes is not { } a) continue;
+            var r = IncidentRecord.From(a);
+            if (lab is not null && r.Lab != lab) continue;
+            found.Add(new Incident(s.Subject, r.Lab ?? "", r.Kind, r.Detail,
+                r.Severity == "critical" ? Severity.Critical : Severity.Warning));
         }
         return found;
     }

@@ -4,7 +4,6 @@
 using System.CommandLine;
 using Successor.Cli.Commands.Lab;
 using Successor.Cli.Commands.Ledger;
-using Successor.Lab.Loop;
 using Successor.Safety.Gates;
 
 namespace Successor.Cli.Commands.Gates;
@@ -13,19 +12,27 @@ public static class HaltCommand
 {
     public static Command Create()
     {
-        var (config, work, reason, ledger, token) = (LabCli.ConfigOption(), LabCli.WorkOption(), GateCli.ReasonOption(), LedgerCli.LedgerOption(), GateCli.TokenOption());
-        var grace = new Option<double>("--grace") { Description = "Seconds the lab has to stop by itself before it is killed", DefaultValueFactory = _ => 3 };
-        var command = new Command("halt", "Stop a running lab and every worker within seconds; `successor run` resumes it") { config, work, reason, ledger, token, grace };
+        var (config, work, reason, ledger, token) = (LabCli.ConfigOption(), LabCli.WorkOption(), GateCli.ReasonOption(),
+            LedgerCli.LedgerOption(), GateCli.TokenOption());
+        var grace = new Option<double>("--grace")
+            { Description = "Seconds the lab has to stop by itself before it is killed", DefaultValueFactory = _ => 3 };
+        var command = new Command("halt",
+            "Stop a running lab and every worker within seconds; `successor run` resumes it")
+            { config, work, reason, ledger, token, grace };
         command.SetAction(r =>
         {
             var lab = LabCli.LoadConfig(r.GetValue(config)!);
             using var store = LedgerCli.Open(r.GetValue(ledger)!);
             var who = new PersonRegistry(store).Authenticate(r.GetValue(token), Role.Approver);
             string id = new HaltSwitch(store, lab.Name).Request(who.Id, r.GetValue(reason)!);
-            var stop = HaltSwitch.Stop(Path.Combine(r.GetValue(work)!, lab.Name), TimeSpan.FromSeconds(r.GetValue(grace)));
+            var stop = HaltSwitch.Stop(Path.Combine(r.GetValue(work)!, lab.Name),
+                TimeSpan.FromSeconds(r.GetValue(grace)));
             Console.WriteLine(stop is { } s
-                ? $"{id} recorded; lab {lab.Name} (process {s.Process}) {(s.StoppedByItself ? "stopped" : "was killed")} in {s.Took.TotalSeconds:0.0} s; `successor run` resumes it"
-                : $"{id} recorded; no running process of lab {lab.Name} was found here (a lab on another machine stops at its next safe point)");
+                ? $"{id} recorded; lab {lab.Name} (process {s.Process}) "
+                    + $"{(s.StoppedByItself ? "stopped" : "was killed")} in {s.Took.TotalSeconds:0.0} s; "
+                    + "`successor run` resumes it"
+                : $"{id} recorded; no running process of lab {lab.Name} was found here "
+                    + "(a lab on another machine stops at its next safe point)");
             return ExitCodes.Success;
         });
         return command;

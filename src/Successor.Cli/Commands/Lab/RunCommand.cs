@@ -2,10 +2,11 @@
 // whatever its ledger already records. Ctrl+C or `successor halt` stops the workers and exits with 130; a
 // gate waiting for a person exits with 4. Run again to resume.
 using System.CommandLine;
-using Successor.Safety.Gates;
+using System.Runtime.InteropServices;
 using Successor.Cli.Commands.Ledger;
 using Successor.Lab.Loop;
 using Successor.Safety.Audit;
+using Successor.Safety.Gates;
 
 namespace Successor.Cli.Commands.Lab;
 
@@ -19,7 +20,9 @@ public static class RunCommand
         var work = LabCli.WorkOption();
         var threads = CommonOptions.Threads();
         var json = CommonOptions.Json();
-        var command = new Command("run", "Run the lab: each generation plans, runs and verifies the training of its successor") { config, ledger, artifacts, work, threads, json };
+        var command = new Command("run",
+            "Run the lab: each generation plans, runs and verifies the training of its successor")
+            { config, ledger, artifacts, work, threads, json };
         command.SetAction(r =>
         {
             string path = r.GetValue(config)!;
@@ -30,28 +33,34 @@ public static class RunCommand
             bool asJson = r.GetValue(json);
             // Ctrl+C (SIGINT) and SIGTERM (a scheduler, a supervisor) stop the workers and leave a resumable state.
             using var cancel = new CancellationTokenSource();
-            void Stop(System.Runtime.InteropServices.PosixSignalContext context) { context.Cancel = true; cancel.Cancel(); }
-            using var interrupt = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGINT, Stop);
-            using var terminate = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM, Stop);
+            void Stop(PosixSignalContext context) { context.Cancel = true; cancel.Cancel(); }
+            using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+            using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
             var clock = System.Diagnostics.Stopwatch.StartNew();
-            if (!asJson) Console.WriteLine($"lab {lab.Name}: {(File.Exists(path) ? path : "embedded default")}, ledger {store.Location}, {journal.All("").Count()} records of it so far");
+            if (!asJson)
+                Console.WriteLine($"lab {lab.Name}: {(File.Exists(path) ? path : "embedded default")}, "
+                    + $"ledger {store.Location}, {journal.All("").Count()} records of it so far");
             string folder = Path.Combine(r.GetValue(work)!, lab.Name);
             HaltSwitch.WriteProcessFile(folder);
             try { new LabRunner(lab, journal, folder, line => Print(line, asJson, clock.Elapsed)).Run(cancel.Token); }
             catch (OperationCanceledException) when (cancel.IsCancellationRequested)
             {
-                Console.Error.WriteLine($"interrupted: the workers were stopped; every finished trial is in the ledger ({store.Location}); run the same command again to resume");
+                Console.Error.WriteLine("interrupted: the workers were stopped; every finished trial is in the ledger "
+                    + $"({store.Location}); run the same command again to resume");
                 return ExitCodes.Interrupted;
             }
             finally { File.Delete(HaltSwitch.ProcessFile(folder)); }
             var rows = LabSummary.Rows(journal);
             var audit = AuditCoverage.Of(store, lab.Name);
-            if (asJson) Console.WriteLine(System.Text.Json.JsonSerializer.Serialize(new { lab = lab.Name, generations = rows, audit }, Models.SnakeCaseJson.Compact));
+            if (asJson)
+                Console.WriteLine(System.Text.Json.JsonSerializer.Serialize(
+                    new { lab = lab.Name, generations = rows, audit }, Models.SnakeCaseJson.Compact));
             else
             {
                 Console.Write(LabSummary.Table(rows));
                 Console.WriteLine(audit.Promotions == 0 ? "safety audit: no promotion to audit"
-                    : $"safety audit: {audit.Audited} of {audit.Promotions} promoted generation(s) ran, passed and recorded every required check");
+                    : $"safety audit: {audit.Audited} of {audit.Promotions} promoted generation(s) ran, passed and "
+                        + "recorded every required check");
                 foreach (var gap in audit.Gaps) Console.WriteLine($"  {gap}");
             }
             return ExitCodes.Success;
@@ -63,7 +72,16 @@ public static class RunCommand
     static void Print(LabLine line, bool json, TimeSpan elapsed)
     {
         if (json)
-            Console.WriteLine(new System.Text.Json.Nodes.JsonObject { ["event"] = line.Stage, ["generation"] = line.Generation, ["text"] = line.Text, ["elapsed_seconds"] = Math.Round(elapsed.TotalSeconds, 1) }.ToJsonString());
-        else Console.WriteLine($"[{(elapsed.TotalHours >= 1 ? $"{(int)elapsed.TotalHours}:{elapsed:mm\\:ss}" : $"{elapsed:mm\\:ss}")}] g{line.Generation} {line.Stage}: {line.Text}");
+            Console.WriteLine(new System.Text.Json.Nodes.JsonObject
+            {
+                ["event"] = line.Stage, ["generation"] = line.Generation, ["text"] = line.Text,
+                ["elapsed_seconds"] = Math.Round(elapsed.TotalSeconds, 1),
+            }.ToJsonString());
+        else
+        {
+            string stamp = elapsed.TotalHours >= 1
+                ? $"{(int)elapsed.TotalHours}:{elapsed:mm\\:ss}" : $"{elapsed:mm\\:ss}";
+            Console.WriteLine($"[{stamp}] g{line.Generation} {line.Stage}: {line.Text}");
+        }
     }
 }

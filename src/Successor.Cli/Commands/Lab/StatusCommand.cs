@@ -2,6 +2,7 @@
 using System.CommandLine;
 using Successor.Cli.Commands.Ledger;
 using Successor.Lab.Loop;
+using Successor.Records;
 using Successor.Safety.Audit;
 
 namespace Successor.Cli.Commands.Lab;
@@ -14,7 +15,8 @@ public static class StatusCommand
         var ledger = LedgerCli.LedgerOption();
         var artifacts = LedgerCli.ArtifactsOption();
         var json = CommonOptions.Json();
-        var command = new Command("status", "Show where the lab stands: generations, champion, trials, compute") { config, ledger, artifacts, json };
+        var command = new Command("status", "Show where the lab stands: generations, champion, trials, compute")
+            { config, ledger, artifacts, json };
         command.SetAction(r =>
         {
             string path = r.GetValue(config)!;
@@ -22,11 +24,13 @@ public static class StatusCommand
             using var store = LedgerCli.Open(r.GetValue(ledger)!);
             var journal = new LabJournal(store, LedgerCli.Artifacts(r.GetValue(artifacts)!), lab.Name);
             var rows = LabSummary.Rows(journal);
-            var trials = journal.All(journal.Id("trial", "")).ToList();
+            var trials = journal.All(journal.Id("trial", "")).Select(t => TrialRecord.From(t.Attributes)).ToList();
             var last = journal.All("").LastOrDefault();
             var champion = rows.LastOrDefault(x => x.Promoted);
-            var findings = journal.All(journal.Id("finding", "")).Select(f => (double)f.Attributes["effect"]!).ToList();
-            var selections = journal.All(journal.Id("selection", "")).ToList();
+            var findings = journal.All(journal.Id("finding", ""))
+                .Select(f => FindingRecord.From(f.Attributes).Effect).ToList();
+            var selections = journal.All(journal.Id("selection", ""))
+                .Select(s => SelectionRecord.From(s.Attributes)).ToList();
             var audit = AuditCoverage.Of(store, lab.Name);
             var printer = new Output.Printer(r.GetValue(json));
             if (!printer.Json) Console.Write(LabSummary.Table(rows));
@@ -36,12 +40,12 @@ public static class StatusCommand
                 ("generations_planned", lab.Generations),
                 ("champion_generation", champion?.Generation),
                 ("trials", trials.Count),
-                ("trials_failed", trials.Count(t => (string?)t.Attributes["status"] != "ok")),
-                ("tokens", trials.Sum(t => (long?)t.Attributes["tokens"] ?? 0)),
+                ("trials_failed", trials.Count(t => !t.Ok)),
+                ("tokens", trials.Sum(t => t.Tokens)),
                 ("findings", findings.Count),
                 ("mean_effect", findings.Count > 0 ? Math.Round(findings.Average(), 6) : null),
                 ("best_effect", findings.Count > 0 ? findings.Max() : null),
-                ("changes_adopted", selections.Count(x => x.Attributes["adopted"]!.AsArray().Count > 0)),
+                ("changes_adopted", selections.Count(x => x.Adopted.Count > 0)),
                 ("champion_holdout", champion?.Holdout),
                 ("holdout_metric", champion?.Metric),
                 ("promotions", audit.Promotions),

@@ -1,0 +1,140 @@
+// One fully populated record of every type, and the round trip a record makes through the ledger: its
+// attributes written as canonical JSON (the bytes the ledger hashes and stores) and parsed back.
+using System.Text.Json.Nodes;
+using Successor.Ledger.Canonical;
+using Successor.Records;
+
+namespace Successor.Records.Tests;
+
+public static class Samples
+{
+    /// <summary>Attributes as a reader gets them back from the ledger.</summary>
+    public static JsonObject ThroughLedger(JsonObject attributes) =>
+        JsonNode.Parse(CanonicalJson.Serialize(attributes))!.AsObject();
+
+    /// <summary>Every record type with every field set, and how it is read.</summary>
+    public static IEnumerable<(LabRecord Record, Func<JsonObject, LabRecord> Read)> All()
+    {
+        yield return (Generation(), GenerationRecord.From);
+        yield return (new TrialRecord
+        {
+            Lab = "lab", Generation = 2, Status = "ok", Error = "none", Steps = 40, Tokens = 81_920, Seconds = 12.5,
+            Score = 0.625, Scores = [1, 0, 0.5], TrainLoss = 1.75, LossCurve = [3.5, 2.25, 1.75], LossEvery = 10,
+            TrainSeconds = 11.25, TrainCpuSeconds = 10.5, RecipeSha256 = "r1", ModelSha256 = "m1", StableSha256 = "s1",
+            ContinuedFrom = "g1-p0-r0", EvaluatorSha256 = "e1", Shape = "2 layers x 64 wide",
+        }, TrialRecord.From);
+        yield return (Curation(), CurationRecord.From);
+        yield return (new WeaknessRecord
+        {
+            Lab = "lab", PublicScore = 0.5, Generation = 3, Metric = "accuracy", Digest = "sha256:ab",
+            Slices = [new("radd d=1", Accuracy: 0.75), new("text", BitsPerByte: 2.5)],
+                Failures = ["1+1=3 (expected 2)"],
+            Weaknesses = [new("radd d=3", 0.25, "accuracy")],
+        }, WeaknessRecord.From);
+        yield return (new ProposalsRecord
+        {
+            Lab = "lab", Generation = 3, Researcher = "evolutionary",
+            HoldoutFeedback = [new(1, 0.5, true, false), new(2, null, false, true)],
+            Proposals = [new("p0", ["learning_rate=0.002"], "radd d=3", "a larger step")],
+        }, ProposalsRecord.From);
+        yield return (new FindingRecord
+        {
+            Lab = "lab", Generation = 3, Proposal = "p0", Trial = "g3-p0-r0", Overrides = ["steps=40"], Steps = 40,
+            Score = 0.5, Effect = 0.125, Low = -0.25, High = 0.5, PValue = 0.03,
+        }, FindingRecord.From);
+        yield return (new SelectionRecord
+        {
+            Lab = "lab", Generation = 3, Candidate = ["steps=40"], Adopted = ["steps=40"], Effect = 0.1, Low = 0.05,
+            High = 0.15, Seeds = 4, ReusedTrials = ["g3-p0-r0"], Reason = "adopted",
+            Finalists = [new("p0", "a", ["steps=40"], 0.1, 0.05, 0.15) { FreshEffect = 0.2, FreshLow = 0.1,
+                FreshHigh = 0.3 }],
+        }, SelectionRecord.From);
+        yield return (new KeptDataCheckRecord
+        {
+            Lab = "lab", Generation = 3, Checked = 80, OffTrainingSide = 1, Malformed = 2, Passed = false,
+        }, KeptDataCheckRecord.From);
+        yield return (new ReplayRecord
+        {
+            Lab = "lab", Generation = 3, Cases = [new("silenced", false, false, "worse")], KnownBad = 3,
+                FalseAccepts = 0,
+            KnownGood = 2, FalseRejects = 1, Accuracy = 0.8, FalseAcceptRate = 0, Seconds = 4.5,
+        }, ReplayRecord.From);
+        yield return (new TrialChecksRecord
+        {
+            Lab = "lab", Generation = 3, Trials = ["g3-p0-r0", "g3-p1-r0"], EvaluatorBefore = ["e1"],
+                EvaluatorAfter = "e1",
+            EvaluatorPassed = true, Outliers = new("none", []), ChangePoints = new("one jump", ["g3-p1-r0"]),
+            Throughput = new("steady", []),
+        }, TrialChecksRecord.From);
+        yield return (new ContaminationCheckRecord
+        {
+            Lab = "lab", Documents = 90, Flagged = 3, Rate = 0.03, Example = "doc 4 overlaps holdout 2", Passed = false,
+        }, ContaminationCheckRecord.From);
+        yield return (new LabConfigRecord
+        {
+            Lab = "lab", Sha256 = "c0ffee", Researcher = "evolutionary", Budgets = "{\"trial_steps\":20}", Cores = 2,
+            ThreadsPerWorker = 1, Digest = "sha256:cd",
+        }, LabConfigRecord.From);
+        yield return (new BudgetChangeRecord
+        {
+            Lab = "lab", Previous = "{\"trial_steps\":20}", Budgets = "{\"trial_steps\":40}",
+        }, BudgetChangeRecord.From);
+        yield return (new BudgetHaltRecord { Lab = "lab", Reason = "the lab's token budget ran out" },
+            BudgetHaltRecord.From);
+        yield return (new CheckpointRecord { Lab = "lab", Generation = 2, Digest = "sha256:ef" },
+            CheckpointRecord.From);
+        yield return (new SelfGeneratedRecord { Lab = "lab", Generation = 2, Kept = 37, Digest = "sha256:01" },
+            SelfGeneratedRecord.From);
+        yield return (new IncidentRecord { Lab = "lab", Kind = "collapse", Detail = "distinct-2 fell",
+            Severity = "warning" },
+            IncidentRecord.From);
+        yield return (new ApprovalRequestRecord { Lab = "lab", Gate = "promotion", Summary = "promote generation 2" },
+            ApprovalRequestRecord.From);
+        yield return (Decision(), DecisionRecord.From);
+        yield return (new PersonRecord { Role = "admin", TokenSha256 = "5e", AddedBy = "user:ada" }, PersonRecord.From);
+        yield return (new RevocationRecord { Person = "user:rex", RevokedBy = "user:ada" }, RevocationRecord.From);
+        yield return (new HaltRequestRecord { Lab = "lab", By = "user:ada", Reason = "runaway" },
+            HaltRequestRecord.From);
+        yield return (new AuditRecord
+        {
+            Lab = "lab", Generation = 2, Promoted = true, Complete = false,
+            Checks = [new("canaries", true, true, "0 completed"), new("divergence", false, false, "not verified")],
+        }, AuditRecord.From);
+    }
+
+    public static GenerationRecord Generation() => new GenerationRecord
+    {
+        Lab = "lab", Generation = 2, ChampionGeneration = 2, ChampionCheckpoint = "sha256:aa",
+        ChampionRecipe = "{\"steps\":20}", SelfGenerated = ["sha256:bb"], Frontier = 4, Promoted = true,
+        Reason = "promoted: genuinely better", ApprovedBy = "user:ada",
+        Improvement = 0.125, ImprovementLow = 0.0625, ImprovementHigh = 0.25, ImprovementPValue = 0.001,
+            HoldoutItems = 600,
+        GenuinelyBetter = true, Verdict = "genuinely better", CandidatePublicScore = 0.5,
+        PublicImprovement = 0.25, PublicImprovementLow = 0.125, PublicImprovementHigh = 0.375, DivergenceZ = 0.5,
+        DivergenceAlarm = false, DivergenceSumGenerations = 2, DivergenceSumZ = 0.75, DivergenceSumAlarm = false,
+        CanariesCompleted = 0, ReplayFalseAccepts = 0, CumulativeReliability = 0.998, ProjectedReliability = 0.99,
+        ReliabilityAlarm = false, KeptLabelAccuracy = 0.9, Kept = 37, PerplexityDrift = 0.05, TailCoverage = 0.8,
+        Tokens = 1_000_000, Seconds = 321.5,
+    }.With(new HoldoutStanding("accuracy", 0.75)
+    {
+        Horizon = 4.5, HorizonLow = 3.5, HorizonHigh = 5.5, HorizonStatus = "inside",
+        Horizons = [new FamilyHorizon("radd", 4.5, 3.5, 5.5, "inside"), new FamilyHorizon("rmul", null, null, null,
+            "above")],
+    });
+
+    public static CurationRecord Curation() => new()
+    {
+        Lab = "lab", Generation = 2, Difficulties = [5, 6], Filter = "verifier", Generated = 80, Kept = 37,
+            KeptCorrect = 33,
+        KeptLabelAccuracy = 0.89, KeptPerDifficulty = [30, 7], ReferenceCheckpoint = "sha256:aa",
+        OriginalDataIncluded = true, Data = "sha256:bb", Distinct2 = 0.5, Distinct2Truth = 0.625, DiversityRatio = 0.8,
+        EntropyBits = 3.25, PerplexityParent = 1.5, PerplexityReference = 1.75, PerplexityReferenceTruth = 1.625,
+        PerplexityDrift = 0.125, TailCoverage = 0.75,
+    };
+
+    public static DecisionRecord Decision() => new()
+    {
+        Lab = "lab", Request = "request:lab/g2-promotion", Gate = "promotion", Approved = true, By = "user:ada",
+        Reason = "the CI excludes zero", LagSeconds = 12.345,
+    };
+}
