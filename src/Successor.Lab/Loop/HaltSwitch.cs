@@ -5,7 +5,7 @@
 using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text.Json.Nodes;
-using Successor.Ledger.Prov;
+using Successor.Ledger.Statements;
 using Successor.Ledger.Storage;
 
 namespace Successor.Lab.Loop;

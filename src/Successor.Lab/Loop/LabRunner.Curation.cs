@@ -5,7 +5,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Successor.Data.Curriculum;
 using Successor.Lab.Curation;
-using Successor.Ledger.Prov;
+using Successor.Ledger.Statements;
 using Successor.Safety.Incidents;
 
 namespace Successor.Lab.Loop;

@@ -5,8 +5,8 @@
 using System.Diagnostics;
 using System.Text.Json.Nodes;
 using Successor.Lab.Trials;
-using Successor.Ledger.Prov;
-using Successor.Ledger.Provenance;
+using Successor.Ledger.Statements;
+using Successor.Ledger.Attestations;
 using Successor.Safety.Audit;
 using Successor.Training.Recipes;
 

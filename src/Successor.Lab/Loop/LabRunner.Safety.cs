@@ -110,7 +110,7 @@ public sealed partial class LabRunner
         {
             var report = task.TrainingContamination();
             var example = report?.Examples.FirstOrDefault();
-            return Ledger.Prov.ProvStatement.Activity(id, "contamination-check", new JsonObject
+            return Ledger.Statements.ProvStatement.Activity(id, "contamination-check", new JsonObject
             {
                 ["documents"] = report?.Documents, ["flagged"] = report?.Flagged ?? 0, ["rate"] = report?.Rate ?? 0,
                 ["example"] = example is null ? null : $"{example.TrainingDocument} overlaps {example.Reference} ({example.Kind})",

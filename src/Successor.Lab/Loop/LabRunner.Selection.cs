@@ -9,7 +9,7 @@
 using System.Text.Json.Nodes;
 using Successor.Evaluation.Statistics;
 using Successor.Lab.Trials;
-using Successor.Ledger.Prov;
+using Successor.Ledger.Statements;
 using Successor.Research;
 using Successor.Training.Recipes;
 

@@ -4,7 +4,7 @@
 // batch was checked is checked when the lab resumes, so every trial is covered exactly once.
 using System.Text.Json.Nodes;
 using Successor.Lab.Trials;
-using Successor.Ledger.Prov;
+using Successor.Ledger.Statements;
 using Successor.Safety.Incidents;
 
 namespace Successor.Lab.Loop;

@@ -2,7 +2,7 @@
 // recorded the moment it finishes, so a crash loses at most the trials still running.
 using System.Text.Json.Nodes;
 using Successor.Lab.Trials;
-using Successor.Ledger.Prov;
+using Successor.Ledger.Statements;
 using Successor.Training.Recipes;
 
 namespace Successor.Lab.Loop;

@@ -62,7 +62,7 @@ public sealed partial class LabRunner
             PromotionReplay.Silence(silenced);
             var result = PromotionReplay.Run(pairs => task.Replay([champion, silenced], pairs));
             report(new(g, "replay", $"promotion rule on known cases: {result.FalseAccepts} of {result.KnownBad} known-bad accepted, {result.KnownGood - result.FalseRejects} of {result.KnownGood} known-good accepted ({clock.Elapsed.TotalSeconds:0.0} s)"));
-            return Ledger.Prov.ProvStatement.Activity(id, "promotion-replay", new JsonObject
+            return Ledger.Statements.ProvStatement.Activity(id, "promotion-replay", new JsonObject
             {
                 ["generation"] = g,
                 ["cases"] = new JsonArray([.. result.Outcomes.Select(o => (JsonNode)new JsonObject

@@ -13,7 +13,7 @@ using Successor.Evaluation.Statistics;
 using Successor.Lab.Config;
 using Successor.Lab.Tasks;
 using Successor.Lab.Trials;
-using Successor.Ledger.Prov;
+using Successor.Ledger.Statements;
 using Successor.Models.Checkpoints;
 using Successor.Models.Gpt;
 using Successor.Research;

@@ -3,7 +3,7 @@
 // part before the first ':' of each id becomes a declared prefix (urn:successor:<prefix>:).
 using System.Text.Json.Nodes;
 using Successor.Ledger.Lineage;
-using Successor.Ledger.Prov;
+using Successor.Ledger.Statements;
 
 namespace Successor.Ledger.Export;
 

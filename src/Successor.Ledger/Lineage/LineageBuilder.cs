@@ -2,7 +2,7 @@
 // agents and everything it used, recursively back to seed data), what it was derived from, and
 // the activities that used it afterwards (evaluations, promotions) with their agents and outputs —
 // which is where human approvals show up. Each element is expanded once; repeats say "(see above)".
-using Successor.Ledger.Prov;
+using Successor.Ledger.Statements;
 using Successor.Ledger.Records;
 
 namespace Successor.Ledger.Lineage;

@@ -1,7 +1,7 @@
 // The PROV graph of a whole ledger, held in memory: elements by id and the four relations in
 // both directions. Built from the entries themselves (the hashed truth), not from index columns.
 using System.Text.Json.Nodes;
-using Successor.Ledger.Prov;
+using Successor.Ledger.Statements;
 using Successor.Ledger.Records;
 using Successor.Ledger.Storage;
 

@@ -5,7 +5,7 @@
 using System.Data;
 using System.Data.Common;
 using System.Diagnostics;
-using Successor.Ledger.Prov;
+using Successor.Ledger.Statements;
 using Successor.Ledger.Records;
 using Successor.Ledger.Signing;
 

@@ -6,7 +6,7 @@
 // database.
 using System.Data.Common;
 using Npgsql;
-using Successor.Ledger.Prov;
+using Successor.Ledger.Statements;
 using Successor.Ledger.Records;
 
 namespace Successor.Ledger.Storage;

@@ -2,7 +2,7 @@
 // check ran, passed and was recorded. Computed from the ledger alone, so a dashboard or `successor status`
 // can show it while the lab runs. A promotion counts whether the ledger shows it as a generation recorded
 // promoted or as a promotion activity; one without an audit record is unaudited.
-using Successor.Ledger.Prov;
+using Successor.Ledger.Statements;
 using Successor.Ledger.Storage;
 
 namespace Successor.Safety.Audit;

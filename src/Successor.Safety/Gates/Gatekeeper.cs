@@ -2,7 +2,7 @@
 // process — the CLI, the dashboard — is seen by the loop at its next safe point. Only a named person with
 // an approver or admin token decides; a machine identity's attempt is refused and recorded as an incident.
 using System.Text.Json.Nodes;
-using Successor.Ledger.Prov;
+using Successor.Ledger.Statements;
 using Successor.Ledger.Records;
 using Successor.Ledger.Storage;
 using Successor.Safety.Incidents;

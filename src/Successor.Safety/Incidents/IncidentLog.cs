@@ -1,7 +1,7 @@
 // Incidents in the ledger. Recording is idempotent by id, so a resumed loop that detects the same thing
 // again does not raise it twice.
 using System.Text.Json.Nodes;
-using Successor.Ledger.Prov;
+using Successor.Ledger.Statements;
 using Successor.Ledger.Storage;
 
 namespace Successor.Safety.Incidents;

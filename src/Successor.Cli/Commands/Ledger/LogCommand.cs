@@ -3,7 +3,7 @@
 using System.CommandLine;
 using System.Text.Json.Nodes;
 using Successor.Ledger;
-using Successor.Ledger.Prov;
+using Successor.Ledger.Statements;
 using Successor.Ledger.Proofs;
 using Successor.Ledger.Signing;
 

@@ -4,7 +4,7 @@
 // wasDerivedFrom(generated, used), wasAssociatedWith(activity, agent) with Type as the role.
 using System.Text.Json.Nodes;
 
-namespace Successor.Ledger.Prov;
+namespace Successor.Ledger.Statements;
 
 public sealed record ProvStatement(
     ProvKind Kind,

@@ -1,6 +1,6 @@
 // The kinds of W3C PROV statements the ledger records (PROV-DM: the three element types and
 // the four relations the lab needs).
-namespace Successor.Ledger.Prov;
+namespace Successor.Ledger.Statements;
 
 public enum ProvKind
 {

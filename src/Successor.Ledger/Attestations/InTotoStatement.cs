@@ -5,7 +5,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using Successor.Ledger.Canonical;
 
-namespace Successor.Ledger.Provenance;
+namespace Successor.Ledger.Attestations;
 
 /// <summary>One input of the build: a name (e.g. "recipe", "data:train") and its "sha256:…" digest.</summary>
 public sealed record ResolvedDependency(string Name, string Digest);
