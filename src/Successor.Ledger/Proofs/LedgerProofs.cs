@@ -32,6 +32,10 @@ public static class LedgerProofs
         return ledger.TreeHeads().First(h => h.Size == head.Size);
     }
 
+    /// <summary>Signs with the key in <paramref name="keyFile"/>, creating the key file on first signing.</summary>
+    public static SignedTreeHead SignTreeHead(ILedger ledger, string keyFile) =>
+        SignTreeHead(ledger, TreeHeadSigner.FromKeyFile(keyFile, create: true));
+
     public static InclusionProof Inclusion(ILedger ledger, long seq, SignedTreeHead head)
     {
         if (seq < 0 || seq >= head.Size)

@@ -49,6 +49,10 @@ public sealed class TreeHeadSigner
         return new TreeHeadSigner(Digests.FromHex(text, $"signing key {path}"));
     }
 
+    /// <summary>The signer of an existing key file, or null when there is none (heads then go unchecked).</summary>
+    public static TreeHeadSigner? FromKeyFileIfPresent(string path) =>
+        File.Exists(path) ? FromKeyFile(path, create: false) : null;
+
     public SignedTreeHead Sign(long size, byte[] root, DateTimeOffset time)
     {
         var unsigned = new SignedTreeHead(size, Digests.Hex(root),

@@ -6,8 +6,6 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using Successor.Ledger;
 using Successor.Ledger.Artifacts;
-using Successor.Ledger.Records;
-using Successor.Ledger.Signing;
 using Successor.Ledger.Storage;
 
 namespace Successor.Cli.Commands.Ledger;
@@ -39,25 +37,7 @@ public static class LedgerCli
     public static ArtifactStore Artifacts(string folder) => new(folder);
 
     /// <summary>Opens an existing ledger; a SQLite path that does not exist is bad input, not a new ledger.</summary>
-    public static ILedger Open(string location)
-    {
-        bool server = location.Contains("Host=", StringComparison.OrdinalIgnoreCase) || location.Contains("://", StringComparison.Ordinal);
-        if (!server && !File.Exists(location))
-            throw new LedgerException($"ledger {location}: file not found; pass --ledger with the lab's ledger (default .successor/ledger.db)");
-        return LedgerStore.Open(location);
-    }
-
-    public static TreeHeadSigner? SignerIfPresent(string keyFile) =>
-        File.Exists(keyFile) ? TreeHeadSigner.FromKeyFile(keyFile, create: false) : null;
-
-    /// <summary>A record number, or the id of an entity, activity or agent (its first declaration).</summary>
-    public static LedgerRecord Resolve(ILedger ledger, string id)
-    {
-        if (long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out long seq))
-            return ledger.Get(seq) ?? throw new LedgerException($"record {seq}: not in the ledger ({ledger.Count()} records, numbered from 0)");
-        return ledger.FindById(id).FirstOrDefault(r => r.Parse().Statement.Subject == id)
-            ?? throw new LedgerException($"id {id}: no record declares it; give a record number or an id listed by `successor log`");
-    }
+    public static ILedger Open(string location) => LedgerStore.OpenExisting(location);
 
     /// <summary>The final result: `key: value` lines, or one JSON object with --json.</summary>
     public static void Result(bool json, IEnumerable<(string Key, object? Value)> fields)
