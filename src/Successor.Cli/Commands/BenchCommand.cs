@@ -2,6 +2,7 @@
 // achieved GFLOP/s (6·N + 12·L·C·T FLOPs per token, nanoGPT's estimate_mfu) and its fraction of peak.
 using System.CommandLine;
 using System.Diagnostics;
+using Successor.Cli.Commands.Shared;
 using Successor.Cli.Output;
 using Successor.Tensors;
 using Successor.Training;

@@ -3,6 +3,7 @@
 // capability horizon per family and a weakness report.
 using System.CommandLine;
 using Successor.Cli.Commands.Curriculum;
+using Successor.Cli.Commands.Shared;
 using Successor.Cli.Output;
 using Successor.Data.Curriculum;
 using Successor.Evaluation.Curriculum;

@@ -1,6 +1,7 @@
 // `successor train`: one training run from a preset or recipe file, with overrides, resumable.
 using System.CommandLine;
 using System.Diagnostics;
+using Successor.Cli.Commands.Shared;
 using Successor.Cli.Output;
 using Successor.Data.Contamination;
 using Successor.Data.Corpora;

@@ -2,6 +2,7 @@
 // train or public validation side of the partition (the sealed side is the Verifier's alone).
 using System.CommandLine;
 using System.Text;
+using Successor.Cli.Commands.Shared;
 using Successor.Cli.Output;
 using Successor.Data.Curriculum;
 

@@ -2,6 +2,7 @@
 // the partition, difficulties in a range), with the loss on answers only. Same recipes, overrides and
 // checkpoints as `successor train`.
 using System.CommandLine;
+using Successor.Cli.Commands.Shared;
 using Successor.Cli.Output;
 using Successor.Data.Contamination;
 using Successor.Data.Corpora;

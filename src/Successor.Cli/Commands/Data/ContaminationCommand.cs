@@ -3,6 +3,7 @@
 // sealed holdout. Exit code 2 when the overlap rate is above the threshold.
 using System.CommandLine;
 using System.Text.Json.Nodes;
+using Successor.Cli.Commands.Shared;
 using Successor.Cli.Output;
 using Successor.Data.Contamination;
 using Successor.Data.Corpora;

@@ -2,6 +2,7 @@
 // for a split folder, its manifest. Reading it fully is also the check that the file is usable.
 using System.CommandLine;
 using System.Text;
+using Successor.Cli.Commands.Shared;
 using Successor.Cli.Output;
 using Successor.Data.Corpora;
 

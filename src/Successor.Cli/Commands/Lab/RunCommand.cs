@@ -3,6 +3,7 @@
 // gate waiting for a person exits with 4. Run again to resume.
 using System.CommandLine;
 using Successor.Cli.Commands.Ledger;
+using Successor.Cli.Commands.Shared;
 using Successor.Lab.Loop;
 using Successor.Safety.Audit;
 

@@ -4,7 +4,7 @@ using Successor.Data.Contamination;
 using Successor.Data.Corpora;
 using Successor.Evaluation.Verification;
 
-namespace Successor.Cli.Commands;
+namespace Successor.Cli.Commands.Shared;
 
 public static class ContaminationCheck
 {
