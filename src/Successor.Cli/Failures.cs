@@ -37,6 +37,3 @@ public static class Failures
         (e is ArgumentException or Dashboard.Trends.TrendDataException or Lab.Loop.LabHaltedException or Safety.Gates.GateException or Lab.Loop.AwaitingDecisionException or LedgerException or Lab.Config.LabConfigException or Lab.Loop.LabException or RecipeException or DataException or CheckpointFormatException or TrainingDivergedException or UsageException
             ? e.Message : $"{e.GetType().Name}: {e.Message}").ReplaceLineEndings(" ");
 }
-
-/// <summary>A command line that parses but makes no sense (e.g. --resume with --preset).</summary>
-public sealed class UsageException(string message) : Exception(message);

@@ -7,9 +7,6 @@ using Successor.Ledger.Canonical;
 
 namespace Successor.Ledger.Attestations;
 
-/// <summary>One input of the build: a name (e.g. "recipe", "data:train") and its "sha256:…" digest.</summary>
-public sealed record ResolvedDependency(string Name, string Digest);
-
 public sealed record InTotoStatement(
     string SubjectName,
     string WeightsDigest,
