@@ -17,7 +17,10 @@ public static class ProvJsonExporter
 
     public static JsonObject Export(ProvGraph graph)
     {
-        var prefixes = new SortedDictionary<string, string>(StringComparer.Ordinal) { ["successor"] = "urn:successor:ns#" };
+        var prefixes = new SortedDictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["successor"] = "urn:successor:ns#",
+        };
         var doc = new JsonObject();
         string Q(string id)
         {
@@ -39,8 +42,10 @@ public static class ProvJsonExporter
             var (s, o) = (Q(r.Statement.Subject), Q(r.Statement.Object!));
             var rel = r.Statement.Kind switch
             {
-                ProvKind.Used => new JsonObject { ["prov:activity"] = s, ["prov:entity"] = o, ["prov:time"] = r.TimeText },
-                ProvKind.WasGeneratedBy => new JsonObject { ["prov:entity"] = s, ["prov:activity"] = o, ["prov:time"] = r.TimeText },
+                ProvKind.Used =>
+                    new JsonObject { ["prov:activity"] = s, ["prov:entity"] = o, ["prov:time"] = r.TimeText },
+                ProvKind.WasGeneratedBy =>
+                    new JsonObject { ["prov:entity"] = s, ["prov:activity"] = o, ["prov:time"] = r.TimeText },
                 ProvKind.WasDerivedFrom => new JsonObject { ["prov:generatedEntity"] = s, ["prov:usedEntity"] = o },
                 _ => new JsonObject { ["prov:activity"] = s, ["prov:agent"] = o },
             };

@@ -28,7 +28,8 @@ public sealed class ProvGraph
             {
                 var merged = (JsonObject?)first.Statement.Attributes?.DeepClone() ?? new JsonObject();
                 foreach (var (k, v) in entry.Statement.Attributes ?? []) merged[k] = v?.DeepClone();
-                _elements[entry.Statement.Subject] = first with { Statement = first.Statement with { Attributes = merged } };
+                _elements[entry.Statement.Subject] =
+                    first with { Statement = first.Statement with { Attributes = merged } };
             }
             else
             {

@@ -7,7 +7,8 @@ using Successor.Ledger.Storage;
 namespace Successor.Ledger.Proofs;
 
 /// <param name="Proof">The consistency proof's hashes, in hex.</param>
-public sealed record ConsistencyCheck(SignedTreeHead Old, SignedTreeHead Latest, IReadOnlyList<string> Proof, bool Consistent)
+public sealed record ConsistencyCheck(
+    SignedTreeHead Old, SignedTreeHead Latest, IReadOnlyList<string> Proof, bool Consistent)
 {
     /// <param name="oldSize">The size of a stored tree head.</param>
     public static ConsistencyCheck Run(ILedger ledger, long oldSize)

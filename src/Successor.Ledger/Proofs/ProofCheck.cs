@@ -12,7 +12,8 @@ public sealed record ProofCheck(long Record, long TreeSize, string Root, bool In
     public bool Ok => Included && SignatureValid != false;
 
     /// <param name="file">A proof document written by `successor prove --output`.</param>
-    /// <param name="root">The published root (hex); give it together with <paramref name="size"/> or not at all.</param>
+    /// <param name="root">The published root (hex); give it together with <paramref name="size"/> or not at
+    /// all.</param>
     /// <param name="keyFile">The lab's signing key; when the file is absent the signature goes unchecked.</param>
     public static ProofCheck Run(string file, string? root, long? size, string keyFile)
     {

@@ -25,7 +25,9 @@ public static class ProvKinds
         "wasGeneratedBy" => ProvKind.WasGeneratedBy,
         "wasDerivedFrom" => ProvKind.WasDerivedFrom,
         "wasAssociatedWith" => ProvKind.WasAssociatedWith,
-        _ => throw new LedgerException($"record kind \"{name}\" is unknown; expected entity, activity, agent, used, wasGeneratedBy, wasDerivedFrom or wasAssociatedWith"),
+        _ => throw new LedgerException(
+            $"record kind \"{name}\" is unknown; "
+            + "expected entity, activity, agent, used, wasGeneratedBy, wasDerivedFrom or wasAssociatedWith"),
     };
 
     public static bool IsElement(ProvKind kind) => kind is ProvKind.Entity or ProvKind.Activity or ProvKind.Agent;

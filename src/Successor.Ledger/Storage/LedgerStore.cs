@@ -31,7 +31,8 @@ public static class LedgerStore
             || location.Contains("://", StringComparison.Ordinal);
         if (!server && !File.Exists(location))
             throw new LedgerException(
-                $"ledger {location}: file not found; pass --ledger with the lab's ledger (default .successor/ledger.db)");
+                $"ledger {location}: file not found; "
+                + "pass --ledger with the lab's ledger (default .successor/ledger.db)");
         return Open(location);
     }
 

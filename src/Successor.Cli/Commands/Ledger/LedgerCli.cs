@@ -16,7 +16,9 @@ public static class LedgerCli
 
     public static Option<string> LedgerOption() => new("--ledger")
     {
-        Description = "SQLite file or PostgreSQL connection string (Host=…) of the ledger; default $SUCCESSOR_LEDGER or .successor/ledger.db",
+        Description =
+            "SQLite file or PostgreSQL connection string (Host=…) of the ledger; "
+            + "default $SUCCESSOR_LEDGER or .successor/ledger.db",
         DefaultValueFactory = _ => Environment.GetEnvironmentVariable("SUCCESSOR_LEDGER") ?? LedgerStore.DefaultPath,
     };
 
@@ -29,7 +31,8 @@ public static class LedgerCli
     public static Option<string> KeyOption() => new("--key")
     {
         Description = "File with the lab's tree-head signing key (hex, HMAC-SHA256); created on first signing",
-        DefaultValueFactory = _ => Environment.GetEnvironmentVariable("SUCCESSOR_LEDGER_KEY") ?? Path.Combine(LedgerStore.DefaultDirectory, "ledger.key"),
+        DefaultValueFactory = _ => Environment.GetEnvironmentVariable("SUCCESSOR_LEDGER_KEY")
+            ?? Path.Combine(LedgerStore.DefaultDirectory, "ledger.key"),
     };
 
     public static Option<bool> JsonOption() => new("--json") { Description = "Machine-readable JSON output" };
@@ -58,7 +61,8 @@ public static class LedgerCli
             return;
         }
         foreach (var (k, v) in fields)
-            Console.WriteLine($"{k}: {(v is bool b ? (b ? "true" : "false") : Convert.ToString(v, CultureInfo.InvariantCulture))}");
+            Console.WriteLine(
+                $"{k}: {(v is bool b ? (b ? "true" : "false") : Convert.ToString(v, CultureInfo.InvariantCulture))}");
     }
 
     /// <summary>Runs a command body; a ledger error becomes "error: …" and exit code 2.</summary>

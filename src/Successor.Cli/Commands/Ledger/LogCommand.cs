@@ -16,7 +16,8 @@ public static class LogCommand
     {
         var ledgerOption = LedgerCli.LedgerOption();
         var keyOption = LedgerCli.KeyOption();
-        var from = new Option<long>("--from") { Description = "First record number to show", DefaultValueFactory = _ => 0 };
+        var from = new Option<long>("--from")
+            { Description = "First record number to show", DefaultValueFactory = _ => 0 };
         var limit = new Option<int>("--limit")
             { Description = "Most records to show (0 = all)", DefaultValueFactory = _ => 0 };
         var id = new Option<string?>("--id") { Description = "Only records whose subject or object is this id" };

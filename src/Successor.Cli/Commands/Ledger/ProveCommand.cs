@@ -17,9 +17,11 @@ public static class ProveCommand
             { Description = "Record number or element id (e.g. checkpoint:g3)", Arity = ArgumentArity.ZeroOrOne };
         var ledgerOption = LedgerCli.LedgerOption();
         var keyOption = LedgerCli.KeyOption();
-        var output = new Option<string?>("--output") { Description = "Also write the proof document (JSON) to this file" };
+        var output = new Option<string?>("--output")
+            { Description = "Also write the proof document (JSON) to this file" };
         var check = new Option<string?>("--check") { Description = "Check a proof document instead of making one" };
-        var root = new Option<string?>("--root") { Description = "With --check: the published root (hex) to check against" };
+        var root = new Option<string?>("--root")
+            { Description = "With --check: the published root (hex) to check against" };
         var size = new Option<long?>("--size") { Description = "With --check: the published tree size" };
         var consistencyFrom = new Option<long?>("--consistency-from")
             { Description = "Prove the latest tree head extends the stored head of this size" };
