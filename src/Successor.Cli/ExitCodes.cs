@@ -10,10 +10,14 @@ public static class ExitCodes
     public const int BadInput = 2;
     /// <summary>Training diverged (NaN or Inf); the weights of the failing step were not applied or saved.</summary>
     public const int Diverged = 3;
-    /// <summary>The lab paused at a gate: a person must approve or reject the printed request, then run again.</summary>
+    /// <summary>
+    /// The lab paused at a gate: a person must approve or reject the printed request, then run again.
+    /// </summary>
     public const int AwaitingDecision = 4;
     /// <summary>Refused: an unknown or revoked token, a missing role, or a machine identity trying to decide.</summary>
     public const int Refused = 5;
-    /// <summary>Interrupted (Ctrl+C, SIGTERM or `successor halt`); a checkpoint of the last completed step was saved.</summary>
+    /// <summary>
+    /// Interrupted (Ctrl+C, SIGTERM or `successor halt`); a checkpoint of the last completed step was saved.
+    /// </summary>
     public const int Interrupted = 130;
 }

@@ -13,7 +13,8 @@ public static class Failures
     public static int Guard(Func<int> run)
     {
         try { return run(); }
-        catch (Exception e) when (Code(e) is var code && code != ExitCodes.Failure || Environment.GetEnvironmentVariable("SUCCESSOR_DEBUG") is null)
+        catch (Exception e) when (Code(e) is var code && code != ExitCodes.Failure
+            || Environment.GetEnvironmentVariable("SUCCESSOR_DEBUG") is null)
         {
             int exit = Code(e);
             Console.Error.WriteLine($"error: {OneLine(e)}");
@@ -24,8 +25,8 @@ public static class Failures
     public static int Code(Exception e) => e switch
     {
         RecipeException or DataException or CheckpointFormatException or FileNotFoundException
-            or DirectoryNotFoundException or ArgumentException or UsageException or LedgerException or Lab.Config.LabConfigException
-            or Dashboard.Trends.TrendDataException => ExitCodes.BadInput,
+            or DirectoryNotFoundException or ArgumentException or UsageException or LedgerException
+            or Lab.Config.LabConfigException or Dashboard.Trends.TrendDataException => ExitCodes.BadInput,
         TrainingDivergedException => ExitCodes.Diverged,
         Safety.Gates.GateException => ExitCodes.Refused,
         Safety.Gates.AwaitingDecisionException => ExitCodes.AwaitingDecision,
@@ -34,9 +35,9 @@ public static class Failures
     };
 
     static string OneLine(Exception e) =>
-        (e is ArgumentException or Dashboard.Trends.TrendDataException or Safety.Gates.LabHaltedException or Safety.Gates.GateException or Safety.Gates.AwaitingDecisionException or LedgerException or Lab.Config.LabConfigException or Lab.Loop.LabException or RecipeException or DataException or CheckpointFormatException or TrainingDivergedException or UsageException
+        (e is ArgumentException or Dashboard.Trends.TrendDataException or Safety.Gates.LabHaltedException
+            or Safety.Gates.GateException or Safety.Gates.AwaitingDecisionException or LedgerException
+            or Lab.Config.LabConfigException or Lab.Loop.LabException or RecipeException or DataException
+            or CheckpointFormatException or TrainingDivergedException or UsageException
             ? e.Message : $"{e.GetType().Name}: {e.Message}").ReplaceLineEndings(" ");
 }
-
-/// <summary>A command line that parses but makes no sense (e.g. --resume with --preset).</summary>
-public sealed class UsageException(string message) : Exception(message);

@@ -27,7 +27,8 @@ public static class Digests
         string hex = digest.StartsWith(Prefix, StringComparison.Ordinal) ? digest[Prefix.Length..] : digest;
         hex = hex.ToLowerInvariant();
         if (hex.Length != 64 || !hex.All(Uri.IsHexDigit))
-            throw new LedgerException($"digest: \"{digest}\" is not a SHA-256 digest; expected sha256: followed by 64 hex digits");
+            throw new LedgerException(
+                $"digest: \"{digest}\" is not a SHA-256 digest; expected sha256: followed by 64 hex digits");
         return hex;
     }
 

@@ -67,10 +67,10 @@ public sealed class LabFolder : IDisposable
 
     public string TrialText(string trial, string name) => (string)TrialAttributes(trial)[name]!;
 
-    JsonObject TrialAttributes(string trial) => Attributes(Successor.Ledger.Prov.ProvKind.Activity, $"trial:tiny/{trial}");
+    JsonObject TrialAttributes(string trial) => Attributes(Successor.Ledger.Statements.ProvKind.Activity, $"trial:tiny/{trial}");
 
     /// <summary>The attributes of the one statement of `kind` about `subject` (e.g. selection:tiny/g1).</summary>
-    public JsonObject Attributes(Successor.Ledger.Prov.ProvKind kind, string subject)
+    public JsonObject Attributes(Successor.Ledger.Statements.ProvKind kind, string subject)
     {
         using var ledger = LedgerStore.Open(Ledger);
         return ledger.Read().Select(r => r.Parse().Statement).Single(s => s.Kind == kind && s.Subject == subject).Attributes!;
@@ -83,7 +83,7 @@ public sealed class LabFolder : IDisposable
     public List<string> RecordedTrials()
     {
         using var ledger = LedgerStore.Open(Ledger);
-        return [.. ledger.Read().Select(r => r.Parse().Statement).Where(s => s.Kind == Successor.Ledger.Prov.ProvKind.Activity && s.Type == "trial").Select(s => s.Subject)];
+        return [.. ledger.Read().Select(r => r.Parse().Statement).Where(s => s.Kind == Successor.Ledger.Statements.ProvKind.Activity && s.Type == "trial").Select(s => s.Subject)];
     }
 
     /// <summary>Runs `successor VERB` on this lab and asserts that it succeeded.</summary>
@@ -387,7 +387,7 @@ public sealed class LabCliTests
         using var lab = new LabFolder();
         lab.WriteTextLab(""" "proposals": 1, "rungs": 2, "continue_trials": true, "continue_successor": true, "reuse_last_rung": true, "search_space": [ { "key": "learning_rate", "scale": "choice", "choices": [0.004] } ] """, "\"warmup_steps\": 30");
         var run = lab.Succeed("run");
-        var adopted = lab.Attributes(Successor.Ledger.Prov.ProvKind.Entity, "selection:tiny/g1")["adopted"]!.AsArray();
+        var adopted = lab.Attributes(Successor.Ledger.Statements.ProvKind.Entity, "selection:tiny/g1")["adopted"]!.AsArray();
         string arm = adopted.Count > 0 ? "p1" : "control", spec = lab.Spec(1, "g1-successor"), recipe = Field(spec, "recipe");
         Assert.EndsWith($"g1-r1-{arm}/stable\"", Field(spec, "continue_from"));
         Assert.Equal("40", Field(spec, "continue_step"));
@@ -429,7 +429,7 @@ public sealed class LabCliTests
         Assert.Contains("raced 2 finalists on the same seeds", run.Stdout);
         var select = lab.RecordedTrials().Where(t => t.StartsWith("trial:tiny/g1-select-")).Order().ToList();
         Assert.Equal(["trial:tiny/g1-select-change-s1", "trial:tiny/g1-select-change2-s1", "trial:tiny/g1-select-control-s1"], select);
-        var selection = lab.Attributes(Successor.Ledger.Prov.ProvKind.Entity, "selection:tiny/g1");
+        var selection = lab.Attributes(Successor.Ledger.Statements.ProvKind.Entity, "selection:tiny/g1");
         var finalists = selection["finalists"]!.AsArray().Select(f => f!.AsObject()).ToList();
         Assert.Equal(["p1", "p2"], finalists.Select(f => (string)f["proposal"]!).Order());
         Assert.Equal(["change", "change2"], finalists.Select(f => (string)f["arm"]!).Order());

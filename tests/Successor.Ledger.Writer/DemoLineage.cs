@@ -4,8 +4,8 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using Successor.Ledger.Artifacts;
-using Successor.Ledger.Prov;
-using Successor.Ledger.Provenance;
+using Successor.Ledger.Statements;
+using Successor.Ledger.Attestations;
 using Successor.Ledger.Storage;
 
 namespace Successor.Ledger.Writer;

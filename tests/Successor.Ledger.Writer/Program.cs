@@ -12,7 +12,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using Successor.Ledger;
 using Successor.Ledger.Artifacts;
-using Successor.Ledger.Prov;
+using Successor.Ledger.Statements;
 using Successor.Ledger.Storage;
 
 var options = ParseOptions(args.Skip(1).ToArray());

@@ -2,6 +2,7 @@
 // achieved GFLOP/s (6·N + 12·L·C·T FLOPs per token, nanoGPT's estimate_mfu) and its fraction of peak.
 using System.CommandLine;
 using System.Diagnostics;
+using Successor.Cli.Commands.Shared;
 using Successor.Cli.Output;
 using Successor.Tensors;
 using Successor.Training;
@@ -14,13 +15,17 @@ public static class BenchCommand
 {
     public static Command Create()
     {
-        var preset = new Option<string>("--preset") { Description = "baby or small", DefaultValueFactory = _ => "baby" };
-        var steps = new Option<int>("--steps") { Description = "Timed steps (after 2 warm-up steps)", DefaultValueFactory = _ => 10 };
-        var peak = new Option<double>("--peak-gflops") { Description = "The machine's fp32 peak, for peak_fraction", DefaultValueFactory = _ => 200.0 };
+        var preset = new Option<string>("--preset")
+            { Description = "baby or small", DefaultValueFactory = _ => "baby" };
+        var steps = new Option<int>("--steps")
+            { Description = "Timed steps (after 2 warm-up steps)", DefaultValueFactory = _ => 10 };
+        var peak = new Option<double>("--peak-gflops")
+            { Description = "The machine's fp32 peak, for peak_fraction", DefaultValueFactory = _ => 200.0 };
         var profile = new Option<bool>("--profile") { Description = "Also print the time of each kernel per step" };
         var threads = CommonOptions.Threads();
         var json = CommonOptions.Json();
-        var command = new Command("bench", "Measure training throughput") { preset, steps, peak, profile, threads, json };
+        var command = new Command("bench", "Measure training throughput")
+            { preset, steps, peak, profile, threads, json };
         command.SetAction(r =>
         {
             var fast = CommonOptions.Kernels(r.GetValue(threads));
@@ -32,7 +37,8 @@ public static class BenchCommand
             var m = recipe.Model;
             var random = new byte[Math.Max(200_000, 4 * (m.BlockSize + 1) * 10)];
             new Random(0).NextBytes(random);
-            using var trainer = new Trainer(recipe with { Steps = 2 + count }, new TextCorpus("random", random, 0.1, m.BlockSize).ToTrainingData(), kernels);
+            var data = new TextCorpus("random", random, 0.1, m.BlockSize).ToTrainingData();
+            using var trainer = new Trainer(recipe with { Steps = 2 + count }, data, kernels);
             trainer.Run(untilStep: 2);
             timed?.Reset();
             var times = new List<double>();
@@ -45,15 +51,19 @@ public static class BenchCommand
             times.Sort();
             double ms = times[times.Count / 2];
             long positional = trainer.Model.Layout.Contains("wpe") ? trainer.Model.Layout["wpe"].Count : 0;
-            double flopsPerToken = 6.0 * (trainer.Model.Layout.Count - positional) + 12.0 * m.Layers * m.Embedding * m.BlockSize;
+            double flopsPerToken =
+                6.0 * (trainer.Model.Layout.Count - positional) + 12.0 * m.Layers * m.Embedding * m.BlockSize;
             double tokensPerSecond = trainer.TokensPerStep / (ms / 1000);
             double gflops = flopsPerToken * tokensPerSecond / 1e9;
             var printer = new Printer(r.GetValue(json));
             if (timed != null)
                 foreach (var (name, (time, calls)) in timed.Totals.OrderByDescending(p => p.Value.Time))
-                    printer.Line($"{name,-32} {time.TotalMilliseconds / count,9:0.00} ms/step {100 * time.TotalMilliseconds / times.Sum(),6:0.0}% of the step time  ({calls / count} calls)");
+                    printer.Line($"{name,-32} {time.TotalMilliseconds / count,9:0.00} ms/step "
+                        + $"{100 * time.TotalMilliseconds / times.Sum(),6:0.0}% of the step time  "
+                        + $"({calls / count} calls)");
             printer.Result([
-                ("preset", r.GetValue(preset)), ("threads", r.GetValue(threads)), ("tokens_per_step", trainer.TokensPerStep),
+                ("preset", r.GetValue(preset)), ("threads", r.GetValue(threads)),
+                ("tokens_per_step", trainer.TokensPerStep),
                 ("ms_per_step", Math.Round(ms, 2)), ("tokens_per_second", Math.Round(tokensPerSecond, 1)),
                 ("gflops", Math.Round(gflops, 2)), ("peak_fraction", Math.Round(gflops / r.GetValue(peak), 4)),
             ]);

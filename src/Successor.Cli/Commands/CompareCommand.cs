@@ -6,6 +6,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json.Nodes;
+using Successor.Cli.Commands.Shared;
 using Successor.Data.Curriculum;
 using Successor.Evaluation.Curriculum;
 using Successor.Evaluation.Statistics;

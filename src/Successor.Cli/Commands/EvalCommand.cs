@@ -3,6 +3,7 @@
 // capability horizon per family and a weakness report.
 using System.CommandLine;
 using Successor.Cli.Commands.Curriculum;
+using Successor.Cli.Commands.Shared;
 using Successor.Cli.Output;
 using Successor.Data.Curriculum;
 using Successor.Evaluation.Curriculum;
@@ -16,36 +17,55 @@ public static class EvalCommand
 {
     public static Command Create()
     {
-        var checkpoint = new Option<string>("--checkpoint") { Description = "A model.safetensors file or its folder", Required = true };
+        var checkpoint = new Option<string>("--checkpoint")
+            { Description = "A model.safetensors file or its folder", Required = true };
         var data = new Option<string?>("--data") { Description = "Text file to evaluate on (all of it)" };
-        var curriculum = new Option<string?>("--curriculum") { Description = "Task families to evaluate (comma-separated or all) instead of --data" };
-        var difficulties = new Option<string>("--difficulties") { Description = "Curriculum difficulties, e.g. 1-10", DefaultValueFactory = _ => "1-10" };
-        var count = new Option<int>("--count") { Description = "Curriculum problems per family x difficulty", DefaultValueFactory = _ => 200 };
-        var seed = new Option<ulong>("--seed") { Description = "Seed of the curriculum problem set", DefaultValueFactory = _ => 1 };
-        var batch = new Option<int>("--batch-size") { Description = "Windows per forward pass (text) or rows decoded at once (curriculum)", DefaultValueFactory = _ => 8 };
+        var curriculum = new Option<string?>("--curriculum")
+            { Description = "Task families to evaluate (comma-separated or all) instead of --data" };
+        var difficulties = new Option<string>("--difficulties")
+            { Description = "Curriculum difficulties, e.g. 1-10", DefaultValueFactory = _ => "1-10" };
+        var count = new Option<int>("--count")
+            { Description = "Curriculum problems per family x difficulty", DefaultValueFactory = _ => 200 };
+        var seed = new Option<ulong>("--seed")
+            { Description = "Seed of the curriculum problem set", DefaultValueFactory = _ => 1 };
+        var batch = new Option<int>("--batch-size")
+        {
+            Description = "Windows per forward pass (text) or rows decoded at once (curriculum)",
+            DefaultValueFactory = _ => 8,
+        };
         var threads = CommonOptions.Threads();
         var json = CommonOptions.Json();
-        var command = new Command("eval", "Loss and bits per byte on a text file, or exact match on curriculum problems")
+        var command = new Command("eval",
+            "Loss and bits per byte on a text file, or exact match on curriculum problems")
         {
             checkpoint, data, curriculum, difficulties, count, seed, batch, threads, json,
         };
         command.SetAction(r =>
         {
             var kernels = CommonOptions.Kernels(r.GetValue(threads));
-            if (r.GetValue(batch) < 1) throw new UsageException($"--batch-size is {r.GetValue(batch)}; it must be at least 1");
-            if ((r.GetValue(data) is null) == (r.GetValue(curriculum) is null)) throw new UsageException("give --data FILE (text) or --curriculum FAMILIES, exactly one");
-            if (r.GetValue(curriculum) is { } families) return Curriculum(r.GetValue(checkpoint)!, families, r.GetValue(difficulties)!, r.GetValue(count), r.GetValue(seed), Math.Max(r.GetValue(batch), 64), kernels, r.GetValue(json));
+            if (r.GetValue(batch) < 1)
+                throw new UsageException($"--batch-size is {r.GetValue(batch)}; it must be at least 1");
+            if ((r.GetValue(data) is null) == (r.GetValue(curriculum) is null))
+                throw new UsageException("give --data FILE (text) or --curriculum FAMILIES, exactly one");
+            if (r.GetValue(curriculum) is { } families)
+                return Curriculum(r.GetValue(checkpoint)!, families, r.GetValue(difficulties)!, r.GetValue(count),
+                    r.GetValue(seed), Math.Max(r.GetValue(batch), 64), kernels, r.GetValue(json));
             string path = r.GetValue(data)!;
             byte[] bytes;
             try { bytes = File.ReadAllBytes(path); }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException) { throw new DataException($"data {path}: cannot be read ({e.Message})"); }
-            if (bytes.Length < 2) throw new DataException($"data {path}: has {bytes.Length} bytes; at least 2 are needed to predict one");
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                throw new DataException($"data {path}: cannot be read ({e.Message})");
+            }
+            if (bytes.Length < 2)
+                throw new DataException($"data {path}: has {bytes.Length} bytes; at least 2 are needed to predict one");
             var (model, info) = CheckpointPath.Load(r.GetValue(checkpoint)!, kernels);
             using (model)
             {
                 float loss = Trainer.FullLoss(model, new TokenStream(ByteTokenizer.Encode(bytes)), r.GetValue(batch));
                 new Printer(r.GetValue(json)).Result([
-                    ("loss", loss), ("bits_per_byte", loss / MathF.Log(2f)), ("tokens", bytes.Length - 1), ("checkpoint_step", info.Step),
+                    ("loss", loss), ("bits_per_byte", loss / MathF.Log(2f)), ("tokens", bytes.Length - 1),
+                    ("checkpoint_step", info.Step),
                 ]);
             }
             return ExitCodes.Success;
@@ -53,15 +73,18 @@ public static class EvalCommand
         return command;
     }
 
-    static int Curriculum(string checkpoint, string families, string difficulties, int count, ulong seed, int rows, Tensors.IKernels kernels, bool json)
+    static int Curriculum(string checkpoint, string families, string difficulties, int count, ulong seed, int rows,
+        Tensors.IKernels kernels, bool json)
     {
-        var problems = CurriculumGenerator.Set(TaskFamilies.Parse(families), CurriculumGenerator.ParseDifficulties(difficulties), count, seed, CurriculumSplit.Validation);
+        var problems = CurriculumGenerator.Set(TaskFamilies.Parse(families),
+            CurriculumGenerator.ParseDifficulties(difficulties), count, seed, CurriculumSplit.Validation);
         var (model, info) = CheckpointPath.Load(checkpoint, kernels);
         using (model)
         {
             var clock = System.Diagnostics.Stopwatch.StartNew();
             var items = CurriculumEvaluator.Run(model, problems, rows);
-            CurriculumReport.Print(json, items, [("eval_seconds", Math.Round(clock.Elapsed.TotalSeconds, 2)), ("checkpoint_step", info.Step)], seed);
+            CurriculumReport.Print(json, items,
+                [("eval_seconds", Math.Round(clock.Elapsed.TotalSeconds, 2)), ("checkpoint_step", info.Step)], seed);
         }
         return ExitCodes.Success;
     }

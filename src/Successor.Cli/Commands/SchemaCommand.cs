@@ -31,14 +31,23 @@ public static class SchemaCommand
             "lab" => typeof(LabConfig),
             _ => throw new UsageException($"schema '{which}': unknown document; use recipe or lab"),
         };
-        var options = new System.Text.Json.JsonSerializerOptions(SnakeCaseJson.Options) { TypeInfoResolver = new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver() };
+        var options = new System.Text.Json.JsonSerializerOptions(SnakeCaseJson.Options)
+        {
+            TypeInfoResolver = new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver(),
+        };
         var schema = options.GetJsonSchemaAsNode(type, new JsonSchemaExporterOptions
         {
             TreatNullObliviousAsNonNullable = true,
             // A converter hides a type from the exporter: state what ChoicesConverter reads.
-            TransformSchemaNode = (context, node) => context.PropertyInfo?.CustomConverter is Successor.Research.ChoicesConverter
-                ? new JsonObject { ["type"] = new JsonArray("array", "null"), ["items"] = new JsonObject { ["type"] = new JsonArray("number", "string") }, ["default"] = null }
-                : node,
+            TransformSchemaNode = (context, node) =>
+                context.PropertyInfo?.CustomConverter is Successor.Research.ChoicesConverter
+                    ? new JsonObject
+                    {
+                        ["type"] = new JsonArray("array", "null"),
+                        ["items"] = new JsonObject { ["type"] = new JsonArray("number", "string") },
+                        ["default"] = null,
+                    }
+                    : node,
         });
         var root = new JsonObject
         {

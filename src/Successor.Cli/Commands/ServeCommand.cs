@@ -14,18 +14,32 @@ public static class ServeCommand
     public static Command Create()
     {
         var (ledger, work) = (LedgerCli.LedgerOption(), LabCli.WorkOption());
-        var urls = new Option<string>("--urls") { Description = "Where to listen (only this machine by default)", DefaultValueFactory = _ => "http://127.0.0.1:5117" };
-        var readToken = new Option<bool>("--read-token-required") { Description = "Reading needs a viewer's token too (changes always need an approver's)" };
-        var trends = new Option<string?>("--trends") { Description = "A CSV file of your own trend series, shown beside the bundled ones (format: docs/TRENDS.md)" };
-        var command = new Command("serve", "Serve the lab's dashboard and JSON API: lineage, KPIs, approvals, trends") { ledger, work, urls, readToken, trends };
+        var urls = new Option<string>("--urls")
+        {
+            Description = "Where to listen (only this machine by default)",
+            DefaultValueFactory = _ => "http://127.0.0.1:5117",
+        };
+        var readToken = new Option<bool>("--read-token-required")
+            { Description = "Reading needs a viewer's token too (changes always need an approver's)" };
+        var trends = new Option<string?>("--trends")
+        {
+            Description = "A CSV file of your own trend series, shown beside the bundled ones (format: docs/TRENDS.md)",
+        };
+        var command = new Command("serve", "Serve the lab's dashboard and JSON API: lineage, KPIs, approvals, trends")
+            { ledger, work, urls, readToken, trends };
         command.SetAction(r =>
         {
             string location = r.GetValue(ledger)!;
             LedgerCli.Open(location).Dispose();
-            var options = new DashboardOptions(location, r.GetValue(work)!, r.GetValue(urls)!, r.GetValue(readToken), r.GetValue(trends));
+            var options = new DashboardOptions(
+                location, r.GetValue(work)!, r.GetValue(urls)!, r.GetValue(readToken), r.GetValue(trends));
             var app = DashboardServer.Build(options);
             try { app.Start(); }
-            catch (IOException e) { throw new UsageException($"cannot listen on {options.Urls}: {e.Message} (another server there? pass --urls)"); }
+            catch (IOException e)
+            {
+                throw new UsageException(
+                    $"cannot listen on {options.Urls}: {e.Message} (another server there? pass --urls)");
+            }
             Console.WriteLine($"serving the dashboard of {location} on {string.Join(", ", app.Urls)}; Ctrl+C stops");
             app.WaitForShutdown();
             return ExitCodes.Success;

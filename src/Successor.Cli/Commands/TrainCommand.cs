@@ -1,6 +1,7 @@
 // `successor train`: one training run from a preset or recipe file, with overrides, resumable.
 using System.CommandLine;
 using System.Diagnostics;
+using Successor.Cli.Commands.Shared;
 using Successor.Cli.Output;
 using Successor.Data.Contamination;
 using Successor.Data.Corpora;
@@ -17,59 +18,84 @@ public static class TrainCommand
 
     public static Command Create()
     {
-        var data = new Option<string?>("--data") { Description = "Text file to train on (default: the built-in addition corpus)" };
+        var data = new Option<string?>("--data")
+            { Description = "Text file to train on (default: the built-in addition corpus)" };
         var preset = new Option<string?>("--preset") { Description = "Starting recipe: baby (default) or small" };
         var recipeFile = new Option<string?>("--recipe") { Description = "Recipe JSON file (instead of a preset)" };
-        var set = new Option<string[]>("--set") { Description = "Override a recipe key, e.g. --set learning_rate=3e-4 (repeatable)", AllowMultipleArgumentsPerToken = false };
+        var set = new Option<string[]>("--set")
+        {
+            Description = "Override a recipe key, e.g. --set learning_rate=3e-4 (repeatable)",
+            AllowMultipleArgumentsPerToken = false,
+        };
         var steps = new Option<int?>("--steps") { Description = "Optimizer steps (overrides the recipe)" };
-        var output = new Option<string>("--out") { Description = "Checkpoint folder", DefaultValueFactory = _ => "out" };
+        var output = new Option<string>("--out")
+            { Description = "Checkpoint folder", DefaultValueFactory = _ => "out" };
         var resume = new Option<string?>("--resume") { Description = "Continue from a checkpoint folder" };
-        var saveEvery = new Option<int>("--save-every") { Description = "Also checkpoint every N steps (0: only at the end)" };
-        var against = new Option<string?>("--against") { Description = "Split folder whose validation set and sealed holdout --data must not overlap" };
-        var threshold = new Option<double>("--contamination-threshold") { Description = "Largest allowed share of --data documents that overlap", DefaultValueFactory = _ => ContaminationGuard.DefaultThreshold };
-        var logInterval = new Option<int>("--log-interval") { Description = "Print a line every N steps", DefaultValueFactory = _ => 10 };
+        var saveEvery = new Option<int>("--save-every")
+            { Description = "Also checkpoint every N steps (0: only at the end)" };
+        var against = new Option<string?>("--against")
+            { Description = "Split folder whose validation set and sealed holdout --data must not overlap" };
+        var threshold = new Option<double>("--contamination-threshold")
+        {
+            Description = "Largest allowed share of --data documents that overlap",
+            DefaultValueFactory = _ => ContaminationGuard.DefaultThreshold,
+        };
+        var logInterval = new Option<int>("--log-interval")
+            { Description = "Print a line every N steps", DefaultValueFactory = _ => 10 };
         var threads = CommonOptions.Threads();
         var json = CommonOptions.Json();
         var command = new Command("train", "Train a GPT on text; saves a resumable checkpoint")
         {
-            data, preset, recipeFile, set, steps, output, resume, saveEvery, against, threshold, logInterval, threads, json,
+            data, preset, recipeFile, set, steps, output, resume, saveEvery, against, threshold, logInterval, threads,
+            json,
         };
         command.SetAction(r =>
         {
             if (r.GetValue(against) is { } split)
             {
-                if (r.GetValue(data) is not { } path) throw new UsageException("--against checks --data; give the text file to train on");
+                if (r.GetValue(data) is not { } path)
+                    throw new UsageException("--against checks --data; give the text file to train on");
                 ContaminationCheck.Require(path, CorpusReader.Load(path).Documents, split, r.GetValue(threshold));
             }
             return Run(r.GetValue(data), r.GetValue(preset), r.GetValue(recipeFile), r.GetValue(set) ?? [],
-                r.GetValue(steps), r.GetValue(output)!, r.GetValue(resume), r.GetValue(saveEvery), r.GetValue(logInterval),
-                r.GetValue(threads), r.GetValue(json));
+                r.GetValue(steps), r.GetValue(output)!, r.GetValue(resume), r.GetValue(saveEvery),
+                r.GetValue(logInterval), r.GetValue(threads), r.GetValue(json));
         });
         return command;
     }
 
-    static int Run(string? dataPath, string? presetName, string? recipePath, string[] overrides, int? steps, string outDir,
-        string? resumeDir, int saveEvery, int logInterval, int threads, bool json)
+    static int Run(string? dataPath, string? presetName, string? recipePath, string[] overrides, int? steps,
+        string outDir, string? resumeDir, int saveEvery, int logInterval, int threads, bool json)
     {
         var kernels = CommonOptions.Kernels(threads);
         var printer = new Printer(json);
         if (resumeDir != null && (presetName != null || recipePath != null || overrides.Length > 0))
-            throw new UsageException("--resume continues the saved recipe; drop --preset, --recipe and --set (only --steps may change)");
+            throw new UsageException(
+                "--resume continues the saved recipe; drop --preset, --recipe and --set (only --steps may change)");
         if (presetName != null && recipePath != null) throw new UsageException("give --preset or --recipe, not both");
-        if (saveEvery < 0 || logInterval < 1) throw new UsageException("--save-every must be 0 or more and --log-interval at least 1");
+        if (saveEvery < 0 || logInterval < 1)
+            throw new UsageException("--save-every must be 0 or more and --log-interval at least 1");
 
-        var recipe = resumeDir != null ? RecipeJson.Parse(File.ReadAllText(Path.Combine(resumeDir, TrainingCheckpoint.RecipeFile)), resumeDir)
+        var recipe = resumeDir != null
+            ? RecipeJson.Parse(File.ReadAllText(Path.Combine(resumeDir, TrainingCheckpoint.RecipeFile)), resumeDir)
             : recipePath != null ? RecipeJson.Parse(ReadText(recipePath), recipePath)
             : RecipePresets.Get(presetName ?? "baby");
         recipe = RecipeJson.Override(recipe, overrides);
         if (steps is { } s) recipe = recipe with { Steps = s };
         var corpus = dataPath is null
-            ? new TextCorpus(BuiltInCorpus.Name, BuiltInCorpus.Addition(recipe.Seed, BuiltInBytes), recipe.ValidationFraction, recipe.Model.BlockSize)
+            ? new TextCorpus(BuiltInCorpus.Name, BuiltInCorpus.Addition(recipe.Seed, BuiltInBytes),
+                recipe.ValidationFraction, recipe.Model.BlockSize)
             : TextCorpus.Load(dataPath, recipe.ValidationFraction, recipe.Model.BlockSize);
 
-        using var trainer = resumeDir != null ? TrainingCheckpoint.Resume(resumeDir, corpus.ToTrainingData(), kernels, recipe.Steps) : new Trainer(recipe, corpus.ToTrainingData(), kernels);
-        printer.Line($"model: {trainer.Model.Layout.Count:N0} parameters, {recipe.Model.Layers} layers, {recipe.Model.Heads} heads, {recipe.Model.Embedding} wide, block {recipe.Model.BlockSize}");
-        printer.Line($"data: {corpus.Name} ({corpus.Train.Length:N0} train / {corpus.Validation.Length:N0} validation bytes), recipe {trainer.RecipeSha256[..12]}, {threads} threads");
+        using var trainer = resumeDir != null
+            ? TrainingCheckpoint.Resume(resumeDir, corpus.ToTrainingData(), kernels, recipe.Steps)
+            : new Trainer(recipe, corpus.ToTrainingData(), kernels);
+        printer.Line(
+            $"model: {trainer.Model.Layout.Count:N0} parameters, {recipe.Model.Layers} layers, "
+            + $"{recipe.Model.Heads} heads, {recipe.Model.Embedding} wide, block {recipe.Model.BlockSize}");
+        printer.Line(
+            $"data: {corpus.Name} ({corpus.Train.Length:N0} train / {corpus.Validation.Length:N0} validation "
+            + $"bytes), recipe {trainer.RecipeSha256[..12]}, {threads} threads");
 
         using var cancel = new CancellationTokenSource();
         ConsoleCancelEventHandler onCancel = (_, e) => { e.Cancel = true; cancel.Cancel(); };
@@ -82,7 +108,9 @@ public static class TrainCommand
             {
                 while (trainer.Step < recipe.Steps)
                 {
-                    int until = saveEvery > 0 ? Math.Min(recipe.Steps, (trainer.Step / saveEvery + 1) * saveEvery) : recipe.Steps;
+                    int until = saveEvery > 0
+                        ? Math.Min(recipe.Steps, (trainer.Step / saveEvery + 1) * saveEvery)
+                        : recipe.Steps;
                     trainer.Run(report, until, cancel.Token);
                     if (trainer.Step < recipe.Steps) Save(trainer, outDir, report);
                 }
@@ -91,7 +119,8 @@ public static class TrainCommand
         catch (OperationCanceledException)
         {
             TrainingCheckpoint.Save(trainer, outDir);
-            Console.Error.WriteLine($"interrupted at step {trainer.Step}; checkpoint saved to {outDir} (resume with --resume {outDir})");
+            Console.Error.WriteLine(
+                $"interrupted at step {trainer.Step}; checkpoint saved to {outDir} (resume with --resume {outDir})");
             return ExitCodes.Interrupted;
         }
         finally { Console.CancelKeyPress -= onCancel; }

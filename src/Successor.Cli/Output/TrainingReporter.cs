@@ -17,8 +17,8 @@ public sealed class TrainingReporter(Printer printer, int logInterval)
         }
         AnsiConsole.Progress()
             .AutoClear(false)
-            .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn(), new PercentageColumn(),
-                new ElapsedTimeColumn(), new RemainingTimeColumn())
+            .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn(),
+                new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn())
             .Start(ctx =>
             {
                 var task = ctx.AddTask("training", maxValue: totalSteps);
@@ -28,10 +28,13 @@ public sealed class TrainingReporter(Printer printer, int logInterval)
                     if (e is StepEvent s)
                     {
                         task.Value = s.Step;
-                        task.Description = $"step {s.Step}/{s.TotalSteps}  loss {s.Loss:0.0000}  {s.TokensPerSecond:N0} tok/s";
+                        task.Description =
+                            $"step {s.Step}/{s.TotalSteps}  loss {s.Loss:0.0000}  {s.TokensPerSecond:N0} tok/s";
                     }
-                    else if (e is EvalEvent v) AnsiConsole.MarkupLine($"step {v.Step}: [green]val loss {v.ValidationLoss:0.0000}[/]");
-                    else if (e is CheckpointEvent c) AnsiConsole.MarkupLine($"step {c.Step}: checkpoint {Markup.Escape(c.Directory)}");
+                    else if (e is EvalEvent v)
+                        AnsiConsole.MarkupLine($"step {v.Step}: [green]val loss {v.ValidationLoss:0.0000}[/]");
+                    else if (e is CheckpointEvent c)
+                        AnsiConsole.MarkupLine($"step {c.Step}: checkpoint {Markup.Escape(c.Directory)}");
                 });
             });
     }
@@ -42,9 +45,11 @@ public sealed class TrainingReporter(Printer printer, int logInterval)
         {
             case StepEvent s when s.Step % logInterval == 0 || s.Step == s.TotalSteps || s.Step == 1:
                 var eta = TimeSpan.FromSeconds(s.Elapsed.TotalSeconds / s.Step * (s.TotalSteps - s.Step));
-                printer.Line($"step {s.Step}/{s.TotalSteps}: loss {s.Loss:0.0000}, lr {s.LearningRate:0.###e0}, grad norm {s.GradNorm:0.###}, {s.TokensPerSecond:N0} tok/s, eta {eta:hh\\:mm\\:ss}");
-                printer.Event("step", [("step", s.Step), ("loss", s.Loss), ("lr", s.LearningRate), ("grad_norm", s.GradNorm),
-                    ("tokens_per_second", Math.Round(s.TokensPerSecond, 1)), ("elapsed_seconds", Math.Round(s.Elapsed.TotalSeconds, 3))]);
+                printer.Line($"step {s.Step}/{s.TotalSteps}: loss {s.Loss:0.0000}, lr {s.LearningRate:0.###e0}, "
+                    + $"grad norm {s.GradNorm:0.###}, {s.TokensPerSecond:N0} tok/s, eta {eta:hh\\:mm\\:ss}");
+                printer.Event("step", [("step", s.Step), ("loss", s.Loss), ("lr", s.LearningRate),
+                    ("grad_norm", s.GradNorm), ("tokens_per_second", Math.Round(s.TokensPerSecond, 1)),
+                    ("elapsed_seconds", Math.Round(s.Elapsed.TotalSeconds, 3))]);
                 break;
             case EvalEvent v:
                 printer.Line($"step {v.Step}: val loss {v.ValidationLoss:0.0000}");

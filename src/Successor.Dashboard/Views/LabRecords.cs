@@ -1,7 +1,7 @@
 // One pass over the ledger, keeping what the dashboard shows: every element tagged with a lab, grouped by
 // lab. The ledger is the only source, so the page is right while a lab runs and after it stopped.
 using System.Text.Json.Nodes;
-using Successor.Ledger.Prov;
+using Successor.Ledger.Statements;
 using Successor.Ledger.Records;
 using Successor.Ledger.Storage;
 using Successor.Records;

@@ -3,7 +3,7 @@
 // Ctrl-C skips every stage and trial already recorded and continues with the first one that is not.
 using System.Text.Json.Nodes;
 using Successor.Ledger.Artifacts;
-using Successor.Ledger.Prov;
+using Successor.Ledger.Statements;
 using Successor.Ledger.Storage;
 
 namespace Successor.Lab.Loop;

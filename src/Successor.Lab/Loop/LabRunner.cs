@@ -9,7 +9,7 @@ using System.Diagnostics;
 using Successor.Lab.Config;
 using Successor.Lab.Stages;
 using Successor.Lab.Trials;
-using Successor.Ledger.Prov;
+using Successor.Ledger.Statements;
 using Successor.Records;
 using Successor.Safety.Gates;
 

@@ -2,7 +2,7 @@
 // same config except its budgets; a budget change is recorded, and an increase waits for a person), and
 // the original training data is checked against public validation and the sealed holdout.
 using System.Text;
-using Successor.Ledger.Prov;
+using Successor.Ledger.Statements;
 using Successor.Records;
 using Successor.Safety.Gates;
 

@@ -4,7 +4,7 @@
 using System.Text;
 using Successor.Lab.Loop;
 using Successor.Lab.SelfGeneration;
-using Successor.Ledger.Prov;
+using Successor.Ledger.Statements;
 using Successor.Records;
 using Successor.Safety.Incidents;
 

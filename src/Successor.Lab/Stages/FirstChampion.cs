@@ -2,7 +2,7 @@
 // is scored on the sealed holdout, and is recorded as the champion every later generation descends from.
 using Successor.Lab.Loop;
 using Successor.Lab.Trials;
-using Successor.Ledger.Prov;
+using Successor.Ledger.Statements;
 using Successor.Records;
 
 namespace Successor.Lab.Stages;

@@ -3,7 +3,7 @@
 using Successor.Evaluation.Statistics;
 using Successor.Lab.Loop;
 using Successor.Lab.Trials;
-using Successor.Ledger.Prov;
+using Successor.Ledger.Statements;
 using Successor.Records;
 using Successor.Research;
 

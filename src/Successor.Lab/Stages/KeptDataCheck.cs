@@ -3,7 +3,7 @@
 using Successor.Data.Curriculum;
 using Successor.Lab.Loop;
 using Successor.Lab.SelfGeneration;
-using Successor.Ledger.Prov;
+using Successor.Ledger.Statements;
 using Successor.Records;
 
 namespace Successor.Lab.Stages;

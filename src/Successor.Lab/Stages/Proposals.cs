@@ -2,7 +2,7 @@
 // recorded with exactly what the researcher saw of the sealed holdout, so a resumed run uses the same ones
 // and the audit can recompute what was allowed.
 using Successor.Lab.Loop;
-using Successor.Ledger.Prov;
+using Successor.Ledger.Statements;
 using Successor.Records;
 using Successor.Research;
 

@@ -6,7 +6,7 @@
 using Successor.Evaluation.Statistics;
 using Successor.Lab.Loop;
 using Successor.Lab.Trials;
-using Successor.Ledger.Prov;
+using Successor.Ledger.Statements;
 using Successor.Models.Gpt;
 using Successor.Records;
 using Successor.Safety.Monitors;

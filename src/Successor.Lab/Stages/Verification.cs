@@ -4,8 +4,8 @@
 // in-toto attestation are recorded in one place. Otherwise the champion stays, and the reason is recorded.
 using Successor.Lab.Loop;
 using Successor.Lab.Trials;
-using Successor.Ledger.Prov;
-using Successor.Ledger.Provenance;
+using Successor.Ledger.Statements;
+using Successor.Ledger.Attestations;
 using Successor.Records;
 using Successor.Safety.Audit;
 using Successor.Safety.Gates;

@@ -2,7 +2,7 @@
 // slices are what the researcher is asked to fix. Recorded once, with the report as an artifact.
 using System.Text;
 using Successor.Lab.Loop;
-using Successor.Ledger.Prov;
+using Successor.Ledger.Statements;
 using Successor.Records;
 using Successor.Research;
 

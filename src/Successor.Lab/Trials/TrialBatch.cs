@@ -2,7 +2,7 @@
 // compute caps, and each is recorded the moment it finishes, so a crash loses at most the trials still
 // running. After every batch the evaluator's fingerprint and the anomaly monitors check it (TrialChecks).
 using Successor.Lab.Loop;
-using Successor.Ledger.Prov;
+using Successor.Ledger.Statements;
 using Successor.Records;
 using Successor.Safety.Incidents;
 using Successor.Training.Recipes;

@@ -4,7 +4,7 @@
 // batch was checked is checked when the lab resumes, so every trial is covered exactly once.
 using System.Security.Cryptography;
 using Successor.Lab.Loop;
-using Successor.Ledger.Prov;
+using Successor.Ledger.Statements;
 using Successor.Records;
 using Successor.Safety.Incidents;
 

@@ -1,6 +1,4 @@
 // The result of re-hashing one stored artifact.
 namespace Successor.Ledger.Artifacts;
 
-public enum ArtifactState { Intact, Missing, Corrupt }
-
 public sealed record ArtifactCheck(ArtifactState State, string? ActualDigest);

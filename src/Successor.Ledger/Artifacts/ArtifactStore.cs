@@ -86,11 +86,14 @@ public sealed class ArtifactStore
     {
         string path = PathOf(digest);
         if (!File.Exists(path))
-            throw new LedgerException($"artifact {Digests.Prefix}{Digests.Normalize(digest)}: not in the store at {Root}; store it first or check the digest");
+            throw new LedgerException(
+                $"artifact {Digests.Prefix}{Digests.Normalize(digest)}: not in the store at {Root}; "
+                + "store it first or check the digest");
         byte[] data = File.ReadAllBytes(path);
         string actual = Digests.Of(data);
         if (actual != Digests.Prefix + Digests.Normalize(digest))
-            throw new LedgerException($"artifact {path}: content hashes to {actual}, not the digest it is named by; the file was altered");
+            throw new LedgerException(
+                $"artifact {path}: content hashes to {actual}, not the digest it is named by; the file was altered");
         return data;
     }
 
@@ -110,7 +113,8 @@ public sealed class ArtifactStore
     {
         string dir = Path.Combine(Root, "sha256");
         if (!Directory.Exists(dir)) yield break;
-        foreach (var file in Directory.EnumerateFiles(dir, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        var files = Directory.EnumerateFiles(dir, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal);
+        foreach (var file in files)
             yield return Digests.Prefix + Path.GetFileName(file);
     }
 

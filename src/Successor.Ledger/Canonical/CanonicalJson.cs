@@ -53,7 +53,8 @@ public static class CanonicalJson
                     if (i > 0)
                     {
                         if (properties[i].Name == properties[i - 1].Name)
-                            throw new LedgerException($"json: key \"{properties[i].Name}\" appears twice in one object; keys must be unique");
+                            throw new LedgerException(
+                                $"json: key \"{properties[i].Name}\" appears twice in one object; keys must be unique");
                         sb.Append(',');
                     }
                     WriteString(properties[i].Name, sb);

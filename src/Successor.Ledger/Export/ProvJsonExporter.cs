@@ -1,17 +1,26 @@
 // Writes the ledger as W3C PROV-JSON (https://www.w3.org/submissions/prov-json/): elements under
 // "entity", "activity" and "agent", relations under their PROV names with blank-node ids. The
 // part before the first ':' of each id becomes a declared prefix (urn:successor:<prefix>:).
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Successor.Ledger.Lineage;
-using Successor.Ledger.Prov;
+using Successor.Ledger.Statements;
+using Successor.Ledger.Storage;
 
 namespace Successor.Ledger.Export;
 
 public static class ProvJsonExporter
 {
+    /// <summary>The whole ledger as indented PROV-JSON text, without a final newline.</summary>
+    public static string ExportText(ILedger ledger) =>
+        Export(ProvGraph.Load(ledger)).ToJsonString(new JsonSerializerOptions { WriteIndented = true });
+
     public static JsonObject Export(ProvGraph graph)
     {
-        var prefixes = new SortedDictionary<string, string>(StringComparer.Ordinal) { ["successor"] = "urn:successor:ns#" };
+        var prefixes = new SortedDictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["successor"] = "urn:successor:ns#",
+        };
         var doc = new JsonObject();
         string Q(string id)
         {
@@ -33,8 +42,10 @@ public static class ProvJsonExporter
             var (s, o) = (Q(r.Statement.Subject), Q(r.Statement.Object!));
             var rel = r.Statement.Kind switch
             {
-                ProvKind.Used => new JsonObject { ["prov:activity"] = s, ["prov:entity"] = o, ["prov:time"] = r.TimeText },
-                ProvKind.WasGeneratedBy => new JsonObject { ["prov:entity"] = s, ["prov:activity"] = o, ["prov:time"] = r.TimeText },
+                ProvKind.Used =>
+                    new JsonObject { ["prov:activity"] = s, ["prov:entity"] = o, ["prov:time"] = r.TimeText },
+                ProvKind.WasGeneratedBy =>
+                    new JsonObject { ["prov:entity"] = s, ["prov:activity"] = o, ["prov:time"] = r.TimeText },
                 ProvKind.WasDerivedFrom => new JsonObject { ["prov:generatedEntity"] = s, ["prov:usedEntity"] = o },
                 _ => new JsonObject { ["prov:activity"] = s, ["prov:agent"] = o },
             };

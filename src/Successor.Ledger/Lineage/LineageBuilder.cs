@@ -2,7 +2,7 @@
 // agents and everything it used, recursively back to seed data), what it was derived from, and
 // the activities that used it afterwards (evaluations, promotions) with their agents and outputs —
 // which is where human approvals show up. Each element is expanded once; repeats say "(see above)".
-using Successor.Ledger.Prov;
+using Successor.Ledger.Statements;
 using Successor.Ledger.Records;
 
 namespace Successor.Ledger.Lineage;
@@ -12,11 +12,13 @@ public static class LineageBuilder
     public static LineageNode Build(ProvGraph graph, string id)
     {
         var root = graph.Element(id)
-            ?? throw new LedgerException($"lineage {id}: no entity, activity or agent with this id; list ids with `successor log`");
+            ?? throw new LedgerException(
+                $"lineage {id}: no entity, activity or agent with this id; list ids with `successor log`");
         return Expand(graph, root, "", new HashSet<string>(StringComparer.Ordinal), upstream: true, isRoot: true);
     }
 
-    private static LineageNode Expand(ProvGraph graph, LedgerEntry e, string relation, HashSet<string> seen, bool upstream, bool isRoot = false)
+    private static LineageNode Expand(
+        ProvGraph graph, LedgerEntry e, string relation, HashSet<string> seen, bool upstream, bool isRoot = false)
     {
         string id = e.Statement.Subject;
         string kind = ProvKinds.Name(e.Statement.Kind);
@@ -42,7 +44,10 @@ public static class LineageBuilder
                 break;
             case ProvKind.Activity:
                 foreach (var a in graph.From(id, ProvKind.WasAssociatedWith))
-                    Child(graph, a.Statement.Object!, a.Statement.Type is { } role ? $"by ({role})" : "by", seen, upstream: false, children);
+                {
+                    string by = a.Statement.Type is { } role ? $"by ({role})" : "by";
+                    Child(graph, a.Statement.Object!, by, seen, upstream: false, children);
+                }
                 if (upstream)
                     foreach (var u in graph.From(id, ProvKind.Used))
                         Child(graph, u.Statement.Object!, "used", seen, upstream: true, children);
@@ -54,7 +59,8 @@ public static class LineageBuilder
         return new LineageNode(relation, id, kind, type, e.Seq, note, children);
     }
 
-    private static void Child(ProvGraph graph, string id, string relation, HashSet<string> seen, bool upstream, List<LineageNode> children)
+    private static void Child(
+        ProvGraph graph, string id, string relation, HashSet<string> seen, bool upstream, List<LineageNode> children)
     {
         var e = graph.Element(id);
         children.Add(e is null
@@ -71,5 +77,6 @@ public static class LineageBuilder
         return s.Length == 0 ? null : "{" + s + "}";
     }
 
-    private static string Shorten(string s) => s.StartsWith(Digests.Prefix, StringComparison.Ordinal) && s.Length > 19 ? s[..19] + "…" : s;
+    private static string Shorten(string s) =>
+        s.StartsWith(Digests.Prefix, StringComparison.Ordinal) && s.Length > 19 ? s[..19] + "…" : s;
 }

@@ -4,8 +4,12 @@ using System.Text.Json.Nodes;
 
 namespace Successor.Ledger.Lineage;
 
-public sealed record LineageNode(string Relation, string Id, string Kind, string Type, long? Seq, string? Note, IReadOnlyList<LineageNode> Children)
+public sealed record LineageNode(
+    string Relation, string Id, string Kind, string Type, long? Seq, string? Note, IReadOnlyList<LineageNode> Children)
 {
+    /// <summary>How many nodes the tree has, this one included.</summary>
+    public int NodeCount => 1 + Children.Sum(c => c.NodeCount);
+
     public string Render()
     {
         var sb = new StringBuilder();

@@ -1,7 +1,7 @@
 // The PROV graph of a whole ledger, held in memory: elements by id and the four relations in
 // both directions. Built from the entries themselves (the hashed truth), not from index columns.
 using System.Text.Json.Nodes;
-using Successor.Ledger.Prov;
+using Successor.Ledger.Statements;
 using Successor.Ledger.Records;
 using Successor.Ledger.Storage;
 
@@ -28,7 +28,8 @@ public sealed class ProvGraph
             {
                 var merged = (JsonObject?)first.Statement.Attributes?.DeepClone() ?? new JsonObject();
                 foreach (var (k, v) in entry.Statement.Attributes ?? []) merged[k] = v?.DeepClone();
-                _elements[entry.Statement.Subject] = first with { Statement = first.Statement with { Attributes = merged } };
+                _elements[entry.Statement.Subject] =
+                    first with { Statement = first.Statement with { Attributes = merged } };
             }
             else
             {

@@ -33,23 +33,30 @@ public static class MerkleTree
         return size == 0 ? SHA256.HashData(ReadOnlySpan<byte>.Empty) : Subtree(leafHashes, 0, size);
     }
 
-    /// <summary>The audit path for leaf <paramref name="index"/> in the tree of the first <paramref name="size"/> leaves.</summary>
+    /// <summary>
+    /// The audit path for leaf <paramref name="index"/> in the tree of the first <paramref name="size"/> leaves.
+    /// </summary>
     public static IReadOnlyList<byte[]> InclusionProof(IReadOnlyList<byte[]> leafHashes, long index, long size)
     {
         CheckSize(leafHashes, size);
         if (index < 0 || index >= size)
-            throw new LedgerException($"inclusion proof: leaf {index} is not in a tree of {size} leaves; use 0 ≤ leaf < size");
+            throw new LedgerException(
+                $"inclusion proof: leaf {index} is not in a tree of {size} leaves; use 0 ≤ leaf < size");
         var path = new List<byte[]>();
         Path(leafHashes, index, 0, size, path);
         return path;
     }
 
-    /// <summary>PROOF(m, D[n]): shows the tree of size <paramref name="oldSize"/> is a prefix of the one of size <paramref name="newSize"/>.</summary>
+    /// <summary>
+    /// PROOF(m, D[n]): shows the tree of size <paramref name="oldSize"/> is a prefix of the one of size
+    /// <paramref name="newSize"/>.
+    /// </summary>
     public static IReadOnlyList<byte[]> ConsistencyProof(IReadOnlyList<byte[]> leafHashes, long oldSize, long newSize)
     {
         CheckSize(leafHashes, newSize);
         if (oldSize <= 0 || oldSize > newSize)
-            throw new LedgerException($"consistency proof: old size {oldSize} against new size {newSize}; use 0 < old ≤ new");
+            throw new LedgerException(
+                $"consistency proof: old size {oldSize} against new size {newSize}; use 0 < old ≤ new");
         var proof = new List<byte[]>();
         SubProof(leafHashes, oldSize, 0, newSize, complete: true, proof);
         return proof;
@@ -80,7 +87,8 @@ public static class MerkleTree
     }
 
     // SUBPROOF(m, D[start:start+n], b)
-    private static void SubProof(IReadOnlyList<byte[]> leaves, long m, long start, long n, bool complete, List<byte[]> proof)
+    private static void SubProof(
+        IReadOnlyList<byte[]> leaves, long m, long start, long n, bool complete, List<byte[]> proof)
     {
         if (m == n)
         {
@@ -111,6 +119,8 @@ public static class MerkleTree
     private static void CheckSize(IReadOnlyList<byte[]> leafHashes, long size)
     {
         if (size < 0 || size > leafHashes.Count)
-            throw new LedgerException($"tree size {size}: the log has {leafHashes.Count} records; use a size between 0 and {leafHashes.Count}");
+            throw new LedgerException(
+                $"tree size {size}: the log has {leafHashes.Count} records; "
+                + $"use a size between 0 and {leafHashes.Count}");
     }
 }

@@ -5,7 +5,8 @@ namespace Successor.Ledger.Merkle;
 
 public static class MerkleVerifier
 {
-    public static bool VerifyInclusion(ReadOnlySpan<byte> leafHash, long index, long size, IReadOnlyList<byte[]> path, ReadOnlySpan<byte> root)
+    public static bool VerifyInclusion(
+        ReadOnlySpan<byte> leafHash, long index, long size, IReadOnlyList<byte[]> path, ReadOnlySpan<byte> root)
     {
         if (index < 0 || index >= size) return false;
         long fn = index, sn = size - 1;
@@ -32,7 +33,8 @@ public static class MerkleVerifier
         return sn == 0 && r.AsSpan().SequenceEqual(root);
     }
 
-    public static bool VerifyConsistency(long oldSize, long newSize, ReadOnlySpan<byte> oldRoot, ReadOnlySpan<byte> newRoot, IReadOnlyList<byte[]> proof)
+    public static bool VerifyConsistency(
+        long oldSize, long newSize, ReadOnlySpan<byte> oldRoot, ReadOnlySpan<byte> newRoot, IReadOnlyList<byte[]> proof)
     {
         if (oldSize <= 0 || oldSize > newSize) return false;
         if (oldSize == newSize) return proof.Count == 0 && oldRoot.SequenceEqual(newRoot);

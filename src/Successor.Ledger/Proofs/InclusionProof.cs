@@ -42,9 +42,11 @@ public sealed record InclusionProof(string Entry, long LeafIndex, IReadOnlyList<
                 o["path"]!.AsArray().Select(n => n!.GetValue<string>()).ToList(),
                 SignedTreeHead.FromJson(o["tree_head"]!.AsObject(), where));
         }
-        catch (Exception e) when (e is System.Text.Json.JsonException or NullReferenceException or InvalidOperationException)
+        catch (Exception e)
+            when (e is System.Text.Json.JsonException or NullReferenceException or InvalidOperationException)
         {
-            throw new LedgerException($"{where}: not an inclusion proof; expected the JSON written by `successor prove`");
+            throw new LedgerException(
+                $"{where}: not an inclusion proof; expected the JSON written by `successor prove`");
         }
     }
 }

@@ -15,11 +15,13 @@ public static class LedgerProofs
         {
             if (leaves.Count >= size) break;
             if (r.Seq != leaves.Count)
-                throw new LedgerException($"ledger {ledger.Location}: record {leaves.Count} is missing; run `successor verify`");
+                throw new LedgerException(
+                    $"ledger {ledger.Location}: record {leaves.Count} is missing; run `successor verify`");
             leaves.Add(r.LeafHash());
         }
         if (leaves.Count < size)
-            throw new LedgerException($"tree size {size}: the log has only {leaves.Count} records; use a size up to {leaves.Count}");
+            throw new LedgerException(
+                $"tree size {size}: the log has only {leaves.Count} records; use a size up to {leaves.Count}");
         return leaves;
     }
 
@@ -32,17 +34,26 @@ public static class LedgerProofs
         return ledger.TreeHeads().First(h => h.Size == head.Size);
     }
 
+    /// <summary>Signs with the key in <paramref name="keyFile"/>, creating the key file on first signing.</summary>
+    public static SignedTreeHead SignTreeHead(ILedger ledger, string keyFile) =>
+        SignTreeHead(ledger, TreeHeadSigner.FromKeyFile(keyFile, create: true));
+
     public static InclusionProof Inclusion(ILedger ledger, long seq, SignedTreeHead head)
     {
         if (seq < 0 || seq >= head.Size)
-            throw new LedgerException($"record {seq}: not covered by the tree head of size {head.Size}; use a head signed after the record was appended");
+            throw new LedgerException(
+                $"record {seq}: not covered by the tree head of size {head.Size}; "
+                + "use a head signed after the record was appended");
         var leaves = LeafHashes(ledger, head.Size);
         var record = ledger.Get(seq) ?? throw new LedgerException($"record {seq}: not in the ledger {ledger.Location}");
         var path = MerkleTree.InclusionProof(leaves, seq, head.Size).Select(h => Digests.Hex(h)).ToList();
         return new InclusionProof(record.Entry, seq, path, head);
     }
 
-    /// <summary>Hashes proving the tree of <paramref name="oldSize"/> records is a prefix of the one of <paramref name="newSize"/>.</summary>
+    /// <summary>
+    /// Hashes proving the tree of <paramref name="oldSize"/> records is a prefix of the one of
+    /// <paramref name="newSize"/>.
+    /// </summary>
     public static IReadOnlyList<string> Consistency(ILedger ledger, long oldSize, long newSize)
     {
         var leaves = LeafHashes(ledger, newSize);

@@ -5,7 +5,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Successor.Ledger.Canonical;
-using Successor.Ledger.Prov;
+using Successor.Ledger.Statements;
 
 namespace Successor.Ledger.Records;
 

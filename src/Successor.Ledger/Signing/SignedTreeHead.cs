@@ -37,7 +37,8 @@ public sealed record SignedTreeHead(long Size, string Root, string Time, string 
         }
         catch (Exception e) when (e is NullReferenceException or InvalidOperationException or FormatException)
         {
-            throw new LedgerException($"{where}: not a signed tree head; expected size, root, time, key_id and signature");
+            throw new LedgerException(
+                $"{where}: not a signed tree head; expected size, root, time, key_id and signature");
         }
     }
 }

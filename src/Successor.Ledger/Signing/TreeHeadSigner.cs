@@ -15,7 +15,8 @@ public sealed class TreeHeadSigner
     public TreeHeadSigner(byte[] key)
     {
         if (key.Length < 16)
-            throw new LedgerException($"signing key: {key.Length} bytes is too short; use at least 16 random bytes (32 recommended)");
+            throw new LedgerException(
+                $"signing key: {key.Length} bytes is too short; use at least 16 random bytes (32 recommended)");
         _key = (byte[])key.Clone();
         KeyId = Digests.Hex(SHA256.HashData(_key).AsSpan(0, 8));
     }
@@ -29,7 +30,8 @@ public sealed class TreeHeadSigner
         if (!File.Exists(path))
         {
             if (!create)
-                throw new LedgerException($"signing key {path}: file not found; create it or pass --key with the lab's key file");
+                throw new LedgerException(
+                    $"signing key {path}: file not found; create it or pass --key with the lab's key file");
             Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
             string hex = Digests.Hex(RandomNumberGenerator.GetBytes(KeyBytes));
             try
@@ -49,6 +51,10 @@ public sealed class TreeHeadSigner
         return new TreeHeadSigner(Digests.FromHex(text, $"signing key {path}"));
     }
 
+    /// <summary>The signer of an existing key file, or null when there is none (heads then go unchecked).</summary>
+    public static TreeHeadSigner? FromKeyFileIfPresent(string path) =>
+        File.Exists(path) ? FromKeyFile(path, create: false) : null;
+
     public SignedTreeHead Sign(long size, byte[] root, DateTimeOffset time)
     {
         var unsigned = new SignedTreeHead(size, Digests.Hex(root),
@@ -58,7 +64,8 @@ public sealed class TreeHeadSigner
 
     public bool Verify(SignedTreeHead head) =>
         head.KeyId == KeyId &&
-        CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(Mac(head)), Encoding.ASCII.GetBytes(head.Signature));
+        CryptographicOperations.FixedTimeEquals(
+            Encoding.ASCII.GetBytes(Mac(head)), Encoding.ASCII.GetBytes(head.Signature));
 
     private string Mac(SignedTreeHead head) =>
         Digests.Hex(HMACSHA256.HashData(_key, Encoding.UTF8.GetBytes(head.SignedBody())));

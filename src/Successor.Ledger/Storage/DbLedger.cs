@@ -5,7 +5,7 @@
 using System.Data;
 using System.Data.Common;
 using System.Diagnostics;
-using Successor.Ledger.Prov;
+using Successor.Ledger.Statements;
 using Successor.Ledger.Records;
 using Successor.Ledger.Signing;
 
@@ -77,8 +77,11 @@ public abstract class DbLedger : ILedger
         return chained.Select(c => c.Record).ToList();
     }
 
-    /// <summary>Numbers and hashes new records that follow the record (<paramref name="seq"/>, <paramref name="previous"/>).</summary>
-    protected static List<(LedgerEntry Entry, LedgerRecord Record)> Chain(string actor, IReadOnlyList<ProvStatement> statements, long seq, byte[] previous)
+    /// <summary>
+    /// Numbers and hashes new records that follow the record (<paramref name="seq"/>, <paramref name="previous"/>).
+    /// </summary>
+    protected static List<(LedgerEntry Entry, LedgerRecord Record)> Chain(
+        string actor, IReadOnlyList<ProvStatement> statements, long seq, byte[] previous)
     {
         var chained = new List<(LedgerEntry, LedgerRecord)>(statements.Count);
         var now = DateTimeOffset.UtcNow;
@@ -134,7 +137,8 @@ public abstract class DbLedger : ILedger
         lock (_gate)
         {
             return WithRetry(() => Query(
-                "SELECT seq, entry, prev_hash, hash FROM records WHERE subject = @id OR object = @id ORDER BY seq", ("id", id)));
+                "SELECT seq, entry, prev_hash, hash FROM records WHERE subject = @id OR object = @id ORDER BY seq",
+                ("id", id)));
         }
     }
 
@@ -145,8 +149,10 @@ public abstract class DbLedger : ILedger
             WithRetry(() =>
             {
                 using var cmd = Command(null,
-                    "INSERT INTO tree_heads (size, root, time, key_id, signature) VALUES (@size, @root, @time, @key, @sig) ON CONFLICT (size) DO NOTHING",
-                    ("size", head.Size), ("root", head.Root), ("time", head.Time), ("key", head.KeyId), ("sig", head.Signature));
+                    "INSERT INTO tree_heads (size, root, time, key_id, signature) "
+                    + "VALUES (@size, @root, @time, @key, @sig) ON CONFLICT (size) DO NOTHING",
+                    ("size", head.Size), ("root", head.Root), ("time", head.Time), ("key", head.KeyId),
+                    ("sig", head.Signature));
                 return cmd.ExecuteNonQuery();
             });
         }
@@ -158,11 +164,13 @@ public abstract class DbLedger : ILedger
         {
             return WithRetry(() =>
             {
-                using var cmd = Command(null, "SELECT size, root, time, key_id, signature FROM tree_heads ORDER BY size");
+                using var cmd = Command(null,
+                    "SELECT size, root, time, key_id, signature FROM tree_heads ORDER BY size");
                 using var reader = cmd.ExecuteReader();
                 var heads = new List<SignedTreeHead>();
                 while (reader.Read())
-                    heads.Add(new SignedTreeHead(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4)));
+                    heads.Add(new SignedTreeHead(reader.GetInt64(0), reader.GetString(1), reader.GetString(2),
+                        reader.GetString(3), reader.GetString(4)));
                 return heads;
             });
         }
@@ -201,7 +209,10 @@ public abstract class DbLedger : ILedger
             catch (Exception e) when (IsTransient(e))
             {
                 if (clock.Elapsed > MaxBusyWait)
-                    throw new LedgerException($"ledger {Location}: still busy after {MaxBusyWait.TotalSeconds:0} s of retries ({e.Message}); another process holds the write lock too long — look for a stuck writer", e);
+                    throw new LedgerException(
+                        $"ledger {Location}: still busy after {MaxBusyWait.TotalSeconds:0} s of retries "
+                        + $"({e.Message}); another process holds the write lock too long — look for a stuck writer",
+                        e);
                 Interlocked.Increment(ref _busyRetries);
                 // Exponential backoff with full jitter, capped at 100 ms, so writers do not retry in lockstep.
                 int cap = Math.Min(100, 1 << Math.Min(attempt, 7));
@@ -262,7 +273,8 @@ public abstract class DbLedger : ILedger
     [
         ("seq", record.Seq), ("time", entry.TimeText), ("actor", entry.Actor),
         ("kind", ProvKinds.Name(entry.Statement.Kind)), ("subject", entry.Statement.Subject),
-        ("object", entry.Statement.Object), ("entry", record.Entry), ("prev", record.PreviousHash), ("hash", record.Hash),
+        ("object", entry.Statement.Object), ("entry", record.Entry),
+        ("prev", record.PreviousHash), ("hash", record.Hash),
     ];
 
     private void Insert(DbTransaction tx, LedgerEntry entry, LedgerRecord record)
@@ -277,7 +289,8 @@ public abstract class DbLedger : ILedger
         using var reader = cmd.ExecuteReader(CommandBehavior.Default);
         var list = new List<LedgerRecord>();
         while (reader.Read())
-            list.Add(new LedgerRecord(reader.GetInt64(0), reader.GetString(1), (byte[])reader.GetValue(2), (byte[])reader.GetValue(3)));
+            list.Add(new LedgerRecord(
+                reader.GetInt64(0), reader.GetString(1), (byte[])reader.GetValue(2), (byte[])reader.GetValue(3)));
         return list;
     }
 }

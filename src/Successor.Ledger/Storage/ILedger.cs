@@ -1,6 +1,6 @@
 // The append-only log of PROV records, one interface over SQLite and PostgreSQL. Appends are
 // atomic and durable when they return ("acknowledged"); several processes may append at once.
-using Successor.Ledger.Prov;
+using Successor.Ledger.Statements;
 using Successor.Ledger.Records;
 using Successor.Ledger.Signing;
 

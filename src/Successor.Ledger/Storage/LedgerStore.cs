@@ -21,6 +21,21 @@ public static class LedgerStore
         return SqliteLedger.Open(location, synchronous);
     }
 
+    /// <summary>
+    /// Opens a ledger that must already exist: a SQLite path that does not exist is bad input, not a new
+    /// ledger. A location with "Host=" or "://" names a server, which is opened as it is.
+    /// </summary>
+    public static ILedger OpenExisting(string location)
+    {
+        bool server = location.Contains("Host=", StringComparison.OrdinalIgnoreCase)
+            || location.Contains("://", StringComparison.Ordinal);
+        if (!server && !File.Exists(location))
+            throw new LedgerException(
+                $"ledger {location}: file not found; "
+                + "pass --ledger with the lab's ledger (default .successor/ledger.db)");
+        return Open(location);
+    }
+
     private static string FromUri(string uri)
     {
         var u = new Uri(uri);

@@ -6,7 +6,7 @@
 // database.
 using System.Data.Common;
 using Npgsql;
-using Successor.Ledger.Prov;
+using Successor.Ledger.Statements;
 using Successor.Ledger.Records;
 
 namespace Successor.Ledger.Storage;
@@ -27,7 +27,9 @@ public sealed class PostgresLedger : DbLedger
         }
         catch (ArgumentException e)
         {
-            throw new LedgerException($"ledger connection string: {e.Message}; expected e.g. Host=127.0.0.1;Port=5432;Username=postgres;Database=successor");
+            throw new LedgerException(
+                $"ledger connection string: {e.Message}; "
+                + "expected e.g. Host=127.0.0.1;Port=5432;Username=postgres;Database=successor");
         }
         string location = $"postgres://{builder.Host}:{builder.Port}/{builder.Database}" +
             (string.IsNullOrEmpty(builder.SearchPath) ? "" : $" (schema {builder.SearchPath})");
@@ -36,13 +38,16 @@ public sealed class PostgresLedger : DbLedger
         try
         {
             connection.Open();
-            ledger.ApplySchema(() => connection.BeginTransaction(), [$"SELECT pg_advisory_xact_lock({WriteLockKey})", Schema]);
+            ledger.ApplySchema(() => connection.BeginTransaction(),
+                [$"SELECT pg_advisory_xact_lock({WriteLockKey})", Schema]);
             return ledger;
         }
         catch (NpgsqlException e)
         {
             ledger.Dispose();
-            throw new LedgerException($"ledger {location}: cannot open ({e.Message}); check the server is running and the connection string", e);
+            throw new LedgerException(
+                $"ledger {location}: cannot open ({e.Message}); "
+                + "check the server is running and the connection string", e);
         }
     }
 
@@ -69,7 +74,8 @@ public sealed class PostgresLedger : DbLedger
     // Another writer took the sequence number first (unique violation on the key), or a
     // serialisation failure or deadlock: the transaction was rolled back, so it is safe to retry.
     protected override bool IsTransient(Exception e) =>
-        e is PostgresException { SqlState: "23505", ConstraintName: "records_pkey" } or PostgresException { SqlState: "40001" or "40P01" };
+        e is PostgresException { SqlState: "23505", ConstraintName: "records_pkey" }
+            or PostgresException { SqlState: "40001" or "40P01" };
 
     private const string Schema =
         """

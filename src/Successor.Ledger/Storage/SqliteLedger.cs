@@ -22,10 +22,13 @@ public sealed class SqliteLedger : DbLedger
     }
 
     /// <param name="synchronous">NORMAL: an acknowledged append survives a killed process; after a power cut the
-    /// last appends may roll back (never corrupt). FULL: survives power loss too, bounded by the disk's fsync rate.</param>
+    /// last appends may roll back (never corrupt). FULL: survives power loss too, bounded by the disk's fsync
+    /// rate.</param>
     /// <param name="busyTimeoutMilliseconds">How long SQLite itself waits for a lock held by another program.</param>
-    /// <param name="commandTimeoutSeconds">How long Microsoft.Data.Sqlite keeps retrying a busy statement after that.</param>
-    public static SqliteLedger Open(string path, string synchronous = "NORMAL", int busyTimeoutMilliseconds = 5000, int commandTimeoutSeconds = 30)
+    /// <param name="commandTimeoutSeconds">How long Microsoft.Data.Sqlite keeps retrying a busy statement after
+    /// that.</param>
+    public static SqliteLedger Open(
+        string path, string synchronous = "NORMAL", int busyTimeoutMilliseconds = 5000, int commandTimeoutSeconds = 30)
     {
         if (synchronous is not ("FULL" or "NORMAL"))
             throw new LedgerException($"synchronous \"{synchronous}\": unsupported; use FULL or NORMAL");
@@ -56,7 +59,9 @@ public sealed class SqliteLedger : DbLedger
         catch (SqliteException e)
         {
             ledger.Dispose();
-            throw new LedgerException($"ledger {full}: cannot open as a SQLite ledger ({e.Message}); give a writable path to a ledger database", e);
+            throw new LedgerException(
+                $"ledger {full}: cannot open as a SQLite ledger ({e.Message}); "
+                + "give a writable path to a ledger database", e);
         }
     }
 
@@ -101,7 +106,9 @@ public sealed class SqliteLedger : DbLedger
         """,
         // Defence in depth: the ledger's own connection can never change history. Someone with the
         // file can drop these triggers, which is why verify recomputes every hash.
-        "CREATE TRIGGER IF NOT EXISTS records_no_update BEFORE UPDATE ON records BEGIN SELECT RAISE(ABORT, 'ledger records are append-only'); END",
-        "CREATE TRIGGER IF NOT EXISTS records_no_delete BEFORE DELETE ON records BEGIN SELECT RAISE(ABORT, 'ledger records are append-only'); END",
+        "CREATE TRIGGER IF NOT EXISTS records_no_update BEFORE UPDATE ON records "
+        + "BEGIN SELECT RAISE(ABORT, 'ledger records are append-only'); END",
+        "CREATE TRIGGER IF NOT EXISTS records_no_delete BEFORE DELETE ON records "
+        + "BEGIN SELECT RAISE(ABORT, 'ledger records are append-only'); END",
     ];
 }

@@ -19,7 +19,9 @@ internal sealed partial class WriterLock : IDisposable
         if (!OperatingSystem.IsLinux()) return;
         _fd = Open(path, ORdWr | OCreat | OCloexec, 0x1A4 /* 0644 */);
         if (_fd < 0)
-            throw new LedgerException($"ledger lock {path}: cannot open (errno {Marshal.GetLastPInvokeError()}); the ledger's folder must be writable");
+            throw new LedgerException(
+                $"ledger lock {path}: cannot open (errno {Marshal.GetLastPInvokeError()}); "
+                + "the ledger's folder must be writable");
     }
 
     public void Enter()

@@ -28,19 +28,26 @@ public static class LedgerVerifier
             if (r.Seq != expected)
             {
                 problems.Add(r.Seq > expected
-                    ? new VerifyProblem(expected, $"record {expected}: missing — the log jumps from {expected - 1} to {r.Seq}; records were deleted")
+                    ? new VerifyProblem(expected,
+                        $"record {expected}: missing — the log jumps from {expected - 1} to {r.Seq}; "
+                        + "records were deleted")
                     : new VerifyProblem(r.Seq, $"record {r.Seq}: out of order — expected {expected}"));
                 expected = r.Seq;
             }
             if (!r.PreviousHash.AsSpan().SequenceEqual(previous))
-                problems.Add(new VerifyProblem(r.Seq, $"record {r.Seq}: its previous-hash link does not match the hash of the record before it; the chain is broken (a record was removed, replaced or reordered)"));
+                problems.Add(new VerifyProblem(r.Seq,
+                    $"record {r.Seq}: its previous-hash link does not match the hash of the record before it; "
+                    + "the chain is broken (a record was removed, replaced or reordered)"));
             if (!LedgerRecord.ChainHash(r.PreviousHash, r.Entry).AsSpan().SequenceEqual(r.Hash))
-                problems.Add(new VerifyProblem(r.Seq, $"record {r.Seq}: stored hash does not match SHA-256(previous hash ‖ entry); its payload was changed"));
+                problems.Add(new VerifyProblem(r.Seq,
+                    $"record {r.Seq}: stored hash does not match SHA-256(previous hash ‖ entry); "
+                    + "its payload was changed"));
             try
             {
                 var entry = r.Parse();
                 if (entry.Seq != r.Seq)
-                    problems.Add(new VerifyProblem(r.Seq, $"record {r.Seq}: holds the entry of record {entry.Seq}; records were reordered"));
+                    problems.Add(new VerifyProblem(r.Seq,
+                        $"record {r.Seq}: holds the entry of record {entry.Seq}; records were reordered"));
                 if (entry.Statement.Digest is { } digest)
                     digests.Add((digest, r.Seq, entry.Statement.Subject));
             }
@@ -57,7 +64,9 @@ public static class LedgerVerifier
         }
 
         foreach (var head in heads.Where(h => h.Size > range.Size))
-            problems.Add(new VerifyProblem(null, $"tree head of size {head.Size} (signed {head.Time}): the log has only {range.Size} records; records were removed from the end"));
+            problems.Add(new VerifyProblem(null,
+                $"tree head of size {head.Size} (signed {head.Time}): the log has only {range.Size} records; "
+                + "records were removed from the end"));
         foreach (var head in heads.Where(h => h.Size == 0))
             CheckHead(head, MerkleTree.Root([], 0), signer, problems);
 
@@ -69,9 +78,12 @@ public static class LedgerVerifier
                 checkedArtifacts++;
                 var check = artifacts.Check(digest);
                 if (check.State == ArtifactState.Missing)
-                    problems.Add(new VerifyProblem(seq, $"artifact {digest} of {id} (record {seq}): missing from {artifacts.Root}"));
+                    problems.Add(new VerifyProblem(seq,
+                        $"artifact {digest} of {id} (record {seq}): missing from {artifacts.Root}"));
                 else if (check.State == ArtifactState.Corrupt)
-                    problems.Add(new VerifyProblem(seq, $"artifact {digest} of {id} (record {seq}): content hashes to {check.ActualDigest}; the file was altered"));
+                    problems.Add(new VerifyProblem(seq,
+                        $"artifact {digest} of {id} (record {seq}): content hashes to {check.ActualDigest}; "
+                        + "the file was altered"));
             }
         }
 
@@ -79,14 +91,18 @@ public static class LedgerVerifier
         return new VerifyReport(count, checkedArtifacts, heads.Count, ordered);
     }
 
-    private static void CheckHead(SignedTreeHead head, byte[] root, TreeHeadSigner? signer, List<VerifyProblem> problems)
+    private static void CheckHead(
+        SignedTreeHead head, byte[] root, TreeHeadSigner? signer, List<VerifyProblem> problems)
     {
         if (Digests.Hex(root) != head.Root)
             problems.Add(new VerifyProblem(head.Size > 0 ? head.Size - 1 : null,
-                $"tree head of size {head.Size} (signed {head.Time}): the first {head.Size} records hash to root {Digests.Hex(root)}, not the signed {head.Root}; history was rewritten"));
+                $"tree head of size {head.Size} (signed {head.Time}): the first {head.Size} records hash to root "
+                + $"{Digests.Hex(root)}, not the signed {head.Root}; history was rewritten"));
         if (signer is not null && head.KeyId != signer.KeyId)
-            problems.Add(new VerifyProblem(null, $"tree head of size {head.Size}: signed with key {head.KeyId}, not this lab's key {signer.KeyId}"));
+            problems.Add(new VerifyProblem(null,
+                $"tree head of size {head.Size}: signed with key {head.KeyId}, not this lab's key {signer.KeyId}"));
         else if (signer is not null && !signer.Verify(head))
-            problems.Add(new VerifyProblem(null, $"tree head of size {head.Size}: signature does not match; the head was forged or altered"));
+            problems.Add(new VerifyProblem(null,
+                $"tree head of size {head.Size}: signature does not match; the head was forged or altered"));
     }
 }

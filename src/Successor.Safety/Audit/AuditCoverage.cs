@@ -3,7 +3,7 @@
 // can show it while the lab runs. A promotion counts whether the ledger shows it as a generation recorded
 // promoted or as a promotion activity; one without an audit record is unaudited.
 using System.Globalization;
-using Successor.Ledger.Prov;
+using Successor.Ledger.Statements;
 using Successor.Ledger.Storage;
 using Successor.Records;
 

@@ -2,7 +2,7 @@
 // required check with whether it ran and passed. The list of required checks lives here, not in the
 // record, so a record that leaves a check out is incomplete rather than vacuously complete.
 using System.Text.Json.Nodes;
-using Successor.Ledger.Prov;
+using Successor.Ledger.Statements;
 using Successor.Records;
 
 namespace Successor.Safety.Audit;

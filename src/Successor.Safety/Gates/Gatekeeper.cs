@@ -1,7 +1,7 @@
 // Requests and decisions, straight from the ledger (not from a cache), so a decision made by another
 // process — the CLI, the dashboard — is seen by the loop at its next safe point. Only a named person with
 // an approver or admin token decides; a machine identity's attempt is refused and recorded as an incident.
-using Successor.Ledger.Prov;
+using Successor.Ledger.Statements;
 using Successor.Ledger.Records;
 using Successor.Ledger.Storage;
 using Successor.Records;

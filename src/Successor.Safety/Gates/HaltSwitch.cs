@@ -4,7 +4,7 @@
 // A halted lab resumes with `successor run`, like one stopped by Ctrl+C.
 using System.Globalization;
 using System.Runtime.InteropServices;
-using Successor.Ledger.Prov;
+using Successor.Ledger.Statements;
 using Successor.Ledger.Storage;
 using Successor.Records;
 

@@ -1,6 +1,6 @@
 // Incidents in the ledger. Recording is idempotent by id, so a resumed loop that detects the same thing
 // again does not raise it twice.
-using Successor.Ledger.Prov;
+using Successor.Ledger.Statements;
 using Successor.Ledger.Storage;
 using Successor.Records;
 

@@ -38,7 +38,7 @@ public sealed class SqliteLedgerTests : LedgerSuite
             Thread.Sleep(300);
             tx.Commit();
         });
-        var record = ledger.Append("lab", Successor.Ledger.Prov.ProvStatement.Entity("note:0", "note"));
+        var record = ledger.Append("lab", Successor.Ledger.Statements.ProvStatement.Entity("note:0", "note"));
         await release;
         Assert.Equal(0, record.Seq);
     }
@@ -51,7 +51,7 @@ public sealed class SqliteLedgerTests : LedgerSuite
         using var other = new SqliteConnection($"Data Source={DatabasePath};Pooling=False");
         other.Open();
         using var tx = other.BeginTransaction(deferred: false);
-        var e = Assert.Throws<LedgerException>(() => limited.Append("lab", Successor.Ledger.Prov.ProvStatement.Entity("note:0", "note")));
+        var e = Assert.Throws<LedgerException>(() => limited.Append("lab", Successor.Ledger.Statements.ProvStatement.Entity("note:0", "note")));
         Assert.Contains("still busy", e.Message);
         Assert.DoesNotContain('\n', e.Message);
         Assert.True(limited.BusyRetries > 0);

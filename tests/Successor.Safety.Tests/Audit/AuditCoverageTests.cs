@@ -1,7 +1,7 @@
 // Audit coverage counts promoted generations whose audit lists every required check as ran and passed; a
 // missing audit, a missing check, a check that did not run or failed, each leaves its promotion unaudited.
 using System.Text.Json.Nodes;
-using Successor.Ledger.Prov;
+using Successor.Ledger.Statements;
 using Successor.Safety.Audit;
 using Successor.Safety.Tests.Gates;
 

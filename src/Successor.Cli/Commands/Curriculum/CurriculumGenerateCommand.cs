@@ -2,6 +2,7 @@
 // train or public validation side of the partition (the sealed side is the Verifier's alone).
 using System.CommandLine;
 using System.Text;
+using Successor.Cli.Commands.Shared;
 using Successor.Cli.Output;
 using Successor.Data.Curriculum;
 
@@ -11,11 +12,16 @@ public static class CurriculumGenerateCommand
 {
     public static Command Create()
     {
-        var families = new Option<string>("--families") { Description = "Task families, comma-separated, or all", DefaultValueFactory = _ => "all" };
-        var difficulties = new Option<string>("--difficulties") { Description = "Difficulties, e.g. 1-5 or 2,4", DefaultValueFactory = _ => "1-5" };
-        var count = new Option<int>("--count") { Description = "Problems per family x difficulty", DefaultValueFactory = _ => 100 };
-        var seed = new Option<ulong>("--seed") { Description = "Seed of the problem set", DefaultValueFactory = _ => 1 };
-        var split = new Option<string>("--split") { Description = "train or validation", DefaultValueFactory = _ => "train" };
+        var families = new Option<string>("--families")
+            { Description = "Task families, comma-separated, or all", DefaultValueFactory = _ => "all" };
+        var difficulties = new Option<string>("--difficulties")
+            { Description = "Difficulties, e.g. 1-5 or 2,4", DefaultValueFactory = _ => "1-5" };
+        var count = new Option<int>("--count")
+            { Description = "Problems per family x difficulty", DefaultValueFactory = _ => 100 };
+        var seed = new Option<ulong>("--seed")
+            { Description = "Seed of the problem set", DefaultValueFactory = _ => 1 };
+        var split = new Option<string>("--split")
+            { Description = "train or validation", DefaultValueFactory = _ => "train" };
         var output = new Option<string?>("--out") { Description = "File to write (default: standard output)" };
         var json = CommonOptions.Json();
         var command = new Command("generate", "Write curriculum problems as text lines: <family> <operands>=<answer>")
@@ -28,17 +34,22 @@ public static class CurriculumGenerateCommand
             {
                 "train" => CurriculumSplit.Train,
                 "validation" => CurriculumSplit.Validation,
-                var other => throw new UsageException($"--split '{other}' is unknown; give train or validation (the sealed side is for the Verifier only)"),
+                var other => throw new UsageException(
+                    $"--split '{other}' is unknown; "
+                    + "give train or validation (the sealed side is for the Verifier only)"),
             };
-            var problems = CurriculumGenerator.Set(TaskFamilies.Parse(r.GetValue(families)!), CurriculumGenerator.ParseDifficulties(r.GetValue(difficulties)!),
-                r.GetValue(count), r.GetValue(seed), side);
+            var problems = CurriculumGenerator.Set(TaskFamilies.Parse(r.GetValue(families)!),
+                CurriculumGenerator.ParseDifficulties(r.GetValue(difficulties)!), r.GetValue(count), r.GetValue(seed),
+                side);
             var text = new StringBuilder();
             foreach (var p in problems) text.Append(p.Line);
-            var sha = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
+            var sha = Convert.ToHexStringLower(
+                System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
             if (r.GetValue(output) is { } path)
             {
                 File.WriteAllText(path, text.ToString());
-                new Printer(r.GetValue(json)).Result([("problems", problems.Count), ("file", Path.GetFullPath(path)), ("sha256", sha), ("format", CurriculumGenerator.Version)]);
+                new Printer(r.GetValue(json)).Result([("problems", problems.Count), ("file", Path.GetFullPath(path)),
+                    ("sha256", sha), ("format", CurriculumGenerator.Version)]);
             }
             else Console.Write(text);
             return ExitCodes.Success;

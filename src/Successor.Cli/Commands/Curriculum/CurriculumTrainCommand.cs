@@ -2,6 +2,7 @@
 // the partition, difficulties in a range), with the loss on answers only. Same recipes, overrides and
 // checkpoints as `successor train`.
 using System.CommandLine;
+using Successor.Cli.Commands.Shared;
 using Successor.Cli.Output;
 using Successor.Data.Contamination;
 using Successor.Data.Corpora;
@@ -17,23 +18,40 @@ public static class CurriculumTrainCommand
 {
     public static Command Create()
     {
-        var families = new Option<string>("--families") { Description = "Task families, comma-separated, or all", DefaultValueFactory = _ => "radd" };
-        var difficulties = new Option<string>("--difficulties") { Description = "Training difficulty range, e.g. 1-5", DefaultValueFactory = _ => "1-5" };
-        var preset = new Option<string>("--preset") { Description = "Starting recipe: baby (default) or small", DefaultValueFactory = _ => "baby" };
+        var families = new Option<string>("--families")
+            { Description = "Task families, comma-separated, or all", DefaultValueFactory = _ => "radd" };
+        var difficulties = new Option<string>("--difficulties")
+            { Description = "Training difficulty range, e.g. 1-5", DefaultValueFactory = _ => "1-5" };
+        var preset = new Option<string>("--preset")
+            { Description = "Starting recipe: baby (default) or small", DefaultValueFactory = _ => "baby" };
         var set = new Option<string[]>("--set") { Description = "Override a recipe key (repeatable)" };
         var steps = new Option<int?>("--steps") { Description = "Optimizer steps (overrides the recipe)" };
-        var output = new Option<string>("--out") { Description = "Checkpoint folder", DefaultValueFactory = _ => "out" };
-        var pack = new Option<bool>("--pack") { Description = "Pack problems back to back in each row (use with positions=rope); default: one per row from position 0" };
-        var mix = new Option<string?>("--mix") { Description = "Text data (a .txt/.jsonl file or folder) to mix into training; needs --against" };
-        var mixFraction = new Option<double>("--mix-fraction") { Description = "Share of rows drawn from --mix", DefaultValueFactory = _ => 0.5 };
-        var against = new Option<string?>("--against") { Description = "Split folder whose validation set and sealed holdout --mix must not overlap" };
-        var threshold = new Option<double>("--contamination-threshold") { Description = "Largest allowed share of --mix documents that overlap", DefaultValueFactory = _ => ContaminationGuard.DefaultThreshold };
-        var logInterval = new Option<int>("--log-interval") { Description = "Print a line every N steps", DefaultValueFactory = _ => 50 };
+        var output = new Option<string>("--out")
+            { Description = "Checkpoint folder", DefaultValueFactory = _ => "out" };
+        var pack = new Option<bool>("--pack")
+        {
+            Description = "Pack problems back to back in each row (use with positions=rope); "
+                + "default: one per row from position 0",
+        };
+        var mix = new Option<string?>("--mix")
+            { Description = "Text data (a .txt/.jsonl file or folder) to mix into training; needs --against" };
+        var mixFraction = new Option<double>("--mix-fraction")
+            { Description = "Share of rows drawn from --mix", DefaultValueFactory = _ => 0.5 };
+        var against = new Option<string?>("--against")
+            { Description = "Split folder whose validation set and sealed holdout --mix must not overlap" };
+        var threshold = new Option<double>("--contamination-threshold")
+        {
+            Description = "Largest allowed share of --mix documents that overlap",
+            DefaultValueFactory = _ => ContaminationGuard.DefaultThreshold,
+        };
+        var logInterval = new Option<int>("--log-interval")
+            { Description = "Print a line every N steps", DefaultValueFactory = _ => 50 };
         var threads = CommonOptions.Threads();
         var json = CommonOptions.Json();
         var command = new Command("train", "Train a GPT on the built-in curriculum (loss on answers only)")
         {
-            families, difficulties, preset, set, steps, output, pack, mix, mixFraction, against, threshold, logInterval, threads, json,
+            families, difficulties, preset, set, steps, output, pack, mix, mixFraction, against, threshold, logInterval,
+            threads, json,
         };
         command.SetAction(r =>
         {
@@ -42,25 +60,40 @@ public static class CurriculumTrainCommand
             if (r.GetValue(logInterval) < 1) throw new UsageException("--log-interval must be at least 1");
             var taskFamilies = TaskFamilies.Parse(r.GetValue(families)!);
             var range = CurriculumGenerator.ParseDifficulties(r.GetValue(difficulties)!);
-            if (range.Count != range[^1] - range[0] + 1) throw new UsageException($"--difficulties '{r.GetValue(difficulties)}' must be one contiguous range such as 1-5");
+            if (range.Count != range[^1] - range[0] + 1)
+                throw new UsageException(
+                    $"--difficulties '{r.GetValue(difficulties)}' must be one contiguous range such as 1-5");
             var recipe = RecipeJson.Override(RecipePresets.Get(r.GetValue(preset)!), r.GetValue(set) ?? []);
             if (r.GetValue(steps) is { } s) recipe = recipe with { Steps = s };
             var data = CurriculumBatchSource.Data(taskFamilies, range[0], range[^1], r.GetValue(pack));
             if (r.GetValue(mix) is { } mixPath)
             {
-                if (r.GetValue(against) is not { } split) throw new UsageException("--mix needs --against SPLIT_FOLDER: mixed-in data is checked for contamination first");
+                if (r.GetValue(against) is not { } split)
+                    throw new UsageException(
+                        "--mix needs --against SPLIT_FOLDER: mixed-in data is checked for contamination first");
                 var corpus = CorpusReader.Load(mixPath);
                 ContaminationCheck.Require(mixPath, corpus.Documents, split, r.GetValue(threshold));
-                var text = new TokenStream(ByteTokenizer.Encode(System.Text.Encoding.UTF8.GetBytes(corpus.JoinedText())));
-                if (text.Length < recipe.Model.BlockSize + 1) throw new DataException($"data {mixPath}: has {text.Length} bytes; mixing needs at least block_size + 1 = {recipe.Model.BlockSize + 1}");
-                data = new TrainingData($"{data.Name}+{mixPath}@{r.GetValue(mixFraction)}", Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(data.Sha256 + corpus.Sha256 + r.GetValue(mixFraction).ToString(System.Globalization.CultureInfo.InvariantCulture)))),
+                var text = new TokenStream(
+                    ByteTokenizer.Encode(System.Text.Encoding.UTF8.GetBytes(corpus.JoinedText())));
+                if (text.Length < recipe.Model.BlockSize + 1)
+                    throw new DataException($"data {mixPath}: has {text.Length} bytes; "
+                        + $"mixing needs at least block_size + 1 = {recipe.Model.BlockSize + 1}");
+                string fraction = r.GetValue(mixFraction).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                string mixedSha = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(
+                    System.Text.Encoding.UTF8.GetBytes(data.Sha256 + corpus.Sha256 + fraction)));
+                data = new TrainingData($"{data.Name}+{mixPath}@{r.GetValue(mixFraction)}", mixedSha,
                     new MixtureBatchSource(data.Train, text, r.GetValue(mixFraction)), data.Validation);
             }
-            int longest = taskFamilies.Max(f => CurriculumGenerator.Draw(f, range[^1], CurriculumSplit.Train, new Tensors.Rng(1)).Line.Length);
+            int longest = taskFamilies.Max(f =>
+                CurriculumGenerator.Draw(f, range[^1], CurriculumSplit.Train, new Tensors.Rng(1)).Line.Length);
             if (longest > recipe.Model.BlockSize)
-                throw new UsageException($"block_size {recipe.Model.BlockSize} is shorter than a difficulty-{range[^1]} problem ({longest} tokens); raise block_size");
+                throw new UsageException(
+                    $"block_size {recipe.Model.BlockSize} is shorter than a difficulty-{range[^1]} problem "
+                    + $"({longest} tokens); raise block_size");
             using var trainer = new Trainer(recipe, data, kernels);
-            printer.Line($"model: {trainer.Model.Layout.Count:N0} parameters, {recipe.Model.Layers} layers, {recipe.Model.Embedding} wide, block {recipe.Model.BlockSize}; data: {data.Name}");
+            printer.Line(
+                $"model: {trainer.Model.Layout.Count:N0} parameters, {recipe.Model.Layers} layers, "
+                + $"{recipe.Model.Embedding} wide, block {recipe.Model.BlockSize}; data: {data.Name}");
             var clock = System.Diagnostics.Stopwatch.StartNew();
             new TrainingReporter(printer, r.GetValue(logInterval)).Run(0, recipe.Steps, report => trainer.Run(report));
             double seconds = clock.Elapsed.TotalSeconds;

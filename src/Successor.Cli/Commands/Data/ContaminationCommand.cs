@@ -3,6 +3,7 @@
 // sealed holdout. Exit code 2 when the overlap rate is above the threshold.
 using System.CommandLine;
 using System.Text.Json.Nodes;
+using Successor.Cli.Commands.Shared;
 using Successor.Cli.Output;
 using Successor.Data.Contamination;
 using Successor.Data.Corpora;
@@ -14,17 +15,28 @@ public static class ContaminationCommand
 {
     public static Command Create()
     {
-        var training = new Argument<string>("training") { Description = "Training data: a .txt or .jsonl file or a folder" };
-        var against = new Option<string>("--against") { Description = "A split folder (written by successor data split)", Required = true };
-        var threshold = new Option<double>("--threshold") { Description = "Largest allowed fraction of overlapping documents", DefaultValueFactory = _ => ContaminationGuard.DefaultThreshold };
+        var training = new Argument<string>("training")
+            { Description = "Training data: a .txt or .jsonl file or a folder" };
+        var against = new Option<string>("--against")
+            { Description = "A split folder (written by successor data split)", Required = true };
+        var threshold = new Option<double>("--threshold")
+        {
+            Description = "Largest allowed fraction of overlapping documents",
+            DefaultValueFactory = _ => ContaminationGuard.DefaultThreshold,
+        };
         var json = CommonOptions.Json();
-        var command = new Command("contamination", "Overlap of training data with the validation set and sealed holdout") { training, against, threshold, json };
+        var command = new Command("contamination",
+            "Overlap of training data with the validation set and sealed holdout")
+        {
+            training, against, threshold, json,
+        };
         command.SetAction(r =>
         {
             var corpus = CorpusReader.Load(r.GetValue(training)!);
             string split = r.GetValue(against)!;
             var index = new ContaminationIndex();
-            index.Add("the validation set", CorpusReader.Load(Path.Combine(split, SplitWriter.ValidationFile)).Documents);
+            var validationSet = CorpusReader.Load(Path.Combine(split, SplitWriter.ValidationFile));
+            index.Add("the validation set", validationSet.Documents);
             var validation = index.Check(corpus.Documents);
             var holdout = new Verifier(new VerifierSettings(), split).Contamination(corpus.Documents);
             if (r.GetValue(json))
@@ -33,14 +45,25 @@ public static class ContaminationCommand
                 {
                     ["documents"] = c.Documents, ["flagged"] = c.Flagged, ["rate"] = c.Rate,
                     ["word_13gram_hits"] = c.WordGramHits, ["byte_50_window_hits"] = c.ByteWindowHits,
-                    ["examples"] = new JsonArray([.. c.Examples.Select(e => (JsonNode)new JsonObject { ["document"] = e.TrainingDocument, ["kind"] = e.Kind, ["excerpt"] = e.Excerpt })]),
+                    ["examples"] = new JsonArray([.. c.Examples.Select(e => (JsonNode)new JsonObject
+                    {
+                        ["document"] = e.TrainingDocument, ["kind"] = e.Kind, ["excerpt"] = e.Excerpt,
+                    })]),
                 };
-                Console.WriteLine(new JsonObject { ["validation"] = Part(validation), ["holdout"] = Part(holdout), ["threshold"] = r.GetValue(threshold) }.ToJsonString());
+                var document = new JsonObject
+                {
+                    ["validation"] = Part(validation),
+                    ["holdout"] = Part(holdout),
+                    ["threshold"] = r.GetValue(threshold),
+                };
+                Console.WriteLine(document.ToJsonString());
             }
             else
             {
                 foreach (var e in validation.Examples.Concat(holdout.Examples))
-                    Console.WriteLine($"overlap {e.TrainingDocument} with {e.Reference} ({e.Kind}): {e.Excerpt.ReplaceLineEndings(" ")}");
+                    Console.WriteLine(
+                        $"overlap {e.TrainingDocument} with {e.Reference} ({e.Kind}): "
+                        + $"{e.Excerpt.ReplaceLineEndings(" ")}");
                 new Printer(false).Result([
                     ("documents", corpus.Documents.Count),
                     ("validation_flagged", validation.Flagged), ("validation_rate", validation.Rate),

@@ -2,6 +2,7 @@
 // for a split folder, its manifest. Reading it fully is also the check that the file is usable.
 using System.CommandLine;
 using System.Text;
+using Successor.Cli.Commands.Shared;
 using Successor.Cli.Output;
 using Successor.Data.Corpora;
 
@@ -11,16 +12,20 @@ public static class InspectCommand
 {
     public static Command Create()
     {
-        var input = new Argument<string>("input") { Description = "A .txt or .jsonl file, a folder of text files, or a split folder" };
+        var input = new Argument<string>("input")
+            { Description = "A .txt or .jsonl file, a folder of text files, or a split folder" };
         var json = CommonOptions.Json();
-        var command = new Command("inspect", "Documents, bytes and content hash of a corpus or a split") { input, json };
+        var command = new Command("inspect", "Documents, bytes and content hash of a corpus or a split")
+            { input, json };
         command.SetAction(r =>
         {
             string path = r.GetValue(input)!;
             string manifest = Path.Combine(path, SplitWriter.ManifestFile);
             if (Directory.Exists(path) && File.Exists(manifest))
             {
-                Console.Write(r.GetValue(json) ? System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(manifest))!.ToJsonString() + "\n" : File.ReadAllText(manifest));
+                Console.Write(r.GetValue(json)
+                    ? System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(manifest))!.ToJsonString() + "\n"
+                    : File.ReadAllText(manifest));
                 return ExitCodes.Success;
             }
             var corpus = CorpusReader.Load(path);

@@ -1,6 +1,7 @@
 // `successor data split`: a deterministic document-level split of a corpus into a folder
 // (train.jsonl, validation.jsonl, sealed/, manifest.json), each split content-hashed.
 using System.CommandLine;
+using Successor.Cli.Commands.Shared;
 using Successor.Cli.Output;
 using Successor.Data.Corpora;
 
@@ -10,13 +11,17 @@ public static class SplitCommand
 {
     public static Command Create()
     {
-        var input = new Argument<string>("input") { Description = "A .txt file, a .jsonl file or a folder of text files" };
+        var input = new Argument<string>("input")
+            { Description = "A .txt file, a .jsonl file or a folder of text files" };
         var output = new Option<string>("--out") { Description = "Folder to write the split to", Required = true };
-        var ratios = new Option<string>("--ratios") { Description = "train,validation,holdout fractions", DefaultValueFactory = _ => "0.8,0.1,0.1" };
+        var ratios = new Option<string>("--ratios")
+            { Description = "train,validation,holdout fractions", DefaultValueFactory = _ => "0.8,0.1,0.1" };
         var seed = new Option<ulong>("--seed") { Description = "Seed of the assignment", DefaultValueFactory = _ => 1 };
-        var canaries = new Option<int>("--canaries") { Description = "Random canary strings to plant in the holdout", DefaultValueFactory = _ => 0 };
+        var canaries = new Option<int>("--canaries")
+            { Description = "Random canary strings to plant in the holdout", DefaultValueFactory = _ => 0 };
         var json = CommonOptions.Json();
-        var command = new Command("split", "Split a corpus into train, public validation and a sealed holdout") { input, output, ratios, seed, canaries, json };
+        var command = new Command("split", "Split a corpus into train, public validation and a sealed holdout")
+            { input, output, ratios, seed, canaries, json };
         command.SetAction(r =>
         {
             var parsedRatios = SplitRatios.Parse(r.GetValue(ratios)!);
@@ -27,8 +32,10 @@ public static class SplitCommand
             new Printer(false).Result([
                 ("documents", corpus.Documents.Count),
                 ("train_documents", split.Train.Count), ("train_sha256", manifest["train"]!["sha256"]!.ToString()),
-                ("validation_documents", split.Validation.Count), ("validation_sha256", manifest["validation"]!["sha256"]!.ToString()),
-                ("holdout_documents", split.Holdout.Count), ("holdout_sha256", manifest["holdout"]!["sha256"]!.ToString()),
+                ("validation_documents", split.Validation.Count),
+                ("validation_sha256", manifest["validation"]!["sha256"]!.ToString()),
+                ("holdout_documents", split.Holdout.Count),
+                ("holdout_sha256", manifest["holdout"]!["sha256"]!.ToString()),
                 ("canaries", split.Canaries.Count),
                 ("folder", Path.GetFullPath(r.GetValue(output)!)),
             ]);

@@ -2,6 +2,7 @@
 // comes from the token, never from a name on the command line.
 using System.CommandLine;
 using Successor.Cli.Commands.Ledger;
+using Successor.Cli.Commands.Shared;
 using Successor.Safety.Gates;
 
 namespace Successor.Cli.Commands.Gates;

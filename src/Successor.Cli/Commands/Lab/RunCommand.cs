@@ -4,6 +4,7 @@
 using System.CommandLine;
 using System.Runtime.InteropServices;
 using Successor.Cli.Commands.Ledger;
+using Successor.Cli.Commands.Shared;
 using Successor.Lab.Loop;
 using Successor.Safety.Audit;
 using Successor.Safety.Gates;

@@ -1,9 +1,7 @@
 // `successor export --prov`: the whole ledger as W3C PROV-JSON, to stdout or a file.
 using System.CommandLine;
-using System.Text.Json;
 using Successor.Ledger;
 using Successor.Ledger.Export;
-using Successor.Ledger.Lineage;
 
 namespace Successor.Cli.Commands.Ledger;
 
@@ -12,15 +10,15 @@ public static class ExportCommand
     public static Command Create()
     {
         var prov = new Option<bool>("--prov") { Description = "Write W3C PROV-JSON (the only format so far)" };
-        var output = new Option<string?>("--output") { Description = "File to write; default stdout (then only the JSON is printed)" };
+        var output = new Option<string?>("--output")
+            { Description = "File to write; default stdout (then only the JSON is printed)" };
         var ledgerOption = LedgerCli.LedgerOption();
         var command = new Command("export", "Export the ledger (PROV-JSON)") { prov, output, ledgerOption };
         command.SetAction(r => LedgerCli.Guard(() =>
         {
             if (!r.GetValue(prov)) throw new LedgerException("export: no format chosen; add --prov for W3C PROV-JSON");
             using var ledger = LedgerCli.Open(r.GetValue(ledgerOption)!);
-            var document = ProvJsonExporter.Export(ProvGraph.Load(ledger));
-            string text = document.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
+            string text = ProvJsonExporter.ExportText(ledger);
             if (r.GetValue(output) is not { } path)
             {
                 Console.WriteLine(text);

@@ -12,7 +12,8 @@ public static class LineageCommand
         var id = new Argument<string>("id") { Description = "Id of an entity, activity or agent, e.g. checkpoint:g3" };
         var ledgerOption = LedgerCli.LedgerOption();
         var json = LedgerCli.JsonOption();
-        var command = new Command("lineage", "Ancestry of a model back to its seed data, as a tree") { id, ledgerOption, json };
+        var command = new Command("lineage", "Ancestry of a model back to its seed data, as a tree")
+            { id, ledgerOption, json };
         command.SetAction(r => LedgerCli.Guard(() =>
         {
             using var ledger = LedgerCli.Open(r.GetValue(ledgerOption)!);
@@ -23,11 +24,9 @@ public static class LineageCommand
                 return LedgerCli.Verified;
             }
             Console.Write(tree.Render());
-            LedgerCli.Result(false, [("id", tree.Id), ("nodes", Count(tree)), ("ledger", ledger.Location)]);
+            LedgerCli.Result(false, [("id", tree.Id), ("nodes", tree.NodeCount), ("ledger", ledger.Location)]);
             return LedgerCli.Verified;
         }));
         return command;
     }
-
-    private static int Count(LineageNode n) => 1 + n.Children.Sum(Count);
 }

@@ -2,6 +2,7 @@
 // head; prints each problem, names the first broken record, and exits 1 on any tampering.
 using System.CommandLine;
 using System.Text.Json.Nodes;
+using Successor.Ledger.Signing;
 using Successor.Ledger.Verification;
 
 namespace Successor.Cli.Commands.Ledger;
@@ -14,16 +15,19 @@ public static class VerifyCommand
         var artifactsOption = LedgerCli.ArtifactsOption();
         var keyOption = LedgerCli.KeyOption();
         var json = LedgerCli.JsonOption();
-        var command = new Command("verify", "Check the ledger and its artifacts for tampering (exit 1 if any)") { ledgerOption, artifactsOption, keyOption, json };
+        var command = new Command("verify", "Check the ledger and its artifacts for tampering (exit 1 if any)")
+            { ledgerOption, artifactsOption, keyOption, json };
         command.SetAction(r => LedgerCli.Guard(() =>
         {
             using var ledger = LedgerCli.Open(r.GetValue(ledgerOption)!);
-            var signer = LedgerCli.SignerIfPresent(r.GetValue(keyOption)!);
+            var signer = TreeHeadSigner.FromKeyFileIfPresent(r.GetValue(keyOption)!);
             var report = LedgerVerifier.Verify(ledger, LedgerCli.Artifacts(r.GetValue(artifactsOption)!), signer);
             bool asJson = r.GetValue(json);
             foreach (var p in report.Problems)
             {
-                if (asJson) Console.WriteLine(new JsonObject { ["event"] = "problem", ["seq"] = p.Seq, ["what"] = p.What }.ToJsonString());
+                if (asJson)
+                    Console.WriteLine(new JsonObject { ["event"] = "problem", ["seq"] = p.Seq, ["what"] = p.What }
+                        .ToJsonString());
                 else Console.WriteLine($"tampered: {p.What}");
             }
             LedgerCli.Result(asJson, [

@@ -4,7 +4,7 @@ using Successor.Data.Contamination;
 using Successor.Data.Corpora;
 using Successor.Evaluation.Verification;
 
-namespace Successor.Cli.Commands;
+namespace Successor.Cli.Commands.Shared;
 
 public static class ContaminationCheck
 {
@@ -12,8 +12,10 @@ public static class ContaminationCheck
     public static void Require(string name, IReadOnlyList<Document> documents, string splitFolder, double threshold)
     {
         var index = new ContaminationIndex();
-        index.Add("the validation set", CorpusReader.Load(Path.Combine(splitFolder, SplitWriter.ValidationFile)).Documents);
+        var validationSet = CorpusReader.Load(Path.Combine(splitFolder, SplitWriter.ValidationFile));
+        index.Add("the validation set", validationSet.Documents);
         ContaminationGuard.Require(name, index.Check(documents), threshold);
-        ContaminationGuard.Require(name, new Verifier(new VerifierSettings(), splitFolder).Contamination(documents), threshold);
+        var verifier = new Verifier(new VerifierSettings(), splitFolder);
+        ContaminationGuard.Require(name, verifier.Contamination(documents), threshold);
     }
 }

@@ -4,7 +4,7 @@
 // wasDerivedFrom(generated, used), wasAssociatedWith(activity, agent) with Type as the role.
 using System.Text.Json.Nodes;
 
-namespace Successor.Ledger.Prov;
+namespace Successor.Ledger.Statements;
 
 public sealed record ProvStatement(
     ProvKind Kind,
@@ -48,13 +48,18 @@ public sealed record ProvStatement(
     internal void Validate()
     {
         if (string.IsNullOrWhiteSpace(Subject))
-            throw new LedgerException($"{ProvKinds.Name(Kind)}: the id is empty; give a non-empty id such as \"checkpoint:g3\"");
+            throw new LedgerException(
+                $"{ProvKinds.Name(Kind)}: the id is empty; give a non-empty id such as \"checkpoint:g3\"");
         bool element = ProvKinds.IsElement(Kind);
         if (element && Object is not null)
-            throw new LedgerException($"{ProvKinds.Name(Kind)} {Subject}: an element has no object; only relations link two ids");
+            throw new LedgerException(
+                $"{ProvKinds.Name(Kind)} {Subject}: an element has no object; only relations link two ids");
         if (element && string.IsNullOrWhiteSpace(Type))
-            throw new LedgerException($"{ProvKinds.Name(Kind)} {Subject}: the type is empty; give one such as \"dataset\" or \"training-run\"");
+            throw new LedgerException(
+                $"{ProvKinds.Name(Kind)} {Subject}: the type is empty; "
+                + "give one such as \"dataset\" or \"training-run\"");
         if (!element && string.IsNullOrWhiteSpace(Object))
-            throw new LedgerException($"{ProvKinds.Name(Kind)} {Subject}: the related id is empty; a relation links two ids");
+            throw new LedgerException(
+                $"{ProvKinds.Name(Kind)} {Subject}: the related id is empty; a relation links two ids");
     }
 }

@@ -5,10 +5,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using Successor.Ledger.Canonical;
 
-namespace Successor.Ledger.Provenance;
-
-/// <summary>One input of the build: a name (e.g. "recipe", "data:train") and its "sha256:…" digest.</summary>
-public sealed record ResolvedDependency(string Name, string Digest);
+namespace Successor.Ledger.Attestations;
 
 public sealed record InTotoStatement(
     string SubjectName,
@@ -27,7 +24,11 @@ public sealed record InTotoStatement(
     {
         var deps = new JsonArray();
         foreach (var d in Dependencies)
-            deps.Add(new JsonObject { ["name"] = d.Name, ["digest"] = new JsonObject { ["sha256"] = Digests.Normalize(d.Digest) } });
+            deps.Add(new JsonObject
+            {
+                ["name"] = d.Name,
+                ["digest"] = new JsonObject { ["sha256"] = Digests.Normalize(d.Digest) },
+            });
         return new JsonObject
         {
             ["_type"] = StatementType,
@@ -62,5 +63,6 @@ public sealed record InTotoStatement(
     /// <summary>The statement as canonical JSON — the bytes to store and hash.</summary>
     public string ToCanonicalJson() => CanonicalJson.Serialize(ToJson());
 
-    private static string Rfc3339(DateTimeOffset t) => t.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+    private static string Rfc3339(DateTimeOffset t) =>
+        t.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 }

@@ -4,8 +4,9 @@ using System.CommandLine;
 using Successor.Cli.Commands.Ledger;
 using Successor.Ledger.Artifacts;
 using Successor.Ledger.Storage;
+using Successor.Ledger.Writer;
 
-namespace Successor.Ledger.Tests.Cli;
+namespace Successor.Cli.Tests;
 
 [CollectionDefinition(nameof(ConsoleCollection), DisableParallelization = true)]
 public sealed class ConsoleCollection;
@@ -26,7 +27,7 @@ public sealed class LedgerCommandsTests : IDisposable
     private void Seed()
     {
         using var ledger = SqliteLedger.Open(Db);
-        Writer.DemoLineage.Record(ledger, new ArtifactStore(Path.Combine(_dir, "artifacts")));
+        DemoLineage.Record(ledger, new ArtifactStore(Path.Combine(_dir, "artifacts")));
     }
 
     private static (int Exit, string Out, string Err) Run(Command command, params string[] args)

@@ -4,7 +4,7 @@ using Successor.Models.Gpt;
 using Successor.Tensors;
 using Successor.Training;
 
-namespace Successor.Cli.Commands;
+namespace Successor.Cli.Commands.Shared;
 
 public static class CheckpointPath
 {

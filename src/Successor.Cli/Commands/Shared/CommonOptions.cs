@@ -3,7 +3,7 @@ using System.CommandLine;
 using Successor.Tensors;
 using Successor.Tensors.Kernels;
 
-namespace Successor.Cli.Commands;
+namespace Successor.Cli.Commands.Shared;
 
 public static class CommonOptions
 {

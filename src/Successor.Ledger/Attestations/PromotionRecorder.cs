@@ -4,11 +4,11 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using Successor.Ledger.Artifacts;
-using Successor.Ledger.Prov;
+using Successor.Ledger.Statements;
 using Successor.Ledger.Records;
 using Successor.Ledger.Storage;
 
-namespace Successor.Ledger.Provenance;
+namespace Successor.Ledger.Attestations;
 
 public static class PromotionRecorder
 {

@@ -1,0 +1,28 @@
+// A SQLite ledger in a folder of its own holding the two generations of DemoLineage: seed data →
+// g1 → model-generated data → g2 → evaluation → human-approved promotion (records 0 to 34).
+using Successor.Ledger.Artifacts;
+using Successor.Ledger.Storage;
+using Successor.Ledger.Writer;
+
+namespace Successor.Ledger.Tests;
+
+public sealed class DemoLedger : IDisposable
+{
+    public DemoLedger()
+    {
+        using var ledger = SqliteLedger.Open(Db);
+        DemoLineage.Record(ledger, Artifacts);
+    }
+
+    public string Folder { get; } = Directory.CreateTempSubdirectory("successor-demo-").FullName;
+
+    public string Db => Path.Combine(Folder, "ledger.db");
+
+    public string KeyFile => Path.Combine(Folder, "ledger.key");
+
+    public ArtifactStore Artifacts => new(Path.Combine(Folder, "artifacts"));
+
+    public DbLedger Open() => SqliteLedger.Open(Db);
+
+    public void Dispose() => Directory.Delete(Folder, recursive: true);
+}
