@@ -3,7 +3,7 @@
 using System.Text;
 using Successor.Models.Gpt;
 using Successor.Tensors;
-using Successor.Tensors.Kernels;
+using Successor.Tensors.Fast;
 using Successor.Training.Data;
 using Successor.Training.Recipes;
 

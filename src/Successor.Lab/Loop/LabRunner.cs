@@ -18,7 +18,7 @@ using Successor.Models.Checkpoints;
 using Successor.Models.Gpt;
 using Successor.Research;
 using Successor.Tensors;
-using Successor.Tensors.Kernels;
+using Successor.Tensors.Fast;
 
 namespace Successor.Lab.Loop;
 

@@ -7,7 +7,7 @@ using Successor.Evaluation.Statistics;
 using Successor.Evaluation.Verification;
 using Successor.Lab.Loop;
 using Successor.Models.Gpt;
-using Successor.Tensors.Kernels;
+using Successor.Tensors.Fast;
 using Successor.Training;
 using Successor.Training.Recipes;
 

@@ -2,10 +2,10 @@
 // semantics, NaN in C, zero sizes, and bitwise determinism across thread counts — run for every micro-kernel
 // this CPU supports (the portable one always included), plus one with tiny blocks so that small matrices
 // cross every MC/KC/NC boundary.
-using Successor.Tensors.Kernels;
+using Successor.Tensors.Fast;
 using Successor.Tensors.Reference;
 
-namespace Successor.Tensors.Tests.Kernels;
+namespace Successor.Tensors.Tests.Fast;
 
 [Collection("Parallelism")]
 public sealed unsafe class GemmTests

@@ -5,7 +5,7 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 
-namespace Successor.Tensors.Kernels;
+namespace Successor.Tensors.Fast;
 
 internal static unsafe class GemmMicroKernels
 {

@@ -1,9 +1,9 @@
 // The fast kernels against the reference kernels on awkward shapes (sizes that are not multiples of
 // any block or vector width), and bitwise identical for any thread count.
-using Successor.Tensors.Kernels;
+using Successor.Tensors.Fast;
 using Successor.Tensors.Reference;
 
-namespace Successor.Tensors.Tests.Kernels;
+namespace Successor.Tensors.Tests.Fast;
 
 [Collection("Parallelism")]
 public sealed unsafe class FastKernelTests

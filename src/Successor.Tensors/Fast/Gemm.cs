@@ -5,7 +5,7 @@
 // Method: GotoBLAS/BLIS-style packing and cache blocking (GemmDriver) around a register-tiled FMA micro-kernel
 // (GemmMicroKernels); threads split C into row or column bands and never split the k-sum, so results are
 // bitwise identical for any thread count and between Multiply and MultiplySerial.
-namespace Successor.Tensors.Kernels;
+namespace Successor.Tensors.Fast;
 
 public static unsafe class Gemm
 {

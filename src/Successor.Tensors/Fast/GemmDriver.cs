@@ -5,7 +5,7 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
-namespace Successor.Tensors.Kernels;
+namespace Successor.Tensors.Fast;
 
 /// <summary>One call's operands: op(A)(i,p) = A[i*rowA + p*colA], op(B)(p,j) = B[p*rowB + j*colB].</summary>
 internal readonly unsafe struct GemmOperands(bool transA, bool transB, int m, int n, int k,

@@ -5,7 +5,7 @@
 using System.Numerics.Tensors;
 using Successor.Tensors.Reference;
 
-namespace Successor.Tensors.Kernels;
+namespace Successor.Tensors.Fast;
 
 public sealed unsafe partial class FastKernels : ReferenceKernels
 {

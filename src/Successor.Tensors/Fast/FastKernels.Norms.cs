@@ -2,7 +2,7 @@
 // for the weight gradients (a fixed row order per column, whatever the thread count).
 using System.Numerics.Tensors;
 
-namespace Successor.Tensors.Kernels;
+namespace Successor.Tensors.Fast;
 
 public sealed unsafe partial class FastKernels
 {

@@ -1,7 +1,7 @@
 // Fast fused softmax cross-entropy: one row per parallel index, the gradient written in place.
 using System.Numerics.Tensors;
 
-namespace Successor.Tensors.Kernels;
+namespace Successor.Tensors.Fast;
 
 public sealed unsafe partial class FastKernels
 {

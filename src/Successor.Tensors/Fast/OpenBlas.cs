@@ -3,7 +3,7 @@
 // deterministic. The benchmark compares against it where it is installed (apt-get install libopenblas0).
 using System.Runtime.InteropServices;
 
-namespace Successor.Tensors.Kernels;
+namespace Successor.Tensors.Fast;
 
 public static unsafe class OpenBlas
 {

@@ -7,7 +7,7 @@ using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
 
-namespace Successor.Tensors.Kernels;
+namespace Successor.Tensors.Fast;
 
 internal static unsafe class GemmPacking
 {

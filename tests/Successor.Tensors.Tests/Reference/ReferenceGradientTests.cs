@@ -2,7 +2,7 @@
 // The loss is Σ out · w for a fixed random w, so backward receives dout = w.
 using Successor.Tensors.Reference;
 
-namespace Successor.Tensors.Tests.Kernels;
+namespace Successor.Tensors.Tests.Reference;
 
 public sealed unsafe class ReferenceGradientTests
 {

@@ -1,7 +1,7 @@
 // Fast activations: vectorised with TensorPrimitives (Tanh, Sigmoid) over fixed chunks.
 using System.Numerics.Tensors;
 
-namespace Successor.Tensors.Kernels;
+namespace Successor.Tensors.Fast;
 
 public sealed unsafe partial class FastKernels
 {

@@ -1,7 +1,7 @@
 // The vectorised exp/tanh/sigmoid against double-precision math, at every position of a span.
-using Successor.Tensors.Kernels;
+using Successor.Tensors.Fast;
 
-namespace Successor.Tensors.Tests.Kernels;
+namespace Successor.Tensors.Tests.Fast;
 
 public sealed class SimdMathTests
 {

@@ -2,7 +2,7 @@
 // row blocks so that work above the causal diagonal is mostly skipped. Q, K and V are read in
 // place from qkv (row stride 3C); only the probabilities (B,NH,T,T) are kept for backward.
 
-namespace Successor.Tensors.Kernels;
+namespace Successor.Tensors.Fast;
 
 public sealed unsafe partial class FastKernels
 {

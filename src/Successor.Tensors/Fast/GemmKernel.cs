@@ -5,7 +5,7 @@
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
 
-namespace Successor.Tensors.Kernels;
+namespace Successor.Tensors.Fast;
 
 internal readonly unsafe struct GemmKernel(string name, int mr, int nr, int mc, int kc, int nc,
     delegate*<int, float*, float*, float*, long, bool, void> run)
