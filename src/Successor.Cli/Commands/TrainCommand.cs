@@ -64,8 +64,8 @@ public static class TrainCommand
         recipe = RecipeJson.Override(recipe, overrides);
         if (steps is { } s) recipe = recipe with { Steps = s };
         var corpus = dataPath is null
-            ? new TextCorpus(BuiltInCorpus.Name, BuiltInCorpus.Addition(recipe.Seed, BuiltInBytes), recipe.ValidationFraction, recipe.Model.BlockSize)
-            : TextCorpus.Load(dataPath, recipe.ValidationFraction, recipe.Model.BlockSize);
+            ? new TextSplit(BuiltInText.Name, BuiltInText.Addition(recipe.Seed, BuiltInBytes), recipe.ValidationFraction, recipe.Model.BlockSize)
+            : TextSplit.Load(dataPath, recipe.ValidationFraction, recipe.Model.BlockSize);
 
         using var trainer = resumeDir != null ? TrainingCheckpoint.Resume(resumeDir, corpus.ToTrainingData(), kernels, recipe.Steps) : new Trainer(recipe, corpus.ToTrainingData(), kernels);
         printer.Line($"model: {trainer.Model.Layout.Count:N0} parameters, {recipe.Model.Layers} layers, {recipe.Model.Heads} heads, {recipe.Model.Embedding} wide, block {recipe.Model.BlockSize}");

@@ -1,13 +1,14 @@
-// A text file as bytes, split by position: the first part trains, the last part validates
-// (nanoGPT's Shakespeare split). The file's SHA-256 identifies the data in checkpoints and logs.
+// A text as byte tokens, split by position: the first part trains, the last part validates
+// (nanoGPT's Shakespeare split). Not a document corpus: Successor.Data's Corpus and CorpusSplitter
+// split whole documents. The text's SHA-256 identifies the data in checkpoints and logs.
 using System.Security.Cryptography;
 using Successor.Models.Tokenizers;
 
 namespace Successor.Training.Data;
 
-public sealed class TextCorpus
+public sealed class TextSplit
 {
-    public TextCorpus(string name, byte[] bytes, double validationFraction, int blockSize)
+    public TextSplit(string name, byte[] bytes, double validationFraction, int blockSize)
     {
         Name = name;
         Sha256 = Convert.ToHexStringLower(SHA256.HashData(bytes));
@@ -25,7 +26,7 @@ public sealed class TextCorpus
 
     public TrainingData ToTrainingData() => new(Name, Sha256, Train, Validation);
 
-    public static TextCorpus Load(string path, double validationFraction, int blockSize)
+    public static TextSplit Load(string path, double validationFraction, int blockSize)
     {
         byte[] bytes;
         try { bytes = File.ReadAllBytes(path); }
@@ -35,6 +36,6 @@ public sealed class TextCorpus
         }
         if (SealedMarker.IsSealed(bytes))
             throw new DataException($"data {path}: is a sealed holdout; only the Verifier reads it — train on the split's train file");
-        return new TextCorpus(path, bytes, validationFraction, blockSize);
+        return new TextSplit(path, bytes, validationFraction, blockSize);
     }
 }

@@ -1,4 +1,4 @@
-// The embedded default data: seeded lines of decimal addition ("317+2048=2365"), generated on the
+// The embedded default text: seeded lines of decimal addition ("317+2048=2365"), generated on the
 // spot so the main job needs no download. Exactly checkable, and learnable by a small model.
 using System.Globalization;
 using System.Text;
@@ -6,7 +6,7 @@ using Successor.Tensors;
 
 namespace Successor.Training.Data;
 
-public static class BuiltInCorpus
+public static class BuiltInText
 {
     public const string Name = "builtin:addition";
 
