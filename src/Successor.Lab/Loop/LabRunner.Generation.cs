@@ -10,6 +10,7 @@ using Successor.Research;
 using Successor.Tensors;
 using Successor.Training.Optimization;
 using Successor.Training.Recipes;
+using Successor.Statistics;
 
 namespace Successor.Lab.Loop;
 
@@ -240,7 +241,7 @@ public sealed partial class LabRunner
     // 5. Interpretation: the paired effect of one change against the control, appended to the memory.
     Finding Interpret(int g, string trialId, Proposal p, TrialResult trial, TrialResult control)
     {
-        var c = PairedBootstrap.Compare(control.Scores, trial.Scores, PairedBootstrap.MinResamples, SeedFor(g, 2));
+        var c = SeededBootstrap.Compare(control.Scores, trial.Scores, PairedBootstrap.MinResamples, SeedFor(g, 2));
         var finding = new Finding(g, p.Id, p.Overrides, trial.Steps, trial.Score, c.Difference, c.Low, c.High);
         string id = journal.Id("finding", trialId);
         journal.Once(id, () => ProvStatement.Entity(id, "finding", new JsonObject

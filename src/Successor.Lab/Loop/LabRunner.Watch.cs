@@ -7,6 +7,7 @@ using Successor.Evaluation.Statistics;
 using Successor.Lab.Trials;
 using Successor.Models.Gpt;
 using Successor.Safety.Monitors;
+using Successor.Statistics;
 
 namespace Successor.Lab.Loop;
 
@@ -14,7 +15,7 @@ public sealed partial class LabRunner
 {
     void Watch(int g, Champion parent, GptModel champion, GptModel successor, TrialResult trial, Comparison sealedGain, JsonObject attributes)
     {
-        var publicGain = PairedBootstrap.Compare(task.PublicScores(champion), [.. trial.Scores], PairedBootstrap.MinResamples, SeedFor(g, 5));
+        var publicGain = SeededBootstrap.Compare(task.PublicScores(champion), [.. trial.Scores], PairedBootstrap.MinResamples, SeedFor(g, 5));
         var (publicNow, sealedNow) = (new GainEstimate(publicGain.Difference, publicGain.Low, publicGain.High), new GainEstimate(sealedGain.Difference, sealedGain.Low, sealedGain.High));
         var divergence = Divergence.Check(publicNow, sealedNow, config.Safety.DivergenceZ);
         attributes["public_improvement"] = publicGain.Difference;

@@ -15,7 +15,7 @@ public sealed class BootstrapBitsTests
         var b = Enumerable.Range(0, 257).Select(i => (i * 104729 % 17) / 17.0).ToArray();
         var got = string.Join(" ", new[] { (1000, 0UL), (2000, 7UL), (1500, 12345678901UL) }.Select(r =>
         {
-            var c = PairedBootstrap.Compare(a, b, r.Item1, r.Item2);
+            var c = SeededBootstrap.Compare(a, b, r.Item1, r.Item2);
             return string.Join(",", new[] { c.MeanA, c.MeanB, c.Difference, c.Low, c.High, c.PValue }.Select(Bits));
         }));
         string[] expected =

@@ -10,6 +10,7 @@ using Successor.Models.Gpt;
 using Successor.Tensors.Fast;
 using Successor.Training;
 using Successor.Training.Recipes;
+using Successor.Statistics;
 
 namespace Successor.Lab.Tests.Loop;
 

@@ -1,8 +1,8 @@
 // Draws from the Laplace distribution Lap(b), density exp(−|x|/b) / 2b, by inverting its CDF. It is the
 // noise of the differential-privacy mechanisms that Thresholdout is built from.
-namespace Successor.Safety.Monitors;
+namespace Successor.Statistics;
 
-internal static class Laplace
+public static class Laplace
 {
     public static double Sample(Random random, double scale)
     {

@@ -1,12 +1,13 @@
-// Median and median absolute deviation, shared by the monitors that must not be moved by the very
-// outliers and jumps they look for. The MAD times 1.4826 estimates the standard deviation of normal
+// Median and median absolute deviation, for the monitors that must not be moved by the very outliers
+// and jumps they look for (the safety monitors and the lab's trial monitors). The MAD times 1.4826 estimates the standard deviation of normal
 // data (1.4826 = 1 / Φ⁻¹(0.75)).
-namespace Successor.Safety.Monitors;
+namespace Successor.Statistics;
 
-internal static class RobustStatistics
+public static class RobustStatistics
 {
     public const double MadToStandardDeviation = 1.4826;
 
+    // Sorted, not MathNet's selection-based median: monitors decide on it, and this keeps their numbers.
     public static double Median(IEnumerable<double> values)
     {
         double[] sorted = values.ToArray();

@@ -3,32 +3,35 @@
 // is the percentile interval of the resampled mean differences; the two-sided p-value is the share of
 // resampled differences at least as far from the observed one as the observed one is from zero (the
 // bootstrap distribution shifted to the null), with the +1 correction so it is never 0.
-using Successor.Tensors;
-
-namespace Successor.Evaluation.Statistics;
-
-/// <summary>Difference = mean(B) − mean(A) over the same items; Low/High its 95% CI.</summary>
-public sealed record Comparison(double MeanA, double MeanB, double Difference, double Low, double High, double PValue, int Items, int Resamples);
+// The caller supplies the draws, so the same generator and seed give the same numbers everywhere.
+namespace Successor.Statistics;
 
 public static class PairedBootstrap
 {
     public const int MinResamples = 1000;
+    public const int DefaultResamples = 2000;
 
-    public static Comparison Compare(IReadOnlyList<double> a, IReadOnlyList<double> b, int resamples = 2000, ulong seed = 0, double confidence = 0.95)
+    /// <summary>nextIndex(n) draws a uniform item index in [0, n); it is called resamples × n times, in
+    /// order.</summary>
+    public static Comparison Compare(IReadOnlyList<double> a, IReadOnlyList<double> b, int resamples,
+        Func<int, int> nextIndex, double confidence = 0.95)
     {
-        if (a.Count != b.Count) throw new ArgumentException($"paired comparison: A has {a.Count} items and B has {b.Count}; score both on the same items");
-        if (a.Count == 0) throw new ArgumentException("paired comparison: no items; score both models on at least one item");
-        if (resamples < MinResamples) throw new ArgumentException($"--resamples is {resamples}; use at least {MinResamples}");
+        if (a.Count != b.Count)
+            throw new ArgumentException(
+                $"paired comparison: A has {a.Count} items and B has {b.Count}; score both on the same items");
+        if (a.Count == 0)
+            throw new ArgumentException("paired comparison: no items; score both models on at least one item");
+        if (resamples < MinResamples)
+            throw new ArgumentException($"--resamples is {resamples}; use at least {MinResamples}");
         int n = a.Count;
         var diff = new double[n];
         for (int i = 0; i < n; i++) diff[i] = b[i] - a[i];
         double observed = diff.Average();
-        var rng = Rng.For(seed, 0xB007);
         var means = new double[resamples];
         for (int r = 0; r < resamples; r++)
         {
             double sum = 0;
-            for (int i = 0; i < n; i++) sum += diff[rng.NextInt(n)];
+            for (int i = 0; i < n; i++) sum += diff[nextIndex(n)];
             means[r] = sum / n;
         }
         Array.Sort(means);
@@ -46,7 +49,9 @@ public static class PairedBootstrap
     {
         if (runs.Count == 0) throw new ArgumentException("aggregation over seeds: no runs");
         int n = runs[0].Count;
-        if (runs.Any(r => r.Count != n)) throw new ArgumentException("aggregation over seeds: runs scored different numbers of items; score every seed on the same items");
+        if (runs.Any(r => r.Count != n))
+            throw new ArgumentException(
+                "aggregation over seeds: runs scored different numbers of items; score every seed on the same items");
         var mean = new double[n];
         foreach (var run in runs) for (int i = 0; i < n; i++) mean[i] += run[i] / runs.Count;
         return mean;

@@ -1,7 +1,7 @@
 // The Student-t quantile behind every trend CI matches published table values.
-using Successor.Dashboard.Trends;
+using Successor.Statistics;
 
-namespace Successor.Dashboard.Tests.Trends;
+namespace Successor.Statistics.Tests;
 
 public sealed class StudentTTests
 {
