@@ -4,13 +4,6 @@ using Successor.Statistics;
 
 namespace Successor.Evaluation.Statistics;
 
-public sealed record SliceDelta(string Family, int Difficulty, double AccuracyA, double AccuracyB)
-{
-    public double Delta => AccuracyB - AccuracyA;
-}
-
-public sealed record Verdict(bool GenuinelyBetter, Comparison Overall, IReadOnlyList<SliceDelta> Slices, double Tolerance, string Reason);
-
 public static class GenuinelyBetter
 {
     public const double DefaultTolerance = 0.02;

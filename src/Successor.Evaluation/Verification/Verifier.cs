@@ -14,8 +14,6 @@ using Successor.Training.Data;
 
 namespace Successor.Evaluation.Verification;
 
-public sealed record SealedScore(double Accuracy, int Items, IReadOnlyList<SliceResult> Slices, IReadOnlyList<Horizon> Horizons);
-
 public sealed class Verifier(VerifierSettings settings, string? splitFolder = null)
 {
     readonly HoldoutReader? holdout = splitFolder is null ? null : new HoldoutReader(splitFolder);
