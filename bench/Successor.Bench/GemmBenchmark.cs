@@ -6,7 +6,7 @@
 using System.Runtime.InteropServices;
 using System.Text.Json;
 using Successor.Tensors;
-using Successor.Tensors.Kernels;
+using Successor.Tensors.Fast;
 
 namespace Successor.Bench;
 

@@ -4,7 +4,7 @@
 // where CANDIDATE = kernel name, optionally with blocking: avx512-8x32:MC:KC:NC (0 keeps the default).
 using System.Runtime.InteropServices;
 using Successor.Tensors;
-using Successor.Tensors.Kernels;
+using Successor.Tensors.Fast;
 
 namespace Successor.Bench;
 

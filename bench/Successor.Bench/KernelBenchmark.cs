@@ -3,7 +3,7 @@
 //   dotnet run -c Release --project bench/Successor.Bench -- kernels [--threads N] [--seconds S]
 using System.Runtime.InteropServices;
 using Successor.Tensors;
-using Successor.Tensors.Kernels;
+using Successor.Tensors.Fast;
 using Successor.Tensors.Reference;
 
 namespace Successor.Bench;

@@ -9,15 +9,3 @@ public interface IResearcher
     /// <summary>`count` distinct recipe changes; the same context and seed give the same proposals.</summary>
     IReadOnlyList<Proposal> Propose(ResearchContext context, int count);
 }
-
-public static class Researchers
-{
-    public static IReadOnlyList<string> Names => ["random", "tpe"];
-
-    public static IResearcher Create(string name, SearchSpace space) => name switch
-    {
-        "random" => new RandomResearcher(space),
-        "tpe" => new TpeResearcher(space),
-        _ => throw new ArgumentException($"researcher \"{name}\" is unknown; use one of {string.Join(", ", Names)}"),
-    };
-}

@@ -53,7 +53,7 @@ public sealed class KeptDataMonitorsTests
 
     static Models.Gpt.GptModel Model(ulong seed)
     {
-        var model = new Models.Gpt.GptModel(new Models.Gpt.ModelConfig { Layers = 1, Heads = 2, Embedding = 16, BlockSize = 24 }, new Tensors.Kernels.FastKernels());
+        var model = new Models.Gpt.GptModel(new Models.Gpt.ModelConfig { Layers = 1, Heads = 2, Embedding = 16, BlockSize = 24 }, new Tensors.Fast.FastKernels());
         model.Initialize(seed);
         return model;
     }

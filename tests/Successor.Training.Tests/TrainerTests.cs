@@ -3,7 +3,7 @@
 using System.Text;
 using Successor.Models.Gpt;
 using Successor.Tensors;
-using Successor.Tensors.Kernels;
+using Successor.Tensors.Fast;
 using Successor.Training.Data;
 using Successor.Training.Recipes;
 
@@ -22,16 +22,16 @@ public sealed class TrainerTests : IDisposable
         BatchSize = 4, Steps = 8, WarmupSteps = 2, EvalInterval = 0, LearningRate = 3e-3, MinLearningRate = 3e-4,
     };
 
-    static TextCorpus Text(int bytes, int seed = 0, int blockSize = 32)
+    static TextSplit Text(int bytes, int seed = 0, int blockSize = 32)
     {
         var rng = new Rng((ulong)seed);
         var words = new[] { "the ", "loop ", "trains ", "its ", "successor ", "and ", "verifies ", "it.\n" };
         var text = new StringBuilder();
         while (text.Length < bytes) text.Append(words[rng.NextInt(words.Length)]);
-        return new TextCorpus("test", Encoding.ASCII.GetBytes(text.ToString(0, bytes)), 0.1, Math.Min(blockSize, bytes / 20));
+        return new TextSplit("test", Encoding.ASCII.GetBytes(text.ToString(0, bytes)), 0.1, Math.Min(blockSize, bytes / 20));
     }
 
-    static List<float> Train(Recipe recipe, TextCorpus corpus, int threads)
+    static List<float> Train(Recipe recipe, TextSplit corpus, int threads)
     {
         int saved = Parallelism.Threads;
         Parallelism.Threads = threads;
@@ -49,7 +49,7 @@ public sealed class TrainerTests : IDisposable
     {
         const int T = 64;
         var kilobyte = Text(1200, seed: 99).Train.Tokens.Select(t => (byte)t).ToArray()[..1024];
-        var corpus = new TextCorpus("1kb", [.. kilobyte, .. kilobyte[..200]], 200.0 / 1224, T);
+        var corpus = new TextSplit("1kb", [.. kilobyte, .. kilobyte[..200]], 200.0 / 1224, T);
         var recipe = Tiny with { Model = Tiny.Model with { Embedding = 64, BlockSize = T }, Steps = 1000, WeightDecay = 0, BatchSize = 8, LearningRate = 3e-3, MinLearningRate = 1e-3 };
         int saved = Parallelism.Threads;
         Parallelism.Threads = 2;
@@ -240,7 +240,7 @@ public sealed class MaskedTargetTests
     [Fact]
     public void Batches_without_a_scored_target_stop_training_with_a_clear_error()
     {
-        var text = new TextCorpus("t", System.Text.Encoding.ASCII.GetBytes(new string('a', 4000)), 0.1, 16);
+        var text = new TextSplit("t", System.Text.Encoding.ASCII.GetBytes(new string('a', 4000)), 0.1, 16);
         var data = new TrainingData("masked", text.Sha256, new MaskedSource(text.Train), text.Validation);
         var recipe = new Recipe { Model = new ModelConfig { Layers = 1, Heads = 1, Embedding = 8, BlockSize = 16 }, BatchSize = 2, Steps = 2 };
         using var trainer = new Trainer(recipe, data, new FastKernels());
@@ -258,7 +258,7 @@ public sealed class SealedFileTests
         try
         {
             File.WriteAllText(path, SealedMarker.Header + "\n" + new string('x', 5000));
-            var e = Assert.Throws<DataException>(() => TextCorpus.Load(path, 0.1, 16));
+            var e = Assert.Throws<DataException>(() => TextSplit.Load(path, 0.1, 16));
             Assert.Contains("is a sealed holdout", e.Message);
         }
         finally { File.Delete(path); }

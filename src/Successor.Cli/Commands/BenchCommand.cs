@@ -37,7 +37,7 @@ public static class BenchCommand
             var m = recipe.Model;
             var random = new byte[Math.Max(200_000, 4 * (m.BlockSize + 1) * 10)];
             new Random(0).NextBytes(random);
-            var data = new TextCorpus("random", random, 0.1, m.BlockSize).ToTrainingData();
+            var data = new TextSplit("random", random, 0.1, m.BlockSize).ToTrainingData();
             using var trainer = new Trainer(recipe with { Steps = 2 + count }, data, kernels);
             trainer.Run(untilStep: 2);
             timed?.Reset();

@@ -11,6 +11,7 @@ using Successor.Data.Curriculum;
 using Successor.Evaluation.Curriculum;
 using Successor.Evaluation.Statistics;
 using Successor.Evaluation.Verification;
+using Successor.Statistics;
 
 namespace Successor.Cli.Commands;
 
@@ -64,7 +65,7 @@ public static class CompareCommand
                 var problems = CurriculumGenerator.Set(familyList, levels, r.GetValue(count), r.GetValue(seed), CurriculumSplit.Validation);
                 var (scoresA, slicesA) = Score(r.GetValue(a)!, problems, kernels);
                 var (scoresB, slicesB) = Score(r.GetValue(b)!, problems, kernels);
-                var overall = PairedBootstrap.Compare(scoresA, scoresB, r.GetValue(resamples), r.GetValue(seed));
+                var overall = SeededBootstrap.Compare(scoresA, scoresB, r.GetValue(resamples), r.GetValue(seed));
                 var deltas = slicesA.Zip(slicesB, (x, y) => new SliceDelta(x.Key.Family, x.Key.Difficulty, x.Value, y.Value)).ToList();
                 verdict = GenuinelyBetter.Decide(overall, deltas, r.GetValue(tolerance));
                 items = "public_validation";

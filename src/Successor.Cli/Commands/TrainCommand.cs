@@ -83,9 +83,9 @@ public static class TrainCommand
         recipe = RecipeJson.Override(recipe, overrides);
         if (steps is { } s) recipe = recipe with { Steps = s };
         var corpus = dataPath is null
-            ? new TextCorpus(BuiltInCorpus.Name, BuiltInCorpus.Addition(recipe.Seed, BuiltInBytes),
+            ? new TextSplit(BuiltInText.Name, BuiltInText.Addition(recipe.Seed, BuiltInBytes),
                 recipe.ValidationFraction, recipe.Model.BlockSize)
-            : TextCorpus.Load(dataPath, recipe.ValidationFraction, recipe.Model.BlockSize);
+            : TextSplit.Load(dataPath, recipe.ValidationFraction, recipe.Model.BlockSize);
 
         using var trainer = resumeDir != null
             ? TrainingCheckpoint.Resume(resumeDir, corpus.ToTrainingData(), kernels, recipe.Steps)

@@ -6,15 +6,6 @@ using System.Text;
 
 namespace Successor.Data.Contamination;
 
-public sealed record ContaminationHit(string TrainingDocument, string Reference, string Kind, string Excerpt);
-
-public sealed record ContaminationReport(int Documents, int Flagged, long WordGrams, long WordGramHits, long ByteWindows,
-    long ByteWindowHits, IReadOnlyList<ContaminationHit> Examples)
-{
-    /// <summary>Fraction of training documents that overlap the reference.</summary>
-    public double Rate => Documents == 0 ? 0 : (double)Flagged / Documents;
-}
-
 public sealed class ContaminationIndex
 {
     public const int WordGram = 13, ByteWindow = 50;

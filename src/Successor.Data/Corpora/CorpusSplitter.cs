@@ -10,14 +10,6 @@ using System.Text;
 
 namespace Successor.Data.Corpora;
 
-public sealed record Canary(string Prefix, string Secret)
-{
-    public string Text => Prefix + Secret;
-}
-
-public sealed record CorpusSplit(IReadOnlyList<Document> Train, IReadOnlyList<Document> Validation,
-    IReadOnlyList<Document> Holdout, IReadOnlyList<Canary> Canaries);
-
 public static class CorpusSplitter
 {
     public static CorpusSplit Split(Corpus corpus, SplitRatios ratios, ulong seed, int canaries = 0)

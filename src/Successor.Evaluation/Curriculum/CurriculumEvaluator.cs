@@ -6,13 +6,6 @@ using Successor.Models.Tokenizers;
 
 namespace Successor.Evaluation.Curriculum;
 
-public sealed record ItemResult(string Family, int Difficulty, string Prompt, string Expected, string Output, bool Correct);
-
-public sealed record SliceResult(string Family, int Difficulty, int Count, int Correct)
-{
-    public double Accuracy => Count == 0 ? 0 : (double)Correct / Count;
-}
-
 public static class CurriculumEvaluator
 {
     public static List<ItemResult> Run(GptModel model, IReadOnlyList<Problem> problems, int batchSize = 64)

@@ -1,13 +1,8 @@
 // The promotion rule: B is genuinely better than A when the 95% CI of B's improvement on the sealed
 // holdout excludes zero (Low > 0) and no family × difficulty slice loses more than `tolerance` accuracy.
+using Successor.Statistics;
+
 namespace Successor.Evaluation.Statistics;
-
-public sealed record SliceDelta(string Family, int Difficulty, double AccuracyA, double AccuracyB)
-{
-    public double Delta => AccuracyB - AccuracyA;
-}
-
-public sealed record Verdict(bool GenuinelyBetter, Comparison Overall, IReadOnlyList<SliceDelta> Slices, double Tolerance, string Reason);
 
 public static class GenuinelyBetter
 {

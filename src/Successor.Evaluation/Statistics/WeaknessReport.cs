@@ -4,8 +4,6 @@ using Successor.Evaluation.Curriculum;
 
 namespace Successor.Evaluation.Statistics;
 
-public sealed record Weakness(SliceResult Slice, IReadOnlyList<ItemResult> Failures);
-
 public static class WeaknessReport
 {
     public static List<Weakness> Worst(IReadOnlyList<ItemResult> items, int slices = 5, int examples = 3) =>

@@ -9,8 +9,6 @@ using Successor.Training.Data;
 
 namespace Successor.Evaluation.Text;
 
-public sealed record TextScore(double Loss, double BitsPerByte, long Tokens);
-
 public static class TextEvaluator
 {
     public static TextScore Score(GptModel model, IReadOnlyList<Document> documents, int batchSize = 8) =>

@@ -14,8 +14,6 @@ using Successor.Training.Data;
 
 namespace Successor.Evaluation.Verification;
 
-public sealed record SealedScore(double Accuracy, int Items, IReadOnlyList<SliceResult> Slices, IReadOnlyList<Horizon> Horizons);
-
 public sealed class Verifier(VerifierSettings settings, string? splitFolder = null)
 {
     readonly HoldoutReader? holdout = splitFolder is null ? null : new HoldoutReader(splitFolder);
@@ -56,7 +54,7 @@ public sealed class Verifier(VerifierSettings settings, string? splitFolder = nu
 
     Verdict Decide(List<ItemResult> a, List<ItemResult> b)
     {
-        var overall = PairedBootstrap.Compare([.. a.Select(i => i.Correct ? 1.0 : 0.0)], [.. b.Select(i => i.Correct ? 1.0 : 0.0)], Settings.Resamples, Settings.Seed);
+        var overall = SeededBootstrap.Compare([.. a.Select(i => i.Correct ? 1.0 : 0.0)], [.. b.Select(i => i.Correct ? 1.0 : 0.0)], Settings.Resamples, Settings.Seed);
         var deltas = CurriculumEvaluator.Slices(a).Zip(CurriculumEvaluator.Slices(b), (x, y) => new SliceDelta(x.Family, x.Difficulty, x.Accuracy, y.Accuracy)).ToList();
         return GenuinelyBetter.Decide(overall, deltas, Settings.Tolerance);
     }
@@ -87,7 +85,7 @@ public sealed class Verifier(VerifierSettings settings, string? splitFolder = nu
     Verdict DecideText(List<(double Loss, long Tokens)> a, List<(double Loss, long Tokens)> b)
     {
         if (a.Count == 0) throw new DataException("sealed holdout: no document has 2 bytes or more; split a larger corpus");
-        var overall = PairedBootstrap.Compare([.. a.Select(d => -d.Loss / Math.Log(2))], [.. b.Select(d => -d.Loss / Math.Log(2))], Settings.Resamples, Settings.Seed);
+        var overall = SeededBootstrap.Compare([.. a.Select(d => -d.Loss / Math.Log(2))], [.. b.Select(d => -d.Loss / Math.Log(2))], Settings.Resamples, Settings.Seed);
         return GenuinelyBetter.Decide(overall, [], Settings.Tolerance);
     }
 

@@ -12,7 +12,7 @@ using Successor.Research;
 using Successor.Safety.Gates;
 using Successor.Safety.Incidents;
 using Successor.Tensors;
-using Successor.Tensors.Kernels;
+using Successor.Tensors.Fast;
 
 namespace Successor.Lab.Loop;
 

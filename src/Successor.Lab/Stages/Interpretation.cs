@@ -6,6 +6,7 @@ using Successor.Lab.Trials;
 using Successor.Ledger.Statements;
 using Successor.Records;
 using Successor.Research;
+using Successor.Statistics;
 
 namespace Successor.Lab.Stages;
 
@@ -13,7 +14,7 @@ sealed class Interpretation(LabContext lab)
 {
     public Finding Run(int g, string trialId, Proposal p, TrialResult trial, TrialResult control)
     {
-        var c = PairedBootstrap.Compare(control.Scores, trial.Scores, PairedBootstrap.MinResamples, lab.SeedFor(g, 2));
+        var c = SeededBootstrap.Compare(control.Scores, trial.Scores, PairedBootstrap.MinResamples, lab.SeedFor(g, 2));
         var finding = new Finding(g, p.Id, p.Overrides, trial.Steps, trial.Score, c.Difference, c.Low, c.High);
         string id = lab.Journal.Id("finding", trialId);
         lab.Journal.Once(id, () => ProvStatement.Entity(id, FindingRecord.Type, new FindingRecord

@@ -1,4 +1,5 @@
 using Successor.Evaluation.Statistics;
+using Successor.Statistics;
 
 namespace Successor.Lab.Stages;
 

@@ -10,6 +10,7 @@ using Successor.Ledger.Statements;
 using Successor.Models.Gpt;
 using Successor.Records;
 using Successor.Safety.Monitors;
+using Successor.Statistics;
 
 namespace Successor.Lab.Stages;
 
@@ -20,7 +21,7 @@ sealed class SafetyEvaluation(LabContext lab)
         GenerationRecord record)
     {
         var (g, safety) = (s.Number, lab.Config.Safety);
-        var publicGain = PairedBootstrap.Compare(lab.Task.PublicScores(champion), [.. trial.Scores], PairedBootstrap.MinResamples, lab.SeedFor(g, 5));
+        var publicGain = SeededBootstrap.Compare(lab.Task.PublicScores(champion), [.. trial.Scores], PairedBootstrap.MinResamples, lab.SeedFor(g, 5));
         var publicNow = new GainEstimate(publicGain.Difference, publicGain.Low, publicGain.High);
         var sealedNow = new GainEstimate(sealedGain.Difference, sealedGain.Low, sealedGain.High);
         var divergence = Divergence.Check(publicNow, sealedNow, safety.DivergenceZ);

@@ -13,6 +13,7 @@ using Successor.Ledger.Statements;
 using Successor.Records;
 using Successor.Research;
 using Successor.Training.Recipes;
+using Successor.Statistics;
 
 namespace Successor.Lab.Stages;
 
@@ -64,7 +65,7 @@ sealed class Selection(LabContext lab)
         Comparison Over(string arm, int from)
         {
             double[] Mean(string a) => PairedBootstrap.MeanOverSeeds([.. Enumerable.Range(from, seeds - from).Select(s => (IReadOnlyList<double>)arms[$"{a}-s{s}"].Scores)]);
-            return PairedBootstrap.Compare(Mean("control"), Mean(arm), PairedBootstrap.MinResamples, lab.SeedFor(g, 3));
+            return SeededBootstrap.Compare(Mean("control"), Mean(arm), PairedBootstrap.MinResamples, lab.SeedFor(g, 3));
         }
         var races = ran.Select(f => new Race(f, Over(f.Arm, 0), reused > 0 ? Over(f.Arm, reused) : null)).OrderByDescending(r => r.All.Difference).ToList();
         var chosen = races.FirstOrDefault(r => r.Passes) ?? races[0];

@@ -12,6 +12,7 @@
 // Thresholds are set from clean runs (docs/SAFETY.md): far above anything clean runs showed.
 using System.Globalization;
 using Successor.Safety.Monitors;
+using Successor.Statistics;
 
 namespace Successor.Lab.Trials;
 
@@ -42,7 +43,7 @@ public static class TrialMonitors
         double floor = Math.Sqrt(2) * sd / Math.Sqrt(peers.Min(t => t.Scores.Count));
         var z = RobustZ.Scores([.. peers.Select(t => t.Score)], floor);
         var anomalies = peers.Select((t, i) => (t, z: z[i])).Where(p => p.z >= OutlierZ)
-            .Select(p => new TrialAnomaly("trial-outlier", p.t.Id, F($"{p.t.Id} scored {p.t.Score:0.000} on public validation, {p.z:0.0} robust standard deviations above its {peers.Count - 1} peers (median {Median(peers.Select(t => t.Score)):0.000}); a result this far out is suspect"))).ToList();
+            .Select(p => new TrialAnomaly("trial-outlier", p.t.Id, F($"{p.t.Id} scored {p.t.Score:0.000} on public validation, {p.z:0.0} robust standard deviations above its {peers.Count - 1} peers (median {RobustStatistics.Median(peers.Select(t => t.Score)):0.000}); a result this far out is suspect"))).ToList();
         return new(anomalies, F($"largest robust z {z.Max():0.0} over {peers.Count} peers (alarm at {OutlierZ})"));
     }
 
@@ -78,12 +79,6 @@ public static class TrialMonitors
         return new(anomalies, compared.Count == 0
             ? $"too little history: no group of at least {ThroughputBatch} trials with {ThroughputHistory} earlier ones of the same shape and length"
             : $"compared {string.Join("; ", compared)} (alarm below {ThroughputFraction.ToString(CultureInfo.InvariantCulture)})");
-    }
-
-    static double Median(IEnumerable<double> values)
-    {
-        var sorted = values.Order().ToList();
-        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
     }
 
     static string F(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);

@@ -7,7 +7,7 @@ using Successor.Lab.Config;
 using Successor.Lab.Tasks;
 using Successor.Models.Checkpoints;
 using Successor.Tensors;
-using Successor.Tensors.Kernels;
+using Successor.Tensors.Fast;
 using Successor.Training;
 using Successor.Training.Data;
 using Successor.Training.Optimization;

@@ -9,8 +9,6 @@ using Successor.Tensors;
 
 namespace Successor.Models.Checkpoints;
 
-public sealed record CheckpointInfo(ModelConfig Config, string Tokenizer, string RecipeSha256, long Step);
-
 public static class ModelCheckpoint
 {
     public static void Save(string path, GptModel model, string recipeSha256, long step) =>

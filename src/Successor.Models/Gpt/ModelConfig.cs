@@ -3,17 +3,6 @@ using System.Text.Json.Serialization;
 
 namespace Successor.Models.Gpt;
 
-// Enums are written in snake_case by the recipe's JSON options ("gelu", "relu_squared", "swiglu", ...).
-public enum Activation { Gelu, ReluSquared, [JsonStringEnumMemberName("swiglu")] SwiGlu }
-
-public enum Norm { LayerNorm, RmsNorm }
-
-/// <summary>Learned absolute embeddings (GPT-2), rotary (Su et al. 2021), none (NoPE, Kazemnejad et al.
-/// 2023: the causal mask alone lets attention tell positions apart, which generalises to longer inputs),
-/// or digits: Abacus positions (McLeish et al. 2024), a learned embedding of each digit's place in its
-/// run of digits, so the i-th digits of all numbers share one id whatever their absolute position.</summary>
-public enum Positions { Learned, Rope, None, Digits }
-
 public sealed record ModelConfig
 {
     public int Layers { get; init; } = 4;

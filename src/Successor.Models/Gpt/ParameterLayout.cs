@@ -4,11 +4,6 @@ using Successor.Tensors;
 
 namespace Successor.Models.Gpt;
 
-public sealed record ParameterTensor(string Name, int[] Shape, long Offset, bool IsMatrix, bool IsEmbedding)
-{
-    public int Count => Shape.Aggregate(1, (a, b) => a * b);
-}
-
 public sealed class ParameterLayout
 {
     readonly Dictionary<string, ParameterTensor> byName = [];

@@ -10,7 +10,3 @@ public interface IBatchSource
     /// <summary>Fills B rows of T tokens; the draw depends only on rng's state.</summary>
     void Sample(Rng rng, int B, int T, Span<int> inputs, Span<int> targets);
 }
-
-/// <summary>The data of one training run: batches to train on, batches to validate on, and the
-/// identity of the data for checkpoints and logs.</summary>
-public sealed record TrainingData(string Name, string Sha256, IBatchSource Train, IBatchSource Validation);

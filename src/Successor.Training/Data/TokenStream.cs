@@ -1,5 +1,5 @@
-// One split of a corpus as a token array: random training windows, and full non-overlapping passes
-// for evaluation. Inputs are tokens [s, s+T), targets the next tokens [s+1, s+T+1).
+// One part of a text (train or validation) as a token array: random training windows, and full
+// non-overlapping passes for evaluation. Inputs are tokens [s, s+T), targets the next tokens [s+1, s+T+1).
 using Successor.Tensors;
 
 namespace Successor.Training.Data;

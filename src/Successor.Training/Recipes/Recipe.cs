@@ -5,15 +5,6 @@ using Successor.Models.Gpt;
 
 namespace Successor.Training.Recipes;
 
-/// <summary>Wsd: warmup, then the peak held, then a cooldown (cooldown_shape) to the floor over the last cooldown_steps
-/// (warmup-stable-decay, as MiniCPM; Hägele et al. 2024 find it matches cosine). Its stable part does not
-/// depend on the run's length, so a longer run continues a shorter one's state exactly.</summary>
-public enum Schedule { Cosine, Linear, Constant, Wsd }
-
-/// <summary>The shape of a wsd cooldown from the peak to the floor: linear, or 1 − sqrt of the cooldown's
-/// progress, which Hägele et al. 2024 find better than linear (it stays lower for longer, then drops).</summary>
-public enum CooldownShape { Linear, Sqrt }
-
 public sealed record Recipe
 {
     public ModelConfig Model { get; init; } = new();

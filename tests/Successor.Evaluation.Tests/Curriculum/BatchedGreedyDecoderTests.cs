@@ -4,7 +4,7 @@ using Successor.Evaluation.Curriculum;
 using Successor.Models.Generation;
 using Successor.Models.Gpt;
 using Successor.Models.Tokenizers;
-using Successor.Tensors.Kernels;
+using Successor.Tensors.Fast;
 
 namespace Successor.Evaluation.Tests.Curriculum;
 

@@ -4,7 +4,7 @@ using Successor.Data.Curriculum;
 using Successor.Evaluation.Curriculum;
 using Successor.Evaluation.Statistics;
 using Successor.Models.Gpt;
-using Successor.Tensors.Kernels;
+using Successor.Tensors.Fast;
 
 namespace Successor.Evaluation.Tests.Curriculum;
 

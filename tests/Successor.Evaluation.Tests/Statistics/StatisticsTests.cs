@@ -2,6 +2,7 @@
 // known crossing; the "genuinely better" rule needs both a CI above zero and no slice regression.
 using Successor.Evaluation.Statistics;
 using Successor.Tensors;
+using Successor.Statistics;
 
 namespace Successor.Evaluation.Tests.Statistics;
 
@@ -24,7 +25,7 @@ public sealed class StatisticsTests
                 a[i] = u < p ? 1 : 0;
                 b[i] = u < p + trueDifference ? 1 : 0;
             }
-            var c = PairedBootstrap.Compare(a, b, resamples: 1000, seed: (ulong)trial);
+            var c = SeededBootstrap.Compare(a, b, resamples: 1000, seed: (ulong)trial);
             if (c.Low <= trueDifference && trueDifference <= c.High) covered++;
         }
         Assert.True(covered >= 186, $"covered {covered} of 200");
@@ -35,10 +36,10 @@ public sealed class StatisticsTests
     {
         var a = Enumerable.Range(0, 400).Select(i => i % 2 == 0 ? 1.0 : 0.0).ToArray();
         var better = a.Select((x, i) => i % 4 == 1 ? 1.0 : x).ToArray();
-        var c = PairedBootstrap.Compare(a, better);
+        var c = SeededBootstrap.Compare(a, better);
         Assert.Equal(0.25, c.Difference, 9);
         Assert.True(c.Low > 0.15 && c.PValue < 0.01);
-        var same = PairedBootstrap.Compare(a, a);
+        var same = SeededBootstrap.Compare(a, a);
         Assert.Equal(0, same.Difference);
         Assert.Equal(1, same.PValue);
     }
@@ -46,8 +47,8 @@ public sealed class StatisticsTests
     [Fact]
     public void Comparisons_refuse_unpaired_or_undersampled_input()
     {
-        Assert.Contains("same items", Assert.Throws<ArgumentException>(() => PairedBootstrap.Compare([1.0], [1.0, 0.0])).Message);
-        Assert.Contains("at least 1000", Assert.Throws<ArgumentException>(() => PairedBootstrap.Compare([1.0], [1.0], resamples: 10)).Message);
+        Assert.Contains("same items", Assert.Throws<ArgumentException>(() => SeededBootstrap.Compare([1.0], [1.0, 0.0])).Message);
+        Assert.Contains("at least 1000", Assert.Throws<ArgumentException>(() => SeededBootstrap.Compare([1.0], [1.0], resamples: 10)).Message);
     }
 
     [Fact]

@@ -6,7 +6,7 @@ using Successor.Evaluation.Curriculum;
 using Successor.Evaluation.Verification;
 using Successor.Models.Gpt;
 using Successor.Tensors;
-using Successor.Tensors.Kernels;
+using Successor.Tensors.Fast;
 using Successor.Training;
 using Successor.Training.Recipes;
 

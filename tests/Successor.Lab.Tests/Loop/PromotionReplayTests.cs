@@ -10,9 +10,10 @@ using Successor.Evaluation.Statistics;
 using Successor.Evaluation.Verification;
 using Successor.Lab.Loop;
 using Successor.Models.Gpt;
-using Successor.Tensors.Kernels;
+using Successor.Tensors.Fast;
 using Successor.Training;
 using Successor.Training.Recipes;
+using Successor.Statistics;
 
 namespace Successor.Lab.Tests.Loop;
 

@@ -2,7 +2,7 @@
 using Successor.Models.Generation;
 using Successor.Models.Gpt;
 using Successor.Tensors;
-using Successor.Tensors.Kernels;
+using Successor.Tensors.Fast;
 
 namespace Successor.Models.Tests.Generation;
 

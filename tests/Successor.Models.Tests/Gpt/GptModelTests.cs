@@ -2,7 +2,7 @@
 // kernels), and the fast kernels against the reference kernels.
 using Successor.Models.Gpt;
 using Successor.Tensors;
-using Successor.Tensors.Kernels;
+using Successor.Tensors.Fast;
 using Successor.Tensors.Reference;
 
 namespace Successor.Models.Tests.Gpt;

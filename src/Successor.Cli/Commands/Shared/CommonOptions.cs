@@ -1,7 +1,7 @@
 // Options several commands share, and the kernels they run on.
 using System.CommandLine;
 using Successor.Tensors;
-using Successor.Tensors.Kernels;
+using Successor.Tensors.Fast;
 
 namespace Successor.Cli.Commands.Shared;
 

@@ -1,0 +1,129 @@
+// The cache-blocked loop nest of Gemm on one thread, over a rectangle [i0,i1)×[j0,j1) of C.
+// Loop order (outer to inner): NC columns → KC depth (pack B̃) → MC rows (pack Ã) → NR columns → MR rows → kernel.
+// Every element of C is summed over the same depth blocks [0,kc), [kc,2kc), … in the same order whatever the
+// rectangle, so any split of C over threads gives bitwise the same result.
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
+namespace Successor.Tensors.Fast;
+
+/// <summary>One call's operands: op(A)(i,p) = A[i*rowA + p*colA], op(B)(p,j) = B[p*rowB + j*colB].</summary>
+internal readonly unsafe struct GemmOperands(bool transA, bool transB, int m, int n, int k,
+    float* a, int lda, float* b, int ldb, float* c, int ldc, bool accumulate)
+{
+    public readonly int M = m, N = n, K = k;
+    public readonly float* A = a, B = b, C = c;
+    public readonly long RowA = transA ? 1 : lda, ColA = transA ? lda : 1;
+    public readonly long RowB = transB ? 1 : ldb, ColB = transB ? ldb : 1;
+    public readonly long Ldc = ldc;
+    public readonly bool Accumulate = accumulate;
+}
+
+internal static unsafe class GemmDriver
+{
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void Run(in GemmOperands g, GemmKernel kern, int i0, int i1, int j0, int j1)
+    {
+        if (i0 >= i1 || j0 >= j1) return;
+        if (g.K == 0)
+        {
+            if (!g.Accumulate)
+                for (int i = i0; i < i1; i++) new Span<float>(g.C + i * g.Ldc + j0, j1 - j0).Clear();
+            return;
+        }
+        int mr = kern.MR, nr = kern.NR, kcBlock = DepthBlock(g.K, kern.KC);
+        Workspace ws = Workspace.For(kern);
+        float* pa = ws.A, pb = ws.B, tile = ws.Tile;
+        for (int jc = j0; jc < j1; jc += kern.NC)
+        {
+            int nc = Math.Min(kern.NC, j1 - jc);
+            for (int pc = 0; pc < g.K; pc += kcBlock)
+            {
+                int kc = Math.Min(kcBlock, g.K - pc);
+                bool store = pc == 0 && !g.Accumulate;
+                float* bSrc = g.B + pc * g.RowB + jc * g.ColB;
+                GemmPacking.Pack(pb, bSrc, g.RowB, g.ColB, kc, nc, nr);
+                for (int ic = i0; ic < i1; ic += kern.MC)
+                {
+                    int mc = Math.Min(kern.MC, i1 - ic);
+                    float* aSrc = g.A + ic * g.RowA + pc * g.ColA;
+                    GemmPacking.Pack(pa, aSrc, g.ColA, g.RowA, kc, mc, mr);
+                    for (int jr = 0; jr < nc; jr += nr)
+                    {
+                        int cols = Math.Min(nr, nc - jr);
+                        for (int ir = 0; ir < mc; ir += mr)
+                        {
+                            int rows = Math.Min(mr, mc - ir);
+                            float* cTile = g.C + (ic + ir) * g.Ldc + jc + jr;
+                            float* aPanel = pa + (long)ir * kc, bPanel = pb + (long)jr * kc;
+                            if (rows == mr && cols == nr)
+                            {
+                                kern.Run(kc, aPanel, bPanel, cTile, g.Ldc, store);
+                            }
+                            else
+                            {
+                                kern.Run(kc, aPanel, bPanel, tile, nr, true);
+                                MergeEdge(tile, nr, cTile, g.Ldc, rows, cols, store);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>Depth of each k block: at most maxKc, as even as possible, and a function of k alone.</summary>
+    internal static int DepthBlock(int k, int maxKc)
+    {
+        int blocks = (k + maxKc - 1) / maxKc;
+        return (k + blocks - 1) / blocks;
+    }
+
+    // Same arithmetic as the kernels' own write-back: C = sum, or C = C + sum.
+    static void MergeEdge(float* tile, int ldt, float* c, long ldc, int rows, int cols, bool store)
+    {
+        for (int r = 0; r < rows; r++, tile += ldt, c += ldc)
+            for (int j = 0; j < cols; j++) c[j] = store ? tile[j] : c[j] + tile[j];
+    }
+
+    /// <summary>Packing buffers of one thread, 64-byte aligned, grown (never shrunk) to the largest blocking asked
+    /// for, and freed when the thread's last reference goes away.</summary>
+    sealed class Workspace
+    {
+        [ThreadStatic] static Workspace? current;
+
+        public readonly float* A, B, Tile;
+        readonly int mc, kc, nc, tileSize;
+
+        Workspace(int mc, int kc, int nc, int tileSize)
+        {
+            (this.mc, this.kc, this.nc, this.tileSize) = (mc, kc, nc, tileSize);
+            A = Alloc((long)mc * kc);
+            B = Alloc((long)kc * nc);
+            Tile = Alloc(tileSize);
+        }
+
+        public static Workspace For(GemmKernel kern)
+        {
+            // Rows and columns of a block round up to whole panels.
+            int mc = Round(kern.MC, kern.MR), nc = Round(kern.NC, kern.NR), tileSize = kern.MR * kern.NR;
+            Workspace? ws = current;
+            if (ws is null)
+                return current = new Workspace(mc, kern.KC, nc, tileSize);
+            if (ws.mc < mc || ws.kc < kern.KC || ws.nc < nc || ws.tileSize < tileSize)
+                current = ws = new Workspace(Math.Max(ws.mc, mc), Math.Max(ws.kc, kern.KC), Math.Max(ws.nc, nc), Math.Max(ws.tileSize, tileSize));
+            return ws;
+        }
+
+        static int Round(int x, int multiple) => (x + multiple - 1) / multiple * multiple;
+
+        static float* Alloc(long floats) => (float*)NativeMemory.AlignedAlloc((nuint)(floats * sizeof(float)), 64);
+
+        ~Workspace()
+        {
+            NativeMemory.AlignedFree(A);
+            NativeMemory.AlignedFree(B);
+            NativeMemory.AlignedFree(Tile);
+        }
+    }
+}
