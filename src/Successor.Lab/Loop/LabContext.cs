@@ -4,7 +4,7 @@
 using System.Diagnostics;
 using Successor.Data.Curriculum;
 using Successor.Lab.Config;
-using Successor.Lab.Tasks;
+using Successor.Lab.Workloads;
 using Successor.Lab.Trials;
 using Successor.Models.Checkpoints;
 using Successor.Models.Gpt;
@@ -29,7 +29,7 @@ sealed class LabContext
         Runner = new TrialRunner(config.Research.Workers, TimeSpan.FromSeconds(config.Budgets.TrialSeconds));
         Researcher = Researchers.Create(config.Research.Strategy,
             new SearchSpace(config.Research.SearchSpace, config.Research.LearningRateFloor));
-        Task = LabTasks.Create(config);
+        Task = LabWorkloads.Create(config);
         Recipes = new TrialRecipes(config);
         IncidentGate = new IncidentGate(config.Gates.Incidents);
     }
@@ -40,7 +40,7 @@ sealed class LabContext
     public Action<LabLine> Report { get; }
     public TrialRunner Runner { get; }
     public IResearcher Researcher { get; }
-    public ILabTask Task { get; }
+    public IWorkload Task { get; }
     public TrialRecipes Recipes { get; }
     public IncidentGate IncidentGate { get; }
 

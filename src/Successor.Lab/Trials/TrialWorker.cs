@@ -4,7 +4,7 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
 using Successor.Lab.Config;
-using Successor.Lab.Tasks;
+using Successor.Lab.Workloads;
 using Successor.Models.Checkpoints;
 using Successor.Tensors;
 using Successor.Tensors.Fast;
@@ -23,7 +23,7 @@ public static class TrialWorker
         var spec = TrialSpec.Load(folder);
         Parallelism.Threads = spec.Threads;
         var kernels = new FastKernels();
-        var task = LabTasks.Create(spec.Curriculum, spec.Split, spec.EvalSeed, new PromotionConfig());
+        var task = LabWorkloads.Create(spec.Curriculum, spec.Split, spec.EvalSeed, new PromotionConfig());
         var data = task.Data(spec.Recipe, spec.SelfGenerated);
         string checkpoint = Path.Combine(folder, CheckpointFolder);
         var clock = Stopwatch.StartNew();

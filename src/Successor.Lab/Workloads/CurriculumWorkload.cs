@@ -16,9 +16,9 @@ using Successor.Research;
 using Successor.Training.Data;
 using Successor.Training.Recipes;
 
-namespace Successor.Lab.Tasks;
+namespace Successor.Lab.Workloads;
 
-public sealed class CurriculumTask(CurriculumConfig curriculum, ulong evalSeed, PromotionConfig promotion) : ILabTask
+public sealed class CurriculumWorkload(CurriculumConfig curriculum, ulong evalSeed, PromotionConfig promotion) : IWorkload
 {
     readonly Verifier verifier = new(new VerifierSettings
     {

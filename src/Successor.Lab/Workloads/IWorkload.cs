@@ -8,13 +8,13 @@ using Successor.Research;
 using Successor.Training.Data;
 using Successor.Training.Recipes;
 
-namespace Successor.Lab.Tasks;
+namespace Successor.Lab.Workloads;
 
 /// <summary>A model's standing on the sealed holdout: the headline value (accuracy, or bits per byte),
 /// a line for people, and what the ledger keeps of it.</summary>
 public sealed record HoldoutSummary(double Value, string Text, HoldoutStanding Standing);
 
-public interface ILabTask
+public interface IWorkload
 {
     /// <summary>"accuracy" (higher is better) or "bits_per_byte" (lower is better).</summary>
     string Metric { get; }

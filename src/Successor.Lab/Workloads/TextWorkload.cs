@@ -17,9 +17,9 @@ using Successor.Research;
 using Successor.Training.Data;
 using Successor.Training.Recipes;
 
-namespace Successor.Lab.Tasks;
+namespace Successor.Lab.Workloads;
 
-public sealed class TextTask(string split, PromotionConfig promotion) : ILabTask
+public sealed class TextWorkload(string split, PromotionConfig promotion) : IWorkload
 {
     readonly Verifier verifier = new(new VerifierSettings { Tolerance = promotion.Tolerance }, split);
     List<Document>? validation;
