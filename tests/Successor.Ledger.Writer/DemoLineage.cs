@@ -16,7 +16,8 @@ public static class DemoLineage
     public static void Record(ILedger ledger, ArtifactStore artifacts)
     {
         string D(string text) => artifacts.Put(Encoding.UTF8.GetBytes(text));
-        string seed = D("seed data"), recipe = D("{\"lr\":0.001}"), w1 = D("weights g1"), synth = D("synthetic data"), w2 = D("weights g2"), report = D("{\"accuracy\":0.91}");
+        string seed = D("seed data"), recipe = D("{\"lr\":0.001}"), w1 = D("weights g1");
+        string synth = D("synthetic data"), w2 = D("weights g2"), report = D("{\"accuracy\":0.91}");
         ledger.AppendBatch("lab",
         [
             ProvStatement.Agent("researcher:grid", "researcher-strategy"),
@@ -55,6 +56,7 @@ public static class DemoLineage
         var t = new DateTimeOffset(2026, 5, 1, 12, 0, 0, TimeSpan.Zero);
         var statement = new InTotoStatement("checkpoint:g2", w2, "urn:successor:lab", "train:g2",
             [new("checkpoint:g1", w1), new("dataset:synth-g1", synth), new("recipe:r1", recipe)], t, t.AddMinutes(5));
-        PromotionRecorder.Record(ledger, artifacts, "human:alice", "checkpoint:g2", "promote:g2", "human:alice", statement);
+        PromotionRecorder.Record(
+            ledger, artifacts, "human:alice", "checkpoint:g2", "promote:g2", "human:alice", statement);
     }
 }

@@ -21,10 +21,18 @@ try
 {
     return args.FirstOrDefault() switch
     {
-        "write" => Write(Opt("db", LedgerStore.DefaultPath), Opt("worker", "w"), long.Parse(Opt("count", "1000000000"), CultureInfo.InvariantCulture), options.GetValueOrDefault("artifacts")),
-        "bench" => Bench(Opt("db", LedgerStore.DefaultPath), int.Parse(Opt("writers", "1"), CultureInfo.InvariantCulture), double.Parse(Opt("seconds", "5"), CultureInfo.InvariantCulture), int.Parse(Opt("batch", "1"), CultureInfo.InvariantCulture), Opt("synchronous", "NORMAL")),
-        "demo" => Demo(Opt("db", LedgerStore.DefaultPath), Opt("artifacts", Path.Combine(LedgerStore.DefaultDirectory, "artifacts"))),
-        "run" => Run(Opt("db", ""), Opt("worker", "w"), long.Parse(Opt("start", "0"), CultureInfo.InvariantCulture), double.Parse(Opt("seconds", "5"), CultureInfo.InvariantCulture), int.Parse(Opt("batch", "1"), CultureInfo.InvariantCulture), Opt("synchronous", "NORMAL")),
+        "write" => Write(Opt("db", LedgerStore.DefaultPath), Opt("worker", "w"),
+            long.Parse(Opt("count", "1000000000"), CultureInfo.InvariantCulture),
+            options.GetValueOrDefault("artifacts")),
+        "bench" => Bench(Opt("db", LedgerStore.DefaultPath),
+            int.Parse(Opt("writers", "1"), CultureInfo.InvariantCulture),
+            double.Parse(Opt("seconds", "5"), CultureInfo.InvariantCulture),
+            int.Parse(Opt("batch", "1"), CultureInfo.InvariantCulture), Opt("synchronous", "NORMAL")),
+        "demo" => Demo(Opt("db", LedgerStore.DefaultPath),
+            Opt("artifacts", Path.Combine(LedgerStore.DefaultDirectory, "artifacts"))),
+        "run" => Run(Opt("db", ""), Opt("worker", "w"), long.Parse(Opt("start", "0"), CultureInfo.InvariantCulture),
+            double.Parse(Opt("seconds", "5"), CultureInfo.InvariantCulture),
+            int.Parse(Opt("batch", "1"), CultureInfo.InvariantCulture), Opt("synchronous", "NORMAL")),
         _ => Usage(),
     };
 }
@@ -36,7 +44,8 @@ catch (LedgerException e)
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: Successor.Ledger.Writer write|bench|run --db LOCATION [options]; see the header of Program.cs");
+    Console.Error.WriteLine(
+        "usage: Successor.Ledger.Writer write|bench|run --db LOCATION [options]; see the header of Program.cs");
     return 2;
 }
 
@@ -56,11 +65,13 @@ static int Write(string db, string worker, long count, string? artifactDir)
             var data = new byte[rng.Next(64 << 10, 256 << 10)];
             rng.NextBytes(data);
             string digest = store.Put(data);
-            statement = ProvStatement.Artifact($"dataset:{worker}-{n}", "dataset", digest, new JsonObject { ["worker"] = worker, ["n"] = n });
+            statement = ProvStatement.Artifact($"dataset:{worker}-{n}", "dataset", digest,
+                new JsonObject { ["worker"] = worker, ["n"] = n });
         }
         else
         {
-            statement = ProvStatement.Entity($"note:{worker}-{n}", "note", new JsonObject { ["worker"] = worker, ["n"] = n });
+            statement = ProvStatement.Entity($"note:{worker}-{n}", "note",
+                new JsonObject { ["worker"] = worker, ["n"] = n });
         }
         var record = ledger.Append($"writer:{worker}", statement);
         // The trailing "." marks a whole line: a line cut short by the kill is not an ack.
@@ -87,8 +98,13 @@ static int Bench(string db, int writers, double seconds, int batch, string synch
     for (int i = 0; i < writers; i++)
     {
         var psi = SelfStartInfo();
-        foreach (var a in new[] { "run", "--db", db, "--worker", $"b{i}", "--start", start.ToString(CultureInfo.InvariantCulture),
-                     "--seconds", seconds.ToString(CultureInfo.InvariantCulture), "--batch", batch.ToString(CultureInfo.InvariantCulture), "--synchronous", synchronous })
+        string[] arguments =
+        [
+            "run", "--db", db, "--worker", $"b{i}", "--start", start.ToString(CultureInfo.InvariantCulture),
+            "--seconds", seconds.ToString(CultureInfo.InvariantCulture),
+            "--batch", batch.ToString(CultureInfo.InvariantCulture), "--synchronous", synchronous,
+        ];
+        foreach (var a in arguments)
             psi.ArgumentList.Add(a);
         psi.RedirectStandardOutput = true;
         children.Add(Process.Start(psi)!);
@@ -109,7 +125,9 @@ static int Bench(string db, int writers, double seconds, int batch, string synch
         retries += long.Parse(parts[2], CultureInfo.InvariantCulture);
         elapsed = Math.Max(elapsed, double.Parse(parts[3], CultureInfo.InvariantCulture));
     }
-    string backend = db.Contains("Host=", StringComparison.OrdinalIgnoreCase) ? "postgresql" : $"sqlite (synchronous={synchronous})";
+    string backend = db.Contains("Host=", StringComparison.OrdinalIgnoreCase)
+        ? "postgresql"
+        : $"sqlite (synchronous={synchronous})";
     Console.WriteLine($"backend: {backend}");
     Console.WriteLine($"writers: {writers}");
     Console.WriteLine($"batch: {batch}");
@@ -136,7 +154,8 @@ static int Run(string db, string worker, long startUnixMs, double seconds, int b
                 new JsonObject { ["rows"] = n, ["source"] = "bench", ["worker"] = worker });
         ledger.AppendBatch($"writer:{worker}", statements);
     }
-    Console.WriteLine($"done {n} {ledger.BusyRetries} {clock.Elapsed.TotalSeconds.ToString("F3", CultureInfo.InvariantCulture)}");
+    Console.WriteLine(
+        $"done {n} {ledger.BusyRetries} {clock.Elapsed.TotalSeconds.ToString("F3", CultureInfo.InvariantCulture)}");
     return 0;
 }
 
@@ -144,8 +163,9 @@ static ProcessStartInfo SelfStartInfo()
 {
     string host = Environment.ProcessPath!;
     var psi = new ProcessStartInfo(host) { UseShellExecute = false };
+    string ledgerDll = typeof(Successor.Ledger.Storage.ILedger).Assembly.Location;
     if (Path.GetFileNameWithoutExtension(host) == "dotnet")
-        psi.ArgumentList.Add(typeof(Successor.Ledger.Storage.ILedger).Assembly.Location.Replace("Successor.Ledger.dll", "Successor.Ledger.Writer.dll"));
+        psi.ArgumentList.Add(ledgerDll.Replace("Successor.Ledger.dll", "Successor.Ledger.Writer.dll"));
     return psi;
 }
 

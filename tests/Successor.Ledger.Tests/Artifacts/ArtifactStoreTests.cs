@@ -16,9 +16,11 @@ public sealed class ArtifactStoreTests : IDisposable
         var store = new ArtifactStore(_dir);
         string digest = store.Put(Encoding.UTF8.GetBytes("abc"));
         Assert.Equal("sha256:ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad", digest);
-        Assert.Equal(Path.Combine(_dir, "sha256", "ba", "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"), store.PathOf(digest));
+        string hex = "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad";
+        Assert.Equal(Path.Combine(_dir, "sha256", "ba", hex), store.PathOf(digest));
         Assert.Equal("abc", Encoding.UTF8.GetString(store.ReadAllBytes(digest)));
-        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.GroupRead | UnixFileMode.OtherRead, File.GetUnixFileMode(store.PathOf(digest)));
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.GroupRead | UnixFileMode.OtherRead,
+            File.GetUnixFileMode(store.PathOf(digest)));
     }
 
     [Fact]

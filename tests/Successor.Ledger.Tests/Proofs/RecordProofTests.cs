@@ -24,8 +24,8 @@ public sealed class RecordProofTests : IDisposable
         Assert.True(File.Exists(_demo.KeyFile));
         Assert.Single(ledger.TreeHeads());
 
-        var again = RecordProof.Make(ledger, made.Record.Seq.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            _demo.KeyFile);
+        string number = made.Record.Seq.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var again = RecordProof.Make(ledger, number, _demo.KeyFile);
         Assert.Equal(made.Head, again.Head);
         Assert.Single(ledger.TreeHeads());
     }

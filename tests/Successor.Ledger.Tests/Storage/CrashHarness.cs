@@ -53,7 +53,9 @@ internal static class CrashHarness
                 RedirectStandardOutput = true,
                 RedirectStandardError = true,
             };
-            foreach (var a in new[] { Path.Combine(AppContext.BaseDirectory, "Successor.Ledger.Writer.dll"), "write", "--db", location, "--worker", worker, "--artifacts", artifactDir })
+            string writer = Path.Combine(AppContext.BaseDirectory, "Successor.Ledger.Writer.dll");
+            string[] arguments = [writer, "write", "--db", location, "--worker", worker, "--artifacts", artifactDir];
+            foreach (var a in arguments)
                 psi.ArgumentList.Add(a);
             _process = new Process { StartInfo = psi };
             _process.OutputDataReceived += (_, e) =>
@@ -77,7 +79,8 @@ internal static class CrashHarness
             while (Volatile.Read(ref _acks) == 0)
             {
                 if (_process.HasExited)
-                    throw new InvalidOperationException($"writer exited on its own with code {_process.ExitCode}: {string.Join(" | ", _stderr)}");
+                    throw new InvalidOperationException(
+                        $"writer exited on its own with code {_process.ExitCode}: {string.Join(" | ", _stderr)}");
                 if (clock.Elapsed > TimeSpan.FromSeconds(60))
                     throw new TimeoutException("writer acknowledged nothing within 60 s");
                 Thread.Sleep(2);

@@ -43,7 +43,9 @@ public abstract class LedgerSuite : IDisposable
 
     public virtual void Dispose()
     {
-        try { System.IO.Directory.Delete(Directory, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+        try { System.IO.Directory.Delete(Directory, recursive: true); }
+        catch (IOException) { }
+        catch (UnauthorizedAccessException) { }
         GC.SuppressFinalize(this);
     }
 
@@ -52,7 +54,8 @@ public abstract class LedgerSuite : IDisposable
     {
         using var ledger = OpenLedger();
         var a = ledger.Append("lab", ProvStatement.Agent("human:alice", "human-approver"));
-        var b = ledger.Append("lab", ProvStatement.Entity("dataset:seed", "dataset", new JsonObject { ["rows"] = 100 }));
+        var b = ledger.Append("lab",
+            ProvStatement.Entity("dataset:seed", "dataset", new JsonObject { ["rows"] = 100 }));
         Assert.Equal(0, a.Seq);
         Assert.Equal(1, b.Seq);
         Assert.Equal(LedgerRecord.GenesisHash, a.PreviousHash);
@@ -73,7 +76,8 @@ public abstract class LedgerSuite : IDisposable
     {
         using var ledger = OpenLedger();
         ledger.Append("lab", ProvStatement.Agent("lab", "software"));
-        var batch = ledger.AppendBatch("lab", [ProvStatement.Activity("train:g1", "training-run"), ProvStatement.Used("train:g1", "dataset:seed")]);
+        var batch = ledger.AppendBatch("lab",
+            [ProvStatement.Activity("train:g1", "training-run"), ProvStatement.Used("train:g1", "dataset:seed")]);
         Assert.Equal([1L, 2L], batch.Select(r => r.Seq));
         Assert.True(LedgerVerifier.Verify(ledger).Ok);
     }
@@ -189,9 +193,12 @@ public abstract class LedgerSuite : IDisposable
         byte[] previous = records[1].Hash;
         for (int i = 2; i < records.Count; i++)
         {
-            string entry = i == 2 ? records[i].Entry.Replace("note:2", "note:X", StringComparison.Ordinal) : records[i].Entry;
+            string entry = i == 2
+                ? records[i].Entry.Replace("note:2", "note:X", StringComparison.Ordinal)
+                : records[i].Entry;
             byte[] hash = LedgerRecord.ChainHash(previous, entry);
-            Tamper(ledger, "UPDATE records SET entry = @e, prev_hash = @p, hash = @h WHERE seq = @s", ("e", entry), ("p", previous), ("h", hash), ("s", (long)i));
+            Tamper(ledger, "UPDATE records SET entry = @e, prev_hash = @p, hash = @h WHERE seq = @s",
+                ("e", entry), ("p", previous), ("h", hash), ("s", (long)i));
             previous = hash;
         }
 
@@ -274,7 +281,12 @@ public abstract class LedgerSuite : IDisposable
         RecordTwoGenerations(ledger);
         var tree = LineageBuilder.Build(ProvGraph.Load(ledger), "checkpoint:g2");
         string text = tree.Render();
-        foreach (var id in new[] { "dataset:seed", "recipe:r1", "checkpoint:g1", "train:g1", "researcher:grid", "eval:g2", "report:g2", "promote:g2", "human:alice", "model:g1", "dataset:synth-g1" })
+        string[] ancestry =
+        [
+            "dataset:seed", "recipe:r1", "checkpoint:g1", "train:g1", "researcher:grid", "eval:g2", "report:g2",
+            "promote:g2", "human:alice", "model:g1", "dataset:synth-g1",
+        ];
+        foreach (var id in ancestry)
             Assert.Contains(id, text);
         Assert.Contains("by (approver) human:alice", text);
         Assert.StartsWith("checkpoint:g2 [entity checkpoint]", text);
@@ -294,8 +306,10 @@ public abstract class LedgerSuite : IDisposable
         Assert.NotNull(prov["agent"]!["human:alice"]);
         Assert.NotNull(prov["prefix"]!["checkpoint"]);
         var used = prov["used"]!.AsObject().Select(kv => kv.Value!).ToList();
-        Assert.Contains(used, u => u["prov:activity"]!.GetValue<string>() == "train:g2" && u["prov:entity"]!.GetValue<string>() == "checkpoint:g1");
-        Assert.Contains(prov["wasAssociatedWith"]!.AsObject(), kv => kv.Value!["prov:role"]?.GetValue<string>() == "approver");
+        Assert.Contains(used, u => u["prov:activity"]!.GetValue<string>() == "train:g2"
+            && u["prov:entity"]!.GetValue<string>() == "checkpoint:g1");
+        Assert.Contains(prov["wasAssociatedWith"]!.AsObject(),
+            kv => kv.Value!["prov:role"]?.GetValue<string>() == "approver");
         Assert.NotEmpty(prov["wasDerivedFrom"]!.AsObject());
         Assert.NotEmpty(prov["wasGeneratedBy"]!.AsObject());
     }
@@ -312,7 +326,8 @@ public abstract class LedgerSuite : IDisposable
         Assert.Equal("https://slsa.dev/provenance/v1", statement["predicateType"]!.GetValue<string>());
         string weights = Digests.Normalize(graph.Element("checkpoint:g2")!.Statement.Digest!);
         Assert.Equal(weights, statement["subject"]![0]!["digest"]!["sha256"]!.GetValue<string>());
-        var deps = statement["predicate"]!["buildDefinition"]!["resolvedDependencies"]!.AsArray().Select(d => d!["name"]!.GetValue<string>());
+        var deps = statement["predicate"]!["buildDefinition"]!["resolvedDependencies"]!.AsArray()
+            .Select(d => d!["name"]!.GetValue<string>());
         Assert.Equal(["checkpoint:g1", "dataset:synth-g1", "recipe:r1"], deps.Order());
         Assert.True(LedgerVerifier.Verify(ledger, Artifacts).Ok);
     }
@@ -330,7 +345,8 @@ public abstract class LedgerSuite : IDisposable
         Assert.True(report.Ok, string.Join("\n", report.Problems.Select(p => p.What)));
         var bySeq = ledger.Read().ToDictionary(r => r.Seq, r => r.Parse().Statement.Subject);
         foreach (var (seq, subject) in result.Acknowledged)
-            Assert.True(bySeq.TryGetValue(seq, out var s) && s == subject, $"acknowledged record {seq} ({subject}) is missing");
+            Assert.True(bySeq.TryGetValue(seq, out var s) && s == subject,
+                $"acknowledged record {seq} ({subject}) is missing");
         // Every file visible in the store is whole: its name is its digest.
         foreach (var digest in Artifacts.List())
             Assert.Equal(ArtifactState.Intact, Artifacts.Check(digest).State);

@@ -17,7 +17,8 @@ public sealed class PostgresLedgerTests : LedgerSuite
         _admin = Environment.GetEnvironmentVariable(Variable) is { Length: > 0 } s
             ? s
             : throw new InvalidOperationException(
-                $"{Variable} is not set: start the test server with `export {Variable}=\"$(bash .ci/postgres.sh)\"` and run the tests again");
+                $"{Variable} is not set: start the test server with `export {Variable}=\"$(bash .ci/postgres.sh)\"` "
+                + "and run the tests again");
         using var c = new NpgsqlConnection(_admin);
         c.Open();
         using var cmd = new NpgsqlCommand($"CREATE SCHEMA {_schema}", c);

@@ -13,7 +13,8 @@ public sealed class SqliteLedgerTests : LedgerSuite
 
     protected override string WriterLocation => DatabasePath;
 
-    protected override string DropGuardsSql => "DROP TRIGGER IF EXISTS records_no_update; DROP TRIGGER IF EXISTS records_no_delete";
+    protected override string DropGuardsSql =>
+        "DROP TRIGGER IF EXISTS records_no_update; DROP TRIGGER IF EXISTS records_no_delete";
 
     [Fact]
     public void The_database_is_in_WAL_mode()
@@ -51,7 +52,8 @@ public sealed class SqliteLedgerTests : LedgerSuite
         using var other = new SqliteConnection($"Data Source={DatabasePath};Pooling=False");
         other.Open();
         using var tx = other.BeginTransaction(deferred: false);
-        var e = Assert.Throws<LedgerException>(() => limited.Append("lab", Successor.Ledger.Statements.ProvStatement.Entity("note:0", "note")));
+        var e = Assert.Throws<LedgerException>(
+            () => limited.Append("lab", Successor.Ledger.Statements.ProvStatement.Entity("note:0", "note")));
         Assert.Contains("still busy", e.Message);
         Assert.DoesNotContain('\n', e.Message);
         Assert.True(limited.BusyRetries > 0);
