@@ -11,5 +11,8 @@ public static class WeaknessReport
             .Where(s => s.Correct < s.Count)
             .OrderBy(s => s.Accuracy).ThenBy(s => s.Family, StringComparer.Ordinal).ThenBy(s => s.Difficulty)
             .Take(slices)
-            .Select(s => new Weakness(s, [.. items.Where(i => i.Family == s.Family && i.Difficulty == s.Difficulty && !i.Correct).Take(examples)]))];
+            .Select(s =>
+                new Weakness(s,
+                    [.. items.Where(i => i.Family == s.Family && i.Difficulty == s.Difficulty && !i.Correct)
+                        .Take(examples)]))];
 }
