@@ -1,5 +1,5 @@
 // The weakness report: the worst family × difficulty slices by accuracy, each with example failures
-// (prompt, expected, what the model said) — what stage 1 of a generation reads.
+// (prompt, expected, what the model said): what a generation's weakness analysis, on public validation, reads.
 using Successor.Evaluation.Curriculum;
 
 namespace Successor.Evaluation.Statistics;
