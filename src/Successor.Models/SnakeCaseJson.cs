@@ -25,6 +25,9 @@ public static class SnakeCaseJson
     /// for listing the keys that `key=value` overrides may set.</summary>
     public static JsonSerializerOptions EveryKey { get; } = new(Options)
     {
-        TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { info => { foreach (var p in info.Properties) p.ShouldSerialize = null; } } },
+        TypeInfoResolver = new DefaultJsonTypeInfoResolver
+        {
+            Modifiers = { info => { foreach (var p in info.Properties) p.ShouldSerialize = null; } },
+        },
     };
 }

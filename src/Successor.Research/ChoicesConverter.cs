@@ -9,9 +9,11 @@ namespace Successor.Research;
 /// <summary>Reads a list of choices given as numbers or names; writes numbers back as numbers.</summary>
 public sealed class ChoicesConverter : JsonConverter<IReadOnlyList<string>>
 {
-    public override IReadOnlyList<string> Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    public override IReadOnlyList<string> Read(ref Utf8JsonReader reader, Type typeToConvert,
+        JsonSerializerOptions options)
     {
-        if (reader.TokenType != JsonTokenType.StartArray) throw new JsonException("choices must be an array of numbers or names");
+        if (reader.TokenType != JsonTokenType.StartArray)
+            throw new JsonException("choices must be an array of numbers or names");
         var list = new List<string>();
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
             list.Add(reader.TokenType switch

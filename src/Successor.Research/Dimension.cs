@@ -52,7 +52,10 @@ public sealed record Dimension(string Key, Scale Scale, double Low = 0, double H
     {
         bool numeric = double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double a);
         for (int i = 0; i < Choices!.Count; i++)
-            if (Choices[i] == text || (numeric && double.TryParse(Choices[i], NumberStyles.Float, CultureInfo.InvariantCulture, out double b) && a == b)) return i;
+            if (Choices[i] == text
+                || (numeric
+                    && double.TryParse(Choices[i], NumberStyles.Float, CultureInfo.InvariantCulture, out double b)
+                    && a == b)) return i;
         return -1;
     }
 
@@ -64,7 +67,9 @@ public sealed record Dimension(string Key, Scale Scale, double Low = 0, double H
         if (Scale == Scale.Choice)
             return Choices is not { Count: > 0 } ? $"{Key}: a choice needs at least one value"
                 : Choices.Any(string.IsNullOrWhiteSpace) ? $"{Key}: a choice value is empty"
-                : Key == "learning_rate" && Choices.Any(c => !double.TryParse(c, NumberStyles.Float, CultureInfo.InvariantCulture, out _)) ? $"{Key}: choices must be numbers" : null;
+                : Key == "learning_rate"
+                    && Choices.Any(c => !double.TryParse(c, NumberStyles.Float, CultureInfo.InvariantCulture, out _))
+                    ? $"{Key}: choices must be numbers" : null;
         if (!(Low <= High)) return $"{Key}: low {Low} is above high {High}";
         if (Scale == Scale.Log && !(Low > 0)) return $"{Key}: a log scale needs low > 0";
         return null;

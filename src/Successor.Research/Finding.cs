@@ -3,4 +3,5 @@ namespace Successor.Research;
 
 /// <summary>A finished trial, as the lab's memory records it: the effect of its overrides on public
 /// validation accuracy, relative to the control trained with the same budget, with a paired 95% CI.</summary>
-public sealed record Finding(int Generation, string ProposalId, IReadOnlyList<string> Overrides, int Steps, double Score, double Effect, double Low, double High);
+public sealed record Finding(int Generation, string ProposalId, IReadOnlyList<string> Overrides, int Steps,
+    double Score, double Effect, double Low, double High);

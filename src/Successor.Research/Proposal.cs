@@ -8,7 +8,8 @@ public sealed record Proposal(string Id, IReadOnlyList<string> Overrides, string
 
     /// <summary>The control: the champion's recipe unchanged, trained with the same budget, so every
     /// change is measured against more training of the same kind rather than against no training.</summary>
-    public static Proposal Control(string targets) => new(ControlId, [], targets, "no change: the baseline every proposal is compared with");
+    public static Proposal Control(string targets) =>
+        new(ControlId, [], targets, "no change: the baseline every proposal is compared with");
 
     public bool IsControl => Overrides.Count == 0;
 }

@@ -12,6 +12,7 @@ public sealed class RandomResearcher(SearchSpace space) : IResearcher
     {
         var rng = Rng.For(context.Seed, 0x4A2D, (ulong)context.Generation);
         return [.. Enumerable.Range(1, count).Select(i => new Proposal($"p{i}",
-            space.Overrides([.. space.Dimensions.Select(_ => rng.NextDouble())]), context.Target, "uniform draw from the search space"))];
+            space.Overrides([.. space.Dimensions.Select(_ => rng.NextDouble())]), context.Target,
+                "uniform draw from the search space"))];
     }
 }

@@ -5,9 +5,11 @@ using Successor.Training.Recipes;
 
 namespace Successor.Research;
 
-public sealed record ResearchContext(int Generation, Recipe Champion, IReadOnlyList<PublicWeakness> Weaknesses, IReadOnlyList<Finding> Memory, ulong Seed)
+public sealed record ResearchContext(int Generation, Recipe Champion, IReadOnlyList<PublicWeakness> Weaknesses,
+    IReadOnlyList<Finding> Memory, ulong Seed)
 {
-    /// <summary>Earlier candidates through Thresholdout, in generation order; empty unless the lab enables it.</summary>
+    /// <summary>Earlier candidates through Thresholdout, in generation order; empty unless the lab enables
+    /// it.</summary>
     public IReadOnlyList<HoldoutAnswer> Holdout { get; init; } = [];
 
     /// <summary>The weakness proposals name: the worst public slice, or none.</summary>

@@ -9,9 +9,13 @@ public sealed class SearchSpace(IReadOnlyList<Dimension> dimensions, double floo
 {
     public const double DefaultFloorRatio = 0.1;
 
-    public double FloorRatio { get; } = floorRatio is >= 0 and <= 1 ? floorRatio : throw new ArgumentOutOfRangeException(nameof(floorRatio), floorRatio, "the floor is a share of the peak, in [0, 1]");
+    public double FloorRatio { get; } =
+        floorRatio is >= 0 and <= 1 ? floorRatio
+        : throw new ArgumentOutOfRangeException(nameof(floorRatio), floorRatio,
+            "the floor is a share of the peak, in [0, 1]");
 
-    public IReadOnlyList<Dimension> Dimensions { get; } = dimensions.Count > 0 ? dimensions : throw new ArgumentException("search space: no dimensions");
+    public IReadOnlyList<Dimension> Dimensions { get; } =
+        dimensions.Count > 0 ? dimensions : throw new ArgumentException("search space: no dimensions");
 
     /// <summary>Optimizer and data-mixture settings that a warm-started successor can change.</summary>
     public static SearchSpace Default { get; } = new([
@@ -29,7 +33,8 @@ public sealed class SearchSpace(IReadOnlyList<Dimension> dimensions, double floo
         {
             var d = Dimensions[i];
             result.Add($"{d.Key}={d.Text(u[i])}");
-            if (d.Key == "learning_rate") result.Add($"min_learning_rate={Dimension.Format(d.Value(u[i]) * FloorRatio)}");
+            if (d.Key == "learning_rate")
+                result.Add($"min_learning_rate={Dimension.Format(d.Value(u[i]) * FloorRatio)}");
         }
         return result;
     }
@@ -47,7 +52,8 @@ public sealed class SearchSpace(IReadOnlyList<Dimension> dimensions, double floo
         var u = new double[Dimensions.Count];
         for (int i = 0; i < Dimensions.Count; i++)
         {
-            if (!values.TryGetValue(Dimensions[i].Key, out string? v) || Dimensions[i].Coordinate(v) is not double c) return null;
+            if (!values.TryGetValue(Dimensions[i].Key, out string? v) || Dimensions[i].Coordinate(v) is not double c)
+                return null;
             u[i] = c;
         }
         return u;

@@ -14,7 +14,8 @@ using Successor.Tensors;
 
 namespace Successor.Research;
 
-public sealed class TpeResearcher(SearchSpace space, double gamma = 0.15, int startup = 8, int candidates = 16) : IResearcher
+public sealed class TpeResearcher(SearchSpace space, double gamma = 0.15, int startup = 8,
+    int candidates = 16) : IResearcher
 {
     public string Name => "tpe";
 
@@ -26,7 +27,10 @@ public sealed class TpeResearcher(SearchSpace space, double gamma = 0.15, int st
             .Select(f => (U: space.Coordinates(f.Overrides), f.Effect, Trusted: !distrusted.Contains(f.Generation)))
             .Where(o => o.U is not null && double.IsFinite(o.Effect))
             .Select(o => (U: o.U!, o.Effect, o.Trusted)).ToList();
-        string setAside = distrusted.Count == 0 ? "" : $"; {observed.Count(o => !o.Trusted)} set aside (generations {string.Join(", ", distrusted.Order())}: Thresholdout answered from the holdout)";
+        string setAside =
+            distrusted.Count == 0 ? ""
+            : $"; {observed.Count(o => !o.Trusted)} set aside (generations {string.Join(", ", distrusted.Order())}: " +
+            "Thresholdout answered from the holdout)";
         var proposals = new List<Proposal>(count);
         double[][]? initial = null;
         for (int i = 1; i <= count; i++)
@@ -34,8 +38,12 @@ public sealed class TpeResearcher(SearchSpace space, double gamma = 0.15, int st
             var ranked = observed.Where(o => o.Trusted).OrderByDescending(o => o.Effect).ToList();
             if (observed.Count < startup || ranked.Count == 0)
             {
-                proposals.Add(new($"p{i}", space.Overrides((initial ??= LatinHypercube(count, space.Dimensions.Count, rng))[i - 1]), context.Target,
-                    $"space-filling draw {i} of {count} (Latin hypercube): the memory has {observed.Count} comparable findings{setAside}, TPE starts at {startup}{(ranked.Count == 0 && observed.Count > 0 ? " and needs one that is not set aside" : "")}"));
+                string waiting = ranked.Count == 0 && observed.Count > 0 ? " and needs one that is not set aside" : "";
+                proposals.Add(new($"p{i}",
+                    space.Overrides((initial ??= LatinHypercube(count, space.Dimensions.Count, rng))[i - 1]),
+                    context.Target,
+                    $"space-filling draw {i} of {count} (Latin hypercube): the memory has {observed.Count} " +
+                    $"comparable findings{setAside}, TPE starts at {startup}{waiting}"));
                 continue;
             }
             int nGood = Math.Max(1, (int)Math.Ceiling(gamma * ranked.Count));
@@ -47,7 +55,8 @@ public sealed class TpeResearcher(SearchSpace space, double gamma = 0.15, int st
             {
                 var u = Sample(good, rng);
                 double score = 0;
-                for (int d = 0; d < u.Length; d++) score += Math.Log(Density(good, d, u[d])) - Math.Log(Density(bad, d, u[d]));
+                for (int d = 0; d < u.Length; d++)
+                    score += Math.Log(Density(good, d, u[d])) - Math.Log(Density(bad, d, u[d]));
                 if (score > bestScore) { bestScore = score; best = u; }
             }
             proposals.Add(new($"p{i}", space.Overrides(best!), context.Target,
@@ -95,7 +104,8 @@ public sealed class TpeResearcher(SearchSpace space, double gamma = 0.15, int st
         var u = new double[space.Dimensions.Count];
         int pick = rng.NextInt(points.Count + 1);
         for (int d = 0; d < u.Length; d++)
-            u[d] = pick == points.Count ? rng.NextDouble() : Reflect(points[pick][d] + Bandwidth(points, d) * rng.NextGaussian());
+            u[d] = pick == points.Count ? rng.NextDouble()
+                : Reflect(points[pick][d] + Bandwidth(points, d) * rng.NextGaussian());
         return u;
     }
 
@@ -115,5 +125,6 @@ public sealed class TpeResearcher(SearchSpace space, double gamma = 0.15, int st
         return x > 1 ? 2 - x : x;
     }
 
-    static double Normal(double z, double sigma) => Math.Exp(-0.5 * z * z / (sigma * sigma)) / (sigma * Math.Sqrt(2 * Math.PI));
+    static double Normal(double z, double sigma) =>
+        Math.Exp(-0.5 * z * z / (sigma * sigma)) / (sigma * Math.Sqrt(2 * Math.PI));
 }

@@ -1,6 +1,6 @@
 // Median and median absolute deviation, for the monitors that must not be moved by the very outliers
-// and jumps they look for (the safety monitors and the lab's trial monitors). The MAD times 1.4826 estimates the standard deviation of normal
-// data (1.4826 = 1 / Φ⁻¹(0.75)).
+// and jumps they look for (the safety monitors and the lab's trial monitors). The MAD times 1.4826 estimates the
+// standard deviation of normal data (1.4826 = 1 / Φ⁻¹(0.75)).
 namespace Successor.Statistics;
 
 public static class RobustStatistics

@@ -25,7 +25,8 @@ public sealed unsafe class FloatArena : IDisposable
     public Span<float> Slice(long offset, int count) =>
         offset >= 0 && count >= 0 && offset + count <= Length
             ? new Span<float>(Pointer + offset, count)
-            : throw new ArgumentOutOfRangeException(nameof(offset), $"slice [{offset}, {offset + count}) outside arena of {Length}");
+            : throw new ArgumentOutOfRangeException(nameof(offset),
+                $"slice [{offset}, {offset + count}) outside arena of {Length}");
 
     public void Clear()
     {

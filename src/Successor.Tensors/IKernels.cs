@@ -12,13 +12,15 @@ public unsafe interface IKernels
     void EncoderBackward(float* dwte, float* dwpe, float* dout, int* tokens, int B, int T, int C);
 
     /// <summary>out (N,C); saves mean (N) and rstd (N). bias may be null.</summary>
-    void LayerNormForward(float* output, float* mean, float* rstd, float* input, float* weight, float* bias, int N, int C);
+    void LayerNormForward(float* output, float* mean, float* rstd, float* input, float* weight,
+        float* bias, int N, int C);
     void LayerNormBackward(float* dinput, float* dweight, float* dbias, float* dout, float* input, float* weight,
         float* mean, float* rstd, int N, int C);
 
     /// <summary>out (N,C) = x / rms(x) * weight; saves rstd (N).</summary>
     void RmsNormForward(float* output, float* rstd, float* input, float* weight, int N, int C);
-    void RmsNormBackward(float* dinput, float* dweight, float* dout, float* input, float* weight, float* rstd, int N, int C);
+    void RmsNormBackward(float* dinput, float* dweight, float* dout, float* input, float* weight,
+        float* rstd, int N, int C);
 
     /// <summary>out (N,OC) = input (N,C) · weight (OC,C)^T + bias (OC); bias may be null.</summary>
     void MatmulForward(float* output, float* input, float* weight, float* bias, int N, int C, int OC);
@@ -40,7 +42,8 @@ public unsafe interface IKernels
     /// <summary>Rotary positions (Su et al. 2021), in place on the q and k thirds of qkv (B,T,3C);
     /// cos/sin tables are (T, HS/2). Rotates pairs (i, i+HS/2) within each head.</summary>
     void RopeForward(float* qkv, float* cos, float* sin, int B, int T, int C, int NH);
-    /// <summary>In place on dqkv: the gradient w.r.t. the rotated q,k becomes the gradient w.r.t. the unrotated ones.</summary>
+    /// <summary>In place on dqkv: the gradient w.r.t. the rotated q,k becomes the gradient w.r.t. the unrotated
+    /// ones.</summary>
     void RopeBackward(float* dqkv, float* cos, float* sin, int B, int T, int C, int NH);
 
     /// <summary>Causal self-attention: qkv (B,T,3C) → out (B,T,C); saves att (B,NH,T,T), the softmax
@@ -62,9 +65,11 @@ public unsafe interface IKernels
     void CrossEntropyForward(float* losses, float* logits, int* targets, int N, int V);
     /// <summary>Fused forward and backward: writes losses and dlogits = (softmax − onehot) · scale
     /// (0 on ignored rows). dlogits may alias logits.</summary>
-    void CrossEntropyForwardBackward(float* losses, float* dlogits, float* logits, int* targets, float scale, int N, int V);
+    void CrossEntropyForwardBackward(float* losses, float* dlogits, float* logits, int* targets,
+        float scale, int N, int V);
     /// <summary>Distillation (Hinton et al. 2015, temperature 1): per row, loss = (1 − w)·CE(target) +
     /// w·KL(p ‖ q), with q = softmax(logits) and p = softmax(teacher); dlogits = (q − (1 − w)·onehot − w·p) ·
     /// scale (0 on ignored rows). dlogits may alias logits; teacher must not.</summary>
-    void DistillationForwardBackward(float* losses, float* dlogits, float* logits, float* teacher, int* targets, float weight, float scale, int N, int V);
+    void DistillationForwardBackward(float* losses, float* dlogits, float* logits, float* teacher, int* targets,
+        float weight, float scale, int N, int V);
 }

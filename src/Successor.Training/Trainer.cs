@@ -19,9 +19,16 @@ public sealed unsafe class Trainer : IDisposable
     public Trainer(Recipe recipe, TrainingData data, IKernels kernels, GptModel? model = null, GptModel? teacher = null)
     {
         if (recipe.DistillationWeight > 0 && teacher is null)
-            throw new RecipeException($"distillation_weight is {recipe.DistillationWeight}, but there is no teacher; give a parent checkpoint to distil from, or set it to 0");
-        if (teacher is not null && (teacher.Config.VocabSize != recipe.Model.VocabSize || teacher.Config.BlockSize < recipe.Model.BlockSize))
-            throw new RecipeException($"the teacher's vocabulary ({teacher.Config.VocabSize}) or context ({teacher.Config.BlockSize}) does not cover the recipe's ({recipe.Model.VocabSize}, {recipe.Model.BlockSize})");
+            throw new RecipeException(
+                $"distillation_weight is {recipe.DistillationWeight}, but there is no teacher; " +
+                "give a parent checkpoint to distil from, or set it to 0");
+        if (teacher is not null
+            && (teacher.Config.VocabSize != recipe.Model.VocabSize
+                || teacher.Config.BlockSize < recipe.Model.BlockSize))
+            throw new RecipeException(
+                $"the teacher's vocabulary ({teacher.Config.VocabSize}) or context " +
+                $"({teacher.Config.BlockSize}) does not cover the recipe's " +
+                $"({recipe.Model.VocabSize}, {recipe.Model.BlockSize})");
         Teacher = teacher;
         Recipe = recipe;
         Data = data;
@@ -63,10 +70,13 @@ public sealed unsafe class Trainer : IDisposable
             long scored = 0;
             for (int micro = 0; micro < micros; micro++)
             {
-                Data.Train.Sample(Rng.For(Recipe.Seed, BatchStream, (ulong)step, (ulong)micro), B, T, inputs[micro], targets[micro]);
+                Data.Train.Sample(Rng.For(Recipe.Seed, BatchStream, (ulong)step, (ulong)micro), B, T,
+                    inputs[micro], targets[micro]);
                 foreach (int t in targets[micro]) if (t >= 0) scored++;
             }
-            if (scored == 0) throw new DataException($"step {step + 1}: the sampled batches have no scored targets; the data has nothing to learn");
+            if (scored == 0)
+                throw new DataException(
+                    $"step {step + 1}: the sampled batches have no scored targets; the data has nothing to learn");
             Model.Gradients.Clear();
             double lossSum = 0;
             for (int micro = 0; micro < micros; micro++)
@@ -82,25 +92,30 @@ public sealed unsafe class Trainer : IDisposable
                         Teacher.Forward(x, null, B, T);
                         teacherLogits = Teacher.Logits;
                     }
-                    lossSum += (double)Model.ForwardBackward(x, y, B, T, 1f / scored, dropoutSeed, teacherLogits, (float)Recipe.DistillationWeight) * here;
+                    lossSum += (double)Model.ForwardBackward(x, y, B, T, 1f / scored, dropoutSeed, teacherLogits,
+                        (float)Recipe.DistillationWeight) * here;
                 }
             }
             float loss = (float)(lossSum / scored);
             double norm = Optimizer.GradientNorm();
             if (!float.IsFinite(loss) || !double.IsFinite(norm))
-                throw new TrainingDivergedException($"step {step + 1}: loss is {loss}, gradient norm is {norm}; the weights were not updated (lower learning_rate or set grad_clip)");
+                throw new TrainingDivergedException(
+                    $"step {step + 1}: loss is {loss}, gradient norm is {norm}; the weights were not updated " +
+                    "(lower learning_rate or set grad_clip)");
             float scale = Recipe.GradClip > 0 && norm > Recipe.GradClip ? (float)(Recipe.GradClip / norm) : 1f;
             double lr = LearningRateSchedule.At(Recipe, step);
             Optimizer.Update(lr, Recipe.Beta1, Recipe.Beta2, Recipe.Epsilon, Recipe.WeightDecay, scale);
             Losses.Add(loss);
             tokens += TokensPerStep;
-            report?.Invoke(new StepEvent(Step, end, loss, lr, norm, tokens / clock.Elapsed.TotalSeconds, clock.Elapsed));
+            report?.Invoke(
+                new StepEvent(Step, end, loss, lr, norm, tokens / clock.Elapsed.TotalSeconds, clock.Elapsed));
             if (Recipe.EvalInterval > 0 && (Step % Recipe.EvalInterval == 0 || Step == end))
                 report?.Invoke(new EvalEvent(Step, EstimateLoss(Data.Validation, Recipe.EvalBatches)));
         }
     }
 
-    /// <summary>Mean loss over `batches` random batches drawn from a fixed stream (the same batches every call).</summary>
+    /// <summary>Mean loss over `batches` random batches drawn from a fixed stream (the same batches every
+    /// call).</summary>
     public float EstimateLoss(IBatchSource split, int batches)
     {
         int B = Recipe.BatchSize, T = Recipe.Model.BlockSize;
@@ -115,7 +130,8 @@ public sealed unsafe class Trainer : IDisposable
         return (float)(sum / batches);
     }
 
-    /// <summary>Every position of the split predicted once (windows of block_size): mean loss in nats per token.</summary>
+    /// <summary>Every position of the split predicted once (windows of block_size): mean loss in nats per
+    /// token.</summary>
     public static float FullLoss(GptModel model, TokenStream split, int batchSize)
     {
         double sum = 0;
@@ -134,7 +150,9 @@ public sealed unsafe class Trainer : IDisposable
     public bool WeightsAreFinite()
     {
         for (long s = 0; s < Model.Parameters.Length; s += 1 << 20)
-            if (!float.IsFinite(TensorPrimitives.MaxMagnitude(Model.Parameters.Slice(s, (int)Math.Min(1 << 20, Model.Parameters.Length - s)))))
+            if (!float.IsFinite(
+                TensorPrimitives.MaxMagnitude(
+                    Model.Parameters.Slice(s, (int)Math.Min(1 << 20, Model.Parameters.Length - s)))))
                 return false;
         return true;
     }

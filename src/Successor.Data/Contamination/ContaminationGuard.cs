@@ -13,8 +13,11 @@ public static class ContaminationGuard
     {
         if (report.Rate <= threshold) return;
         var e = report.Examples.FirstOrDefault();
-        throw new DataException($"data {trainingName}: {report.Flagged} of {report.Documents} documents ({report.Rate * 100:0.00}%) overlap {e?.Reference ?? "evaluation data"} " +
-            $"(e.g. {e?.TrainingDocument}: {e?.Kind} \"{Shorten(e?.Excerpt ?? "")}\"); the limit is {threshold * 100:0.###}%, remove the overlapping documents");
+        throw new DataException(
+            $"data {trainingName}: {report.Flagged} of {report.Documents} documents " +
+            $"({report.Rate * 100:0.00}%) overlap {e?.Reference ?? "evaluation data"} " +
+            $"(e.g. {e?.TrainingDocument}: {e?.Kind} \"{Shorten(e?.Excerpt ?? "")}\"); " +
+                $"the limit is {threshold * 100:0.###}%, remove the overlapping documents");
     }
 
     static string Shorten(string s) => (s.Length > 60 ? s[..60] + "..." : s).ReplaceLineEndings(" ");

@@ -39,7 +39,8 @@ public sealed class ContaminationIndex
                 wordGrams++;
                 if (!words.TryGetValue(h, out var reference)) continue;
                 wordHits++;
-                first ??= new ContaminationHit(d.Id, reference, "13-gram", string.Join(' ', tokens.Skip(at).Take(WordGram)));
+                first ??= new ContaminationHit(d.Id, reference, "13-gram",
+                    string.Join(' ', tokens.Skip(at).Take(WordGram)));
             }
             var utf8 = Encoding.UTF8.GetBytes(d.Text);
             foreach (var (h, at) in Windows(utf8))
@@ -47,7 +48,8 @@ public sealed class ContaminationIndex
                 windows++;
                 if (!bytes.TryGetValue(h, out var reference)) continue;
                 windowHits++;
-                first ??= new ContaminationHit(d.Id, reference, "50-byte", Encoding.UTF8.GetString(utf8, at, ByteWindow));
+                first ??= new ContaminationHit(d.Id, reference, "50-byte",
+                    Encoding.UTF8.GetString(utf8, at, ByteWindow));
             }
             if (first is null) continue;
             flagged++;
@@ -56,7 +58,8 @@ public sealed class ContaminationIndex
         return new ContaminationReport(documents, flagged, wordGrams, wordHits, windows, windowHits, found);
     }
 
-    static string[] Tokens(string text) => text.ToLowerInvariant().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+    static string[] Tokens(string text) =>
+        text.ToLowerInvariant().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
 
     static IEnumerable<(ulong Hash, int At)> WordGrams(string text)
     {

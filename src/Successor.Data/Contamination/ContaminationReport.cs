@@ -2,7 +2,8 @@
 // detector, with a few examples.
 namespace Successor.Data.Contamination;
 
-public sealed record ContaminationReport(int Documents, int Flagged, long WordGrams, long WordGramHits, long ByteWindows,
+public sealed record ContaminationReport(int Documents, int Flagged, long WordGrams,
+    long WordGramHits, long ByteWindows,
     long ByteWindowHits, IReadOnlyList<ContaminationHit> Examples)
 {
     /// <summary>Fraction of training documents that overlap the reference.</summary>

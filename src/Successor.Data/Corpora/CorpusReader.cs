@@ -21,9 +21,13 @@ public static class CorpusReader
     public static Corpus Load(string path)
     {
         if (Directory.Exists(path)) return LoadFolder(path);
-        if (!File.Exists(path)) throw new DataException($"data {path}: no such file or folder; give a .txt file, a .jsonl file or a folder of .txt files");
+        if (!File.Exists(path))
+            throw new DataException(
+                $"data {path}: no such file or folder; give a .txt file, a .jsonl file or a folder of .txt files");
         var documents = IsJsonl(path) ? ReadJsonl(path) : ReadText(path);
-        if (documents.Count == 0) throw new DataException($"data {path}: has no documents (only whitespace); give at least one non-empty document");
+        if (documents.Count == 0)
+            throw new DataException(
+                $"data {path}: has no documents (only whitespace); give at least one non-empty document");
         return new Corpus(path, documents);
     }
 
@@ -32,9 +36,12 @@ public static class CorpusReader
     static Corpus LoadFolder(string path)
     {
         var files = Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories)
-            .Where(f => f.EndsWith(".txt", StringComparison.OrdinalIgnoreCase) || IsJsonl(f) || f.EndsWith(".md", StringComparison.OrdinalIgnoreCase))
+            .Where(f =>
+                f.EndsWith(".txt", StringComparison.OrdinalIgnoreCase) || IsJsonl(f)
+                || f.EndsWith(".md", StringComparison.OrdinalIgnoreCase))
             .Order(StringComparer.Ordinal).ToList();
-        if (files.Count == 0) throw new DataException($"data {path}: folder has no .txt, .md or .jsonl files; put text files in it");
+        if (files.Count == 0)
+            throw new DataException($"data {path}: folder has no .txt, .md or .jsonl files; put text files in it");
         var documents = new List<Document>();
         foreach (var file in files)
         {
@@ -45,7 +52,8 @@ public static class CorpusReader
                 if (text.Length > 0) documents.Add(new Document(Path.GetRelativePath(path, file), text));
             }
         }
-        if (documents.Count == 0) throw new DataException($"data {path}: every file is empty; give at least one non-empty document");
+        if (documents.Count == 0)
+            throw new DataException($"data {path}: every file is empty; give at least one non-empty document");
         return new Corpus(path, documents);
     }
 
@@ -71,23 +79,31 @@ public static class CorpusReader
         catch (Exception e) when (e is IOException or UnauthorizedAccessException) { throw Unreadable(path, e); }
         if (length == 0) throw new DataException($"data {path}: is empty; give a text file with at least one document");
         if (length > MaxTextFileBytes)
-            throw new DataException($"data {path}: is {length:N0} bytes; a plain text file may have at most {MaxTextFileBytes:N0} (split it into a folder of files or JSONL)");
+            throw new DataException(
+                $"data {path}: is {length:N0} bytes; a plain text file may have at most {MaxTextFileBytes:N0} " +
+                "(split it into a folder of files or JSONL)");
         try { return File.ReadAllBytes(path); }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException) { throw Unreadable(path, e); }
     }
 
-    static DataException Unreadable(string path, Exception e) => new($"data {path}: cannot be read ({e.Message}); give a readable file");
+    static DataException Unreadable(string path, Exception e) =>
+        new($"data {path}: cannot be read ({e.Message}); give a readable file");
 
     /// <summary>Strict UTF-8 with no NUL bytes; `offset` is where `bytes` start in the file, for the message.</summary>
     internal static string Decode(string path, ReadOnlySpan<byte> bytes, long offset, int? line = null)
     {
         string where = line is { } l ? $" (line {l})" : "";
         int nul = bytes.IndexOf((byte)0);
-        if (nul >= 0) throw new DataException($"data {path}: has a NUL byte at offset {offset + nul}{where}, so it is binary, not text; give UTF-8 text");
+        if (nul >= 0)
+            throw new DataException(
+                $"data {path}: has a NUL byte at offset {offset + nul}{where}, so it is binary, not text; " +
+                "give UTF-8 text");
         try { return Strict.GetString(bytes); }
         catch (DecoderFallbackException e)
         {
-            throw new DataException($"data {path}: invalid UTF-8 at byte {offset + Math.Max(0, e.Index)}{where}; give UTF-8 text (re-encode it, e.g. iconv -t UTF-8)");
+            throw new DataException(
+                $"data {path}: invalid UTF-8 at byte {offset + Math.Max(0, e.Index)}{where}; give UTF-8 text " +
+                "(re-encode it, e.g. iconv -t UTF-8)");
         }
     }
 
@@ -101,22 +117,31 @@ public static class CorpusReader
             if (line.Length == 0 || line.AsSpan().Trim((byte)' ').Length == 0) continue;
             string json = Decode(path, line, offset, number);
             if (number == 1 && json.Trim() == SealedFormat.Header)
-                throw new DataException($"data {path}: is a sealed holdout; only the Verifier reads it (give the train or validation split instead)");
+                throw new DataException(
+                    $"data {path}: is a sealed holdout; only the Verifier reads it " +
+                    "(give the train or validation split instead)");
             string? text;
             try
             {
                 using var doc = JsonDocument.Parse(json);
-                if (doc.RootElement.ValueKind != JsonValueKind.Object || !doc.RootElement.TryGetProperty("text", out var t) || t.ValueKind != JsonValueKind.String)
-                    throw new DataException($"data {path}: line {number} has no \"text\" string; each line must be an object like {{\"text\": \"...\"}}");
+                if (doc.RootElement.ValueKind != JsonValueKind.Object
+                    || !doc.RootElement.TryGetProperty("text", out var t) || t.ValueKind != JsonValueKind.String)
+                    throw new DataException(
+                        $"data {path}: line {number} has no \"text\" string; " +
+                        $"each line must be an object like {{\"text\": \"...\"}}");
                 text = t.GetString();
             }
             catch (JsonException e)
             {
-                throw new DataException($"data {path}: line {number} is not valid JSON ({e.Message.Split('.')[0]}); each line must be an object like {{\"text\": \"...\"}}");
+                throw new DataException(
+                    $"data {path}: line {number} is not valid JSON ({e.Message.Split('.')[0]}); " +
+                    $"each line must be an object like {{\"text\": \"...\"}}");
             }
-            if (!string.IsNullOrWhiteSpace(text)) documents.Add(new Document($"{Path.GetFileName(path)}:{number}", text));
+            if (!string.IsNullOrWhiteSpace(text))
+                documents.Add(new Document($"{Path.GetFileName(path)}:{number}", text));
         }
-        if (!any) throw new DataException($"data {path}: is empty; give JSONL with one {{\"text\": ...}} object per line");
+        if (!any)
+            throw new DataException($"data {path}: is empty; give JSONL with one {{\"text\": ...}} object per line");
         return documents;
     }
 
@@ -148,7 +173,9 @@ public static class CorpusReader
                 }
                 current.Write(buffer, start, read - start);
                 if (current.Length > MaxLineBytes)
-                    throw new DataException($"data {path}: line {number} is longer than {MaxLineBytes:N0} bytes; split long documents into lines under that size");
+                    throw new DataException(
+                        $"data {path}: line {number} is longer than {MaxLineBytes:N0} bytes; " +
+                        "split long documents into lines under that size");
                 position += read;
             }
             if (current.Length > 0) yield return (TrimCr(current), number, lineStart);

@@ -25,7 +25,9 @@ public static class CorpusSplitter
             (u < ratios.Train ? train : u < ratios.Train + ratios.Validation ? validation : holdout).Add(d);
         }
         if (canaries > 0 && holdout.Count == 0)
-            throw new ArgumentException($"split of {corpus.Name}: the holdout got no documents, so canaries cannot be planted; give more documents or a larger holdout ratio");
+            throw new ArgumentException(
+                $"split of {corpus.Name}: the holdout got no documents, so canaries cannot be planted; " +
+                "give more documents or a larger holdout ratio");
         var planted = Enumerable.Range(0, canaries).Select(_ => NewCanary()).ToList();
         for (int i = 0; i < planted.Count; i++)
         {

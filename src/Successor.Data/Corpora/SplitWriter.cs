@@ -37,7 +37,8 @@ public static class SplitWriter
             ["holdout"] = Part(split.Holdout),
             ["canaries"] = split.Canaries.Count,
         };
-        File.WriteAllText(Path.Combine(folder, ManifestFile), manifest.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n");
+        File.WriteAllText(Path.Combine(folder, ManifestFile),
+            manifest.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n");
         return manifest;
     }
 

@@ -11,15 +11,18 @@ using Successor.Training.Data;
 
 namespace Successor.Data.Curriculum;
 
-public sealed class CurriculumBatchSource(IReadOnlyList<ITaskFamily> families, int minDifficulty, int maxDifficulty, CurriculumSplit split, bool pack = false) : IBatchSource
+public sealed class CurriculumBatchSource(IReadOnlyList<ITaskFamily> families, int minDifficulty, int maxDifficulty,
+    CurriculumSplit split, bool pack = false) : IBatchSource
 {
     /// <summary>Pack problems back to back in each row (for rotary positions, where a problem looks the same
     /// at any offset) instead of one per row from position 0 (for learned absolute positions).</summary>
     public bool Pack { get; } = pack;
 
-    public IReadOnlyList<ITaskFamily> Families { get; } = families.Count > 0 ? families : throw new ArgumentException("curriculum: no task families; give at least one");
+    public IReadOnlyList<ITaskFamily> Families { get; } =
+        families.Count > 0 ? families : throw new ArgumentException("curriculum: no task families; give at least one");
     public int MinDifficulty { get; } = minDifficulty >= 1 && minDifficulty <= maxDifficulty ? minDifficulty
-        : throw new ArgumentException($"curriculum: difficulties {minDifficulty}-{maxDifficulty} are not a range of at least 1; give e.g. 1-5");
+        : throw new ArgumentException(
+            $"curriculum: difficulties {minDifficulty}-{maxDifficulty} are not a range of at least 1; give e.g. 1-5");
     public int MaxDifficulty { get; } = maxDifficulty;
 
     public void Sample(Rng rng, int B, int T, Span<int> inputs, Span<int> targets)
@@ -33,7 +36,8 @@ public sealed class CurriculumBatchSource(IReadOnlyList<ITaskFamily> families, i
         }
     }
 
-    /// <summary>One problem from position 0, padded with newlines; only the answer and its newline are scored.</summary>
+    /// <summary>One problem from position 0, padded with newlines; only the answer and its newline are
+    /// scored.</summary>
     public static void FillRow(Problem p, Span<int> row, Span<int> next)
     {
         var prompt = ByteTokenizer.Encode(p.Prompt);
@@ -74,10 +78,14 @@ public sealed class CurriculumBatchSource(IReadOnlyList<ITaskFamily> families, i
     }
 
     /// <summary>Train on the train side, validate on the public validation side.</summary>
-    public static TrainingData Data(IReadOnlyList<ITaskFamily> families, int minDifficulty, int maxDifficulty, bool pack = false)
+    public static TrainingData Data(IReadOnlyList<ITaskFamily> families, int minDifficulty,
+        int maxDifficulty, bool pack = false)
     {
-        string spec = $"{CurriculumGenerator.Version}:{string.Join(',', families.Select(f => f.Name))}:{minDifficulty}-{maxDifficulty}:{(pack ? "packed" : "rows")}";
-        return new TrainingData($"curriculum:{string.Join(',', families.Select(f => f.Name))}:{minDifficulty}-{maxDifficulty}",
+        string names = string.Join(',', families.Select(f => f.Name));
+        string spec =
+            $"{CurriculumGenerator.Version}:{names}:{minDifficulty}-{maxDifficulty}:{(pack ? "packed" : "rows")}";
+        return new TrainingData(
+            $"curriculum:{string.Join(',', families.Select(f => f.Name))}:{minDifficulty}-{maxDifficulty}",
             Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(spec))),
             new CurriculumBatchSource(families, minDifficulty, maxDifficulty, CurriculumSplit.Train, pack),
             new CurriculumBatchSource(families, minDifficulty, maxDifficulty, CurriculumSplit.Validation, pack));

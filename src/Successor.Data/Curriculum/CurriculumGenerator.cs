@@ -11,7 +11,8 @@ public static class CurriculumGenerator
     const int MaxAttempts = 10_000;
     const ulong SetStream = 0x5E7;
 
-    public static Problem Draw(ITaskFamily family, int d, CurriculumSplit split, Rng rng) => Draw(family, d, (int)split, rng);
+    public static Problem Draw(ITaskFamily family, int d, CurriculumSplit split, Rng rng) =>
+        Draw(family, d, (int)split, rng);
 
     internal static Problem Draw(ITaskFamily family, int d, int side, Rng rng)
     {
@@ -21,14 +22,18 @@ public static class CurriculumGenerator
             var p = family.Generate(rng, d);
             if (CurriculumPartition.SideOf(p.Prompt) == side) return p;
         }
-        throw new ArgumentException($"{family.Name} at difficulty {d}: no problem on side {side} in {MaxAttempts} draws; the family has too few problems there, use a higher difficulty");
+        throw new ArgumentException(
+            $"{family.Name} at difficulty {d}: no problem on side {side} in {MaxAttempts} draws; " +
+            "the family has too few problems there, use a higher difficulty");
     }
 
     /// <summary>`count` problems for each family × difficulty, in that order.</summary>
-    public static List<Problem> Set(IReadOnlyList<ITaskFamily> families, IReadOnlyList<int> difficulties, int count, ulong seed, CurriculumSplit split) =>
+    public static List<Problem> Set(IReadOnlyList<ITaskFamily> families, IReadOnlyList<int> difficulties, int count,
+        ulong seed, CurriculumSplit split) =>
         Set(families, difficulties, count, seed, (int)split);
 
-    internal static List<Problem> Set(IReadOnlyList<ITaskFamily> families, IReadOnlyList<int> difficulties, int count, ulong seed, int side)
+    internal static List<Problem> Set(IReadOnlyList<ITaskFamily> families, IReadOnlyList<int> difficulties,
+        int count, ulong seed, int side)
     {
         if (count < 1) throw new ArgumentException($"--count is {count}; it must be at least 1");
         var problems = new List<Problem>(families.Count * difficulties.Count * count);
@@ -53,7 +58,9 @@ public static class CurriculumGenerator
                 int lo = int.Parse(ends[0]), hi = int.Parse(ends[^1]);
                 if (lo <= hi) { result.AddRange(Enumerable.Range(lo, hi - lo + 1)); continue; }
             }
-            throw new ArgumentException($"difficulties '{text}': '{part}' is not a difficulty or range; give e.g. 1-5 or 1,2,8 (each 1 to 1000)");
+            throw new ArgumentException(
+                $"difficulties '{text}': '{part}' is not a difficulty or range; " +
+                "give e.g. 1-5 or 1,2,8 (each 1 to 1000)");
         }
         if (result.Count == 0) throw new ArgumentException($"difficulties '{text}' is empty; give e.g. 1-5");
         return result.Distinct().Order().ToList();

@@ -51,7 +51,9 @@ sealed class AdditionFamily(bool reversed) : ITaskFamily
         var parts = Parse.Body(prompt, Name)?.Split('+');
         if (parts is not { Length: 2 } || !parts.All(Parse.Digits)) return null;
         string Fix(string s) => reversed ? Parse.Reverse(s) : s;
-        var sum = BigInteger.Parse(Fix(parts[0]), CultureInfo.InvariantCulture) + BigInteger.Parse(Fix(parts[1]), CultureInfo.InvariantCulture);
+        var sum =
+            BigInteger.Parse(Fix(parts[0]), CultureInfo.InvariantCulture)
+            + BigInteger.Parse(Fix(parts[1]), CultureInfo.InvariantCulture);
         return Fix(sum.ToString(CultureInfo.InvariantCulture));
     }
 }
@@ -72,7 +74,8 @@ sealed class MultiplicationFamily : ITaskFamily
     {
         var parts = Parse.Body(prompt, Name)?.Split('*');
         if (parts is not { Length: 2 } || !parts.All(Parse.Digits)) return null;
-        return (BigInteger.Parse(parts[0], CultureInfo.InvariantCulture) * BigInteger.Parse(parts[1], CultureInfo.InvariantCulture)).ToString(CultureInfo.InvariantCulture);
+        return (BigInteger.Parse(parts[0], CultureInfo.InvariantCulture)
+            * BigInteger.Parse(parts[1], CultureInfo.InvariantCulture)).ToString(CultureInfo.InvariantCulture);
     }
 }
 

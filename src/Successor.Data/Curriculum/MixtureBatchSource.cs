@@ -8,7 +8,9 @@ namespace Successor.Data.Curriculum;
 
 public sealed class MixtureBatchSource(IBatchSource first, IBatchSource second, double fraction) : IBatchSource
 {
-    public double Fraction { get; } = fraction is >= 0 and <= 1 ? fraction : throw new ArgumentException($"--mix-fraction is {fraction}; it must be in [0, 1]");
+    public double Fraction { get; } =
+        fraction is >= 0 and <= 1 ? fraction
+        : throw new ArgumentException($"--mix-fraction is {fraction}; it must be in [0, 1]");
 
     public void Sample(Rng rng, int B, int T, Span<int> inputs, Span<int> targets)
     {

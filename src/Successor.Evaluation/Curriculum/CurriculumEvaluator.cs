@@ -20,8 +20,8 @@ public static class CurriculumEvaluator
             for (int i = 0; i < batch.Count; i++)
             {
                 string output = ByteTokenizer.Decode(outputs[i].ToArray());
-                results.Add(new ItemResult(batch[i].Family, batch[i].Difficulty, batch[i].Prompt, batch[i].Answer, output,
-                    TaskFamilies.Check(batch[i].Prompt, output)));
+                results.Add(new ItemResult(batch[i].Family, batch[i].Difficulty, batch[i].Prompt, batch[i].Answer,
+                    output, TaskFamilies.Check(batch[i].Prompt, output)));
             }
         }
         return results;

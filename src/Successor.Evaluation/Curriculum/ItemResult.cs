@@ -2,4 +2,5 @@
 // said and whether the family's checker accepted it.
 namespace Successor.Evaluation.Curriculum;
 
-public sealed record ItemResult(string Family, int Difficulty, string Prompt, string Expected, string Output, bool Correct);
+public sealed record ItemResult(string Family, int Difficulty, string Prompt, string Expected,
+    string Output, bool Correct);

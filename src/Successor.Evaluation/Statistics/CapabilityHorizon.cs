@@ -13,11 +13,13 @@ public static class CapabilityHorizon
     const double Ridge = 1.0;
 
     /// <summary>counts: (difficulty, successes, trials) per difficulty tested.</summary>
-    public static Horizon Fit(string family, IReadOnlyList<(int Difficulty, int Correct, int Count)> counts, int resamples = 1000, ulong seed = 0)
+    public static Horizon Fit(string family, IReadOnlyList<(int Difficulty, int Correct, int Count)> counts,
+        int resamples = 1000, ulong seed = 0)
     {
         if (counts.Count == 0) throw new ArgumentException($"horizon of {family}: no results");
         var sorted = counts.OrderBy(c => c.Difficulty).ToList();
-        double first = (double)sorted[0].Correct / sorted[0].Count, last = (double)sorted[^1].Correct / sorted[^1].Count;
+        double first = (double)sorted[0].Correct / sorted[0].Count;
+        double last = (double)sorted[^1].Correct / sorted[^1].Count;
         string status = first < 0.5 ? "below_range" : last >= 0.5 ? "above_range" : "fitted";
         double? value = Crossing(sorted);
         var rng = Rng.For(seed, 0x40B12);
@@ -35,7 +37,10 @@ public static class CapabilityHorizon
             draws.Add(Crossing(resampled) ?? double.PositiveInfinity);
         }
         draws.Sort();
-        double? Pick(double q) => draws.Count == 0 ? null : draws[Math.Clamp((int)Math.Floor(q * draws.Count), 0, draws.Count - 1)] is var v && double.IsFinite(v) ? v : null;
+        double? Pick(double q) =>
+            draws.Count == 0 ? null
+            : draws[Math.Clamp((int)Math.Floor(q * draws.Count), 0, draws.Count - 1)] is var v && double.IsFinite(v) ? v
+            : null;
         return new Horizon(family, value, Pick(0.025), Pick(0.975), status);
     }
 

@@ -4,4 +4,5 @@ using Successor.Statistics;
 
 namespace Successor.Evaluation.Statistics;
 
-public sealed record Verdict(bool GenuinelyBetter, Comparison Overall, IReadOnlyList<SliceDelta> Slices, double Tolerance, string Reason);
+public sealed record Verdict(bool GenuinelyBetter, Comparison Overall, IReadOnlyList<SliceDelta> Slices,
+    double Tolerance, string Reason);

@@ -1,5 +1,5 @@
 // The weakness report: the worst family × difficulty slices by accuracy, each with example failures
-// (prompt, expected, what the model said) — what stage 1 of a generation reads.
+// (prompt, expected, what the model said): what a generation's weakness analysis, on public validation, reads.
 using Successor.Evaluation.Curriculum;
 
 namespace Successor.Evaluation.Statistics;
@@ -11,5 +11,8 @@ public static class WeaknessReport
             .Where(s => s.Correct < s.Count)
             .OrderBy(s => s.Accuracy).ThenBy(s => s.Family, StringComparer.Ordinal).ThenBy(s => s.Difficulty)
             .Take(slices)
-            .Select(s => new Weakness(s, [.. items.Where(i => i.Family == s.Family && i.Difficulty == s.Difficulty && !i.Correct).Take(examples)]))];
+            .Select(s =>
+                new Weakness(s,
+                    [.. items.Where(i => i.Family == s.Family && i.Difficulty == s.Difficulty && !i.Correct)
+                        .Take(examples)]))];
 }

@@ -18,20 +18,24 @@ public static class TextEvaluator
     public static TextScore Summarize(IReadOnlyList<(double Loss, long Tokens)> losses)
     {
         long tokens = losses.Sum(l => l.Tokens);
-        if (tokens == 0) throw new DataException("text evaluation: the documents have no predictable tokens; give documents of at least 2 bytes");
+        if (tokens == 0)
+            throw new DataException(
+                "text evaluation: the documents have no predictable tokens; give documents of at least 2 bytes");
         double loss = losses.Sum(l => l.Loss * l.Tokens) / tokens;
         return new TextScore(loss, loss / Math.Log(2), tokens);
     }
 
     /// <summary>Each document's mean loss (nats per token) and its predicted-token count (documents of
     /// under 2 bytes have none and score 0).</summary>
-    public static List<(double Loss, long Tokens)> PerDocument(GptModel model, IReadOnlyList<Document> documents, int batchSize = 8)
+    public static List<(double Loss, long Tokens)> PerDocument(GptModel model,
+        IReadOnlyList<Document> documents, int batchSize = 8)
     {
         var result = new List<(double, long)>(documents.Count);
         foreach (var d in documents)
         {
             var tokens = ByteTokenizer.Encode(d.Text);
-            result.Add(tokens.Length < 2 ? (0, 0) : (Trainer.FullLoss(model, new TokenStream(tokens), batchSize), tokens.Length - 1));
+            result.Add(tokens.Length < 2 ? (0, 0)
+                : (Trainer.FullLoss(model, new TokenStream(tokens), batchSize), tokens.Length - 1));
         }
         return result;
     }

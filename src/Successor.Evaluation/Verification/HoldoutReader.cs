@@ -12,7 +12,9 @@ internal sealed class HoldoutReader(string splitFolder)
     public string Folder { get; } = Directory.Exists(Path.Combine(splitFolder, SealedFormat.FolderName))
         ? Path.Combine(splitFolder, SealedFormat.FolderName)
         : File.Exists(Path.Combine(splitFolder, SealedFormat.HoldoutFile)) ? splitFolder
-        : throw new DataException($"sealed holdout {splitFolder}: has no {SealedFormat.FolderName}/{SealedFormat.HoldoutFile}; give a folder written by successor data split");
+        : throw new DataException(
+            $"sealed holdout {splitFolder}: has no {SealedFormat.FolderName}/{SealedFormat.HoldoutFile}; " +
+            "give a folder written by successor data split");
 
     public List<Document> Documents() => Read(Path.Combine(Folder, SealedFormat.HoldoutFile));
 
@@ -20,14 +22,19 @@ internal sealed class HoldoutReader(string splitFolder)
 
     static List<Document> Read(string path)
     {
-        if (!File.Exists(path)) throw new DataException($"sealed holdout {path}: file not found; give a folder written by successor data split");
+        if (!File.Exists(path))
+            throw new DataException(
+                $"sealed holdout {path}: file not found; give a folder written by successor data split");
         var documents = new List<Document>();
         foreach (var (line, number, _) in CorpusReaderAccess.Lines(path))
         {
             string text = System.Text.Encoding.UTF8.GetString(line);
             if (number == 1)
             {
-                if (text.Trim() != SealedFormat.Header) throw new DataException($"sealed holdout {path}: first line is not the sealed marker; the file was not written by successor data split or was edited");
+                if (text.Trim() != SealedFormat.Header)
+                    throw new DataException(
+                        $"sealed holdout {path}: first line is not the sealed marker; " +
+                        "the file was not written by successor data split or was edited");
                 continue;
             }
             if (text.Trim().Length == 0) continue;
@@ -38,7 +45,9 @@ internal sealed class HoldoutReader(string splitFolder)
             }
             catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException)
             {
-                throw new DataException($"sealed holdout {path}: line {number} is not a {{\"text\": ...}} object; the file is corrupt, split again");
+                throw new DataException(
+                    $"sealed holdout {path}: line {number} is not a {{\"text\": ...}} object; the file is corrupt, " +
+                    "split again");
             }
         }
         return documents;

@@ -5,4 +5,5 @@ using Successor.Evaluation.Statistics;
 
 namespace Successor.Evaluation.Verification;
 
-public sealed record SealedScore(double Accuracy, int Items, IReadOnlyList<SliceResult> Slices, IReadOnlyList<Horizon> Horizons);
+public sealed record SealedScore(double Accuracy, int Items, IReadOnlyList<SliceResult> Slices,
+    IReadOnlyList<Horizon> Horizons);

@@ -21,15 +21,19 @@ public sealed class Verifier(VerifierSettings settings, string? splitFolder = nu
     public VerifierSettings Settings { get; } = settings;
 
     internal List<Problem> SealedProblems() => CurriculumGenerator.Set(TaskFamilies.Parse(Settings.Families),
-        CurriculumGenerator.ParseDifficulties(Settings.Difficulties), Settings.ItemsPerSlice, Settings.Seed, CurriculumPartition.Sealed);
+        CurriculumGenerator.ParseDifficulties(Settings.Difficulties), Settings.ItemsPerSlice, Settings.Seed,
+            CurriculumPartition.Sealed);
 
-    public SealedScore Score(GptModel model) => Summarize(CurriculumEvaluator.Run(model, SealedProblems(), Settings.BatchSize));
+    public SealedScore Score(GptModel model) =>
+        Summarize(CurriculumEvaluator.Run(model, SealedProblems(), Settings.BatchSize));
 
     SealedScore Summarize(List<ItemResult> items)
     {
         var slices = CurriculumEvaluator.Slices(items);
         var horizons = slices.GroupBy(s => s.Family)
-            .Select(g => CapabilityHorizon.Fit(g.Key, [.. g.Select(s => (s.Difficulty, s.Correct, s.Count))], seed: Settings.Seed)).ToList();
+            .Select(g =>
+                CapabilityHorizon.Fit(g.Key, [.. g.Select(s => (s.Difficulty, s.Correct, s.Count))],
+                    seed: Settings.Seed)).ToList();
         return new SealedScore(items.Average(i => i.Correct ? 1.0 : 0.0), items.Count, slices, horizons);
     }
 
@@ -45,7 +49,8 @@ public sealed class Verifier(VerifierSettings settings, string? splitFolder = nu
 
     /// <summary>The promotion rule on several (champion, successor) pairs of `models`, indices into it, each model
     /// decoded once on the sealed curriculum: how a lab replays known cases through its gate.</summary>
-    public IReadOnlyList<Verdict> ComparePairs(IReadOnlyList<GptModel> models, IReadOnlyList<(int Champion, int Successor)> pairs)
+    public IReadOnlyList<Verdict> ComparePairs(IReadOnlyList<GptModel> models,
+        IReadOnlyList<(int Champion, int Successor)> pairs)
     {
         var problems = SealedProblems();
         var runs = models.Select(m => CurriculumEvaluator.Run(m, problems, Settings.BatchSize)).ToList();
@@ -54,8 +59,13 @@ public sealed class Verifier(VerifierSettings settings, string? splitFolder = nu
 
     Verdict Decide(List<ItemResult> a, List<ItemResult> b)
     {
-        var overall = SeededBootstrap.Compare([.. a.Select(i => i.Correct ? 1.0 : 0.0)], [.. b.Select(i => i.Correct ? 1.0 : 0.0)], Settings.Resamples, Settings.Seed);
-        var deltas = CurriculumEvaluator.Slices(a).Zip(CurriculumEvaluator.Slices(b), (x, y) => new SliceDelta(x.Family, x.Difficulty, x.Accuracy, y.Accuracy)).ToList();
+        var overall =
+            SeededBootstrap.Compare([.. a.Select(i => i.Correct ? 1.0 : 0.0)],
+                [.. b.Select(i => i.Correct ? 1.0 : 0.0)], Settings.Resamples, Settings.Seed);
+        var deltas =
+            CurriculumEvaluator.Slices(a)
+            .Zip(CurriculumEvaluator.Slices(b), (x, y) =>
+                new SliceDelta(x.Family, x.Difficulty, x.Accuracy, y.Accuracy)).ToList();
         return GenuinelyBetter.Decide(overall, deltas, Settings.Tolerance);
     }
 
@@ -72,7 +82,8 @@ public sealed class Verifier(VerifierSettings settings, string? splitFolder = nu
     }
 
     /// <summary>ComparePairs on the sealed text holdout's first `documents` documents.</summary>
-    public IReadOnlyList<Verdict> CompareTextPairs(IReadOnlyList<GptModel> models, IReadOnlyList<(int Champion, int Successor)> pairs, int documents)
+    public IReadOnlyList<Verdict> CompareTextPairs(IReadOnlyList<GptModel> models,
+        IReadOnlyList<(int Champion, int Successor)> pairs, int documents)
     {
         var slice = Holdout().Documents().Take(documents).ToList();
         var runs = models.Select(m => ScoredDocuments(m, slice)).ToList();
@@ -84,8 +95,11 @@ public sealed class Verifier(VerifierSettings settings, string? splitFolder = nu
 
     Verdict DecideText(List<(double Loss, long Tokens)> a, List<(double Loss, long Tokens)> b)
     {
-        if (a.Count == 0) throw new DataException("sealed holdout: no document has 2 bytes or more; split a larger corpus");
-        var overall = SeededBootstrap.Compare([.. a.Select(d => -d.Loss / Math.Log(2))], [.. b.Select(d => -d.Loss / Math.Log(2))], Settings.Resamples, Settings.Seed);
+        if (a.Count == 0)
+            throw new DataException("sealed holdout: no document has 2 bytes or more; split a larger corpus");
+        var overall =
+            SeededBootstrap.Compare([.. a.Select(d => -d.Loss / Math.Log(2))],
+                [.. b.Select(d => -d.Loss / Math.Log(2))], Settings.Resamples, Settings.Seed);
         return GenuinelyBetter.Decide(overall, [], Settings.Tolerance);
     }
 
@@ -100,8 +114,12 @@ public sealed class Verifier(VerifierSettings settings, string? splitFolder = nu
         if (canaries.Count == 0) return 0;
         const int prefix = 26; // "successor canary xxxxxxxx:" — the space after it starts the secret
         using var decoder = new BatchedGreedyDecoder(model, canaries.Count);
-        var outputs = decoder.Decode([.. canaries.Select(c => ByteTokenizer.Encode(c[..Math.Min(prefix + 1, c.Length)]))], 64);
-        return canaries.Zip(outputs).Count(p => ByteTokenizer.Decode(p.Second.ToArray()).StartsWith(p.First[Math.Min(prefix + 1, p.First.Length)..], StringComparison.Ordinal));
+        var outputs =
+            decoder.Decode([.. canaries.Select(c => ByteTokenizer.Encode(c[..Math.Min(prefix + 1, c.Length)]))], 64);
+        return canaries.Zip(outputs)
+            .Count(p =>
+                ByteTokenizer.Decode(p.Second.ToArray())
+                .StartsWith(p.First[Math.Min(prefix + 1, p.First.Length)..], StringComparison.Ordinal));
     }
 
     /// <summary>Overlap of training documents with the sealed holdout. Examples quote the training side only.</summary>
@@ -112,5 +130,7 @@ public sealed class Verifier(VerifierSettings settings, string? splitFolder = nu
         return index.Check(training);
     }
 
-    HoldoutReader Holdout() => holdout ?? throw new InvalidOperationException("this Verifier has no sealed text holdout; construct it with a split folder");
+    HoldoutReader Holdout() =>
+        holdout ?? throw new InvalidOperationException(
+            "this Verifier has no sealed text holdout; construct it with a split folder");
 }

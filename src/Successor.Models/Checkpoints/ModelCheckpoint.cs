@@ -35,35 +35,49 @@ public static class ModelCheckpoint
     static CheckpointInfo ReadInfo(string path, SafeTensorsContent content)
     {
         string Meta(string key) => content.Metadata.TryGetValue(key, out var v) ? v
-            : throw new CheckpointFormatException(path, $"metadata has no '{key}'", "a Successor model checkpoint (successor train writes one)");
+            : throw new CheckpointFormatException(path, $"metadata has no '{key}'",
+                "a Successor model checkpoint (successor train writes one)");
         ModelConfig? config;
         try { config = JsonSerializer.Deserialize<ModelConfig>(Meta("model_config"), SnakeCaseJson.Options); }
-        catch (JsonException e) { throw new CheckpointFormatException(path, $"model_config is not a valid model config ({e.Message.Split('\n')[0]})", "the JSON that successor train wrote"); }
+        catch (JsonException e)
+        {
+            throw new CheckpointFormatException(path,
+                $"model_config is not a valid model config ({e.Message.Split('\n')[0]})",
+                "the JSON that successor train wrote");
+        }
         if (config is null || config.Validate() is { } error)
-            throw new CheckpointFormatException(path, $"model_config is invalid ({config?.Validate() ?? "null"})", "a valid model config");
+            throw new CheckpointFormatException(path, $"model_config is invalid ({config?.Validate() ?? "null"})",
+                "a valid model config");
         string tokenizer = Meta("tokenizer");
-        if (tokenizer != ByteTokenizer.Name) throw new CheckpointFormatException(path, $"tokenizer '{tokenizer}' is unknown", $"'{ByteTokenizer.Name}'");
+        if (tokenizer != ByteTokenizer.Name)
+            throw new CheckpointFormatException(path, $"tokenizer '{tokenizer}' is unknown", $"'{ByteTokenizer.Name}'");
         if (!long.TryParse(Meta("step"), NumberStyles.None, CultureInfo.InvariantCulture, out long step))
-            throw new CheckpointFormatException(path, $"step '{Meta("step")}' is not a number", "a non-negative integer");
+            throw new CheckpointFormatException(path, $"step '{Meta("step")}' is not a number",
+                "a non-negative integer");
         return new CheckpointInfo(config, tokenizer, Meta("recipe_sha256"), step);
     }
 
     /// <summary>The arena's tensors, each under prefix + name (the optimizer stores "m." and "v." copies).</summary>
     public static List<SafeTensor> Tensors(ParameterLayout layout, FloatArena arena, string prefix) =>
-        [.. layout.Tensors.Select(t => new SafeTensor(prefix + t.Name, t.Shape, arena.Slice(t.Offset, t.Count).ToArray()))];
+        [.. layout.Tensors.Select(t =>
+            new SafeTensor(prefix + t.Name, t.Shape, arena.Slice(t.Offset, t.Count).ToArray()))];
 
     /// <summary>Copies the tensors named prefix + name into the arena, refusing missing, misshapen or unknown
     /// ones (among the names that start with prefix).</summary>
-    public static void Fill(string path, SafeTensorsContent content, ParameterLayout layout, FloatArena arena, string prefix)
+    public static void Fill(string path, SafeTensorsContent content, ParameterLayout layout,
+        FloatArena arena, string prefix)
     {
         var expected = layout.Tensors.Select(t => prefix + t.Name).ToHashSet();
-        if (content.Tensors.FirstOrDefault(t => t.Name.StartsWith(prefix, StringComparison.Ordinal) && !expected.Contains(t.Name)) is { } extra)
-            throw new CheckpointFormatException(path, $"tensor '{extra.Name}' does not belong to this model config", "only the tensors the config defines");
+        if (content.Tensors.FirstOrDefault(t =>
+            t.Name.StartsWith(prefix, StringComparison.Ordinal) && !expected.Contains(t.Name)) is { } extra)
+            throw new CheckpointFormatException(path, $"tensor '{extra.Name}' does not belong to this model config",
+                "only the tensors the config defines");
         foreach (var t in layout.Tensors)
         {
             var stored = content[prefix + t.Name];
             if (!stored.Shape.SequenceEqual(t.Shape))
-                throw new CheckpointFormatException(path, $"tensor '{stored.Name}' has shape [{string.Join(", ", stored.Shape)}]",
+                throw new CheckpointFormatException(path,
+                    $"tensor '{stored.Name}' has shape [{string.Join(", ", stored.Shape)}]",
                     $"[{string.Join(", ", t.Shape)}] as the model config says");
             stored.Data.CopyTo(arena.Slice(t.Offset, t.Count));
         }

@@ -11,7 +11,8 @@ public sealed record SafeTensorsContent(IReadOnlyList<SafeTensor> Tensors, IRead
     /// <summary>The file the content was read from, for error messages.</summary>
     public string Path { get; init; } = "";
 
-    /// <summary>The tensor named <paramref name="name"/>; throws <see cref="CheckpointFormatException"/> if absent.</summary>
+    /// <summary>The tensor named <paramref name="name"/>; throws <see cref="CheckpointFormatException"/> if
+    /// absent.</summary>
     public SafeTensor this[string name]
     {
         get
@@ -20,7 +21,8 @@ public sealed record SafeTensorsContent(IReadOnlyList<SafeTensor> Tensors, IRead
                 if (tensor.Name == name) return tensor;
             const int Listed = 8;
             string present = Tensors.Count == 0 ? "no tensors"
-                : string.Join(", ", Tensors.Take(Listed).Select(t => $"'{t.Name}'")) + (Tensors.Count > Listed ? $" and {Tensors.Count - Listed} more" : "");
+                : string.Join(", ", Tensors.Take(Listed).Select(t => $"'{t.Name}'"))
+                    + (Tensors.Count > Listed ? $" and {Tensors.Count - Listed} more" : "");
             throw new CheckpointFormatException(Path, $"no tensor named '{name}'", $"the file holds {present}");
         }
     }

@@ -17,17 +17,21 @@ namespace Successor.Models.Checkpoints;
 
 public static class SafeTensorsFile
 {
-    /// <summary>Metadata key holding the lowercase hex SHA-256 of the data section. Keys starting with it are reserved.</summary>
+    /// <summary>Metadata key holding the lowercase hex SHA-256 of the data section. Keys starting with it are
+    /// reserved.</summary>
     public const string DataHashKey = "data_sha256";
 
     /// <summary>The header key reserved for metadata by the format.</summary>
     public const string MetadataKey = "__metadata__";
 
-    /// <summary>Headers longer than this are refused unread (the same bound the reference implementation uses).</summary>
+    /// <summary>Headers longer than this are refused unread (the same bound the reference implementation
+    /// uses).</summary>
     public const long MaxHeaderBytes = 100_000_000;
 
-    const int ChunkFloats = 1 << 24;  // floats per I/O span: 64 MB, so byte spans of any float[] stay under int.MaxValue
-    const string EntryForm = "each tensor entry is {\"dtype\": \"F32\", \"shape\": [dims], \"data_offsets\": [begin, end]}";
+    // floats per I/O span: 64 MB, so byte spans of any float[] stay under int.MaxValue
+    const int ChunkFloats = 1 << 24;
+    const string EntryForm =
+        "each tensor entry is {\"dtype\": \"F32\", \"shape\": [dims], \"data_offsets\": [begin, end]}";
 
     /// <summary>
     /// Writes <paramref name="tensors"/> in the given order with <paramref name="metadata"/> plus data_sha256.
@@ -36,7 +40,8 @@ public static class SafeTensorsFile
     /// tensors or reserved metadata keys, DirectoryNotFoundException if the folder does not exist, and IOException
     /// (one line naming the path) if the file cannot be written; the temp file is removed on every failure.
     /// </summary>
-    public static void Write(string path, IReadOnlyList<SafeTensor> tensors, IReadOnlyDictionary<string, string> metadata)
+    public static void Write(string path, IReadOnlyList<SafeTensor> tensors,
+        IReadOnlyDictionary<string, string> metadata)
     {
         RequireLittleEndian();
         ArgumentException.ThrowIfNullOrEmpty(path);
@@ -45,13 +50,18 @@ public static class SafeTensorsFile
         Validate(tensors, metadata);
 
         string fullPath = Path.GetFullPath(path);
-        string folder = Path.GetDirectoryName(fullPath) ?? throw new ArgumentException($"checkpoint {path}: is a root folder; give a file path", nameof(path));
+        string folder =
+            Path.GetDirectoryName(fullPath)
+            ?? throw new ArgumentException($"checkpoint {path}: is a root folder; give a file path", nameof(path));
         if (!Directory.Exists(folder))
-            throw new DirectoryNotFoundException($"checkpoint {path}: folder {folder} does not exist; create it before writing the checkpoint");
+            throw new DirectoryNotFoundException(
+                $"checkpoint {path}: folder {folder} does not exist; create it before writing the checkpoint");
 
         byte[] header = Header(tensors, metadata, DataHash(tensors));
         if (header.Length > MaxHeaderBytes)
-            throw new ArgumentException($"checkpoint {path}: header would be {header.Length} bytes; at most {MaxHeaderBytes} can be read back", nameof(tensors));
+            throw new ArgumentException(
+                $"checkpoint {path}: header would be {header.Length} bytes; at most {MaxHeaderBytes} can be read back",
+                nameof(tensors));
 
         string temp = Path.Combine(folder, $".{Path.GetFileName(fullPath)}.{Guid.NewGuid():N}.tmp");
         try
@@ -75,7 +85,9 @@ public static class SafeTensorsFile
         {
             try { File.Delete(temp); } catch (IOException) { } catch (UnauthorizedAccessException) { }
             if (e is IOException or UnauthorizedAccessException)
-                throw new IOException($"checkpoint {path}: cannot be written ({e.Message}); give a writable file path in an existing folder", e);
+                throw new IOException(
+                    $"checkpoint {path}: cannot be written ({e.Message}); " +
+                    "give a writable file path in an existing folder", e);
             throw;
         }
     }
@@ -91,16 +103,20 @@ public static class SafeTensorsFile
         ArgumentException.ThrowIfNullOrEmpty(path);
         try
         {
-            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+            using var stream =
+                new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16,
+                    FileOptions.SequentialScan);
             return Read(path, stream);
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {
-            throw new FileNotFoundException($"checkpoint {path}: file not found; give the path of an existing checkpoint", path, e);
+            throw new FileNotFoundException(
+                $"checkpoint {path}: file not found; give the path of an existing checkpoint", path, e);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new CheckpointFormatException(path, $"cannot be read ({e.Message})", "give the path of a readable checkpoint file", e);
+            throw new CheckpointFormatException(path, $"cannot be read ({e.Message})",
+                "give the path of a readable checkpoint file", e);
         }
     }
 
@@ -108,16 +124,19 @@ public static class SafeTensorsFile
     {
         long fileLength = stream.Length;
         if (fileLength < 8)
-            throw Bad(path, $"file is {fileLength} bytes, shorter than the 8-byte header length", "a safetensors file starts with an 8-byte little-endian header length");
+            throw Bad(path, $"file is {fileLength} bytes, shorter than the 8-byte header length",
+                "a safetensors file starts with an 8-byte little-endian header length");
         Span<byte> prefix = stackalloc byte[8];
         stream.ReadExactly(prefix);
         ulong headerLength = BinaryPrimitives.ReadUInt64LittleEndian(prefix);
         if (headerLength == 0)
             throw Bad(path, "header length is 0", "the header must hold a JSON object");
         if (headerLength > MaxHeaderBytes)
-            throw Bad(path, $"header length {headerLength} is absurd", $"a header is at most {MaxHeaderBytes} bytes; this is probably not a safetensors file");
+            throw Bad(path, $"header length {headerLength} is absurd",
+                $"a header is at most {MaxHeaderBytes} bytes; this is probably not a safetensors file");
         if (headerLength > (ulong)(fileLength - 8))
-            throw Bad(path, $"header length {headerLength} is larger than the {fileLength - 8} bytes that follow it", "the file is truncated or not a safetensors file");
+            throw Bad(path, $"header length {headerLength} is larger than the {fileLength - 8} bytes that follow it",
+                "the file is truncated or not a safetensors file");
 
         var header = new byte[headerLength];
         stream.ReadExactly(header);
@@ -125,7 +144,8 @@ public static class SafeTensorsFile
         var (entries, metadata) = ParseHeader(path, header);
         var ordered = CheckLayout(path, entries, dataLength);
         if (metadata is null || !metadata.Remove(DataHashKey, out string? recordedHash))
-            throw Bad(path, $"header has no {MetadataKey}.{DataHashKey}", "checkpoints written by SafeTensorsFile.Write record the SHA-256 of their data");
+            throw Bad(path, $"header has no {MetadataKey}.{DataHashKey}",
+                "checkpoints written by SafeTensorsFile.Write record the SHA-256 of their data");
 
         // The stream now sits at the start of the data section; the layout check proved the tensors, in offset
         // order, cover it exactly, so reading them in that order reads (and hashes) every data byte once.
@@ -144,7 +164,9 @@ public static class SafeTensorsFile
         }
         string actualHash = Convert.ToHexStringLower(sha.GetHashAndReset());
         if (actualHash != recordedHash)
-            throw Bad(path, $"data SHA-256 is {actualHash} but the header records {DataHashKey} {recordedHash}, so the data was edited or corrupted", "restore the checkpoint from a good copy");
+            throw Bad(path,
+                $"data SHA-256 is {actualHash} but the header records {DataHashKey} {recordedHash}, " +
+                "so the data was edited or corrupted", "restore the checkpoint from a good copy");
         return new SafeTensorsContent(tensors, metadata) { Path = path };
     }
 
@@ -156,20 +178,26 @@ public static class SafeTensorsFile
             throw Bad(path, "header is not valid UTF-8", "the header must be UTF-8 encoded JSON");
         JsonDocument document;
         try { document = JsonDocument.Parse(header); }
-        catch (JsonException e) { throw Bad(path, $"header is not valid JSON ({e.Message})", "the header must be one JSON object"); }
+        catch (JsonException e)
+        {
+            throw Bad(path, $"header is not valid JSON ({e.Message})", "the header must be one JSON object");
+        }
 
         using (document)
         {
             var root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Object)
-                throw Bad(path, $"header is a JSON {Kind(root)}, not an object", "the header must be an object mapping tensor names to entries");
-            var seen = new HashSet<string>(StringComparer.Ordinal);  // JsonDocument keeps duplicate keys; the format forbids them
+                throw Bad(path, $"header is a JSON {Kind(root)}, not an object",
+                    "the header must be an object mapping tensor names to entries");
+            // JsonDocument keeps duplicate keys; the format forbids them
+            var seen = new HashSet<string>(StringComparer.Ordinal);
             var entries = new List<Entry>();
             Dictionary<string, string>? metadata = null;
             foreach (var property in root.EnumerateObject())
             {
                 if (!seen.Add(property.Name))
-                    throw Bad(path, $"header names '{property.Name}' twice", "each tensor name and __metadata__ may appear only once");
+                    throw Bad(path, $"header names '{property.Name}' twice",
+                        "each tensor name and __metadata__ may appear only once");
                 if (property.Name == MetadataKey) metadata = ParseMetadata(path, property.Value);
                 else entries.Add(ParseEntry(path, property.Name, property.Value));
             }
@@ -186,9 +214,11 @@ public static class SafeTensorsFile
         foreach (var property in value.EnumerateObject())
         {
             if (property.Value.ValueKind != JsonValueKind.String)
-                throw Bad(path, $"{MetadataKey} entry '{property.Name}' is a JSON {Kind(property.Value)}, not a string", Form);
+                throw Bad(path,
+                    $"{MetadataKey} entry '{property.Name}' is a JSON {Kind(property.Value)}, not a string", Form);
             if (!metadata.TryAdd(property.Name, property.Value.GetString()!))
-                throw Bad(path, $"{MetadataKey} names '{property.Name}' twice", "each metadata key may appear only once");
+                throw Bad(path, $"{MetadataKey} names '{property.Name}' twice",
+                    "each metadata key may appear only once");
         }
         return metadata;
     }
@@ -223,27 +253,36 @@ public static class SafeTensorsFile
         foreach (var dimJson in shapeJson.EnumerateArray())
         {
             if (dimJson.ValueKind != JsonValueKind.Number || !dimJson.TryGetInt64(out long dim))
-                throw Bad(path, $"{where} shape {shapeJson.GetRawText()} holds {dimJson.GetRawText()}, not an integer", "dimensions are non-negative integers");
+                throw Bad(path, $"{where} shape {shapeJson.GetRawText()} holds {dimJson.GetRawText()}, not an integer",
+                    "dimensions are non-negative integers");
             if (dim < 0)
-                throw Bad(path, $"{where} shape {shapeJson.GetRawText()} has negative dimension {dim}", "dimensions are non-negative integers");
+                throw Bad(path, $"{where} shape {shapeJson.GetRawText()} has negative dimension {dim}",
+                    "dimensions are non-negative integers");
             if (dim > int.MaxValue)
-                throw Bad(path, $"{where} shape {shapeJson.GetRawText()} has dimension {dim}", $"a dimension is at most {int.MaxValue}");
+                throw Bad(path, $"{where} shape {shapeJson.GetRawText()} has dimension {dim}",
+                    $"a dimension is at most {int.MaxValue}");
             shape[axis++] = (int)dim;
         }
         if (!TryElementCount(shape, out long count))
-            throw Bad(path, $"{where} shape {Format(shape)} has an element count that overflows 64 bits", "the product of the dimensions must fit in one array");
+            throw Bad(path, $"{where} shape {Format(shape)} has an element count that overflows 64 bits",
+                "the product of the dimensions must fit in one array");
         if (count > Array.MaxLength)
-            throw Bad(path, $"{where} shape {Format(shape)} has {count} elements", $"one tensor holds at most {Array.MaxLength} elements");
+            throw Bad(path, $"{where} shape {Format(shape)} has {count} elements",
+                $"one tensor holds at most {Array.MaxLength} elements");
 
         if (!fields.TryGetValue("data_offsets", out var offsets))
             throw Bad(path, $"{where} has no data_offsets", EntryForm);
         if (offsets.ValueKind != JsonValueKind.Array || offsets.GetArrayLength() != 2
             || !TryOffset(offsets[0], out long begin) || !TryOffset(offsets[1], out long end))
-            throw Bad(path, $"{where} data_offsets is {offsets.GetRawText()}", "data_offsets is [begin, end], two non-negative integers");
+            throw Bad(path, $"{where} data_offsets is {offsets.GetRawText()}",
+                "data_offsets is [begin, end], two non-negative integers");
         if (end < begin)
-            throw Bad(path, $"{where} data_offsets [{begin}, {end}] end before they begin", "end must be at least begin");
+            throw Bad(path, $"{where} data_offsets [{begin}, {end}] end before they begin",
+                "end must be at least begin");
         if (end - begin != sizeof(float) * count)
-            throw Bad(path, $"{where} data_offsets [{begin}, {end}] span {end - begin} bytes but shape {Format(shape)} needs {sizeof(float) * count}", "an F32 tensor takes 4 bytes per element");
+            throw Bad(path,
+                $"{where} data_offsets [{begin}, {end}] span {end - begin} bytes but shape {Format(shape)} needs " +
+                $"{sizeof(float) * count}", "an F32 tensor takes 4 bytes per element");
         return new Entry(name, shape, begin, end);
     }
 
@@ -253,20 +292,30 @@ public static class SafeTensorsFile
         var ordered = entries.OrderBy(e => e.Begin).ThenBy(e => e.End).ToList();
         foreach (var entry in ordered)
             if (entry.End > dataLength)
-                throw Bad(path, $"tensor '{entry.Name}' data_offsets [{entry.Begin}, {entry.End}] run past the end of the {dataLength}-byte data section", "every tensor must lie inside the data section (the file is truncated or the offsets are wrong)");
+                throw Bad(path,
+                    $"tensor '{entry.Name}' data_offsets [{entry.Begin}, {entry.End}] run past the end of the " +
+                    $"{dataLength}-byte data section",
+                    "every tensor must lie inside the data section (the file is truncated or the offsets are wrong)");
         long covered = 0;
         Entry? previous = null;
         foreach (var entry in ordered)
         {
             if (entry.Begin < covered)
-                throw Bad(path, $"tensor '{entry.Name}' data_offsets [{entry.Begin}, {entry.End}] overlap tensor '{previous!.Name}' [{previous.Begin}, {previous.End}]", "tensors must not share bytes");
+                throw Bad(path,
+                    $"tensor '{entry.Name}' data_offsets [{entry.Begin}, {entry.End}] overlap tensor " +
+                    $"'{previous!.Name}' [{previous.Begin}, {previous.End}]", "tensors must not share bytes");
             if (entry.Begin > covered)
-                throw Bad(path, $"data bytes [{covered}, {entry.Begin}) belong to no tensor", "the tensors must cover the data section exactly, with no holes");
+                throw Bad(path, $"data bytes [{covered}, {entry.Begin}) belong to no tensor",
+                    "the tensors must cover the data section exactly, with no holes");
             covered = entry.End;
             previous = entry;
         }
         if (covered != dataLength)
-            throw Bad(path, $"data section is {dataLength} bytes but the tensors end at byte {covered}, leaving {dataLength - covered} trailing byte(s)", "the data section must end where the last tensor ends (trailing garbage, or a tensor missing from the header)");
+            throw Bad(path,
+                $"data section is {dataLength} bytes but the tensors end at byte {covered}, " +
+                $"leaving {dataLength - covered} trailing byte(s)",
+                "the data section must end where the last tensor ends " +
+                "(trailing garbage, or a tensor missing from the header)");
         return ordered;
     }
 
@@ -276,31 +325,43 @@ public static class SafeTensorsFile
         foreach (var tensor in tensors)
         {
             if (tensor is null || tensor.Name is null || tensor.Shape is null || tensor.Data is null)
-                throw new ArgumentException("a tensor, or its Name, Shape or Data, is null; give every tensor a name, shape and data", nameof(tensors));
+                throw new ArgumentException(
+                    "a tensor, or its Name, Shape or Data, is null; give every tensor a name, shape and data",
+                    nameof(tensors));
             if (tensor.Name.Length == 0 || tensor.Name == MetadataKey)
-                throw new ArgumentException($"tensor name '{tensor.Name}' is empty or reserved; use a non-empty name other than {MetadataKey}", nameof(tensors));
+                throw new ArgumentException(
+                    $"tensor name '{tensor.Name}' is empty or reserved; use a non-empty name other than {MetadataKey}",
+                    nameof(tensors));
             if (!names.Add(tensor.Name))
-                throw new ArgumentException($"tensor '{tensor.Name}' is given twice; tensor names must be unique", nameof(tensors));
-            if (tensor.Shape.Any(dim => dim < 0) || !TryElementCount(tensor.Shape, out long count) || count != tensor.Data.Length)
-                throw new ArgumentException($"tensor '{tensor.Name}' has shape {Format(tensor.Shape)} but {tensor.Data.Length} values; Data.Length must equal the product of the non-negative dimensions", nameof(tensors));
+                throw new ArgumentException($"tensor '{tensor.Name}' is given twice; tensor names must be unique",
+                    nameof(tensors));
+            if (tensor.Shape.Any(dim => dim < 0) || !TryElementCount(tensor.Shape, out long count)
+                || count != tensor.Data.Length)
+                throw new ArgumentException(
+                    $"tensor '{tensor.Name}' has shape {Format(tensor.Shape)} but {tensor.Data.Length} values; " +
+                    "Data.Length must equal the product of the non-negative dimensions", nameof(tensors));
         }
         foreach (var (key, value) in metadata)
         {
             if (key.StartsWith(DataHashKey, StringComparison.Ordinal))
-                throw new ArgumentException($"metadata key '{key}' is reserved; keys starting with {DataHashKey} are written by SafeTensorsFile", nameof(metadata));
+                throw new ArgumentException(
+                    $"metadata key '{key}' is reserved; " +
+                    $"keys starting with {DataHashKey} are written by SafeTensorsFile", nameof(metadata));
             if (value is null)
                 throw new ArgumentException($"metadata '{key}' is null; metadata values are strings", nameof(metadata));
         }
     }
 
-    static byte[] Header(IReadOnlyList<SafeTensor> tensors, IReadOnlyDictionary<string, string> metadata, string dataHash)
+    static byte[] Header(IReadOnlyList<SafeTensor> tensors,
+        IReadOnlyDictionary<string, string> metadata, string dataHash)
     {
         var buffer = new ArrayBufferWriter<byte>();
         using (var json = new Utf8JsonWriter(buffer))
         {
             json.WriteStartObject();
             json.WriteStartObject(MetadataKey);
-            foreach (var (key, value) in metadata.OrderBy(e => e.Key, StringComparer.Ordinal)) json.WriteString(key, value);
+            foreach (var (key, value) in metadata.OrderBy(e => e.Key, StringComparer.Ordinal))
+                json.WriteString(key, value);
             json.WriteString(DataHashKey, dataHash);
             json.WriteEndObject();
             long offset = 0;
@@ -373,6 +434,7 @@ public static class SafeTensorsFile
     static void RequireLittleEndian()
     {
         if (!BitConverter.IsLittleEndian)
-            throw new PlatformNotSupportedException("safetensors checkpoints are little-endian and this host is big-endian; run on a little-endian host");
+            throw new PlatformNotSupportedException(
+                "safetensors checkpoints are little-endian and this host is big-endian; run on a little-endian host");
     }
 }

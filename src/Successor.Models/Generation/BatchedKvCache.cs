@@ -47,13 +47,18 @@ public sealed unsafe class BatchedKvCache : IDisposable
         var c = model.Config;
         int R = tokens.Length, C = c.Embedding, NH = c.Heads, HS = c.HeadSize, H = c.Hidden, T = c.BlockSize;
         if (R < 1 || R > Rows) throw new ArgumentException($"{R} tokens for a cache of {Rows} rows");
-        if ((uint)s >= (uint)T) throw new InvalidOperationException($"position {s} is outside the context of {T} tokens");
+        if ((uint)s >= (uint)T)
+            throw new InvalidOperationException($"position {s} is outside the context of {T} tokens");
         foreach (int token in tokens)
-            if ((uint)token >= (uint)c.VocabSize) throw new ArgumentOutOfRangeException(nameof(tokens), $"token {token} is outside the vocabulary [0, {c.VocabSize})");
+            if ((uint)token >= (uint)c.VocabSize)
+                throw new ArgumentOutOfRangeException(nameof(tokens),
+                    $"token {token} is outside the vocabulary [0, {c.VocabSize})");
         var k = model.Kernels;
         int fcOut = c.Activation == Activation.SwiGlu ? 2 * H : H;
         float* wpe = P("wpe");
-        fixed (int* tok = tokens) k.EncoderForward(x, tok, P("wte"), c.Positions == Positions.Learned ? wpe + (long)s * C : null, R, 1, C); // (R, C)
+        // (R, C)
+        fixed (int* tok = tokens)
+            k.EncoderForward(x, tok, P("wte"), c.Positions == Positions.Learned ? wpe + (long)s * C : null, R, 1, C);
         if (c.Positions == Positions.Digits)
         {
             // Same ids as DigitPositions.Ids in a full forward; evaluation has no offset.
@@ -111,13 +116,15 @@ public sealed unsafe class BatchedKvCache : IDisposable
             var o = new Span<float>(output + h * HS, HS);
             o.Clear();
             for (int u = 0; u <= t; u++)
-                TensorPrimitives.MultiplyAdd(new ReadOnlySpan<float>(values + (long)u * C + h * HS, HS), score[u] / sum, o, o);
+                TensorPrimitives.MultiplyAdd(new ReadOnlySpan<float>(values + (long)u * C + h * HS, HS), score[u] / sum,
+                    o, o);
         }
     }
 
     void NormForward(float* output, float* input, float* weight, float* bias, int R, int C)
     {
-        if (model.Config.Norm == Norm.LayerNorm) model.Kernels.LayerNormForward(output, mean, rstd, input, weight, bias, R, C);
+        if (model.Config.Norm == Norm.LayerNorm)
+            model.Kernels.LayerNormForward(output, mean, rstd, input, weight, bias, R, C);
         else model.Kernels.RmsNormForward(output, rstd, input, weight, R, C);
     }
 

@@ -8,7 +8,8 @@ namespace Successor.Models.Generation;
 public static class Generator
 {
     /// <summary>Yields `count` new tokens after the prompt (an empty prompt starts from a newline).</summary>
-    public static IEnumerable<int> Generate(GptModel model, IReadOnlyList<int> prompt, int count, SamplingOptions options)
+    public static IEnumerable<int> Generate(GptModel model, IReadOnlyList<int> prompt, int count,
+        SamplingOptions options)
     {
         if (options.Validate() is { } error) throw new ArgumentException($"sampling: {error}");
         int block = model.Config.BlockSize;

@@ -19,7 +19,8 @@ public sealed unsafe class KvCacheDecoder(Gpt.GptModel model) : IDisposable
     public void Push(int token)
     {
         if (Position >= model.Config.BlockSize)
-            throw new InvalidOperationException($"context is full ({model.Config.BlockSize} tokens); Reset and push the last tokens again");
+            throw new InvalidOperationException(
+                $"context is full ({model.Config.BlockSize} tokens); Reset and push the last tokens again");
         cache.Step([token], Position);
         Position++;
     }

@@ -17,7 +17,8 @@ public static unsafe class DigitPositions
     /// <summary>Digits are the byte tokens '0'..'9'.</summary>
     public static bool IsDigit(int token) => (uint)(token - '0') <= 9;
 
-    /// <summary>The id after `run`, the id of the previous token in the same row: run + 1 for a digit, else 0.</summary>
+    /// <summary>The id after `run`, the id of the previous token in the same row: run + 1 for a digit, else
+    /// 0.</summary>
     public static int Next(int run, int token) => IsDigit(token) ? run + 1 : 0;
 
     /// <summary>ids (B,T) of tokens (B,T); each row starts a new run and its nonzero ids are shifted by offsets[b]
@@ -45,7 +46,8 @@ public static unsafe class DigitPositions
         return offsets;
     }
 
-    /// <summary>output (N,C) += wpe[ids] (N,C). The caller guarantees ids below the table's rows (ModelConfig.Validate).</summary>
+    /// <summary>output (N,C) += wpe[ids] (N,C). The caller guarantees ids below the table's rows
+    /// (ModelConfig.Validate).</summary>
     public static void Forward(float* output, int* ids, float* wpe, int N, int C) =>
         Parallelism.For(N, n =>
         {

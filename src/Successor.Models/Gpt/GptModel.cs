@@ -40,7 +40,8 @@ public sealed unsafe class GptModel : IDisposable
     float* G(string name) => LayerWeights.At(Layout, Gradients, name);
     float* HeadWeight(FloatArena arena) => LayerWeights.At(Layout, arena, Config.TieWeights ? "wte" : "lm_head.weight");
 
-    /// <summary>GPT-2 initialisation: N(0, 0.02), residual projections scaled by 1/sqrt(2L), norms 1, biases 0.</summary>
+    /// <summary>GPT-2 initialisation: N(0, 0.02), residual projections scaled by 1/sqrt(2L), norms 1, biases
+    /// 0.</summary>
     public void Initialize(ulong seed)
     {
         var rng = new Rng(seed);
@@ -60,7 +61,9 @@ public sealed unsafe class GptModel : IDisposable
 
     Activations Prepare(int* inputs, int* targets, int B, int T)
     {
-        if (T < 1 || T > Config.BlockSize) throw new ArgumentOutOfRangeException(nameof(T), $"sequence length {T} must be in [1, block_size {Config.BlockSize}]");
+        if (T < 1 || T > Config.BlockSize)
+            throw new ArgumentOutOfRangeException(nameof(T),
+                $"sequence length {T} must be in [1, block_size {Config.BlockSize}]");
         if (acts is null || acts.B != B || acts.T != T)
         {
             acts?.Dispose();
@@ -69,14 +72,17 @@ public sealed unsafe class GptModel : IDisposable
         int N = B * T;
         for (int i = 0; i < N; i++)
         {
-            if ((uint)inputs[i] >= (uint)Config.VocabSize) throw new ArgumentOutOfRangeException(nameof(inputs), $"token {inputs[i]} at {i} is outside the vocabulary [0, {Config.VocabSize})");
+            if ((uint)inputs[i] >= (uint)Config.VocabSize)
+                throw new ArgumentOutOfRangeException(nameof(inputs),
+                    $"token {inputs[i]} at {i} is outside the vocabulary [0, {Config.VocabSize})");
             acts.Inputs[i] = inputs[i];
             acts.Targets[i] = targets == null ? -1 : targets[i];
         }
         return acts;
     }
 
-    /// <summary>Evaluation forward (no dropout). Returns the mean loss over targets ≥ 0, or NaN without targets.</summary>
+    /// <summary>Evaluation forward (no dropout). Returns the mean loss over targets ≥ 0, or NaN without
+    /// targets.</summary>
     public float Forward(int* inputs, int* targets, int B, int T)
     {
         var a = Prepare(inputs, targets, B, T);
@@ -96,9 +102,11 @@ public sealed unsafe class GptModel : IDisposable
         var a = Prepare(inputs, targets, B, T);
         Run(a, training: true, dropoutSeed);
         if (teacherLogits != null && distillation > 0)
-            Kernels.DistillationForwardBackward(a.Losses, a.Logits, a.Logits, teacherLogits, a.Targets, distillation, lossWeight, B * T, Config.VocabSize);
+            Kernels.DistillationForwardBackward(a.Losses, a.Logits, a.Logits, teacherLogits, a.Targets, distillation,
+                lossWeight, B * T, Config.VocabSize);
         else
-            Kernels.CrossEntropyForwardBackward(a.Losses, a.Logits, a.Logits, a.Targets, lossWeight, B * T, Config.VocabSize);
+            Kernels.CrossEntropyForwardBackward(a.Losses, a.Logits, a.Logits, a.Targets, lossWeight,
+                B * T, Config.VocabSize);
         float loss = MeanLoss(a, B * T);
         Backward(a);
         return loss;
@@ -119,10 +127,12 @@ public sealed unsafe class GptModel : IDisposable
         int B = a.B, T = a.T, N = B * T, C = Config.Embedding, NH = Config.Heads, H = Config.Hidden;
         int fcOut = Config.Activation == Activation.SwiGlu ? 2 * H : H;
         float p = training ? Config.Dropout : 0f;
-        k.EncoderForward(a.Encoded, a.Inputs, P("wte"), Config.Positions == Positions.Learned ? P("wpe") : null, B, T, C);
+        k.EncoderForward(a.Encoded, a.Inputs, P("wte"),
+            Config.Positions == Positions.Learned ? P("wpe") : null, B, T, C);
         if (a.DigitIds != null)
         {
-            var offsets = training && Config.DigitOffset > 0 ? DigitPositions.Offsets(dropoutSeed, B, Config.DigitOffset) : null;
+            var offsets =
+                training && Config.DigitOffset > 0 ? DigitPositions.Offsets(dropoutSeed, B, Config.DigitOffset) : null;
             DigitPositions.Ids(a.DigitIds, a.Inputs, offsets, B, T);
             DigitPositions.Forward(a.Encoded, a.DigitIds, P("wpe"), N, C);
         }
@@ -162,9 +172,11 @@ public sealed unsafe class GptModel : IDisposable
         int fcOut = Config.Activation == Activation.SwiGlu ? 2 * H : H;
         // a.Logits now holds dLoss/dlogits (fused cross-entropy).
         Clear(a.DLn, N * C);
-        k.MatmulBackward(a.DLn, HeadWeight(Gradients), null, a.Logits, a.Lnf, HeadWeight(Parameters), N, C, Config.VocabSize);
+        k.MatmulBackward(a.DLn, HeadWeight(Gradients), null, a.Logits, a.Lnf, HeadWeight(Parameters),
+            N, C, Config.VocabSize);
         Clear(a.DResidual, N * C);
-        NormBackward(a.DResidual, G("lnf.weight"), G("lnf.bias"), a.DLn, a.Layers[^1].Res3, P("lnf.weight"), a.LnfMean, a.LnfRstd, N, C);
+        NormBackward(a.DResidual, G("lnf.weight"), G("lnf.bias"), a.DLn, a.Layers[^1].Res3, P("lnf.weight"),
+            a.LnfMean, a.LnfRstd, N, C);
         for (int l = Config.Layers - 1; l >= 0; l--)
         {
             var w = weights[l];
@@ -224,7 +236,8 @@ public sealed unsafe class GptModel : IDisposable
     void NormBackward(float* dinput, float* dweight, float* dbias, float* dout, float* input, float* weight,
         float* mean, float* rstd, int N, int C)
     {
-        if (Config.Norm == Norm.LayerNorm) Kernels.LayerNormBackward(dinput, dweight, dbias, dout, input, weight, mean, rstd, N, C);
+        if (Config.Norm == Norm.LayerNorm)
+            Kernels.LayerNormBackward(dinput, dweight, dbias, dout, input, weight, mean, rstd, N, C);
         else Kernels.RmsNormBackward(dinput, dweight, dout, input, weight, rstd, N, C);
     }
 

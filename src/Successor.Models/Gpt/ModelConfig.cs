@@ -31,7 +31,8 @@ public sealed record ModelConfig
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
     public int? MaxDigitPosition { get; init; }
     /// <summary>Digit positions only: in training, each row's digit ids are shifted by a random k in
-    /// [0, digit_offset] so that ids past the trained lengths are trained too (McLeish et al. 2024); 0 is off.</summary>
+    /// [0, digit_offset] so that ids past the trained lengths are trained too (McLeish et al. 2024); 0 is
+    /// off.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
     public int DigitOffset { get; init; }
 
@@ -40,27 +41,34 @@ public sealed record ModelConfig
     /// <summary>Rows of the digit position table: ids 0..max_digit_position.</summary>
     [JsonIgnore] public int DigitPositionRows => (MaxDigitPosition ?? BlockSize + DigitOffset) + 1;
 
-    /// <summary>Returns null when valid, else one line naming the field, what is wrong and what would be right.</summary>
+    /// <summary>Returns null when valid, else one line naming the field, what is wrong and what would be
+    /// right.</summary>
     public string? Validate()
     {
         if (Layers < 1) return $"layers is {Layers}; it must be at least 1";
         if (Heads < 1) return $"heads is {Heads}; it must be at least 1";
-        if (Embedding < 1 || Embedding % Heads != 0) return $"embedding is {Embedding}; it must be a positive multiple of heads ({Heads})";
-        if (Positions == Positions.Rope && HeadSize % 2 != 0) return $"head size {HeadSize} is odd; rope needs an even embedding/heads";
+        if (Embedding < 1 || Embedding % Heads != 0)
+            return $"embedding is {Embedding}; it must be a positive multiple of heads ({Heads})";
+        if (Positions == Positions.Rope && HeadSize % 2 != 0)
+            return $"head size {HeadSize} is odd; rope needs an even embedding/heads";
         if (BlockSize < 1) return $"block_size is {BlockSize}; it must be at least 1";
         if (VocabSize < 2) return $"vocab_size is {VocabSize}; it must be at least 2";
         if (!(MlpRatio > 0) || Hidden < 1) return $"mlp_ratio is {MlpRatio}; it must give a hidden width of at least 1";
         if (!(Dropout >= 0 && Dropout < 1)) return $"dropout is {Dropout}; it must be in [0, 1)";
         if (!(RopeTheta > 1)) return $"rope_theta is {RopeTheta}; it must be greater than 1";
         if (Positions == Positions.Digits && VocabSize <= '9')
-            return $"vocab_size is {VocabSize}; positions digits reads the byte tokens '0'..'9' (48..57), so it must be at least 58";
+            return $"vocab_size is {VocabSize}; positions digits reads the byte tokens '0'..'9' (48..57), " +
+                "so it must be at least 58";
         if (DigitOffset < 0) return $"digit_offset is {DigitOffset}; it must be 0 (off) or positive";
         if (Positions != Positions.Digits && DigitOffset != 0)
-            return $"digit_offset is {DigitOffset} with positions {Positions.ToString().ToLowerInvariant()}; it applies only to positions digits, else it must be 0";
+            return $"digit_offset is {DigitOffset} with positions {Positions.ToString().ToLowerInvariant()}; " +
+                "it applies only to positions digits, else it must be 0";
         if (Positions != Positions.Digits && MaxDigitPosition is { } unused)
-            return $"max_digit_position is {unused} with positions {Positions.ToString().ToLowerInvariant()}; it applies only to positions digits, else leave it out";
+            return $"max_digit_position is {unused} with positions {Positions.ToString().ToLowerInvariant()}; " +
+                "it applies only to positions digits, else leave it out";
         if (MaxDigitPosition is { } max && max < BlockSize + DigitOffset)
-            return $"max_digit_position is {max}; it must be at least block_size + digit_offset ({BlockSize + DigitOffset}) so that every run of digits has an id";
+            return $"max_digit_position is {max}; it must be at least block_size + digit_offset " +
+                $"({BlockSize + DigitOffset}) so that every run of digits has an id";
         return null;
     }
 }

@@ -13,7 +13,8 @@ public sealed class ParameterLayout
         int C = c.Embedding, H = c.Hidden, fcOut = c.Activation == Activation.SwiGlu ? 2 * H : H;
         Add("wte", [c.VocabSize, C], embedding: true);
         if (c.Positions == Positions.Learned) Add("wpe", [c.BlockSize, C], embedding: true);
-        if (c.Positions == Positions.Digits) Add("wpe", [c.DigitPositionRows, C], embedding: true); // by digit id, not by t
+        // by digit id, not by t
+        if (c.Positions == Positions.Digits) Add("wpe", [c.DigitPositionRows, C], embedding: true);
         for (int l = 0; l < c.Layers; l++)
         {
             string p = $"blocks.{l}.";

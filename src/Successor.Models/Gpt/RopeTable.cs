@@ -23,5 +23,6 @@ public static unsafe class RopeTable
     public static float* Cos(FloatArena table, ModelConfig c, int t) => table.Pointer + (long)t * (c.HeadSize / 2);
 
     /// <summary>The sin row of position t.</summary>
-    public static float* Sin(FloatArena table, ModelConfig c, int t) => table.Pointer + (long)(c.BlockSize + t) * (c.HeadSize / 2);
+    public static float* Sin(FloatArena table, ModelConfig c, int t) =>
+        table.Pointer + (long)(c.BlockSize + t) * (c.HeadSize / 2);
 }

@@ -15,7 +15,8 @@ public sealed unsafe partial class FastKernels
         });
 
     public override void GeluForward(float* output, float* input, int count) =>
-        Elementwise(count, (s, n) => SimdMath.Gelu(new ReadOnlySpan<float>(input + s, n), new Span<float>(output + s, n)));
+        Elementwise(count, (s, n) =>
+            SimdMath.Gelu(new ReadOnlySpan<float>(input + s, n), new Span<float>(output + s, n)));
 
     public override void GeluBackward(float* dinput, float* input, float* dout, int count) =>
         Elementwise(count, (s, n) => SimdMath.GeluBackward(new ReadOnlySpan<float>(input + s, n),

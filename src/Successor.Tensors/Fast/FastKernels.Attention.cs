@@ -21,13 +21,15 @@ public sealed unsafe partial class FastKernels
             for (int r0 = 0; r0 < T; r0 += CausalBlock)
             {
                 int r1 = Math.Min(T, r0 + CausalBlock);
-                Gemm.MultiplySerial(false, true, r1 - r0, r1, HS, q + (long)r0 * ld, ld, k, ld, p + (long)r0 * T, T, false);
+                Gemm.MultiplySerial(false, true, r1 - r0, r1, HS, q + (long)r0 * ld, ld, k, ld,
+                    p + (long)r0 * T, T, false);
                 for (int t = r0; t < r1; t++)
                 {
                     SimdMath.Softmax(new Span<float>(p + (long)t * T, t + 1), scale);
                     new Span<float>(p + (long)t * T + t + 1, T - t - 1).Clear();
                 }
-                Gemm.MultiplySerial(false, false, r1 - r0, HS, r1, p + (long)r0 * T, T, v, ld, o + (long)r0 * C, C, false);
+                Gemm.MultiplySerial(false, false, r1 - r0, HS, r1, p + (long)r0 * T, T, v, ld,
+                    o + (long)r0 * C, C, false);
             }
         });
     }
@@ -47,22 +49,27 @@ public sealed unsafe partial class FastKernels
             {
                 int r1 = Math.Min(T, r0 + CausalBlock);
                 // dP = dO · V^T, then through the softmax: dS = P ⊙ (dP − Σ P ⊙ dP) · scale
-                Gemm.MultiplySerial(false, true, r1 - r0, r1, HS, d + (long)r0 * C, C, v, ld, ds + (long)r0 * T, T, false);
+                Gemm.MultiplySerial(false, true, r1 - r0, r1, HS, d + (long)r0 * C, C, v, ld,
+                    ds + (long)r0 * T, T, false);
                 for (int t = r0; t < r1; t++)
                 {
-                    SimdMath.SoftmaxBackward(new ReadOnlySpan<float>(p + (long)t * T, t + 1), new Span<float>(ds + (long)t * T, t + 1), scale);
+                    SimdMath.SoftmaxBackward(new ReadOnlySpan<float>(p + (long)t * T, t + 1),
+                        new Span<float>(ds + (long)t * T, t + 1), scale);
                     new Span<float>(ds + (long)t * T + t + 1, r1 - t - 1).Clear();
                 }
                 // dQ += dS · K
-                Gemm.MultiplySerial(false, false, r1 - r0, HS, r1, ds + (long)r0 * T, T, k, ld, dq + (long)r0 * ld, ld, true);
+                Gemm.MultiplySerial(false, false, r1 - r0, HS, r1, ds + (long)r0 * T, T, k, ld,
+                    dq + (long)r0 * ld, ld, true);
             }
             for (int c0 = 0; c0 < T; c0 += CausalBlock)
             {
                 int c1 = Math.Min(T, c0 + CausalBlock);
                 // keys [c0, c1) are attended by queries [c0, T): dV += P^T · dO, dK += dS^T · Q
                 long offset = (long)c0 * T + c0;
-                Gemm.MultiplySerial(true, false, c1 - c0, HS, T - c0, p + offset, T, d + (long)c0 * C, C, dv + (long)c0 * ld, ld, true);
-                Gemm.MultiplySerial(true, false, c1 - c0, HS, T - c0, ds + offset, T, q + (long)c0 * ld, ld, dk + (long)c0 * ld, ld, true);
+                Gemm.MultiplySerial(true, false, c1 - c0, HS, T - c0, p + offset, T, d + (long)c0 * C, C,
+                    dv + (long)c0 * ld, ld, true);
+                Gemm.MultiplySerial(true, false, c1 - c0, HS, T - c0, ds + offset, T, q + (long)c0 * ld, ld,
+                    dk + (long)c0 * ld, ld, true);
             }
         });
     }

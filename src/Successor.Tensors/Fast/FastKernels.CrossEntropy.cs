@@ -38,7 +38,8 @@ public sealed unsafe partial class FastKernels
             d[target] -= scale;
         });
 
-    public override void DistillationForwardBackward(float* losses, float* dlogits, float* logits, float* teacher, int* targets,
+    public override void DistillationForwardBackward(float* losses, float* dlogits, float* logits,
+        float* teacher, int* targets,
         float weight, float scale, int N, int V) =>
         Parallelism.For(N, n =>
         {

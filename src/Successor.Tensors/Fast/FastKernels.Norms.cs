@@ -17,7 +17,8 @@ public sealed unsafe partial class FastKernels
             float s = 1f / MathF.Sqrt(TensorPrimitives.SumOfSquares(xc) / C + NormEpsilon);
             TensorPrimitives.Multiply(xc, s, xc);
             if (bias == null) TensorPrimitives.Multiply(xc, new ReadOnlySpan<float>(weight, C), Row(output, n, C));
-            else TensorPrimitives.MultiplyAdd(xc, new ReadOnlySpan<float>(weight, C), new ReadOnlySpan<float>(bias, C), Row(output, n, C));
+            else TensorPrimitives.MultiplyAdd(xc, new ReadOnlySpan<float>(weight, C),
+                new ReadOnlySpan<float>(bias, C), Row(output, n, C));
             mean[n] = m;
             rstd[n] = s;
         });

@@ -27,7 +27,8 @@ public sealed unsafe partial class FastKernels : ReferenceKernels
         {
             int c0 = j * ColumnBlock, width = Math.Min(ColumnBlock, C - c0);
             var acc = new Span<float>(sums + c0, width);
-            for (int n = 0; n < N; n++) TensorPrimitives.Add(acc, new ReadOnlySpan<float>(rows + (long)n * C + c0, width), acc);
+            for (int n = 0; n < N; n++)
+                TensorPrimitives.Add(acc, new ReadOnlySpan<float>(rows + (long)n * C + c0, width), acc);
         });
 
     public override void EncoderForward(float* output, int* tokens, float* wte, float* wpe, int B, int T, int C) =>
@@ -42,7 +43,8 @@ public sealed unsafe partial class FastKernels : ReferenceKernels
     {
         Gemm.Multiply(false, true, N, OC, C, input, C, weight, C, output, OC, false);
         if (bias == null) return;
-        Parallelism.For(N, n => TensorPrimitives.Add(Row(output, n, OC), new ReadOnlySpan<float>(bias, OC), Row(output, n, OC)));
+        Parallelism.For(N, n =>
+            TensorPrimitives.Add(Row(output, n, OC), new ReadOnlySpan<float>(bias, OC), Row(output, n, OC)));
     }
 
     public override void MatmulBackward(float* dinput, float* dweight, float* dbias, float* dout, float* input,
@@ -54,7 +56,9 @@ public sealed unsafe partial class FastKernels : ReferenceKernels
     }
 
     public override void ResidualForward(float* output, float* a, float* b, int count) =>
-        Elementwise(count, (s, n) => TensorPrimitives.Add(new ReadOnlySpan<float>(a + s, n), new ReadOnlySpan<float>(b + s, n), new Span<float>(output + s, n)));
+        Elementwise(count, (s, n) =>
+            TensorPrimitives.Add(new ReadOnlySpan<float>(a + s, n), new ReadOnlySpan<float>(b + s, n),
+                new Span<float>(output + s, n)));
 
     public override void ResidualBackward(float* da, float* db, float* dout, int count) =>
         Elementwise(count, (s, n) =>
@@ -70,11 +74,13 @@ public sealed unsafe partial class FastKernels : ReferenceKernels
         Elementwise(count, (s, n) =>
         {
             for (int i = s; i < s + n; i++) mask[i] = DropoutNoise.Uniform(seed, (ulong)i) < p ? 0f : keep;
-            TensorPrimitives.Multiply(new ReadOnlySpan<float>(input + s, n), new ReadOnlySpan<float>(mask + s, n), new Span<float>(output + s, n));
+            TensorPrimitives.Multiply(new ReadOnlySpan<float>(input + s, n), new ReadOnlySpan<float>(mask + s, n),
+                new Span<float>(output + s, n));
         });
     }
 
     public override void DropoutBackward(float* dinput, float* dout, float* mask, int count) =>
         Elementwise(count, (s, n) => TensorPrimitives.MultiplyAdd(new ReadOnlySpan<float>(dout + s, n),
-            new ReadOnlySpan<float>(mask + s, n), new ReadOnlySpan<float>(dinput + s, n), new Span<float>(dinput + s, n)));
+            new ReadOnlySpan<float>(mask + s, n), new ReadOnlySpan<float>(dinput + s, n),
+                new Span<float>(dinput + s, n)));
 }

@@ -63,9 +63,11 @@ public static unsafe class Gemm
             throw new ArgumentOutOfRangeException(nameof(m), $"Gemm sizes m={m}, n={n}, k={k}: each must be >= 0");
         int minLda = transA ? m : k, minLdb = transB ? k : n;
         if (lda < minLda)
-            throw new ArgumentOutOfRangeException(nameof(lda), lda, $"Gemm lda={lda} is shorter than a stored row of A ({minLda})");
+            throw new ArgumentOutOfRangeException(nameof(lda), lda,
+                $"Gemm lda={lda} is shorter than a stored row of A ({minLda})");
         if (ldb < minLdb)
-            throw new ArgumentOutOfRangeException(nameof(ldb), ldb, $"Gemm ldb={ldb} is shorter than a stored row of B ({minLdb})");
+            throw new ArgumentOutOfRangeException(nameof(ldb), ldb,
+                $"Gemm ldb={ldb} is shorter than a stored row of B ({minLdb})");
         if (ldc < n)
             throw new ArgumentOutOfRangeException(nameof(ldc), ldc, $"Gemm ldc={ldc} is shorter than a row of C ({n})");
     }

@@ -111,7 +111,9 @@ internal static unsafe class GemmDriver
             if (ws is null)
                 return current = new Workspace(mc, kern.KC, nc, tileSize);
             if (ws.mc < mc || ws.kc < kern.KC || ws.nc < nc || ws.tileSize < tileSize)
-                current = ws = new Workspace(Math.Max(ws.mc, mc), Math.Max(ws.kc, kern.KC), Math.Max(ws.nc, nc), Math.Max(ws.tileSize, tileSize));
+                current = ws =
+                    new Workspace(Math.Max(ws.mc, mc), Math.Max(ws.kc, kern.KC), Math.Max(ws.nc, nc),
+                        Math.Max(ws.tileSize, tileSize));
             return ws;
         }
 

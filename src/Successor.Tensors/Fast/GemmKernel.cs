@@ -21,10 +21,12 @@ internal readonly unsafe struct GemmKernel(string name, int mr, int nr, int mc, 
     public override string ToString() => $"{Name} (MC={MC}, KC={KC}, NC={NC})";
 
     // Wide's blocking was measured on Zen 4 (MC 48–384 × KC 128–512 all within a few percent on the model shapes);
-    // Narrow's and Portable's are sized by the same rules (a B̃ micro-panel near L1, an Ã block well inside L2), unmeasured.
+    // Narrow's and Portable's are sized by the same rules (a B̃ micro-panel near L1, an Ã block well inside L2),
+    // unmeasured.
     public static readonly GemmKernel Wide = new("avx512-8x32", 8, 32, 96, 384, 2048, &GemmMicroKernels.Avx512x8x32);
     public static readonly GemmKernel Narrow = new("avx2-6x16", 6, 16, 96, 256, 2048, &GemmMicroKernels.Avx2x6x16);
-    public static readonly GemmKernel Portable = new("portable-4x8", 4, 8, 64, 256, 1024, &GemmMicroKernels.Portable4x8);
+    public static readonly GemmKernel Portable =
+        new("portable-4x8", 4, 8, 64, 256, 1024, &GemmMicroKernels.Portable4x8);
 
     /// <summary>Candidates for measurement; only the ones this CPU can run.</summary>
     public static List<GemmKernel> Supported()

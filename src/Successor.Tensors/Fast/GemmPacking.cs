@@ -11,7 +11,8 @@ namespace Successor.Tensors.Fast;
 
 internal static unsafe class GemmPacking
 {
-    /// <summary>Packs `extent` lines as ⌈extent/r⌉ consecutive panels of r×kc floats, the last one zero-padded.</summary>
+    /// <summary>Packs `extent` lines as ⌈extent/r⌉ consecutive panels of r×kc floats, the last one
+    /// zero-padded.</summary>
     public static void Pack(float* dst, float* src, long along, long across, int kc, int extent, int r)
     {
         if (across == 1) PackContiguousLines(dst, src, along, kc, extent, r);

@@ -9,14 +9,17 @@ public static unsafe class OpenBlas
 {
     const int RowMajor = 101, NoTrans = 111, Trans = 112;
 
-    static readonly delegate* unmanaged<int, int, int, int, int, int, float, float*, int, float*, int, float, float*, int, void> sgemm;
+    static readonly delegate* unmanaged<int, int, int, int, int, int, float, float*, int, float*, int, float,
+        float*, int, void> sgemm;
     static readonly delegate* unmanaged<int, void> setThreads;
 
     static OpenBlas()
     {
-        if (!NativeLibrary.TryLoad("libopenblas.so.0", out nint lib) && !NativeLibrary.TryLoad("libopenblas", out lib)) return;
+        if (!NativeLibrary.TryLoad("libopenblas.so.0", out nint lib) && !NativeLibrary.TryLoad("libopenblas", out lib))
+            return;
         if (NativeLibrary.TryGetExport(lib, "cblas_sgemm", out nint f))
-            sgemm = (delegate* unmanaged<int, int, int, int, int, int, float, float*, int, float*, int, float, float*, int, void>)f;
+            sgemm = (delegate* unmanaged<int, int, int, int, int, int, float, float*, int, float*, int,
+                float, float*, int, void>)f;
         if (NativeLibrary.TryGetExport(lib, "openblas_set_num_threads", out nint t))
             setThreads = (delegate* unmanaged<int, void>)t;
     }
@@ -34,7 +37,9 @@ public static unsafe class OpenBlas
     public static void Multiply(bool transA, bool transB, int m, int n, int k,
         float* a, int lda, float* b, int ldb, float* c, int ldc, bool accumulate)
     {
-        if (sgemm == null) throw new InvalidOperationException("OpenBLAS: libopenblas.so.0 not found; install libopenblas0 or use Gemm");
+        if (sgemm == null)
+            throw new InvalidOperationException(
+                "OpenBLAS: libopenblas.so.0 not found; install libopenblas0 or use Gemm");
         if (m == 0 || n == 0) return;
         sgemm(RowMajor, transA ? Trans : NoTrans, transB ? Trans : NoTrans, m, n, k,
             1f, a, Math.Max(lda, 1), b, Math.Max(ldb, 1), accumulate ? 1f : 0f, c, Math.Max(ldc, 1));

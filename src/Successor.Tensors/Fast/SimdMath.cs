@@ -22,7 +22,8 @@ public static class SimdMath
     /// <summary>dx += dy · gelu'(x), fused in one pass.</summary>
     public static void GeluBackward(ReadOnlySpan<float> x, ReadOnlySpan<float> dy, Span<float> dx)
     {
-        if (dy.Length < x.Length || dx.Length < x.Length) throw new ArgumentException("gradient spans are shorter than the input");
+        if (dy.Length < x.Length || dx.Length < x.Length)
+            throw new ArgumentException("gradient spans are shorter than the input");
         if (!Vectorised)
         {
             for (int i = 0; i < x.Length; i++) dx[i] += dy[i] * GeluDerivative(x[i]);
@@ -30,14 +31,17 @@ public static class SimdMath
         }
         int i0 = 0;
         for (; i0 <= x.Length - 8; i0 += 8)
-            Fma.MultiplyAdd(Vector256.Create(dy.Slice(i0, 8)), GeluDerivative(Vector256.Create(x.Slice(i0, 8))), Vector256.Create(dx.Slice(i0, 8))).CopyTo(dx.Slice(i0, 8));
+            Fma.MultiplyAdd(Vector256.Create(dy.Slice(i0, 8)), GeluDerivative(Vector256.Create(x.Slice(i0, 8))),
+                Vector256.Create(dx.Slice(i0, 8))).CopyTo(dx.Slice(i0, 8));
         int rest = x.Length - i0;
         if (rest == 0) return;
         Span<float> tx = stackalloc float[8], tdy = stackalloc float[8], tdx = stackalloc float[8];
         x[i0..].CopyTo(tx);
         dy[i0..].CopyTo(tdy);
         dx[i0..].CopyTo(tdx);
-        Fma.MultiplyAdd(Vector256.Create((ReadOnlySpan<float>)tdy), GeluDerivative(Vector256.Create((ReadOnlySpan<float>)tx)), Vector256.Create((ReadOnlySpan<float>)tdx)).CopyTo(tdx);
+        Fma.MultiplyAdd(Vector256.Create((ReadOnlySpan<float>)tdy),
+            GeluDerivative(Vector256.Create((ReadOnlySpan<float>)tx)), Vector256.Create((ReadOnlySpan<float>)tdx))
+                .CopyTo(tdx);
         tdx[..rest].CopyTo(dx[i0..]);
     }
 
@@ -59,12 +63,14 @@ public static class SimdMath
     {
         var half = Vector256.Create(0.5f);
         var t = GeluTanh(x);
-        var du = Vector256.Create(GeluScale) * Fma.MultiplyAdd(Vector256.Create(3f * GeluCubic) * x, x, Vector256.Create(1f));
+        var du = Vector256.Create(GeluScale)
+            * Fma.MultiplyAdd(Vector256.Create(3f * GeluCubic) * x, x, Vector256.Create(1f));
         var dt = Fma.MultiplyAddNegated(t, t, Vector256.Create(1f)) * du;       // (1 − t²) · du/dx
         return Fma.MultiplyAdd(half * x, dt, Fma.MultiplyAdd(half, t, half));   // 0.5 (1 + t) + 0.5 x dt
     }
 
-    /// <summary>row = softmax(scale · row) in place, for scale &gt; 0: the max, then exp and sum, then normalise.</summary>
+    /// <summary>row = softmax(scale · row) in place, for scale &gt; 0: the max, then exp and sum, then
+    /// normalise.</summary>
     public static void Softmax(Span<float> row, float scale)
     {
         float shift = scale * TensorPrimitives.Max(row), sum = 0f;
@@ -76,7 +82,8 @@ public static class SimdMath
             var vsum = Vector256<float>.Zero;
             for (; i <= row.Length - 8; i += 8)
             {
-                var e = Exp(Fma.MultiplySubtract(vscale, Vector256.Create((ReadOnlySpan<float>)row.Slice(i, 8)), vshift));
+                var e = Exp(
+                    Fma.MultiplySubtract(vscale, Vector256.Create((ReadOnlySpan<float>)row.Slice(i, 8)), vshift));
                 e.CopyTo(row.Slice(i, 8));
                 vsum += e;
             }
@@ -96,7 +103,8 @@ public static class SimdMath
             var vdot = Vector256.Create(dot);
             var vscale = Vector256.Create(scale);
             for (; i <= d.Length - 8; i += 8)
-                (Vector256.Create(p.Slice(i, 8)) * (Vector256.Create((ReadOnlySpan<float>)d.Slice(i, 8)) - vdot) * vscale).CopyTo(d.Slice(i, 8));
+                (Vector256.Create(p.Slice(i, 8)) * (Vector256.Create((ReadOnlySpan<float>)d.Slice(i, 8)) - vdot)
+                    * vscale).CopyTo(d.Slice(i, 8));
         }
         for (; i < d.Length; i++) d[i] = p[i] * (d[i] - dot) * scale;
     }

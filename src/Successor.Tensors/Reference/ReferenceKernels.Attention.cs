@@ -90,7 +90,8 @@ public unsafe partial class ReferenceKernels
     public virtual void RopeBackward(float* dqkv, float* cos, float* sin, int B, int T, int C, int NH) =>
         Rotate(dqkv, cos, sin, B, T, C, NH, -1f);
 
-    /// <summary>Rotates each (i, i+HS/2) pair of q and k by +angle (forward) or −angle (the transpose, backward).</summary>
+    /// <summary>Rotates each (i, i+HS/2) pair of q and k by +angle (forward) or −angle (the transpose,
+    /// backward).</summary>
     static void Rotate(float* qkv, float* cos, float* sin, int B, int T, int C, int NH, float direction)
     {
         int HS = C / NH, half = HS / 2;

@@ -31,7 +31,8 @@ public unsafe partial class ReferenceKernels
         }
     }
 
-    public virtual void DistillationForwardBackward(float* losses, float* dlogits, float* logits, float* teacher, int* targets,
+    public virtual void DistillationForwardBackward(float* losses, float* dlogits, float* logits,
+        float* teacher, int* targets,
         float weight, float scale, int N, int V)
     {
         for (int n = 0; n < N; n++)
@@ -53,7 +54,8 @@ public unsafe partial class ReferenceKernels
             }
             losses[n] = (1 - weight) * (lse - x[target]) + weight * kl;
             for (int v = 0; v < V; v++)
-                d[v] = (MathF.Exp(x[v] - lse) - (1 - weight) * (v == target ? 1f : 0f) - weight * MathF.Exp(t[v] - lseT)) * scale;
+                d[v] = (MathF.Exp(x[v] - lse) - (1 - weight) * (v == target ? 1f : 0f) - weight
+                    * MathF.Exp(t[v] - lseT)) * scale;
         }
     }
 

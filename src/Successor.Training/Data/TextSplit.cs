@@ -14,7 +14,11 @@ public sealed class TextSplit
         Sha256 = Convert.ToHexStringLower(SHA256.HashData(bytes));
         int split = (int)(bytes.Length * (1 - validationFraction));
         if (split < blockSize + 1 || bytes.Length - split < blockSize + 1)
-            throw new DataException($"data {name}: {bytes.Length} bytes is too small to split {1 - validationFraction:0.##}/{validationFraction:0.##} into windows of {blockSize}; give at least {(int)Math.Ceiling((blockSize + 1) / Math.Min(validationFraction, 1 - validationFraction))} bytes");
+            throw new DataException(
+                $"data {name}: {bytes.Length} bytes is too small to split " +
+                $"{1 - validationFraction:0.##}/{validationFraction:0.##} into windows of {blockSize}; " +
+                "give at least " +
+                $"{(int)Math.Ceiling((blockSize + 1) / Math.Min(validationFraction, 1 - validationFraction))} bytes");
         Train = new TokenStream(ByteTokenizer.Encode(bytes.AsSpan(0, split)));
         Validation = new TokenStream(ByteTokenizer.Encode(bytes.AsSpan(split)));
     }
@@ -35,7 +39,8 @@ public sealed class TextSplit
             throw new DataException($"data {path}: cannot be read ({e.Message}); give a readable text file");
         }
         if (SealedMarker.IsSealed(bytes))
-            throw new DataException($"data {path}: is a sealed holdout; only the Verifier reads it — train on the split's train file");
+            throw new DataException(
+                $"data {path}: is a sealed holdout; only the Verifier reads it — train on the split's train file");
         return new TextSplit(path, bytes, validationFraction, blockSize);
     }
 }

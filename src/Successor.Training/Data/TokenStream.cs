@@ -12,7 +12,8 @@ public sealed class TokenStream(int[] tokens) : IBatchSource
     /// <summary>B windows at uniform random starts.</summary>
     public void Sample(Rng rng, int B, int T, Span<int> inputs, Span<int> targets)
     {
-        if (Length < T + 1) throw new InvalidOperationException($"split has {Length} tokens; a window of {T} needs at least {T + 1}");
+        if (Length < T + 1)
+            throw new InvalidOperationException($"split has {Length} tokens; a window of {T} needs at least {T + 1}");
         for (int b = 0; b < B; b++)
         {
             int start = rng.NextInt(Length - T);

@@ -21,7 +21,8 @@ public sealed unsafe class AdamW : IDisposable
         this.model = model;
         M = new FloatArena(model.Layout.Length);
         V = new FloatArena(model.Layout.Length);
-        groups = [.. model.Layout.Tensors.Select(t => (t.Offset, t.Count, t.IsMatrix || (decayEmbeddings && t.IsEmbedding)))];
+        groups = [
+            .. model.Layout.Tensors.Select(t => (t.Offset, t.Count, t.IsMatrix || (decayEmbeddings && t.IsEmbedding)))];
         chunks = [.. groups.SelectMany(t => Enumerable.Range(0, (t.Count + Chunk - 1) / Chunk)
             .Select(c => (t.Offset + (long)c * Chunk, Math.Min(Chunk, t.Count - c * Chunk), t.Decay)))];
     }
@@ -40,7 +41,8 @@ public sealed unsafe class AdamW : IDisposable
             var g = model.Gradients.Slice(groups[i].Offset, groups[i].Count);
             double sum = 0;
             const int Block = 4096; // float sums over short blocks, double across blocks
-            for (int s = 0; s < g.Length; s += Block) sum += TensorPrimitives.SumOfSquares(g.Slice(s, Math.Min(Block, g.Length - s)));
+            for (int s = 0; s < g.Length; s += Block)
+                sum += TensorPrimitives.SumOfSquares(g.Slice(s, Math.Min(Block, g.Length - s)));
             partial[i] = sum;
         });
         double total = 0;
@@ -61,8 +63,10 @@ public sealed unsafe class AdamW : IDisposable
             float decayFactor = decay ? (float)(1 - lr * weightDecay) : 1f, step = (float)lr / correction1;
             long j = offset, end = offset + count;
             // Vector and scalar paths use the same unfused IEEE operations, so they agree bit for bit.
-            var vb1 = Vector256.Create(b1); var vb2 = Vector256.Create(b2); var va1 = Vector256.Create(1 - b1); var va2 = Vector256.Create(1 - b2);
-            var vscale = Vector256.Create(gradScale); var vdecay = Vector256.Create(decayFactor); var vstep = Vector256.Create(step);
+            var vb1 = Vector256.Create(b1); var vb2 = Vector256.Create(b2); var va1 = Vector256.Create(1 - b1);
+            var va2 = Vector256.Create(1 - b2);
+            var vscale = Vector256.Create(gradScale); var vdecay = Vector256.Create(decayFactor);
+            var vstep = Vector256.Create(step);
             var vc2 = Vector256.Create(correction2); var veps = Vector256.Create(eps);
             for (; j <= end - 8; j += 8)
             {

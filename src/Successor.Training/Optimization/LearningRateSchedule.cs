@@ -30,6 +30,7 @@ public static class LearningRateSchedule
     /// <summary>The steps of a wsd recipe's final cooldown: cooldown_steps, or the last 20% when it is 0.</summary>
     public static int CooldownOf(Recipe r) => Math.Max(1, r.CooldownSteps > 0 ? r.CooldownSteps : r.Steps / 5);
 
-    /// <summary>Steps before a wsd recipe's cooldown starts: a state saved there is shared by every longer run.</summary>
+    /// <summary>Steps before a wsd recipe's cooldown starts: a state saved there is shared by every longer
+    /// run.</summary>
     public static int StableSteps(Recipe r) => r.Steps - CooldownOf(r);
 }

@@ -20,7 +20,8 @@ public sealed record Recipe
     public Schedule Schedule { get; init; } = Schedule.Cosine;
     public int DecaySteps { get; init; }                 // decay ends here; 0 means Steps (cosine, linear)
     public int CooldownSteps { get; init; }              // wsd: the final decay; 0 means the last 20%
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] // left out at linear: older recipes keep their bytes
+    // left out at linear: older recipes keep their bytes
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
     public CooldownShape CooldownShape { get; init; }    // wsd: how the cooldown falls to the floor
 
     public double WeightDecay { get; init; } = 0.1;      // decoupled (AdamW), on weight matrices only
@@ -39,7 +40,8 @@ public sealed record Recipe
     public double SelfGeneratedFraction { get; init; }
 
     /// <summary>Weight of the KL divergence from the parent's predictions in each token's loss (knowledge
-    /// distillation, Hinton et al. 2015); 0 trains on the data alone. Needs a parent (a teacher) to train from.</summary>
+    /// distillation, Hinton et al. 2015); 0 trains on the data alone. Needs a parent (a teacher) to train
+    /// from.</summary>
     public double DistillationWeight { get; init; }
 
     /// <summary>Returns every problem, each one line naming the field.</summary>
@@ -51,14 +53,22 @@ public sealed record Recipe
         Check(BatchSize >= 1, $"batch_size is {BatchSize}; it must be at least 1");
         Check(GradAccumulation >= 1, $"grad_accumulation is {GradAccumulation}; it must be at least 1");
         Check(Steps >= 0, $"steps is {Steps}; it must be 0 or more");
-        Check(LearningRate > 0 && double.IsFinite(LearningRate), $"learning_rate is {LearningRate}; it must be a positive number");
-        Check(MinLearningRate >= 0 && MinLearningRate <= LearningRate, $"min_learning_rate is {MinLearningRate}; it must be in [0, learning_rate]");
+        Check(LearningRate > 0 && double.IsFinite(LearningRate),
+            $"learning_rate is {LearningRate}; it must be a positive number");
+        Check(MinLearningRate >= 0 && MinLearningRate <= LearningRate,
+            $"min_learning_rate is {MinLearningRate}; it must be in [0, learning_rate]");
         Check(WarmupSteps >= 0, $"warmup_steps is {WarmupSteps}; it must be 0 or more");
         Check(DecaySteps >= 0, $"decay_steps is {DecaySteps}; it must be 0 or more");
-        Check(CooldownSteps >= 0 && CooldownSteps <= Steps, $"cooldown_steps is {CooldownSteps}; it must be in [0, steps]");
-        Check(Schedule == Schedule.Wsd || CooldownSteps == 0, $"cooldown_steps is {CooldownSteps}, but only the wsd schedule has a cooldown; set schedule to wsd or cooldown_steps to 0");
-        Check(Schedule == Schedule.Wsd || CooldownShape == CooldownShape.Linear, $"cooldown_shape is {CooldownShape.ToString().ToLowerInvariant()}, but only the wsd schedule has a cooldown; set schedule to wsd or cooldown_shape to linear");
-        Check(Schedule != Schedule.Wsd || DecaySteps == 0, $"decay_steps is {DecaySteps}, but the wsd schedule decays over cooldown_steps; set decay_steps to 0");
+        Check(CooldownSteps >= 0 && CooldownSteps <= Steps,
+            $"cooldown_steps is {CooldownSteps}; it must be in [0, steps]");
+        Check(Schedule == Schedule.Wsd || CooldownSteps == 0,
+            $"cooldown_steps is {CooldownSteps}, but only the wsd schedule has a cooldown; " +
+            "set schedule to wsd or cooldown_steps to 0");
+        Check(Schedule == Schedule.Wsd || CooldownShape == CooldownShape.Linear,
+            $"cooldown_shape is {CooldownShape.ToString().ToLowerInvariant()}, " +
+            "but only the wsd schedule has a cooldown; set schedule to wsd or cooldown_shape to linear");
+        Check(Schedule != Schedule.Wsd || DecaySteps == 0,
+            $"decay_steps is {DecaySteps}, but the wsd schedule decays over cooldown_steps; set decay_steps to 0");
         Check(WeightDecay >= 0 && double.IsFinite(WeightDecay), $"weight_decay is {WeightDecay}; it must be 0 or more");
         Check(Beta1 >= 0 && Beta1 < 1, $"beta1 is {Beta1}; it must be in [0, 1)");
         Check(Beta2 >= 0 && Beta2 < 1, $"beta2 is {Beta2}; it must be in [0, 1)");
@@ -66,9 +76,13 @@ public sealed record Recipe
         Check(GradClip >= 0 && double.IsFinite(GradClip), $"grad_clip is {GradClip}; it must be 0 (off) or positive");
         Check(EvalInterval >= 0, $"eval_interval is {EvalInterval}; it must be 0 (off) or positive");
         Check(EvalBatches >= 1, $"eval_batches is {EvalBatches}; it must be at least 1");
-        Check(ValidationFraction > 0 && ValidationFraction < 1, $"validation_fraction is {ValidationFraction}; it must be in (0, 1)");
-        Check(DistillationWeight >= 0 && DistillationWeight < 1, $"distillation_weight is {DistillationWeight}; it must be in [0, 1)");
-        Check(SelfGeneratedFraction >= 0 && SelfGeneratedFraction <= 0.9, $"self_generated_fraction is {SelfGeneratedFraction}; it must be in [0, 0.9] so the original data stays in the mixture");
+        Check(ValidationFraction > 0 && ValidationFraction < 1,
+            $"validation_fraction is {ValidationFraction}; it must be in (0, 1)");
+        Check(DistillationWeight >= 0 && DistillationWeight < 1,
+            $"distillation_weight is {DistillationWeight}; it must be in [0, 1)");
+        Check(SelfGeneratedFraction >= 0 && SelfGeneratedFraction <= 0.9,
+            $"self_generated_fraction is {SelfGeneratedFraction}; " +
+            "it must be in [0, 0.9] so the original data stays in the mixture");
         return errors;
     }
 }

@@ -54,18 +54,25 @@ public static class RecipeJson
     /// unique ("layers"); an unknown key is an error that lists the known ones.</summary>
     public static Recipe Override(Recipe recipe, IEnumerable<string> assignments)
     {
-        var root = JsonSerializer.SerializeToNode(recipe, SnakeCaseJson.EveryKey)!.AsObject(); // keys left out at defaults too
+        // keys left out at defaults too
+        var root = JsonSerializer.SerializeToNode(recipe, SnakeCaseJson.EveryKey)!.AsObject();
         var leaves = Leaves(root, "").ToList();
         foreach (var assignment in assignments)
         {
             int eq = assignment.IndexOf('=');
-            if (eq <= 0) throw new RecipeException($"override '{assignment}': expected key=value, e.g. learning_rate=3e-4");
+            if (eq <= 0)
+                throw new RecipeException($"override '{assignment}': expected key=value, e.g. learning_rate=3e-4");
             string key = assignment[..eq].Trim().Replace('-', '_'), text = assignment[(eq + 1)..].Trim();
-            var matches = leaves.Where(l => l.Path == key || l.Path.EndsWith("." + key, StringComparison.Ordinal)).ToList();
+            var matches =
+                leaves.Where(l => l.Path == key || l.Path.EndsWith("." + key, StringComparison.Ordinal)).ToList();
             if (matches.Count == 0)
-                throw new RecipeException($"override '{assignment}': unknown key '{key}'; known keys: {string.Join(", ", leaves.Select(l => l.Path))}");
+                throw new RecipeException(
+                    $"override '{assignment}': unknown key '{key}'; " +
+                    $"known keys: {string.Join(", ", leaves.Select(l => l.Path))}");
             if (matches.Count > 1)
-                throw new RecipeException($"override '{assignment}': '{key}' is ambiguous; use one of {string.Join(", ", matches.Select(m => m.Path))}");
+                throw new RecipeException(
+                    $"override '{assignment}': '{key}' is ambiguous; " +
+                    $"use one of {string.Join(", ", matches.Select(m => m.Path))}");
             var (path, parent, name) = matches[0];
             parent[name] = ParseValue(text, parent[name], path);
         }
@@ -77,7 +84,11 @@ public static class RecipeJson
         var kind = current?.GetValueKind() ?? JsonValueKind.Null;
         if (kind == JsonValueKind.String) return JsonValue.Create(text);
         try { return JsonNode.Parse(text); }
-        catch (JsonException) { throw new RecipeException($"override {path}={text}: '{text}' is not a valid {kind.ToString().ToLowerInvariant()}"); }
+        catch (JsonException)
+        {
+            throw new RecipeException(
+                $"override {path}={text}: '{text}' is not a valid {kind.ToString().ToLowerInvariant()}");
+        }
     }
 
     static IEnumerable<(string Path, JsonObject Parent, string Name)> Leaves(JsonObject o, string prefix)

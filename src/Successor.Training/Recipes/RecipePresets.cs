@@ -5,7 +5,8 @@ namespace Successor.Training.Recipes;
 
 public static class RecipePresets
 {
-    /// <summary>nanoGPT's CPU Shakespeare settings: 4 layers, 4 heads, 128 wide, block 64, batch 12 — the defaults.</summary>
+    /// <summary>nanoGPT's CPU Shakespeare settings: 4 layers, 4 heads, 128 wide, block 64, batch 12 — the
+    /// defaults.</summary>
     public static Recipe Baby { get; } = new();
 
     /// <summary>6 layers, 6 heads, 384 wide, block 256, batch 8, bytes (nanoGPT's Shakespeare GPU shape).</summary>
