@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# False alarms of the safety monitors (issue 6): N clean tiny labs with different seeds, default gates
+# False alarms of the safety monitors: N clean tiny labs with different seeds, default gates
 # and monitors; prints the incidents each recorded. Target: at most 1 false alarm over 20 clean runs.
 #   bench/clean-runs.sh [N]
 set -euo pipefail

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The curriculum benchmark (issue 3): a model trained by the project's trainer on reversed addition up
+# The curriculum benchmark: a model trained by the project's trainer on reversed addition up
 # to 5 digits, evaluated by exact match on held-out problems (the public validation side of the
 # curriculum partition, never trained on) from 1 to 10 digits, with the capability horizon and its
 # bootstrap CI. Target: at least 99% exact match at 5 digits. About 30 minutes on 2 quiet cores.

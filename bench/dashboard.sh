@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The dashboard's server time on a 10-generation lab (issue 7; target: under 1 second): records a tiny
+# The dashboard's server time on a 10-generation lab (target: under 1 second): records a tiny
 # 10-generation lab (incidents are recorded but do not pause it: this measures the page, not the loop),
 # starts `successor serve` on it, reads the lab's snapshot 20 times, and prints the server time each
 # answer reports (server_ms, also in the Server-Timing header) and their median.

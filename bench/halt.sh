@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The kill switch (issue 6): a lab with 4 workers is halted while its trials run; prints how long the
+# The kill switch: a lab with 4 workers is halted while its trials run; prints how long the
 # lab took to stop, checks that no worker survived, then resumes the lab and verifies its ledger.
 #   bench/halt.sh
 set -euo pipefail

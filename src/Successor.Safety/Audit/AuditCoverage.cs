@@ -1,4 +1,4 @@
-// Safety audit coverage (issue 6): the share of a lab's promoted generations for which every required
+// Safety audit coverage: the share of a lab's promoted generations for which every required
 // check ran, passed and was recorded. Computed from the ledger alone, so a dashboard or `successor status`
 // can show it while the lab runs. A promotion counts whether the ledger shows it as a generation recorded
 // promoted or as a promotion activity; one without an audit record is unaudited.
