@@ -1,5 +1,4 @@
 // `successor`: the lab's command line. Commands are thin: they parse, call the libraries, and print.
-using System.CommandLine;
 using Successor.Cli;
 using Successor.Cli.Commands;
 using Successor.Cli.Commands.Ledger;

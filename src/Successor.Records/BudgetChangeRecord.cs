@@ -1,16 +1,11 @@
-// `budget-change:LAB/N`: the budgets changed between two runs of the lab, as compact JSON before and after.
-using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 
 namespace Successor.Records;
 
-public sealed record BudgetChangeRecord : LabRecord
+/// <summary>`budget-change:LAB/N`: the budgets changed between two runs of the lab, as compact JSON before
+/// (`from`) and after.</summary>
+public sealed record BudgetChangeRecord([property: JsonPropertyName("from")] string Previous, string Budgets)
+    : LabRecord<BudgetChangeRecord>
 {
     public const string Type = "budget-change";
-
-    /// <summary>The budgets before the change.</summary>
-    [JsonPropertyName("from")] public string Previous { get; init; } = "";
-    public string Budgets { get; init; } = "";
-
-    public static BudgetChangeRecord From(JsonObject attributes) => RecordJson.Read<BudgetChangeRecord>(attributes);
 }

@@ -1,13 +1,7 @@
-// `halt:LAB/gN`: the lab stopped in a generation because a compute budget ran out.
-using System.Text.Json.Nodes;
-
 namespace Successor.Records;
 
-public sealed record BudgetHaltRecord : LabRecord
+/// <summary>`halt:LAB/gN`: the lab stopped in a generation because a compute budget ran out.</summary>
+public sealed record BudgetHaltRecord(string Reason) : LabRecord<BudgetHaltRecord>
 {
     public const string Type = "halt";
-
-    public string Reason { get; init; } = "";
-
-    public static BudgetHaltRecord From(JsonObject attributes) => RecordJson.Read<BudgetHaltRecord>(attributes);
 }

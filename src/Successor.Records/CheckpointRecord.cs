@@ -1,14 +1,8 @@
-// `checkpoint:<digest prefix>`: a champion's weights, an artifact of the lab (generation absent for the first).
-using System.Text.Json.Nodes;
-
 namespace Successor.Records;
 
-public sealed record CheckpointRecord : LabRecord
+/// <summary>`checkpoint:&lt;digest prefix&gt;`: a champion's weights, an artifact of the lab (no generation for the
+/// first champion; the digest is the one the ledger gives every artifact).</summary>
+public sealed record CheckpointRecord(int? Generation = null, string? Digest = null) : LabRecord<CheckpointRecord>
 {
     public const string Type = "checkpoint";
-
-    public int? Generation { get; init; }
-    public string? Digest { get; init; }
-
-    public static CheckpointRecord From(JsonObject attributes) => RecordJson.Read<CheckpointRecord>(attributes);
 }

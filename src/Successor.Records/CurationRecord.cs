@@ -1,11 +1,10 @@
 // `curation:LAB/gN`: the champion's answers past its frontier, what the filter kept, and the measures of
 // the kept data (KeptDataMonitors).
-using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 
 namespace Successor.Records;
 
-public sealed record CurationRecord : LabRecord
+public sealed record CurationRecord : LabRecord<CurationRecord>
 {
     public const string Type = "curation";
 
@@ -31,6 +30,4 @@ public sealed record CurationRecord : LabRecord
     public double? PerplexityReferenceTruth { get; init; }
     public double? PerplexityDrift { get; init; }
     public double? TailCoverage { get; init; }
-
-    public static CurationRecord From(JsonObject attributes) => RecordJson.Read<CurationRecord>(attributes);
 }

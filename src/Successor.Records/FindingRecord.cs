@@ -1,22 +1,12 @@
-// `finding:LAB/<trial>`: one change's paired effect against its control; the lab's memory.
-using System.Text.Json.Nodes;
-
 namespace Successor.Records;
 
-public sealed record FindingRecord : LabRecord
+/// <summary>`finding:LAB/&lt;trial&gt;`: one change's paired effect against its control, with its 95% CI and
+/// p-value; the lab's memory.</summary>
+public sealed record FindingRecord(int Generation, string Proposal, string Trial, IReadOnlyList<string> Overrides,
+    int Steps, double Score, double Effect, double Low, double High, double PValue) : LabRecord<FindingRecord>
 {
     public const string Type = "finding";
 
-    public int Generation { get; init; }
-    public string Proposal { get; init; } = "";
-    public string Trial { get; init; } = "";
-    public IReadOnlyList<string> Overrides { get; init; } = [];
-    public int Steps { get; init; }
-    public double Score { get; init; }
-    public double Effect { get; init; }
-    public double Low { get; init; }
-    public double High { get; init; }
-    public double PValue { get; init; }
-
-    public static FindingRecord From(JsonObject attributes) => RecordJson.Read<FindingRecord>(attributes);
+    // A list absent from the ledger's attributes reads as empty.
+    public IReadOnlyList<string> Overrides { get; init; } = Overrides ?? [];
 }

@@ -1,11 +1,10 @@
 // `generation:LAB/gN`: how a generation ended. The champion it leaves (the successor when promoted, else
 // the parent), the verdict on the sealed holdout, the watch's alarms, the kept data's measures and the
 // compute spent. Generation 0 records the first champion.
-using System.Text.Json.Nodes;
 
 namespace Successor.Records;
 
-public sealed record GenerationRecord : LabRecord
+public sealed record GenerationRecord : LabRecord<GenerationRecord>
 {
     public const string Type = "generation";
 
@@ -62,8 +61,6 @@ public sealed record GenerationRecord : LabRecord
 
     public long Tokens { get; init; }
     public double Seconds { get; init; }
-
-    public static GenerationRecord From(JsonObject attributes) => RecordJson.Read<GenerationRecord>(attributes);
 
     /// <summary>This record with a model's standing on the sealed holdout.</summary>
     public GenerationRecord With(HoldoutStanding s) => this with

@@ -1,15 +1,7 @@
-// `incident:LAB/<local>`: something a safety check caught, with its severity ("critical" or "warning").
-using System.Text.Json.Nodes;
-
 namespace Successor.Records;
 
-public sealed record IncidentRecord : LabRecord
+/// <summary>`incident:LAB/&lt;local&gt;`: something a safety check caught, with its severity ("critical" or "warning").</summary>
+public sealed record IncidentRecord(string Kind, string Detail, string Severity) : LabRecord<IncidentRecord>
 {
     public const string Type = "incident";
-
-    public string Kind { get; init; } = "";
-    public string Detail { get; init; } = "";
-    public string Severity { get; init; } = "";
-
-    public static IncidentRecord From(JsonObject attributes) => RecordJson.Read<IncidentRecord>(attributes);
 }

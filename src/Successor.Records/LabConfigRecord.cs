@@ -1,21 +1,10 @@
-// `lab-config:LAB/current`: the lab's config when it first started (an artifact), the hash of what may not
-// change on resume, and what compute utilization divides by.
-using System.Text.Json.Nodes;
-
 namespace Successor.Records;
 
-public sealed record LabConfigRecord : LabRecord
+/// <summary>`lab-config:LAB/current`: the lab's config when it first started (an artifact): the SHA-256 of the
+/// canonical config without its budgets (what may not change on resume), the budgets as compact JSON, and
+/// what compute utilization divides by: the cores and the threads a trial uses.</summary>
+public sealed record LabConfigRecord(string Sha256, string Researcher, string Budgets, int Cores, int ThreadsPerWorker,
+    string? Digest = null) : LabRecord<LabConfigRecord>
 {
     public const string Type = "lab-config";
-
-    /// <summary>SHA-256 of the canonical config without its budgets.</summary>
-    public string Sha256 { get; init; } = "";
-    public string Researcher { get; init; } = "";
-    /// <summary>The budgets as compact JSON.</summary>
-    public string Budgets { get; init; } = "";
-    public int Cores { get; init; }
-    public int ThreadsPerWorker { get; init; }
-    public string? Digest { get; init; }
-
-    public static LabConfigRecord From(JsonObject attributes) => RecordJson.Read<LabConfigRecord>(attributes);
 }

@@ -1,19 +1,16 @@
-// `proposals:LAB/gN`: the researcher's proposals and exactly what it was shown of the sealed holdout, so
-// a resumed run uses the same proposals and the audit can recompute what was allowed.
-using System.Text.Json.Nodes;
-
 namespace Successor.Records;
 
-public sealed record ProposalsRecord : LabRecord
+/// <summary>`proposals:LAB/gN`: the researcher's proposals and exactly what it was shown of the sealed
+/// holdout, so a resumed run uses the same proposals and the audit can recompute what was allowed.</summary>
+public sealed record ProposalsRecord(int Generation, string Researcher,
+    IReadOnlyList<ProposalsRecord.HoldoutFeedbackEntry> HoldoutFeedback, IReadOnlyList<ProposalsRecord.ProposalEntry> Proposals)
+    : LabRecord<ProposalsRecord>
 {
     public const string Type = "proposals";
 
-    public int Generation { get; init; }
-    public string Researcher { get; init; } = "";
-    public IReadOnlyList<HoldoutFeedbackEntry> HoldoutFeedback { get; init; } = [];
-    public IReadOnlyList<ProposalEntry> Proposals { get; init; } = [];
-
-    public static ProposalsRecord From(JsonObject attributes) => RecordJson.Read<ProposalsRecord>(attributes);
+    // A list absent from the ledger's attributes reads as empty.
+    public IReadOnlyList<HoldoutFeedbackEntry> HoldoutFeedback { get; init; } = HoldoutFeedback ?? [];
+    public IReadOnlyList<ProposalEntry> Proposals { get; init; } = Proposals ?? [];
 
     /// <summary>One holdout answer the researcher saw (Thresholdout), or a refusal.</summary>
     public sealed record HoldoutFeedbackEntry(int Generation, double? Value, bool FromHoldout, bool Refused);

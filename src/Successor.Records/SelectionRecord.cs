@@ -1,28 +1,23 @@
-// `selection:LAB/gN`: the change re-run with several seeds, whether it was adopted and why.
-using System.Text.Json.Nodes;
-
 namespace Successor.Records;
 
-public sealed record SelectionRecord : LabRecord
+/// <summary>`selection:LAB/gN`: the change re-run with several seeds, the overrides adopted (the candidate,
+/// or none), its effect with a 95% CI, the last rung's trials reused as seed 0, each raced finalist, and
+/// why.</summary>
+public sealed record SelectionRecord(int Generation, IReadOnlyList<string> Candidate, IReadOnlyList<string> Adopted,
+    double? Effect, double? Low, double? High, int Seeds, IReadOnlyList<string> ReusedTrials,
+    IReadOnlyList<SelectionRecord.FinalistEntry> Finalists, string Reason) : LabRecord<SelectionRecord>
 {
     public const string Type = "selection";
 
-    public int Generation { get; init; }
-    public IReadOnlyList<string> Candidate { get; init; } = [];
-    /// <summary>The adopted overrides: the candidate when adopted, else empty.</summary>
-    public IReadOnlyList<string> Adopted { get; init; } = [];
-    public double? Effect { get; init; }
-    public double? Low { get; init; }
-    public double? High { get; init; }
-    public int Seeds { get; init; }
-    public IReadOnlyList<string> ReusedTrials { get; init; } = [];
-    public IReadOnlyList<FinalistEntry> Finalists { get; init; } = [];
-    public string Reason { get; init; } = "";
-
-    public static SelectionRecord From(JsonObject attributes) => RecordJson.Read<SelectionRecord>(attributes);
+    // A list absent from the ledger's attributes reads as empty.
+    public IReadOnlyList<string> Candidate { get; init; } = Candidate ?? [];
+    public IReadOnlyList<string> Adopted { get; init; } = Adopted ?? [];
+    public IReadOnlyList<string> ReusedTrials { get; init; } = ReusedTrials ?? [];
+    public IReadOnlyList<FinalistEntry> Finalists { get; init; } = Finalists ?? [];
 
     /// <summary>One raced finalist: its effect over all seeds and over the fresh seeds alone.</summary>
-    public sealed record FinalistEntry(string Proposal, string Arm, IReadOnlyList<string> Candidate, double Effect, double Low, double High)
+    public sealed record FinalistEntry(string Proposal, string Arm, IReadOnlyList<string> Candidate, double Effect,
+        double Low, double High)
     {
         public double? FreshEffect { get; init; }
         public double? FreshLow { get; init; }

@@ -1,23 +1,19 @@
-// `trial-checks:LAB/<first trial>`: one batch of trials checked after it ran: the evaluator's fingerprint
-// before and after, and each anomaly monitor's detail and the trials it flagged.
-using System.Text.Json.Nodes;
-
 namespace Successor.Records;
 
-public sealed record TrialChecksRecord : LabRecord
+/// <summary>`trial-checks:LAB/&lt;first trial&gt;`: one batch of trials checked after it ran: the evaluator's
+/// fingerprint before and after, and each anomaly monitor's detail and the trials it flagged.</summary>
+public sealed record TrialChecksRecord(int Generation, IReadOnlyList<string> Trials, IReadOnlyList<string> EvaluatorBefore,
+    string EvaluatorAfter, bool EvaluatorPassed) : LabRecord<TrialChecksRecord>
 {
     public const string Type = "trial-checks";
 
-    public int Generation { get; init; }
-    public IReadOnlyList<string> Trials { get; init; } = [];
-    public IReadOnlyList<string> EvaluatorBefore { get; init; } = [];
-    public string EvaluatorAfter { get; init; } = "";
-    public bool EvaluatorPassed { get; init; }
-    public MonitorEntry? Outliers { get; init; }
-    public MonitorEntry? ChangePoints { get; init; }
-    public MonitorEntry? Throughput { get; init; }
+    // A list absent from the ledger's attributes reads as empty.
+    public IReadOnlyList<string> Trials { get; init; } = Trials ?? [];
+    public IReadOnlyList<string> EvaluatorBefore { get; init; } = EvaluatorBefore ?? [];
 
-    public static TrialChecksRecord From(JsonObject attributes) => RecordJson.Read<TrialChecksRecord>(attributes);
+    public TrialChecksRecord.MonitorEntry? Outliers { get; init; }
+    public TrialChecksRecord.MonitorEntry? ChangePoints { get; init; }
+    public TrialChecksRecord.MonitorEntry? Throughput { get; init; }
 
     /// <summary>A monitor's outcome on the batch, by its recorded name (outliers, change_points, throughput).</summary>
     public MonitorEntry? Monitor(string name) => name switch

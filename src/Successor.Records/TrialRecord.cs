@@ -1,10 +1,9 @@
 // `trial:LAB/<id>`: one worker's run as the lab recorded it the moment it finished.
-using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 
 namespace Successor.Records;
 
-public sealed record TrialRecord : LabRecord
+public sealed record TrialRecord : LabRecord<TrialRecord>
 {
     public const string Type = "trial";
 
@@ -32,6 +31,4 @@ public sealed record TrialRecord : LabRecord
 
     /// <summary>Whether the trial ran to the end; derived from Status, never written.</summary>
     [JsonIgnore] public bool Ok => Status == "ok";
-
-    public static TrialRecord From(JsonObject attributes) => RecordJson.Read<TrialRecord>(attributes);
 }

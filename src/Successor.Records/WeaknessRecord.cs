@@ -1,22 +1,20 @@
-// `weakness:LAB/gN`: the champion on public validation (never the sealed holdout): its score, every
-// slice, a few failures, and the weaknesses the researcher is given. Also stored as an artifact.
-using System.Text.Json.Nodes;
-
 namespace Successor.Records;
 
-public sealed record WeaknessRecord : LabRecord
+/// <summary>`weakness:LAB/gN`: the champion on public validation (never the sealed holdout): its score, every
+/// slice and a few failures, as the task measures them; the lab adds the generation and the weaknesses the
+/// researcher is given. Also stored as an artifact.</summary>
+public sealed record WeaknessRecord(double PublicScore, IReadOnlyList<WeaknessRecord.SliceScore> Slices,
+    IReadOnlyList<string>? Failures = null) : LabRecord<WeaknessRecord>
 {
     public const string Type = "weakness-report";
 
-    public double PublicScore { get; init; }
-    public IReadOnlyList<SliceScore> Slices { get; init; } = [];
-    public IReadOnlyList<string>? Failures { get; init; }
+    // A list absent from the ledger's attributes reads as empty.
+    public IReadOnlyList<SliceScore> Slices { get; init; } = Slices ?? [];
+
     public int Generation { get; init; }
     public string Metric { get; init; } = "";
     public IReadOnlyList<WeaknessEntry> Weaknesses { get; init; } = [];
     public string? Digest { get; init; }
-
-    public static WeaknessRecord From(JsonObject attributes) => RecordJson.Read<WeaknessRecord>(attributes);
 
     /// <summary>One slice of public validation and its score in the lab's metric.</summary>
     public sealed record SliceScore(string Slice, double? Accuracy = null, double? BitsPerByte = null);

@@ -89,7 +89,7 @@ public sealed class KeyNameTests
         var curation = Samples.Curation().ToAttributes();
         Assert.Equal(0.5, (double)curation["distinct_2"]!);
         Assert.Equal(0.625, (double)curation["distinct_2_truth"]!);
-        var change = new BudgetChangeRecord { Previous = "{\"a\":1}", Budgets = "{\"a\":2}" }.ToAttributes();
+        var change = new BudgetChangeRecord(Previous: "{\"a\":1}", Budgets: "{\"a\":2}").ToAttributes();
         Assert.Equal("{\"a\":1}", (string)change["from"]!);
         Assert.Null(change["previous"]);
         var generation = Samples.Generation().ToAttributes();

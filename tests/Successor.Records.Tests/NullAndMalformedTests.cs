@@ -20,17 +20,19 @@ public sealed class NullAndMalformedTests
         Assert.DoesNotContain(first, p => p.Value is null);
         Assert.Equal(0, (int)first["generation"]!);
 
-        var checkpoint = new CheckpointRecord { Lab = "lab" }.ToAttributes();
+        var checkpoint = new CheckpointRecord() { Lab = "lab" }.ToAttributes();
         Assert.Equal(["lab"], checkpoint.Select(p => p.Key));
-        Assert.False(new HaltRequestRecord { By = "user:ada", Reason = "r" }.ToAttributes().ContainsKey("lab"));
-        var person = new PersonRecord { Role = "viewer", TokenSha256 = "5e", AddedBy = "user:ada" }.ToAttributes();
+        Assert.False(new HaltRequestRecord(By: "user:ada", Reason: "r").ToAttributes().ContainsKey("lab"));
+        var person = new PersonRecord(Role: "viewer", TokenSha256: "5e", AddedBy: "user:ada").ToAttributes();
         Assert.False(person.ContainsKey("lab"));
     }
 
     [Fact]
     public void Nulls_inside_nested_entries_are_left_out_too()
     {
-        var selection = new SelectionRecord { Finalists = [new("p0", "a", [], 0.1, 0, 0.2)] }.ToAttributes();
+        var selection = new SelectionRecord(Generation: 0, Candidate: [], Adopted: [], Effect: null, Low: null,
+            High: null, Seeds: 0, ReusedTrials: [], Finalists: [new("p0", "a", [], 0.1, 0,
+            0.2)], Reason: "").ToAttributes();
         var finalist = selection["finalists"]![0]!.AsObject();
         Assert.False(finalist.ContainsKey("fresh_effect"));
         Assert.False(selection.ContainsKey("effect"));

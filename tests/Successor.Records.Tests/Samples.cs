@@ -24,82 +24,58 @@ public static class Samples
             ContinuedFrom = "g1-p0-r0", EvaluatorSha256 = "e1", Shape = "2 layers x 64 wide",
         }, TrialRecord.From);
         yield return (Curation(), CurationRecord.From);
-        yield return (new WeaknessRecord
+        yield return (new WeaknessRecord(0.5, [new("radd d=1", Accuracy: 0.75), new("text", BitsPerByte: 2.5)],
+            ["1+1=3 (expected 2)"])
         {
-            Lab = "lab", PublicScore = 0.5, Generation = 3, Metric = "accuracy", Digest = "sha256:ab",
-            Slices = [new("radd d=1", Accuracy: 0.75), new("text", BitsPerByte: 2.5)],
-                Failures = ["1+1=3 (expected 2)"],
+            Lab = "lab", Generation = 3, Metric = "accuracy", Digest = "sha256:ab",
             Weaknesses = [new("radd d=3", 0.25, "accuracy")],
         }, WeaknessRecord.From);
-        yield return (new ProposalsRecord
+        yield return (new ProposalsRecord(3, "evolutionary", [new(1, 0.5, true, false), new(2, null, false, true)],
+            [new("p0", ["learning_rate=0.002"], "radd d=3", "a larger step")]) { Lab = "lab" }, ProposalsRecord.From);
+        yield return (new FindingRecord(3, "p0", "g3-p0-r0", ["steps=40"], Steps: 40, Score: 0.5, Effect: 0.125,
+            Low: -0.25, High: 0.5, PValue: 0.03) { Lab = "lab" }, FindingRecord.From);
+        yield return (new SelectionRecord(3, ["steps=40"], ["steps=40"], Effect: 0.1, Low: 0.05, High: 0.15, Seeds: 4,
+            ReusedTrials: ["g3-p0-r0"],
+            Finalists: [new("p0", "a", ["steps=40"], 0.1, 0.05, 0.15) { FreshEffect = 0.2, FreshLow = 0.1, FreshHigh = 0.3 }],
+            Reason: "adopted") { Lab = "lab" }, SelectionRecord.From);
+        yield return (new KeptDataCheckRecord(3, Checked: 80, OffTrainingSide: 1, Malformed: 2, Passed: false)
         {
-            Lab = "lab", Generation = 3, Researcher = "evolutionary",
-            HoldoutFeedback = [new(1, 0.5, true, false), new(2, null, false, true)],
-            Proposals = [new("p0", ["learning_rate=0.002"], "radd d=3", "a larger step")],
-        }, ProposalsRecord.From);
-        yield return (new FindingRecord
-        {
-            Lab = "lab", Generation = 3, Proposal = "p0", Trial = "g3-p0-r0", Overrides = ["steps=40"], Steps = 40,
-            Score = 0.5, Effect = 0.125, Low = -0.25, High = 0.5, PValue = 0.03,
-        }, FindingRecord.From);
-        yield return (new SelectionRecord
-        {
-            Lab = "lab", Generation = 3, Candidate = ["steps=40"], Adopted = ["steps=40"], Effect = 0.1, Low = 0.05,
-            High = 0.15, Seeds = 4, ReusedTrials = ["g3-p0-r0"], Reason = "adopted",
-            Finalists = [new("p0", "a", ["steps=40"], 0.1, 0.05, 0.15) { FreshEffect = 0.2, FreshLow = 0.1,
-                FreshHigh = 0.3 }],
-        }, SelectionRecord.From);
-        yield return (new KeptDataCheckRecord
-        {
-            Lab = "lab", Generation = 3, Checked = 80, OffTrainingSide = 1, Malformed = 2, Passed = false,
+            Lab = "lab",
         }, KeptDataCheckRecord.From);
-        yield return (new ReplayRecord
+        yield return (new ReplayRecord(3, [new("silenced", false, false, "worse")], KnownBad: 3, FalseAccepts: 0,
+            KnownGood: 2, FalseRejects: 1, Accuracy: 0.8, FalseAcceptRate: 0, Seconds: 4.5) { Lab = "lab" },
+            ReplayRecord.From);
+        yield return (new TrialChecksRecord(3, ["g3-p0-r0", "g3-p1-r0"], ["e1"], "e1", EvaluatorPassed: true)
         {
-            Lab = "lab", Generation = 3, Cases = [new("silenced", false, false, "worse")], KnownBad = 3,
-                FalseAccepts = 0,
-            KnownGood = 2, FalseRejects = 1, Accuracy = 0.8, FalseAcceptRate = 0, Seconds = 4.5,
-        }, ReplayRecord.From);
-        yield return (new TrialChecksRecord
-        {
-            Lab = "lab", Generation = 3, Trials = ["g3-p0-r0", "g3-p1-r0"], EvaluatorBefore = ["e1"],
-                EvaluatorAfter = "e1",
-            EvaluatorPassed = true, Outliers = new("none", []), ChangePoints = new("one jump", ["g3-p1-r0"]),
+            Lab = "lab", Outliers = new("none", []), ChangePoints = new("one jump", ["g3-p1-r0"]),
             Throughput = new("steady", []),
         }, TrialChecksRecord.From);
-        yield return (new ContaminationCheckRecord
+        yield return (new ContaminationCheckRecord(90, 3, 0.03, "doc 4 overlaps holdout 2", Passed: false)
         {
-            Lab = "lab", Documents = 90, Flagged = 3, Rate = 0.03, Example = "doc 4 overlaps holdout 2", Passed = false,
+            Lab = "lab",
         }, ContaminationCheckRecord.From);
-        yield return (new LabConfigRecord
-        {
-            Lab = "lab", Sha256 = "c0ffee", Researcher = "evolutionary", Budgets = "{\"trial_steps\":20}", Cores = 2,
-            ThreadsPerWorker = 1, Digest = "sha256:cd",
-        }, LabConfigRecord.From);
-        yield return (new BudgetChangeRecord
-        {
-            Lab = "lab", Previous = "{\"trial_steps\":20}", Budgets = "{\"trial_steps\":40}",
-        }, BudgetChangeRecord.From);
-        yield return (new BudgetHaltRecord { Lab = "lab", Reason = "the lab's token budget ran out" },
+        yield return (new LabConfigRecord("c0ffee", "evolutionary", "{\"trial_steps\":20}", Cores: 2, ThreadsPerWorker: 1,
+            Digest: "sha256:cd") { Lab = "lab" }, LabConfigRecord.From);
+        yield return (new BudgetChangeRecord(Previous: "{\"trial_steps\":20}",
+            Budgets: "{\"trial_steps\":40}") { Lab = "lab" }, BudgetChangeRecord.From);
+        yield return (new BudgetHaltRecord(Reason: "the lab's token budget ran out") { Lab = "lab" },
             BudgetHaltRecord.From);
-        yield return (new CheckpointRecord { Lab = "lab", Generation = 2, Digest = "sha256:ef" },
+        yield return (new CheckpointRecord(Generation: 2, Digest: "sha256:ef") { Lab = "lab" },
             CheckpointRecord.From);
-        yield return (new SelfGeneratedRecord { Lab = "lab", Generation = 2, Kept = 37, Digest = "sha256:01" },
+        yield return (new SelfGeneratedRecord(Generation: 2, Kept: 37, Digest: "sha256:01") { Lab = "lab" },
             SelfGeneratedRecord.From);
-        yield return (new IncidentRecord { Lab = "lab", Kind = "collapse", Detail = "distinct-2 fell",
-            Severity = "warning" },
+        yield return (new IncidentRecord(Kind: "collapse", Detail: "distinct-2 fell",
+            Severity: "warning") { Lab = "lab" },
             IncidentRecord.From);
-        yield return (new ApprovalRequestRecord { Lab = "lab", Gate = "promotion", Summary = "promote generation 2" },
+        yield return (new ApprovalRequestRecord(Gate: "promotion", Summary: "promote generation 2") { Lab = "lab" },
             ApprovalRequestRecord.From);
         yield return (Decision(), DecisionRecord.From);
-        yield return (new PersonRecord { Role = "admin", TokenSha256 = "5e", AddedBy = "user:ada" }, PersonRecord.From);
-        yield return (new RevocationRecord { Person = "user:rex", RevokedBy = "user:ada" }, RevocationRecord.From);
-        yield return (new HaltRequestRecord { Lab = "lab", By = "user:ada", Reason = "runaway" },
+        yield return (new PersonRecord(Role: "admin", TokenSha256: "5e", AddedBy: "user:ada"), PersonRecord.From);
+        yield return (new RevocationRecord(Person: "user:rex", RevokedBy: "user:ada"), RevocationRecord.From);
+        yield return (new HaltRequestRecord(By: "user:ada", Reason: "runaway") { Lab = "lab" },
             HaltRequestRecord.From);
-        yield return (new AuditRecord
-        {
-            Lab = "lab", Generation = 2, Promoted = true, Complete = false,
-            Checks = [new("canaries", true, true, "0 completed"), new("divergence", false, false, "not verified")],
-        }, AuditRecord.From);
+        yield return (new AuditRecord(Generation: 2, Promoted: true, Complete: false, Checks: [new("canaries", true,
+            true, "0 completed"), new("divergence", false, false, "not verified")]) { Lab = "lab" }, AuditRecord.From);
     }
 
     public static GenerationRecord Generation() => new GenerationRecord
@@ -132,9 +108,7 @@ public static class Samples
         PerplexityDrift = 0.125, TailCoverage = 0.75,
     };
 
-    public static DecisionRecord Decision() => new()
-    {
-        Lab = "lab", Request = "request:lab/g2-promotion", Gate = "promotion", Approved = true, By = "user:ada",
-        Reason = "the CI excludes zero", LagSeconds = 12.345,
-    };
+    public static DecisionRecord Decision() =>
+        new("request:lab/g2-promotion", "promotion", Approved: true, "user:ada", "the CI excludes zero",
+            12.345) { Lab = "lab" };
 }

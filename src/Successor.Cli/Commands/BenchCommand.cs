@@ -1,9 +1,6 @@
 // `successor bench`: training-step throughput of a preset on random tokens — tokens/s, ms/step,
 // achieved GFLOP/s (6·N + 12·L·C·T FLOPs per token, nanoGPT's estimate_mfu) and its fraction of peak.
-using System.CommandLine;
 using System.Diagnostics;
-using Successor.Cli.Commands.Shared;
-using Successor.Cli.Output;
 using Successor.Tensors;
 using Successor.Training;
 using Successor.Training.Data;

@@ -3,10 +3,8 @@
 // --sealed the problems are the Verifier's sealed ones and the "genuinely better" rule decides; without
 // it they are public validation problems (fine for exploring, not for promotion). Several checkpoints
 // per side (comma-separated: one per seed) are averaged per item before comparing.
-using System.CommandLine;
 using System.Globalization;
 using System.Text.Json.Nodes;
-using Successor.Cli.Commands.Shared;
 using Successor.Data.Curriculum;
 using Successor.Evaluation.Curriculum;
 using Successor.Evaluation.Statistics;

@@ -1,10 +1,7 @@
 // `successor eval`: a checkpoint's loss and bits per byte on a text file (every position predicted once),
 // or its exact-match accuracy on built-in curriculum problems (public validation side) with the
 // capability horizon per family and a weakness report.
-using System.CommandLine;
 using Successor.Cli.Commands.Curriculum;
-using Successor.Cli.Commands.Shared;
-using Successor.Cli.Output;
 using Successor.Data.Curriculum;
 using Successor.Evaluation.Curriculum;
 using Successor.Models.Tokenizers;

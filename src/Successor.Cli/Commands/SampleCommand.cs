@@ -1,8 +1,5 @@
 // `successor sample`: text from a checkpoint, with temperature, top-k, top-p and a seed.
-using System.CommandLine;
 using System.Diagnostics;
-using Successor.Cli.Commands.Shared;
-using Successor.Cli.Output;
 using Successor.Models.Generation;
 using Successor.Models.Tokenizers;
 

@@ -1,6 +1,5 @@
 // `successor schema recipe|lab`: the JSON Schema (draft 2020-12) of a recipe or a lab config, generated
 // from the types the reader uses, so the published schema (docs/*.schema.json) cannot drift from the code.
-using System.CommandLine;
 using System.Text.Json.Nodes;
 using System.Text.Json.Schema;
 using Successor.Lab.Config;

@@ -1,6 +1,5 @@
 // `successor serve`: the lab's dashboard and JSON API (docs/DASHBOARD.md), on 127.0.0.1:5117 by default.
 // It runs until Ctrl+C. A ledger that does not exist is bad input (exit 2), not a new empty ledger.
-using System.CommandLine;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Hosting;
 using Successor.Cli.Commands.Lab;

@@ -1,8 +1,5 @@
 // `successor train`: one training run from a preset or recipe file, with overrides, resumable.
-using System.CommandLine;
 using System.Diagnostics;
-using Successor.Cli.Commands.Shared;
-using Successor.Cli.Output;
 using Successor.Data.Contamination;
 using Successor.Data.Corpora;
 using Successor.Training;
@@ -33,15 +30,9 @@ public static class TrainCommand
         var resume = new Option<string?>("--resume") { Description = "Continue from a checkpoint folder" };
         var saveEvery = new Option<int>("--save-every")
             { Description = "Also checkpoint every N steps (0: only at the end)" };
-        var against = new Option<string?>("--against")
-            { Description = "Split folder whose validation set and sealed holdout --data must not overlap" };
-        var threshold = new Option<double>("--contamination-threshold")
-        {
-            Description = "Largest allowed share of --data documents that overlap",
-            DefaultValueFactory = _ => ContaminationGuard.DefaultThreshold,
-        };
-        var logInterval = new Option<int>("--log-interval")
-            { Description = "Print a line every N steps", DefaultValueFactory = _ => 10 };
+        var against = CommonOptions.Against("--data");
+        var threshold = CommonOptions.ContaminationThreshold("--data");
+        var logInterval = CommonOptions.LogInterval(10);
         var threads = CommonOptions.Threads();
         var json = CommonOptions.Json();
         var command = new Command("train", "Train a GPT on text; saves a resumable checkpoint")

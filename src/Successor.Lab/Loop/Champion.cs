@@ -1,6 +1,5 @@
 // The model a generation starts from, as the ledger records it: its weights (an artifact), the recipe
 // that trained it, and the self-generated data accumulated so far.
-using Successor.Records;
 using Successor.Training.Recipes;
 
 namespace Successor.Lab.Loop;

@@ -5,7 +5,6 @@ using System.Diagnostics;
 using Successor.Data.Curriculum;
 using Successor.Lab.Config;
 using Successor.Lab.Workloads;
-using Successor.Lab.Trials;
 using Successor.Models.Checkpoints;
 using Successor.Models.Gpt;
 using Successor.Research;

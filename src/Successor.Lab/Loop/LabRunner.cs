@@ -8,9 +8,7 @@
 using System.Diagnostics;
 using Successor.Lab.Config;
 using Successor.Lab.Stages;
-using Successor.Lab.Trials;
 using Successor.Ledger.Statements;
-using Successor.Records;
 using Successor.Safety.Gates;
 
 namespace Successor.Lab.Loop;
@@ -57,7 +55,7 @@ public sealed class LabRunner
             }
             lab.Report(new(g, "budget", $"stopping in generation {g}: {why}"));
             string halt = journal.Id("halt", $"g{g}");
-            journal.Once(halt, () => ProvStatement.Activity(halt, BudgetHaltRecord.Type, new BudgetHaltRecord { Reason = why }.ToAttributes()));
+            journal.Once(halt, () => ProvStatement.Activity(halt, BudgetHaltRecord.Type, new BudgetHaltRecord(why).ToAttributes()));
             break;
         }
         lab.Report(new(config.Generations, "done", $"lab {config.Name} finished; champion from generation {champion.Generation}"));

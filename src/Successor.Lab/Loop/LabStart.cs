@@ -3,7 +3,6 @@
 // the original training data is checked against public validation and the sealed holdout.
 using System.Text;
 using Successor.Ledger.Statements;
-using Successor.Records;
 using Successor.Safety.Gates;
 
 namespace Successor.Lab.Loop;
@@ -26,18 +25,14 @@ sealed class LabStart(LabContext lab)
         var recorded = LabConfigRecord.From(journal.Once(id, () =>
         {
             string digest = journal.Store(Encoding.UTF8.GetBytes(Config.LabConfigJson.Canonical(config)));
-            return ProvStatement.Artifact(id, LabConfigRecord.Type, digest, new LabConfigRecord
-            {
-                Sha256 = Sha(identity), Researcher = researcher, Budgets = budgets,
-                // what the dashboard's compute utilization divides by: the cores here and the threads a trial uses
-                Cores = Environment.ProcessorCount, ThreadsPerWorker = config.Research.ThreadsPerWorker,
-            }.ToAttributes());
+            return ProvStatement.Artifact(id, LabConfigRecord.Type, digest, new LabConfigRecord(Sha(identity), researcher, budgets,
+                Environment.ProcessorCount, config.Research.ThreadsPerWorker).ToAttributes());
         }));
         string current = Changes().Select(b => b.Budgets).LastOrDefault() ?? recorded.Budgets;
         if (current != budgets)
         {
             string change = journal.Id("budget-change", $"{Changes().Count + 1}");
-            journal.Record(ProvStatement.Entity(change, BudgetChangeRecord.Type, new BudgetChangeRecord { Previous = current, Budgets = budgets }.ToAttributes()));
+            journal.Record(ProvStatement.Entity(change, BudgetChangeRecord.Type, new BudgetChangeRecord(current, budgets).ToAttributes()));
             lab.Report(new(0, "budget", $"budgets changed since the last run: {current} → {budgets}"));
         }
         var changes = Changes();
@@ -61,12 +56,10 @@ sealed class LabStart(LabContext lab)
         {
             var report = lab.Task.TrainingContamination();
             var example = report?.Examples.FirstOrDefault();
-            return ProvStatement.Activity(id, ContaminationCheckRecord.Type, new ContaminationCheckRecord
-            {
-                Documents = report?.Documents, Flagged = report?.Flagged ?? 0, Rate = report?.Rate ?? 0,
-                Example = example is null ? null : $"{example.TrainingDocument} overlaps {example.Reference} ({example.Kind})",
-                Passed = report is null || report.Rate <= Data.Contamination.ContaminationGuard.DefaultThreshold,
-            }.ToAttributes());
+            return ProvStatement.Activity(id, ContaminationCheckRecord.Type, new ContaminationCheckRecord(
+                Documents: report?.Documents, Flagged: report?.Flagged ?? 0, Rate: report?.Rate ?? 0,
+                Example: example is null ? null : $"{example.TrainingDocument} overlaps {example.Reference} ({example.Kind})",
+                Passed: report is null || report.Rate <= Data.Contamination.ContaminationGuard.DefaultThreshold).ToAttributes());
         }));
         if (c.Passed) return;
         string detail = $"{c.Flagged} of {c.Documents} training documents overlap evaluation data, e.g. {c.Example}";

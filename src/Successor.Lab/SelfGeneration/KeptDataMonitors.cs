@@ -16,8 +16,6 @@ using Successor.Evaluation.Curriculum;
 using Successor.Models.Gpt;
 using Successor.Safety.Monitors;
 
-using Successor.Records;
-
 namespace Successor.Lab.SelfGeneration;
 
 public static class KeptDataMonitors

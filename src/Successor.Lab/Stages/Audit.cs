@@ -1,8 +1,6 @@
 // Stage 9, the audit: every required check of the generation (SafetyAudit.Required) with whether it ran and
 // passed, read back from what the generation recorded, so the audit says what the ledger can prove rather
 // than what the loop believes. Recorded in the same transaction as the generation's outcome.
-using Successor.Lab.Loop;
-using Successor.Records;
 using Successor.Safety.Audit;
 using Successor.Safety.Gates;
 using Successor.Safety.Incidents;

@@ -2,10 +2,8 @@
 // filter keeps some. Kept data joins the accumulated self-generated sets (never replacing the original
 // data). The kept labels' accuracy, diversity, drift and tail coverage are measured, and alarms raised.
 using System.Text;
-using Successor.Lab.Loop;
 using Successor.Lab.SelfGeneration;
 using Successor.Ledger.Statements;
-using Successor.Records;
 using Successor.Safety.Incidents;
 
 namespace Successor.Lab.Stages;
@@ -82,7 +80,7 @@ sealed class Curation(LabContext lab)
             record = record with { Data = digest };
             relations.AddRange([
                 ProvStatement.Artifact(entity, SelfGeneratedRecord.Type, digest,
-                    new SelfGeneratedRecord { Lab = journal.Lab, Generation = g, Kept = kept.Count }.ToAttributes()),
+                    new SelfGeneratedRecord(g, kept.Count) { Lab = journal.Lab }.ToAttributes()),
                 ProvStatement.WasGeneratedBy(entity, id), ProvStatement.WasDerivedFrom(entity, champion.Id)]);
         }
         return journal.Record(ProvStatement.Activity(id, CurationRecord.Type, record.ToAttributes()), [.. relations]);

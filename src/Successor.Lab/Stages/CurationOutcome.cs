@@ -1,5 +1,3 @@
-using Successor.Records;
-
 namespace Successor.Lab.Stages;
 
 /// <summary>The self-generated sets the successor trains on (the champion's and any kept now), and this

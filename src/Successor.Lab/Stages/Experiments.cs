@@ -2,8 +2,6 @@
 // worker process, under successive halving, each rung against a control trained with the same budget.
 // Each rung's effects are interpreted (Interpretation) and the best 1/eta go on to a longer rung.
 using System.Text;
-using Successor.Lab.Loop;
-using Successor.Lab.Trials;
 using Successor.Research;
 using Successor.Safety.Gates;
 using Successor.Training.Recipes;

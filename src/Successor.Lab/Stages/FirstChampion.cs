@@ -1,9 +1,6 @@
 // Generation 0: the first champion trains on the original data with the lab's recipe and initial budget,
 // is scored on the sealed holdout, and is recorded as the champion every later generation descends from.
-using Successor.Lab.Loop;
-using Successor.Lab.Trials;
 using Successor.Ledger.Statements;
-using Successor.Records;
 
 namespace Successor.Lab.Stages;
 

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Successor.Lab.Loop;
 
 namespace Successor.Lab.Stages;
 

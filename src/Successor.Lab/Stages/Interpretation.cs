@@ -1,12 +1,8 @@
 // Stage 5. Interpretation: the paired effect of one change against its control, with a bootstrap 95% CI
 // over the public validation items, recorded as a finding — the lab's memory the researcher reads.
 using Successor.Evaluation.Statistics;
-using Successor.Lab.Loop;
-using Successor.Lab.Trials;
 using Successor.Ledger.Statements;
-using Successor.Records;
 using Successor.Research;
-using Successor.Statistics;
 
 namespace Successor.Lab.Stages;
 
@@ -17,11 +13,8 @@ sealed class Interpretation(LabContext lab)
         var c = SeededBootstrap.Compare(control.Scores, trial.Scores, PairedBootstrap.MinResamples, lab.SeedFor(g, 2));
         var finding = new Finding(g, p.Id, p.Overrides, trial.Steps, trial.Score, c.Difference, c.Low, c.High);
         string id = lab.Journal.Id("finding", trialId);
-        lab.Journal.Once(id, () => ProvStatement.Entity(id, FindingRecord.Type, new FindingRecord
-        {
-            Generation = g, Proposal = p.Id, Trial = trialId, Overrides = p.Overrides, Steps = trial.Steps,
-            Score = trial.Score, Effect = c.Difference, Low = c.Low, High = c.High, PValue = c.PValue,
-        }.ToAttributes()));
+        lab.Journal.Once(id, () => ProvStatement.Entity(id, FindingRecord.Type, new FindingRecord(
+            g, p.Id, trialId, p.Overrides, trial.Steps, trial.Score, c.Difference, c.Low, c.High, c.PValue).ToAttributes()));
         return finding;
     }
 }

@@ -1,10 +1,8 @@
 // Stage 8, part one. The safety check of this generation's new data: every kept problem must be a
 // training-side problem (never a public validation or sealed one) of a known task family.
 using Successor.Data.Curriculum;
-using Successor.Lab.Loop;
 using Successor.Lab.SelfGeneration;
 using Successor.Ledger.Statements;
-using Successor.Records;
 
 namespace Successor.Lab.Stages;
 
@@ -24,11 +22,8 @@ sealed class KeptDataCheck(LabContext lab)
                     if (CurriculumPartition.SideOf(p.Prompt) != 0) offSide++;
                     if (TaskFamilies.All.All(f => f.Name != p.Family)) malformed++;
                 }
-            return ProvStatement.Activity(id, KeptDataCheckRecord.Type, new KeptDataCheckRecord
-            {
-                Generation = g, Checked = checkedCount, OffTrainingSide = offSide, Malformed = malformed,
-                Passed = offSide == 0 && malformed == 0,
-            }.ToAttributes());
+            return ProvStatement.Activity(id, KeptDataCheckRecord.Type, new KeptDataCheckRecord(
+                g, checkedCount, offSide, malformed, Passed: offSide == 0 && malformed == 0).ToAttributes());
         }));
         lab.Report(new(g, "safety", $"checked {record.Checked} kept problems: {record.OffTrainingSide} outside the training side, "
             + $"{record.Malformed} malformed"));

@@ -1,4 +1,3 @@
-using Successor.Lab.Trials;
 using Successor.Research;
 
 namespace Successor.Lab.Stages;

@@ -1,7 +1,6 @@
 // Public-minus-sealed gains summed over a lineage: the promoted generations so far and the candidate that
 // would join them. Excesses too small for any single generation's test add up (Divergence.CheckAcrossGenerations).
 // Rejected candidates are left out: they never became a parent, so their gap is not the lineage's.
-using Successor.Records;
 using Successor.Safety.Monitors;
 
 namespace Successor.Lab.Stages;

@@ -1,9 +1,7 @@
 // Stage 2. Proposals: the researcher proposes recipe changes, each naming the weakness it targets. They are
 // recorded with exactly what the researcher saw of the sealed holdout, so a resumed run uses the same ones
 // and the audit can recompute what was allowed.
-using Successor.Lab.Loop;
 using Successor.Ledger.Statements;
-using Successor.Records;
 using Successor.Research;
 
 namespace Successor.Lab.Stages;
@@ -22,13 +20,9 @@ sealed class Proposals(LabContext lab)
             var context = new ResearchContext(g, s.Champion.Recipe, weaknesses, Memory(), lab.SeedFor(g, 1)) { Holdout = HoldoutSeen(g) };
             var proposed = lab.Researcher.Propose(context, lab.Config.Research.Proposals);
             string activity = journal.Id("research", $"g{g}");
-            var record = new ProposalsRecord
-            {
-                Generation = g,
-                Researcher = lab.Researcher.Name,
-                HoldoutFeedback = [.. context.Holdout.Select(a => new ProposalsRecord.HoldoutFeedbackEntry(a.Generation, a.Value, a.FromHoldout, a.Refused))],
-                Proposals = [.. proposed.Select(p => new ProposalsRecord.ProposalEntry(p.Id, p.Overrides, p.Targets, p.Rationale))],
-            };
+            var record = new ProposalsRecord(g, lab.Researcher.Name,
+                [.. context.Holdout.Select(a => new ProposalsRecord.HoldoutFeedbackEntry(a.Generation, a.Value, a.FromHoldout, a.Refused))],
+                [.. proposed.Select(p => new ProposalsRecord.ProposalEntry(p.Id, p.Overrides, p.Targets, p.Rationale))]);
             attributes = journal.Record(ProvStatement.Entity(id, ProposalsRecord.Type, record.ToAttributes()),
                 ProvStatement.Activity(activity, "research"), ProvStatement.WasGeneratedBy(id, activity),
                 ProvStatement.WasAssociatedWith(activity, $"researcher:{lab.Researcher.Name}", "researcher"));

@@ -1,5 +1,4 @@
 using Successor.Evaluation.Statistics;
-using Successor.Statistics;
 
 namespace Successor.Lab.Stages;
 

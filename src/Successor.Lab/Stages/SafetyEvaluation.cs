@@ -4,13 +4,9 @@
 // checks' compounded reliability (kept-label accuracy and the rule's false-accept rate, generation by
 // generation).
 using Successor.Evaluation.Statistics;
-using Successor.Lab.Loop;
-using Successor.Lab.Trials;
 using Successor.Ledger.Statements;
 using Successor.Models.Gpt;
-using Successor.Records;
 using Successor.Safety.Monitors;
-using Successor.Statistics;
 
 namespace Successor.Lab.Stages;
 
@@ -78,15 +74,10 @@ sealed class SafetyEvaluation(LabContext lab)
             var result = PromotionReplay.Run(pairs => lab.Task.Replay([champion, silenced], pairs));
             lab.Report(new(g, "replay", $"promotion rule on known cases: {result.FalseAccepts} of {result.KnownBad} known-bad accepted, "
                 + $"{result.KnownGood - result.FalseRejects} of {result.KnownGood} known-good accepted ({clock.Elapsed.TotalSeconds:0.0} s)"));
-            return ProvStatement.Activity(id, ReplayRecord.Type, new ReplayRecord
-            {
-                Generation = g,
-                Cases = [.. result.Outcomes.Select(o => new ReplayRecord.ReplayCase(o.Case.Name, o.Case.ShouldAccept, o.Accepted, o.Reason))],
-                KnownBad = result.KnownBad, FalseAccepts = result.FalseAccepts,
-                KnownGood = result.KnownGood, FalseRejects = result.FalseRejects,
-                Accuracy = result.Accuracy, FalseAcceptRate = result.FalseAcceptRate,
-                Seconds = Math.Round(clock.Elapsed.TotalSeconds, 3),
-            }.ToAttributes());
+            return ProvStatement.Activity(id, ReplayRecord.Type, new ReplayRecord(g,
+                [.. result.Outcomes.Select(o => new ReplayRecord.ReplayCase(o.Case.Name, o.Case.ShouldAccept, o.Accepted, o.Reason))],
+                result.KnownBad, result.FalseAccepts, result.KnownGood, result.FalseRejects,
+                result.Accuracy, result.FalseAcceptRate, Seconds: Math.Round(clock.Elapsed.TotalSeconds, 3)).ToAttributes());
         }));
     }
 

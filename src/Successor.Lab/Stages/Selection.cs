@@ -7,13 +7,9 @@
 // the last rung could not tell apart from the best — their 95% CIs overlap its CI — run on the same seeds
 // against one shared control, and the one with the best mean effect that passes is adopted.
 using Successor.Evaluation.Statistics;
-using Successor.Lab.Loop;
-using Successor.Lab.Trials;
 using Successor.Ledger.Statements;
-using Successor.Records;
 using Successor.Research;
 using Successor.Training.Recipes;
-using Successor.Statistics;
 
 namespace Successor.Lab.Stages;
 
@@ -112,21 +108,16 @@ sealed class Selection(LabContext lab)
     void RecordSelection(string id, int g, List<string> candidate, Comparison? c, bool adopted, string reason,
         IReadOnlyList<string>? reusedTrials = null, IReadOnlyList<Race>? races = null)
     {
-        lab.Journal.Record(ProvStatement.Entity(id, SelectionRecord.Type, new SelectionRecord
-        {
-            Generation = g,
-            Candidate = candidate,
-            Adopted = adopted ? candidate : [],
-            Effect = c?.Difference, Low = c?.Low, High = c?.High,
-            Seeds = lab.Config.Research.SelectionSeeds,
-            ReusedTrials = reusedTrials ?? [],
-            Finalists = [.. (races ?? []).Select(r => new SelectionRecord.FinalistEntry(r.Finalist.From.Id, r.Finalist.Arm,
+        lab.Journal.Record(ProvStatement.Entity(id, SelectionRecord.Type, new SelectionRecord(g, candidate,
+            Adopted: adopted ? candidate : [],
+            c?.Difference, c?.Low, c?.High, lab.Config.Research.SelectionSeeds,
+            ReusedTrials: reusedTrials ?? [],
+            Finalists: [.. (races ?? []).Select(r => new SelectionRecord.FinalistEntry(r.Finalist.From.Id, r.Finalist.Arm,
                 r.Finalist.Overrides, r.All.Difference, r.All.Low, r.All.High)
             {
                 FreshEffect = r.Fresh?.Difference, FreshLow = r.Fresh?.Low, FreshHigh = r.Fresh?.High,
             })],
-            Reason = reason,
-        }.ToAttributes()));
+            reason).ToAttributes()));
         lab.Report(new(g, "selection", $"{(adopted ? "adopted" : "kept the champion's recipe")}: {reason}"
             + $"{(candidate.Count > 0 ? $" ({string.Join(" ", candidate)})" : "")}"));
     }

@@ -1,8 +1,6 @@
 // Stage 9. Successor training: the adopted recipe's full run, warm-started from the champion or, with
 // research.continue_successor, the last rung's trial of the adopted recipe continued from the state it kept
 // before its cooldown. Its data: the original data plus every kept self-generated set.
-using Successor.Lab.Loop;
-using Successor.Lab.Trials;
 using Successor.Research;
 using Successor.Training.Optimization;
 using Successor.Training.Recipes;

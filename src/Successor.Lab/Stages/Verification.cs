@@ -2,11 +2,8 @@
 // holdout; the safety evaluation watches the verified successor; PromotionPolicy decides on the evidence and
 // the human gates it asks; the generation's outcome, its audit and (when promoted) the new champion and its
 // in-toto attestation are recorded in one place. Otherwise the champion stays, and the reason is recorded.
-using Successor.Lab.Loop;
-using Successor.Lab.Trials;
 using Successor.Ledger.Statements;
 using Successor.Ledger.Attestations;
-using Successor.Records;
 using Successor.Safety.Audit;
 using Successor.Safety.Gates;
 using Successor.Training.Recipes;

@@ -1,9 +1,7 @@
 // Stage 1. Weakness analysis: the champion on public validation (never the sealed holdout); its worst
 // slices are what the researcher is asked to fix. Recorded once, with the report as an artifact.
 using System.Text;
-using Successor.Lab.Loop;
 using Successor.Ledger.Statements;
-using Successor.Records;
 using Successor.Research;
 
 namespace Successor.Lab.Stages;

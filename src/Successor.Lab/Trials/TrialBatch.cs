@@ -1,9 +1,7 @@
 // Trials: recorded ones are read back from the ledger; the rest run in worker processes under the lab's
 // compute caps, and each is recorded the moment it finishes, so a crash loses at most the trials still
 // running. After every batch the evaluator's fingerprint and the anomaly monitors check it (TrialChecks).
-using Successor.Lab.Loop;
 using Successor.Ledger.Statements;
-using Successor.Records;
 using Successor.Safety.Incidents;
 using Successor.Training.Recipes;
 

@@ -3,9 +3,7 @@
 // batch's scores, loss curves and throughput (TrialMonitors). A trial recorded by a run that died before its
 // batch was checked is checked when the lab resumes, so every trial is covered exactly once.
 using System.Security.Cryptography;
-using Successor.Lab.Loop;
 using Successor.Ledger.Statements;
-using Successor.Records;
 using Successor.Safety.Incidents;
 
 namespace Successor.Lab.Trials;
@@ -35,13 +33,8 @@ sealed class TrialChecks(LabContext lab)
             }
             var monitors = Monitor(g, [.. batch.Where(t => t.Record!.Ok && !voided.Contains(t.Id)).Select(t => Signal(t.Id, t.Record!))]);
             string id = journal.Id("trial-checks", batch[0].Id);
-            journal.Once(id, () => ProvStatement.Activity(id, TrialChecksRecord.Type, new TrialChecksRecord
+            journal.Once(id, () => ProvStatement.Activity(id, TrialChecksRecord.Type, new TrialChecksRecord(g, [.. batch.Select(t => t.Id)], before, after, unchanged)
             {
-                Generation = g,
-                Trials = [.. batch.Select(t => t.Id)],
-                EvaluatorBefore = before,
-                EvaluatorAfter = after,
-                EvaluatorPassed = unchanged,
                 Outliers = Entry(monitors.Outliers),
                 ChangePoints = Entry(monitors.ChangePoints),
                 Throughput = Entry(monitors.Throughput),

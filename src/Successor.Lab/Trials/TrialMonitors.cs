@@ -12,7 +12,6 @@
 // Thresholds are set from clean runs (docs/SAFETY.md): far above anything clean runs showed.
 using System.Globalization;
 using Successor.Safety.Monitors;
-using Successor.Statistics;
 
 namespace Successor.Lab.Trials;
 

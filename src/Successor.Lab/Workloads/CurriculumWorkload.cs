@@ -11,7 +11,6 @@ using Successor.Evaluation.Verification;
 using Successor.Lab.Config;
 using Successor.Lab.SelfGeneration;
 using Successor.Models.Gpt;
-using Successor.Records;
 using Successor.Research;
 using Successor.Training.Data;
 using Successor.Training.Recipes;
@@ -69,12 +68,9 @@ public sealed class CurriculumWorkload(CurriculumConfig curriculum, ulong evalSe
         var items = CurriculumEvaluator.Run(model, PublicProblems());
         var slices = CurriculumEvaluator.Slices(items);
         var worst = WeaknessReport.Worst(items);
-        var report = new WeaknessRecord
-        {
-            PublicScore = items.Average(i => i.Correct ? 1.0 : 0.0),
-            Slices = [.. slices.Select(s => new WeaknessRecord.SliceScore($"{s.Family} d={s.Difficulty}", Accuracy: s.Accuracy))],
-            Failures = [.. worst.SelectMany(w => w.Failures.Take(1)).Select(f => $"{f.Prompt}{f.Output} (expected {f.Expected})")],
-        };
+        var report = new WeaknessRecord(items.Average(i => i.Correct ? 1.0 : 0.0),
+            [.. slices.Select(s => new WeaknessRecord.SliceScore($"{s.Family} d={s.Difficulty}", Accuracy: s.Accuracy))],
+            [.. worst.SelectMany(w => w.Failures.Take(1)).Select(f => $"{f.Prompt}{f.Output} (expected {f.Expected})")]);
         var weak = slices.Where(s => s.Accuracy < 1).OrderBy(s => s.Accuracy).ThenBy(s => s.Difficulty)
             .Select(s => new PublicWeakness($"{s.Family} d={s.Difficulty}", s.Accuracy, Metric)).ToList();
         return (weak, report);

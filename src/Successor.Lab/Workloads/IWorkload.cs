@@ -3,16 +3,11 @@
 // two members; the lab process uses the rest.
 using Successor.Evaluation.Statistics;
 using Successor.Models.Gpt;
-using Successor.Records;
 using Successor.Research;
 using Successor.Training.Data;
 using Successor.Training.Recipes;
 
 namespace Successor.Lab.Workloads;
-
-/// <summary>A model's standing on the sealed holdout: the headline value (accuracy, or bits per byte),
-/// a line for people, and what the ledger keeps of it.</summary>
-public sealed record HoldoutSummary(double Value, string Text, HoldoutStanding Standing);
 
 public interface IWorkload
 {

@@ -11,7 +11,6 @@ using Successor.Evaluation.Text;
 using Successor.Evaluation.Verification;
 using Successor.Lab.Config;
 using Successor.Models.Gpt;
-using Successor.Records;
 using Successor.Models.Tokenizers;
 using Successor.Research;
 using Successor.Training.Data;
@@ -50,11 +49,7 @@ public sealed class TextWorkload(string split, PromotionConfig promotion) : IWor
         var scored = Validation.Zip(losses).Where(p => p.Second.Tokens > 0).Select(p => (p.First.Id, Bits: p.Second.Loss / Math.Log(2), p.Second.Tokens)).ToList();
         double mean = scored.Sum(s => s.Bits * s.Tokens) / Math.Max(1, scored.Sum(s => s.Tokens));
         var worst = scored.OrderByDescending(s => s.Bits).Take(5).ToList();
-        var report = new WeaknessRecord
-        {
-            PublicScore = mean,
-            Slices = [.. worst.Select(s => new WeaknessRecord.SliceScore(s.Id, BitsPerByte: s.Bits))],
-        };
+        var report = new WeaknessRecord(mean, [.. worst.Select(s => new WeaknessRecord.SliceScore(s.Id, BitsPerByte: s.Bits))]);
         return ([.. worst.Select(s => new PublicWeakness($"validation document {s.Id}", s.Bits, "bits/byte"))], report);
     }
 

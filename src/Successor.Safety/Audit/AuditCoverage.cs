@@ -5,7 +5,6 @@
 using System.Globalization;
 using Successor.Ledger.Statements;
 using Successor.Ledger.Storage;
-using Successor.Records;
 
 namespace Successor.Safety.Audit;
 

@@ -3,7 +3,6 @@
 // record, so a record that leaves a check out is incomplete rather than vacuously complete.
 using System.Text.Json.Nodes;
 using Successor.Ledger.Statements;
-using Successor.Records;
 
 namespace Successor.Safety.Audit;
 
@@ -57,14 +56,8 @@ public static class SafetyAudit
 
     public static ProvStatement Statement(string lab, int generation, bool promoted,
         IReadOnlyList<AuditCheck> checks) =>
-        ProvStatement.Entity(Id(lab, generation), Type, new AuditRecord
-        {
-            Lab = lab,
-            Generation = generation,
-            Promoted = promoted,
-            Complete = Gaps(checks).Count == 0,
-            Checks = [.. checks.Select(c => new AuditRecord.CheckEntry(c.Name, c.Ran, c.Passed, c.Detail))],
-        }.ToAttributes());
+        ProvStatement.Entity(Id(lab, generation), Type, new AuditRecord(generation, promoted, Gaps(checks).Count == 0,
+            [.. checks.Select(c => new AuditRecord.CheckEntry(c.Name, c.Ran, c.Passed, c.Detail))]) { Lab = lab }.ToAttributes());
 
     /// <summary>The checks of a recorded audit entity's attributes.</summary>
     public static IReadOnlyList<AuditCheck> Checks(JsonObject attributes) => Checks(AuditRecord.From(attributes));

@@ -4,7 +4,6 @@
 using Successor.Ledger.Statements;
 using Successor.Ledger.Records;
 using Successor.Ledger.Storage;
-using Successor.Records;
 using Successor.Safety.Incidents;
 
 namespace Successor.Safety.Gates;
@@ -15,7 +14,7 @@ public sealed class Gatekeeper(ILedger ledger)
     public GateRequest Request(string actor, string id, string gate, string lab, string summary)
     {
         if (Find(id) is { } existing) return existing;
-        var request = new ApprovalRequestRecord { Gate = gate, Lab = lab, Summary = summary };
+        var request = new ApprovalRequestRecord(gate, summary) { Lab = lab };
         ledger.Append(actor, ProvStatement.Entity(id, ApprovalRequestRecord.Type, request.ToAttributes()));
         return Find(id)!;
     }
@@ -84,10 +83,9 @@ public sealed class Gatekeeper(ILedger ledger)
         string id = DecisionId(requestId);
         ledger.AppendBatch(who.Id,
         [
-            ProvStatement.Activity(id, DecisionRecord.Type, new DecisionRecord
+            ProvStatement.Activity(id, DecisionRecord.Type, new DecisionRecord(requestId, request.Gate, approve, who.Id, reason, Math.Round(lag, 3))
             {
-                Request = requestId, Gate = request.Gate, Lab = request.Lab, Approved = approve, By = who.Id,
-                Reason = reason, LagSeconds = Math.Round(lag, 3),
+                Lab = request.Lab,
             }.ToAttributes()),
             ProvStatement.Used(id, requestId),
             ProvStatement.WasAssociatedWith(id, who.Id, approve ? "approver" : "rejecter"),

@@ -6,7 +6,6 @@ using System.Globalization;
 using System.Runtime.InteropServices;
 using Successor.Ledger.Statements;
 using Successor.Ledger.Storage;
-using Successor.Records;
 
 namespace Successor.Safety.Gates;
 
@@ -25,7 +24,7 @@ public sealed partial class HaltSwitch(ILedger ledger, string lab)
     public string Request(string person, string reason)
     {
         string id = Id(Count() + 1);
-        var request = new HaltRequestRecord { Lab = lab, By = person, Reason = reason };
+        var request = new HaltRequestRecord(person, reason) { Lab = lab };
         ledger.Append(person, ProvStatement.Activity(id, HaltRequestRecord.Type, request.ToAttributes()));
         return id;
     }

@@ -7,7 +7,6 @@ using System.Text;
 using System.Text.RegularExpressions;
 using Successor.Ledger.Statements;
 using Successor.Ledger.Storage;
-using Successor.Records;
 
 namespace Successor.Safety.Gates;
 
@@ -35,7 +34,7 @@ public sealed partial class PersonRegistry(ILedger ledger)
             .TrimEnd('=').Replace('+', '-').Replace('/', '_');
         var person = new Identity(Identity.Prefix + name, role, false);
         ledger.Append(actor, ProvStatement.Agent(person.Id, PersonRecord.Type,
-            new PersonRecord { Role = Roles.Name(role), TokenSha256 = Hash(token), AddedBy = actor }.ToAttributes()));
+            new PersonRecord(Roles.Name(role), Hash(token), actor).ToAttributes()));
         return (person, token);
     }
 
@@ -46,7 +45,7 @@ public sealed partial class PersonRegistry(ILedger ledger)
             throw new GateException($"person \"{name}\" has no valid token to revoke");
         string id = $"revocation:{person.Id}:{DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()}";
         ledger.Append(admin.Id, ProvStatement.Entity(id, RevocationRecord.Type,
-            new RevocationRecord { Person = person.Id, RevokedBy = admin.Id }.ToAttributes()));
+            new RevocationRecord(person.Id, admin.Id).ToAttributes()));
         return person with { Revoked = true };
     }
 

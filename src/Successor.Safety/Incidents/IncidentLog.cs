@@ -2,7 +2,6 @@
 // again does not raise it twice.
 using Successor.Ledger.Statements;
 using Successor.Ledger.Storage;
-using Successor.Records;
 
 namespace Successor.Safety.Incidents;
 
@@ -11,10 +10,9 @@ public sealed class IncidentLog(ILedger ledger)
     public Incident Record(string actor, Incident incident)
     {
         if (ledger.FindById(incident.Id).Count == 0)
-            ledger.Append(actor, ProvStatement.Entity(incident.Id, IncidentRecord.Type, new IncidentRecord
+            ledger.Append(actor, ProvStatement.Entity(incident.Id, IncidentRecord.Type, new IncidentRecord(incident.Kind, incident.Detail, incident.Severity.ToString().ToLowerInvariant())
             {
-                Lab = incident.Lab, Kind = incident.Kind, Detail = incident.Detail,
-                Severity = incident.Severity.ToString().ToLowerInvariant(),
+                Lab = incident.Lab,
             }.ToAttributes()));
         return incident;
     }

@@ -13,7 +13,6 @@
 // have standard deviation s√2 and the shift estimate about 0.64 of that (window 10), so the default
 // threshold of 4 is about 6 standard errors: rare by chance even after scanning a few hundred indices.
 // A single wild value can also reach the threshold; RobustZ is the tool for telling those apart.
-using Successor.Statistics;
 
 namespace Successor.Safety.Monitors;
 

@@ -5,7 +5,6 @@
 // MAD = 0 (more than half the values are equal): no finite scale exists. Values equal to the median
 // score 0; every other value scores ±∞ and is an outlier, because the majority agrees exactly and it
 // does not.
-using Successor.Statistics;
 
 namespace Successor.Safety.Monitors;
 

@@ -14,7 +14,6 @@
 // With the defaults (T = 0.04, σ = 0.01) the per-query noise Lap(4σ) is as wide as the threshold, so
 // roughly one query in six spends budget even when public and holdout agree exactly; size B for that.
 // Not a statistic of its own: the caller computes both values; this class decides which one may be seen.
-using Successor.Statistics;
 
 namespace Successor.Safety.Monitors;
 

@@ -1,7 +1,6 @@
 // Flags a worker whose training throughput (tokens per second) has collapsed: the median of the last
 // k samples against the median of all earlier ones. Medians, so that one slow step (a checkpoint
 // write, a garbage collection) neither raises nor hides the alarm.
-using Successor.Statistics;
 
 namespace Successor.Safety.Monitors;
 

@@ -1,5 +1,4 @@
 // `successor curriculum`: the built-in verifiable curriculum (generate problems, train on them).
-using System.CommandLine;
 
 namespace Successor.Cli.Commands.Curriculum;
 

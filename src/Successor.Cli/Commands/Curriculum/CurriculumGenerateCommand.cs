@@ -1,9 +1,6 @@
 // `successor curriculum generate`: problems in the documented plain-text format, one per line, from the
 // train or public validation side of the partition (the sealed side is the Verifier's alone).
-using System.CommandLine;
 using System.Text;
-using Successor.Cli.Commands.Shared;
-using Successor.Cli.Output;
 using Successor.Data.Curriculum;
 
 namespace Successor.Cli.Commands.Curriculum;

@@ -1,9 +1,6 @@
 // `successor curriculum train`: the project's trainer on built-in curriculum problems (train side of
 // the partition, difficulties in a range), with the loss on answers only. Same recipes, overrides and
 // checkpoints as `successor train`.
-using System.CommandLine;
-using Successor.Cli.Commands.Shared;
-using Successor.Cli.Output;
 using Successor.Data.Contamination;
 using Successor.Data.Corpora;
 using Successor.Data.Curriculum;
@@ -37,15 +34,9 @@ public static class CurriculumTrainCommand
             { Description = "Text data (a .txt/.jsonl file or folder) to mix into training; needs --against" };
         var mixFraction = new Option<double>("--mix-fraction")
             { Description = "Share of rows drawn from --mix", DefaultValueFactory = _ => 0.5 };
-        var against = new Option<string?>("--against")
-            { Description = "Split folder whose validation set and sealed holdout --mix must not overlap" };
-        var threshold = new Option<double>("--contamination-threshold")
-        {
-            Description = "Largest allowed share of --mix documents that overlap",
-            DefaultValueFactory = _ => ContaminationGuard.DefaultThreshold,
-        };
-        var logInterval = new Option<int>("--log-interval")
-            { Description = "Print a line every N steps", DefaultValueFactory = _ => 50 };
+        var against = CommonOptions.Against("--mix");
+        var threshold = CommonOptions.ContaminationThreshold("--mix");
+        var logInterval = CommonOptions.LogInterval(50);
         var threads = CommonOptions.Threads();
         var json = CommonOptions.Json();
         var command = new Command("train", "Train a GPT on the built-in curriculum (loss on answers only)")

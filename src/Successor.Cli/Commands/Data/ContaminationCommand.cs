@@ -1,10 +1,7 @@
 // `successor data contamination`: 13-gram and 50-byte overlap between training data (any corpus,
 // model-generated data included) and a split's public validation set — and, through the Verifier, its
 // sealed holdout. Exit code 2 when the overlap rate is above the threshold.
-using System.CommandLine;
 using System.Text.Json.Nodes;
-using Successor.Cli.Commands.Shared;
-using Successor.Cli.Output;
 using Successor.Data.Contamination;
 using Successor.Data.Corpora;
 using Successor.Evaluation.Verification;

@@ -1,5 +1,4 @@
 // `successor data`: corpora — split into train / validation / sealed holdout, inspect, check contamination.
-using System.CommandLine;
 
 namespace Successor.Cli.Commands.Data;
 

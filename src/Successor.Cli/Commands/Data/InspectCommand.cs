@@ -1,9 +1,6 @@
 // `successor data inspect`: what a corpus holds (documents, bytes, content hash, longest document), or,
 // for a split folder, its manifest. Reading it fully is also the check that the file is usable.
-using System.CommandLine;
 using System.Text;
-using Successor.Cli.Commands.Shared;
-using Successor.Cli.Output;
 using Successor.Data.Corpora;
 
 namespace Successor.Cli.Commands.Data;

@@ -1,8 +1,5 @@
 // `successor data split`: a deterministic document-level split of a corpus into a folder
 // (train.jsonl, validation.jsonl, sealed/, manifest.json), each split content-hashed.
-using System.CommandLine;
-using Successor.Cli.Commands.Shared;
-using Successor.Cli.Output;
 using Successor.Data.Corpora;
 
 namespace Successor.Cli.Commands.Data;

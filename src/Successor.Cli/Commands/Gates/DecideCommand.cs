@@ -1,8 +1,6 @@
 // `successor approve|reject REQUEST --reason …`: a named approver decides a gate request. The identity
 // comes from the token, never from a name on the command line.
-using System.CommandLine;
 using Successor.Cli.Commands.Ledger;
-using Successor.Cli.Commands.Shared;
 using Successor.Safety.Gates;
 
 namespace Successor.Cli.Commands.Gates;

@@ -1,6 +1,5 @@
 // What the commands that change a lab share: the person's token, from --token or SUCCESSOR_TOKEN (the
 // environment keeps it out of shell history).
-using System.CommandLine;
 
 namespace Successor.Cli.Commands.Gates;
 

@@ -1,7 +1,6 @@
 // `successor halt --reason …`: the kill switch. Records who halted the lab and why, asks the running lab
 // to stop (SIGTERM: it kills its workers and exits 130), and if it has not stopped after the grace period
 // kills the lab and its workers outright. Either way `successor run` resumes from the ledger.
-using System.CommandLine;
 using Successor.Cli.Commands.Lab;
 using Successor.Cli.Commands.Ledger;
 using Successor.Safety.Gates;

@@ -1,7 +1,5 @@
 // `successor person add|revoke|list`: the named people who may view, approve and administer labs.
-using System.CommandLine;
 using Successor.Cli.Commands.Ledger;
-using Successor.Cli.Commands.Shared;
 using Successor.Safety.Gates;
 
 namespace Successor.Cli.Commands.Gates;

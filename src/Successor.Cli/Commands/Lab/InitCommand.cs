@@ -1,5 +1,4 @@
 // `successor init`: writes lab.json with every default and a comment on each field.
-using System.CommandLine;
 using Successor.Lab.Config;
 
 namespace Successor.Cli.Commands.Lab;

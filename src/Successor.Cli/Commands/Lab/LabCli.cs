@@ -1,5 +1,4 @@
 // What init, run and status share: where the lab's config, ledger, artifacts and trial folders live.
-using System.CommandLine;
 using Successor.Cli.Commands.Ledger;
 using Successor.Lab.Config;
 using Successor.Lab.Loop;

@@ -1,10 +1,8 @@
 // `successor run`: runs the lab in lab.json (the embedded default when there is none), continuing from
 // whatever its ledger already records. Ctrl+C or `successor halt` stops the workers and exits with 130; a
 // gate waiting for a person exits with 4. Run again to resume.
-using System.CommandLine;
 using System.Runtime.InteropServices;
 using Successor.Cli.Commands.Ledger;
-using Successor.Cli.Commands.Shared;
 using Successor.Lab.Loop;
 using Successor.Safety.Audit;
 using Successor.Safety.Gates;

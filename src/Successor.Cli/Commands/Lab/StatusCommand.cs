@@ -1,7 +1,5 @@
 // `successor status`: where a lab stands, from its ledger alone (it works while the lab runs).
-using System.CommandLine;
 using Successor.Cli.Commands.Ledger;
-using Successor.Cli.Commands.Shared;
 using Successor.Lab.Loop;
 using Successor.Records;
 using Successor.Safety.Audit;

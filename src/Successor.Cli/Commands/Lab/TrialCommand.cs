@@ -1,6 +1,5 @@
 // `successor trial FOLDER`: the worker process a lab starts for each trial (not for people to run).
 // It exits by itself when the lab that started it is gone.
-using System.CommandLine;
 using System.Runtime.InteropServices;
 using Successor.Lab.Trials;
 

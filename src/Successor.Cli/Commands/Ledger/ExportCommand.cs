@@ -1,5 +1,4 @@
 // `successor export --prov`: the whole ledger as W3C PROV-JSON, to stdout or a file.
-using System.CommandLine;
 using Successor.Ledger;
 using Successor.Ledger.Export;
 

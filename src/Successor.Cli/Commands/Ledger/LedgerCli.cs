@@ -1,7 +1,6 @@
 // What the ledger commands share: where the ledger, the artifacts and the signing key live, and
 // how a ledger error becomes one line on stderr with exit code 2. Exit codes of these commands:
 // 0 ok, 1 verification failed (tampering found), 2 bad input.
-using System.CommandLine;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Successor.Ledger;
@@ -34,8 +33,6 @@ public static class LedgerCli
         DefaultValueFactory = _ => Environment.GetEnvironmentVariable("SUCCESSOR_LEDGER_KEY")
             ?? Path.Combine(LedgerStore.DefaultDirectory, "ledger.key"),
     };
-
-    public static Option<bool> JsonOption() => new("--json") { Description = "Machine-readable JSON output" };
 
     public static ArtifactStore Artifacts(string folder) => new(folder);
 

@@ -1,6 +1,5 @@
 // `successor lineage <id>`: a model's (or any element's) ancestry as a tree — the data, recipe and
 // parent it came from, back to the seed data, and the evaluations and approvals that used it.
-using System.CommandLine;
 using Successor.Ledger.Lineage;
 
 namespace Successor.Cli.Commands.Ledger;
@@ -11,7 +10,7 @@ public static class LineageCommand
     {
         var id = new Argument<string>("id") { Description = "Id of an entity, activity or agent, e.g. checkpoint:g3" };
         var ledgerOption = LedgerCli.LedgerOption();
-        var json = LedgerCli.JsonOption();
+        var json = CommonOptions.Json();
         var command = new Command("lineage", "Ancestry of a model back to its seed data, as a tree")
             { id, ledgerOption, json };
         command.SetAction(r => LedgerCli.Guard(() =>

@@ -1,6 +1,5 @@
 // `successor log`: the ledger's records in order, one per line, optionally filtered; --sign
 // signs and stores a tree head over the log as it is now.
-using System.CommandLine;
 using System.Text.Json.Nodes;
 using Successor.Ledger;
 using Successor.Ledger.Proofs;
@@ -22,7 +21,7 @@ public static class LogCommand
             { Description = "Most records to show (0 = all)", DefaultValueFactory = _ => 0 };
         var id = new Option<string?>("--id") { Description = "Only records whose subject or object is this id" };
         var sign = new Option<bool>("--sign") { Description = "Sign and store a tree head over the current log" };
-        var json = LedgerCli.JsonOption();
+        var json = CommonOptions.Json();
         var command = new Command("log", "The ledger's records, in order")
             { ledgerOption, keyOption, from, limit, id, sign, json };
         command.SetAction(r => LedgerCli.Guard(() =>

@@ -3,7 +3,6 @@
 // is all a third party needs: `successor prove --check proof.json --root R --size N` (or any
 // RFC 6962 verifier) checks it with the published tree head alone. --consistency-from M proves
 // the current head extends the earlier head of size M.
-using System.CommandLine;
 using Successor.Ledger;
 using Successor.Ledger.Proofs;
 
@@ -25,7 +24,7 @@ public static class ProveCommand
         var size = new Option<long?>("--size") { Description = "With --check: the published tree size" };
         var consistencyFrom = new Option<long?>("--consistency-from")
             { Description = "Prove the latest tree head extends the stored head of this size" };
-        var json = LedgerCli.JsonOption();
+        var json = CommonOptions.Json();
         var command = new Command("prove", "Inclusion (or consistency) proof a third party can check")
             { id, ledgerOption, keyOption, output, check, root, size, consistencyFrom, json };
         command.SetAction(r => LedgerCli.Guard(() =>

@@ -1,6 +1,5 @@
 // `successor verify`: recomputes every record hash, chain link, artifact digest and signed tree
 // head; prints each problem, names the first broken record, and exits 1 on any tampering.
-using System.CommandLine;
 using System.Text.Json.Nodes;
 using Successor.Ledger.Signing;
 using Successor.Ledger.Verification;
@@ -14,7 +13,7 @@ public static class VerifyCommand
         var ledgerOption = LedgerCli.LedgerOption();
         var artifactsOption = LedgerCli.ArtifactsOption();
         var keyOption = LedgerCli.KeyOption();
-        var json = LedgerCli.JsonOption();
+        var json = CommonOptions.Json();
         var command = new Command("verify", "Check the ledger and its artifacts for tampering (exit 1 if any)")
             { ledgerOption, artifactsOption, keyOption, json };
         command.SetAction(r => LedgerCli.Guard(() =>

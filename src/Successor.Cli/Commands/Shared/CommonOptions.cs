@@ -1,5 +1,5 @@
 // Options several commands share, and the kernels they run on.
-using System.CommandLine;
+using Successor.Data.Contamination;
 using Successor.Tensors;
 using Successor.Tensors.Fast;
 
@@ -14,6 +14,21 @@ public static class CommonOptions
     };
 
     public static Option<bool> Json() => new("--json") { Description = "Machine-readable JSON output" };
+
+    /// <summary>--against: the split whose evaluation data the training data (named by `data`, e.g. "--data")
+    /// must not overlap.</summary>
+    public static Option<string?> Against(string data) => new("--against")
+        { Description = $"Split folder whose validation set and sealed holdout {data} must not overlap" };
+
+    /// <summary>--contamination-threshold: the share of `data`'s documents that may overlap --against.</summary>
+    public static Option<double> ContaminationThreshold(string data) => new("--contamination-threshold")
+    {
+        Description = $"Largest allowed share of {data} documents that overlap",
+        DefaultValueFactory = _ => ContaminationGuard.DefaultThreshold,
+    };
+
+    public static Option<int> LogInterval(int every) => new("--log-interval")
+        { Description = "Print a line every N steps", DefaultValueFactory = _ => every };
 
     /// <summary>Applies --threads and returns the fast kernels.</summary>
     public static IKernels Kernels(int threads)
