@@ -2,7 +2,8 @@ namespace Successor.Records;
 
 /// <summary>`audit:LAB/gN`: the generation's safety audit, every required check with whether it ran and
 /// passed, and whether all of them did.</summary>
-public sealed record AuditRecord(int Generation, bool Promoted, bool Complete, IReadOnlyList<AuditRecord.CheckEntry> Checks)
+public sealed record AuditRecord(int Generation, bool Promoted, bool Complete,
+    IReadOnlyList<AuditRecord.CheckEntry> Checks)
     : LabRecord<AuditRecord>
 {
     public const string Type = "safety-audit";

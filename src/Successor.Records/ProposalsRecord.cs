@@ -3,7 +3,8 @@ namespace Successor.Records;
 /// <summary>`proposals:LAB/gN`: the researcher's proposals and exactly what it was shown of the sealed
 /// holdout, so a resumed run uses the same proposals and the audit can recompute what was allowed.</summary>
 public sealed record ProposalsRecord(int Generation, string Researcher,
-    IReadOnlyList<ProposalsRecord.HoldoutFeedbackEntry> HoldoutFeedback, IReadOnlyList<ProposalsRecord.ProposalEntry> Proposals)
+    IReadOnlyList<ProposalsRecord.HoldoutFeedbackEntry> HoldoutFeedback,
+    IReadOnlyList<ProposalsRecord.ProposalEntry> Proposals)
     : LabRecord<ProposalsRecord>
 {
     public const string Type = "proposals";

@@ -2,8 +2,9 @@ namespace Successor.Records;
 
 /// <summary>`trial-checks:LAB/&lt;first trial&gt;`: one batch of trials checked after it ran: the evaluator's
 /// fingerprint before and after, and each anomaly monitor's detail and the trials it flagged.</summary>
-public sealed record TrialChecksRecord(int Generation, IReadOnlyList<string> Trials, IReadOnlyList<string> EvaluatorBefore,
-    string EvaluatorAfter, bool EvaluatorPassed) : LabRecord<TrialChecksRecord>
+public sealed record TrialChecksRecord(int Generation, IReadOnlyList<string> Trials,
+    IReadOnlyList<string> EvaluatorBefore, string EvaluatorAfter, bool EvaluatorPassed)
+    : LabRecord<TrialChecksRecord>
 {
     public const string Type = "trial-checks";
 

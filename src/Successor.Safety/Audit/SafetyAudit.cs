@@ -57,7 +57,8 @@ public static class SafetyAudit
     public static ProvStatement Statement(string lab, int generation, bool promoted,
         IReadOnlyList<AuditCheck> checks) =>
         ProvStatement.Entity(Id(lab, generation), Type, new AuditRecord(generation, promoted, Gaps(checks).Count == 0,
-            [.. checks.Select(c => new AuditRecord.CheckEntry(c.Name, c.Ran, c.Passed, c.Detail))]) { Lab = lab }.ToAttributes());
+            [.. checks.Select(c => new AuditRecord.CheckEntry(c.Name, c.Ran, c.Passed, c.Detail))])
+            { Lab = lab }.ToAttributes());
 
     /// <summary>The checks of a recorded audit entity's attributes.</summary>
     public static IReadOnlyList<AuditCheck> Checks(JsonObject attributes) => Checks(AuditRecord.From(attributes));

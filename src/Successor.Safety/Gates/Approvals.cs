@@ -29,12 +29,14 @@ public sealed class Approvals(ILedger ledger, string lab, string actor, Action<s
     {
         var halts = new HaltSwitch(ledger, lab);
         if (halts.RequestedSince(haltsSeen))
-            throw new LabHaltedException($"lab {lab} was halted ({halts.Count()} halt request(s) in the ledger); `successor run` resumes it");
+            throw new LabHaltedException(
+                $"lab {lab} was halted ({halts.Count()} halt request(s) in the ledger); `successor run` resumes it");
         var requests = new IncidentLog(ledger).All(lab).Select(gate.Ask).OfType<GateQuestion>()
             .Select(q => gatekeeper.Request(actor, RequestId(q.Local), gate.Name, lab, q.Summary)).ToList();
         foreach (var request in requests)
             if (gatekeeper.DecisionOn(request.Id) is { Approved: false } rejected)
-                throw new LabHaltedException($"{rejected.By} rejected going on after an incident ({request.Id}): {rejected.Reason}");
+                throw new LabHaltedException(
+                    $"{rejected.By} rejected going on after an incident ({request.Id}): {rejected.Reason}");
         var open = requests.Where(r => gatekeeper.DecisionOn(r.Id) is null).ToList();
         if (open.Count == 0) return;
         foreach (var r in open) paused(r.Summary);
@@ -43,9 +45,12 @@ public sealed class Approvals(ILedger ledger, string lab, string actor, Action<s
     }
 
     /// <summary>Every request generation g needs decided — one per critical incident (asked or not), the promotion
-    /// and data-mix gates when they asked — and whether a person approved each (the audit's "gates-decided").</summary>
+    /// and data-mix gates when they asked — and whether a person approved each (the audit's
+    /// "gates-decided").</summary>
     public IReadOnlyList<(string Id, bool Approved)> Requests(int g, IReadOnlyList<Incident> critical) =>
         [.. critical.Select(i => RequestId(IncidentGate.Local(i)))
-            .Concat(new[] { $"g{g}-promotion", $"g{g}-data-mix" }.Select(RequestId).Where(id => gatekeeper.Find(id) is not null))
+            .Concat(new[] { $"g{g}-promotion", $"g{g}-data-mix" }
+                .Select(RequestId)
+                .Where(id => gatekeeper.Find(id) is not null))
             .Select(id => (id, gatekeeper.DecisionOn(id) is { Approved: true }))];
 }

@@ -10,7 +10,8 @@ public sealed class DataMixGate(double bound) : IGate<DataMixChange>
     {
         double moves = Math.Abs(c.To - c.From);
         return moves > bound
-            ? new($"g{c.Generation}-data-mix", $"the self-generated share moves by {moves:0.00} ({c.From:0.00} → {c.To:0.00}), "
+            ? new($"g{c.Generation}-data-mix",
+                $"the self-generated share moves by {moves:0.00} ({c.From:0.00} → {c.To:0.00}), "
                 + $"beyond gates.data_mix_change {bound:0.00}")
             : null;
     }

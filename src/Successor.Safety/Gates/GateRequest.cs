@@ -4,7 +4,8 @@ namespace Successor.Safety.Gates;
 
 public sealed record GateRequest(string Id, string Gate, string Lab, string Summary, DateTimeOffset RequestedAt);
 
-public sealed record GateDecision(string RequestId, bool Approved, string By, string Reason, DateTimeOffset DecidedAt, double LagSeconds)
+public sealed record GateDecision(string RequestId, bool Approved, string By, string Reason, DateTimeOffset DecidedAt,
+    double LagSeconds)
 {
     public string Verb => Approved ? "approved" : "rejected";
 }

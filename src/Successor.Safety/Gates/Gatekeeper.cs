@@ -83,7 +83,8 @@ public sealed class Gatekeeper(ILedger ledger)
         string id = DecisionId(requestId);
         ledger.AppendBatch(who.Id,
         [
-            ProvStatement.Activity(id, DecisionRecord.Type, new DecisionRecord(requestId, request.Gate, approve, who.Id, reason, Math.Round(lag, 3))
+            ProvStatement.Activity(id, DecisionRecord.Type,
+                new DecisionRecord(requestId, request.Gate, approve, who.Id, reason, Math.Round(lag, 3))
             {
                 Lab = request.Lab,
             }.ToAttributes()),

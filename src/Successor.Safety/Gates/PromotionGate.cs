@@ -9,5 +9,7 @@ public sealed class PromotionGate(bool enabled) : IGate<PromotionCandidate>
     public string Name => "promotion";
 
     public GateQuestion? Ask(PromotionCandidate c) =>
-        enabled ? new($"g{c.Generation}-promotion", $"promote generation {c.Generation}'s successor ({c.Standing})") : null;
+        enabled
+            ? new($"g{c.Generation}-promotion", $"promote generation {c.Generation}'s successor ({c.Standing})")
+            : null;
 }

@@ -7,7 +7,10 @@ public static class ProtectedSurface
 {
     static readonly string[] Keys = ["seed", "steps"];
     static readonly string[] Sections =
-        ["curriculum", "split", "budgets", "research", "self_generation", "promotion", "gates", "safety", "eval", "holdout", "verifier"];
+    [
+        "curriculum", "split", "budgets", "research", "self_generation", "promotion", "gates", "safety", "eval",
+        "holdout", "verifier"
+    ];
 
     /// <summary>The first protected key among `key=value` overrides, or null when none is.</summary>
     public static string? Touched(IReadOnlyList<string> overrides)
@@ -15,7 +18,8 @@ public static class ProtectedSurface
         foreach (var o in overrides)
         {
             string key = o.Split('=', 2)[0].Trim().ToLowerInvariant();
-            if (Keys.Contains(key) || key.Contains('.') || Sections.Any(s => key.StartsWith(s, StringComparison.Ordinal)))
+            if (Keys.Contains(key) || key.Contains('.')
+                || Sections.Any(s => key.StartsWith(s, StringComparison.Ordinal)))
                 return key;
         }
         return null;

@@ -10,7 +10,8 @@ public sealed class IncidentLog(ILedger ledger)
     public Incident Record(string actor, Incident incident)
     {
         if (ledger.FindById(incident.Id).Count == 0)
-            ledger.Append(actor, ProvStatement.Entity(incident.Id, IncidentRecord.Type, new IncidentRecord(incident.Kind, incident.Detail, incident.Severity.ToString().ToLowerInvariant())
+            ledger.Append(actor, ProvStatement.Entity(incident.Id, IncidentRecord.Type,
+                new IncidentRecord(incident.Kind, incident.Detail, incident.Severity.ToString().ToLowerInvariant())
             {
                 Lab = incident.Lab,
             }.ToAttributes()));

@@ -22,11 +22,19 @@ public static class ChangePoint
     public const int DefaultWindow = 10;
     public const int MinimumWindow = 3;
 
-    public static ChangePointResult Detect(IReadOnlyList<double> values, double threshold = DefaultThreshold, int window = DefaultWindow)
+    public static ChangePointResult Detect(IReadOnlyList<double> values, double threshold = DefaultThreshold,
+        int window = DefaultWindow)
     {
-        if (!(threshold > 0) || double.IsInfinity(threshold)) throw new ArgumentOutOfRangeException(nameof(threshold), threshold, "change-point threshold must be a finite number > 0 (robust standard deviations), e.g. 4");
-        if (window < MinimumWindow) throw new ArgumentOutOfRangeException(nameof(window), window, $"change-point window must be at least {MinimumWindow} values, e.g. {DefaultWindow}");
-        if (values.Count < 2 * window) throw new ArgumentException($"change point: {values.Count} values; a window of {window} needs at least {2 * window}", nameof(values));
+        if (!(threshold > 0) || double.IsInfinity(threshold))
+            throw new ArgumentOutOfRangeException(nameof(threshold), threshold,
+                "change-point threshold must be a finite number > 0 (robust standard deviations), e.g. 4");
+        if (window < MinimumWindow)
+            throw new ArgumentOutOfRangeException(nameof(window), window,
+                $"change-point window must be at least {MinimumWindow} values, e.g. {DefaultWindow}");
+        if (values.Count < 2 * window)
+            throw new ArgumentException(
+                $"change point: {values.Count} values; a window of {window} needs at least {2 * window}",
+                nameof(values));
         RobustStatistics.RequireFinite(values, "change point");
 
         var differences = new double[values.Count - 1];
@@ -44,7 +52,9 @@ public static class ChangePoint
         // noise = 0 means the differences are (mostly) identical: a straight line. Any real shift then
         // stands out infinitely; rounding-level shifts on an exact line are not shifts.
         double statistic = noise > 0 ? bestShift / noise
-            : Math.Abs(bestShift) > 1e-9 * (1 + values.Max(Math.Abs)) ? Math.Sign(bestShift) * double.PositiveInfinity : 0;
+            : Math.Abs(bestShift) > 1e-9 * (1 + values.Max(Math.Abs))
+                ? Math.Sign(bestShift) * double.PositiveInfinity
+                : 0;
         return new ChangePointResult(bestIndex, bestShift, statistic, noise, Math.Abs(statistic) >= threshold);
     }
 

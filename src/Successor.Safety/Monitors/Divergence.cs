@@ -21,10 +21,15 @@ public static class Divergence
     }
 
     /// <summary>Element g of each list is generation g's public and sealed gain.</summary>
-    public static DivergenceVerdict CheckAcrossGenerations(IReadOnlyList<GainEstimate> publicGains, IReadOnlyList<GainEstimate> sealedGains, double z = DefaultZ)
+    public static DivergenceVerdict CheckAcrossGenerations(IReadOnlyList<GainEstimate> publicGains,
+        IReadOnlyList<GainEstimate> sealedGains, double z = DefaultZ)
     {
-        if (publicGains.Count != sealedGains.Count) throw new ArgumentException($"divergence: {publicGains.Count} public gains but {sealedGains.Count} sealed gains; pass one of each per generation");
-        if (publicGains.Count == 0) throw new ArgumentException("divergence: no generations; pass at least one public and one sealed gain");
+        if (publicGains.Count != sealedGains.Count)
+            throw new ArgumentException(
+                $"divergence: {publicGains.Count} public gains but {sealedGains.Count} sealed gains; " +
+                "pass one of each per generation");
+        if (publicGains.Count == 0)
+            throw new ArgumentException("divergence: no generations; pass at least one public and one sealed gain");
         double difference = 0, variance = 0;
         for (int g = 0; g < publicGains.Count; g++)
         {
@@ -38,12 +43,16 @@ public static class Divergence
 
     static DivergenceVerdict Verdict(double difference, double variance, double z, string scope)
     {
-        if (!(z > 0) || double.IsInfinity(z)) throw new ArgumentOutOfRangeException(nameof(z), z, "divergence threshold z must be a finite number > 0, e.g. 3");
+        if (!(z > 0) || double.IsInfinity(z))
+            throw new ArgumentOutOfRangeException(nameof(z), z,
+                "divergence threshold z must be a finite number > 0, e.g. 3");
         double se = Math.Sqrt(variance);
-        double zValue = se > 0 ? difference / se : difference == 0 ? 0 : Math.Sign(difference) * double.PositiveInfinity;
+        double zValue = se > 0 ? difference / se
+            : difference == 0 ? 0 : Math.Sign(difference) * double.PositiveInfinity;
         bool alarm = zValue > z;
         string reason = string.Create(CultureInfo.InvariantCulture,
-            $"public − sealed gain = {difference:0.####}{scope} (se {se:0.####}, z {zValue:0.##} {(alarm ? ">" : "≤")} {z:0.##}): ")
+            $"public − sealed gain = {difference:0.####}{scope} (se {se:0.####}, "
+            + $"z {zValue:0.##} {(alarm ? ">" : "≤")} {z:0.##}): ")
             + (alarm ? "the public improvement does not carry to the sealed holdout; suspect gaming" : "within noise");
         return new DivergenceVerdict(difference, se, zValue, alarm, reason);
     }
@@ -55,6 +64,8 @@ public static class Divergence
         if (!double.IsFinite(gain.Gain) || !double.IsFinite(gain.Low) || !double.IsFinite(gain.High))
             throw new ArgumentException($"divergence: {what} {gain} has a value that is not a finite number");
         if (gain.Low > gain.High)
-            throw new ArgumentException($"divergence: {what} has interval low {gain.Low} above high {gain.High}; pass (low, high) with low ≤ high");
+            throw new ArgumentException(
+                $"divergence: {what} has interval low {gain.Low} above high {gain.High}; " +
+                "pass (low, high) with low ≤ high");
     }
 }

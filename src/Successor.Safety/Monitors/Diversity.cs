@@ -25,7 +25,8 @@ public static class Diversity
     {
         RequireN(n);
         var characters = Characters(text);
-        return Enumerable.Range(0, Math.Max(0, characters.Length - n + 1)).Select(i => string.Join("", characters, i, n));
+        return Enumerable.Range(0, Math.Max(0, characters.Length - n + 1))
+            .Select(i => string.Join("", characters, i, n));
     }
 
     static string[] Characters(string text) => [.. text.EnumerateRunes().Select(r => r.ToString())];
@@ -60,7 +61,8 @@ public static class Diversity
     /// of the m distinct items' counts). "At or below" keeps ties together: most items of a
     /// long-tailed corpus occur once, and a strict "below" would leave the tail empty.
     /// </summary>
-    public static double TailCoverage<T>(IEnumerable<T> reference, IEnumerable<T> generated, double quantile) where T : notnull
+    public static double TailCoverage<T>(IEnumerable<T> reference, IEnumerable<T> generated, double quantile)
+        where T : notnull
     {
         var rare = RareItems(reference, quantile);
         var seen = generated.ToHashSet();
@@ -70,9 +72,14 @@ public static class Diversity
     /// <summary>The reference's rare items, as TailCoverage defines them.</summary>
     public static IReadOnlySet<T> RareItems<T>(IEnumerable<T> reference, double quantile) where T : notnull
     {
-        if (!(quantile > 0 && quantile <= 1)) throw new ArgumentOutOfRangeException(nameof(quantile), quantile, "tail quantile must be in (0, 1], e.g. 0.2");
+        if (!(quantile > 0 && quantile <= 1))
+            throw new ArgumentOutOfRangeException(nameof(quantile), quantile,
+                "tail quantile must be in (0, 1], e.g. 0.2");
         var counts = Count(reference);
-        if (counts.Count == 0) throw new ArgumentException("tail coverage: the reference holds no items; pass the reference distribution's items", nameof(reference));
+        if (counts.Count == 0)
+            throw new ArgumentException(
+                "tail coverage: the reference holds no items; pass the reference distribution's items",
+                nameof(reference));
         int[] sorted = counts.Values.Order().ToArray();
         int cutoff = sorted[(int)Math.Ceiling(quantile * sorted.Length) - 1];
         return counts.Where(kv => kv.Value <= cutoff).Select(kv => kv.Key).ToHashSet();

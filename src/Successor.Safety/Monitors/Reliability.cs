@@ -36,7 +36,8 @@ public sealed class Reliability
     /// <summary>Reliability of the lineage so far; 1 before any generation.</summary>
     public double Current => Generations == 0 ? 1 : Cumulative[^1];
 
-    /// <summary>(Current)^(1/n): the constant per-generation reliability that would have given Current; 1 before any generation.</summary>
+    /// <summary>(Current)^(1/n): the constant per-generation reliability that would have given Current; 1 before
+    /// any generation.</summary>
     public double GeometricMeanPerGeneration => Generations == 0 ? 1 : Math.Pow(Current, 1.0 / Generations);
 
     /// <summary>
@@ -46,7 +47,9 @@ public sealed class Reliability
     /// </summary>
     public double ProjectedReliability(int horizonGenerations)
     {
-        if (horizonGenerations < 0) throw new ArgumentOutOfRangeException(nameof(horizonGenerations), horizonGenerations, "horizon must be ≥ 0 generations");
+        if (horizonGenerations < 0)
+            throw new ArgumentOutOfRangeException(nameof(horizonGenerations), horizonGenerations,
+                "horizon must be ≥ 0 generations");
         if (horizonGenerations == 0) return 1;
         if (horizonGenerations <= Generations) return Cumulative[horizonGenerations - 1];
         return Current * Math.Pow(GeometricMeanPerGeneration, horizonGenerations - Generations);
@@ -54,7 +57,9 @@ public sealed class Reliability
 
     public bool ShouldHalt(int horizonGenerations, double threshold)
     {
-        if (!(threshold >= 0 && threshold <= 1)) throw new ArgumentOutOfRangeException(nameof(threshold), threshold, "reliability threshold must be in [0, 1], e.g. 0.9");
+        if (!(threshold >= 0 && threshold <= 1))
+            throw new ArgumentOutOfRangeException(nameof(threshold), threshold,
+                "reliability threshold must be in [0, 1], e.g. 0.9");
         return ProjectedReliability(horizonGenerations) < threshold;
     }
 
@@ -62,7 +67,8 @@ public sealed class Reliability
     public static double Reference(double perGeneration, int generations)
     {
         RequireAccuracy(perGeneration, "per-generation reliability");
-        if (generations < 0) throw new ArgumentOutOfRangeException(nameof(generations), generations, "generations must be ≥ 0");
+        if (generations < 0)
+            throw new ArgumentOutOfRangeException(nameof(generations), generations, "generations must be ≥ 0");
         return Math.Pow(perGeneration, generations);
     }
 
@@ -72,13 +78,19 @@ public sealed class Reliability
 
     static double Product(IReadOnlyList<CheckAccuracy> checks, int generation)
     {
-        if (checks.Count == 0) throw new ArgumentException($"reliability: generation {generation} has no checks; a generation with nothing measured cannot be called reliable");
+        if (checks.Count == 0)
+            throw new ArgumentException(
+                $"reliability: generation {generation} has no checks; " +
+                "a generation with nothing measured cannot be called reliable");
         var names = new HashSet<string>(StringComparer.Ordinal);
         double product = 1;
         foreach (var check in checks)
         {
-            if (string.IsNullOrWhiteSpace(check.Name)) throw new ArgumentException($"reliability: generation {generation} has a check without a name");
-            if (!names.Add(check.Name)) throw new ArgumentException($"reliability: generation {generation} lists check \"{check.Name}\" twice; each check counts once");
+            if (string.IsNullOrWhiteSpace(check.Name))
+                throw new ArgumentException($"reliability: generation {generation} has a check without a name");
+            if (!names.Add(check.Name))
+                throw new ArgumentException(
+                    $"reliability: generation {generation} lists check \"{check.Name}\" twice; each check counts once");
             RequireAccuracy(check.Accuracy, $"generation {generation}, check \"{check.Name}\"");
             product *= check.Accuracy;
         }
@@ -87,6 +99,7 @@ public sealed class Reliability
 
     static void RequireAccuracy(double value, string what)
     {
-        if (!(value >= 0 && value <= 1)) throw new ArgumentException($"reliability: {what} is {value}; it must be in [0, 1]");
+        if (!(value >= 0 && value <= 1))
+            throw new ArgumentException($"reliability: {what} is {value}; it must be in [0, 1]");
     }
 }

@@ -23,11 +23,14 @@ public static class RobustZ
     /// </summary>
     public static IReadOnlyList<double> Scores(IReadOnlyList<double> values, double minimumScale)
     {
-        if (!(minimumScale >= 0) || double.IsInfinity(minimumScale)) throw new ArgumentOutOfRangeException(nameof(minimumScale), minimumScale, "minimum scale must be a finite number ≥ 0, e.g. a standard error");
+        if (!(minimumScale >= 0) || double.IsInfinity(minimumScale))
+            throw new ArgumentOutOfRangeException(nameof(minimumScale), minimumScale,
+                "minimum scale must be a finite number ≥ 0, e.g. a standard error");
         RobustStatistics.RequireFinite(values, "robust z-scores");
         if (values.Count == 0) return [];
         double median = RobustStatistics.Median(values);
-        double scale = Math.Max(RobustStatistics.MedianAbsoluteDeviation(values, median) / IglewiczHoaglinConstant, minimumScale);
+        double scale = Math.Max(
+            RobustStatistics.MedianAbsoluteDeviation(values, median) / IglewiczHoaglinConstant, minimumScale);
         var scores = new double[values.Count];
         for (int i = 0; i < scores.Length; i++)
         {
@@ -41,7 +44,9 @@ public static class RobustZ
     /// <summary>Indices, ascending, of the values whose |modified z| is at least the threshold.</summary>
     public static IReadOnlyList<int> Outliers(IReadOnlyList<double> values, double threshold = DefaultThreshold)
     {
-        if (!(threshold > 0)) throw new ArgumentOutOfRangeException(nameof(threshold), threshold, "outlier threshold must be > 0, e.g. 3.5");
+        if (!(threshold > 0))
+            throw new ArgumentOutOfRangeException(nameof(threshold), threshold,
+                "outlier threshold must be > 0, e.g. 3.5");
         var scores = Scores(values);
         var outliers = new List<int>();
         for (int i = 0; i < scores.Count; i++)

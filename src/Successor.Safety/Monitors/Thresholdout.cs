@@ -9,7 +9,8 @@
 // The algorithm, exactly as in the paper:
 //   start:      T̂ = T + γ,  γ ~ Lap(2σ)
 //   each query: if B < 1 refuse; η ~ Lap(4σ);
-//               if |holdout − public| > T̂ + η: ξ ~ Lap(σ), B −= 1, T̂ = T + Lap(2σ) (fresh), answer holdout + ξ
+//               if |holdout − public| > T̂ + η:
+//                   ξ ~ Lap(σ), B −= 1, T̂ = T + Lap(2σ) (fresh), answer holdout + ξ
 //               else answer public
 // With the defaults (T = 0.04, σ = 0.01) the per-query noise Lap(4σ) is as wide as the threshold, so
 // roughly one query in six spends budget even when public and holdout agree exactly; size B for that.
@@ -28,11 +29,18 @@ public sealed class Thresholdout
     readonly Lock gate = new();
     double noisyThreshold;
 
-    public Thresholdout(double threshold = DefaultThreshold, double sigma = DefaultSigma, int budget = DefaultBudget, ulong seed = 0)
+    public Thresholdout(double threshold = DefaultThreshold, double sigma = DefaultSigma, int budget = DefaultBudget,
+        ulong seed = 0)
     {
-        if (!(threshold >= 0) || double.IsInfinity(threshold)) throw new ArgumentOutOfRangeException(nameof(threshold), threshold, "threshold must be a finite number ≥ 0, e.g. 0.04");
-        if (!(sigma >= 0) || double.IsInfinity(sigma)) throw new ArgumentOutOfRangeException(nameof(sigma), sigma, "noise scale σ must be a finite number ≥ 0, e.g. 0.01");
-        if (budget < 0) throw new ArgumentOutOfRangeException(nameof(budget), budget, "budget must be ≥ 0 over-threshold answers, e.g. 20");
+        if (!(threshold >= 0) || double.IsInfinity(threshold))
+            throw new ArgumentOutOfRangeException(nameof(threshold), threshold,
+                "threshold must be a finite number ≥ 0, e.g. 0.04");
+        if (!(sigma >= 0) || double.IsInfinity(sigma))
+            throw new ArgumentOutOfRangeException(nameof(sigma), sigma,
+                "noise scale σ must be a finite number ≥ 0, e.g. 0.01");
+        if (budget < 0)
+            throw new ArgumentOutOfRangeException(nameof(budget), budget,
+                "budget must be ≥ 0 over-threshold answers, e.g. 20");
         this.threshold = threshold;
         this.sigma = sigma;
         random = Laplace.Seeded(seed);
@@ -50,8 +58,12 @@ public sealed class Thresholdout
 
     public ThresholdoutAnswer Query(double publicValue, double holdoutValue)
     {
-        if (!double.IsFinite(publicValue)) throw new ArgumentOutOfRangeException(nameof(publicValue), publicValue, "the public value must be a finite number");
-        if (!double.IsFinite(holdoutValue)) throw new ArgumentOutOfRangeException(nameof(holdoutValue), holdoutValue, "the holdout value must be a finite number");
+        if (!double.IsFinite(publicValue))
+            throw new ArgumentOutOfRangeException(nameof(publicValue), publicValue,
+                "the public value must be a finite number");
+        if (!double.IsFinite(holdoutValue))
+            throw new ArgumentOutOfRangeException(nameof(holdoutValue), holdoutValue,
+                "the holdout value must be a finite number");
         lock (gate)
         {
             Queries++;

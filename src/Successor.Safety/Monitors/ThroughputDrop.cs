@@ -9,14 +9,24 @@ public static class ThroughputDrop
     public const int DefaultRecent = 5;
     public const double DefaultFraction = 0.5;
 
-    public static ThroughputDropResult Check(IReadOnlyList<double> tokensPerSecond, int recent = DefaultRecent, double fraction = DefaultFraction)
+    public static ThroughputDropResult Check(IReadOnlyList<double> tokensPerSecond, int recent = DefaultRecent,
+        double fraction = DefaultFraction)
     {
-        if (recent < 1) throw new ArgumentOutOfRangeException(nameof(recent), recent, "recent must be at least 1 sample, e.g. 5");
-        if (!(fraction > 0 && fraction <= 1)) throw new ArgumentOutOfRangeException(nameof(fraction), fraction, "fraction must be in (0, 1], e.g. 0.5");
-        if (tokensPerSecond.Count <= recent) throw new ArgumentException($"throughput drop: {tokensPerSecond.Count} samples; comparing the last {recent} needs at least {recent + 1}", nameof(tokensPerSecond));
+        if (recent < 1)
+            throw new ArgumentOutOfRangeException(nameof(recent), recent, "recent must be at least 1 sample, e.g. 5");
+        if (!(fraction > 0 && fraction <= 1))
+            throw new ArgumentOutOfRangeException(nameof(fraction), fraction, "fraction must be in (0, 1], e.g. 0.5");
+        if (tokensPerSecond.Count <= recent)
+            throw new ArgumentException(
+                $"throughput drop: {tokensPerSecond.Count} samples; " +
+                $"comparing the last {recent} needs at least {recent + 1}",
+                nameof(tokensPerSecond));
         RobustStatistics.RequireFinite(tokensPerSecond, "throughput drop");
         for (int i = 0; i < tokensPerSecond.Count; i++)
-            if (tokensPerSecond[i] < 0) throw new ArgumentException($"throughput drop: sample {i} is {tokensPerSecond[i]} tokens/s; throughput cannot be negative", nameof(tokensPerSecond));
+            if (tokensPerSecond[i] < 0)
+                throw new ArgumentException(
+                    $"throughput drop: sample {i} is {tokensPerSecond[i]} tokens/s; throughput cannot be negative",
+                    nameof(tokensPerSecond));
 
         int split = tokensPerSecond.Count - recent;
         double earlier = RobustStatistics.Median(tokensPerSecond.Take(split));

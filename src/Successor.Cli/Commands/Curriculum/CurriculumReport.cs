@@ -9,11 +9,14 @@ namespace Successor.Cli.Commands.Curriculum;
 
 public static class CurriculumReport
 {
-    public static void Print(bool json, IReadOnlyList<ItemResult> items, IReadOnlyList<(string Key, object? Value)> extra, ulong seed)
+    public static void Print(bool json, IReadOnlyList<ItemResult> items,
+        IReadOnlyList<(string Key, object? Value)> extra, ulong seed)
     {
         var slices = CurriculumEvaluator.Slices(items);
         var horizons = slices.GroupBy(s => s.Family)
-            .Select(g => CapabilityHorizon.Fit(g.Key, [.. g.Select(s => (s.Difficulty, s.Correct, s.Count))], seed: seed)).ToList();
+            .Select(g => CapabilityHorizon.Fit(g.Key, [.. g.Select(s => (s.Difficulty, s.Correct, s.Count))],
+                seed: seed))
+            .ToList();
         var weak = WeaknessReport.Worst(items);
         double accuracy = items.Average(i => i.Correct ? 1.0 : 0.0);
         if (json)
@@ -21,21 +24,30 @@ public static class CurriculumReport
             var o = new JsonObject { ["accuracy"] = accuracy, ["items"] = items.Count };
             foreach (var (k, v) in extra) o[k] = JsonValue.Create(v);
             o["slices"] = new JsonArray([.. slices.Select(s => (JsonNode)new JsonObject
-                { ["family"] = s.Family, ["difficulty"] = s.Difficulty, ["count"] = s.Count, ["correct"] = s.Correct, ["accuracy"] = s.Accuracy })]);
+            {
+                ["family"] = s.Family, ["difficulty"] = s.Difficulty, ["count"] = s.Count, ["correct"] = s.Correct,
+                ["accuracy"] = s.Accuracy,
+            })]);
             o["horizons"] = new JsonArray([.. horizons.Select(h => (JsonNode)new JsonObject
-                { ["family"] = h.Family, ["horizon"] = h.Value, ["ci_low"] = h.Low, ["ci_high"] = h.High, ["status"] = h.Status })]);
+            {
+                ["family"] = h.Family, ["horizon"] = h.Value, ["ci_low"] = h.Low, ["ci_high"] = h.High,
+                ["status"] = h.Status,
+            })]);
             o["weaknesses"] = new JsonArray([.. weak.Select(w => (JsonNode)new JsonObject
             {
                 ["family"] = w.Slice.Family, ["difficulty"] = w.Slice.Difficulty, ["accuracy"] = w.Slice.Accuracy,
-                ["failures"] = new JsonArray([.. w.Failures.Select(f => (JsonNode)new JsonObject { ["prompt"] = f.Prompt, ["expected"] = f.Expected, ["output"] = f.Output })]),
+                ["failures"] = new JsonArray([.. w.Failures.Select(f => (JsonNode)new JsonObject
+                    { ["prompt"] = f.Prompt, ["expected"] = f.Expected, ["output"] = f.Output })]),
             })]);
             Console.WriteLine(o.ToJsonString());
             return;
         }
-        foreach (var s in slices) Console.WriteLine($"{s.Family} d={s.Difficulty}: {s.Correct}/{s.Count} = {s.Accuracy:0.0000}");
+        foreach (var s in slices)
+            Console.WriteLine($"{s.Family} d={s.Difficulty}: {s.Correct}/{s.Count} = {s.Accuracy:0.0000}");
         foreach (var w in weak)
             foreach (var f in w.Failures)
-                Console.WriteLine($"weak {w.Slice.Family} d={w.Slice.Difficulty} ({w.Slice.Accuracy:0.00}): {f.Prompt}{f.Output} (expected {f.Expected})");
+                Console.WriteLine($"weak {w.Slice.Family} d={w.Slice.Difficulty} ({w.Slice.Accuracy:0.00}): " +
+                    $"{f.Prompt}{f.Output} (expected {f.Expected})");
         Console.WriteLine($"accuracy: {F(accuracy)}");
         Console.WriteLine($"items: {items.Count}");
         foreach (var h in horizons)

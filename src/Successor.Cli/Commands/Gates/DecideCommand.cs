@@ -9,17 +9,20 @@ public static class DecideCommand
 {
     public static Command Create(bool approve)
     {
-        var request = new Argument<string>("request") { Description = "The request id, as `successor status` or the waiting lab prints it" };
-        var (reason, ledger, token, json) = (GateCli.ReasonOption(), LedgerCli.LedgerOption(), GateCli.TokenOption(), CommonOptions.Json());
-        var command = new Command(approve ? "approve" : "reject", approve ? "Approve a pending gate request" : "Reject a pending gate request")
+        var request = new Argument<string>("request")
+            { Description = "The request id, as `successor status` or the waiting lab prints it" };
+        var (reason, ledger, token, json) =
+            (GateCli.ReasonOption(), LedgerCli.LedgerOption(), GateCli.TokenOption(), CommonOptions.Json());
+        var command = new Command(approve ? "approve" : "reject",
+            approve ? "Approve a pending gate request" : "Reject a pending gate request")
             { request, reason, ledger, token, json };
         command.SetAction(r =>
         {
             using var store = LedgerCli.Open(r.GetValue(ledger)!);
             var who = new PersonRegistry(store).Authenticate(r.GetValue(token), Role.Approver);
             var decision = new Gatekeeper(store).Decide(r.GetValue(request)!, who, approve, r.GetValue(reason)!);
-            new Output.Printer(r.GetValue(json)).Result([("request", decision.RequestId), ("decision", decision.Verb), ("by", decision.By),
-                ("reason", decision.Reason), ("lag_seconds", decision.LagSeconds)]);
+            new Output.Printer(r.GetValue(json)).Result([("request", decision.RequestId), ("decision", decision.Verb),
+                ("by", decision.By), ("reason", decision.Reason), ("lag_seconds", decision.LagSeconds)]);
             return ExitCodes.Success;
         });
         return command;

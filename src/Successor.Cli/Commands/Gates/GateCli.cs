@@ -13,5 +13,6 @@ public static class GateCli
         DefaultValueFactory = _ => Environment.GetEnvironmentVariable(TokenVariable),
     };
 
-    public static Option<string> ReasonOption() => new("--reason") { Description = "Why; recorded in the ledger", Required = true };
+    public static Option<string> ReasonOption() =>
+        new("--reason") { Description = "Why; recorded in the ledger", Required = true };
 }

@@ -13,7 +13,9 @@ public static class InitCommand
         command.SetAction(r =>
         {
             string path = r.GetValue(config)!;
-            if (File.Exists(path) && !r.GetValue(force)) throw new UsageException($"{path} already exists; edit it, or pass --force to overwrite it with the defaults");
+            if (File.Exists(path) && !r.GetValue(force))
+                throw new UsageException(
+                    $"{path} already exists; edit it, or pass --force to overwrite it with the defaults");
             File.WriteAllText(path, LabConfigJson.Template(new LabConfig()));
             Console.WriteLine($"wrote {path}; run the lab with: successor run");
             return ExitCodes.Success;

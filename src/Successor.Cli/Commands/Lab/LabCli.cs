@@ -34,7 +34,8 @@ public static class LabCli
     public static ILedger OpenOrCreate(string ledgerLocation)
     {
         var directory = Path.GetDirectoryName(Path.GetFullPath(ledgerLocation));
-        if (!ledgerLocation.Contains("Host=", StringComparison.OrdinalIgnoreCase) && directory is not null) Directory.CreateDirectory(directory);
+        if (!ledgerLocation.Contains("Host=", StringComparison.OrdinalIgnoreCase) && directory is not null)
+            Directory.CreateDirectory(directory);
         return LedgerStore.Open(ledgerLocation);
     }
 }

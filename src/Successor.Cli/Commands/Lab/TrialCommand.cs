@@ -10,7 +10,8 @@ public static partial class TrialCommand
     public static Command Create()
     {
         var folder = new Argument<string>("folder") { Description = "Trial folder with spec.json" };
-        var parent = new Option<int?>("--parent") { Description = "Process id of the lab; the worker exits when it is gone" };
+        var parent = new Option<int?>("--parent")
+            { Description = "Process id of the lab; the worker exits when it is gone" };
         var command = new Command(WorkerCommand.Verb, "Run one trial (started by successor run)") { folder, parent };
         command.Hidden = true;
         command.SetAction(r =>
