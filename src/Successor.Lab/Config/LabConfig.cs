@@ -83,19 +83,22 @@ public sealed record ResearchConfig
     /// down over trial_cooldown of its length before it is scored; a promoted trial continues from the state
     /// its previous rung saved before cooling down, so each rung pays only its new steps and its cooldown.</summary>
     public bool ContinueTrials { get; init; }
-    /// <summary>The share of a continued trial's stable steps spent cooling down (Hägele et al. use 10–20%).</summary>
+    /// <summary>The share of a continued trial's stable steps spent cooling down (Hägele et al. use
+    /// 10–20%).</summary>
     public double TrialCooldown { get; init; } = 0.2;
     /// <summary>With continue_trials: the successor is the last rung's trial of the adopted recipe, continued from
     /// the state it kept before its cooldown (ASHA's promotion by resuming), so the search's steps on it are not
     /// trained again; it pays only its new steps. Falls back to a warm start from the champion, with the reason
-    /// reported, when no last-rung trial ran the adopted recipe or the successor's data differs from the trials'.</summary>
+    /// reported, when no last-rung trial ran the adopted recipe or the successor's data differs from the
+    /// trials'.</summary>
     public bool ContinueSuccessor { get; init; }
     /// <summary>Seed 0 of the selection is the last rung's own pair (control and winner) when the candidate is
     /// that winner unchanged; the other seeds are fresh and must confirm the effect on their own.</summary>
     public bool ReuseLastRung { get; init; }
     /// <summary>At most this many of the last rung's winners race in the selection: the best one and those whose
     /// 95% CI at the last rung overlaps its CI (the rung could not tell them apart). Each runs on the selection's
-    /// seeds against one shared control; the best mean effect that passes is adopted. 1: the rung's best alone.</summary>
+    /// seeds against one shared control; the best mean effect that passes is adopted. 1: the rung's best
+    /// alone.</summary>
     public int Finalists { get; init; } = 1;
     public IReadOnlyList<Dimension> SearchSpace { get; init; } = Research.SearchSpace.Default.Dimensions;
     /// <summary>The floor a searched learning_rate decays to, as a share of it: min_learning_rate follows it.</summary>
@@ -130,7 +133,8 @@ public sealed record PromotionConfig
     public double MinKeptLabelAccuracy { get; init; } = 0.9;
 }
 
-/// <summary>Stages where the loop stops until a named person approves or rejects (`successor approve|reject`).</summary>
+/// <summary>Stages where the loop stops until a named person approves or rejects (`successor
+/// approve|reject`).</summary>
 public sealed record GatesConfig
 {
     /// <summary>Every promotion the Verifier accepts also needs a person's approval.</summary>
@@ -151,7 +155,8 @@ public sealed record SafetyConfig
     /// score through Dwork et al.'s reusable holdout, with a budget of over-threshold answers).</summary>
     public string HoldoutFeedback { get; init; } = "none";
     public int ThresholdoutBudget { get; init; } = 20;
-    /// <summary>Alarm when a successor's public-validation gain exceeds its sealed gain by this many standard errors.</summary>
+    /// <summary>Alarm when a successor's public-validation gain exceeds its sealed gain by this many standard
+    /// errors.</summary>
     public double DivergenceZ { get; init; } = 3;
     /// <summary>Halt when the checks' cumulative reliability, projected this many generations ahead, falls below
     /// min_projected_reliability.</summary>

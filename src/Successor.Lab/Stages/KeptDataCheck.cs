@@ -30,7 +30,8 @@ sealed class KeptDataCheck(LabContext lab)
                 Passed = offSide == 0 && malformed == 0,
             }.ToAttributes());
         }));
-        lab.Report(new(g, "safety", $"checked {record.Checked} kept problems: {record.OffTrainingSide} outside the training side, "
+        lab.Report(new(g, "safety",
+            $"checked {record.Checked} kept problems: {record.OffTrainingSide} outside the training side, "
             + $"{record.Malformed} malformed"));
         return record;
     }
