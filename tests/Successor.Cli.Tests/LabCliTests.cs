@@ -574,8 +574,12 @@ public sealed class LabCliTests
         }
         // No worker outlives the halt: no process has the lab's folder on its command line.
         Assert.DoesNotContain(Directory.GetDirectories("/proc").Where(d => int.TryParse(Path.GetFileName(d), out _)),
-            d => { try { return File.ReadAllText(Path.Combine(d, "cmdline")).Contains(lab.Root); } catch (
-                IOException) { return false; } catch (UnauthorizedAccessException) { return false; } });
+            d =>
+            {
+                try { return File.ReadAllText(Path.Combine(d, "cmdline")).Contains(lab.Root); }
+                catch (IOException) { return false; }
+                catch (UnauthorizedAccessException) { return false; }
+            });
         lab.Succeed("run");
         lab.AssertEveryTrialRecordedOnce();
     }

@@ -94,8 +94,8 @@ public sealed class ApiTests(RecordedLab lab)
             (await Post($"/api/labs/{RecordedLab.Lab}/halt", lab.RevokedToken, new { reason = "revoked" })).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest,
             (await Post($"/api/requests/{request}/approve", lab.ApproverToken, new { reason = "" })).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (
-            await Post("/api/requests/request:dash/none/approve", lab.ApproverToken, new { reason = "x" })).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await Post(
+            "/api/requests/request:dash/none/approve", lab.ApproverToken, new { reason = "x" })).StatusCode);
         using var ledger = LedgerStore.Open(lab.LedgerPath);
         Assert.Null(new Gatekeeper(ledger).DecisionOn(request));
     }

@@ -68,8 +68,8 @@ public sealed class TrainerTests : IDisposable
             {
                 for (int i = 0; i < targets.Length; i++) if (i % T < 24) targets[i] = -1;
                 fixed (int* x = inputs, y = targets) trainer.Model.Forward(x, y, 8, T);
-                for (int i = 0; i < targets.Length; i++) if (
-                    targets[i] >= 0) { sum += trainer.Model.Losses[i]; count++; }
+                for (int i = 0; i < targets.Length; i++)
+                    if (targets[i] >= 0) { sum += trainer.Model.Losses[i]; count++; }
             }
             Assert.True(sum / count < 0.05, $"memorisation loss {sum / count}; " +
                 $"last training losses {string.Join(", ", trainer.Losses.TakeLast(5))}");

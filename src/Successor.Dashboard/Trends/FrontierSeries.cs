@@ -43,8 +43,8 @@ public static class FrontierSeries
             }
             text = content.ToString();
         }
-        catch (Exception e) when (
-            e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        catch (Exception e)
+            when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
             throw new TrendDataException(path, null, $"cannot read it: {e.Message}");
         }

@@ -105,8 +105,8 @@ public sealed class TrendCsvTests : IDisposable
     public void A_file_over_the_size_limit_is_refused_without_reading_it_all()
     {
         var big = new StringBuilder(Header + "\n");
-        for (int i = 0; big.Length <= TrendCsv.MaxChars; i++) big.Append(
-            $"s{i},2026-01-15,4,exponential,digits,false,,S,x\n");
+        for (int i = 0; big.Length <= TrendCsv.MaxChars; i++)
+            big.Append($"s{i},2026-01-15,4,exponential,digits,false,,S,x\n");
         string path = Write(big.ToString());
         var error = Assert.Throws<TrendDataException>(() => FrontierSeries.Load(path));
         Assert.Contains($"{path}: the file is over the", error.Message);

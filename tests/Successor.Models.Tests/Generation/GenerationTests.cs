@@ -36,8 +36,8 @@ public sealed unsafe class GenerationTests
         // After Reset the digit runs start again, as in a fresh full forward.
         decoder.Reset();
         decoder.Push(tokens[0]);
-        for (int v = 0; v < c.VocabSize; v++) Assert.True(MathF.Abs(full[v] - decoder.Logits[v]) < 1e-4f,
-            $"after Reset, token {v}");
+        for (int v = 0; v < c.VocabSize; v++)
+            Assert.True(MathF.Abs(full[v] - decoder.Logits[v]) < 1e-4f, $"after Reset, token {v}");
     }
 
     static GptModel Perturbed(ModelConfig c)

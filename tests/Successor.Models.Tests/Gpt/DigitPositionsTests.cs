@@ -58,8 +58,11 @@ public sealed unsafe class DigitPositionsTests
         var rng = new Rng(seed);
         var x = new int[B * T];
         var y = new int[B * T];
-        for (int i = 0; i < x.Length; i++) { x[i] = rng.NextInt(3) == 0 ? '+' : '0' + rng.NextInt(10); y[i] = '0'
-            + rng.NextInt(10); }
+        for (int i = 0; i < x.Length; i++)
+        {
+            x[i] = rng.NextInt(3) == 0 ? '+' : '0' + rng.NextInt(10);
+            y[i] = '0' + rng.NextInt(10);
+        }
         return (x, y);
     }
 
@@ -121,14 +124,15 @@ public sealed unsafe class DigitPositionsTests
                 bool used = Enumerable.Range(0, c.Embedding).Any(j => analytic[first + j] != 0);
                 if (!used) continue;
                 checkedRows++;
-                for (int j = 0; j < c.Embedding; j++) GptModelTests.GradientCheckAt(model, first + j,
-                    analytic[first + j], Loss, $"wpe[{row}, {j}]");
+                for (int j = 0; j < c.Embedding; j++)
+                    GptModelTests.GradientCheckAt(model, first + j, analytic[first + j], Loss, $"wpe[{row}, {j}]");
             }
             // ids 0 (the '+'), 1 and beyond the offset of 4: every row a run of up to 12 digits reaches
             Assert.True(checkedRows >= 8, $"only {checkedRows} rows of wpe carry a gradient");
             var wte = model.Layout["wte"];
-            for (int j = 0; j < c.Embedding; j++) GptModelTests.GradientCheckAt(model, wte.Offset + '7' * c.Embedding
-                + j, analytic[wte.Offset + '7' * c.Embedding + j], Loss, $"wte['7', {j}]");
+            for (int j = 0; j < c.Embedding; j++)
+                GptModelTests.GradientCheckAt(model, wte.Offset + '7' * c.Embedding + j,
+                    analytic[wte.Offset + '7' * c.Embedding + j], Loss, $"wte['7', {j}]");
         }
     }
 }

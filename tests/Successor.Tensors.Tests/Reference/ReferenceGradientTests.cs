@@ -198,8 +198,8 @@ public sealed unsafe class ReferenceGradientTests
         for (int i = 0; i < N * V; i++) Assert.Equal(dce[i], dlogits[i], 6);
         for (int n = 0; n < N; n++) Assert.Equal(ce[n], losses[n], 5);
         K.DistillationForwardBackward(losses, dlogits, logits, logits, targets, 0.999f, 1f, N, V);
-        for (int n = 0; n < N; n++) Assert.True(Math.Abs(losses[n] - 0.001f * ce[n]) < 1e-4,
-            $"row {n}: {losses[n]} vs {0.001f * ce[n]}");
+        for (int n = 0; n < N; n++)
+            Assert.True(Math.Abs(losses[n] - 0.001f * ce[n]) < 1e-4, $"row {n}: {losses[n]} vs {0.001f * ce[n]}");
     }
 
     [Fact]

@@ -62,8 +62,8 @@ public sealed class LearningRateScheduleTests
     {
         var shorter = R with { Schedule = Schedule.Wsd, Steps = 600, CooldownSteps = 100 };
         var longer = shorter with { Steps = 1500, CooldownSteps = 300 };
-        for (int step = 0; step < 500; step++) Assert.Equal(LearningRateSchedule.At(shorter, step),
-            LearningRateSchedule.At(longer, step));
+        for (int step = 0; step < 500; step++)
+            Assert.Equal(LearningRateSchedule.At(shorter, step), LearningRateSchedule.At(longer, step));
         Assert.NotEqual(LearningRateSchedule.At(shorter, 500), LearningRateSchedule.At(longer, 500));
     }
 
