@@ -19,8 +19,9 @@ static class LabConfigComments
         ["budgets.initial_steps"] = "Steps of the first champion's training run.",
         ["budgets.generation_seconds"] =
             "Checked before each batch of trials; a generation past it stops the lab (resumable with a larger cap).",
-        ["budgets.last_successor_takes_rest"] = "true: " +
-            "the last generation's successor trains on every token lab_tokens has left, instead of successor_steps.",
+        ["budgets.last_successor_takes_rest"] =
+            "true: the last generation's successor trains on every token lab_tokens has left, " +
+            "instead of successor_steps.",
         ["budgets.successor_steps"] = "Steps of each successor's full run, warm-started from the champion. Steps of " +
             "the lab's recipe: a successor with another batch size trains on as many tokens.",
         ["research"] = "The researcher proposes recipe changes; trials run them in worker processes.",

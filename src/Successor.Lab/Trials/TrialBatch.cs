@@ -76,8 +76,8 @@ sealed class TrialBatch(LabContext lab)
                 + $"of its {b.GenerationTokens:N0}");
         double seconds = lab.GenerationClock.Elapsed.TotalSeconds;
         if (g > 0 && b.GenerationSeconds > 0 && pending.Count > 0 && seconds >= b.GenerationSeconds)
-            throw new BudgetExhaustedException($"generation {g} has run {seconds:0} s of its {b.GenerationSeconds:0} " +
-                "s");
+            throw new BudgetExhaustedException(
+                $"generation {g} has run {seconds:0} s of its {b.GenerationSeconds:0} s");
     }
 
     void Record(int g, TrialPlan plan, TrialResult result, string evaluator)
