@@ -40,8 +40,9 @@ public static unsafe class GemmBenchmark
                 case "--json": json = true; break;
                 case "--no-blas": useBlas = false; break;
                 case "--filter": filter = Next(); break;
-                case "--seconds": seconds =
-                    double.Parse(Next(), System.Globalization.CultureInfo.InvariantCulture); break;
+                case "--seconds":
+                    seconds = double.Parse(Next(), System.Globalization.CultureInfo.InvariantCulture);
+                    break;
                 case "--kernel":
                     string name = Next();
                     kernel =
@@ -123,8 +124,8 @@ public static unsafe class GemmBenchmark
 
     static Result Measure(Shape s, int threads, double seconds, bool useBlas)
     {
-        long aLen = (long)(s.TransA ? s.K : s.M) * s.Lda, bLen = (long)(s.TransB ? s.N : s.K) * s.Ldb, cLen =
-            (long)s.M * s.N;
+        long aLen = (long)(s.TransA ? s.K : s.M) * s.Lda, bLen = (long)(s.TransB ? s.N : s.K) * s.Ldb,
+            cLen = (long)s.M * s.N;
         float* a = Alloc(aLen, 1), b = Alloc(bLen, 2), c = Alloc(cLen, 3);
         try
         {

@@ -23,8 +23,9 @@ public static unsafe class GemmTuneBenchmark
             switch (args[i])
             {
                 case "--threads": threads = int.Parse(Next()); break;
-                case "--seconds": seconds =
-                    double.Parse(Next(), System.Globalization.CultureInfo.InvariantCulture); break;
+                case "--seconds":
+                    seconds = double.Parse(Next(), System.Globalization.CultureInfo.InvariantCulture);
+                    break;
                 case "--filter": filter = Next(); break;
                 default: candidates.Add(Parse(args[i])); break;
             }
@@ -63,8 +64,8 @@ public static unsafe class GemmTuneBenchmark
     static double[] Compare(GemmBenchmark.Shape s, List<GemmKernel> candidates, double seconds)
     {
         long aLen = (long)(s.TransA ? s.K : s.M) * s.Lda, bLen = (long)(s.TransB ? s.N : s.K) * s.Ldb;
-        float* a = GemmBenchmark.Alloc(aLen, 1), b = GemmBenchmark.Alloc(bLen, 2), c =
-            GemmBenchmark.Alloc((long)s.M * s.N, 3);
+        float* a = GemmBenchmark.Alloc(aLen, 1), b = GemmBenchmark.Alloc(bLen, 2),
+            c = GemmBenchmark.Alloc((long)s.M * s.N, 3);
         try
         {
             void Call()

@@ -24,10 +24,10 @@ public static unsafe class KernelBenchmark
             var rng = new Rng(1);
             for (long i = 0; i < arena.Length; i++) arena.Pointer[i] = (float)(rng.NextDouble() - 0.5);
             float* p = arena.Pointer;
-            float* x = p, o = x + N * H, d = o + N * H, dx = d + N * H, w = dx + N * H, b = w + H, mean = b + H, rstd =
-                mean + N;
-            float* qkv = rstd + N + 16, att = qkv + 3L * N * C, datt = att + (long)B * NH * T * T, dqkv =
-                datt + (long)B * NH * T * T;
+            float* x = p, o = x + N * H, d = o + N * H, dx = d + N * H, w = dx + N * H, b = w + H, mean = b + H,
+                rstd = mean + N;
+            float* qkv = rstd + N + 16, att = qkv + 3L * N * C, datt = att + (long)B * NH * T * T,
+                dqkv = datt + (long)B * NH * T * T;
             var targets = (int*)NativeMemory.Alloc((nuint)(N * sizeof(int)));
             for (int i = 0; i < N; i++) targets[i] = rng.NextInt(V);
             var cases = new (string, Action<IKernels>)[]

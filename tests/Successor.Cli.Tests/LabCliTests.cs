@@ -449,8 +449,8 @@ public sealed class LabCliTests
         var run = lab.Succeed("run");
         var adopted =
             lab.Attributes(Successor.Ledger.Statements.ProvKind.Entity, "selection:tiny/g1")["adopted"]!.AsArray();
-        string arm = adopted.Count > 0 ? "p1" : "control", spec = lab.Spec(1, "g1-successor"), recipe =
-            Field(spec, "recipe");
+        string arm = adopted.Count > 0 ? "p1" : "control", spec = lab.Spec(1, "g1-successor"),
+            recipe = Field(spec, "recipe");
         Assert.EndsWith($"g1-r1-{arm}/stable\"", Field(spec, "continue_from"));
         Assert.Equal("40", Field(spec, "continue_step"));
         Assert.Equal(("\"wsd\"", "80", "16", "10"), (Field(recipe, "schedule"), Field(recipe, "steps"),

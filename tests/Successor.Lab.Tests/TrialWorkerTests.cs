@@ -27,8 +27,8 @@ public sealed class TrialWorkerTests : IDisposable
         string folder = Path.Combine(root, id);
         new TrialSpec
         {
-            Id = id, Recipe = recipe, KeepStable = keepStable, ContinueFrom = from, ContinueStep =
-                fromStep, ContinueSha256 = sha,
+            Id = id, Recipe = recipe, KeepStable = keepStable, ContinueFrom = from,
+            ContinueStep = fromStep, ContinueSha256 = sha,
             Curriculum =
                 new CurriculumConfig { TrainDifficulties = "1-2", EvalDifficulties = "1-2", EvalItemsPerSlice = 10 },
         }.Save(folder);

@@ -68,8 +68,8 @@ public static partial class TrendCsv
 
     static Row ParseRow(List<string> f, Func<string, TrendDataException> error)
     {
-        string id = f[0], dateText = f[1], valueText = f[2], kindText = f[3], unit = f[4], forecastText =
-            f[5], targetsText = f[6], name = f[7], source = f[8];
+        string id = f[0], dateText = f[1], valueText = f[2], kindText = f[3], unit = f[4],
+            forecastText = f[5], targetsText = f[6], name = f[7], source = f[8];
         if (!IdPattern().IsMatch(id))
             throw error($"id '{Clip(id)}' is not valid; use 1–64 letters, digits, '.', '_' or '-', " +
                 "starting with a letter or digit");

@@ -35,8 +35,8 @@ public static class KeptDataMonitors
             .ToDictionary(g => g.Key, g => g.First().Answer, StringComparer.Ordinal);
         var keptTruth = kept.Select(p => p with { Answer = truth[p.Prompt] }).ToList();
         double distinct = Distinct2(kept), distinctTruth = Distinct2(keptTruth);
-        double referencePerplexity = AnswerPerplexity.Of(reference, kept), truthPerplexity =
-            AnswerPerplexity.Of(reference, keptTruth);
+        double referencePerplexity = AnswerPerplexity.Of(reference, kept),
+            truthPerplexity = AnswerPerplexity.Of(reference, keptTruth);
         var rare = Diversity.RareItems(posed.SelectMany(Trigrams), TailQuantile);
         var expected = keptTruth.SelectMany(Trigrams).Where(rare.Contains).ToHashSet(StringComparer.Ordinal);
         var found = kept.SelectMany(Trigrams).ToHashSet(StringComparer.Ordinal);

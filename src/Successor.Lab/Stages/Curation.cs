@@ -80,11 +80,11 @@ sealed class Curation(LabContext lab)
             ReferenceCheckpoint = referenceDigest,
             // Accumulate, never replace: the original data stays in every mixture (Gerstgrasser et al. 2024).
             OriginalDataIncluded = true,
-            Distinct2 = m.Distinct2, Distinct2Truth = m.Distinct2Truth, DiversityRatio = m.DiversityRatio, EntropyBits =
-                m.EntropyBits,
+            Distinct2 = m.Distinct2, Distinct2Truth = m.Distinct2Truth, DiversityRatio = m.DiversityRatio,
+            EntropyBits = m.EntropyBits,
             PerplexityParent = m.PerplexityParent, PerplexityReference = m.PerplexityReference,
-            PerplexityReferenceTruth = m.PerplexityReferenceTruth, PerplexityDrift = m.PerplexityDrift, TailCoverage =
-                m.TailCoverage,
+            PerplexityReferenceTruth = m.PerplexityReferenceTruth, PerplexityDrift = m.PerplexityDrift,
+            TailCoverage = m.TailCoverage,
         };
         var relations = new List<ProvStatement> { ProvStatement.Used(id, champion.Id) };
         if (reference is not null)

@@ -29,10 +29,10 @@ sealed class SafetyEvaluation(LabContext lab)
         var divergence = Divergence.Check(publicNow, sealedNow, safety.DivergenceZ);
         record = record with
         {
-            PublicImprovement = publicGain.Difference, PublicImprovementLow = publicGain.Low, PublicImprovementHigh =
-                publicGain.High,
-            DivergenceZ = double.IsFinite(divergence.ZValue) ? divergence.ZValue : null, DivergenceAlarm =
-                divergence.Alarm,
+            PublicImprovement = publicGain.Difference, PublicImprovementLow = publicGain.Low,
+            PublicImprovementHigh = publicGain.High,
+            DivergenceZ = double.IsFinite(divergence.ZValue) ? divergence.ZValue : null,
+            DivergenceAlarm = divergence.Alarm,
         };
         if (divergence.Alarm) lab.RaiseIncident(g, "divergence", "divergence", divergence.Reason);
         record = Lineage(g, publicNow, sealedNow, record);

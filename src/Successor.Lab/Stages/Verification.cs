@@ -30,8 +30,8 @@ sealed class Verification(LabContext lab)
             var o = verdict.Overall;
             record = new GenerationRecord
             {
-                Improvement = o.Difference, ImprovementLow = o.Low, ImprovementHigh = o.High, ImprovementPValue =
-                    o.PValue,
+                Improvement = o.Difference, ImprovementLow = o.Low, ImprovementHigh = o.High,
+                ImprovementPValue = o.PValue,
                 HoldoutItems = o.Items, GenuinelyBetter = verdict.GenuinelyBetter, Verdict = verdict.Reason,
                 CandidatePublicScore = successor.Score,
             }.With(score.Standing);
@@ -39,8 +39,8 @@ sealed class Verification(LabContext lab)
             evidence = new PromotionEvidence
             {
                 GenuinelyBetter = verdict.GenuinelyBetter, Verdict = verdict.Reason,
-                Kept = c?.Kept, KeptLabelAccuracy = c?.KeptLabelAccuracy, MinKeptLabelAccuracy =
-                    lab.Config.Promotion.MinKeptLabelAccuracy,
+                Kept = c?.Kept, KeptLabelAccuracy = c?.KeptLabelAccuracy,
+                MinKeptLabelAccuracy = lab.Config.Promotion.MinKeptLabelAccuracy,
                 KeptDataSafe = safety.Passed,
                 CriticalIncidents = [.. lab.CriticalIncidents(g).Select(i => (i.Kind, i.Id))],
             };
@@ -66,8 +66,8 @@ sealed class Verification(LabContext lab)
         record = next.Into(record) with
         {
             Generation = g, Promoted = decision.Promoted, Reason = decision.Reason, ApprovedBy = decision.ApprovedBy,
-            KeptLabelAccuracy = c?.KeptLabelAccuracy, Kept = c?.Kept, PerplexityDrift =
-                c?.PerplexityDrift, TailCoverage = c?.TailCoverage,
+            KeptLabelAccuracy = c?.KeptLabelAccuracy, Kept = c?.Kept,
+            PerplexityDrift = c?.PerplexityDrift, TailCoverage = c?.TailCoverage,
             Tokens = lab.TokensUsed($"g{g}-"), Seconds = s.Clock.Elapsed.TotalSeconds,
         };
         var audit = new Audit(lab).Run(g, record, c, safety, successor.Ok);

@@ -13,8 +13,8 @@ namespace Successor.Evaluation.Tests.Verification;
 
 public sealed class SealedBoundaryTests
 {
-    static readonly Assembly Training = typeof(Trainer).Assembly, Data = typeof(CorpusReader).Assembly, Evaluation =
-        typeof(Verifier).Assembly;
+    static readonly Assembly Training = typeof(Trainer).Assembly, Data = typeof(CorpusReader).Assembly,
+        Evaluation = typeof(Verifier).Assembly;
 
     [Fact]
     public void The_trainer_cannot_reference_data_or_evaluation()

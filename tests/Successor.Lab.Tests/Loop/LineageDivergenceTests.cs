@@ -14,10 +14,10 @@ public sealed class LineageDivergenceTests
     /// ±0.0392 (se 0.02).</summary>
     static GenerationRecord Generation(int g, bool promoted, double excess) => new()
     {
-        Generation = g, Promoted = promoted, PublicImprovement = 0.05 + excess, PublicImprovementLow =
-            0.05 + excess - 0.0392,
-        PublicImprovementHigh = 0.05 + excess + 0.0392, Improvement = 0.05, ImprovementLow =
-            0.05 - 0.0392, ImprovementHigh = 0.05 + 0.0392,
+        Generation = g, Promoted = promoted, PublicImprovement = 0.05 + excess,
+        PublicImprovementLow = 0.05 + excess - 0.0392,
+        PublicImprovementHigh = 0.05 + excess + 0.0392, Improvement = 0.05,
+        ImprovementLow = 0.05 - 0.0392, ImprovementHigh = 0.05 + 0.0392,
     };
 
     static (GainEstimate Public, GainEstimate Sealed) Candidate(double excess) =>

@@ -73,8 +73,8 @@ public sealed unsafe class GenerationTests
             for (int r = 0; r < R; r++)
             for (int v = 0; v < c.VocabSize; v++)
             {
-                float expected = full[((long)r * c.BlockSize + s) * c.VocabSize + v], cached =
-                    cache.Logits[(long)r * c.VocabSize + v];
+                float expected = full[((long)r * c.BlockSize + s) * c.VocabSize + v],
+                    cached = cache.Logits[(long)r * c.VocabSize + v];
                 Assert.True(MathF.Abs(expected - cached) < 1e-4f,
                     $"row {r}, position {s}, token {v}: full {expected}, cached {cached}");
             }

@@ -11,8 +11,8 @@ public sealed unsafe class DigitPositionsTests
 {
     static readonly ModelConfig Tiny = new()
     {
-        Layers = 2, Heads = 2, Embedding = 8, BlockSize = 12, VocabSize = 64, MlpRatio = 2, Positions =
-            Positions.Digits,
+        Layers = 2, Heads = 2, Embedding = 8, BlockSize = 12, VocabSize = 64, MlpRatio = 2,
+        Positions = Positions.Digits,
     };
 
     static int[] Bytes(string text) => [.. Encoding.ASCII.GetBytes(text).Select(b => (int)b)];

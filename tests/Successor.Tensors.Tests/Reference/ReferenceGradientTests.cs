@@ -65,8 +65,8 @@ public sealed unsafe class ReferenceGradientTests
     {
         using var m = new NativeBuffers(4);
         const int N = 3, C = 8;
-        float* x = m.Random(N * C, 2f), weight = m.Random(C), output = m.Zeros(N * C), rstd = m.Zeros(N), w =
-            m.Random(N * C);
+        float* x = m.Random(N * C, 2f), weight = m.Random(C), output = m.Zeros(N * C), rstd = m.Zeros(N),
+            w = m.Random(N * C);
         double Loss() { K.RmsNormForward(output, rstd, x, weight, N, C); return NativeBuffers.Dot(output, w, N * C); }
         Loss();
         float* dx = m.Zeros(N * C), dweight = m.Zeros(C);
@@ -107,8 +107,8 @@ public sealed unsafe class ReferenceGradientTests
     {
         using var m = new NativeBuffers(7);
         const int B = 2, T = 5, C = 8, NH = 2;
-        float* qkv = m.Random(B * T * 3 * C), output = m.Zeros(B * T * C), att = m.Zeros(B * NH * T * T), w =
-            m.Random(B * T * C);
+        float* qkv = m.Random(B * T * 3 * C), output = m.Zeros(B * T * C), att = m.Zeros(B * NH * T * T),
+            w = m.Random(B * T * C);
         double Loss() { K.AttentionForward(output, att, qkv, B, T, C, NH); return NativeBuffers.Dot(output, w,
             B * T * C); }
         Loss();
@@ -175,8 +175,8 @@ public sealed unsafe class ReferenceGradientTests
         using var m = new NativeBuffers(14);
         const int N = 4, V = 7;
         const float W = 0.4f;
-        float* logits = m.Random(N * V, 3f), teacher = m.Random(N * V, 3f), losses = m.Zeros(N), dlogits =
-            m.Zeros(N * V);
+        float* logits = m.Random(N * V, 3f), teacher = m.Random(N * V, 3f), losses = m.Zeros(N),
+            dlogits = m.Zeros(N * V);
         int* targets = m.Ints(N, V);
         targets[1] = -1;
         float* scratchGrad = m.Zeros(N * V);
@@ -208,8 +208,8 @@ public sealed unsafe class ReferenceGradientTests
         using var m = new NativeBuffers(11);
         const int Count = 20000;
         const float P = 0.25f;
-        float* x = m.Random(Count), output = m.Zeros(Count), mask = m.Zeros(Count), ones = m.Zeros(Count), dx =
-            m.Zeros(Count);
+        float* x = m.Random(Count), output = m.Zeros(Count), mask = m.Zeros(Count), ones = m.Zeros(Count),
+            dx = m.Zeros(Count);
         new Span<float>(ones, Count).Fill(1f);
         K.DropoutForward(output, mask, x, P, 42, Count);
         K.DropoutBackward(dx, ones, mask, Count);
