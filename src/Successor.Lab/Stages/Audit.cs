@@ -39,8 +39,8 @@ sealed class Audit(LabContext lab)
             Flag("divergence", generation.DivergenceAlarm,
                 $"public − sealed gain z = {Number(generation.DivergenceZ)}, threshold {config.Safety.DivergenceZ}"),
             Flag("divergence-across-generations", generation.DivergenceSumAlarm, $"summed over "
-                + $"{Number(generation.DivergenceSumGenerations)} generation(s): " +
-                    $"z = {Number(generation.DivergenceSumZ)}, "
+                + $"{Number(generation.DivergenceSumGenerations)} generation(s): "
+                + $"z = {Number(generation.DivergenceSumZ)}, "
                 + $"threshold {config.Safety.DivergenceZ}"),
             new("canaries", generation.CanariesCompleted is not null, generation.CanariesCompleted == 0,
                 $"{Number(generation.CanariesCompleted)} holdout canaries completed"),
@@ -163,16 +163,16 @@ sealed class Audit(LabContext lab)
                 "nothing kept, or no 2-gram in the true answers to compare with");
         return new("kept-data-diversity", true, ratio >= config.Safety.MinDiversityRatio,
             $"distinct-2 {Number(curation.Distinct2)} "
-            + $"against the truth's {Number(curation.Distinct2Truth)}: ratio {ratio:0.000}, " +
-                $"floor {config.Safety.MinDiversityRatio:0.000}");
+            + $"against the truth's {Number(curation.Distinct2Truth)}: ratio {ratio:0.000}, "
+            + $"floor {config.Safety.MinDiversityRatio:0.000}");
     }
 
     AuditCheck KeptDrift(CurationRecord? curation)
     {
         if (curation?.PerplexityDrift is not { } drift) return new("kept-data-drift", true, true, "nothing kept");
         return new("kept-data-drift", true, new Curation(lab).WithinDrift(drift), $"reference perplexity "
-            + $"{Number(curation.PerplexityReference)} kept vs {Number(curation.PerplexityReferenceTruth)} true: " +
-                $"drift {drift:0.00}, "
+            + $"{Number(curation.PerplexityReference)} kept vs {Number(curation.PerplexityReferenceTruth)} true: "
+            + $"drift {drift:0.00}, "
             + $"bound {config.Safety.MaxPerplexityDrift:0.00}; parent perplexity {Number(curation.PerplexityParent)}");
     }
 

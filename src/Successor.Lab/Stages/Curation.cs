@@ -25,28 +25,27 @@ sealed class Curation(LabContext lab)
         if (c.KeptLabelAccuracy < config.Promotion.MinKeptLabelAccuracy)
             lab.RaiseIncident(g, "kept-label-accuracy", "kept-label-accuracy",
                 $"{c.KeptLabelAccuracy:0.000} of the kept self-generated "
-                + $"labels are correct, below the gate's {config.Promotion.MinKeptLabelAccuracy:0.000} (the " +
-                    $"{s.Filter} filter lets errors in)");
+                + $"labels are correct, below the gate's {config.Promotion.MinKeptLabelAccuracy:0.000} (the "
+                + $"{s.Filter} filter lets errors in)");
         if (c.DiversityRatio is { } ratio && ratio < safety.MinDiversityRatio)
             lab.RaiseIncident(g, "collapse", "collapse",
                 $"the kept answers' distinct-2 is {c.Distinct2!.Value:0.000}, {ratio:0.000} of the "
-                + $"true answers' {c.Distinct2Truth!.Value:0.000}, " +
-                    $"below safety.min_diversity_ratio {safety.MinDiversityRatio:0.000}", Severity.Warning);
+                + $"true answers' {c.Distinct2Truth!.Value:0.000}, "
+                + $"below safety.min_diversity_ratio {safety.MinDiversityRatio:0.000}", Severity.Warning);
         if (c.PerplexityDrift is { } drift && !WithinDrift(drift))
             lab.RaiseIncident(g, "drift", "drift",
                 $"the reference model finds the kept answers {drift:0.###}× as perplexing as the true ones "
-                + $"({c.PerplexityReference!.Value:0.00} vs {c.PerplexityReferenceTruth!.Value:0.00}), " +
-                    "beyond safety.max_perplexity_drift "
+                + $"({c.PerplexityReference!.Value:0.00} vs {c.PerplexityReferenceTruth!.Value:0.00}), "
+                + "beyond safety.max_perplexity_drift "
                 + $"{safety.MaxPerplexityDrift:0.00}", Severity.Warning);
         if (c.TailCoverage is { } tail && tail < safety.MinTailCoverage)
             lab.RaiseIncident(g, "tail-coverage", "collapse",
                 $"the kept answers hold {tail:0.000} of the rare 3-grams the true answers to "
                 + $"their prompts hold, below safety.min_tail_coverage {safety.MinTailCoverage:0.000}",
                     Severity.Warning);
-        lab.Report(
-            new(g, "curation", $"champion answered {c.Generated} problems at d={string.Join(",", c.Difficulties)}; "
-            + $"{s.Filter} filter kept {c.Kept} ({string.Join("/", c.KeptPerDifficulty)} per difficulty); " +
-                $"kept-label accuracy {c.KeptLabelAccuracy:0.000}"));
+        lab.Report(new(g, "curation", $"champion answered {c.Generated} problems at d={string.Join(",", c.Difficulties)}; "
+            + $"{s.Filter} filter kept {c.Kept} ({string.Join("/", c.KeptPerDifficulty)} per difficulty); "
+            + $"kept-label accuracy {c.KeptLabelAccuracy:0.000}"));
         return new(sets, c);
     }
 

@@ -92,8 +92,8 @@ sealed class Experiments(LabContext lab)
     {
         long cap = lab.Config.Budgets.GenerationTokens;
         var s = new StringBuilder($"rung {rung} ({lab.TokensUsed($"g{generation}-"):N0} tokens used this generation"
-            + $"{(cap > 0 ? $" of {cap:N0}" : "")}); {lab.Task.Metric}, effect vs control [95% CI]: " +
-                $"control {lab.Public(control.Score)}");
+            + $"{(cap > 0 ? $" of {cap:N0}" : "")}); {lab.Task.Metric}, effect vs control [95% CI]: "
+            + $"control {lab.Public(control.Score)}");
         foreach (var (p, f) in ranked)
             s.Append($" | {p.Id} {lab.Public(f.Score)} ({Signed.S(f.Effect)} [{Signed.S(f.Low)}, {Signed.S(f.High)}])");
         return s.ToString();

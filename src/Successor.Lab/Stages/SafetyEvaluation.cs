@@ -47,8 +47,8 @@ sealed class SafetyEvaluation(LabContext lab)
         if (replay.FalseAccepts > 0)
             lab.RaiseIncident(g, "promotion-rule-false-accept", "promotion-rule-false-accept",
                 $"the promotion rule accepted "
-                + $"{replay.FalseAccepts} of {replay.KnownBad} known-bad replayed cases (the champion against itself " +
-                    "or its silenced copy); "
+                + $"{replay.FalseAccepts} of {replay.KnownBad} known-bad replayed cases (the champion against itself "
+                + "or its silenced copy); "
                 + "it cannot be trusted to decide this candidate");
         var checks = Enumerable.Range(1, g).Select(n => (IReadOnlyList<CheckAccuracy>)[.. ChecksOf(n)])
             .Where(c => c.Count > 0)
@@ -60,8 +60,8 @@ sealed class SafetyEvaluation(LabContext lab)
         if (alarm)
             lab.RaiseIncident(g, "reliability", "compounding-error",
                 $"the automated checks' reliability, {reliability.Current:0.000} so far, "
-                + $"projects to {projected:0.000} over {safety.ReliabilityHorizon} generations, " +
-                    "below safety.min_projected_reliability "
+                + $"projects to {projected:0.000} over {safety.ReliabilityHorizon} generations, "
+                + "below safety.min_projected_reliability "
                 + $"{safety.MinProjectedReliability:0.00}");
         return record with { CumulativeReliability = reliability.Current, ProjectedReliability = projected,
             ReliabilityAlarm = alarm };
@@ -92,8 +92,8 @@ sealed class SafetyEvaluation(LabContext lab)
             var result = PromotionReplay.Run(pairs => lab.Task.Replay([champion, silenced], pairs));
             lab.Report(new(g, "replay",
                 $"promotion rule on known cases: {result.FalseAccepts} of {result.KnownBad} known-bad accepted, "
-                + $"{result.KnownGood - result.FalseRejects} of {result.KnownGood} known-good accepted " +
-                    $"({clock.Elapsed.TotalSeconds:0.0} s)"));
+                + $"{result.KnownGood - result.FalseRejects} of {result.KnownGood} known-good accepted "
+                + $"({clock.Elapsed.TotalSeconds:0.0} s)"));
             return ProvStatement.Activity(id, ReplayRecord.Type, new ReplayRecord
             {
                 Generation = g,

@@ -26,8 +26,8 @@ public sealed class TrendCsvTests : IDisposable
     {
         string text = "\uFEFF# my series\r\n" + Header + "\r\n\r\n"
             + "lab,2026-11-23T10:30:00Z,4,exponential,digits,false,100;1000,\"Lab, horizon\",\"the \"\"ledger\"\"\"\r\n"
-            + "lab,2026-11-23T10:20:00+00:00,2,exponential,digits,false,100;1000,\"Lab, " +
-                "horizon\",\"the \"\"ledger\"\"\"\r\n"
+            + "lab,2026-11-23T10:20:00+00:00,2,exponential,digits,false,100;1000,\"Lab, "
+            + "horizon\",\"the \"\"ledger\"\"\"\r\n"
             + "  bench , 2025-03-15 , 40.5 , percent , % , true , , Bench , \r\n";
         var series = FrontierSeries.Load(Write(text));
         Assert.Equal(["lab", "bench"], series.Select(s => s.Id));
