@@ -43,7 +43,8 @@ sealed class Curation(LabContext lab)
                 $"the kept answers hold {tail:0.000} of the rare 3-grams the true answers to "
                 + $"their prompts hold, below safety.min_tail_coverage {safety.MinTailCoverage:0.000}",
                     Severity.Warning);
-        lab.Report(new(g, "curation", $"champion answered {c.Generated} problems at d={string.Join(",", c.Difficulties)}; "
+        lab.Report(new(g, "curation",
+            $"champion answered {c.Generated} problems at d={string.Join(",", c.Difficulties)}; "
             + $"{s.Filter} filter kept {c.Kept} ({string.Join("/", c.KeptPerDifficulty)} per difficulty); "
             + $"kept-label accuracy {c.KeptLabelAccuracy:0.000}"));
         return new(sets, c);
