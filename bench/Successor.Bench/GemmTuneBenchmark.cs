@@ -18,11 +18,14 @@ public static unsafe class GemmTuneBenchmark
         string filter = "";
         for (int i = 0; i < args.Length; i++)
         {
-            string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"gemm-tune: option {args[i]} needs a value");
+            string Next() => i + 1 < args.Length ? args[++i]
+                : throw new ArgumentException($"gemm-tune: option {args[i]} needs a value");
             switch (args[i])
             {
                 case "--threads": threads = int.Parse(Next()); break;
-                case "--seconds": seconds = double.Parse(Next(), System.Globalization.CultureInfo.InvariantCulture); break;
+                case "--seconds":
+                    seconds = double.Parse(Next(), System.Globalization.CultureInfo.InvariantCulture);
+                    break;
                 case "--filter": filter = Next(); break;
                 default: candidates.Add(Parse(args[i])); break;
             }
@@ -38,15 +41,18 @@ public static unsafe class GemmTuneBenchmark
             Console.WriteLine($"{s.Name,-22} " + string.Join(" ", med.Select(ms => $"{s.Flops / ms / 1e6,8:F1}")));
         }
         for (int c = 0; c < candidates.Count; c++)
-            Console.WriteLine($"#{c} {candidates[c]}: geomean {GemmBenchmark.GeoMean(gflops[c].Select(x => (double?)x)):F1} GFLOP/s");
+            Console.WriteLine($"#{c} {candidates[c]}: " +
+                $"geomean {GemmBenchmark.GeoMean(gflops[c].Select(x => (double?)x)):F1} GFLOP/s");
         return 0;
     }
 
     static GemmKernel Parse(string text)
     {
         string[] parts = text.Split(':');
-        GemmKernel kern = GemmKernel.Supported().FirstOrDefault(x => x.Name == parts[0]) is { Name: not null } found ? found
-            : throw new ArgumentException($"gemm-tune: unknown kernel {parts[0]}; this CPU supports {string.Join(", ", GemmKernel.Supported().Select(x => x.Name))}");
+        GemmKernel kern =
+            GemmKernel.Supported().FirstOrDefault(x => x.Name == parts[0]) is { Name: not null } found ? found
+            : throw new ArgumentException($"gemm-tune: unknown kernel {parts[0]}; " +
+                $"this CPU supports {string.Join(", ", GemmKernel.Supported().Select(x => x.Name))}");
         int At(int i) => parts.Length > i ? int.Parse(parts[i]) : 0;
         if (At(1) > 0) kern = kern with { MC = At(1) };
         if (At(2) > 0) kern = kern with { KC = At(2) };
@@ -58,15 +64,18 @@ public static unsafe class GemmTuneBenchmark
     static double[] Compare(GemmBenchmark.Shape s, List<GemmKernel> candidates, double seconds)
     {
         long aLen = (long)(s.TransA ? s.K : s.M) * s.Lda, bLen = (long)(s.TransB ? s.N : s.K) * s.Ldb;
-        float* a = GemmBenchmark.Alloc(aLen, 1), b = GemmBenchmark.Alloc(bLen, 2), c = GemmBenchmark.Alloc((long)s.M * s.N, 3);
+        float* a = GemmBenchmark.Alloc(aLen, 1), b = GemmBenchmark.Alloc(bLen, 2),
+            c = GemmBenchmark.Alloc((long)s.M * s.N, 3);
         try
         {
             void Call()
             {
-                if (s.Serial) Gemm.MultiplySerial(s.TransA, s.TransB, s.M, s.N, s.K, a, s.Lda, b, s.Ldb, c, s.N, s.Accumulate);
+                if (s.Serial)
+                    Gemm.MultiplySerial(s.TransA, s.TransB, s.M, s.N, s.K, a, s.Lda, b, s.Ldb, c, s.N, s.Accumulate);
                 else Gemm.Multiply(s.TransA, s.TransB, s.M, s.N, s.K, a, s.Lda, b, s.Ldb, c, s.N, s.Accumulate);
             }
-            return Timing.Interleaved(candidates.Select(k => (Action)(() => { Gemm.Kernel = k; Call(); })).ToList(), seconds)
+            return Timing.Interleaved(candidates.Select(k => (Action)(() => { Gemm.Kernel = k; Call(); })).ToList(),
+                seconds)
                 .Select(t => t.MedianMs).ToArray();
         }
         finally

@@ -24,8 +24,10 @@ public static unsafe class KernelBenchmark
             var rng = new Rng(1);
             for (long i = 0; i < arena.Length; i++) arena.Pointer[i] = (float)(rng.NextDouble() - 0.5);
             float* p = arena.Pointer;
-            float* x = p, o = x + N * H, d = o + N * H, dx = d + N * H, w = dx + N * H, b = w + H, mean = b + H, rstd = mean + N;
-            float* qkv = rstd + N + 16, att = qkv + 3L * N * C, datt = att + (long)B * NH * T * T, dqkv = datt + (long)B * NH * T * T;
+            float* x = p, o = x + N * H, d = o + N * H, dx = d + N * H, w = dx + N * H, b = w + H, mean = b + H,
+                rstd = mean + N;
+            float* qkv = rstd + N + 16, att = qkv + 3L * N * C, datt = att + (long)B * NH * T * T,
+                dqkv = datt + (long)B * NH * T * T;
             var targets = (int*)NativeMemory.Alloc((nuint)(N * sizeof(int)));
             for (int i = 0; i < N; i++) targets[i] = rng.NextInt(V);
             var cases = new (string, Action<IKernels>)[]
@@ -42,7 +44,8 @@ public static unsafe class KernelBenchmark
             foreach (var (label, call) in cases)
             {
                 var r = Timing.Interleaved([() => call(fast), () => call(reference)], seconds);
-                Console.WriteLine($"{name,-6} {label,-32} {r[0].MedianMs,9:0.000} / {r[0].FastMs,9:0.000}   ref {r[1].MedianMs,9:0.000}   ×{r[1].MedianMs / r[0].MedianMs,6:0.0}");
+                Console.WriteLine($"{name,-6} {label,-32} {r[0].MedianMs,9:0.000} / {r[0].FastMs,9:0.000}   ref " +
+                    $"{r[1].MedianMs,9:0.000}   ×{r[1].MedianMs / r[0].MedianMs,6:0.0}");
             }
             NativeMemory.Free(targets);
             arena.Dispose();
@@ -53,6 +56,7 @@ public static unsafe class KernelBenchmark
     static T Option<T>(string[] args, string name, T fallback) where T : IParsable<T>
     {
         int i = Array.IndexOf(args, name);
-        return i >= 0 && i + 1 < args.Length ? T.Parse(args[i + 1], System.Globalization.CultureInfo.InvariantCulture) : fallback;
+        return i >= 0 && i + 1 < args.Length ? T.Parse(args[i + 1], System.Globalization.CultureInfo.InvariantCulture)
+            : fallback;
     }
 }

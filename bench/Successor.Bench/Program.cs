@@ -1,4 +1,5 @@
-// Benchmarks of the engine's kernels, one verb each: `dotnet run -c Release --project bench/Successor.Bench -- VERB [options]`.
+// Benchmarks of the engine's kernels, one verb each: `dotnet run -c Release --project bench/Successor.Bench -- VERB
+// [options]`.
 // Exit codes: 0 = ran, 2 = unknown verb or bad option.
 using Successor.Bench;
 

@@ -23,7 +23,8 @@ public static class DashboardServer
         builder.WebHost.UseUrls(options.Urls);
         builder.Logging.ClearProviders();
         builder.Services.AddSingleton(options);
-        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.SnakeCaseLower);
+        builder.Services.ConfigureHttpJsonOptions(o =>
+            o.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.SnakeCaseLower);
         var app = builder.Build();
         var files = new PhysicalFileProvider(app.Environment.WebRootPath);
         app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files });

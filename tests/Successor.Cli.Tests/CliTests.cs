@@ -12,11 +12,13 @@ public sealed class TrainedCheckpoint : IDisposable
         var text = new StringBuilder();
         for (int i = 0; text.Length < 30_000; i++) text.Append($"{i % 97} plus {i % 13} is {i % 97 + i % 13}.\n");
         File.WriteAllText(DataPath, text.ToString());
-        Result = SuccessorProcess.Run(["train", "--data", DataPath, "--out", Checkpoint, "--threads", "2", .. TinyModel, "--steps", "6"]);
+        Result = SuccessorProcess.Run(
+            ["train", "--data", DataPath, "--out", Checkpoint, "--threads", "2", .. TinyModel, "--steps", "6"]);
     }
 
     public static readonly string[] TinyModel =
-        ["--set", "layers=1", "--set", "embedding=32", "--set", "heads=2", "--set", "block_size=32", "--set", "batch_size=4", "--set", "eval_interval=3", "--set", "eval_batches=2"];
+        ["--set", "layers=1", "--set", "embedding=32", "--set", "heads=2", "--set", "block_size=32", "--set",
+            "batch_size=4", "--set", "eval_interval=3", "--set", "eval_batches=2"];
     public string Folder { get; } = Directory.CreateTempSubdirectory("successor-cli-").FullName;
     public string DataPath => Path.Combine(Folder, "data.txt");
     public string Checkpoint => Path.Combine(Folder, "ckpt");
@@ -44,7 +46,8 @@ public sealed class CliTests(TrainedCheckpoint trained) : IClassFixture<TrainedC
     public void Json_output_is_one_json_object_per_line()
     {
         var folder = Path.Combine(trained.Folder, "json");
-        var r = SuccessorProcess.Run(["train", "--data", trained.DataPath, "--out", folder, "--json", "--log-interval", "1", .. TrainedCheckpoint.TinyModel, "--steps", "2"]);
+        var r = SuccessorProcess.Run(["train", "--data", trained.DataPath, "--out", folder, "--json", "--log-interval",
+            "1", .. TrainedCheckpoint.TinyModel, "--steps", "2"]);
         Assert.True(r.ExitCode == 0, r.Stderr);
         var objects = r.OutputLines.Select(l => JsonDocument.Parse(l).RootElement).ToList();
         Assert.Equal(2, objects.Count(o => o.TryGetProperty("event", out var e) && e.GetString() == "step"));
@@ -54,8 +57,10 @@ public sealed class CliTests(TrainedCheckpoint trained) : IClassFixture<TrainedC
     [Fact]
     public void Sample_continues_a_prompt_and_repeats_with_the_same_seed()
     {
-        var a = SuccessorProcess.Run("sample", "--checkpoint", trained.Checkpoint, "--prompt", "12 plus", "--tokens", "20", "--seed", "3");
-        var b = SuccessorProcess.Run("sample", "--checkpoint", trained.Checkpoint, "--prompt", "12 plus", "--tokens", "20", "--seed", "3");
+        var a = SuccessorProcess.Run("sample", "--checkpoint", trained.Checkpoint, "--prompt", "12 plus", "--tokens",
+            "20", "--seed", "3");
+        var b = SuccessorProcess.Run("sample", "--checkpoint", trained.Checkpoint, "--prompt", "12 plus", "--tokens",
+            "20", "--seed", "3");
         Assert.True(a.ExitCode == 0, a.Stderr);
         Assert.StartsWith("12 plus", a.Stdout);
         Assert.Equal(a.Stdout, b.Stdout);
@@ -76,7 +81,8 @@ public sealed class CliTests(TrainedCheckpoint trained) : IClassFixture<TrainedC
     {
         var folder = Path.Combine(trained.Folder, "resume");
         CopyFolder(trained.Checkpoint, folder);
-        var r = SuccessorProcess.Run("train", "--data", trained.DataPath, "--resume", folder, "--out", folder, "--steps", "8");
+        var r = SuccessorProcess.Run("train", "--data", trained.DataPath, "--resume", folder, "--out", folder,
+            "--steps", "8");
         Assert.True(r.ExitCode == 0, r.Stderr);
         Assert.Equal("8", r.Value("steps"));
     }
@@ -84,7 +90,8 @@ public sealed class CliTests(TrainedCheckpoint trained) : IClassFixture<TrainedC
     static void CopyFolder(string from, string to)
     {
         Directory.CreateDirectory(to);
-        foreach (var f in Directory.GetFiles(from)) File.Copy(f, Path.Combine(to, Path.GetFileName(f)), overwrite: true);
+        foreach (var f in Directory.GetFiles(from))
+            File.Copy(f, Path.Combine(to, Path.GetFileName(f)), overwrite: true);
     }
 
     public static TheoryData<string, string> Corruptions => new()
@@ -132,7 +139,8 @@ public sealed class CliTests(TrainedCheckpoint trained) : IClassFixture<TrainedC
     [InlineData("--threads", "0", "--threads is 0")]
     public void Bad_input_gets_one_line_and_exit_code_2(string option, string value, string expected)
     {
-        string[] args = option == "--data" ? ["train", option, value, "--steps", "1"] : ["train", "--data", trained.DataPath, option, value, "--steps", "1"];
+        string[] args = option == "--data" ? ["train", option, value, "--steps", "1"]
+            : ["train", "--data", trained.DataPath, option, value, "--steps", "1"];
         var r = SuccessorProcess.Run(args);
         Assert.Equal(2, r.ExitCode);
         var line = Assert.Single(r.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
@@ -169,23 +177,31 @@ public sealed class ContaminationCliTests
         try
         {
             var rng = new Random(1);
-            string[] words = ["the", "loop", "trains", "its", "successor", "and", "verifies", "every", "claim", "on", "held", "data"];
-            var documents = Enumerable.Range(0, 60).Select(_ => string.Join(' ', Enumerable.Range(0, 40).Select(_ => words[rng.Next(words.Length)]))).ToList();
+            string[] words = ["the", "loop", "trains", "its", "successor", "and", "verifies", "every", "claim", "on",
+                "held", "data"];
+            var documents = Enumerable.Range(0, 60).Select(_ =>
+                string.Join(' ', Enumerable.Range(0, 40).Select(_ => words[rng.Next(words.Length)]))).ToList();
             File.WriteAllText(Path.Combine(folder, "corpus.txt"), string.Join("\n\n", documents));
             var split = Path.Combine(folder, "split");
-            var r = SuccessorProcess.Run("data", "split", Path.Combine(folder, "corpus.txt"), "--out", split, "--ratios", "0.8,0.1,0.1");
+            var r = SuccessorProcess.Run("data", "split", Path.Combine(folder, "corpus.txt"), "--out", split,
+                "--ratios", "0.8,0.1,0.1");
             Assert.True(r.ExitCode == 0, r.Stderr);
-            string[] Texts(string file) => [.. File.ReadAllLines(Path.Combine(split, file)).Select(l => JsonDocument.Parse(l).RootElement.GetProperty("text").GetString()!)];
+            string[] Texts(string file) => [.. File.ReadAllLines(Path.Combine(split, file))
+                .Select(l => JsonDocument.Parse(l).RootElement.GetProperty("text").GetString()!)];
             var train = Texts("train.jsonl");
             File.WriteAllText(Path.Combine(folder, "clean.txt"), string.Join("\n\n", train));
-            File.WriteAllText(Path.Combine(folder, "leaky.txt"), string.Join("\n\n", [.. train, Texts("validation.jsonl")[0]]));
+            File.WriteAllText(Path.Combine(folder, "leaky.txt"),
+                string.Join("\n\n", [.. train, Texts("validation.jsonl")[0]]));
 
-            var leaky = SuccessorProcess.Run("train", "--data", Path.Combine(folder, "leaky.txt"), "--against", split, "--steps", "1", "--out", Path.Combine(folder, "o1"));
+            var leaky = SuccessorProcess.Run("train", "--data", Path.Combine(folder, "leaky.txt"), "--against", split,
+                "--steps", "1", "--out", Path.Combine(folder, "o1"));
             Assert.Equal(2, leaky.ExitCode);
-            Assert.Contains("overlap the validation set", Assert.Single(leaky.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries)));
+            Assert.Contains("overlap the validation set",
+                Assert.Single(leaky.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries)));
             Assert.False(Directory.Exists(Path.Combine(folder, "o1")));
 
-            var clean = SuccessorProcess.Run(["train", "--data", Path.Combine(folder, "clean.txt"), "--against", split, "--out", Path.Combine(folder, "o2"), .. TrainedCheckpoint.TinyModel, "--steps", "1"]);
+            var clean = SuccessorProcess.Run(["train", "--data", Path.Combine(folder, "clean.txt"), "--against", split,
+                "--out", Path.Combine(folder, "o2"), .. TrainedCheckpoint.TinyModel, "--steps", "1"]);
             Assert.True(clean.ExitCode == 0, clean.Stderr);
         }
         finally { Directory.Delete(folder, recursive: true); }

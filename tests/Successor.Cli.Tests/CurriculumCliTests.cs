@@ -6,8 +6,10 @@ namespace Successor.Cli.Tests;
 public sealed class TinyCurriculumModel : IDisposable
 {
     public TinyCurriculumModel() =>
-        Result = SuccessorProcess.Run("curriculum", "train", "--families", "radd", "--difficulties", "1-2", "--steps", "5", "--out", Checkpoint,
-            "--set", "layers=1", "--set", "embedding=32", "--set", "heads=2", "--set", "block_size=24", "--set", "batch_size=8", "--threads", "2");
+        Result = SuccessorProcess.Run("curriculum", "train", "--families", "radd", "--difficulties", "1-2", "--steps",
+            "5", "--out", Checkpoint,
+            "--set", "layers=1", "--set", "embedding=32", "--set", "heads=2", "--set", "block_size=24", "--set",
+                "batch_size=8", "--threads", "2");
 
     public string Folder { get; } = Directory.CreateTempSubdirectory("successor-curriculum-").FullName;
     public string Checkpoint => Path.Combine(Folder, "model");
@@ -21,8 +23,10 @@ public sealed class CurriculumCliTests(TinyCurriculumModel model) : IClassFixtur
     [Fact]
     public void Generate_writes_problems_in_the_documented_format_and_repeats_with_the_same_seed()
     {
-        var a = SuccessorProcess.Run("curriculum", "generate", "--families", "radd,sort", "--difficulties", "2-3", "--count", "3", "--split", "validation");
-        var b = SuccessorProcess.Run("curriculum", "generate", "--families", "radd,sort", "--difficulties", "2-3", "--count", "3", "--split", "validation");
+        var a = SuccessorProcess.Run("curriculum", "generate", "--families", "radd,sort", "--difficulties", "2-3",
+            "--count", "3", "--split", "validation");
+        var b = SuccessorProcess.Run("curriculum", "generate", "--families", "radd,sort", "--difficulties", "2-3",
+            "--count", "3", "--split", "validation");
         Assert.True(a.ExitCode == 0, a.Stderr);
         Assert.Equal(a.Stdout, b.Stdout);
         Assert.Equal(12, a.OutputLines.Length);
@@ -33,7 +37,8 @@ public sealed class CurriculumCliTests(TinyCurriculumModel model) : IClassFixtur
     public void A_trained_checkpoint_is_evaluated_per_difficulty_with_a_horizon()
     {
         Assert.True(model.Result.ExitCode == 0, model.Result.Stderr);
-        var r = SuccessorProcess.Run("eval", "--checkpoint", model.Checkpoint, "--curriculum", "radd", "--difficulties", "1-3", "--count", "20", "--json");
+        var r = SuccessorProcess.Run("eval", "--checkpoint", model.Checkpoint, "--curriculum", "radd", "--difficulties",
+            "1-3", "--count", "20", "--json");
         Assert.True(r.ExitCode == 0, r.Stderr);
         var json = JsonDocument.Parse(r.OutputLines[^1]).RootElement;
         Assert.Equal(60, json.GetProperty("items").GetInt32());
@@ -43,7 +48,8 @@ public sealed class CurriculumCliTests(TinyCurriculumModel model) : IClassFixtur
     [Fact]
     public void Comparing_a_checkpoint_with_itself_finds_no_difference_and_no_improvement()
     {
-        var r = SuccessorProcess.Run("compare", model.Checkpoint, model.Checkpoint, "--curriculum", "radd", "--difficulties", "1-2", "--count", "20");
+        var r = SuccessorProcess.Run("compare", model.Checkpoint, model.Checkpoint, "--curriculum", "radd",
+            "--difficulties", "1-2", "--count", "20");
         Assert.True(r.ExitCode == 0, r.Stderr);
         Assert.Equal("0", r.Value("difference"));
         Assert.StartsWith("no", r.Value("genuinely_better"));
@@ -52,7 +58,8 @@ public sealed class CurriculumCliTests(TinyCurriculumModel model) : IClassFixtur
     [Fact]
     public void An_unknown_task_family_is_refused_with_one_line_and_exit_code_2()
     {
-        var r = SuccessorProcess.Run("curriculum", "generate", "--families", "division", "--difficulties", "1-2", "--count", "1");
+        var r = SuccessorProcess.Run("curriculum", "generate", "--families", "division", "--difficulties", "1-2",
+            "--count", "1");
         Assert.Equal(2, r.ExitCode);
         Assert.Contains("division", Assert.Single(r.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries)));
     }

@@ -28,19 +28,23 @@ public sealed class LabFolder : IDisposable
 
     public LabFolder(string config = Tiny) => File.WriteAllText(Config, config);
 
-    /// <summary>The tiny lab with one generation and `research` (plus any sections after it) in place of its research section.</summary>
+    /// <summary>The tiny lab with one generation and `research` (plus any sections after it) in place of its research
+    /// section.</summary>
     public static string OneGeneration(string research) =>
-        Tiny.Replace("\"research\": { \"proposals\": 2 }", research).Replace("\"generations\": 2", "\"generations\": 1");
+        Tiny.Replace("\"research\": { \"proposals\": 2 }", research)
+            .Replace("\"generations\": 2", "\"generations\": 1");
 
     /// <summary>A split folder of a small made-up text corpus (400 paragraphs), for labs that train on text.</summary>
     public string TextSplit()
     {
         var rng = new Random(5);
         string[] words = ["the", "lab", "trains", "a", "model", "on", "text", "and", "checks", "it", "again", "today"];
-        var corpus = string.Join("\n\n", Enumerable.Range(0, 400).Select(_ => string.Join(' ', Enumerable.Range(0, 12 + rng.Next(8)).Select(_ => words[rng.Next(words.Length)])) + "."));
+        var corpus = string.Join("\n\n", Enumerable.Range(0, 400).Select(_ =>
+            string.Join(' ', Enumerable.Range(0, 12 + rng.Next(8)).Select(_ => words[rng.Next(words.Length)])) + "."));
         File.WriteAllText(Path.Combine(Root, "corpus.txt"), corpus);
         string split = Path.Combine(Root, "split");
-        Assert.Equal(0, SuccessorProcess.Run("data", "split", Path.Combine(Root, "corpus.txt"), "--out", split, "--ratios", "0.8,0.1,0.1").ExitCode);
+        Assert.Equal(0, SuccessorProcess.Run("data", "split", Path.Combine(Root, "corpus.txt"), "--out", split,
+            "--ratios", "0.8,0.1,0.1").ExitCode);
         return split;
     }
 
@@ -49,41 +53,51 @@ public sealed class LabFolder : IDisposable
     /// budget fields besides the steps.</summary>
     public void WriteTextLab(string research, string recipe = "", string budgets = "")
     {
+        string split = System.Text.Json.JsonSerializer.Serialize(TextSplit());
+        string moreBudgets = budgets.Length > 0 ? ", " + budgets : "";
+        string recipeSeparator = recipe.Length > 0 ? ", " : "";
         File.WriteAllText(Config, $$"""
-            { "name": "tiny", "generations": 1, "split": {{System.Text.Json.JsonSerializer.Serialize(TextSplit())}}, "self_generation": { "enabled": false },
-              "budgets": { "trial_steps": 20, "initial_steps": 60, "successor_steps": 40{{(budgets.Length > 0 ? ", " + budgets : "")}} },
+            { "name": "tiny", "generations": 1, "split": {{split}}, "self_generation": { "enabled": false },
+              "budgets": { "trial_steps": 20, "initial_steps": 60, "successor_steps": 40{{moreBudgets}} },
               "research": { {{research}} },
-              "recipe": { "model": { "layers": 1, "heads": 2, "embedding": 32, "block_size": 32 }, "batch_size": 8, {{recipe}}{{(recipe.Length > 0 ? ", " : "")}}"eval_interval": 0 } }
+              "recipe": { "model": { "layers": 1, "heads": 2, "embedding": 32, "block_size": 32 },
+            """ + $$"""
+             "batch_size": 8, {{recipe}}{{recipeSeparator}}"eval_interval": 0 } }
             """);
     }
 
     /// <summary>The spec.json a trial's worker was given.</summary>
     public string Spec(int generation, string trial) => File.ReadAllText(SpecPath(generation, trial));
 
-    public string SpecPath(int generation, string trial) => Path.Combine(Root, "runs", "tiny", $"g{generation}", trial, "spec.json");
+    public string SpecPath(int generation, string trial) =>
+        Path.Combine(Root, "runs", "tiny", $"g{generation}", trial, "spec.json");
 
     /// <summary>An attribute of the trial the ledger recorded.</summary>
     public long TrialAttribute(string trial, string name) => (long)TrialAttributes(trial)[name]!;
 
     public string TrialText(string trial, string name) => (string)TrialAttributes(trial)[name]!;
 
-    JsonObject TrialAttributes(string trial) => Attributes(Successor.Ledger.Statements.ProvKind.Activity, $"trial:tiny/{trial}");
+    JsonObject TrialAttributes(string trial) =>
+        Attributes(Successor.Ledger.Statements.ProvKind.Activity, $"trial:tiny/{trial}");
 
     /// <summary>The attributes of the one statement of `kind` about `subject` (e.g. selection:tiny/g1).</summary>
     public JsonObject Attributes(Successor.Ledger.Statements.ProvKind kind, string subject)
     {
         using var ledger = LedgerStore.Open(Ledger);
-        return ledger.Read().Select(r => r.Parse().Statement).Single(s => s.Kind == kind && s.Subject == subject).Attributes!;
+        return ledger.Read().Select(r => r.Parse().Statement)
+            .Single(s => s.Kind == kind && s.Subject == subject).Attributes!;
     }
 
     public string[] Args(params string[] verb) =>
-        [.. verb, "--config", Config, "--ledger", Ledger, "--artifacts", Path.Combine(Root, "artifacts"), .. verb[0] == "run" ? new[] { "--work", Path.Combine(Root, "runs") } : []];
+        [.. verb, "--config", Config, "--ledger", Ledger, "--artifacts", Path.Combine(Root, "artifacts"),
+            .. verb[0] == "run" ? new[] { "--work", Path.Combine(Root, "runs") } : []];
 
     /// <summary>Trial ids in the order the ledger recorded them (duplicates included).</summary>
     public List<string> RecordedTrials()
     {
         using var ledger = LedgerStore.Open(Ledger);
-        return [.. ledger.Read().Select(r => r.Parse().Statement).Where(s => s.Kind == Successor.Ledger.Statements.ProvKind.Activity && s.Type == "trial").Select(s => s.Subject)];
+        return [.. ledger.Read().Select(r => r.Parse().Statement).Where(s =>
+            s.Kind == Successor.Ledger.Statements.ProvKind.Activity && s.Type == "trial").Select(s => s.Subject)];
     }
 
     /// <summary>Runs `successor VERB` on this lab and asserts that it succeeded.</summary>
@@ -107,14 +121,16 @@ public sealed class LabFolder : IDisposable
 
 public sealed class LabCliTests
 {
-    static string Field(string json, string name) => System.Text.Json.JsonDocument.Parse(json).RootElement.GetProperty(name).GetRawText();
+    static string Field(string json, string name) =>
+        System.Text.Json.JsonDocument.Parse(json).RootElement.GetProperty(name).GetRawText();
 
     [Fact]
     public void A_lab_runs_every_stage_records_it_and_a_second_run_repeats_nothing()
     {
         using var lab = new LabFolder();
         var first = lab.Succeed("run");
-        foreach (var stage in new[] { "weakness", "proposal", "rung", "selection", "curation", "safety", "successor", "verify" })
+        foreach (var stage in new[] { "weakness", "proposal", "rung", "selection", "curation", "safety", "successor",
+            "verify" })
             Assert.Contains($" g1 {stage}: ", first.Stdout);
         Assert.Matches(@"g2 (promoted|rejected): ", first.Stdout);
         var trials = lab.RecordedTrials();
@@ -149,17 +165,22 @@ public sealed class LabCliTests
         {
             foreach (var g in new[] { 1, 2 })
             {
-                var audit = ledger.FindById(Successor.Safety.Audit.SafetyAudit.Id("tiny", g)).Select(x => x.Parse().Statement).Single();
-                Assert.Equal(Successor.Safety.Audit.SafetyAudit.Required.Order(), Successor.Safety.Audit.SafetyAudit.Checks(audit.Attributes!).Select(c => c.Name).Order());
+                var audit = ledger.FindById(Successor.Safety.Audit.SafetyAudit.Id("tiny", g))
+                    .Select(x => x.Parse().Statement)
+                    .Single();
+                Assert.Equal(Successor.Safety.Audit.SafetyAudit.Required.Order(),
+                    Successor.Safety.Audit.SafetyAudit.Checks(audit.Attributes!).Select(c => c.Name).Order());
             }
             var coverage = Successor.Safety.Audit.AuditCoverage.Of(ledger, "tiny");
             Assert.Equal(coverage.Promotions.ToString(), status.Value("promotions"));
             // safety.holdout_feedback is none by default: the researcher was given no holdout number.
-            var proposals = ledger.FindById("proposals:tiny/g2").Select(x => x.Parse().Statement).Single(x => x.Subject == "proposals:tiny/g2" && x.Attributes is not null).Attributes!;
+            var proposals = ledger.FindById("proposals:tiny/g2").Select(x => x.Parse().Statement)
+                .Single(x => x.Subject == "proposals:tiny/g2" && x.Attributes is not null).Attributes!;
             Assert.Empty(proposals["holdout_feedback"]!.AsArray());
             Assert.Equal(coverage.Audited.ToString(), status.Value("audited_promotions"));
         }
-        var verify = SuccessorProcess.Run("verify", "--ledger", lab.Ledger, "--artifacts", Path.Combine(lab.Root, "artifacts"));
+        var verify =
+            SuccessorProcess.Run("verify", "--ledger", lab.Ledger, "--artifacts", Path.Combine(lab.Root, "artifacts"));
         Assert.True(verify.ExitCode == 0, verify.Stdout + verify.Stderr);
     }
 
@@ -180,14 +201,19 @@ public sealed class LabCliTests
         var coverage = Successor.Safety.Audit.AuditCoverage.Of(ledger, "clean");
         Assert.True(coverage.Promotions > 0, run.Stdout);
         Assert.True(coverage.Audited == coverage.Promotions, string.Join("\n", coverage.Gaps));
-        Assert.Contains($"safety audit: {coverage.Audited} of {coverage.Promotions} promoted generation(s)", run.Stdout);
+        Assert.Contains($"safety audit: {coverage.Audited} of {coverage.Promotions} promoted generation(s)",
+            run.Stdout);
         foreach (var g in new[] { 1, 2 })
         {
             var replay = ledger.FindById($"replay:clean/g{g}").Select(x => x.Parse().Statement.Attributes!).Single();
-            Assert.Equal((2, 0, 3), ((int)replay["known_bad"]!, (int)replay["false_accepts"]!, replay["cases"]!.AsArray().Count));
-            var generation = ledger.FindById($"generation:clean/g{g}").Select(x => x.Parse().Statement.Attributes!).Single();
+            Assert.Equal((2, 0, 3),
+                ((int)replay["known_bad"]!, (int)replay["false_accepts"]!, replay["cases"]!.AsArray().Count));
+            var generation =
+                ledger.FindById($"generation:clean/g{g}").Select(x => x.Parse().Statement.Attributes!).Single();
             Assert.Equal(1.0, (double)generation["cumulative_reliability"]!);
-            var audit = Successor.Safety.Audit.SafetyAudit.Checks(ledger.FindById($"audit:clean/g{g}").Select(x => x.Parse().Statement.Attributes!).Single());
+            var audit = Successor.Safety.Audit.SafetyAudit.Checks(ledger.FindById($"audit:clean/g{g}")
+                .Select(x => x.Parse().Statement.Attributes!)
+                .Single());
             Assert.All(audit, c => Assert.DoesNotContain("not measured", c.Detail));
             Assert.Equal("0 holdout canaries completed", audit.Single(c => c.Name == "canaries").Detail);
         }
@@ -196,18 +222,22 @@ public sealed class LabCliTests
     [Fact]
     public void With_thresholdout_the_researcher_sees_the_last_candidate_only_through_it()
     {
-        using var lab = new LabFolder(LabFolder.Tiny.Replace("\"promotion\":", "\"safety\": { \"holdout_feedback\": \"thresholdout\", \"thresholdout_budget\": 1 }, \"promotion\":"));
+        using var lab = new LabFolder(LabFolder.Tiny.Replace("\"promotion\":",
+            "\"safety\": { \"holdout_feedback\": \"thresholdout\", \"thresholdout_budget\": 1 }, \"promotion\":"));
         lab.Succeed("run");
         using var ledger = LedgerStore.Open(lab.Ledger);
-        JsonObject Attributes(string id) => ledger.FindById(id).Select(x => x.Parse().Statement).Single(x => x.Subject == id && x.Attributes is not null).Attributes!;
+        JsonObject Attributes(string id) => ledger.FindById(id).Select(x => x.Parse().Statement)
+            .Single(x => x.Subject == id && x.Attributes is not null).Attributes!;
         Assert.Empty(Attributes("proposals:tiny/g1")["holdout_feedback"]!.AsArray());
         var seen = Assert.Single(Attributes("proposals:tiny/g2")["holdout_feedback"]!.AsArray())!;
         Assert.Equal(1, (int)seen["generation"]!);
         // A number, and either the candidate's public score (public and sealed agreed) or a noisy holdout answer.
         double value = (double)seen["value"]!;
-        Assert.True((bool)seen["from_holdout"]! || value == (double)Attributes("generation:tiny/g1")["candidate_public_score"]!, seen.ToJsonString());
+        Assert.True((bool)seen["from_holdout"]!
+            || value == (double)Attributes("generation:tiny/g1")["candidate_public_score"]!, seen.ToJsonString());
         // The audit recomputes Thresholdout's answers from the ledger and finds exactly what the researcher was given.
-        var check = Successor.Safety.Audit.SafetyAudit.Checks(Attributes("audit:tiny/g2")).Single(c => c.Name == "holdout-feedback");
+        var check = Successor.Safety.Audit.SafetyAudit.Checks(Attributes("audit:tiny/g2"))
+            .Single(c => c.Name == "holdout-feedback");
         Assert.True(check.Ok, check.Detail);
     }
 
@@ -228,7 +258,8 @@ public sealed class LabCliTests
         Assert.True(before >= 2, $"only {before} trials were recorded before the kill");
         var resumed = lab.Succeed("run");
         lab.AssertEveryTrialRecordedOnce();
-        var verify = SuccessorProcess.Run("verify", "--ledger", lab.Ledger, "--artifacts", Path.Combine(lab.Root, "artifacts"));
+        var verify =
+            SuccessorProcess.Run("verify", "--ledger", lab.Ledger, "--artifacts", Path.Combine(lab.Root, "artifacts"));
         Assert.True(verify.ExitCode == 0, verify.Stdout + verify.Stderr);
     }
 
@@ -238,7 +269,8 @@ public sealed class LabCliTests
         // A proposal that changes the model's shape cannot warm-start from the champion: its worker exits
         // with an error. The trial is recorded as failed and the generation still completes.
         using var lab = new LabFolder(LabFolder.OneGeneration(
-            "\"research\": { \"proposals\": 1, \"search_space\": [ { \"key\": \"layers\", \"scale\": \"choice\", \"choices\": [3] } ] }"));
+            "\"research\": { \"proposals\": 1, \"search_space\": [ { \"key\": \"layers\", \"scale\": \"choice\", " +
+                "\"choices\": [3] } ] }"));
         var r = lab.Succeed("run");
         Assert.Contains("g1-r0-p1: failed: worker exited with code 2", r.Stdout);
         Assert.Contains("different model shape", r.Stdout);
@@ -252,16 +284,21 @@ public sealed class LabCliTests
         string split = lab.TextSplit();
         File.WriteAllText(lab.Config, $$"""
             { "name": "text", "generations": 1, "split": {{System.Text.Json.JsonSerializer.Serialize(split)}},
-              "budgets": { "trial_steps": 15, "initial_steps": 60, "successor_steps": 40 }, "research": { "proposals": 1 },
+              "budgets": { "trial_steps": 15, "initial_steps": 60, "successor_steps": 40 },
+            """ + """
+             "research": { "proposals": 1 },
               "self_generation": { "enabled": false },
-              "recipe": { "model": { "layers": 1, "heads": 2, "embedding": 32, "block_size": 32 }, "batch_size": 8, "warmup_steps": 5, "eval_interval": 0 } }
+              "recipe": { "model": { "layers": 1, "heads": 2, "embedding": 32, "block_size": 32 }, "batch_size": 8,
+            """ + """
+             "warmup_steps": 5, "eval_interval": 0 } }
             """);
         var r = lab.Succeed("run");
         Assert.Contains("holdout bits/byte", r.Stdout);
         Assert.Contains("bits per byte saved", r.Stdout);
         Assert.Contains("trial:text/g1-successor", lab.RecordedTrials());
 
-        File.WriteAllText(lab.Config, $$"""{ "name": "text2", "split": {{System.Text.Json.JsonSerializer.Serialize(split)}} }""");
+        File.WriteAllText(lab.Config,
+            $$"""{ "name": "text2", "split": {{System.Text.Json.JsonSerializer.Serialize(split)}} }""");
         var refused = SuccessorProcess.Run(lab.Args("run"));
         Assert.Equal(2, refused.ExitCode);
         Assert.Contains("self_generation.enabled", refused.Stderr);
@@ -271,9 +308,11 @@ public sealed class LabCliTests
     public void The_lab_token_budget_is_a_hard_cap()
     {
         // The first champion trains on 120 × 32 × 32 = 122,880 tokens; the first rung would need 61,440 more.
-        using var lab = new LabFolder(LabFolder.Tiny.Replace("\"trial_steps\": 20,", "\"trial_steps\": 20, \"lab_tokens\": 150000,"));
+        using var lab = new LabFolder(
+            LabFolder.Tiny.Replace("\"trial_steps\": 20,", "\"trial_steps\": 20, \"lab_tokens\": 150000,"));
         var r = lab.Succeed("run");
-        Assert.Contains("g1 budget: stopping in generation 1: the next trials need 61,440 tokens; the lab has used 122,880 of its 150,000", r.Stdout);
+        Assert.Contains("g1 budget: stopping in generation 1: the next trials need 61,440 tokens; " +
+            "the lab has used 122,880 of its 150,000", r.Stdout);
         Assert.Equal(["trial:tiny/g0-initial"], lab.RecordedTrials());
         var again = SuccessorProcess.Run(lab.Args("run"));
         Assert.Equal(0, again.ExitCode);
@@ -285,8 +324,10 @@ public sealed class LabCliTests
         var waiting = SuccessorProcess.Run(lab.Args("run"));
         Assert.Equal(4, waiting.ExitCode);
         Assert.Contains("g0 budget: budgets changed since the last run", waiting.Stdout);
-        string token = SuccessorProcess.Run("person", "add", "ada", "--role", "admin", "--ledger", lab.Ledger).Value("token");
-        Assert.Equal(0, SuccessorProcess.Run("approve", "request:tiny/budget-change-1", "--reason", "more room", "--token", token, "--ledger", lab.Ledger).ExitCode);
+        string token =
+            SuccessorProcess.Run("person", "add", "ada", "--role", "admin", "--ledger", lab.Ledger).Value("token");
+        Assert.Equal(0, SuccessorProcess.Run("approve", "request:tiny/budget-change-1", "--reason", "more room",
+            "--token", token, "--ledger", lab.Ledger).ExitCode);
         var raised = lab.Succeed("run");
         Assert.Contains("trial:tiny/g2-successor", lab.RecordedTrials());
         File.WriteAllText(lab.Config, LabFolder.Tiny.Replace("\"proposals\": 2", "\"proposals\": 3"));
@@ -298,7 +339,8 @@ public sealed class LabCliTests
     [Fact]
     public void The_generation_wall_clock_budget_stops_the_lab_before_its_next_trials()
     {
-        using var lab = new LabFolder(LabFolder.Tiny.Replace("\"trial_steps\": 20,", "\"trial_steps\": 20, \"generation_seconds\": 0.001,"));
+        using var lab = new LabFolder(
+            LabFolder.Tiny.Replace("\"trial_steps\": 20,", "\"trial_steps\": 20, \"generation_seconds\": 0.001,"));
         var r = lab.Succeed("run");
         Assert.Matches(@"g1 budget: stopping in generation 1: generation 1 has run \d+ s of its 0 s", r.Stdout);
         Assert.Equal(["trial:tiny/g0-initial"], lab.RecordedTrials());
@@ -308,7 +350,8 @@ public sealed class LabCliTests
     public void Proposals_can_distil_successors_from_their_parent()
     {
         using var lab = new LabFolder(LabFolder.OneGeneration(
-            "\"research\": { \"proposals\": 1, \"rungs\": 1, \"search_space\": [ { \"key\": \"distillation_weight\", \"scale\": \"choice\", \"choices\": [0.5] } ] }"));
+            "\"research\": { \"proposals\": 1, \"rungs\": 1, \"search_space\": [ { \"key\": \"distillation_weight\", " +
+                "\"scale\": \"choice\", \"choices\": [0.5] } ] }"));
         var r = lab.Succeed("run");
         Assert.Contains("p1: distillation_weight=0.5", r.Stdout);
         Assert.Matches(@"g1-r0-p1: public accuracy [0-9.]+, 20 steps", r.Stdout);
@@ -323,12 +366,16 @@ public sealed class LabCliTests
     }
 
     /// <summary>A named choice reaches the trial's recipe, and with scale_trial_schedules a 20-step trial keeps the
-    /// 40-step successor's 30-step warmup only up to half its length, 10 steps, while the successor keeps all 30.</summary>
+    /// 40-step successor's 30-step warmup only up to half its length, 10 steps, while the successor keeps all
+    /// 30.</summary>
     [Fact]
     public void Trials_run_a_named_schedule_and_the_successors_warmup_up_to_half_their_length()
     {
         using var lab = new LabFolder(LabFolder.OneGeneration(
-            "\"research\": { \"proposals\": 1, \"rungs\": 1, \"scale_trial_schedules\": true, \"search_space\": [ { \"key\": \"schedule\", \"scale\": \"choice\", \"choices\": [\"linear\"] } ] }, \"recipe\": { \"model\": { \"layers\": 1, \"heads\": 2, \"embedding\": 32, \"block_size\": 32 }, \"batch_size\": 8, \"warmup_steps\": 30, \"eval_interval\": 0 }"));
+            "\"research\": { \"proposals\": 1, \"rungs\": 1, \"scale_trial_schedules\": true, \"search_space\": " +
+                "[ { \"key\": \"schedule\", \"scale\": \"choice\", \"choices\": [\"linear\"] } ] }, \"recipe\": " +
+                "{ \"model\": { \"layers\": 1, \"heads\": 2, \"embedding\": 32, \"block_size\": 32 }, " +
+                "\"batch_size\": 8, \"warmup_steps\": 30, \"eval_interval\": 0 }"));
         var r = lab.Succeed("run");
         Assert.Contains("p1: schedule=linear", r.Stdout);
         Assert.Contains("\"schedule\": \"linear\"", lab.Spec(1, "g1-r0-p1"));
@@ -343,7 +390,10 @@ public sealed class LabCliTests
     public void A_smaller_batch_trains_more_steps_on_the_same_tokens()
     {
         using var lab = new LabFolder();
-        lab.WriteTextLab(""" "proposals": 1, "rungs": 1, "search_space": [ { "key": "batch_size", "scale": "choice", "choices": [2] } ] """, "\"warmup_steps\": 5");
+        lab.WriteTextLab(
+            """ "proposals": 1, "rungs": 1,""" +
+            """ "search_space": [ { "key": "batch_size", "scale": "choice", "choices": [2] } ] """,
+            "\"warmup_steps\": 5");
         lab.Succeed("run");
         int Tokens(string trial)
         {
@@ -364,11 +414,16 @@ public sealed class LabCliTests
     public void A_promoted_trial_continues_its_last_rungs_stable_state_and_pays_only_its_new_steps()
     {
         using var lab = new LabFolder();
-        lab.WriteTextLab(""" "proposals": 1, "rungs": 2, "continue_trials": true, "reuse_last_rung": true, "search_space": [ { "key": "learning_rate", "scale": "choice", "choices": [0.004] } ] """, "\"warmup_steps\": 30");
+        lab.WriteTextLab(
+            """ "proposals": 1, "rungs": 2, "continue_trials": true, "reuse_last_rung": true,""" +
+            """ "search_space": [ { "key": "learning_rate", "scale": "choice", "choices": [0.004] } ] """,
+            "\"warmup_steps\": 30");
         var run = lab.Succeed("run");
         string r0 = Field(lab.Spec(1, "g1-r0-p1"), "recipe"), r1 = Field(lab.Spec(1, "g1-r1-p1"), "recipe");
-        Assert.Equal(("\"wsd\"", "24", "4", "10"), (Field(r0, "schedule"), Field(r0, "steps"), Field(r0, "cooldown_steps"), Field(r0, "warmup_steps")));
-        Assert.Equal(("\"wsd\"", "48", "8", "10"), (Field(r1, "schedule"), Field(r1, "steps"), Field(r1, "cooldown_steps"), Field(r1, "warmup_steps")));
+        Assert.Equal(("\"wsd\"", "24", "4", "10"),
+            (Field(r0, "schedule"), Field(r0, "steps"), Field(r0, "cooldown_steps"), Field(r0, "warmup_steps")));
+        Assert.Equal(("\"wsd\"", "48", "8", "10"),
+            (Field(r1, "schedule"), Field(r1, "steps"), Field(r1, "cooldown_steps"), Field(r1, "warmup_steps")));
         Assert.EndsWith("g1-r0-p1/stable\"", Field(lab.Spec(1, "g1-r1-p1"), "continue_from"));
         Assert.Equal("20", Field(lab.Spec(1, "g1-r1-p1"), "continue_step"));
         Assert.Equal((48 - 20) * 8 * 32, lab.TrialAttribute("g1-r1-p1", "tokens"));
@@ -380,23 +435,32 @@ public sealed class LabCliTests
 
     /// <summary>With continue_successor the successor is the last rung's trial of the adopted recipe (the change, or
     /// the control when nothing is adopted) continued from the state it kept before its cooldown: successor_steps
-    /// new steps, paid alone, then a cooldown of a fifth of the whole run; the next champion is verified as usual.</summary>
+    /// new steps, paid alone, then a cooldown of a fifth of the whole run; the next champion is verified as
+    /// usual.</summary>
     [Fact]
     public void The_successor_continues_the_last_rungs_trial_of_the_adopted_recipe()
     {
         using var lab = new LabFolder();
-        lab.WriteTextLab(""" "proposals": 1, "rungs": 2, "continue_trials": true, "continue_successor": true, "reuse_last_rung": true, "search_space": [ { "key": "learning_rate", "scale": "choice", "choices": [0.004] } ] """, "\"warmup_steps\": 30");
+        lab.WriteTextLab(
+            """ "proposals": 1, "rungs": 2, "continue_trials": true,""" +
+            """ "continue_successor": true, "reuse_last_rung": true,""" +
+            """ "search_space": [ { "key": "learning_rate", "scale": "choice", "choices": [0.004] } ] """,
+            "\"warmup_steps\": 30");
         var run = lab.Succeed("run");
-        var adopted = lab.Attributes(Successor.Ledger.Statements.ProvKind.Entity, "selection:tiny/g1")["adopted"]!.AsArray();
-        string arm = adopted.Count > 0 ? "p1" : "control", spec = lab.Spec(1, "g1-successor"), recipe = Field(spec, "recipe");
+        var adopted =
+            lab.Attributes(Successor.Ledger.Statements.ProvKind.Entity, "selection:tiny/g1")["adopted"]!.AsArray();
+        string arm = adopted.Count > 0 ? "p1" : "control", spec = lab.Spec(1, "g1-successor"),
+            recipe = Field(spec, "recipe");
         Assert.EndsWith($"g1-r1-{arm}/stable\"", Field(spec, "continue_from"));
         Assert.Equal("40", Field(spec, "continue_step"));
-        Assert.Equal(("\"wsd\"", "80", "16", "10"), (Field(recipe, "schedule"), Field(recipe, "steps"), Field(recipe, "cooldown_steps"), Field(recipe, "warmup_steps")));
+        Assert.Equal(("\"wsd\"", "80", "16", "10"), (Field(recipe, "schedule"), Field(recipe, "steps"),
+            Field(recipe, "cooldown_steps"), Field(recipe, "warmup_steps")));
         Assert.Equal(Field(Field(lab.Spec(1, $"g1-r1-{arm}"), "recipe"), "seed"), Field(recipe, "seed"));
         Assert.Equal(40 * 8 * 32, lab.TrialAttribute("g1-successor", "tokens"));
         Assert.Equal($"g1-r1-{arm}", lab.TrialText("g1-successor", "continued_from"));
         Assert.Contains($"continuing g1-r1-{arm} from its state at step 40", run.Stdout);
-        var verify = SuccessorProcess.Run("verify", "--ledger", lab.Ledger, "--artifacts", Path.Combine(lab.Root, "artifacts"));
+        var verify =
+            SuccessorProcess.Run("verify", "--ledger", lab.Ledger, "--artifacts", Path.Combine(lab.Root, "artifacts"));
         Assert.True(verify.ExitCode == 0, verify.Stderr + verify.Stdout);
     }
 
@@ -407,13 +471,17 @@ public sealed class LabCliTests
     public void A_successor_with_newly_kept_data_is_warm_started_instead_of_continuing_a_trial()
     {
         using var lab = new LabFolder(LabFolder.OneGeneration("""
-            "research": { "proposals": 1, "rungs": 2, "continue_trials": true, "continue_successor": true, "reuse_last_rung": true },
+            "research": { "proposals": 1, "rungs": 2, "continue_trials": true, "continue_successor": true,
+            """ + """
+             "reuse_last_rung": true },
             "recipe": { "schedule": "wsd" }, "gates": { "incidents": false }
             """).Replace("\"problems_per_difficulty\": 40", "\"problems_per_difficulty\": 40, \"filter\": \"none\""));
         var run = lab.Succeed("run");
-        Assert.Contains("warm-started from the champion (its data has new self-generated sets, which the trials did not train on)", run.Stdout);
+        Assert.Contains("warm-started from the champion (its data has new self-generated sets, " +
+            "which the trials did not train on)", run.Stdout);
         Assert.Equal("null", Field(lab.Spec(1, "g1-successor"), "continue_from"));
-        var verify = SuccessorProcess.Run("verify", "--ledger", lab.Ledger, "--artifacts", Path.Combine(lab.Root, "artifacts"));
+        var verify =
+            SuccessorProcess.Run("verify", "--ledger", lab.Ledger, "--artifacts", Path.Combine(lab.Root, "artifacts"));
         Assert.True(verify.ExitCode == 0, verify.Stderr + verify.Stdout);
     }
 
@@ -424,11 +492,15 @@ public sealed class LabCliTests
     public void Changes_the_last_rung_cannot_tell_apart_race_on_fresh_seeds_against_one_control()
     {
         using var lab = new LabFolder();
-        lab.WriteTextLab(""" "proposals": 2, "rungs": 1, "finalists": 2, "reuse_last_rung": true, "search_space": [ { "key": "learning_rate", "scale": "choice", "choices": [0.004] }, { "key": "weight_decay", "scale": "choice", "choices": [0, 0.01] } ] """);
+        lab.WriteTextLab(
+            """ "proposals": 2, "rungs": 1, "finalists": 2, "reuse_last_rung": true, "search_space": [""" +
+            """ { "key": "learning_rate", "scale": "choice", "choices": [0.004] },""" +
+            """ { "key": "weight_decay", "scale": "choice", "choices": [0, 0.01] } ] """);
         var run = lab.Succeed("run");
         Assert.Contains("raced 2 finalists on the same seeds", run.Stdout);
         var select = lab.RecordedTrials().Where(t => t.StartsWith("trial:tiny/g1-select-")).Order().ToList();
-        Assert.Equal(["trial:tiny/g1-select-change-s1", "trial:tiny/g1-select-change2-s1", "trial:tiny/g1-select-control-s1"], select);
+        Assert.Equal(["trial:tiny/g1-select-change-s1", "trial:tiny/g1-select-change2-s1",
+            "trial:tiny/g1-select-control-s1"], select);
         var selection = lab.Attributes(Successor.Ledger.Statements.ProvKind.Entity, "selection:tiny/g1");
         var finalists = selection["finalists"]!.AsArray().Select(f => f!.AsObject()).ToList();
         Assert.Equal(["p1", "p2"], finalists.Select(f => (string)f["proposal"]!).Order());
@@ -439,7 +511,8 @@ public sealed class LabCliTests
         var best = passing.MaxBy(f => (double)f["effect"]!)!;
         Assert.Equal(best["candidate"]!.AsArray().Select(o => (string)o!), adopted);
         Assert.Equal((double)best["effect"]!, (double)selection["effect"]!);
-        Assert.Equal(["trial:tiny/g1-r0-control", "trial:tiny/g1-r0-p1", "trial:tiny/g1-r0-p2"], selection["reused_trials"]!.AsArray().Select(t => "trial:tiny/" + (string)t!).Order());
+        Assert.Equal(["trial:tiny/g1-r0-control", "trial:tiny/g1-r0-p1", "trial:tiny/g1-r0-p2"],
+            selection["reused_trials"]!.AsArray().Select(t => "trial:tiny/" + (string)t!).Order());
     }
 
     /// <summary>With last_successor_takes_rest the last generation's successor trains on what lab_tokens leaves after
@@ -449,7 +522,9 @@ public sealed class LabCliTests
     public void The_last_successor_takes_what_the_lab_token_budget_has_left()
     {
         using var lab = new LabFolder();
-        lab.WriteTextLab(""" "proposals": 1, "rungs": 1, "search_space": [ { "key": "learning_rate", "scale": "choice", "choices": [0.004] } ] """,
+        lab.WriteTextLab(
+            """ "proposals": 1, "rungs": 1,""" +
+            """ "search_space": [ { "key": "learning_rate", "scale": "choice", "choices": [0.004] } ] """,
             budgets: "\"lab_tokens\": 100000, \"last_successor_takes_rest\": true");
         lab.Succeed("run");
         long total = lab.RecordedTrials().Distinct().Sum(t => lab.TrialAttribute(t["trial:tiny/".Length..], "tokens"));
@@ -478,22 +553,33 @@ public sealed class LabCliTests
     [Fact]
     public void Halt_stops_a_lab_with_four_workers_within_seconds_and_run_resumes_it()
     {
-        using var lab = new LabFolder(LabFolder.Tiny.Replace("\"research\": { \"proposals\": 2 }", "\"research\": { \"proposals\": 3, \"workers\": 4 }"));
-        string token = SuccessorProcess.Run("person", "add", "ada", "--role", "admin", "--ledger", lab.Ledger).Value("token");
+        using var lab = new LabFolder(LabFolder.Tiny.Replace("\"research\": { \"proposals\": 2 }",
+            "\"research\": { \"proposals\": 3, \"workers\": 4 }"));
+        string token =
+            SuccessorProcess.Run("person", "add", "ada", "--role", "admin", "--ledger", lab.Ledger).Value("token");
         using (var running = SuccessorProcess.Start(lab.Args("run")))
         {
             string? line;
-            while ((line = running.StandardOutput.ReadLine()) is not null && !line.Contains("g1 trials: running 4 trial(s) on 4 worker(s)")) { }
+            while ((line = running.StandardOutput.ReadLine()) is not null
+                && !line.Contains("g1 trials: running 4 trial(s) on 4 worker(s)")) { }
             Assert.NotNull(line);
-            Assert.Equal(5, SuccessorProcess.Run("halt", "--reason", "x", "--config", lab.Config, "--ledger", lab.Ledger, "--work", Path.Combine(lab.Root, "runs"), "--token", "sst_wrong").ExitCode);
-            var halt = SuccessorProcess.Run("halt", "--reason", "drill", "--config", lab.Config, "--ledger", lab.Ledger, "--work", Path.Combine(lab.Root, "runs"), "--token", token);
+            Assert.Equal(5, SuccessorProcess.Run("halt", "--reason", "x", "--config", lab.Config, "--ledger",
+                lab.Ledger, "--work", Path.Combine(lab.Root, "runs"), "--token", "sst_wrong").ExitCode);
+            var halt = SuccessorProcess.Run("halt", "--reason", "drill", "--config", lab.Config, "--ledger", lab.Ledger,
+                "--work", Path.Combine(lab.Root, "runs"), "--token", token);
             Assert.True(halt.ExitCode == 0, halt.Stderr);
-            Assert.Matches(@"halt:tiny/1 recorded; lab tiny \(process \d+\) (stopped|was killed) in \d+\.\d s", halt.Stdout);
+            Assert.Matches(@"halt:tiny/1 recorded; lab tiny \(process \d+\) (stopped|was killed) in \d+\.\d s",
+                halt.Stdout);
             Assert.True(running.WaitForExit(TimeSpan.FromSeconds(30)));
         }
         // No worker outlives the halt: no process has the lab's folder on its command line.
         Assert.DoesNotContain(Directory.GetDirectories("/proc").Where(d => int.TryParse(Path.GetFileName(d), out _)),
-            d => { try { return File.ReadAllText(Path.Combine(d, "cmdline")).Contains(lab.Root); } catch (IOException) { return false; } catch (UnauthorizedAccessException) { return false; } });
+            d =>
+            {
+                try { return File.ReadAllText(Path.Combine(d, "cmdline")).Contains(lab.Root); }
+                catch (IOException) { return false; }
+                catch (UnauthorizedAccessException) { return false; }
+            });
         lab.Succeed("run");
         lab.AssertEveryTrialRecordedOnce();
     }
@@ -514,7 +600,8 @@ public sealed class LabCliTests
     [Fact]
     public void A_trial_that_outlives_its_budget_is_killed_and_recorded()
     {
-        using var lab = new LabFolder("""{ "name": "hung", "budgets": { "initial_steps": 1000000, "trial_seconds": 3 } }""");
+        using var lab =
+            new LabFolder("""{ "name": "hung", "budgets": { "initial_steps": 1000000, "trial_seconds": 3 } }""");
         var clock = Stopwatch.StartNew();
         var r = SuccessorProcess.Run(lab.Args("run"));
         Assert.Equal(1, r.ExitCode);
@@ -549,7 +636,8 @@ public sealed class SchemaTests
         Assert.NotNull(root);
         var r = SuccessorProcess.Run("schema", which);
         Assert.Equal(0, r.ExitCode);
-        Assert.Equal(File.ReadAllText(Path.Combine(root!.FullName, "docs", $"{which}.schema.json")).Trim(), r.Stdout.Trim());
+        Assert.Equal(File.ReadAllText(Path.Combine(root!.FullName, "docs", $"{which}.schema.json")).Trim(),
+            r.Stdout.Trim());
         Assert.Contains("\"additionalProperties\": false", r.Stdout);
     }
 }

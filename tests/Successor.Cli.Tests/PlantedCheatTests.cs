@@ -12,7 +12,8 @@ public sealed class PlantedCheatTests
 {
     /// <summary>A one-generation lab whose researcher may only change the seed: it shops for a lucky one.</summary>
     static readonly string SeedShopping = LabFolder.Tiny.Replace("\"research\": { \"proposals\": 2 }",
-            "\"research\": { \"proposals\": 1, \"search_space\": [ { \"key\": \"seed\", \"scale\": \"integer\", \"low\": 1, \"high\": 100000 } ] }")
+            "\"research\": { \"proposals\": 1, \"search_space\": [ { \"key\": \"seed\", \"scale\": \"integer\", " +
+                "\"low\": 1, \"high\": 100000 } ] }")
         .Replace("\"generations\": 2", "\"generations\": 1");
 
     static IReadOnlyList<Incident> Incidents(LabFolder lab)
@@ -25,17 +26,24 @@ public sealed class PlantedCheatTests
     static string TextLab(LabFolder lab, int canaries = 0, int initialSteps = 40)
     {
         var rng = new Random(5);
-        string[] words = ["the", "lab", "trains", "a", "model", "on", "text", "and", "checks", "it", "again", "today", "while", "every", "seed", "counts"];
-        var corpus = string.Join("\n\n", Enumerable.Range(0, 300).Select(_ => string.Join(' ', Enumerable.Range(0, 14 + rng.Next(8)).Select(_ => words[rng.Next(words.Length)])) + "."));
+        string[] words = ["the", "lab", "trains", "a", "model", "on", "text", "and", "checks", "it", "again", "today",
+            "while", "every", "seed", "counts"];
+        var corpus = string.Join("\n\n", Enumerable.Range(0, 300).Select(_ =>
+            string.Join(' ', Enumerable.Range(0, 14 + rng.Next(8)).Select(_ => words[rng.Next(words.Length)])) + "."));
         File.WriteAllText(Path.Combine(lab.Root, "corpus.txt"), corpus);
         string split = Path.Combine(lab.Root, "split");
-        var r = SuccessorProcess.Run("data", "split", Path.Combine(lab.Root, "corpus.txt"), "--out", split, "--ratios", "0.8,0.1,0.1", "--canaries", canaries.ToString());
+        var r = SuccessorProcess.Run("data", "split", Path.Combine(lab.Root, "corpus.txt"), "--out", split, "--ratios",
+            "0.8,0.1,0.1", "--canaries", canaries.ToString());
         Assert.True(r.ExitCode == 0, r.Stderr);
         File.WriteAllText(lab.Config, $$"""
             { "name": "text", "generations": 1, "split": {{System.Text.Json.JsonSerializer.Serialize(split)}},
-              "budgets": { "trial_steps": 10, "initial_steps": {{initialSteps}}, "successor_steps": 20 }, "research": { "proposals": 1, "rungs": 1 },
+              "budgets": { "trial_steps": 10, "initial_steps": {{initialSteps}}, "successor_steps": 20 },
+            """ + """
+             "research": { "proposals": 1, "rungs": 1 },
               "self_generation": { "enabled": false },
-              "recipe": { "model": { "layers": 1, "heads": 2, "embedding": 32, "block_size": 32 }, "batch_size": 8, "warmup_steps": 5, "eval_interval": 0 } }
+              "recipe": { "model": { "layers": 1, "heads": 2, "embedding": 32, "block_size": 32 }, "batch_size": 8,
+            """ + """
+             "warmup_steps": 5, "eval_interval": 0 } }
             """);
         return split;
     }
@@ -43,7 +51,9 @@ public sealed class PlantedCheatTests
     static void CopyInto(string split, string from, Func<string, bool>? which = null)
     {
         // The sealed files' first line is their marker, which no public reader accepts: copy documents only.
-        var lines = File.ReadAllLines(Path.Combine(split, from)).Where(l => l.Contains("\"text\"") && (which?.Invoke(l) ?? true)).Take(3);
+        var lines = File.ReadAllLines(Path.Combine(split, from))
+            .Where(l => l.Contains("\"text\"") && (which?.Invoke(l) ?? true))
+            .Take(3);
         File.AppendAllLines(Path.Combine(split, "train.jsonl"), lines);
     }
 
@@ -87,7 +97,9 @@ public sealed class PlantedCheatTests
     public void A_proposal_that_changes_the_evaluator_or_its_budget_is_refused_and_recorded()
     {
         using var lab = new LabFolder(LabFolder.Tiny.Replace("\"research\": { \"proposals\": 2 }",
-            "\"research\": { \"proposals\": 2, \"search_space\": [ { \"key\": \"promotion.tolerance\", \"scale\": \"linear\", \"low\": 0.5, \"high\": 1 }, { \"key\": \"budgets.trial_seconds\", \"scale\": \"linear\", \"low\": 1000, \"high\": 9000 } ] }")
+            "\"research\": { \"proposals\": 2, \"search_space\": [ { \"key\": \"promotion.tolerance\", \"scale\": " +
+                "\"linear\", \"low\": 0.5, \"high\": 1 }, { \"key\": \"budgets.trial_seconds\", \"scale\": " +
+                "\"linear\", \"low\": 1000, \"high\": 9000 } ] }")
             .Replace("\"generations\": 2", "\"generations\": 1"));
         var r = SuccessorProcess.Run(lab.Args("run"));
         Assert.Equal(4, r.ExitCode);
@@ -109,10 +121,12 @@ public sealed class PlantedCheatTests
         Assert.Contains("touches seed", incident.Detail);
 
         // The loop stays paused until a named approver decides; then it goes on from where it stopped.
-        string token = SuccessorProcess.Run("person", "add", "ada", "--role", "admin", "--ledger", lab.Ledger).Value("token");
+        string token =
+            SuccessorProcess.Run("person", "add", "ada", "--role", "admin", "--ledger", lab.Ledger).Value("token");
         string request = "request:tiny/incident-g1-protected-surface-p1";
         Assert.Equal(4, SuccessorProcess.Run(lab.Args("run")).ExitCode);
-        var approved = SuccessorProcess.Run("approve", request, "--reason", "the researcher was fixed", "--token", token, "--ledger", lab.Ledger);
+        var approved = SuccessorProcess.Run("approve", request, "--reason", "the researcher was fixed", "--token",
+            token, "--ledger", lab.Ledger);
         Assert.True(approved.ExitCode == 0, approved.Stderr);
         var resumed = lab.Succeed("run");
         Assert.Contains("trial:tiny/g1-successor", lab.RecordedTrials());
@@ -121,7 +135,8 @@ public sealed class PlantedCheatTests
     [Fact]
     public void Unfiltered_self_generated_data_trips_the_kept_label_gate()
     {
-        using var lab = new LabFolder(LabFolder.Tiny.Replace("\"problems_per_difficulty\": 40", "\"problems_per_difficulty\": 40, \"filter\": \"none\"")
+        using var lab = new LabFolder(LabFolder.Tiny.Replace("\"problems_per_difficulty\": 40",
+            "\"problems_per_difficulty\": 40, \"filter\": \"none\"")
             .Replace("\"generations\": 2", "\"generations\": 1"));
         var r = SuccessorProcess.Run(lab.Args("run"));
         Assert.Equal(4, r.ExitCode);
@@ -139,10 +154,13 @@ public sealed class PlantedCheatTests
         // result — with no model file behind it.
         string folder = Path.Combine(lab.Root, "runs", "tiny", "g1", "g1-r0-p1");
         Directory.CreateDirectory(folder);
-        File.WriteAllText(Path.Combine(folder, "result.json"), System.Text.Json.JsonSerializer.Serialize(new Dictionary<string, object>
+        File.WriteAllText(Path.Combine(folder, "result.json"),
+            System.Text.Json.JsonSerializer.Serialize(new Dictionary<string, object>
         {
-            ["id"] = "g1-r0-p1", ["status"] = "ok", ["steps"] = 20, ["tokens"] = 20480, ["seconds"] = 1.0, ["score"] = 1.0,
-            ["scores"] = Enumerable.Repeat(1.0, 60).ToArray(), ["recipe_sha256"] = "", ["model_sha256"] = new string('0', 64),
+            ["id"] = "g1-r0-p1", ["status"] = "ok", ["steps"] = 20, ["tokens"] = 20480, ["seconds"] = 1.0, ["score"] =
+                1.0,
+            ["scores"] = Enumerable.Repeat(1.0, 60).ToArray(), ["recipe_sha256"] = "", ["model_sha256"] =
+                new string('0', 64),
         }));
         var r = SuccessorProcess.Run(lab.Args("run"));
         Assert.True(r.ExitCode == 4, r.Stdout + r.Stderr);
@@ -156,7 +174,8 @@ public sealed class PlantedCheatTests
     [Fact]
     public void A_trial_past_its_time_budget_is_killed_and_recorded_as_an_overrun()
     {
-        using var lab = new LabFolder("""{ "name": "hung", "budgets": { "initial_steps": 1000000, "trial_seconds": 3 } }""");
+        using var lab =
+            new LabFolder("""{ "name": "hung", "budgets": { "initial_steps": 1000000, "trial_seconds": 3 } }""");
         var r = SuccessorProcess.Run(lab.Args("run"));
         Assert.Equal(1, r.ExitCode);
         Assert.Contains(Incidents(lab), i => i.Kind == "budget-overrun");
@@ -172,7 +191,8 @@ public sealed class PlantedCheatTests
         {
             string? line;
             while ((line = run.StandardOutput.ReadLine()) is not null && !line.Contains("g0 trials: running")) { }
-            File.AppendAllText(Path.Combine(split, "validation.jsonl"), "{\"text\": \"an easier validation document\"}\n");
+            File.AppendAllText(Path.Combine(split, "validation.jsonl"),
+                "{\"text\": \"an easier validation document\"}\n");
             output = line + run.StandardOutput.ReadToEnd() + run.StandardError.ReadToEnd();
             run.WaitForExit();
         }
@@ -189,10 +209,12 @@ public sealed class PlantedCheatTests
         {
             db.Open();
             using var update = db.CreateCommand();
-            update.CommandText = "DROP TRIGGER records_no_update; UPDATE records SET entry = replace(entry, 'critical', 'warning') WHERE entry LIKE '%\"incident\"%'";
+            update.CommandText = "DROP TRIGGER records_no_update; UPDATE records SET entry = replace(entry, " +
+                "'critical', 'warning') WHERE entry LIKE '%\"incident\"%'";
             Assert.True(update.ExecuteNonQuery() > 0);
         }
-        var verify = SuccessorProcess.Run("verify", "--ledger", lab.Ledger, "--artifacts", Path.Combine(lab.Root, "artifacts"));
+        var verify =
+            SuccessorProcess.Run("verify", "--ledger", lab.Ledger, "--artifacts", Path.Combine(lab.Root, "artifacts"));
         Assert.NotEqual(0, verify.ExitCode);
     }
 
@@ -202,9 +224,12 @@ public sealed class PlantedCheatTests
         using var lab = new LabFolder(SeedShopping);
         Assert.Equal(4, SuccessorProcess.Run(lab.Args("run")).ExitCode);
         // The loop holds no token: whatever it presents is refused, and people cannot be named after it.
-        Assert.Equal(5, SuccessorProcess.Run("approve", "request:tiny/incident-g1-protected-surface-p1", "--reason", "fine", "--token", "agent:loop", "--ledger", lab.Ledger).ExitCode);
-        Assert.Equal(5, SuccessorProcess.Run("person", "add", "loop", "--role", "admin", "--ledger", lab.Ledger).ExitCode);
+        Assert.Equal(5, SuccessorProcess.Run("approve", "request:tiny/incident-g1-protected-surface-p1", "--reason",
+            "fine", "--token", "agent:loop", "--ledger", lab.Ledger).ExitCode);
+        Assert.Equal(5,
+            SuccessorProcess.Run("person", "add", "loop", "--role", "admin", "--ledger", lab.Ledger).ExitCode);
         using var ledger = LedgerStore.Open(lab.Ledger);
-        Assert.Null(new Successor.Safety.Gates.Gatekeeper(ledger).DecisionOn("request:tiny/incident-g1-protected-surface-p1"));
+        Assert.Null(new Successor.Safety.Gates.Gatekeeper(ledger)
+            .DecisionOn("request:tiny/incident-g1-protected-surface-p1"));
     }
 }

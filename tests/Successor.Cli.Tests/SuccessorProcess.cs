@@ -5,7 +5,8 @@ namespace Successor.Cli.Tests;
 
 public sealed record ProcessResult(int ExitCode, string Stdout, string Stderr)
 {
-    public string[] OutputLines => Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+    public string[] OutputLines =>
+        Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
     /// <summary>The value of a `key: value` result line.</summary>
     public string Value(string key) =>
@@ -18,7 +19,8 @@ public static class SuccessorProcess
     /// <summary>Starts `successor` with redirected output, for tests that interrupt it.</summary>
     public static Process Start(params string[] args)
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true,
+            UseShellExecute = false };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "successor.dll"));
         foreach (var a in args) start.ArgumentList.Add(a);
         start.Environment["CI"] = "1";
@@ -32,7 +34,11 @@ public static class SuccessorProcess
         using var process = Start(args);
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(10))) { process.Kill(true); throw new TimeoutException($"successor {string.Join(' ', args)} hung"); }
+        if (!process.WaitForExit(TimeSpan.FromMinutes(10)))
+        {
+            process.Kill(true);
+            throw new TimeoutException($"successor {string.Join(' ', args)} hung");
+        }
         return new ProcessResult(process.ExitCode, stdout.Result, stderr.Result);
     }
 }

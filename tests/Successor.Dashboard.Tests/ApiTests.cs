@@ -29,7 +29,8 @@ public sealed class ApiTests(RecordedLab lab)
     string NewRequest(string local)
     {
         using var ledger = LedgerStore.Open(lab.LedgerPath);
-        return new Gatekeeper(ledger).Request(LabJournal.LoopAgent, $"request:{RecordedLab.Lab}/{local}", "promotion", RecordedLab.Lab, $"a test request ({local})").Id;
+        return new Gatekeeper(ledger).Request(LabJournal.LoopAgent, $"request:{RecordedLab.Lab}/{local}", "promotion",
+            RecordedLab.Lab, $"a test request ({local})").Id;
     }
 
     [Fact]
@@ -81,13 +82,20 @@ public sealed class ApiTests(RecordedLab lab)
     public async Task A_change_without_a_valid_approver_token_is_refused()
     {
         string request = NewRequest("refusals");
-        Assert.Equal(HttpStatusCode.Unauthorized, (await Post($"/api/requests/{request}/approve", null, new { reason = "no token" })).StatusCode);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await Post($"/api/requests/{request}/approve", "not-a-token", new { reason = "unknown" })).StatusCode);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await Post($"/api/requests/{request}/approve", lab.RevokedToken, new { reason = "revoked" })).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await Post($"/api/requests/{request}/approve", lab.ViewerToken, new { reason = "a viewer" })).StatusCode);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await Post($"/api/labs/{RecordedLab.Lab}/halt", lab.RevokedToken, new { reason = "revoked" })).StatusCode);
-        Assert.Equal(HttpStatusCode.BadRequest, (await Post($"/api/requests/{request}/approve", lab.ApproverToken, new { reason = "" })).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await Post("/api/requests/request:dash/none/approve", lab.ApproverToken, new { reason = "x" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized,
+            (await Post($"/api/requests/{request}/approve", null, new { reason = "no token" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized,
+            (await Post($"/api/requests/{request}/approve", "not-a-token", new { reason = "unknown" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized,
+            (await Post($"/api/requests/{request}/approve", lab.RevokedToken, new { reason = "revoked" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden,
+            (await Post($"/api/requests/{request}/approve", lab.ViewerToken, new { reason = "a viewer" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized,
+            (await Post($"/api/labs/{RecordedLab.Lab}/halt", lab.RevokedToken, new { reason = "revoked" })).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest,
+            (await Post($"/api/requests/{request}/approve", lab.ApproverToken, new { reason = "" })).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await Post(
+            "/api/requests/request:dash/none/approve", lab.ApproverToken, new { reason = "x" })).StatusCode);
         using var ledger = LedgerStore.Open(lab.LedgerPath);
         Assert.Null(new Gatekeeper(ledger).DecisionOn(request));
     }
@@ -104,9 +112,11 @@ public sealed class ApiTests(RecordedLab lab)
             var decision = new Gatekeeper(ledger).DecisionOn(request)!;
             Assert.Equal(("user:ada", false, "not this one"), (decision.By, decision.Approved, decision.Reason));
         }
-        Assert.Equal(HttpStatusCode.Conflict, (await Post($"/api/requests/{request}/approve", lab.ApproverToken, new { reason = "again" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict,
+            (await Post($"/api/requests/{request}/approve", lab.ApproverToken, new { reason = "again" })).StatusCode);
         var approvals = (await Get($"/api/labs/{RecordedLab.Lab}"))["approvals"]!.AsArray();
-        Assert.Equal("rejected", (string)approvals.Single(a => (string)a!["id"]! == request)!["decision"]!["decision"]!);
+        Assert.Equal("rejected",
+            (string)approvals.Single(a => (string)a!["id"]! == request)!["decision"]!["decision"]!);
     }
 
     [Fact]
@@ -126,10 +136,12 @@ public sealed class ApiTests(RecordedLab lab)
         Assert.Equal(": connected", await reader.ReadLineAsync());
         string id = $"incident:{RecordedLab.Lab}/sse-test-{Guid.NewGuid():N}";
         using (var ledger = LedgerStore.Open(lab.LedgerPath))
-            new IncidentLog(ledger).Record("user:ada", new Incident(id, RecordedLab.Lab, "test", "an event for the stream", Severity.Warning));
+            new IncidentLog(ledger).Record("user:ada",
+                new Incident(id, RecordedLab.Lab, "test", "an event for the stream", Severity.Warning));
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         string? line;
-        while ((line = await reader.ReadLineAsync(timeout.Token)) is not null && !line.StartsWith("data: ", StringComparison.Ordinal)) { }
+        while ((line = await reader.ReadLineAsync(timeout.Token)) is not null
+            && !line.StartsWith("data: ", StringComparison.Ordinal)) { }
         Assert.NotNull(line);
         var data = JsonNode.Parse(line!["data: ".Length..])!;
         Assert.Equal(id, (string)data["subject"]!);
@@ -144,10 +156,12 @@ public sealed class ApiTests(RecordedLab lab)
         Assert.Equal(5, metr["points"]!.AsArray().Count);
         Assert.InRange((double)metr["fit"]!["doubling_days"]!, 132.5, 133.5);
         var snapshot = await Get($"/api/labs/{RecordedLab.Lab}");
-        var champions = snapshot["generations"]!.AsArray().Where(g => (string)g!["outcome"]! is "first" or "promoted").ToList();
+        var champions =
+            snapshot["generations"]!.AsArray().Where(g => (string)g!["outcome"]! is "first" or "promoted").ToList();
         var expected = champions.SelectMany(g => g!["horizons"]!.AsArray()).Where(h => (double?)h!["horizon"] > 0)
             .GroupBy(h => (string)h!["family"]!).ToDictionary(x => $"lab-{RecordedLab.Lab}-{x.Key}", x => x.Count());
-        var own = series.Where(x => ((string)x!["id"]!).StartsWith($"lab-{RecordedLab.Lab}-", StringComparison.Ordinal)).ToList();
+        var own = series.Where(x => ((string)x!["id"]!).StartsWith($"lab-{RecordedLab.Lab}-", StringComparison.Ordinal))
+            .ToList();
         Assert.Equal(expected, own.ToDictionary(x => (string)x!["id"]!, x => x!["points"]!.AsArray().Count));
         Assert.DoesNotContain(series, x => ((string)x!["id"]!).StartsWith("lab-", StringComparison.Ordinal)
             && !((string)x!["id"]!).StartsWith($"lab-{RecordedLab.Lab}-", StringComparison.Ordinal));
@@ -158,7 +172,8 @@ public sealed class ApiTests(RecordedLab lab)
     {
         string bad = Path.Combine(lab.Root, "bad-trends.csv");
         File.WriteAllText(bad, "id,date,value\nx,2024-01-01,1\n");
-        var r = Successor.Cli.Tests.SuccessorProcess.Run("serve", "--ledger", lab.LedgerPath, "--trends", bad, "--urls", "http://127.0.0.1:0");
+        var r = Successor.Cli.Tests.SuccessorProcess.Run("serve", "--ledger", lab.LedgerPath, "--trends", bad, "--urls",
+            "http://127.0.0.1:0");
         Assert.Equal(2, r.ExitCode);
         var line = Assert.Single(r.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
         Assert.Contains("bad-trends.csv", line);

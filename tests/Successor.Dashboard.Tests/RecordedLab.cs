@@ -33,7 +33,8 @@ public sealed class RecordedLab : IDisposable
         Succeed(Run());
         File.WriteAllText(Config, LabJson(successorSteps: 120));
         var waiting = SuccessorProcess.Run(Run());
-        Assert.True(waiting.ExitCode == 4, $"expected the lab to wait at the budget gate (exit 4): {waiting.Stderr}{waiting.Stdout}");
+        Assert.True(waiting.ExitCode == 4,
+            $"expected the lab to wait at the budget gate (exit 4): {waiting.Stderr}{waiting.Stdout}");
         using var ledger = LedgerStore.Open(LedgerPath);
         PendingRequestId = Assert.Single(new Gatekeeper(ledger).Pending(Lab)).Id;
     }
@@ -50,7 +51,8 @@ public sealed class RecordedLab : IDisposable
           "gates": { "incidents": false } }
         """;
 
-    string[] Run() => ["run", "--config", Config, "--ledger", LedgerPath, "--artifacts", Path.Combine(Root, "artifacts"), "--work", Work, "--threads", "1"];
+    string[] Run() => ["run", "--config", Config, "--ledger", LedgerPath, "--artifacts",
+        Path.Combine(Root, "artifacts"), "--work", Work, "--threads", "1"];
 
     string Person(string name, string role, string? adminToken = null)
     {
@@ -68,7 +70,8 @@ public sealed class RecordedLab : IDisposable
     /// <summary>Starts a dashboard on a free port of 127.0.0.1 and returns its address; stopped on Dispose.</summary>
     public Uri StartServer(bool readTokenRequired = false)
     {
-        var app = DashboardServer.Build(new DashboardOptions(LedgerPath, Work, "http://127.0.0.1:0", readTokenRequired));
+        var app =
+            DashboardServer.Build(new DashboardOptions(LedgerPath, Work, "http://127.0.0.1:0", readTokenRequired));
         app.Start();
         lock (servers) servers.Add(app);
         return new Uri(app.Urls.First());

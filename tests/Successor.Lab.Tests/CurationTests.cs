@@ -8,9 +8,11 @@ namespace Successor.Lab.Tests;
 
 public sealed class CurationTests
 {
-    static readonly List<Problem> Problems = CurriculumGenerator.Set(TaskFamilies.Parse("radd"), [4], 6, 3, CurriculumSplit.Train);
+    static readonly List<Problem> Problems =
+        CurriculumGenerator.Set(TaskFamilies.Parse("radd"), [4], 6, 3, CurriculumSplit.Train);
 
-    static List<string?> Answers() => [Problems[0].Answer, "12", null, Problems[3].Answer, "1=2", Problems[5].Answer + "9"];
+    static List<string?> Answers() =>
+        [Problems[0].Answer, "12", null, Problems[3].Answer, "1=2", Problems[5].Answer + "9"];
 
     [Fact]
     public void The_exact_filter_keeps_only_right_answers()
@@ -49,18 +51,21 @@ public sealed class CurationTests
 
 public sealed class KeptDataMonitorsTests
 {
-    static readonly List<Problem> Posed = CurriculumGenerator.Set(TaskFamilies.Parse("radd"), [3], 30, 5, CurriculumSplit.Train);
+    static readonly List<Problem> Posed =
+        CurriculumGenerator.Set(TaskFamilies.Parse("radd"), [3], 30, 5, CurriculumSplit.Train);
 
     static Models.Gpt.GptModel Model(ulong seed)
     {
-        var model = new Models.Gpt.GptModel(new Models.Gpt.ModelConfig { Layers = 1, Heads = 2, Embedding = 16, BlockSize = 24 }, new Tensors.Fast.FastKernels());
+        var model = new Models.Gpt.GptModel(new Models.Gpt.ModelConfig { Layers = 1, Heads = 2, Embedding = 16,
+            BlockSize = 24 }, new Tensors.Fast.FastKernels());
         model.Initialize(seed);
         return model;
     }
 
     static double Value(KeptDataMeasures a, string key) => key switch
     {
-        "perplexity_drift" => a.PerplexityDrift!.Value, "diversity_ratio" => a.DiversityRatio!.Value, "tail_coverage" => a.TailCoverage!.Value,
+        "perplexity_drift" => a.PerplexityDrift!.Value, "diversity_ratio" => a.DiversityRatio!.Value, "tail_coverage" =>
+            a.TailCoverage!.Value,
         "perplexity_parent" => a.PerplexityParent!.Value, "perplexity_reference" => a.PerplexityReference!.Value,
         _ => throw new ArgumentOutOfRangeException(nameof(key)),
     };
@@ -90,7 +95,8 @@ public sealed class KeptDataMonitorsTests
         var collapsed = Posed.Select(p => p with { Answer = "0000" }).ToList();
         var a = KeptDataMonitors.Measure(parent, reference, collapsed, Posed);
         Assert.NotEqual(1.0, Value(a, "perplexity_drift"), 3);
-        Assert.Equal(Evaluation.Curriculum.AnswerPerplexity.Of(reference, collapsed) / Evaluation.Curriculum.AnswerPerplexity.Of(reference, Posed),
+        Assert.Equal(Evaluation.Curriculum.AnswerPerplexity.Of(reference,
+            collapsed) / Evaluation.Curriculum.AnswerPerplexity.Of(reference, Posed),
             Value(a, "perplexity_drift"), 12);
         Assert.True(Value(a, "tail_coverage") < 0.1, $"tail coverage {a.TailCoverage}");
         Assert.True(Value(a, "diversity_ratio") < 0.1, $"diversity ratio {a.DiversityRatio}");
@@ -102,6 +108,7 @@ public sealed class KeptDataMonitorsTests
         using var model = Model(1);
         var half = Posed.Select((p, i) => i % 2 == 0 ? p : p with { Answer = "0000" }).ToList();
         Assert.InRange(Value(KeptDataMonitors.Measure(model, model, half, Posed), "tail_coverage"), 0.2, 0.8);
-        Assert.Equal(new KeptDataMeasures(null, null, null, null, null, null, null, null, null), KeptDataMonitors.Measure(model, model, [], Posed));
+        Assert.Equal(new KeptDataMeasures(null, null, null, null, null, null, null, null, null),
+            KeptDataMonitors.Measure(model, model, [], Posed));
     }
 }

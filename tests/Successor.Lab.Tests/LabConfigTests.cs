@@ -17,7 +17,9 @@ public sealed class LabConfigTests
     public void Every_bad_field_is_named_once()
     {
         var e = Assert.Throws<LabConfigException>(() => LabConfigJson.Parse(
-            """{ "research": { "strategy": "grid", "eta": 1, "selection_seeds": 1 }, "curriculum": { "families": "radd,nope" } }""", "lab.json"));
+            """{ "research": { "strategy": "grid", "eta": 1, "selection_seeds": 1 },""" +
+            """ "curriculum": { "families": "radd,nope" } }""",
+            "lab.json"));
         Assert.StartsWith("lab config lab.json: ", e.Message);
         Assert.Contains("research.strategy is \"grid\"", e.Message);
         Assert.Contains("research.eta is 1", e.Message);
@@ -31,16 +33,35 @@ public sealed class LabConfigTests
     [InlineData("""{ "seed": "one" }""", "$.seed")]
     [InlineData("""[1, 2]""", "lab config")]
     [InlineData("""{ "recipe": { "learning_rate": -1 } }""", "learning_rate")]
-    [InlineData("""{ "research": { "search_space": [ { "key": "schedule", "scale": "choice", "choices": [true] } ] } }""", "a choice is True; it must be a number or a name")]
-    [InlineData("""{ "research": { "search_space": [ { "key": "schedule", "scale": "choice", "choices": [] } ] } }""", "schedule: a choice needs at least one value")]
-    [InlineData("""{ "research": { "continue_trials": true, "scale_trial_schedules": true } }""", "research.continue_trials and research.scale_trial_schedules are both true")]
-    [InlineData("""{ "research": { "continue_successor": true } }""", "research.continue_successor is true but research.continue_trials is false")]
-    [InlineData("""{ "research": { "learning_rate_floor": 1.5 } }""", "research.learning_rate_floor is 1.5; it must be in [0, 1]")]
-    [InlineData("""{ "research": { "continue_trials": true, "search_space": [ { "key": "schedule", "scale": "choice", "choices": ["cosine"] } ] } }""", "\"schedule\" cannot be searched with research.continue_trials")]
+    [InlineData(
+        """{ "research": { "search_space": [ { "key": "schedule", "scale": "choice", "choices": [true] } ] } }""",
+        "a choice is True; it must be a number or a name")]
+    [InlineData(
+        """{ "research": { "search_space": [ { "key": "schedule", "scale": "choice", "choices": [] } ] } }""",
+        "schedule: a choice needs at least one value")]
+    [InlineData(
+        """{ "research": { "continue_trials": true, "scale_trial_schedules": true } }""",
+        "research.continue_trials and research.scale_trial_schedules are both true")]
+    [InlineData(
+        """{ "research": { "continue_successor": true } }""",
+        "research.continue_successor is true but research.continue_trials is false")]
+    [InlineData(
+        """{ "research": { "learning_rate_floor": 1.5 } }""",
+        "research.learning_rate_floor is 1.5; it must be in [0, 1]")]
+    [InlineData(
+        """{ "research": { "continue_trials": true, "search_space": [ """ +
+        """{ "key": "schedule", "scale": "choice", "choices": ["cosine"] } ] } }""",
+        "\"schedule\" cannot be searched with research.continue_trials")]
     [InlineData("""{ "research": { "trial_cooldown": 1 } }""", "research.trial_cooldown is 1; it must be in (0, 1)")]
-    [InlineData("""{ "budgets": { "last_successor_takes_rest": true } }""", "budgets.last_successor_takes_rest is true but budgets.lab_tokens is 0")]
-    [InlineData("""{ "research": { "proposals": 3, "finalists": 4 } }""", "research.finalists is 4; it must be between 1 and research.proposals (3)")]
-    [InlineData("""{ "recipe": { "schedule": "wsd", "decay_steps": 10 } }""", "decay_steps is 10, but the wsd schedule decays over cooldown_steps")]
+    [InlineData(
+        """{ "budgets": { "last_successor_takes_rest": true } }""",
+        "budgets.last_successor_takes_rest is true but budgets.lab_tokens is 0")]
+    [InlineData(
+        """{ "research": { "proposals": 3, "finalists": 4 } }""",
+        "research.finalists is 4; it must be between 1 and research.proposals (3)")]
+    [InlineData(
+        """{ "recipe": { "schedule": "wsd", "decay_steps": 10 } }""",
+        "decay_steps is 10, but the wsd schedule decays over cooldown_steps")]
     public void Malformed_configs_are_refused_with_the_field(string json, string expected)
     {
         var e = Assert.Throws<LabConfigException>(() => LabConfigJson.Parse(json, "lab.json"));
@@ -50,12 +71,19 @@ public sealed class LabConfigTests
     [Fact]
     public void Choices_may_be_names_or_numbers_and_write_back_as_given()
     {
-        var c = LabConfigJson.Parse("""{ "research": { "search_space": [ { "key": "schedule", "scale": "choice", "choices": ["cosine", "constant"] }, { "key": "beta2", "scale": "choice", "choices": [0.95, 0.999] } ] } }""", "lab.json");
+        var c = LabConfigJson.Parse(
+            """{ "research": { "search_space": [ """ +
+            """{ "key": "schedule", "scale": "choice", "choices": ["cosine", "constant"] }, """ +
+            """{ "key": "beta2", "scale": "choice", "choices": [0.95, 0.999] } ] } }""",
+            "lab.json");
         Assert.Equal(["cosine", "constant"], c.Research.SearchSpace[0].Choices!);
         Assert.Equal(["0.95", "0.999"], c.Research.SearchSpace[1].Choices!);
         Assert.Contains("\"choices\":[\"cosine\",\"constant\"]", LabConfigJson.Canonical(c));
         Assert.Contains("\"choices\":[0.95,0.999]", LabConfigJson.Canonical(c));
-        var odd = LabConfigJson.Parse("""{ "research": { "search_space": [ { "key": "note", "scale": "choice", "choices": ["NaN", " 5", "1e-3"] } ] } }""", "lab.json");
+        var odd = LabConfigJson.Parse(
+            """{ "research": { "search_space": [""" +
+            """ { "key": "note", "scale": "choice", "choices": ["NaN", " 5", "1e-3"] } ] } }""",
+            "lab.json");
         Assert.Contains("\"choices\":[\"NaN\",\" 5\",1e-3]", LabConfigJson.Canonical(odd));
     }
 }

@@ -37,7 +37,8 @@ public sealed class ResearcherTests
         foreach (var p in new RandomResearcher(space).Propose(Context(1, []), 4))
         {
             var recipe = RecipeJson.Override(LabDefaults.Recipe, p.Overrides);
-            Assert.Equal(recipe.LearningRate * share, recipe.MinLearningRate, tolerance: recipe.LearningRate * 1e-3); // values print to 4 digits
+            // values print to 4 digits
+            Assert.Equal(recipe.LearningRate * share, recipe.MinLearningRate, tolerance: recipe.LearningRate * 1e-3);
         }
     }
 
@@ -65,17 +66,21 @@ public sealed class ResearcherTests
     [Fact]
     public void A_named_choice_is_proposed_by_name_and_read_back()
     {
-        var space = new SearchSpace([new("schedule", Scale.Choice, Choices: ["cosine", "linear", "constant"]), new("learning_rate", Scale.Log, 1e-4, 1e-2)]);
+        var space = new SearchSpace([new("schedule", Scale.Choice, Choices: ["cosine", "linear", "constant"]),
+            new("learning_rate", Scale.Log, 1e-4, 1e-2)]);
         var overrides = space.Overrides([0.9, 0.5]);
         Assert.Equal("schedule=constant", overrides[0]);
         Assert.Equal(Schedule.Constant, RecipeJson.Override(LabDefaults.Recipe, overrides).Schedule);
         Assert.Equal([0.833, 0.5], space.Coordinates(overrides)!.Select(x => Math.Round(x, 3)));
         Assert.Null(space.Coordinates(["schedule=wsd", "learning_rate=1e-3"]));
-        Assert.Equal(["learning_rate=0.003", "min_learning_rate=0.0003"], new SearchSpace([new("learning_rate", Scale.Choice, Choices: ["0.003"])]).Overrides([0.5]));
-        Assert.Equal("learning_rate: choices must be numbers", new Dimension("learning_rate", Scale.Choice, Choices: ["high"]).Validate());
+        Assert.Equal(["learning_rate=0.003", "min_learning_rate=0.0003"],
+            new SearchSpace([new("learning_rate", Scale.Choice, Choices: ["0.003"])]).Overrides([0.5]));
+        Assert.Equal("learning_rate: choices must be numbers",
+            new Dimension("learning_rate", Scale.Choice, Choices: ["high"]).Validate());
         foreach (var name in Researchers.Names)
             foreach (var p in Researchers.Create(name, space).Propose(Context(1, []), 6))
-                Assert.Contains(RecipeJson.Override(LabDefaults.Recipe, p.Overrides).Schedule, new[] { Schedule.Cosine, Schedule.Linear, Schedule.Constant });
+                Assert.Contains(RecipeJson.Override(LabDefaults.Recipe, p.Overrides).Schedule,
+                    new[] { Schedule.Cosine, Schedule.Linear, Schedule.Constant });
     }
 
     /// <summary>Generation 1's findings look best on public validation, generation 2's less so. Once
@@ -85,15 +90,19 @@ public sealed class ResearcherTests
     public void Tpe_sets_aside_the_findings_of_a_generation_that_thresholdout_answered_from_the_holdout()
     {
         Finding At(int g, double u, double effect, int i) =>
-            new(g, $"p{i}", Space.Overrides([.. Space.Dimensions.Select((_, d) => Math.Clamp(u + 0.02 * ((i + d) % 3 - 1), 0, 1))]), 100, 0, effect, 0, 0);
+            new(g, $"p{i}", Space.Overrides([.. Space.Dimensions.Select((_, d) =>
+                Math.Clamp(u + 0.02 * ((i + d) % 3 - 1), 0, 1))]), 100, 0, effect, 0, 0);
         var memory = Enumerable.Range(0, 6).Select(i => At(1, 0.9, 0.3 + 0.01 * i, i))
             .Concat(Enumerable.Range(0, 6).Select(i => At(2, 0.1, 0.1 + 0.01 * i, i))).ToList();
-        double MeanCoordinate(IReadOnlyList<Proposal> proposals) => proposals.SelectMany(p => Space.Coordinates(p.Overrides)!).Average();
+        double MeanCoordinate(IReadOnlyList<Proposal> proposals) =>
+            proposals.SelectMany(p => Space.Coordinates(p.Overrides)!).Average();
         var trusting = new TpeResearcher(Space).Propose(Context(3, memory), 4);
-        var wary = new TpeResearcher(Space).Propose(Context(3, memory) with { Holdout = [new HoldoutAnswer(1, 0.05, FromHoldout: true, Refused: false), new HoldoutAnswer(2, 0.2, false, false)] }, 4);
+        var wary = new TpeResearcher(Space).Propose(Context(3, memory) with { Holdout = [new HoldoutAnswer(1, 0.05,
+            FromHoldout: true, Refused: false), new HoldoutAnswer(2, 0.2, false, false)] }, 4);
         Assert.True(MeanCoordinate(trusting) > 0.6, $"trusting: {MeanCoordinate(trusting):0.00}");
         Assert.True(MeanCoordinate(wary) < 0.4, $"wary: {MeanCoordinate(wary):0.00}");
-        Assert.All(wary, p => Assert.Contains("6 set aside (generations 1: Thresholdout answered from the holdout)", p.Rationale));
+        Assert.All(wary, p =>
+            Assert.Contains("6 set aside (generations 1: Thresholdout answered from the holdout)", p.Rationale));
     }
 
     [Fact]
@@ -118,7 +127,8 @@ public sealed class ResearcherTests
         {
             var quarters = new TpeResearcher(Space).Propose(Context(1, [], seed), 4)
                 .Select(p => RecipeJson.Override(LabDefaults.Recipe, p.Overrides).LearningRate)
-                .Select(lr => Math.Clamp((int)Math.Floor(4 * Math.Log(lr / 3e-4) / Math.Log(1e-2 / 3e-4)), 0, 3)).Order();
+                .Select(lr => Math.Clamp((int)Math.Floor(4 * Math.Log(lr / 3e-4) / Math.Log(1e-2 / 3e-4)), 0, 3))
+                    .Order();
             Assert.Equal([0, 1, 2, 3], quarters);
         }
     }
@@ -144,8 +154,10 @@ public sealed class ResearcherTests
         }
         var tpe = Enumerable.Range(1, 30).Select(s => Best(new TpeResearcher(Space), (ulong)s)).ToList();
         var random = Enumerable.Range(1, 30).Select(s => Best(new RandomResearcher(Space), (ulong)s)).ToList();
-        Assert.True(tpe.Average() > random.Average(), $"TPE mean best {tpe.Average():0.0000}, random {random.Average():0.0000}");
-        Assert.True(tpe.Zip(random).Count(p => p.First > p.Second) > 15, $"TPE won {tpe.Zip(random).Count(p => p.First > p.Second)} of 30");
+        Assert.True(tpe.Average() > random.Average(),
+            $"TPE mean best {tpe.Average():0.0000}, random {random.Average():0.0000}");
+        Assert.True(tpe.Zip(random).Count(p => p.First > p.Second) > 15,
+            $"TPE won {tpe.Zip(random).Count(p => p.First > p.Second)} of 30");
     }
 
     [Fact]

@@ -21,13 +21,16 @@ public sealed class TrialWorkerTests : IDisposable
     };
     static readonly Recipe Longer = Shorter with { Steps = 24, CooldownSteps = 4 };
 
-    TrialResult Run(string id, Recipe recipe, bool keepStable = false, string? from = null, int fromStep = 0, string? sha = null)
+    TrialResult Run(string id, Recipe recipe, bool keepStable = false, string? from = null, int fromStep = 0,
+        string? sha = null)
     {
         string folder = Path.Combine(root, id);
         new TrialSpec
         {
-            Id = id, Recipe = recipe, KeepStable = keepStable, ContinueFrom = from, ContinueStep = fromStep, ContinueSha256 = sha,
-            Curriculum = new CurriculumConfig { TrainDifficulties = "1-2", EvalDifficulties = "1-2", EvalItemsPerSlice = 10 },
+            Id = id, Recipe = recipe, KeepStable = keepStable, ContinueFrom = from,
+            ContinueStep = fromStep, ContinueSha256 = sha,
+            Curriculum =
+                new CurriculumConfig { TrainDifficulties = "1-2", EvalDifficulties = "1-2", EvalItemsPerSlice = 10 },
         }.Save(folder);
         return TrialWorker.Run(folder);
     }
@@ -54,10 +57,12 @@ public sealed class TrialWorkerTests : IDisposable
     {
         var first = Run("r0", Shorter, keepStable: true);
         string stable = Path.Combine(root, "r0", TrialWorker.StableFolder);
-        var e = Assert.Throws<CheckpointFormatException>(() => Run("r1", Longer, from: stable, fromStep: 10, sha: new string('0', 64)));
+        var e = Assert.Throws<CheckpointFormatException>(() =>
+            Run("r1", Longer, from: stable, fromStep: 10, sha: new string('0', 64)));
         Assert.Contains("hashes to", e.Message);
         Assert.Contains("but its trial recorded 000000000000", e.Message);
-        var step = Assert.Throws<CheckpointFormatException>(() => Run("r1b", Longer, from: stable, fromStep: 8, sha: first.StableSha256));
+        var step = Assert.Throws<CheckpointFormatException>(() =>
+            Run("r1b", Longer, from: stable, fromStep: 8, sha: first.StableSha256));
         Assert.Contains("is at step 10, not 8", step.Message);
     }
 }

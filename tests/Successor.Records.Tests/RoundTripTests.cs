@@ -44,7 +44,8 @@ public sealed class RoundTripTests
             var field = t.GetField("Type", BindingFlags.Public | BindingFlags.Static);
             Assert.True(field is { IsLiteral: true }, $"{t.Name} has no const Type");
             Assert.True(names.Add((string)field!.GetRawConstantValue()!), $"{t.Name}'s Type is another record's");
-            var from = t.GetMethod("From", BindingFlags.Public | BindingFlags.Static | BindingFlags.FlattenHierarchy, [typeof(JsonObject)]);
+            var from = t.GetMethod("From", BindingFlags.Public | BindingFlags.Static | BindingFlags.FlattenHierarchy,
+                [typeof(JsonObject)]);
             Assert.True(from is not null && from.ReturnType == t, $"{t.Name} has no static From(JsonObject)");
         }
     }

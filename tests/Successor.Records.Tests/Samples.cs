@@ -36,7 +36,10 @@ public static class Samples
             Low: -0.25, High: 0.5, PValue: 0.03) { Lab = "lab" }, FindingRecord.From);
         yield return (new SelectionRecord(3, ["steps=40"], ["steps=40"], Effect: 0.1, Low: 0.05, High: 0.15, Seeds: 4,
             ReusedTrials: ["g3-p0-r0"],
-            Finalists: [new("p0", "a", ["steps=40"], 0.1, 0.05, 0.15) { FreshEffect = 0.2, FreshLow = 0.1, FreshHigh = 0.3 }],
+            Finalists:
+            [
+                new("p0", "a", ["steps=40"], 0.1, 0.05, 0.15) { FreshEffect = 0.2, FreshLow = 0.1, FreshHigh = 0.3 },
+            ],
             Reason: "adopted") { Lab = "lab" }, SelectionRecord.From);
         yield return (new KeptDataCheckRecord(3, Checked: 80, OffTrainingSide: 1, Malformed: 2, Passed: false)
         {
@@ -54,8 +57,8 @@ public static class Samples
         {
             Lab = "lab",
         }, ContaminationCheckRecord.From);
-        yield return (new LabConfigRecord("c0ffee", "evolutionary", "{\"trial_steps\":20}", Cores: 2, ThreadsPerWorker: 1,
-            Digest: "sha256:cd") { Lab = "lab" }, LabConfigRecord.From);
+        yield return (new LabConfigRecord("c0ffee", "evolutionary", "{\"trial_steps\":20}", Cores: 2,
+            ThreadsPerWorker: 1, Digest: "sha256:cd") { Lab = "lab" }, LabConfigRecord.From);
         yield return (new BudgetChangeRecord(Previous: "{\"trial_steps\":20}",
             Budgets: "{\"trial_steps\":40}") { Lab = "lab" }, BudgetChangeRecord.From);
         yield return (new BudgetHaltRecord(Reason: "the lab's token budget ran out") { Lab = "lab" },

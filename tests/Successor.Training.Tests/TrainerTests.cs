@@ -28,7 +28,8 @@ public sealed class TrainerTests : IDisposable
         var words = new[] { "the ", "loop ", "trains ", "its ", "successor ", "and ", "verifies ", "it.\n" };
         var text = new StringBuilder();
         while (text.Length < bytes) text.Append(words[rng.NextInt(words.Length)]);
-        return new TextSplit("test", Encoding.ASCII.GetBytes(text.ToString(0, bytes)), 0.1, Math.Min(blockSize, bytes / 20));
+        return new TextSplit("test", Encoding.ASCII.GetBytes(text.ToString(0, bytes)), 0.1,
+            Math.Min(blockSize, bytes / 20));
     }
 
     static List<float> Train(Recipe recipe, TextSplit corpus, int threads)
@@ -50,7 +51,8 @@ public sealed class TrainerTests : IDisposable
         const int T = 64;
         var kilobyte = Text(1200, seed: 99).Train.Tokens.Select(t => (byte)t).ToArray()[..1024];
         var corpus = new TextSplit("1kb", [.. kilobyte, .. kilobyte[..200]], 200.0 / 1224, T);
-        var recipe = Tiny with { Model = Tiny.Model with { Embedding = 64, BlockSize = T }, Steps = 1000, WeightDecay = 0, BatchSize = 8, LearningRate = 3e-3, MinLearningRate = 1e-3 };
+        var recipe = Tiny with { Model = Tiny.Model with { Embedding = 64, BlockSize = T }, Steps = 1000,
+            WeightDecay = 0, BatchSize = 8, LearningRate = 3e-3, MinLearningRate = 1e-3 };
         int saved = Parallelism.Threads;
         Parallelism.Threads = 2;
         try
@@ -66,9 +68,11 @@ public sealed class TrainerTests : IDisposable
             {
                 for (int i = 0; i < targets.Length; i++) if (i % T < 24) targets[i] = -1;
                 fixed (int* x = inputs, y = targets) trainer.Model.Forward(x, y, 8, T);
-                for (int i = 0; i < targets.Length; i++) if (targets[i] >= 0) { sum += trainer.Model.Losses[i]; count++; }
+                for (int i = 0; i < targets.Length; i++)
+                    if (targets[i] >= 0) { sum += trainer.Model.Losses[i]; count++; }
             }
-            Assert.True(sum / count < 0.05, $"memorisation loss {sum / count}; last training losses {string.Join(", ", trainer.Losses.TakeLast(5))}");
+            Assert.True(sum / count < 0.05, $"memorisation loss {sum / count}; " +
+                $"last training losses {string.Join(", ", trainer.Losses.TakeLast(5))}");
         }
         finally { Parallelism.Threads = saved; }
     }
@@ -113,15 +117,18 @@ public sealed class TrainerTests : IDisposable
     public void A_wsd_run_continued_from_its_stable_state_trains_exactly_like_the_longer_run_from_the_start()
     {
         var corpus = Text(20_000);
-        var shorter = Tiny with { Model = Tiny.Model with { Dropout = 0.1f }, Schedule = Schedule.Wsd, Steps = 6, CooldownSteps = 2 };
-        var longer = shorter with { Steps = 12, CooldownSteps = 3, CooldownShape = CooldownShape.Sqrt }; // the shape acts only in the cooldown
+        var shorter = Tiny with { Model = Tiny.Model with { Dropout = 0.1f }, Schedule = Schedule.Wsd, Steps = 6,
+            CooldownSteps = 2 };
+        // the shape acts only in the cooldown
+        var longer = shorter with { Steps = 12, CooldownSteps = 3, CooldownShape = CooldownShape.Sqrt };
         var uninterrupted = Train(longer, corpus, 2);
         using (var first = new Trainer(shorter, corpus.ToTrainingData(), new FastKernels()))
         {
             first.Run(untilStep: 4); // the shorter run's stable part
             TrainingCheckpoint.Save(first, directory);
         }
-        using var continued = TrainingCheckpoint.Continue(directory, longer, corpus.ToTrainingData(), new FastKernels());
+        using var continued =
+            TrainingCheckpoint.Continue(directory, longer, corpus.ToTrainingData(), new FastKernels());
         Assert.Equal(4, continued.Step);
         continued.Run();
         Assert.Equal(uninterrupted.Skip(4), continued.Losses);
@@ -137,9 +144,12 @@ public sealed class TrainerTests : IDisposable
             first.Run(untilStep: 5); // one step into the cooldown
             TrainingCheckpoint.Save(first, directory);
         }
-        var cooled = Assert.Throws<RecipeException>(() => TrainingCheckpoint.Continue(directory, shorter with { Steps = 12, CooldownSteps = 3 }, corpus.ToTrainingData(), new FastKernels()));
+        var cooled = Assert.Throws<RecipeException>(() => TrainingCheckpoint.Continue(directory,
+            shorter with { Steps = 12, CooldownSteps = 3 }, corpus.ToTrainingData(), new FastKernels()));
         Assert.Contains("is at step 5, past step 4 where a cooldown starts", cooled.Message);
-        var other = Assert.Throws<RecipeException>(() => TrainingCheckpoint.Continue(directory, shorter with { Steps = 12, CooldownSteps = 3, LearningRate = 1e-3 }, corpus.ToTrainingData(), new FastKernels()));
+        var other =
+            Assert.Throws<RecipeException>(() => TrainingCheckpoint.Continue(directory, shorter with { Steps = 12,
+            CooldownSteps = 3, LearningRate = 1e-3 }, corpus.ToTrainingData(), new FastKernels()));
         Assert.Contains("was saved by a different recipe", other.Message);
     }
 
@@ -147,14 +157,16 @@ public sealed class TrainerTests : IDisposable
     public void Distillation_pulls_the_student_toward_its_teacher_and_needs_one()
     {
         var data = Text(20_000).ToTrainingData();
-        Assert.Throws<RecipeException>(() => new Trainer(Tiny with { DistillationWeight = 0.5 }, data, new FastKernels()));
+        Assert.Throws<RecipeException>(() =>
+            new Trainer(Tiny with { DistillationWeight = 0.5 }, data, new FastKernels()));
         // A teacher trained for a while; two students from the same initialisation, one distilled at weight
         // 0.9: after the same steps, the distilled one agrees more with the teacher (lower KL on new text).
         using var teacherTrainer = new Trainer(Tiny with { Steps = 60, Seed = 7 }, data, new FastKernels());
         teacherTrainer.Run();
         double Disagreement(double weight)
         {
-            using var student = new Trainer(Tiny with { Steps = 20, DistillationWeight = weight }, data, new FastKernels(), teacher: teacherTrainer.Model);
+            using var student = new Trainer(Tiny with { Steps = 20, DistillationWeight = weight }, data,
+                new FastKernels(), teacher: teacherTrainer.Model);
             student.Run();
             return MeanKl(teacherTrainer.Model, student.Model, data.Validation);
         }
@@ -197,7 +209,8 @@ public sealed class TrainerTests : IDisposable
     [Fact]
     public void A_diverging_run_stops_before_the_poisoned_update_with_a_clear_error()
     {
-        var recipe = Tiny with { LearningRate = 1e30, MinLearningRate = 1e30, WarmupSteps = 0, GradClip = 0, Steps = 20 };
+        var recipe =
+            Tiny with { LearningRate = 1e30, MinLearningRate = 1e30, WarmupSteps = 0, GradClip = 0, Steps = 20 };
         using var trainer = new Trainer(recipe, Text(20_000).ToTrainingData(), new FastKernels());
         var e = Assert.Throws<TrainingDivergedException>(() => trainer.Run());
         Assert.Matches(@"^step \d+: loss is .*the weights were not updated", e.Message);
@@ -242,7 +255,8 @@ public sealed class MaskedTargetTests
     {
         var text = new TextSplit("t", System.Text.Encoding.ASCII.GetBytes(new string('a', 4000)), 0.1, 16);
         var data = new TrainingData("masked", text.Sha256, new MaskedSource(text.Train), text.Validation);
-        var recipe = new Recipe { Model = new ModelConfig { Layers = 1, Heads = 1, Embedding = 8, BlockSize = 16 }, BatchSize = 2, Steps = 2 };
+        var recipe = new Recipe { Model = new ModelConfig { Layers = 1, Heads = 1, Embedding = 8, BlockSize = 16 },
+            BatchSize = 2, Steps = 2 };
         using var trainer = new Trainer(recipe, data, new FastKernels());
         var e = Assert.Throws<DataException>(() => trainer.Run());
         Assert.Contains("no scored targets", e.Message);

@@ -21,7 +21,11 @@ static class CsvLine
                 int opened = i++;
                 while (true)
                 {
-                    if (i >= line.Length) { error = $"the quote opened at column {opened + 1} is never closed"; return null; }
+                    if (i >= line.Length)
+                    {
+                        error = $"the quote opened at column {opened + 1} is never closed";
+                        return null;
+                    }
                     if (line[i] == '"')
                     {
                         if (i + 1 < line.Length && line[i + 1] == '"') { field.Append('"'); i += 2; continue; }
@@ -31,7 +35,11 @@ static class CsvLine
                     field.Append(line[i++]);
                 }
                 while (i < line.Length && line[i] is ' ' or '\t') i++;
-                if (i < line.Length && line[i] != ',') { error = $"unexpected text after the closing quote at column {i + 1}; quote the whole field"; return null; }
+                if (i < line.Length && line[i] != ',')
+                {
+                    error = $"unexpected text after the closing quote at column {i + 1}; quote the whole field";
+                    return null;
+                }
                 fields.Add(field.ToString());
             }
             else
@@ -39,7 +47,12 @@ static class CsvLine
                 int start = i;
                 while (i < line.Length && line[i] != ',')
                 {
-                    if (line[i] == '"') { error = $"a quote at column {i + 1} inside an unquoted field; quote the whole field and double the inner quotes"; return null; }
+                    if (line[i] == '"')
+                    {
+                        error = $"a quote at column {i + 1} inside an unquoted field; " +
+                            "quote the whole field and double the inner quotes";
+                        return null;
+                    }
                     i++;
                 }
                 fields.Add(line[start..i].Trim());

@@ -12,8 +12,10 @@ public static class FrontierSeries
     public static IReadOnlyList<TrendSeries> Bundled()
     {
         var assembly = typeof(FrontierSeries).Assembly;
-        string resource = assembly.GetManifestResourceNames().SingleOrDefault(n => n.EndsWith("." + BundledFileName, StringComparison.Ordinal))
-            ?? throw new InvalidOperationException($"{BundledFileName} is not embedded in {assembly.GetName().Name}; see its csproj");
+        string resource = assembly.GetManifestResourceNames()
+            .SingleOrDefault(n => n.EndsWith("." + BundledFileName, StringComparison.Ordinal))
+            ?? throw new InvalidOperationException($"{BundledFileName} is not embedded in {assembly.GetName().Name}; " +
+                "see its csproj");
         using var stream = assembly.GetManifestResourceStream(resource)!;
         using var reader = new StreamReader(stream, Encoding.UTF8);
         return TrendCsv.Parse(reader.ReadToEnd(), $"{BundledFileName} (bundled)");
@@ -36,11 +38,13 @@ public static class FrontierSeries
             {
                 content.Append(chunk, 0, read);
                 if (content.Length > TrendCsv.MaxChars)
-                    throw new TrendDataException(path, null, $"the file is over the {TrendCsv.MaxChars:N0}-character limit for a trend file");
+                    throw new TrendDataException(path, null,
+                        $"the file is over the {TrendCsv.MaxChars:N0}-character limit for a trend file");
             }
             text = content.ToString();
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        catch (Exception e)
+            when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
             throw new TrendDataException(path, null, $"cannot read it: {e.Message}");
         }

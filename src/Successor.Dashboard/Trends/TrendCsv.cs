@@ -13,7 +13,8 @@ public static partial class TrendCsv
     public const int MaxChars = 4 * 1024 * 1024;
     const int MaxTargets = 8, MaxNameChars = 200, MaxUnitChars = 40, MaxSourceChars = 2000;
     static readonly string[] Columns = Header.Split(',');
-    static readonly string[] DateFormats = ["yyyy-MM-dd", "yyyy-MM-dd'T'HH:mmK", "yyyy-MM-dd'T'HH:mm:ssK", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK"];
+    static readonly string[] DateFormats =
+        ["yyyy-MM-dd", "yyyy-MM-dd'T'HH:mmK", "yyyy-MM-dd'T'HH:mm:ssK", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK"];
 
     [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")]
     private static partial Regex IdPattern();
@@ -22,7 +23,8 @@ public static partial class TrendCsv
     public static IReadOnlyList<TrendSeries> Parse(string text, string fileName)
     {
         if (text.Length > MaxChars)
-            throw new TrendDataException(fileName, null, $"{text.Length:N0} characters is over the {MaxChars:N0}-character limit for a trend file");
+            throw new TrendDataException(fileName, null,
+                $"{text.Length:N0} characters is over the {MaxChars:N0}-character limit for a trend file");
         var lines = text.Split('\n');
         var series = new List<SeriesBuilder>();
         var byId = new Dictionary<string, SeriesBuilder>(StringComparer.Ordinal);
@@ -44,7 +46,8 @@ public static partial class TrendCsv
                 continue;
             }
             if (fields.Count != Columns.Length)
-                throw Error($"{fields.Count} fields; expected {Columns.Length} ({Header}); quote a field that contains a comma");
+                throw Error($"{fields.Count} fields; expected {Columns.Length} ({Header}); " +
+                    "quote a field that contains a comma");
             var row = ParseRow(fields, Error);
             if (byId.TryGetValue(row.Id, out var existing)) existing.Add(row, lineNumber, Error);
             else
@@ -55,19 +58,25 @@ public static partial class TrendCsv
             }
         }
         if (headerLine is null)
-            throw new TrendDataException(fileName, 1, $"the file is empty (blank lines and # comments only); expected the header '{Header}' and one row per point");
+            throw new TrendDataException(fileName, 1, "the file is empty (blank lines and # comments only); " +
+                $"expected the header '{Header}' and one row per point");
         if (series.Count == 0)
-            throw new TrendDataException(fileName, headerLine.Value, "the header has no data rows after it; add one row per point");
+            throw new TrendDataException(fileName, headerLine.Value,
+                "the header has no data rows after it; add one row per point");
         return series.Select(s => s.Build()).ToList();
     }
 
     static Row ParseRow(List<string> f, Func<string, TrendDataException> error)
     {
-        string id = f[0], dateText = f[1], valueText = f[2], kindText = f[3], unit = f[4], forecastText = f[5], targetsText = f[6], name = f[7], source = f[8];
+        string id = f[0], dateText = f[1], valueText = f[2], kindText = f[3], unit = f[4],
+            forecastText = f[5], targetsText = f[6], name = f[7], source = f[8];
         if (!IdPattern().IsMatch(id))
-            throw error($"id '{Clip(id)}' is not valid; use 1–64 letters, digits, '.', '_' or '-', starting with a letter or digit");
-        if (!DateTimeOffset.TryParseExact(dateText, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var date))
-            throw error($"date '{Clip(dateText)}' is not a date; expected yyyy-MM-dd, or a time such as 2026-04-15T10:30:00Z");
+            throw error($"id '{Clip(id)}' is not valid; use 1–64 letters, digits, '.', '_' or '-', " +
+                "starting with a letter or digit");
+        if (!DateTimeOffset.TryParseExact(dateText, DateFormats, CultureInfo.InvariantCulture,
+            DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var date))
+            throw error($"date '{Clip(dateText)}' is not a date; expected yyyy-MM-dd, " +
+                "or a time such as 2026-04-15T10:30:00Z");
         var kind = kindText switch
         {
             "exponential" => TrendKind.Exponential,
@@ -77,7 +86,8 @@ public static partial class TrendCsv
         };
         double value = Number(valueText, "value", kind, error);
         if (unit.Length == 0 || unit.Length > MaxUnitChars)
-            throw error($"unit is {(unit.Length == 0 ? "empty" : "too long")}; write what the value measures in 1–{MaxUnitChars} characters, e.g. minutes or %");
+            throw error($"unit is {(unit.Length == 0 ? "empty" : "too long")}; " +
+                $"write what the value measures in 1–{MaxUnitChars} characters, e.g. minutes or %");
         bool forecast = forecastText switch
         {
             "true" => true,
@@ -87,9 +97,11 @@ public static partial class TrendCsv
         var targets = new List<double>();
         if (targetsText.Length > 0)
         {
-            if (kind == TrendKind.Reference) throw error("a reference series is not fitted, so it takes no targets; leave targets empty");
+            if (kind == TrendKind.Reference)
+                throw error("a reference series is not fitted, so it takes no targets; leave targets empty");
             var parts = targetsText.Split(';');
-            if (parts.Length > MaxTargets) throw error($"{parts.Length} targets; at most {MaxTargets}, separated by ';'");
+            if (parts.Length > MaxTargets)
+                throw error($"{parts.Length} targets; at most {MaxTargets}, separated by ';'");
             foreach (var part in parts) targets.Add(Number(part.Trim(), "target", kind, error));
         }
         if (name.Length == 0 || name.Length > MaxNameChars)
@@ -101,8 +113,10 @@ public static partial class TrendCsv
 
     static double Number(string text, string what, TrendKind kind, Func<string, TrendDataException> error)
     {
-        if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double value) || !double.IsFinite(value))
-            throw error($"{what} '{Clip(text)}' is not a number; write it like 93.9 or 1.5e3, with a '.' for the decimal point");
+        if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double value)
+            || !double.IsFinite(value))
+            throw error($"{what} '{Clip(text)}' is not a number; write it like 93.9 or 1.5e3, " +
+                "with a '.' for the decimal point");
         if (TrendScale.Unusable(kind, value) is string why)
             throw error($"{what} {why} ({kind.ToString().ToLowerInvariant()} series)");
         return value;
@@ -110,7 +124,8 @@ public static partial class TrendCsv
 
     static string Clip(string text) => text.Length <= 80 ? text : text[..77] + "...";
 
-    sealed record Row(string Id, DateTimeOffset Date, double Value, TrendKind Kind, string Unit, bool Forecast, List<double> Targets, string Name, string Source);
+    sealed record Row(string Id, DateTimeOffset Date, double Value, TrendKind Kind, string Unit, bool Forecast,
+        List<double> Targets, string Name, string Source);
 
     /// <summary>Collects one series' rows; every row must repeat the first row's series columns.</summary>
     sealed class SeriesBuilder(Row first, int firstLine)
@@ -128,9 +143,11 @@ public static partial class TrendCsv
                 row.Name != first.Name ? "name" :
                 row.Source != first.Source ? "source" : null;
             if (differing is not null)
-                throw error($"series '{row.Id}' has a different {differing} here than on line {firstLine}; repeat the same kind, unit, forecast, targets, name and source on every row of a series");
+                throw error($"series '{row.Id}' has a different {differing} here than on line {firstLine}; " +
+                    "repeat the same kind, unit, forecast, targets, name and source on every row of a series");
             if (lineByInstant.TryGetValue(row.Date.UtcTicks, out int earlier))
-                throw error($"series '{row.Id}' already has a point at {row.Date:yyyy-MM-dd HH:mm:ss}Z (line {earlier}); one point per date");
+                throw error($"series '{row.Id}' already has a point at {row.Date:yyyy-MM-dd HH:mm:ss}Z (line " +
+                    $"{earlier}); one point per date");
             lineByInstant[row.Date.UtcTicks] = line;
             points.Add(new TrendPoint(row.Date, row.Value));
         }

@@ -9,7 +9,8 @@ public sealed class TrendFit
     readonly double centreDays;
     readonly FitUncertainty? uncertainty;
 
-    internal TrendFit(TrendKind kind, int points, double centreDays, double centreLevel, double slopePerDay, FitUncertainty? uncertainty)
+    internal TrendFit(TrendKind kind, int points, double centreDays, double centreLevel, double slopePerDay,
+        FitUncertainty? uncertainty)
     {
         Kind = kind; Points = points; CentreLevel = centreLevel; SlopePerDay = slopePerDay;
         this.centreDays = centreDays;
@@ -29,7 +30,8 @@ public sealed class TrendFit
     public double? SlopeHigh => uncertainty is { } u ? SlopePerDay + u.TQuantile * u.SlopeError : null;
     public double? RSquared => uncertainty?.RSquared;
 
-    /// <summary>Days for the value (for a percent series, the odds p/(100 − p)) to double; null unless growing.</summary>
+    /// <summary>Days for the value (for a percent series, the odds p/(100 − p)) to double; null unless
+    /// growing.</summary>
     public double? DoublingDays => Doubling(SlopePerDay);
     /// <summary>The 95% interval of the doubling time: null with two points; High is also null (unbounded) when
     /// the slope's CI reaches zero.</summary>
@@ -49,13 +51,15 @@ public sealed class TrendFit
         var date = b != 0 ? TrendScale.Date(centreDays + gap / b) : null;
         if (uncertainty is not { } u) return new TrendCrossing(target, date, null, null);
 
-        // Dates d (from the centre) where |gap − b·d| ≤ t·sqrt(meanError² + d²·slopeError²): a quadratic in d.
+        // Dates d (from the centre) where |gap − b·d| ≤ t·sqrt(meanError² + d²·slopeError²):
+        // a quadratic in d.
         double k2 = u.TQuantile * u.TQuantile;
         double a = b * b - k2 * u.SlopeError * u.SlopeError;
         if (!(a > 0)) return new TrendCrossing(target, date, null, null);
         double root = Math.Sqrt(gap * gap * k2 * u.SlopeError * u.SlopeError + a * k2 * u.MeanError * u.MeanError);
         double first = (b * gap - root) / a, second = (b * gap + root) / a;
-        return new TrendCrossing(target, date, TrendScale.Date(centreDays + first), TrendScale.Date(centreDays + second));
+        return new TrendCrossing(target, date, TrendScale.Date(centreDays + first),
+            TrendScale.Date(centreDays + second));
     }
 
     static double? Doubling(double slope) => slope > 0 ? Math.Log(2) / slope : null;

@@ -1,6 +1,6 @@
 // Ordinary least squares of a series' line variable (ln value, or log-odds for a percentage; TrendScale) on
-// time in days. With n ≥ 3 points the slope's 95% CI is b ± t(0.975, n−2)·s/√Sxx, s² = SSE/(n−2), the textbook
-// interval under independent Gaussian residuals (Draper and Smith, Applied Regression Analysis, ch. 1.4).
+// time in days. With n ≥ 3 points the slope's 95% CI is b ± t(0.975, n−2)·s/√Sxx, s² = SSE/(n−2), the
+// textbook interval under independent Gaussian residuals (Draper and Smith, Applied Regression Analysis, ch. 1.4).
 // Two points fix the line exactly and say nothing about its uncertainty, so there the CI and r² are null.
 using Successor.Statistics;
 

@@ -7,8 +7,10 @@ static class TrendScale
 {
     static readonly long UnixEpochTicks = DateTimeOffset.UnixEpoch.UtcTicks;
     // DateTimeOffset's range in days since the epoch, a day inside each end.
-    static readonly double FirstDay = (DateTimeOffset.MinValue.UtcTicks - UnixEpochTicks) / (double)TimeSpan.TicksPerDay + 1;
-    static readonly double LastDay = (DateTimeOffset.MaxValue.UtcTicks - UnixEpochTicks) / (double)TimeSpan.TicksPerDay - 1;
+    static readonly double FirstDay =
+        (DateTimeOffset.MinValue.UtcTicks - UnixEpochTicks) / (double)TimeSpan.TicksPerDay + 1;
+    static readonly double LastDay =
+        (DateTimeOffset.MaxValue.UtcTicks - UnixEpochTicks) / (double)TimeSpan.TicksPerDay - 1;
 
     public static double Days(DateTimeOffset date) => (date.UtcTicks - UnixEpochTicks) / (double)TimeSpan.TicksPerDay;
 
@@ -22,8 +24,10 @@ static class TrendScale
     public static string? Unusable(TrendKind kind, double value) => kind switch
     {
         _ when !double.IsFinite(value) => $"{value} is not a finite number",
-        TrendKind.Exponential when value <= 0 => $"{Show(value)} is not positive, and an exponential fit takes its logarithm; use a value above 0",
-        TrendKind.Percent when value <= 0 || value >= 100 => $"{Show(value)} is not strictly between 0 and 100, and a percent fit takes its log-odds; use e.g. 0.1 or 99.9",
+        TrendKind.Exponential when value <= 0 =>
+            $"{Show(value)} is not positive, and an exponential fit takes its logarithm; use a value above 0",
+        TrendKind.Percent when value <= 0 || value >= 100 => $"{Show(value)} is not strictly between 0 and 100, " +
+            "and a percent fit takes its log-odds; use e.g. 0.1 or 99.9",
         _ => null,
     };
 

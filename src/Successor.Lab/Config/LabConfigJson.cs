@@ -14,7 +14,8 @@ public static class LabConfigJson
 {
     public const string FileName = "lab.json";
 
-    static readonly JsonSerializerOptions Read = new(SnakeCaseJson.Options) { ReadCommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
+    static readonly JsonSerializerOptions Read =
+        new(SnakeCaseJson.Options) { ReadCommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
 
     public static LabConfig Parse(string text, string source)
     {
@@ -25,7 +26,9 @@ public static class LabConfigJson
             string where = e.Path is { Length: > 1 } path ? $" at {path}" : "";
             throw new LabConfigException($"lab config {source}{where}: {e.Message.Split('\n')[0].Trim()}");
         }
-        if (config is null) throw new LabConfigException($"lab config {source}: is null; expected a JSON object (run successor init for a template)");
+        if (config is null)
+            throw new LabConfigException($"lab config {source}: is null; " +
+                "expected a JSON object (run successor init for a template)");
         var errors = Validate(config);
         if (errors.Count > 0) throw new LabConfigException($"lab config {source}: {string.Join("; ", errors)}");
         return config;
@@ -33,7 +36,8 @@ public static class LabConfigJson
 
     public static LabConfig Load(string path)
     {
-        if (!File.Exists(path)) throw new LabConfigException($"lab config {path}: file not found; run successor init to write one");
+        if (!File.Exists(path))
+            throw new LabConfigException($"lab config {path}: file not found; run successor init to write one");
         return Parse(File.ReadAllText(path), path);
     }
 
@@ -51,60 +55,102 @@ public static class LabConfigJson
         Check(!string.IsNullOrWhiteSpace(c.Name), "name is empty; give the lab a name");
         Check(c.Generations >= 0, $"generations is {c.Generations}; it must be 0 or more");
         Try("curriculum.families", () => TaskFamilies.Parse(c.Curriculum.Families));
-        Try("curriculum.train_difficulties", () => CurriculumGenerator.ParseDifficulties(c.Curriculum.TrainDifficulties));
+        Try("curriculum.train_difficulties", () =>
+            CurriculumGenerator.ParseDifficulties(c.Curriculum.TrainDifficulties));
         Try("curriculum.eval_difficulties", () => CurriculumGenerator.ParseDifficulties(c.Curriculum.EvalDifficulties));
         Try("promotion.difficulties", () => CurriculumGenerator.ParseDifficulties(c.Promotion.Difficulties));
-        Check(c.Curriculum.EvalItemsPerSlice >= 10, $"curriculum.eval_items_per_slice is {c.Curriculum.EvalItemsPerSlice}; it must be at least 10");
+        Check(c.Curriculum.EvalItemsPerSlice >= 10,
+            $"curriculum.eval_items_per_slice is {c.Curriculum.EvalItemsPerSlice}; it must be at least 10");
         Check(c.Budgets.TrialSteps >= 1, $"budgets.trial_steps is {c.Budgets.TrialSteps}; it must be at least 1");
         Check(c.Budgets.TrialSeconds > 0, $"budgets.trial_seconds is {c.Budgets.TrialSeconds}; it must be positive");
         Check(c.Budgets.InitialSteps >= 1, $"budgets.initial_steps is {c.Budgets.InitialSteps}; it must be at least 1");
-        Check(c.Budgets.SuccessorSteps >= 1, $"budgets.successor_steps is {c.Budgets.SuccessorSteps}; it must be at least 1");
-        Check(c.Budgets.GenerationTokens >= 0, $"budgets.generation_tokens is {c.Budgets.GenerationTokens}; it must be 0 (no cap) or more");
-        Check(c.Budgets.GenerationSeconds >= 0, $"budgets.generation_seconds is {c.Budgets.GenerationSeconds}; it must be 0 (no cap) or more");
+        Check(c.Budgets.SuccessorSteps >= 1,
+            $"budgets.successor_steps is {c.Budgets.SuccessorSteps}; it must be at least 1");
+        Check(c.Budgets.GenerationTokens >= 0,
+            $"budgets.generation_tokens is {c.Budgets.GenerationTokens}; it must be 0 (no cap) or more");
+        Check(c.Budgets.GenerationSeconds >= 0,
+            $"budgets.generation_seconds is {c.Budgets.GenerationSeconds}; it must be 0 (no cap) or more");
         Check(c.Budgets.LabTokens >= 0, $"budgets.lab_tokens is {c.Budgets.LabTokens}; it must be 0 (no cap) or more");
-        Check(!c.Budgets.LastSuccessorTakesRest || c.Budgets.LabTokens > 0, "budgets.last_successor_takes_rest is true but budgets.lab_tokens is 0; the rest of no cap is not a budget, so set lab_tokens");
-        Check(c.Budgets.LabSeconds >= 0, $"budgets.lab_seconds is {c.Budgets.LabSeconds}; it must be 0 (no cap) or more");
-        Check(Researchers.Names.Contains(c.Research.Strategy), $"research.strategy is \"{c.Research.Strategy}\"; use one of {string.Join(", ", Researchers.Names)}");
+        Check(!c.Budgets.LastSuccessorTakesRest || c.Budgets.LabTokens > 0, "budgets.last_successor_takes_rest is " +
+            "true but budgets.lab_tokens is 0; the rest of no cap is not a budget, so set lab_tokens");
+        Check(c.Budgets.LabSeconds >= 0,
+            $"budgets.lab_seconds is {c.Budgets.LabSeconds}; it must be 0 (no cap) or more");
+        Check(Researchers.Names.Contains(c.Research.Strategy),
+            $"research.strategy is \"{c.Research.Strategy}\"; use one of {string.Join(", ", Researchers.Names)}");
         Check(c.Research.Proposals >= 1, $"research.proposals is {c.Research.Proposals}; it must be at least 1");
         Check(c.Research.Workers >= 1, $"research.workers is {c.Research.Workers}; it must be at least 1");
-        Check(c.Research.ThreadsPerWorker >= 1, $"research.threads_per_worker is {c.Research.ThreadsPerWorker}; it must be at least 1");
+        Check(c.Research.ThreadsPerWorker >= 1,
+            $"research.threads_per_worker is {c.Research.ThreadsPerWorker}; it must be at least 1");
         Check(c.Research.Eta >= 2, $"research.eta is {c.Research.Eta}; it must be at least 2");
         Check(c.Research.Rungs >= 1, $"research.rungs is {c.Research.Rungs}; it must be at least 1");
-        Check(c.Research.SelectionSeeds >= 2, $"research.selection_seeds is {c.Research.SelectionSeeds}; it must be at least 2 (a single seed is never a finding)");
-        Check(c.Research.Finalists >= 1 && c.Research.Finalists <= c.Research.Proposals, $"research.finalists is {c.Research.Finalists}; it must be between 1 and research.proposals ({c.Research.Proposals})");
+        Check(c.Research.SelectionSeeds >= 2, $"research.selection_seeds is {c.Research.SelectionSeeds}; " +
+            "it must be at least 2 (a single seed is never a finding)");
+        Check(c.Research.Finalists >= 1 && c.Research.Finalists <= c.Research.Proposals, "research.finalists is " +
+            $"{c.Research.Finalists}; it must be between 1 and research.proposals ({c.Research.Proposals})");
         foreach (var d in c.Research.SearchSpace) if (d.Validate() is { } e) errors.Add($"research.search_space: {e}");
-        Check(!(c.Research.ContinueTrials && c.Research.ScaleTrialSchedules), "research.continue_trials and research.scale_trial_schedules are both true; a trial either continues on the wsd schedule or runs the successor's schedule in miniature, so set one of them to false");
-        Check(!c.Research.ContinueSuccessor || c.Research.ContinueTrials, "research.continue_successor is true but research.continue_trials is false; only a trial on the wsd schedule keeps a state the successor can continue, so set continue_trials to true");
-        Check(c.Research.LearningRateFloor is >= 0 and <= 1, $"research.learning_rate_floor is {c.Research.LearningRateFloor}; it must be in [0, 1] (a share of the searched learning_rate)");
-        Check(c.Research.TrialCooldown > 0 && c.Research.TrialCooldown < 1, $"research.trial_cooldown is {c.Research.TrialCooldown}; it must be in (0, 1)");
-        if (c.Research.ContinueTrials && c.Research.SearchSpace.FirstOrDefault(d => d.Key is "schedule" or "decay_steps" or "cooldown_steps") is { } shape)
-            errors.Add($"research.search_space: \"{shape.Key}\" cannot be searched with research.continue_trials, under which every trial runs the wsd schedule; drop it from the space or set continue_trials to false");
-        Check(c.SelfGeneration.Filter is "exact" or "majority" or "none", $"self_generation.filter is \"{c.SelfGeneration.Filter}\"; use exact, majority or none");
-        Check(c.SelfGeneration.ProblemsPerDifficulty >= 1, $"self_generation.problems_per_difficulty is {c.SelfGeneration.ProblemsPerDifficulty}; it must be at least 1");
-        Check(c.SelfGeneration.DifficultiesAhead >= 1, $"self_generation.difficulties_ahead is {c.SelfGeneration.DifficultiesAhead}; it must be at least 1");
-        Check(c.SelfGeneration.Samples >= 1, $"self_generation.samples is {c.SelfGeneration.Samples}; it must be at least 1");
-        Check(c.SelfGeneration.SampleTemperature > 0, $"self_generation.sample_temperature is {c.SelfGeneration.SampleTemperature}; it must be positive");
-        Check(c.SelfGeneration.MasteryAccuracy is > 0 and <= 1, $"self_generation.mastery_accuracy is {c.SelfGeneration.MasteryAccuracy}; it must be in (0, 1]");
-        Check(c.Promotion.ItemsPerSlice >= 10, $"promotion.items_per_slice is {c.Promotion.ItemsPerSlice}; it must be at least 10");
-        Check(c.Promotion.Tolerance is >= 0 and < 1, $"promotion.tolerance is {c.Promotion.Tolerance}; it must be in [0, 1)");
-        Check(c.Promotion.MinKeptLabelAccuracy is >= 0 and <= 1, $"promotion.min_kept_label_accuracy is {c.Promotion.MinKeptLabelAccuracy}; it must be in [0, 1]");
-        Check(c.Gates.DataMixChange is >= 0 and <= 1, $"gates.data_mix_change is {c.Gates.DataMixChange}; it must be in [0, 1]");
-        Check(c.Safety.HoldoutFeedback is "none" or "thresholdout", $"safety.holdout_feedback is \"{c.Safety.HoldoutFeedback}\"; use none or thresholdout");
-        Check(c.Safety.ThresholdoutBudget >= 0, $"safety.thresholdout_budget is {c.Safety.ThresholdoutBudget}; it must be 0 or more");
+        Check(!(c.Research.ContinueTrials && c.Research.ScaleTrialSchedules),
+            "research.continue_trials and research.scale_trial_schedules are both true; a trial either continues on " +
+            "the wsd schedule or runs the successor's schedule in miniature, so set one of them to false");
+        Check(!c.Research.ContinueSuccessor || c.Research.ContinueTrials,
+            "research.continue_successor is true but research.continue_trials is false; only a trial on the wsd " +
+            "schedule keeps a state the successor can continue, so set continue_trials to true");
+        Check(c.Research.LearningRateFloor is >= 0 and <= 1, "research.learning_rate_floor is " +
+            $"{c.Research.LearningRateFloor}; it must be in [0, 1] (a share of the searched learning_rate)");
+        Check(c.Research.TrialCooldown > 0 && c.Research.TrialCooldown < 1,
+            $"research.trial_cooldown is {c.Research.TrialCooldown}; it must be in (0, 1)");
+        if (c.Research.ContinueTrials && c.Research.SearchSpace.FirstOrDefault(d =>
+            d.Key is "schedule" or "decay_steps" or "cooldown_steps") is { } shape)
+            errors.Add($"research.search_space: \"{shape.Key}\" cannot be searched with research.continue_trials, " +
+                "under which every trial runs the wsd schedule; " +
+                "drop it from the space or set continue_trials to false");
+        Check(c.SelfGeneration.Filter is "exact" or "majority" or "none",
+            $"self_generation.filter is \"{c.SelfGeneration.Filter}\"; use exact, majority or none");
+        Check(c.SelfGeneration.ProblemsPerDifficulty >= 1, "self_generation.problems_per_difficulty is " +
+            $"{c.SelfGeneration.ProblemsPerDifficulty}; it must be at least 1");
+        Check(c.SelfGeneration.DifficultiesAhead >= 1,
+            $"self_generation.difficulties_ahead is {c.SelfGeneration.DifficultiesAhead}; it must be at least 1");
+        Check(c.SelfGeneration.Samples >= 1,
+            $"self_generation.samples is {c.SelfGeneration.Samples}; it must be at least 1");
+        Check(c.SelfGeneration.SampleTemperature > 0,
+            $"self_generation.sample_temperature is {c.SelfGeneration.SampleTemperature}; it must be positive");
+        Check(c.SelfGeneration.MasteryAccuracy is > 0 and <= 1,
+            $"self_generation.mastery_accuracy is {c.SelfGeneration.MasteryAccuracy}; it must be in (0, 1]");
+        Check(c.Promotion.ItemsPerSlice >= 10,
+            $"promotion.items_per_slice is {c.Promotion.ItemsPerSlice}; it must be at least 10");
+        Check(c.Promotion.Tolerance is >= 0 and < 1,
+            $"promotion.tolerance is {c.Promotion.Tolerance}; it must be in [0, 1)");
+        Check(c.Promotion.MinKeptLabelAccuracy is >= 0 and <= 1,
+            $"promotion.min_kept_label_accuracy is {c.Promotion.MinKeptLabelAccuracy}; it must be in [0, 1]");
+        Check(c.Gates.DataMixChange is >= 0 and <= 1,
+            $"gates.data_mix_change is {c.Gates.DataMixChange}; it must be in [0, 1]");
+        Check(c.Safety.HoldoutFeedback is "none" or "thresholdout",
+            $"safety.holdout_feedback is \"{c.Safety.HoldoutFeedback}\"; use none or thresholdout");
+        Check(c.Safety.ThresholdoutBudget >= 0,
+            $"safety.thresholdout_budget is {c.Safety.ThresholdoutBudget}; it must be 0 or more");
         Check(c.Safety.DivergenceZ > 0, $"safety.divergence_z is {c.Safety.DivergenceZ}; it must be positive");
-        Check(c.Safety.ReliabilityHorizon >= 1, $"safety.reliability_horizon is {c.Safety.ReliabilityHorizon}; it must be at least 1");
-        Check(c.Safety.MinProjectedReliability is >= 0 and <= 1, $"safety.min_projected_reliability is {c.Safety.MinProjectedReliability}; it must be in [0, 1]");
-        Check(c.Safety.MinDiversityRatio is >= 0 and <= 1, $"safety.min_diversity_ratio is {c.Safety.MinDiversityRatio}; it must be in [0, 1]");
-        Check(c.Safety.MaxPerplexityDrift >= 1, $"safety.max_perplexity_drift is {c.Safety.MaxPerplexityDrift}; it must be at least 1 (1 alarms on any drift)");
-        Check(c.Safety.MinTailCoverage is >= 0 and <= 1, $"safety.min_tail_coverage is {c.Safety.MinTailCoverage}; it must be in [0, 1]");
-        Check(c.Safety.AnomalySeverity is "warning" or "critical", $"safety.anomaly_severity is \"{c.Safety.AnomalySeverity}\"; use warning or critical");
+        Check(c.Safety.ReliabilityHorizon >= 1,
+            $"safety.reliability_horizon is {c.Safety.ReliabilityHorizon}; it must be at least 1");
+        Check(c.Safety.MinProjectedReliability is >= 0 and <= 1,
+            $"safety.min_projected_reliability is {c.Safety.MinProjectedReliability}; it must be in [0, 1]");
+        Check(c.Safety.MinDiversityRatio is >= 0 and <= 1,
+            $"safety.min_diversity_ratio is {c.Safety.MinDiversityRatio}; it must be in [0, 1]");
+        Check(c.Safety.MaxPerplexityDrift >= 1, $"safety.max_perplexity_drift is {c.Safety.MaxPerplexityDrift}; " +
+            "it must be at least 1 (1 alarms on any drift)");
+        Check(c.Safety.MinTailCoverage is >= 0 and <= 1,
+            $"safety.min_tail_coverage is {c.Safety.MinTailCoverage}; it must be in [0, 1]");
+        Check(c.Safety.AnomalySeverity is "warning" or "critical",
+            $"safety.anomaly_severity is \"{c.Safety.AnomalySeverity}\"; use warning or critical");
         if (c.Split is { } split)
         {
-            Check(File.Exists(Path.Combine(split, "train.jsonl")) && File.Exists(Path.Combine(split, "validation.jsonl")),
-                $"split \"{split}\" has no train.jsonl and validation.jsonl; give a folder written by successor data split");
-            Check(!c.SelfGeneration.Enabled, "self_generation.enabled is true, but a text lab cannot verify generated text yet; set it to false");
+            Check(File.Exists(Path.Combine(split, "train.jsonl"))
+                && File.Exists(Path.Combine(split, "validation.jsonl")),
+                $"split \"{split}\" has no train.jsonl and validation.jsonl; " +
+                    "give a folder written by successor data split");
+            Check(!c.SelfGeneration.Enabled,
+                "self_generation.enabled is true, but a text lab cannot verify generated text yet; set it to false");
         }
-        Check(c.Recipe.DistillationWeight == 0, $"recipe.distillation_weight is {c.Recipe.DistillationWeight}; the first champion has no parent to distil from, so it must be 0 (proposals may raise it for successors)");
+        Check(c.Recipe.DistillationWeight == 0, $"recipe.distillation_weight is {c.Recipe.DistillationWeight}; the " +
+            "first champion has no parent to distil from, so it must be 0 (proposals may raise it for successors)");
         errors.AddRange(c.Recipe.Validate().Select(e => $"recipe: {e}"));
         return errors;
     }

@@ -4,7 +4,8 @@ using Successor.Training.Recipes;
 
 namespace Successor.Lab.Loop;
 
-public sealed record Champion(int Generation, string CheckpointDigest, Recipe Recipe, IReadOnlyList<string> SelfGenerated, int Frontier)
+public sealed record Champion(int Generation, string CheckpointDigest, Recipe Recipe,
+    IReadOnlyList<string> SelfGenerated, int Frontier)
 {
     public string Id => $"checkpoint:{Ledger.Digests.Normalize(CheckpointDigest)[..16]}";
 
@@ -19,5 +20,6 @@ public sealed record Champion(int Generation, string CheckpointDigest, Recipe Re
     };
 
     public static Champion From(GenerationRecord r) => new(
-        r.ChampionGeneration, r.ChampionCheckpoint, RecipeJson.Parse(r.ChampionRecipe, "the ledger's champion record"), r.SelfGenerated, r.Frontier);
+        r.ChampionGeneration, r.ChampionCheckpoint, RecipeJson.Parse(r.ChampionRecipe, "the ledger's champion record"),
+            r.SelfGenerated, r.Frontier);
 }

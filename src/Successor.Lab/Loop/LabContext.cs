@@ -65,7 +65,8 @@ sealed class LabContext
     public long TokensUsed(string trialPrefix) =>
         Journal.All(Journal.Id("trial", trialPrefix)).Sum(t => Records.TrialRecord.From(t.Attributes).Tokens);
 
-    /// <summary>A public score as people read it: accuracy, or bits per byte (scores are minus bits per byte).</summary>
+    /// <summary>A public score as people read it: accuracy, or bits per byte (scores are minus bits per
+    /// byte).</summary>
     public string Public(double score) => Task.Metric == "accuracy" ? $"{score:0.000}" : $"{-score:0.0000}";
 
     /// <summary>Records an incident once (by its local id) and reports it.</summary>
@@ -74,7 +75,8 @@ sealed class LabContext
         string id = Journal.Id("incident", $"g{g}-{local}");
         if (Journal.Ledger.FindById(id).Count == 0)
             Report(new(g, "incident", $"{severity.ToString().ToLowerInvariant()}: {kind}: {detail}"));
-        new IncidentLog(Journal.Ledger).Record(LabJournal.LoopAgent, new Incident(id, Journal.Lab, kind, detail, severity));
+        new IncidentLog(Journal.Ledger)
+            .Record(LabJournal.LoopAgent, new Incident(id, Journal.Lab, kind, detail, severity));
     }
 
     /// <summary>The critical incidents raised in generation g.</summary>

@@ -21,7 +21,8 @@ public sealed class LabJournal
         foreach (var record in ledger.Read())
         {
             var s = record.Parse().Statement;
-            if (ProvKinds.IsElement(s.Kind) && s.Attributes?["lab"]?.GetValue<string>() == lab) recorded[s.Subject] = s.Attributes;
+            if (ProvKinds.IsElement(s.Kind) && s.Attributes?["lab"]?.GetValue<string>() == lab)
+                recorded[s.Subject] = s.Attributes;
         }
     }
 
@@ -47,7 +48,8 @@ public sealed class LabJournal
         recorded[element.Subject] = attributes;
         // Elements recorded beside it (an artifact, an audit) are read back like any other record of the lab.
         foreach (var s in relations)
-            if (ProvKinds.IsElement(s.Kind) && s.Attributes?["lab"]?.GetValue<string>() == Lab) recorded[s.Subject] = s.Attributes;
+            if (ProvKinds.IsElement(s.Kind) && s.Attributes?["lab"]?.GetValue<string>() == Lab)
+                recorded[s.Subject] = s.Attributes;
         return attributes;
     }
 

@@ -37,7 +37,8 @@ public sealed class LabRunner
         try { champion = new FirstChampion(lab).Run(cancel); }
         catch (BudgetExhaustedException e)
         {
-            throw new LabException($"generation 0: {e.Message}; raise budgets.lab_tokens or lower budgets.initial_steps");
+            throw new LabException($"generation 0: {e.Message}; " +
+                "raise budgets.lab_tokens or lower budgets.initial_steps");
         }
         for (int g = 1; g <= config.Generations; g++)
         {
@@ -55,10 +56,12 @@ public sealed class LabRunner
             }
             lab.Report(new(g, "budget", $"stopping in generation {g}: {why}"));
             string halt = journal.Id("halt", $"g{g}");
-            journal.Once(halt, () => ProvStatement.Activity(halt, BudgetHaltRecord.Type, new BudgetHaltRecord(why).ToAttributes()));
+            journal.Once(halt, () => ProvStatement.Activity(halt, BudgetHaltRecord.Type,
+                new BudgetHaltRecord(why).ToAttributes()));
             break;
         }
-        lab.Report(new(config.Generations, "done", $"lab {config.Name} finished; champion from generation {champion.Generation}"));
+        lab.Report(new(config.Generations, "done",
+            $"lab {config.Name} finished; champion from generation {champion.Generation}"));
     }
 
     /// <summary>One generation, stage by stage.</summary>
@@ -74,7 +77,8 @@ public sealed class LabRunner
         var curation = new Curation(lab).Run(state);
         var safety = new KeptDataCheck(lab).Run(g, [.. curation.SelfGenerated.Except(champion.SelfGenerated)]);
         SafePoint(g);
-        var (recipe, successor) = new SuccessorTraining(lab).Run(state, adopted, halving, curation.SelfGenerated, cancel);
+        var (recipe, successor) =
+            new SuccessorTraining(lab).Run(state, adopted, halving, curation.SelfGenerated, cancel);
         SafePoint(g);
         return new Verification(lab).Run(state, successor, recipe, curation, safety);
     }
@@ -87,9 +91,11 @@ public sealed class LabRunner
     {
         var b = lab.Config.Budgets;
         long tokens = lab.TokensUsed("");
-        if (b.LabTokens > 0 && tokens >= b.LabTokens) return $"the lab has trained on {tokens:N0} tokens, its budget is {b.LabTokens:N0}";
+        if (b.LabTokens > 0 && tokens >= b.LabTokens)
+            return $"the lab has trained on {tokens:N0} tokens, its budget is {b.LabTokens:N0}";
         double seconds = secondsBefore + lab.LabClock.Elapsed.TotalSeconds;
-        if (b.LabSeconds > 0 && seconds >= b.LabSeconds) return $"the lab has run {seconds:0} s, its budget is {b.LabSeconds:0} s";
+        if (b.LabSeconds > 0 && seconds >= b.LabSeconds)
+            return $"the lab has run {seconds:0} s, its budget is {b.LabSeconds:0} s";
         return null;
     }
 }

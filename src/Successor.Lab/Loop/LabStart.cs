@@ -16,36 +16,45 @@ sealed class LabStart(LabContext lab)
         string budgets = System.Text.Json.JsonSerializer.Serialize(config.Budgets, Models.SnakeCaseJson.Compact);
         string id = journal.Id("lab-config", "current");
         if (journal.Get(id) is { } existing && LabConfigRecord.From(existing).Sha256 != Sha(identity))
-            throw new Config.LabConfigException($"lab {config.Name}: lab.json changed since the lab started (beyond its budgets); "
+            throw new Config.LabConfigException($"lab {config.Name}: " +
+                "lab.json changed since the lab started (beyond its budgets); "
                 + "restore it, or give the lab a new name");
         string researcher = lab.Researcher.Name;
-        foreach (var (agent, type) in new[] { (LabJournal.LoopAgent, "software"), (LabJournal.PolicyAgent, "promotion-policy"),
+        foreach (var (agent, type) in new[] { (LabJournal.LoopAgent, "software"),
+            (LabJournal.PolicyAgent, "promotion-policy"),
                      ($"researcher:{researcher}", "researcher") })
-            if (journal.Ledger.FindById(agent).Count == 0) journal.Ledger.Append(LabJournal.LoopAgent, ProvStatement.Agent(agent, type));
+            if (journal.Ledger.FindById(agent).Count == 0)
+                journal.Ledger.Append(LabJournal.LoopAgent, ProvStatement.Agent(agent, type));
         var recorded = LabConfigRecord.From(journal.Once(id, () =>
         {
             string digest = journal.Store(Encoding.UTF8.GetBytes(Config.LabConfigJson.Canonical(config)));
-            return ProvStatement.Artifact(id, LabConfigRecord.Type, digest, new LabConfigRecord(Sha(identity), researcher, budgets,
-                Environment.ProcessorCount, config.Research.ThreadsPerWorker).ToAttributes());
+            // the cores here and the threads a trial uses are what the dashboard's compute utilization divides by
+            var record = new LabConfigRecord(Sha(identity), researcher, budgets, Environment.ProcessorCount,
+                config.Research.ThreadsPerWorker);
+            return ProvStatement.Artifact(id, LabConfigRecord.Type, digest, record.ToAttributes());
         }));
         string current = Changes().Select(b => b.Budgets).LastOrDefault() ?? recorded.Budgets;
         if (current != budgets)
         {
             string change = journal.Id("budget-change", $"{Changes().Count + 1}");
-            journal.Record(ProvStatement.Entity(change, BudgetChangeRecord.Type, new BudgetChangeRecord(current, budgets).ToAttributes()));
+            var record = new BudgetChangeRecord(current, budgets);
+            journal.Record(ProvStatement.Entity(change, BudgetChangeRecord.Type, record.ToAttributes()));
             lab.Report(new(0, "budget", $"budgets changed since the last run: {current} → {budgets}"));
         }
         var changes = Changes();
         if (changes.Count == 0) return;
         var last = new BudgetChange(changes.Count, changes[^1].Previous, changes[^1].Budgets);
-        if (lab.Approvals(0).Await(new BudgetIncreaseGate(config.Gates.BudgetIncrease), last) is { Approved: false } decision)
-            throw new LabHaltedException($"{decision.By} rejected the budget increase: {decision.Reason}; restore the budgets in lab.json");
+        if (lab.Approvals(0)
+            .Await(new BudgetIncreaseGate(config.Gates.BudgetIncrease), last) is { Approved: false } decision)
+            throw new LabHaltedException($"{decision.By} rejected the budget increase: {decision.Reason}; " +
+                "restore the budgets in lab.json");
     }
 
     List<BudgetChangeRecord> Changes() =>
         [.. lab.Journal.All(lab.Journal.Id("budget-change", "")).Select(b => BudgetChangeRecord.From(b.Attributes))];
 
-    static string Sha(string text) => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+    static string Sha(string text) =>
+        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 
     /// <summary>The original training data must not overlap public validation or the sealed holdout; a
     /// contaminated mixture is an incident and is refused before anything trains on it.</summary>
@@ -56,14 +65,17 @@ sealed class LabStart(LabContext lab)
         {
             var report = lab.Task.TrainingContamination();
             var example = report?.Examples.FirstOrDefault();
-            return ProvStatement.Activity(id, ContaminationCheckRecord.Type, new ContaminationCheckRecord(
+            var record = new ContaminationCheckRecord(
                 Documents: report?.Documents, Flagged: report?.Flagged ?? 0, Rate: report?.Rate ?? 0,
-                Example: example is null ? null : $"{example.TrainingDocument} overlaps {example.Reference} ({example.Kind})",
-                Passed: report is null || report.Rate <= Data.Contamination.ContaminationGuard.DefaultThreshold).ToAttributes());
+                Example: example is null ? null
+                    : $"{example.TrainingDocument} overlaps {example.Reference} ({example.Kind})",
+                Passed: report is null || report.Rate <= Data.Contamination.ContaminationGuard.DefaultThreshold);
+            return ProvStatement.Activity(id, ContaminationCheckRecord.Type, record.ToAttributes());
         }));
         if (c.Passed) return;
         string detail = $"{c.Flagged} of {c.Documents} training documents overlap evaluation data, e.g. {c.Example}";
         lab.RaiseIncident(0, "contamination", "contamination", detail);
-        throw new Training.Data.DataException($"training data refused: {detail}; remove the overlapping documents and start a new lab");
+        throw new Training.Data.DataException($"training data refused: {detail}; " +
+            "remove the overlapping documents and start a new lab");
     }
 }

@@ -14,22 +14,29 @@ public static class LabSummary
     static GenerationRow Row(JsonObject attributes)
     {
         var a = GenerationRecord.From(attributes);
-        return new(a.Generation, a.Promoted, a.ChampionGeneration, a.HoldoutMetric ?? "", a.HoldoutValue, a.Improvement, a.ImprovementLow,
-            a.ImprovementHigh, a.Horizon, a.HorizonLow, a.HorizonHigh, a.KeptLabelAccuracy, a.Kept, a.Tokens, a.Seconds, a.Reason);
+        return new(a.Generation, a.Promoted, a.ChampionGeneration, a.HoldoutMetric ?? "", a.HoldoutValue, a.Improvement,
+            a.ImprovementLow,
+            a.ImprovementHigh, a.Horizon, a.HorizonLow, a.HorizonHigh, a.KeptLabelAccuracy, a.Kept, a.Tokens, a.Seconds,
+                a.Reason);
     }
 
     public static string Table(IReadOnlyList<GenerationRow> rows)
     {
         string metric = rows.FirstOrDefault()?.Metric == "bits_per_byte" ? "holdout bits/byte" : "holdout acc";
-        string[] header = ["gen", "outcome", "champion", metric, "improvement [95% CI]", "horizon [95% CI]", "kept-label acc", "kept", "tokens", "seconds"];
+        string[] header = ["gen", "outcome", "champion", metric, "improvement [95% CI]", "horizon [95% CI]",
+            "kept-label acc", "kept", "tokens", "seconds"];
         var cells = rows.Select(r => new[]
         {
-            F(r.Generation), r.Generation == 0 ? "first" : r.Promoted ? "promoted" : "rejected", $"g{r.ChampionGeneration}", F(r.Holdout),
+            F(r.Generation), r.Generation == 0 ? "first" : r.Promoted ? "promoted" : "rejected",
+                $"g{r.ChampionGeneration}", F(r.Holdout),
             r.Difference is { } d ? $"{Signed.S(d)} [{Signed.S(r.Low)}, {Signed.S(r.High)}]" : "-",
-            r.Metric != "accuracy" ? "-" : r.Horizon is { } h ? $"{h:0.00} [{F2(r.HorizonLow)}, {F2(r.HorizonHigh)}]" : "none",
-            r.Kept is > 0 ? F(r.KeptLabelAccuracy) : "-", r.Kept is { } k ? F(k) : "-", r.Tokens.ToString("N0", CultureInfo.InvariantCulture), r.Seconds.ToString("0", CultureInfo.InvariantCulture),
+            r.Metric != "accuracy" ? "-" : r.Horizon is { } h ? $"{h:0.00} [{F2(r.HorizonLow)}, {F2(r.HorizonHigh)}]"
+                : "none",
+            r.Kept is > 0 ? F(r.KeptLabelAccuracy) : "-", r.Kept is { } k ? F(k) : "-", r.Tokens.ToString("N0",
+                CultureInfo.InvariantCulture), r.Seconds.ToString("0", CultureInfo.InvariantCulture),
         }).ToList();
-        var widths = header.Select((h, i) => Math.Max(h.Length, cells.Count == 0 ? 0 : cells.Max(c => c[i].Length))).ToArray();
+        var widths =
+            header.Select((h, i) => Math.Max(h.Length, cells.Count == 0 ? 0 : cells.Max(c => c[i].Length))).ToArray();
         var s = new StringBuilder();
         s.AppendLine(string.Join("  ", header.Select((h, i) => h.PadRight(widths[i]))).TrimEnd());
         foreach (var c in cells) s.AppendLine(string.Join("  ", c.Select((x, i) => x.PadRight(widths[i]))).TrimEnd());

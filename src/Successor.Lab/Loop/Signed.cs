@@ -8,5 +8,6 @@ namespace Successor.Lab.Loop;
 static class Signed
 {
     public static string S(double? x, int decimals = 3) =>
-        x is { } v ? v.ToString(decimals == 4 ? "+0.0000;-0.0000;+0.0000" : "+0.000;-0.000;+0.000", CultureInfo.InvariantCulture) : "-";
+        x is { } v ? v.ToString(decimals == 4 ? "+0.0000;-0.0000;+0.0000" : "+0.000;-0.000;+0.000",
+            CultureInfo.InvariantCulture) : "-";
 }

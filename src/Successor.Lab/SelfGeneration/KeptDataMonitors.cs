@@ -25,13 +25,16 @@ public static class KeptDataMonitors
 
     /// <summary>The monitors' measures; every value is null when nothing was kept, a ratio also when its
     /// truth side is 0.</summary>
-    public static KeptDataMeasures Measure(GptModel parent, GptModel reference, IReadOnlyList<Problem> kept, IReadOnlyList<Problem> posed)
+    public static KeptDataMeasures Measure(GptModel parent, GptModel reference, IReadOnlyList<Problem> kept,
+        IReadOnlyList<Problem> posed)
     {
         if (kept.Count == 0) return new(null, null, null, null, null, null, null, null, null);
-        var truth = posed.GroupBy(p => p.Prompt, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Answer, StringComparer.Ordinal);
+        var truth = posed.GroupBy(p => p.Prompt, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.First().Answer, StringComparer.Ordinal);
         var keptTruth = kept.Select(p => p with { Answer = truth[p.Prompt] }).ToList();
         double distinct = Distinct2(kept), distinctTruth = Distinct2(keptTruth);
-        double referencePerplexity = AnswerPerplexity.Of(reference, kept), truthPerplexity = AnswerPerplexity.Of(reference, keptTruth);
+        double referencePerplexity = AnswerPerplexity.Of(reference, kept),
+            truthPerplexity = AnswerPerplexity.Of(reference, keptTruth);
         var rare = Diversity.RareItems(posed.SelectMany(Trigrams), TailQuantile);
         var expected = keptTruth.SelectMany(Trigrams).Where(rare.Contains).ToHashSet(StringComparer.Ordinal);
         var found = kept.SelectMany(Trigrams).ToHashSet(StringComparer.Ordinal);
@@ -47,8 +50,10 @@ public static class KeptDataMonitors
             TailCoverage: expected.Count > 0 ? expected.Count(found.Contains) / (double)expected.Count : null);
     }
 
-    static double Distinct2(IEnumerable<Problem> problems) => Diversity.DistinctCharacterNGrams([.. problems.Select(p => p.Answer)], 2);
+    static double Distinct2(IEnumerable<Problem> problems) =>
+        Diversity.DistinctCharacterNGrams([.. problems.Select(p => p.Answer)], 2);
 
-    /// <summary>Character 3-grams of an answer framed by its '=' and newline, so a digit at either end counts.</summary>
+    /// <summary>Character 3-grams of an answer framed by its '=' and newline, so a digit at either end
+    /// counts.</summary>
     static IEnumerable<string> Trigrams(Problem p) => Diversity.CharacterNGrams($"={p.Answer}\n", 3);
 }

@@ -11,7 +11,8 @@ using Successor.Training.Data;
 
 namespace Successor.Lab.SelfGeneration;
 
-public sealed record CurationResult(int Generated, int Kept, int KeptCorrect, IReadOnlyList<int> Difficulties, string Filter)
+public sealed record CurationResult(int Generated, int Kept, int KeptCorrect, IReadOnlyList<int> Difficulties,
+    string Filter)
 {
     /// <summary>1 when nothing was kept: no wrong label entered the data.</summary>
     public double KeptLabelAccuracy => Kept == 0 ? 1 : (double)KeptCorrect / Kept;
@@ -20,10 +21,12 @@ public sealed record CurationResult(int Generated, int Kept, int KeptCorrect, IR
 public static class SelfGeneratedData
 {
     /// <summary>Posed: the problems the champion was asked, with the true answers only the verifier holds.</summary>
-    public static (List<Problem> Kept, List<Problem> Posed, CurationResult Result) Curate(GptModel champion, string families, IReadOnlyList<int> difficulties,
+    public static (List<Problem> Kept, List<Problem> Posed, CurationResult Result) Curate(GptModel champion,
+        string families, IReadOnlyList<int> difficulties,
         int perDifficulty, ulong seed, string filter, int samples = 5, double temperature = 0.7)
     {
-        var problems = CurriculumGenerator.Set(TaskFamilies.Parse(families), difficulties, perDifficulty, seed, CurriculumSplit.Train);
+        var problems = CurriculumGenerator.Set(TaskFamilies.Parse(families), difficulties, perDifficulty, seed,
+            CurriculumSplit.Train);
         var answers = filter == "majority" ? Majority(champion, problems, samples, temperature, seed)
             : CurriculumEvaluator.Run(champion, problems).Select(i => (string?)i.Output.Trim()).ToList();
         var (kept, result) = Keep(problems, answers, filter, difficulties);
@@ -32,7 +35,8 @@ public static class SelfGeneratedData
 
     /// <summary>Applies the filter to the champion's answers (null = no answer) and measures the kept labels
     /// with the exact checker.</summary>
-    public static (List<Problem> Kept, CurationResult Result) Keep(IReadOnlyList<Problem> problems, IReadOnlyList<string?> answers, string filter, IReadOnlyList<int> difficulties)
+    public static (List<Problem> Kept, CurationResult Result) Keep(IReadOnlyList<Problem> problems,
+        IReadOnlyList<string?> answers, string filter, IReadOnlyList<int> difficulties)
     {
         var kept = new List<Problem>();
         int correct = 0;
@@ -57,7 +61,8 @@ public static class SelfGeneratedData
             int maxTokens = problems[i].Answer.Length + 2;
             var votes = Enumerable.Range(0, samples).Select(s =>
             {
-                var options = new SamplingOptions((float)temperature, Seed: Tensors.Rng.For(seed, (ulong)i, (ulong)s).NextULong());
+                var options = new SamplingOptions((float)temperature,
+                    Seed: Tensors.Rng.For(seed, (ulong)i, (ulong)s).NextULong());
                 var tokens = Generator.Generate(model, prompt, maxTokens, options).TakeWhile(t => t != '\n').ToArray();
                 return ByteTokenizer.Decode(tokens).Trim();
             }).GroupBy(a => a).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).First();
@@ -79,7 +84,8 @@ public static class SelfGeneratedData
             number++;
             if (line.Length == 0) continue;
             if (Problem.Split(line) is not var (prompt, answer) || Problem.FamilyOf(prompt).Length == 0)
-                throw new DataException($"self-generated data {path}: line {number} is not \"<family> <operands>=<answer>\"");
+                throw new DataException($"self-generated data {path}: " +
+                    $"line {number} is not \"<family> <operands>=<answer>\"");
             problems.Add(new Problem(Problem.FamilyOf(prompt), 0, prompt, answer));
         }
         return problems;

@@ -12,7 +12,8 @@ sealed class Audit(LabContext lab)
     readonly LabJournal journal = lab.Journal;
     readonly Config.LabConfig config = lab.Config;
 
-    public List<AuditCheck> Run(int g, GenerationRecord generation, CurationRecord? curation, KeptDataCheckRecord safety, bool verified)
+    public List<AuditCheck> Run(int g, GenerationRecord generation, CurationRecord? curation,
+        KeptDataCheckRecord safety, bool verified)
     {
         var checks = new List<AuditCheck>
         {
@@ -23,37 +24,45 @@ sealed class Audit(LabContext lab)
             TrialMonitor(g, "trial-outliers", "outliers"),
             TrialMonitor(g, "loss-change-points", "change_points"),
             TrialMonitor(g, "throughput", "throughput"),
-            new("kept-data-safety", true, safety.Passed, $"{safety.Checked} kept problems checked: {safety.OffTrainingSide} outside the "
+            new("kept-data-safety", true, safety.Passed,
+                $"{safety.Checked} kept problems checked: {safety.OffTrainingSide} outside the "
                 + $"training side, {safety.Malformed} malformed"),
             KeptLabels(curation),
             KeptDiversity(curation),
             KeptDrift(curation),
             KeptTail(curation),
-            new("promotion-rule", verified, generation.GenuinelyBetter == true, generation.Verdict ?? "the successor was not verified"),
+            new("promotion-rule", verified, generation.GenuinelyBetter == true,
+                generation.Verdict ?? "the successor was not verified"),
             Replay(g),
             Flag("divergence", generation.DivergenceAlarm,
                 $"public − sealed gain z = {Number(generation.DivergenceZ)}, threshold {config.Safety.DivergenceZ}"),
             Flag("divergence-across-generations", generation.DivergenceSumAlarm, $"summed over "
-                + $"{Number(generation.DivergenceSumGenerations)} generation(s): z = {Number(generation.DivergenceSumZ)}, "
+                + $"{Number(generation.DivergenceSumGenerations)} generation(s): "
+                + $"z = {Number(generation.DivergenceSumZ)}, "
                 + $"threshold {config.Safety.DivergenceZ}"),
             new("canaries", generation.CanariesCompleted is not null, generation.CanariesCompleted == 0,
                 $"{Number(generation.CanariesCompleted)} holdout canaries completed"),
             Flag("compounding-error", generation.ReliabilityAlarm,
-                $"projected reliability {Number(generation.ProjectedReliability)}, floor {config.Safety.MinProjectedReliability}"),
+                $"projected reliability {Number(generation.ProjectedReliability)}, " +
+                    $"floor {config.Safety.MinProjectedReliability}"),
         };
         var critical = lab.CriticalIncidents(g);
         var tainting = critical.Where(i => i.Kind != PromotionPolicy.RefusedProposal).ToList();
         checks.Add(new("critical-incidents", verified, tainting.Count == 0,
-            tainting.Count == 0 ? "no critical incident taints the candidate" : $"fails closed on {string.Join(", ", tainting.Select(i => i.Kind))}"));
+            tainting.Count == 0 ? "no critical incident taints the candidate"
+                : $"fails closed on {string.Join(", ", tainting.Select(i => i.Kind))}"));
         checks.Add(GatesDecided(g, critical));
         return checks;
     }
 
-    /// <summary>A check whose outcome is a recorded alarm flag: it ran when the flag is there, passed when it is false.</summary>
-    static AuditCheck Flag(string name, bool? alarm, string detail) => new(name, alarm is not null, alarm == false, detail);
+    /// <summary>A check whose outcome is a recorded alarm flag: it ran when the flag is there, passed when it is
+    /// false.</summary>
+    static AuditCheck Flag(string name, bool? alarm, string detail) =>
+        new(name, alarm is not null, alarm == false, detail);
 
     /// <summary>A recorded number for the detail line, or "not measured".</summary>
-    static string Number(double? n) => n is { } x ? x.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture) : "not measured";
+    static string Number(double? n) =>
+        n is { } x ? x.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture) : "not measured";
 
     AuditCheck TrainingContamination()
     {
@@ -67,10 +76,13 @@ sealed class Audit(LabContext lab)
 
     AuditCheck ProtectedSurfaces(int g)
     {
-        if (journal.Get(journal.Id("proposals", $"g{g}")) is not { } a) return new("protected-surface", false, false, "no proposals recorded");
+        if (journal.Get(journal.Id("proposals", $"g{g}")) is not { } a)
+            return new("protected-surface", false, false, "no proposals recorded");
         var p = ProposalsRecord.From(a);
-        var refused = p.Proposals.Where(n => ProtectedSurface.Touched(n.Overrides) is not null).Select(n => n.Id).ToList();
-        var trained = refused.Where(id => journal.All(journal.Id("trial", $"g{g}-")).Any(t => t.Id.EndsWith($"-{id}", StringComparison.Ordinal))).ToList();
+        var refused =
+            p.Proposals.Where(n => ProtectedSurface.Touched(n.Overrides) is not null).Select(n => n.Id).ToList();
+        var trained = refused.Where(id => journal.All(journal.Id("trial", $"g{g}-"))
+            .Any(t => t.Id.EndsWith($"-{id}", StringComparison.Ordinal))).ToList();
         return new("protected-surface", true, trained.Count == 0, trained.Count > 0
             ? $"proposals {string.Join(", ", trained)} touch a protected surface and were trained"
             : $"{p.Proposals.Count} proposals screened, {refused.Count} refused");
@@ -82,12 +94,15 @@ sealed class Audit(LabContext lab)
     {
         if (journal.Get(journal.Id("proposals", $"g{g}")) is not { } a)
             return new("holdout-feedback", false, false, "no record of what the researcher saw");
-        var recorded = ProposalsRecord.From(a).HoldoutFeedback.Select(n => new Research.HoldoutAnswer(n.Generation, n.Value, n.FromHoldout, n.Refused)).ToList();
+        var recorded = ProposalsRecord.From(a).HoldoutFeedback.Select(n =>
+            new Research.HoldoutAnswer(n.Generation, n.Value, n.FromHoldout, n.Refused)).ToList();
         var allowed = new Proposals(lab).HoldoutSeen(g);
         bool same = recorded.SequenceEqual(allowed);
-        return new("holdout-feedback", true, same, !same ? $"the researcher saw {recorded.Count} holdout answer(s) that {config.Safety.HoldoutFeedback} does not give"
+        return new("holdout-feedback", true, same, !same ? $"the researcher saw {recorded.Count} holdout answer(s) " +
+            $"that {config.Safety.HoldoutFeedback} does not give"
             : config.Safety.HoldoutFeedback == "none" ? "none: the researcher saw no holdout number"
-            : $"thresholdout: {recorded.Count} answer(s), {recorded.Count(a => a.FromHoldout)} from the holdout, {recorded.Count(a => a.Refused)} refused (budget {config.Safety.ThresholdoutBudget})");
+            : $"thresholdout: {recorded.Count} answer(s), {recorded.Count(a => a.FromHoldout)} from the holdout, " +
+                $"{recorded.Count(a => a.Refused)} refused (budget {config.Safety.ThresholdoutBudget})");
     }
 
     AuditCheck EvaluatorFingerprints(int g)
@@ -99,7 +114,8 @@ sealed class Audit(LabContext lab)
         bool unchanged = batches.All(b => b.EvaluatorPassed);
         return new("evaluator-fingerprint", trials.Count > 0 && notChecked.Count == 0, unchanged,
             notChecked.Count > 0 ? $"not checked: {string.Join(", ", notChecked)}"
-            : $"{trials.Count} trials in {batches.Count} batches, {(unchanged ? "fingerprint unchanged" : "fingerprint changed")}");
+            : $"{trials.Count} trials in {batches.Count} batches, " +
+                $"{(unchanged ? "fingerprint unchanged" : "fingerprint changed")}");
     }
 
     /// <summary>A trial-stream monitor: it ran when every trial of the generation belongs to a checked batch (a
@@ -108,19 +124,23 @@ sealed class Audit(LabContext lab)
     {
         var trials = journal.All(journal.Id("trial", $"g{g}-")).Select(t => t.Id[(t.Id.IndexOf('/') + 1)..]).ToList();
         var batches = Batches(g);
-        var covered = batches.Where(b => b.Monitor(key) is not null).SelectMany(b => b.Trials).ToHashSet(StringComparer.Ordinal);
+        var covered =
+            batches.Where(b => b.Monitor(key) is not null).SelectMany(b => b.Trials).ToHashSet(StringComparer.Ordinal);
         var flagged = batches.SelectMany(b => b.Monitor(key)?.Flagged ?? []).ToList();
         bool ran = trials.Count > 0 && trials.All(covered.Contains);
         string detail = flagged.Count > 0 ? $"flagged {string.Join(", ", flagged)}"
-            : string.Join(" | ", batches.Where(b => b.Monitor(key) is not null).Select(b => $"{b.Trials[0]}: {b.Monitor(key)!.Detail}"));
+            : string.Join(" | ",
+                batches.Where(b => b.Monitor(key) is not null).Select(b => $"{b.Trials[0]}: {b.Monitor(key)!.Detail}"));
         return new(name, ran, flagged.Count == 0, ran ? detail : "not every trial was checked");
     }
 
     AuditCheck Replay(int g)
     {
-        if (journal.Get(journal.Id("replay", $"g{g}")) is not { } a) return new("promotion-rule-replay", false, false, "no replay recorded");
+        if (journal.Get(journal.Id("replay", $"g{g}")) is not { } a)
+            return new("promotion-rule-replay", false, false, "no replay recorded");
         var r = ReplayRecord.From(a);
-        return new("promotion-rule-replay", true, r.FalseAccepts == 0, $"{r.FalseAccepts} of {r.KnownBad} known-bad cases accepted, "
+        return new("promotion-rule-replay", true, r.FalseAccepts == 0,
+            $"{r.FalseAccepts} of {r.KnownBad} known-bad cases accepted, "
             + $"{r.KnownGood - r.FalseRejects} of {r.KnownGood} known-good; accuracy {Number(r.Accuracy)}");
     }
 
@@ -130,29 +150,35 @@ sealed class Audit(LabContext lab)
         if (curation is null) return new("kept-label-accuracy", true, true, "self-generation is off: no label kept");
         if (curation.Kept == 0) return new("kept-label-accuracy", true, true, "nothing kept");
         double accuracy = curation.KeptLabelAccuracy;
-        return new("kept-label-accuracy", true, accuracy >= min, $"{accuracy:0.000} of {curation.Kept} kept labels correct, gate {min:0.000}");
+        return new("kept-label-accuracy", true, accuracy >= min,
+            $"{accuracy:0.000} of {curation.Kept} kept labels correct, gate {min:0.000}");
     }
 
     AuditCheck KeptDiversity(CurationRecord? curation)
     {
         if (curation?.DiversityRatio is not { } ratio)
-            return new("kept-data-diversity", true, true, "nothing kept, or no 2-gram in the true answers to compare with");
-        return new("kept-data-diversity", true, ratio >= config.Safety.MinDiversityRatio, $"distinct-2 {Number(curation.Distinct2)} "
-            + $"against the truth's {Number(curation.Distinct2Truth)}: ratio {ratio:0.000}, floor {config.Safety.MinDiversityRatio:0.000}");
+            return new("kept-data-diversity", true, true,
+                "nothing kept, or no 2-gram in the true answers to compare with");
+        return new("kept-data-diversity", true, ratio >= config.Safety.MinDiversityRatio,
+            $"distinct-2 {Number(curation.Distinct2)} "
+            + $"against the truth's {Number(curation.Distinct2Truth)}: ratio {ratio:0.000}, "
+            + $"floor {config.Safety.MinDiversityRatio:0.000}");
     }
 
     AuditCheck KeptDrift(CurationRecord? curation)
     {
         if (curation?.PerplexityDrift is not { } drift) return new("kept-data-drift", true, true, "nothing kept");
         return new("kept-data-drift", true, new Curation(lab).WithinDrift(drift), $"reference perplexity "
-            + $"{Number(curation.PerplexityReference)} kept vs {Number(curation.PerplexityReferenceTruth)} true: drift {drift:0.00}, "
+            + $"{Number(curation.PerplexityReference)} kept vs {Number(curation.PerplexityReferenceTruth)} true: "
+            + $"drift {drift:0.00}, "
             + $"bound {config.Safety.MaxPerplexityDrift:0.00}; parent perplexity {Number(curation.PerplexityParent)}");
     }
 
     AuditCheck KeptTail(CurationRecord? curation)
     {
         if (curation?.TailCoverage is not { } tail)
-            return new("kept-data-tail", true, true, "nothing kept, or no rare 3-gram in the true answers to the kept prompts");
+            return new("kept-data-tail", true, true,
+                "nothing kept, or no rare 3-gram in the true answers to the kept prompts");
         return new("kept-data-tail", true, tail >= config.Safety.MinTailCoverage,
             $"tail coverage {tail:0.000}, floor {config.Safety.MinTailCoverage:0.000}");
     }
@@ -164,7 +190,8 @@ sealed class Audit(LabContext lab)
         var requests = lab.Approvals(g).Requests(g, critical);
         var open = requests.Where(r => !r.Approved).Select(r => r.Id).ToList();
         return new("gates-decided", true, open.Count == 0, requests.Count == 0 ? "no gate asked"
-            : open.Count == 0 ? $"{requests.Count} request(s), each approved by a person" : $"not approved: {string.Join(", ", open)}");
+            : open.Count == 0 ? $"{requests.Count} request(s), each approved by a person"
+                : $"not approved: {string.Join(", ", open)}");
     }
 
     List<TrialChecksRecord> Batches(int g) =>

@@ -21,20 +21,30 @@ sealed class Curation(LabContext lab)
         if (c.Data is { } digest) sets.Add(digest);
         var safety = config.Safety;
         if (c.KeptLabelAccuracy < config.Promotion.MinKeptLabelAccuracy)
-            lab.RaiseIncident(g, "kept-label-accuracy", "kept-label-accuracy", $"{c.KeptLabelAccuracy:0.000} of the kept self-generated "
-                + $"labels are correct, below the gate's {config.Promotion.MinKeptLabelAccuracy:0.000} (the {s.Filter} filter lets errors in)");
+            lab.RaiseIncident(g, "kept-label-accuracy", "kept-label-accuracy",
+                $"{c.KeptLabelAccuracy:0.000} of the kept self-generated "
+                + $"labels are correct, below the gate's {config.Promotion.MinKeptLabelAccuracy:0.000} (the "
+                + $"{s.Filter} filter lets errors in)");
         if (c.DiversityRatio is { } ratio && ratio < safety.MinDiversityRatio)
-            lab.RaiseIncident(g, "collapse", "collapse", $"the kept answers' distinct-2 is {c.Distinct2!.Value:0.000}, {ratio:0.000} of the "
-                + $"true answers' {c.Distinct2Truth!.Value:0.000}, below safety.min_diversity_ratio {safety.MinDiversityRatio:0.000}", Severity.Warning);
+            lab.RaiseIncident(g, "collapse", "collapse",
+                $"the kept answers' distinct-2 is {c.Distinct2!.Value:0.000}, {ratio:0.000} of the "
+                + $"true answers' {c.Distinct2Truth!.Value:0.000}, "
+                + $"below safety.min_diversity_ratio {safety.MinDiversityRatio:0.000}", Severity.Warning);
         if (c.PerplexityDrift is { } drift && !WithinDrift(drift))
-            lab.RaiseIncident(g, "drift", "drift", $"the reference model finds the kept answers {drift:0.###}× as perplexing as the true ones "
-                + $"({c.PerplexityReference!.Value:0.00} vs {c.PerplexityReferenceTruth!.Value:0.00}), beyond safety.max_perplexity_drift "
+            lab.RaiseIncident(g, "drift", "drift",
+                $"the reference model finds the kept answers {drift:0.###}× as perplexing as the true ones "
+                + $"({c.PerplexityReference!.Value:0.00} vs {c.PerplexityReferenceTruth!.Value:0.00}), "
+                + "beyond safety.max_perplexity_drift "
                 + $"{safety.MaxPerplexityDrift:0.00}", Severity.Warning);
         if (c.TailCoverage is { } tail && tail < safety.MinTailCoverage)
-            lab.RaiseIncident(g, "tail-coverage", "collapse", $"the kept answers hold {tail:0.000} of the rare 3-grams the true answers to "
-                + $"their prompts hold, below safety.min_tail_coverage {safety.MinTailCoverage:0.000}", Severity.Warning);
-        lab.Report(new(g, "curation", $"champion answered {c.Generated} problems at d={string.Join(",", c.Difficulties)}; "
-            + $"{s.Filter} filter kept {c.Kept} ({string.Join("/", c.KeptPerDifficulty)} per difficulty); kept-label accuracy {c.KeptLabelAccuracy:0.000}"));
+            lab.RaiseIncident(g, "tail-coverage", "collapse",
+                $"the kept answers hold {tail:0.000} of the rare 3-grams the true answers to "
+                + $"their prompts hold, below safety.min_tail_coverage {safety.MinTailCoverage:0.000}",
+                    Severity.Warning);
+        lab.Report(new(g, "curation",
+            $"champion answered {c.Generated} problems at d={string.Join(",", c.Difficulties)}; "
+            + $"{s.Filter} filter kept {c.Kept} ({string.Join("/", c.KeptPerDifficulty)} per difficulty); "
+            + $"kept-label accuracy {c.KeptLabelAccuracy:0.000}"));
         return new(sets, c);
     }
 
@@ -49,7 +59,8 @@ sealed class Curation(LabContext lab)
         var (s, journal) = (lab.Config.SelfGeneration, lab.Journal);
         var difficulties = Enumerable.Range(champion.Frontier + 1, s.DifficultiesAhead).ToList();
         using var model = lab.Load(champion.CheckpointDigest);
-        var (kept, posed, result) = SelfGeneratedData.Curate(model, lab.Config.Curriculum.Families, difficulties, s.ProblemsPerDifficulty,
+        var (kept, posed, result) =
+            SelfGeneratedData.Curate(model, lab.Config.Curriculum.Families, difficulties, s.ProblemsPerDifficulty,
             lab.SeedFor(g, 4), s.Filter, s.Samples, s.SampleTemperature);
         string referenceDigest = GenerationRecord.From(journal.Get(journal.Id("generation", "g0"))!).ChampionCheckpoint;
         using var reference = referenceDigest == champion.CheckpointDigest ? null : lab.Load(referenceDigest);
@@ -67,12 +78,15 @@ sealed class Curation(LabContext lab)
             ReferenceCheckpoint = referenceDigest,
             // Accumulate, never replace: the original data stays in every mixture (Gerstgrasser et al. 2024).
             OriginalDataIncluded = true,
-            Distinct2 = m.Distinct2, Distinct2Truth = m.Distinct2Truth, DiversityRatio = m.DiversityRatio, EntropyBits = m.EntropyBits,
+            Distinct2 = m.Distinct2, Distinct2Truth = m.Distinct2Truth, DiversityRatio = m.DiversityRatio,
+            EntropyBits = m.EntropyBits,
             PerplexityParent = m.PerplexityParent, PerplexityReference = m.PerplexityReference,
-            PerplexityReferenceTruth = m.PerplexityReferenceTruth, PerplexityDrift = m.PerplexityDrift, TailCoverage = m.TailCoverage,
+            PerplexityReferenceTruth = m.PerplexityReferenceTruth, PerplexityDrift = m.PerplexityDrift,
+            TailCoverage = m.TailCoverage,
         };
         var relations = new List<ProvStatement> { ProvStatement.Used(id, champion.Id) };
-        if (reference is not null) relations.Add(ProvStatement.Used(id, $"checkpoint:{Ledger.Digests.Normalize(referenceDigest)[..16]}"));
+        if (reference is not null)
+            relations.Add(ProvStatement.Used(id, $"checkpoint:{Ledger.Digests.Normalize(referenceDigest)[..16]}"));
         if (kept.Count > 0)
         {
             string digest = journal.Store(Encoding.UTF8.GetBytes(SelfGeneratedData.Format(kept)));

@@ -21,7 +21,8 @@ sealed class Experiments(LabContext lab)
             if (ProtectedSurface.Touched(p.Overrides) is { } key)
             {
                 lab.RaiseIncident(g, $"protected-surface-{p.Id}", "protected-surface",
-                    $"proposal {p.Id} ({string.Join(" ", p.Overrides)}) touches {key}, which only the operator may change; refused");
+                    $"proposal {p.Id} ({string.Join(" ", p.Overrides)}) touches {key}, " +
+                        "which only the operator may change; refused");
                 continue;
             }
             try { TrialRecipes.Apply(champion.Recipe, p.Overrides); alive.Add(p); }
@@ -37,26 +38,34 @@ sealed class Experiments(LabContext lab)
             var plans = Plans(g, champion, [control, .. alive], r, steps, seed, results);
             if (GenerationBudgetLeft(g) is { } left && plans.Sum(p => TrialRecipes.TokensOf(p.Recipe)) > left)
             {
-                lab.Report(new(g, "budget", $"rung {r} would exceed the generation's token budget; halving stops here"));
+                lab.Report(
+                    new(g, "budget", $"rung {r} would exceed the generation's token budget; halving stops here"));
                 break;
             }
             results = new TrialBatch(lab).Run(g, plans, cancel);
             lastSteps = steps;
             lastRung = r;
             var baseline = results[$"g{g}-r{r}-{control.Id}"];
-            if (!baseline.Ok) { lab.Report(new(g, "trials", $"the control failed at rung {r}; no effect can be measured")); break; }
+            if (!baseline.Ok)
+            {
+                lab.Report(new(g, "trials", $"the control failed at rung {r}; no effect can be measured"));
+                break;
+            }
             ranked = [.. alive.Where(p => results[$"g{g}-r{r}-{p.Id}"].Ok)
                 .Select(p => (p, interpretation.Run(g, $"g{g}-r{r}-{p.Id}", p, results[$"g{g}-r{r}-{p.Id}"], baseline)))
                 .OrderByDescending(x => x.Item2.Effect)];
             lab.Report(new(g, "rung", Table(g, r, baseline, ranked)));
-            lab.Report(new(g, "best", $"best so far: {(ranked.Count > 0 ? $"{ranked[0].Item1.Id} ({string.Join(" ", ranked[0].Item1.Overrides)}), "
+            lab.Report(new(g, "best", "best so far: " +
+                $"{(ranked.Count > 0 ? $"{ranked[0].Item1.Id} ({string.Join(" ", ranked[0].Item1.Overrides)}), "
                 + $"effect {Signed.S(ranked[0].Item2.Effect)}" : "none")}"));
-            alive = [.. ranked.Take(Math.Max(1, (int)Math.Ceiling(ranked.Count / (double)config.Research.Eta))).Select(x => x.Item1)];
+            alive = [.. ranked.Take(Math.Max(1, (int)Math.Ceiling(ranked.Count / (double)config.Research.Eta)))
+                .Select(x => x.Item1)];
         }
         return new(ranked, ranked.Count(x => alive.Contains(x.Item1)), lastSteps, lastRung, results);
     }
 
-    /// <summary>Rung r's trials: each arm at `steps`, continuing its previous rung's stable state when it kept one.</summary>
+    /// <summary>Rung r's trials: each arm at `steps`, continuing its previous rung's stable state when it kept
+    /// one.</summary>
     List<TrialPlan> Plans(int g, Champion champion, List<Proposal> arms, int r, int steps, ulong seed,
         Dictionary<string, TrialResult> previous)
     {
@@ -68,7 +77,8 @@ sealed class Experiments(LabContext lab)
             {
                 KeepStable = research.ContinueTrials && (r + 1 < research.Rungs || research.ContinueSuccessor),
                 From = r > 0 && previous.GetValueOrDefault($"g{g}-r{r - 1}-{p.Id}") is { StableSha256: { } sha } before
-                    ? new Continuation(before.Id, lab.Recipes.EqualTokenSteps(recipe, steps / research.Eta), sha) : null,
+                    ? new Continuation(before.Id, lab.Recipes.EqualTokenSteps(recipe, steps / research.Eta), sha)
+                        : null,
             };
         })];
     }
@@ -80,7 +90,8 @@ sealed class Experiments(LabContext lab)
     {
         long cap = lab.Config.Budgets.GenerationTokens;
         var s = new StringBuilder($"rung {rung} ({lab.TokensUsed($"g{generation}-"):N0} tokens used this generation"
-            + $"{(cap > 0 ? $" of {cap:N0}" : "")}); {lab.Task.Metric}, effect vs control [95% CI]: control {lab.Public(control.Score)}");
+            + $"{(cap > 0 ? $" of {cap:N0}" : "")}); {lab.Task.Metric}, effect vs control [95% CI]: "
+            + $"control {lab.Public(control.Score)}");
         foreach (var (p, f) in ranked)
             s.Append($" | {p.Id} {lab.Public(f.Score)} ({Signed.S(f.Effect)} [{Signed.S(f.Low)}, {Signed.S(f.High)}])");
         return s.ToString();

@@ -11,23 +11,27 @@ sealed class FirstChampion(LabContext lab)
         var (config, journal) = (lab.Config, lab.Journal);
         string id = journal.Id("generation", "g0");
         if (journal.Get(id) is { } done) return Champion.From(GenerationRecord.From(done));
-        string data = config.Split is { } split ? $"the text of {split}" : $"{config.Curriculum.Families} {config.Curriculum.TrainDifficulties}";
+        string data = config.Split is { } split ? $"the text of {split}"
+            : $"{config.Curriculum.Families} {config.Curriculum.TrainDifficulties}";
         lab.Report(new(0, "train", $"training the first champion: {config.Budgets.InitialSteps} steps on {data}"));
         var recipe = config.Recipe with { Steps = config.Budgets.InitialSteps };
         var first = new TrialBatch(lab).Run(0, [new TrialPlan("g0-initial", recipe, null, [])], cancel)["g0-initial"];
         if (!first.Ok)
-            throw new LabException($"generation 0: the first champion's training failed ({first.Error}); fix the recipe or budgets in "
+            throw new LabException($"generation 0: the first champion's training failed ({first.Error}); " +
+                "fix the recipe or budgets in "
                 + "lab.json and run again");
         string digest = journal.Artifacts.PutFile(lab.ModelPath(0, "g0-initial"));
         var champion = new Champion(0, digest, config.Recipe, [], lab.TrainMax);
         using var model = lab.Load(digest);
         var score = lab.Task.Score(model);
-        var record = champion.Into(new GenerationRecord { Promoted = true, Reason = "the first champion" }).With(score.Standing) with
+        var record = champion.Into(new GenerationRecord { Promoted = true, Reason = "the first champion" })
+            .With(score.Standing) with
         {
             Tokens = first.Tokens, Seconds = lab.LabClock.Elapsed.TotalSeconds,
         };
         journal.Record(ProvStatement.Activity(id, GenerationRecord.Type, record.ToAttributes()),
-            ProvStatement.Artifact(champion.Id, CheckpointRecord.Type, digest, new CheckpointRecord { Lab = journal.Lab }.ToAttributes()),
+            ProvStatement.Artifact(champion.Id, CheckpointRecord.Type, digest,
+                new CheckpointRecord { Lab = journal.Lab }.ToAttributes()),
             ProvStatement.WasGeneratedBy(champion.Id, journal.Id("trial", "g0-initial")));
         lab.Report(new(0, "champion", $"first champion: {score.Text}"));
         return champion;

@@ -10,10 +10,12 @@ namespace Successor.Lab.Stages;
 
 public static class HoldoutFeedback
 {
-    public static IReadOnlyList<HoldoutAnswer> Answers(string mode, int budget, ulong seed, IReadOnlyList<HoldoutQuery> queries)
+    public static IReadOnlyList<HoldoutAnswer> Answers(string mode, int budget, ulong seed,
+        IReadOnlyList<HoldoutQuery> queries)
     {
         if (mode == "none") return [];
-        if (mode != "thresholdout") throw new ArgumentException($"safety.holdout_feedback is \"{mode}\"; use none or thresholdout");
+        if (mode != "thresholdout")
+            throw new ArgumentException($"safety.holdout_feedback is \"{mode}\"; use none or thresholdout");
         var thresholdout = new Thresholdout(budget: budget, seed: seed);
         return [.. queries.OrderBy(q => q.Generation).Select(q =>
         {

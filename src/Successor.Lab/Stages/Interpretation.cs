@@ -13,8 +13,9 @@ sealed class Interpretation(LabContext lab)
         var c = SeededBootstrap.Compare(control.Scores, trial.Scores, PairedBootstrap.MinResamples, lab.SeedFor(g, 2));
         var finding = new Finding(g, p.Id, p.Overrides, trial.Steps, trial.Score, c.Difference, c.Low, c.High);
         string id = lab.Journal.Id("finding", trialId);
-        lab.Journal.Once(id, () => ProvStatement.Entity(id, FindingRecord.Type, new FindingRecord(
-            g, p.Id, trialId, p.Overrides, trial.Steps, trial.Score, c.Difference, c.Low, c.High, c.PValue).ToAttributes()));
+        var record = new FindingRecord(g, p.Id, trialId, p.Overrides, trial.Steps, trial.Score,
+            c.Difference, c.Low, c.High, c.PValue);
+        lab.Journal.Once(id, () => ProvStatement.Entity(id, FindingRecord.Type, record.ToAttributes()));
         return finding;
     }
 }

@@ -25,7 +25,8 @@ sealed class KeptDataCheck(LabContext lab)
             return ProvStatement.Activity(id, KeptDataCheckRecord.Type, new KeptDataCheckRecord(
                 g, checkedCount, offSide, malformed, Passed: offSide == 0 && malformed == 0).ToAttributes());
         }));
-        lab.Report(new(g, "safety", $"checked {record.Checked} kept problems: {record.OffTrainingSide} outside the training side, "
+        lab.Report(new(g, "safety",
+            $"checked {record.Checked} kept problems: {record.OffTrainingSide} outside the training side, "
             + $"{record.Malformed} malformed"));
         return record;
     }

@@ -14,8 +14,11 @@ public static class LineageDivergence
                 && a.PublicImprovementLow is not null && a.ImprovementLow is not null)
             .OrderBy(a => a.Generation)];
 
-    public static DivergenceVerdict Check(IReadOnlyList<GenerationRecord> lineage, GainEstimate publicNow, GainEstimate sealedNow, double z) =>
+    public static DivergenceVerdict Check(IReadOnlyList<GenerationRecord> lineage, GainEstimate publicNow,
+        GainEstimate sealedNow, double z) =>
         Divergence.CheckAcrossGenerations(
-            [.. lineage.Select(a => new GainEstimate(a.PublicImprovement!.Value, a.PublicImprovementLow!.Value, a.PublicImprovementHigh!.Value)), publicNow],
-            [.. lineage.Select(a => new GainEstimate(a.Improvement!.Value, a.ImprovementLow!.Value, a.ImprovementHigh!.Value)), sealedNow], z);
+            [.. lineage.Select(a => new GainEstimate(a.PublicImprovement!.Value, a.PublicImprovementLow!.Value,
+                a.PublicImprovementHigh!.Value)), publicNow],
+            [.. lineage.Select(a => new GainEstimate(a.Improvement!.Value, a.ImprovementLow!.Value,
+                a.ImprovementHigh!.Value)), sealedNow], z);
 }

@@ -18,9 +18,11 @@ public static class PromotionPolicy
         {
             if (!e.GenuinelyBetter) failed.Add($"not genuinely better on the sealed holdout: {e.Verdict}");
             if (e.Kept > 0 && e.KeptLabelAccuracy < e.MinKeptLabelAccuracy)
-                failed.Add($"kept-label accuracy {e.KeptLabelAccuracy:0.000} is below the gate's {e.MinKeptLabelAccuracy:0.000}");
+                failed.Add($"kept-label accuracy {e.KeptLabelAccuracy:0.000} is below the gate's " +
+                    $"{e.MinKeptLabelAccuracy:0.000}");
             if (!e.KeptDataSafe) failed.Add("the safety check of the kept data failed");
-            foreach (var (kind, id) in e.CriticalIncidents.Where(i => i.Kind != RefusedProposal)) failed.Add($"fail closed: {kind} incident {id}");
+            foreach (var (kind, id) in e.CriticalIncidents.Where(i => i.Kind != RefusedProposal))
+                failed.Add($"fail closed: {kind} incident {id}");
         }
         bool checks = failed.Count == 0;
         if (checks && e.PromotionDecision is { Approved: false } no) failed.Add($"rejected by {no.By}: {no.Reason}");
@@ -28,6 +30,7 @@ public static class PromotionPolicy
             failed.Add($"data-mix change rejected by {mix.By}: {mix.Reason}");
         bool promoted = failed.Count == 0;
         string? approvedBy = checks && e.PromotionDecision is { Approved: true } yes ? yes.By : null;
-        return new(promoted, failed, promoted ? $"promoted: {e.Verdict}" : string.Join("; ", failed), approvedBy) { PassesChecks = checks };
+        return new(promoted, failed, promoted ? $"promoted: {e.Verdict}" : string.Join("; ", failed),
+            approvedBy) { PassesChecks = checks };
     }
 }

@@ -31,11 +31,14 @@ public static class PromotionReplay
             model.Parameters.Slice(t.Offset, t.Count).Clear();
     }
 
-    /// <summary>Every case through `rule`, which decides (champion, successor) pairs of the two models at once.</summary>
+    /// <summary>Every case through `rule`, which decides (champion, successor) pairs of the two models at
+    /// once.</summary>
     public static ReplayResult Run(Func<IReadOnlyList<(int Champion, int Successor)>, IReadOnlyList<Verdict>> rule)
     {
         var verdicts = rule([.. Cases.Select(c => (c.Champion, c.Successor))]);
-        if (verdicts.Count != Cases.Count) throw new InvalidOperationException($"the promotion rule decided {verdicts.Count} of {Cases.Count} replayed cases");
+        if (verdicts.Count != Cases.Count)
+            throw new InvalidOperationException($"the promotion rule decided {verdicts.Count} of {Cases.Count} " +
+                "replayed cases");
         return new([.. Cases.Zip(verdicts, (c, v) => new ReplayOutcome(c, v.GenuinelyBetter, v.Reason))]);
     }
 }

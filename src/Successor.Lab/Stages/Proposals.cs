@@ -17,18 +17,24 @@ sealed class Proposals(LabContext lab)
         var attributes = journal.Get(id);
         if (attributes is null)
         {
-            var context = new ResearchContext(g, s.Champion.Recipe, weaknesses, Memory(), lab.SeedFor(g, 1)) { Holdout = HoldoutSeen(g) };
+            var context = new ResearchContext(g, s.Champion.Recipe, weaknesses, Memory(),
+                lab.SeedFor(g, 1)) { Holdout = HoldoutSeen(g) };
             var proposed = lab.Researcher.Propose(context, lab.Config.Research.Proposals);
             string activity = journal.Id("research", $"g{g}");
             var record = new ProposalsRecord(g, lab.Researcher.Name,
-                [.. context.Holdout.Select(a => new ProposalsRecord.HoldoutFeedbackEntry(a.Generation, a.Value, a.FromHoldout, a.Refused))],
-                [.. proposed.Select(p => new ProposalsRecord.ProposalEntry(p.Id, p.Overrides, p.Targets, p.Rationale))]);
+                [.. context.Holdout.Select(a =>
+                    new ProposalsRecord.HoldoutFeedbackEntry(a.Generation, a.Value, a.FromHoldout, a.Refused))],
+                [.. proposed.Select(p =>
+                    new ProposalsRecord.ProposalEntry(p.Id, p.Overrides, p.Targets, p.Rationale))]);
             attributes = journal.Record(ProvStatement.Entity(id, ProposalsRecord.Type, record.ToAttributes()),
                 ProvStatement.Activity(activity, "research"), ProvStatement.WasGeneratedBy(id, activity),
                 ProvStatement.WasAssociatedWith(activity, $"researcher:{lab.Researcher.Name}", "researcher"));
         }
-        var list = ProposalsRecord.From(attributes).Proposals.Select(p => new Proposal(p.Id, [.. p.Overrides], p.Targets, p.Rationale)).ToList();
-        foreach (var p in list) lab.Report(new(g, "proposal", $"{p.Id}: {string.Join(" ", p.Overrides)} — targets {p.Targets}; {p.Rationale}"));
+        var list = ProposalsRecord.From(attributes).Proposals.Select(p =>
+            new Proposal(p.Id, [.. p.Overrides], p.Targets, p.Rationale)).ToList();
+        foreach (var p in list)
+            lab.Report(
+                new(g, "proposal", $"{p.Id}: {string.Join(" ", p.Overrides)} — targets {p.Targets}; {p.Rationale}"));
         return [Proposal.Control(list.FirstOrDefault()?.Targets ?? ""), .. list];
     }
 
@@ -38,14 +44,17 @@ sealed class Proposals(LabContext lab)
     {
         var journal = lab.Journal;
         var queries = journal.All(journal.Id("generation", "")).Select(x => GenerationRecord.From(x.Attributes))
-            .Where(a => a.Generation > 0 && a.Generation < g && a.CandidatePublicScore is not null && a.HoldoutValue is not null)
+            .Where(a => a.Generation > 0 && a.Generation < g && a.CandidatePublicScore is not null
+                && a.HoldoutValue is not null)
             .Select(a => new HoldoutQuery(a.Generation, a.CandidatePublicScore!.Value,
                 lab.Task.Metric == "accuracy" ? a.HoldoutValue!.Value : -a.HoldoutValue!.Value));
-        return HoldoutFeedback.Answers(lab.Config.Safety.HoldoutFeedback, lab.Config.Safety.ThresholdoutBudget, lab.SeedFor(0, 7), [.. queries]);
+        return HoldoutFeedback.Answers(lab.Config.Safety.HoldoutFeedback, lab.Config.Safety.ThresholdoutBudget,
+            lab.SeedFor(0, 7), [.. queries]);
     }
 
     /// <summary>The lab's memory: every finding recorded so far, across generations.</summary>
     List<Finding> Memory() =>
         [.. lab.Journal.All(lab.Journal.Id("finding", "")).Select(f => FindingRecord.From(f.Attributes))
-            .Select(f => new Finding(f.Generation, f.Proposal, [.. f.Overrides], f.Steps, f.Score, f.Effect, f.Low, f.High))];
+            .Select(f =>
+                new Finding(f.Generation, f.Proposal, [.. f.Overrides], f.Steps, f.Score, f.Effect, f.Low, f.High))];
 }

@@ -13,42 +13,54 @@ namespace Successor.Lab.Stages;
 sealed class SafetyEvaluation(LabContext lab)
 {
     /// <summary>`record` with what the evaluation measured of the successor against its parent.</summary>
-    public GenerationRecord Run(GenerationState s, GptModel champion, GptModel successor, TrialResult trial, Comparison sealedGain,
+    public GenerationRecord Run(GenerationState s, GptModel champion, GptModel successor, TrialResult trial,
+        Comparison sealedGain,
         GenerationRecord record)
     {
         var (g, safety) = (s.Number, lab.Config.Safety);
-        var publicGain = SeededBootstrap.Compare(lab.Task.PublicScores(champion), [.. trial.Scores], PairedBootstrap.MinResamples, lab.SeedFor(g, 5));
+        var publicGain = SeededBootstrap.Compare(lab.Task.PublicScores(champion), [.. trial.Scores],
+            PairedBootstrap.MinResamples, lab.SeedFor(g, 5));
         var publicNow = new GainEstimate(publicGain.Difference, publicGain.Low, publicGain.High);
         var sealedNow = new GainEstimate(sealedGain.Difference, sealedGain.Low, sealedGain.High);
         var divergence = Divergence.Check(publicNow, sealedNow, safety.DivergenceZ);
         record = record with
         {
-            PublicImprovement = publicGain.Difference, PublicImprovementLow = publicGain.Low, PublicImprovementHigh = publicGain.High,
-            DivergenceZ = double.IsFinite(divergence.ZValue) ? divergence.ZValue : null, DivergenceAlarm = divergence.Alarm,
+            PublicImprovement = publicGain.Difference, PublicImprovementLow = publicGain.Low,
+            PublicImprovementHigh = publicGain.High,
+            DivergenceZ = double.IsFinite(divergence.ZValue) ? divergence.ZValue : null,
+            DivergenceAlarm = divergence.Alarm,
         };
         if (divergence.Alarm) lab.RaiseIncident(g, "divergence", "divergence", divergence.Reason);
         record = Lineage(g, publicNow, sealedNow, record);
         int leaked = lab.Task.CanariesCompleted(successor);
         record = record with { CanariesCompleted = leaked };
         if (leaked > 0)
-            lab.RaiseIncident(g, "canary-leak", "canary-leak", $"the successor completes {leaked} holdout canar{(leaked == 1 ? "y" : "ies")} "
+            lab.RaiseIncident(g, "canary-leak", "canary-leak",
+                $"the successor completes {leaked} holdout canar{(leaked == 1 ? "y" : "ies")} "
                 + "from their prefix: it has seen the sealed holdout");
         var replay = Replay(s, champion);
         record = record with { ReplayFalseAccepts = replay.FalseAccepts };
         if (replay.FalseAccepts > 0)
-            lab.RaiseIncident(g, "promotion-rule-false-accept", "promotion-rule-false-accept", $"the promotion rule accepted "
-                + $"{replay.FalseAccepts} of {replay.KnownBad} known-bad replayed cases (the champion against itself or its silenced copy); "
+            lab.RaiseIncident(g, "promotion-rule-false-accept", "promotion-rule-false-accept",
+                $"the promotion rule accepted "
+                + $"{replay.FalseAccepts} of {replay.KnownBad} known-bad replayed cases (the champion against itself "
+                + "or its silenced copy); "
                 + "it cannot be trusted to decide this candidate");
-        var checks = Enumerable.Range(1, g).Select(n => (IReadOnlyList<CheckAccuracy>)[.. ChecksOf(n)]).Where(c => c.Count > 0).ToList();
+        var checks = Enumerable.Range(1, g).Select(n => (IReadOnlyList<CheckAccuracy>)[.. ChecksOf(n)])
+            .Where(c => c.Count > 0)
+            .ToList();
         if (checks.Count == 0) return record;
         var reliability = new Reliability(checks);
         double projected = reliability.ProjectedReliability(safety.ReliabilityHorizon);
         bool alarm = reliability.ShouldHalt(safety.ReliabilityHorizon, safety.MinProjectedReliability);
         if (alarm)
-            lab.RaiseIncident(g, "reliability", "compounding-error", $"the automated checks' reliability, {reliability.Current:0.000} so far, "
-                + $"projects to {projected:0.000} over {safety.ReliabilityHorizon} generations, below safety.min_projected_reliability "
+            lab.RaiseIncident(g, "reliability", "compounding-error",
+                $"the automated checks' reliability, {reliability.Current:0.000} so far, "
+                + $"projects to {projected:0.000} over {safety.ReliabilityHorizon} generations, "
+                + "below safety.min_projected_reliability "
                 + $"{safety.MinProjectedReliability:0.00}");
-        return record with { CumulativeReliability = reliability.Current, ProjectedReliability = projected, ReliabilityAlarm = alarm };
+        return record with { CumulativeReliability = reliability.Current, ProjectedReliability = projected,
+            ReliabilityAlarm = alarm };
     }
 
     /// <summary>The measured accuracy of every automated check that decided something in generation `n`.</summary>
@@ -58,10 +70,12 @@ sealed class SafetyEvaluation(LabContext lab)
         if (journal.Get(journal.Id("curation", $"g{n}")) is { } a && CurationRecord.From(a) is { Kept: > 0 } c)
             yield return new CheckAccuracy("kept-label accuracy", c.KeptLabelAccuracy);
         if (journal.Get(journal.Id("replay", $"g{n}")) is { } r)
-            yield return new CheckAccuracy("promotion rule (1 - false-accept rate)", 1 - ReplayRecord.From(r).FalseAcceptRate);
+            yield return new CheckAccuracy("promotion rule (1 - false-accept rate)",
+                1 - ReplayRecord.From(r).FalseAcceptRate);
     }
 
-    /// <summary>The known cases of PromotionReplay through the promotion rule, on a small sealed slice; recorded once.</summary>
+    /// <summary>The known cases of PromotionReplay through the promotion rule, on a small sealed slice; recorded
+    /// once.</summary>
     ReplayRecord Replay(GenerationState s, GptModel champion)
     {
         int g = s.Number;
@@ -72,12 +86,16 @@ sealed class SafetyEvaluation(LabContext lab)
             using var silenced = lab.Load(s.Champion.CheckpointDigest);
             PromotionReplay.Silence(silenced);
             var result = PromotionReplay.Run(pairs => lab.Task.Replay([champion, silenced], pairs));
-            lab.Report(new(g, "replay", $"promotion rule on known cases: {result.FalseAccepts} of {result.KnownBad} known-bad accepted, "
-                + $"{result.KnownGood - result.FalseRejects} of {result.KnownGood} known-good accepted ({clock.Elapsed.TotalSeconds:0.0} s)"));
+            lab.Report(new(g, "replay",
+                $"promotion rule on known cases: {result.FalseAccepts} of {result.KnownBad} known-bad accepted, "
+                + $"{result.KnownGood - result.FalseRejects} of {result.KnownGood} known-good accepted "
+                + $"({clock.Elapsed.TotalSeconds:0.0} s)"));
             return ProvStatement.Activity(id, ReplayRecord.Type, new ReplayRecord(g,
-                [.. result.Outcomes.Select(o => new ReplayRecord.ReplayCase(o.Case.Name, o.Case.ShouldAccept, o.Accepted, o.Reason))],
+                [.. result.Outcomes.Select(o =>
+                    new ReplayRecord.ReplayCase(o.Case.Name, o.Case.ShouldAccept, o.Accepted, o.Reason))],
                 result.KnownBad, result.FalseAccepts, result.KnownGood, result.FalseRejects,
-                result.Accuracy, result.FalseAcceptRate, Seconds: Math.Round(clock.Elapsed.TotalSeconds, 3)).ToAttributes());
+                result.Accuracy, result.FalseAcceptRate, Seconds: Math.Round(clock.Elapsed.TotalSeconds, 3))
+                .ToAttributes());
         }));
     }
 
@@ -85,7 +103,8 @@ sealed class SafetyEvaluation(LabContext lab)
     /// sum is this candidate's own gap, which the per-candidate test has judged: no second incident for it.</summary>
     GenerationRecord Lineage(int g, GainEstimate publicNow, GainEstimate sealedNow, GenerationRecord record)
     {
-        var generations = lab.Journal.All(lab.Journal.Id("generation", "")).Select(x => GenerationRecord.From(x.Attributes));
+        var generations =
+            lab.Journal.All(lab.Journal.Id("generation", "")).Select(x => GenerationRecord.From(x.Attributes));
         var lineage = LineageDivergence.Lineage(generations, g);
         var across = LineageDivergence.Check(lineage, publicNow, sealedNow, lab.Config.Safety.DivergenceZ);
         if (across.Alarm && lineage.Count > 0)

@@ -28,7 +28,8 @@ sealed class Selection(LabContext lab)
             RecordSelection(id, g, [], null, false, "no change beat the control at the last rung");
             return champion.Recipe;
         }
-        var finalists = Finalists(winners, [.. halving.Ranked.Skip(halving.Surviving).Where(s => s.Finding.Effect > 0)]);
+        var finalists =
+            Finalists(winners, [.. halving.Ranked.Skip(halving.Surviving).Where(s => s.Finding.Effect > 0)]);
         int steps = halving.Steps, seeds = config.Research.SelectionSeeds;
         // The last rung's pairs are seed 0 when every finalist is a winner unchanged (and the rung ran them all).
         var arms = new Dictionary<string, TrialResult>(StringComparer.Ordinal);
@@ -45,9 +46,11 @@ sealed class Selection(LabContext lab)
         for (int s = reused; s < seeds; s++)
         {
             ulong seed = lab.SeedFor(g, 100 + s);
-            plans.Add(new($"g{g}-select-control-s{s}", lab.Recipes.Trial(champion.Recipe, steps, seed), champion.CheckpointDigest, champion.SelfGenerated));
+            plans.Add(new($"g{g}-select-control-s{s}", lab.Recipes.Trial(champion.Recipe, steps, seed),
+                champion.CheckpointDigest, champion.SelfGenerated));
             foreach (var f in finalists)
-                plans.Add(new($"g{g}-select-{f.Arm}-s{s}", lab.Recipes.Trial(TrialRecipes.Apply(champion.Recipe, f.Overrides), steps, seed), champion.CheckpointDigest, champion.SelfGenerated));
+                plans.Add(new($"g{g}-select-{f.Arm}-s{s}", lab.Recipes.Trial(TrialRecipes.Apply(champion.Recipe,
+                    f.Overrides), steps, seed), champion.CheckpointDigest, champion.SelfGenerated));
         }
         var results = new TrialBatch(lab).Run(g, plans, cancel);
         foreach (var (key, r) in results) arms[key[$"g{g}-select-".Length..]] = r;
@@ -55,20 +58,27 @@ sealed class Selection(LabContext lab)
         var ran = finalists.Where(f => Ran(f.Arm)).ToList();
         if (!Ran("control") || ran.Count == 0)
         {
-            RecordSelection(id, g, finalists[0].Overrides, null, false, "a selection trial failed; the change is not adopted");
+            RecordSelection(id, g, finalists[0].Overrides, null, false,
+                "a selection trial failed; the change is not adopted");
             return champion.Recipe;
         }
         Comparison Over(string arm, int from)
         {
-            double[] Mean(string a) => PairedBootstrap.MeanOverSeeds([.. Enumerable.Range(from, seeds - from).Select(s => (IReadOnlyList<double>)arms[$"{a}-s{s}"].Scores)]);
+            double[] Mean(string a) => PairedBootstrap.MeanOverSeeds(
+                [.. Enumerable.Range(from, seeds - from).Select(s => (IReadOnlyList<double>)arms[$"{a}-s{s}"].Scores)]);
             return SeededBootstrap.Compare(Mean("control"), Mean(arm), PairedBootstrap.MinResamples, lab.SeedFor(g, 3));
         }
-        var races = ran.Select(f => new Race(f, Over(f.Arm, 0), reused > 0 ? Over(f.Arm, reused) : null)).OrderByDescending(r => r.All.Difference).ToList();
+        var races = ran.Select(f => new Race(f, Over(f.Arm, 0), reused > 0 ? Over(f.Arm, reused) : null))
+            .OrderByDescending(r => r.All.Difference)
+            .ToList();
         var chosen = races.FirstOrDefault(r => r.Passes) ?? races[0];
         string reason = Reason(chosen, seeds, reused);
         if (finalists.Count > 1)
-            reason += $"; raced {finalists.Count} finalists on the same seeds: {string.Join(", ", races.Select(r => $"{r.Finalist.From.Id} {Signed.S(r.All.Difference)} [{Signed.S(r.All.Low)}, {Signed.S(r.All.High)}]"))}"
-                + (ran.Count < finalists.Count ? $" ({string.Join(", ", finalists.Except(ran).Select(f => f.From.Id))}: a trial failed)" : "");
+            reason += $"; raced {finalists.Count} finalists on the same seeds: " +
+                $"{string.Join(", ", races.Select(r => $"{r.Finalist.From.Id} {Signed.S(r.All.Difference)} " +
+                    $"[{Signed.S(r.All.Low)}, {Signed.S(r.All.High)}]"))}"
+                + (ran.Count < finalists.Count
+                    ? $" ({string.Join(", ", finalists.Except(ran).Select(f => f.From.Id))}: a trial failed)" : "");
         RecordSelection(id, g, chosen.Finalist.Overrides, chosen.All, chosen.Passes, reason,
             reused > 0 ? [rung + Proposal.ControlId, .. finalists.Select(f => rung + f.From.Id)] : [], races);
         return chosen.Passes ? TrialRecipes.Apply(champion.Recipe, chosen.Finalist.Overrides) : champion.Recipe;
@@ -78,7 +88,8 @@ sealed class Selection(LabContext lab)
     /// next changes that beat the control there — survivors of the rung first, then the others halving would have
     /// dropped — whose CI overlaps the best one's. Each is merged with the rung's other surviving winners on
     /// disjoint keys, in rank order, and kept once when two merge into the same change.</summary>
-    List<Finalist> Finalists(List<(Proposal Proposal, Finding Finding)> winners, List<(Proposal Proposal, Finding Finding)> dropped)
+    List<Finalist> Finalists(List<(Proposal Proposal, Finding Finding)> winners,
+        List<(Proposal Proposal, Finding Finding)> dropped)
     {
         var best = winners[0].Finding;
         var list = new List<Finalist>();
@@ -88,7 +99,11 @@ sealed class Selection(LabContext lab)
             var merged = new List<string>(p.Overrides);
             var keys = Keys(merged);
             foreach (var (other, _) in winners.Where(w => !ReferenceEquals(w.Proposal, p)))
-                if (!Keys(other.Overrides).Overlaps(keys)) { merged.AddRange(other.Overrides); keys.UnionWith(Keys(other.Overrides)); }
+                if (!Keys(other.Overrides).Overlaps(keys))
+                {
+                    merged.AddRange(other.Overrides);
+                    keys.UnionWith(Keys(other.Overrides));
+                }
             if (list.Any(x => x.Overrides.ToHashSet().SetEquals(merged))) continue;
             list.Add(new(merged, p, list.Count == 0 ? "change" : $"change{list.Count + 1}"));
         }
@@ -98,11 +113,16 @@ sealed class Selection(LabContext lab)
     static string Reason(Race r, int seeds, int reused)
     {
         var (c, fresh) = (r.All, r.Fresh);
-        string over = $"effect {Signed.S(c.Difference)} over {seeds} seeds{(reused > 0 ? $" (seed 0: the last rung's pair)" : "")}, 95% CI [{Signed.S(c.Low)}, {Signed.S(c.High)}]";
-        string alone = fresh is null ? "" : $"the {seeds - reused} fresh seed(s) alone: {Signed.S(fresh.Difference)} [{Signed.S(fresh.Low)}, {Signed.S(fresh.High)}]";
+        string over =
+            $"effect {Signed.S(c.Difference)} over {seeds} " +
+            $"seeds{(reused > 0 ? $" (seed 0: the last rung's pair)" : "")}, 95% CI [{Signed.S(c.Low)}, " +
+            $"{Signed.S(c.High)}]";
+        string alone = fresh is null ? "" : $"the {seeds - reused} fresh seed(s) alone: " +
+            $"{Signed.S(fresh.Difference)} [{Signed.S(fresh.Low)}, {Signed.S(fresh.High)}]";
         return c.Low <= 0 ? $"{over} does not exclude zero; not adopted"
             : fresh is null ? $"{over} excludes zero"
-            : r.Passes ? $"{over} excludes zero, and so do {alone}" : $"{over} excludes zero, but {alone} does not; not adopted";
+            : r.Passes ? $"{over} excludes zero, and so do {alone}"
+                : $"{over} excludes zero, but {alone} does not; not adopted";
     }
 
     void RecordSelection(string id, int g, List<string> candidate, Comparison? c, bool adopted, string reason,
@@ -112,8 +132,8 @@ sealed class Selection(LabContext lab)
             Adopted: adopted ? candidate : [],
             c?.Difference, c?.Low, c?.High, lab.Config.Research.SelectionSeeds,
             ReusedTrials: reusedTrials ?? [],
-            Finalists: [.. (races ?? []).Select(r => new SelectionRecord.FinalistEntry(r.Finalist.From.Id, r.Finalist.Arm,
-                r.Finalist.Overrides, r.All.Difference, r.All.Low, r.All.High)
+            Finalists: [.. (races ?? []).Select(r => new SelectionRecord.FinalistEntry(r.Finalist.From.Id,
+                r.Finalist.Arm, r.Finalist.Overrides, r.All.Difference, r.All.Low, r.All.High)
             {
                 FreshEffect = r.Fresh?.Difference, FreshLow = r.Fresh?.Low, FreshHigh = r.Fresh?.High,
             })],

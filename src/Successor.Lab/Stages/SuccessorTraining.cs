@@ -10,13 +10,15 @@ namespace Successor.Lab.Stages;
 sealed class SuccessorTraining(LabContext lab)
 {
     /// <summary>The successor's recipe (what the next champion records) and its trial's result.</summary>
-    public (Recipe Recipe, TrialResult Result) Run(GenerationState s, Recipe adopted, LastRung halving, List<string> selfGenerated,
+    public (Recipe Recipe, TrialResult Result) Run(GenerationState s, Recipe adopted, LastRung halving,
+        List<string> selfGenerated,
         CancellationToken cancel)
     {
         int g = s.Number;
         var recipe = adopted with { Steps = Steps(g, adopted), Seed = lab.SeedFor(g, 999) };
         var (plan, start) = Plan(s, halving, recipe, selfGenerated);
-        lab.Report(new(g, "successor", $"training the successor: {plan.Recipe.Steps - (plan.From?.Step ?? 0)} steps, {start}, "
+        lab.Report(
+            new(g, "successor", $"training the successor: {plan.Recipe.Steps - (plan.From?.Step ?? 0)} steps, {start}, "
             + $"self-generated share {recipe.SelfGeneratedFraction:0.00} of {selfGenerated.Count} kept set(s)"));
         return (recipe, new TrialBatch(lab).Run(g, [plan], cancel)[plan.Id]);
     }
@@ -35,24 +37,30 @@ sealed class SuccessorTraining(LabContext lab)
     /// <summary>The successor's run and how it starts: warm-started from the champion or, with
     /// research.continue_successor, the last rung's trial of the adopted recipe continued from the state it kept
     /// before its cooldown, for `adopted.Steps` new steps and then the adopted recipe's cooldown. The run keeps
-    /// that trial's seed and warmup, which continuing requires; the next champion's recipe stays the adopted one.</summary>
+    /// that trial's seed and warmup, which continuing requires; the next champion's recipe stays the adopted
+    /// one.</summary>
     (TrialPlan Plan, string Start) Plan(GenerationState s, LastRung halving, Recipe adopted, List<string> selfGenerated)
     {
         var (g, champion) = (s.Number, s.Champion);
         var warm = new TrialPlan($"g{g}-successor", adopted, champion.CheckpointDigest, selfGenerated);
         if (!lab.Config.Research.ContinueSuccessor) return (warm, "warm-started from the champion");
         if (!selfGenerated.SequenceEqual(champion.SelfGenerated))
-            return (warm, "warm-started from the champion (its data has new self-generated sets, which the trials did not train on)");
+            return (warm, "warm-started from the champion (its data has new self-generated sets, " +
+                "which the trials did not train on)");
         string sha = RecipeJson.Sha256(adopted with { Steps = champion.Recipe.Steps, Seed = champion.Recipe.Seed });
         var arm = halving.Ranked.Select(x => x.Proposal).Prepend(Proposal.Control(""))
             .FirstOrDefault(p => RecipeJson.Sha256(TrialRecipes.Apply(champion.Recipe, p.Overrides)) == sha);
-        if (arm is null || halving.Results.GetValueOrDefault($"g{g}-r{halving.Rung}-{arm.Id}") is not { Ok: true, StableSha256: { } stable } trial)
-            return (warm, "warm-started from the champion (no trial of the last rung ran the adopted recipe and kept its state)");
+        if (arm is null || halving.Results.GetValueOrDefault($"g{g}-r{halving.Rung}-{arm.Id}") is not { Ok: true,
+            StableSha256: { } stable } trial)
+            return (warm,
+                "warm-started from the champion (no trial of the last rung ran the adopted recipe and kept its state)");
         var ran = lab.Recipes.Trial(adopted, halving.Steps, lab.SeedFor(g, 0));
         int at = LearningRateSchedule.StableSteps(ran), total = at + adopted.Steps;
-        var continued = ran with { Steps = total, CooldownSteps = LearningRateSchedule.CooldownOf(adopted with { Steps = total }) };
+        var continued =
+            ran with { Steps = total, CooldownSteps = LearningRateSchedule.CooldownOf(adopted with { Steps = total }) };
         if (RecipeJson.Sha256(ran) != trial.RecipeSha256 || LearningRateSchedule.StableSteps(continued) < at)
-            return (warm, $"warm-started from the champion ({trial.Id}'s state cannot be continued by {adopted.Steps} more steps and the "
+            return (warm, $"warm-started from the champion ({trial.Id}'s state cannot be continued by " +
+                $"{adopted.Steps} more steps and the "
                 + "adopted cooldown)");
         return (warm with { Recipe = continued, From = new Continuation(trial.Id, at, stable) },
             $"continuing {trial.Id} from its state at step {at}, before its cooldown");

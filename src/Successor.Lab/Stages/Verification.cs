@@ -12,7 +12,8 @@ namespace Successor.Lab.Stages;
 
 sealed class Verification(LabContext lab)
 {
-    public Champion Run(GenerationState s, TrialResult successor, Recipe recipe, CurationOutcome curation, KeptDataCheckRecord safety)
+    public Champion Run(GenerationState s, TrialResult successor, Recipe recipe, CurationOutcome curation,
+        KeptDataCheckRecord safety)
     {
         var (g, champion, journal) = (s.Number, s.Champion, lab.Journal);
         var c = curation.Record;
@@ -26,7 +27,8 @@ sealed class Verification(LabContext lab)
             var o = verdict.Overall;
             record = new GenerationRecord
             {
-                Improvement = o.Difference, ImprovementLow = o.Low, ImprovementHigh = o.High, ImprovementPValue = o.PValue,
+                Improvement = o.Difference, ImprovementLow = o.Low, ImprovementHigh = o.High,
+                ImprovementPValue = o.PValue,
                 HoldoutItems = o.Items, GenuinelyBetter = verdict.GenuinelyBetter, Verdict = verdict.Reason,
                 CandidatePublicScore = successor.Score,
             }.With(score.Standing);
@@ -34,7 +36,8 @@ sealed class Verification(LabContext lab)
             evidence = new PromotionEvidence
             {
                 GenuinelyBetter = verdict.GenuinelyBetter, Verdict = verdict.Reason,
-                Kept = c?.Kept, KeptLabelAccuracy = c?.KeptLabelAccuracy, MinKeptLabelAccuracy = lab.Config.Promotion.MinKeptLabelAccuracy,
+                Kept = c?.Kept, KeptLabelAccuracy = c?.KeptLabelAccuracy,
+                MinKeptLabelAccuracy = lab.Config.Promotion.MinKeptLabelAccuracy,
                 KeptDataSafe = safety.Passed,
                 CriticalIncidents = [.. lab.CriticalIncidents(g).Select(i => (i.Kind, i.Id))],
             };
@@ -49,7 +52,8 @@ sealed class Verification(LabContext lab)
         if (decision.Promoted)
         {
             string digest = journal.Artifacts.PutFile(lab.ModelPath(g, successor.Id));
-            next = new Champion(g, digest, recipe with { Steps = champion.Recipe.Steps, Seed = champion.Recipe.Seed }, curation.SelfGenerated,
+            next = new Champion(g, digest, recipe with { Steps = champion.Recipe.Steps, Seed = champion.Recipe.Seed },
+                curation.SelfGenerated,
                 Frontier(champion, c));
             relations.Add(ProvStatement.Artifact(next.Id, CheckpointRecord.Type, digest,
                 new CheckpointRecord { Lab = journal.Lab, Generation = g }.ToAttributes()));
@@ -59,7 +63,8 @@ sealed class Verification(LabContext lab)
         record = next.Into(record) with
         {
             Generation = g, Promoted = decision.Promoted, Reason = decision.Reason, ApprovedBy = decision.ApprovedBy,
-            KeptLabelAccuracy = c?.KeptLabelAccuracy, Kept = c?.Kept, PerplexityDrift = c?.PerplexityDrift, TailCoverage = c?.TailCoverage,
+            KeptLabelAccuracy = c?.KeptLabelAccuracy, Kept = c?.Kept,
+            PerplexityDrift = c?.PerplexityDrift, TailCoverage = c?.TailCoverage,
             Tokens = lab.TokensUsed($"g{g}-"), Seconds = s.Clock.Elapsed.TotalSeconds,
         };
         var audit = new Audit(lab).Run(g, record, c, safety, successor.Ok);
@@ -69,7 +74,8 @@ sealed class Verification(LabContext lab)
         var gaps = SafetyAudit.Gaps(audit);
         int required = SafetyAudit.Required.Count;
         lab.Report(new(g, "audit", gaps.Count == 0 ? $"all {required} required safety checks ran and passed"
-            : $"{required - gaps.Count} of {required} required safety checks ran and passed; {string.Join("; ", gaps)}"));
+            : $"{required - gaps.Count} of {required} required safety checks ran and passed; " +
+                $"{string.Join("; ", gaps)}"));
         if (decision.Promoted) Attest(s, next, id, decision.ApprovedBy, curation.SelfGenerated);
         lab.Report(new(g, decision.Promoted ? "promoted" : "rejected", decision.Reason));
         return next;
@@ -81,21 +87,25 @@ sealed class Verification(LabContext lab)
     {
         if (!PromotionPolicy.Decide(evidence).PassesChecks) return evidence;
         var (approvals, gates) = (lab.Approvals(g), lab.Config.Gates);
-        evidence = evidence with { PromotionDecision = approvals.Await(new PromotionGate(gates.Promotion), new PromotionCandidate(g, standing)) };
+        evidence = evidence with { PromotionDecision = approvals.Await(new PromotionGate(gates.Promotion),
+            new PromotionCandidate(g, standing)) };
         if (!PromotionPolicy.Decide(evidence).Promoted) return evidence;
         var change = new DataMixChange(g, parent.SelfGeneratedFraction, successor.SelfGeneratedFraction);
         return evidence with { DataMixDecision = approvals.Await(new DataMixGate(gates.DataMixChange), change) };
     }
 
-    /// <summary>The promotion's in-toto statement: the new checkpoint, its parent and its self-generated data.</summary>
+    /// <summary>The promotion's in-toto statement: the new checkpoint, its parent and its self-generated
+    /// data.</summary>
     void Attest(GenerationState s, Champion next, string generationId, string? approvedBy, List<string> selfGenerated)
     {
         var journal = lab.Journal;
-        var statement = new InTotoStatement($"successor-g{s.Number}", next.CheckpointDigest, $"successor-lab:{journal.Lab}", generationId,
+        var statement = new InTotoStatement($"successor-g{s.Number}", next.CheckpointDigest,
+            $"successor-lab:{journal.Lab}", generationId,
             [new ResolvedDependency("parent", s.Champion.CheckpointDigest),
                 .. selfGenerated.Select((d, i) => new ResolvedDependency($"data:self-generated:{i}", d))],
             s.Started, DateTimeOffset.UtcNow);
-        PromotionRecorder.Record(journal.Ledger, journal.Artifacts, LabJournal.LoopAgent, next.Id, journal.Id("promotion", $"g{s.Number}"),
+        PromotionRecorder.Record(journal.Ledger, journal.Artifacts, LabJournal.LoopAgent, next.Id,
+            journal.Id("promotion", $"g{s.Number}"),
             approvedBy ?? LabJournal.PolicyAgent, statement);
     }
 

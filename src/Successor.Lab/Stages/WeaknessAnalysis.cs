@@ -29,7 +29,8 @@ sealed class WeaknessAnalysis(LabContext lab)
         });
         var record = WeaknessRecord.From(attributes);
         weak ??= [.. record.Weaknesses.Select(w => new PublicWeakness(w.Slice, w.Score, w.Metric))];
-        lab.Report(new(s.Number, "weakness", $"public {lab.Task.Metric} {record.PublicScore:0.000}; worst: {string.Join(", ", weak.Take(3))}"));
+        lab.Report(new(s.Number, "weakness",
+            $"public {lab.Task.Metric} {record.PublicScore:0.000}; worst: {string.Join(", ", weak.Take(3))}"));
         return weak;
     }
 }

@@ -3,7 +3,8 @@ namespace Successor.Lab.Trials;
 
 public static class AtomicFile
 {
-    /// <summary>Write to a temporary file, flush to disk, then rename: readers see the old file or the new one.</summary>
+    /// <summary>Write to a temporary file, flush to disk, then rename: readers see the old file or the new
+    /// one.</summary>
     public static void WriteAllText(string path, string text)
     {
         string temp = path + ".tmp";

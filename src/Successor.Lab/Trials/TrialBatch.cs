@@ -27,7 +27,8 @@ sealed class TrialBatch(LabContext lab)
         CheckBudgets(g, pending);
         string evaluator = pending.Count > 0 ? TrialChecks.EvaluatorFingerprint(lab.Config.Split) : "";
         if (pending.Count > 0)
-            lab.Report(new(g, "trials", $"running {pending.Count} trial(s) on {Math.Min(pending.Count, lab.Config.Research.Workers)} "
+            lab.Report(new(g, "trials",
+                $"running {pending.Count} trial(s) on {Math.Min(pending.Count, lab.Config.Research.Workers)} "
                 + $"worker(s): {string.Join(", ", pending.Select(p => p.Item1.Id))}"));
         var byId = plans.ToDictionary(p => p.Id);
         lab.Runner.Run(pending, result =>
@@ -47,7 +48,8 @@ sealed class TrialBatch(LabContext lab)
         Split = lab.Config.Split,
         SelfGenerated = [.. plan.SelfGenerated.Select(journal.Artifacts.PathOf)],
         WarmStart = plan.WarmStartDigest is { } d ? journal.Artifacts.PathOf(d) : null,
-        ContinueFrom = plan.From is { } from ? Path.Combine(lab.Folder(g, from.TrialId), TrialWorker.StableFolder) : null,
+        ContinueFrom =
+            plan.From is { } from ? Path.Combine(lab.Folder(g, from.TrialId), TrialWorker.StableFolder) : null,
         ContinueStep = plan.From?.Step ?? 0,
         ContinueSha256 = plan.From?.Sha256,
         KeepStable = plan.KeepStable,
@@ -60,16 +62,20 @@ sealed class TrialBatch(LabContext lab)
     void CheckBudgets(int g, List<(TrialSpec Spec, string Folder)> pending)
     {
         var b = lab.Config.Budgets;
-        long planned = pending.Sum(p => TrialRecipes.TokensOf(p.Spec.Recipe with { Steps = p.Spec.Recipe.Steps - p.Spec.ContinueStep }));
+        long planned = pending.Sum(p =>
+            TrialRecipes.TokensOf(p.Spec.Recipe with { Steps = p.Spec.Recipe.Steps - p.Spec.ContinueStep }));
         long labUsed = lab.TokensUsed(""), genUsed = lab.TokensUsed($"g{g}-");
         if (b.LabTokens > 0 && labUsed + planned > b.LabTokens)
-            throw new BudgetExhaustedException($"the next trials need {planned:N0} tokens; the lab has used {labUsed:N0} of its {b.LabTokens:N0}");
+            throw new BudgetExhaustedException($"the next trials need {planned:N0} tokens; " +
+                $"the lab has used {labUsed:N0} of its {b.LabTokens:N0}");
         if (g > 0 && b.GenerationTokens > 0 && genUsed + planned > b.GenerationTokens)
-            throw new BudgetExhaustedException($"the next trials need {planned:N0} tokens; generation {g} has used {genUsed:N0} "
+            throw new BudgetExhaustedException($"the next trials need {planned:N0} tokens; " +
+                $"generation {g} has used {genUsed:N0} "
                 + $"of its {b.GenerationTokens:N0}");
         double seconds = lab.GenerationClock.Elapsed.TotalSeconds;
         if (g > 0 && b.GenerationSeconds > 0 && pending.Count > 0 && seconds >= b.GenerationSeconds)
-            throw new BudgetExhaustedException($"generation {g} has run {seconds:0} s of its {b.GenerationSeconds:0} s");
+            throw new BudgetExhaustedException(
+                $"generation {g} has run {seconds:0} s of its {b.GenerationSeconds:0} s");
     }
 
     void Record(int g, TrialPlan plan, TrialResult result, string evaluator)
@@ -99,22 +105,27 @@ sealed class TrialBatch(LabContext lab)
         string id = journal.Id("trial", result.Id);
         var relations = new List<ProvStatement>
         {
-            ProvStatement.WasAssociatedWith(id, LabJournal.LoopAgent, "runner"), ProvStatement.Used(id, RecordRecipe(plan.Recipe)),
+            ProvStatement.WasAssociatedWith(id, LabJournal.LoopAgent, "runner"),
+                ProvStatement.Used(id, RecordRecipe(plan.Recipe)),
         };
-        if (plan.WarmStartDigest is { } warm) relations.Add(ProvStatement.Used(id, $"checkpoint:{Ledger.Digests.Normalize(warm)[..16]}"));
+        if (plan.WarmStartDigest is { } warm)
+            relations.Add(ProvStatement.Used(id, $"checkpoint:{Ledger.Digests.Normalize(warm)[..16]}"));
         journal.Record(ProvStatement.Activity(id, TrialRecord.Type, record.ToAttributes()), [.. relations]);
         lab.Report(new(g, "trial", result.Ok
-            ? $"{result.Id}: public {lab.Task.Metric} {lab.Public(result.Score)}, {result.Steps} steps, {result.Tokens:N0} tokens, "
+            ? $"{result.Id}: public {lab.Task.Metric} {lab.Public(result.Score)}, {result.Steps} steps, " +
+                $"{result.Tokens:N0} tokens, "
                 + $"{result.Seconds:0.0} s"
             : $"{result.Id}: {result.Status}: {result.Error}"));
         if (result.Status == TrialRunner.Unverifiable)
-            lab.RaiseIncident(g, $"unverifiable-{result.Id}", "unverifiable-result", $"trial {result.Id} is failed closed: {result.Error}");
+            lab.RaiseIncident(g, $"unverifiable-{result.Id}", "unverifiable-result",
+                $"trial {result.Id} is failed closed: {result.Error}");
         if (result.Status == "timeout")
             lab.RaiseIncident(g, $"budget-overrun-{result.Id}", "budget-overrun",
                 $"trial {result.Id} ran past budgets.trial_seconds and was killed", Severity.Warning);
     }
 
-    /// <summary>What a step's CPU cost per token depends on: the model's shape, the worker's threads, distillation.</summary>
+    /// <summary>What a step's CPU cost per token depends on: the model's shape, the worker's threads,
+    /// distillation.</summary>
     string Shape(Recipe r) =>
         $"{r.Model.Layers} layers x {r.Model.Embedding} wide, {r.Model.Heads} heads, block {r.Model.BlockSize}, "
         + $"{lab.Config.Research.ThreadsPerWorker} thread(s){(r.DistillationWeight > 0 ? ", distilled" : "")}";

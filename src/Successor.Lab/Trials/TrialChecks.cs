@@ -14,11 +14,13 @@ sealed class TrialChecks(LabContext lab)
 
     public void Check(int g, IReadOnlyList<TrialPlan> plans, Dictionary<string, TrialResult> results)
     {
-        var checks = journal.All(journal.Id("trial-checks", "")).Select(c => TrialChecksRecord.From(c.Attributes)).ToList();
+        var checks =
+            journal.All(journal.Id("trial-checks", "")).Select(c => TrialChecksRecord.From(c.Attributes)).ToList();
         var covered = checks.SelectMany(c => c.Trials).ToHashSet(StringComparer.Ordinal);
         var voided = checks.Where(c => !c.EvaluatorPassed).SelectMany(c => c.Trials).ToHashSet(StringComparer.Ordinal);
         // A trial recorded without the fingerprint it started under cannot be checked; the audit shows it as not run.
-        var batch = plans.Select(p => (p.Id, Record: journal.Get(journal.Id("trial", p.Id)) is { } a ? TrialRecord.From(a) : null))
+        var batch = plans.Select(p =>
+            (p.Id, Record: journal.Get(journal.Id("trial", p.Id)) is { } a ? TrialRecord.From(a) : null))
             .Where(t => t.Record?.EvaluatorSha256 is not null && !covered.Contains(t.Id)).ToList();
         if (batch.Count > 0)
         {
@@ -28,39 +30,50 @@ sealed class TrialChecks(LabContext lab)
             if (!unchanged)
             {
                 lab.RaiseIncident(g, $"evaluator-changed-{batch[0].Id}", "evaluator-changed",
-                    $"the evaluator's code or data changed while {string.Join(", ", batch.Select(t => t.Id))} ran; their results are void");
+                    $"the evaluator's code or data changed while {string.Join(", ", batch.Select(t => t.Id))} ran; " +
+                        "their results are void");
                 voided.UnionWith(batch.Select(t => t.Id));
             }
-            var monitors = Monitor(g, [.. batch.Where(t => t.Record!.Ok && !voided.Contains(t.Id)).Select(t => Signal(t.Id, t.Record!))]);
+            var monitors = Monitor(g,
+                [.. batch.Where(t => t.Record!.Ok && !voided.Contains(t.Id)).Select(t => Signal(t.Id, t.Record!))]);
             string id = journal.Id("trial-checks", batch[0].Id);
-            journal.Once(id, () => ProvStatement.Activity(id, TrialChecksRecord.Type, new TrialChecksRecord(g, [.. batch.Select(t => t.Id)], before, after, unchanged)
+            var record = new TrialChecksRecord(g, [.. batch.Select(t => t.Id)], before, after, unchanged)
             {
                 Outliers = Entry(monitors.Outliers),
                 ChangePoints = Entry(monitors.ChangePoints),
                 Throughput = Entry(monitors.Throughput),
-            }.ToAttributes()));
+            };
+            journal.Once(id, () => ProvStatement.Activity(id, TrialChecksRecord.Type, record.ToAttributes()));
         }
         // Void stays void when the lab resumes: the ledger's trial record alone would read as a good result.
         foreach (var plan in plans.Where(p => voided.Contains(p.Id)))
-            results[plan.Id] = new TrialResult { Id = plan.Id, Status = "void", Error = "the evaluator changed while it ran" };
+            results[plan.Id] =
+                new TrialResult { Id = plan.Id, Status = "void", Error = "the evaluator changed while it ran" };
     }
 
-    static TrialChecksRecord.MonitorEntry Entry(MonitorOutcome o) => new(o.Detail, [.. o.Anomalies.Select(a => a.Trial)]);
+    static TrialChecksRecord.MonitorEntry Entry(MonitorOutcome o) =>
+        new(o.Detail, [.. o.Anomalies.Select(a => a.Trial)]);
 
-    /// <summary>The anomaly monitors on a batch's good trials; each anomaly is an incident of safety.anomaly_severity.</summary>
-    (MonitorOutcome Outliers, MonitorOutcome ChangePoints, MonitorOutcome Throughput) Monitor(int g, List<TrialSignal> batch)
+    /// <summary>The anomaly monitors on a batch's good trials; each anomaly is an incident of
+    /// safety.anomaly_severity.</summary>
+    (MonitorOutcome Outliers, MonitorOutcome ChangePoints, MonitorOutcome Throughput) Monitor(int g,
+        List<TrialSignal> batch)
     {
         var ids = batch.Select(t => t.Id).ToHashSet(StringComparer.Ordinal);
         var earlier = journal.All(journal.Id("trial", "")).Select(t => (t.Id, Record: TrialRecord.From(t.Attributes)))
-            .Where(t => t.Record.Ok).Select(t => Signal(t.Id[(t.Id.IndexOf('/') + 1)..], t.Record)).Where(t => !ids.Contains(t.Id)).ToList();
-        var monitors = (TrialMonitors.Outliers(batch), TrialMonitors.ChangePoints(batch), TrialMonitors.Throughput(batch, earlier));
+            .Where(t => t.Record.Ok).Select(t => Signal(t.Id[(t.Id.IndexOf('/') + 1)..], t.Record))
+                .Where(t => !ids.Contains(t.Id))
+                .ToList();
+        var monitors = (TrialMonitors.Outliers(batch), TrialMonitors.ChangePoints(batch),
+            TrialMonitors.Throughput(batch, earlier));
         var severity = lab.Config.Safety.AnomalySeverity == "critical" ? Severity.Critical : Severity.Warning;
         foreach (var a in new[] { monitors.Item1, monitors.Item2, monitors.Item3 }.SelectMany(m => m.Anomalies))
             lab.RaiseIncident(g, $"{a.Kind}-{a.Trial}", a.Kind, a.Detail, severity);
         return monitors;
     }
 
-    static TrialSignal Signal(string id, TrialRecord trial) => new(id, trial.Scores, trial.LossCurve, trial.Tokens, trial.TrainCpuSeconds,
+    static TrialSignal Signal(string id, TrialRecord trial) =>
+        new(id, trial.Scores, trial.LossCurve, trial.Tokens, trial.TrainCpuSeconds,
         $"{trial.Shape ?? "unknown shape"}, {trial.Tokens} tokens");
 
     /// <summary>SHA-256 over the evaluator's code (the Verifier's and the curriculum checker's assemblies) and
@@ -73,8 +86,10 @@ sealed class TrialChecks(LabContext lab)
             typeof(Evaluation.Verification.Verifier).Assembly.Location,
             typeof(Data.Curriculum.CurriculumPartition).Assembly.Location,
         };
-        if (split is not null) files.AddRange(Directory.EnumerateFiles(split, "*", SearchOption.AllDirectories)
-            .Where(f => Path.GetFileName(f) != Data.Corpora.SplitWriter.TrainFile).Order(StringComparer.Ordinal));
+        if (split is not null)
+            files.AddRange(Directory.EnumerateFiles(split, "*", SearchOption.AllDirectories)
+                .Where(f => Path.GetFileName(f) != Data.Corpora.SplitWriter.TrainFile)
+                .Order(StringComparer.Ordinal));
         using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         foreach (var file in files)
         {

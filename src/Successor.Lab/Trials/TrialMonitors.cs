@@ -26,15 +26,19 @@ public static class TrialMonitors
     public const double ChangePointZ = 8;
     /// <summary>Losses are rounded for the ledger; below this the log would only magnify rounding.</summary>
     const double LossFloor = 1e-4;
-    /// <summary>A drop: the batch's median tokens per CPU second below this share of the earlier trials' median.</summary>
+    /// <summary>A drop: the batch's median tokens per CPU second below this share of the earlier trials'
+    /// median.</summary>
     public const double ThroughputFraction = 0.5;
-    /// <summary>Sustained: every trial of the batch in the group (at least this many), against at least this many earlier ones.</summary>
+    /// <summary>Sustained: every trial of the batch in the group (at least this many), against at least this many
+    /// earlier ones.</summary>
     public const int ThroughputBatch = 2, ThroughputHistory = 3;
 
     public static MonitorOutcome Outliers(IReadOnlyList<TrialSignal> batch)
     {
         var peers = batch.Where(t => t.Scores.Count > 0).ToList();
-        if (peers.Count < MinPeers) return new([], $"{peers.Count} scored trial(s) in the batch, fewer than {MinPeers} peers: nothing to compare");
+        if (peers.Count < MinPeers)
+            return new([],
+                $"{peers.Count} scored trial(s) in the batch, fewer than {MinPeers} peers: nothing to compare");
         // The floor: the standard error of the difference of two trials' mean scores if every item were
         // scored the same way (all items of all peers pooled), so ties and near-ties cannot read as infinite.
         var pooled = peers.SelectMany(t => t.Scores).ToList();
@@ -42,7 +46,11 @@ public static class TrialMonitors
         double floor = Math.Sqrt(2) * sd / Math.Sqrt(peers.Min(t => t.Scores.Count));
         var z = RobustZ.Scores([.. peers.Select(t => t.Score)], floor);
         var anomalies = peers.Select((t, i) => (t, z: z[i])).Where(p => p.z >= OutlierZ)
-            .Select(p => new TrialAnomaly("trial-outlier", p.t.Id, F($"{p.t.Id} scored {p.t.Score:0.000} on public validation, {p.z:0.0} robust standard deviations above its {peers.Count - 1} peers (median {RobustStatistics.Median(peers.Select(t => t.Score)):0.000}); a result this far out is suspect"))).ToList();
+            .Select(p => new TrialAnomaly("trial-outlier", p.t.Id,
+                F($"{p.t.Id} scored {p.t.Score:0.000} on public validation, ") +
+                F($"{p.z:0.0} robust standard deviations above its {peers.Count - 1} peers (median ") +
+                F($"{RobustStatistics.Median(peers.Select(t => t.Score)):0.000}); a result this far out is suspect")))
+            .ToList();
         return new(anomalies, F($"largest robust z {z.Max():0.0} over {peers.Count} peers (alarm at {OutlierZ})"));
     }
 
@@ -50,14 +58,22 @@ public static class TrialMonitors
     {
         // The first quarter is left out: the elbow where training from scratch stops falling fast, and the
         // learning-rate warmup, bend the curve faster than two local lines can follow.
-        var curves = batch.Select(t => (t, Tail: t.LossCurve.Skip(t.LossCurve.Count / 4).Select(x => Math.Log(Math.Max(x, LossFloor))).ToList()))
+        var curves = batch.Select(t =>
+            (t, Tail: t.LossCurve.Skip(t.LossCurve.Count / 4).Select(x => Math.Log(Math.Max(x, LossFloor))).ToList()))
             .Where(c => c.Tail.Count >= 2 * ChangePointWindow).ToList();
-        if (curves.Count == 0) return new([], $"no loss curve with {2 * ChangePointWindow} points past its first quarter");
-        var found = curves.Select(c => (c.t, Skipped: c.t.LossCurve.Count - c.Tail.Count, r: ChangePoint.Detect(c.Tail, ChangePointZ, ChangePointWindow))).ToList();
+        if (curves.Count == 0)
+            return new([], $"no loss curve with {2 * ChangePointWindow} points past its first quarter");
+        var found = curves.Select(c => (c.t, Skipped: c.t.LossCurve.Count - c.Tail.Count,
+            r: ChangePoint.Detect(c.Tail, ChangePointZ, ChangePointWindow))).ToList();
         // Upward only: a loss that suddenly falls is how learning looks (a new skill clicks).
         var anomalies = found.Where(p => p.r.Statistic >= ChangePointZ)
-            .Select(p => new TrialAnomaly("loss-change-point", p.t.Id, F($"{p.t.Id}'s training loss jumps up {Math.Exp(p.r.Shift):0.0}-fold at point {p.Skipped + p.r.Index} of {p.t.LossCurve.Count}, {p.r.Statistic:0.0} robust standard deviations of its step-to-step noise"))).ToList();
-        return new(anomalies, F($"largest change-point statistic {found.Max(p => p.r.Statistic):0.0} over {curves.Count} curve(s) (alarm at {ChangePointZ} upward)"));
+            .Select(p => new TrialAnomaly("loss-change-point", p.t.Id,
+                F($"{p.t.Id}'s training loss jumps up {Math.Exp(p.r.Shift):0.0}-fold at point ") +
+                F($"{p.Skipped + p.r.Index} of {p.t.LossCurve.Count}, ") +
+                F($"{p.r.Statistic:0.0} robust standard deviations of its step-to-step noise")))
+            .ToList();
+        return new(anomalies, F($"largest change-point statistic {found.Max(p => p.r.Statistic):0.0} over ") +
+            F($"{curves.Count} curve(s) (alarm at {ChangePointZ} upward)"));
     }
 
     /// <param name="earlier">The lab's trials recorded before this batch, in order.</param>
@@ -68,16 +84,23 @@ public static class TrialMonitors
         foreach (var group in batch.Where(t => t.TokensPerCpuSecond is not null).GroupBy(t => t.Group))
         {
             var now = group.Select(t => t.TokensPerCpuSecond!.Value).ToList();
-            var before = earlier.Where(t => t.Group == group.Key && t.TokensPerCpuSecond is not null).Select(t => t.TokensPerCpuSecond!.Value).ToList();
+            var before = earlier.Where(t => t.Group == group.Key && t.TokensPerCpuSecond is not null)
+                .Select(t => t.TokensPerCpuSecond!.Value)
+                .ToList();
             if (now.Count < ThroughputBatch || before.Count < ThroughputHistory) continue;
             var r = ThroughputDrop.Check([.. before, .. now], recent: now.Count, fraction: ThroughputFraction);
             compared.Add(F($"{now.Count} vs {before.Count} earlier at ratio {r.Ratio:0.00}"));
             if (r.Dropped)
-                anomalies.Add(new("throughput-drop", group.First().Id, F($"trials {string.Join(", ", group.Select(t => t.Id))} trained at a median {r.RecentMedian:N0} tokens per CPU second, {r.Ratio:0.00} of the {r.EarlierMedian:N0} of {before.Count} earlier trials of the same shape and length")));
+                anomalies.Add(new("throughput-drop", group.First().Id,
+                    F($"trials {string.Join(", ", group.Select(t => t.Id))} trained at a median {r.RecentMedian:N0} ") +
+                    F($"tokens per CPU second, {r.Ratio:0.00} of the {r.EarlierMedian:N0} of {before.Count} earlier ") +
+                    "trials of the same shape and length"));
         }
         return new(anomalies, compared.Count == 0
-            ? $"too little history: no group of at least {ThroughputBatch} trials with {ThroughputHistory} earlier ones of the same shape and length"
-            : $"compared {string.Join("; ", compared)} (alarm below {ThroughputFraction.ToString(CultureInfo.InvariantCulture)})");
+            ? $"too little history: no group of at least {ThroughputBatch} trials with {ThroughputHistory} earlier " +
+                "ones of the same shape and length"
+            : $"compared {string.Join("; ", compared)} (alarm below " +
+                $"{ThroughputFraction.ToString(CultureInfo.InvariantCulture)})");
     }
 
     static string F(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);

@@ -41,6 +41,7 @@ public sealed class TrialRecipes(LabConfig config)
         }
         if (!config.Research.ScaleTrialSchedules) return trial;
         double shrink = Math.Min(1, steps / (double)config.Budgets.SuccessorSteps);
-        return trial with { WarmupSteps = Math.Min(recipe.WarmupSteps, n / 2), DecaySteps = (int)Math.Round(recipe.DecaySteps * shrink) };
+        return trial with { WarmupSteps = Math.Min(recipe.WarmupSteps, n / 2),
+            DecaySteps = (int)Math.Round(recipe.DecaySteps * shrink) };
     }
 }

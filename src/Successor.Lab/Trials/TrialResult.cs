@@ -18,7 +18,8 @@ public sealed record TrialResult
     /// <summary>The mean public score: accuracy, or minus bits per byte.</summary>
     public double Score { get; init; }
     public IReadOnlyList<double> Scores { get; init; } = [];
-    /// <summary>The last step's training loss; null when this process ran no step (it resumed a finished run).</summary>
+    /// <summary>The last step's training loss; null when this process ran no step (it resumed a finished
+    /// run).</summary>
     public double? TrainLoss { get; init; }
     /// <summary>The training loss of this process's steps, averaged over every LossEvery consecutive steps.</summary>
     public IReadOnlyList<double> LossCurve { get; init; } = [];
@@ -27,7 +28,8 @@ public sealed record TrialResult
     public double TrainSeconds { get; init; }
     public double TrainCpuSeconds { get; init; }
     public string? ModelSha256 { get; init; }
-    /// <summary>The hash of the stable state kept for a later rung (TrialWorker.StableSha256), when one was kept.</summary>
+    /// <summary>The hash of the stable state kept for a later rung (TrialWorker.StableSha256), when one was
+    /// kept.</summary>
     public string? StableSha256 { get; init; }
     public string RecipeSha256 { get; init; } = "";
 
@@ -35,7 +37,8 @@ public sealed record TrialResult
 
     public const string FileName = "result.json";
 
-    public void Save(string folder) => AtomicFile.WriteAllText(Path.Combine(folder, FileName), JsonSerializer.Serialize(this, SnakeCaseJson.Options));
+    public void Save(string folder) =>
+        AtomicFile.WriteAllText(Path.Combine(folder, FileName), JsonSerializer.Serialize(this, SnakeCaseJson.Options));
 
     /// <summary>Why this result cannot be trusted as the trial `spec` asked for, or null. A failed result is
     /// what it says; an ok one must name the trial and its recipe, and its model file must be beside it and
@@ -45,12 +48,14 @@ public sealed record TrialResult
         if (!Ok) return null;
         if (Id != spec.Id) return $"result.json is for trial {Id}, not {spec.Id}";
         string recipe = Training.Recipes.RecipeJson.Sha256(spec.Recipe);
-        if (RecipeSha256 != recipe) return $"result.json names recipe {Short(RecipeSha256)}, the trial's recipe is {Short(recipe)}";
+        if (RecipeSha256 != recipe)
+            return $"result.json names recipe {Short(RecipeSha256)}, the trial's recipe is {Short(recipe)}";
         string model = Path.Combine(folder, TrialWorker.ModelFile);
         if (!File.Exists(model)) return $"result.json is there but {TrialWorker.ModelFile} is not";
         using var stream = File.OpenRead(model);
         string sha = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(stream));
-        return sha == ModelSha256 ? null : $"{TrialWorker.ModelFile} hashes to {Short(sha)}, result.json says {Short(ModelSha256)}";
+        return sha == ModelSha256 ? null
+            : $"{TrialWorker.ModelFile} hashes to {Short(sha)}, result.json says {Short(ModelSha256)}";
     }
 
     internal static string Short(string? sha) => string.IsNullOrEmpty(sha) ? "(none)" : sha[..Math.Min(12, sha.Length)];

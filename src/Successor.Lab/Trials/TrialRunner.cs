@@ -12,7 +12,8 @@ public sealed class TrialRunner(int workers, TimeSpan trialBudget)
     /// nothing (fail closed), and the lab raises a critical incident.</summary>
     public const string Unverifiable = "unverifiable";
 
-    public IReadOnlyList<TrialResult> Run(IReadOnlyList<(TrialSpec Spec, string Folder)> trials, Action<TrialResult> completed, CancellationToken cancel)
+    public IReadOnlyList<TrialResult> Run(IReadOnlyList<(TrialSpec Spec, string Folder)> trials,
+        Action<TrialResult> completed, CancellationToken cancel)
     {
         var results = new TrialResult[trials.Count];
         var gate = new object();
@@ -24,7 +25,8 @@ public sealed class TrialRunner(int workers, TimeSpan trialBudget)
             {
                 var result = TrialResult.TryLoad(t.Folder) ?? await RunOne(t.Spec, t.Folder, cancel);
                 if (result.Unverifiable(t.Spec, t.Folder) is { } why)
-                    result = new TrialResult { Id = t.Spec.Id, Status = Unverifiable, Error = why, Seconds = result.Seconds };
+                    result = new TrialResult { Id = t.Spec.Id, Status = Unverifiable, Error = why,
+                        Seconds = result.Seconds };
                 results[i] = result;
                 lock (gate) completed(result);
             }
@@ -33,7 +35,8 @@ public sealed class TrialRunner(int workers, TimeSpan trialBudget)
         // Wait for every task, cancelled or not: a cancelled one kills its worker before it ends, so no
         // worker outlives a Ctrl+C, SIGTERM or halt.
         try { Task.WaitAll(tasks); }
-        catch (AggregateException e) when (cancel.IsCancellationRequested && e.InnerExceptions.All(x => x is OperationCanceledException)) { throw new OperationCanceledException(cancel); }
+        catch (AggregateException e) when (cancel.IsCancellationRequested && e.InnerExceptions.All(x =>
+            x is OperationCanceledException)) { throw new OperationCanceledException(cancel); }
         return results;
     }
 
@@ -44,7 +47,8 @@ public sealed class TrialRunner(int workers, TimeSpan trialBudget)
         start.RedirectStandardError = true;
         start.RedirectStandardOutput = true;
         var clock = Stopwatch.StartNew();
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"trial {spec.Id}: could not start a worker process");
+        using var process = Process.Start(start)
+            ?? throw new InvalidOperationException($"trial {spec.Id}: could not start a worker process");
         var stderr = process.StandardError.ReadToEndAsync(CancellationToken.None);
         var stdout = process.StandardOutput.ReadToEndAsync(CancellationToken.None);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancel);
@@ -55,17 +59,20 @@ public sealed class TrialRunner(int workers, TimeSpan trialBudget)
             process.Kill(entireProcessTree: true);
             await process.WaitForExitAsync(CancellationToken.None);
             cancel.ThrowIfCancellationRequested();
-            return Failed(spec, folder, "timeout", $"killed after {trialBudget.TotalSeconds:0} s, its wall-clock budget", clock);
+            return Failed(spec, folder, "timeout",
+                $"killed after {trialBudget.TotalSeconds:0} s, its wall-clock budget", clock);
         }
         await Task.WhenAll(stderr, stdout);
         if (process.ExitCode == 0 && TrialResult.TryLoad(folder) is { } result) return result;
-        string last = stderr.Result.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault() ?? "(no message)";
+        string last = stderr.Result.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .LastOrDefault() ?? "(no message)";
         return Failed(spec, folder, "failed", $"worker exited with code {process.ExitCode}: {last}", clock);
     }
 
     static TrialResult Failed(TrialSpec spec, string folder, string status, string error, Stopwatch clock)
     {
-        var result = new TrialResult { Id = spec.Id, Status = status, Error = error, Seconds = clock.Elapsed.TotalSeconds };
+        var result =
+            new TrialResult { Id = spec.Id, Status = status, Error = error, Seconds = clock.Elapsed.TotalSeconds };
         result.Save(folder);
         return result;
     }

@@ -26,10 +26,12 @@ public sealed record TrialSpec
     /// <summary>A stable state another trial saved (its folder's stable/) to continue from instead of starting
     /// anew; the recipe must be that trial's with more steps (TrainingCheckpoint.Continue).</summary>
     public string? ContinueFrom { get; init; }
-    /// <summary>The step ContinueFrom is at, and the hash its trial recorded: a state that hashes otherwise is refused.</summary>
+    /// <summary>The step ContinueFrom is at, and the hash its trial recorded: a state that hashes otherwise is
+    /// refused.</summary>
     public int ContinueStep { get; init; }
     public string? ContinueSha256 { get; init; }
-    /// <summary>Save the state reached where the wsd recipe's cooldown starts (stable/), for a later rung to continue.</summary>
+    /// <summary>Save the state reached where the wsd recipe's cooldown starts (stable/), for a later rung to
+    /// continue.</summary>
     public bool KeepStable { get; init; }
     public ulong EvalSeed { get; init; } = 7;
     public int Threads { get; init; } = 1;
@@ -48,7 +50,8 @@ public sealed record TrialSpec
     {
         string path = Path.Combine(folder, FileName);
         if (!File.Exists(path)) throw new LabConfigException($"trial {folder}: has no {FileName}");
-        try { return JsonSerializer.Deserialize<TrialSpec>(File.ReadAllText(path), SnakeCaseJson.Options) ?? throw new JsonException("null"); }
+        try { return JsonSerializer.Deserialize<TrialSpec>(File.ReadAllText(path), SnakeCaseJson.Options)
+            ?? throw new JsonException("null"); }
         catch (JsonException e) { throw new LabConfigException($"trial spec {path}: {e.Message.Split('\n')[0]}"); }
     }
 }

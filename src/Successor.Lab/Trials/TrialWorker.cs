@@ -27,7 +27,8 @@ public static class TrialWorker
         var data = task.Data(spec.Recipe, spec.SelfGenerated);
         string checkpoint = Path.Combine(folder, CheckpointFolder);
         var clock = Stopwatch.StartNew();
-        using var teacher = spec.Recipe.DistillationWeight > 0 && spec.Teacher is { } parent ? ModelCheckpoint.Load(parent, kernels).Model : null;
+        using var teacher = spec.Recipe.DistillationWeight > 0 && spec.Teacher is { } parent
+            ? ModelCheckpoint.Load(parent, kernels).Model : null;
         using var trainer = File.Exists(Path.Combine(checkpoint, TrainingCheckpoint.ModelFile))
             ? TrainingCheckpoint.Resume(checkpoint, data, kernels, spec.Recipe.Steps, teacher)
             : spec.ContinueFrom is { } from ? Continue(spec, from, data, kernels, teacher)
@@ -57,7 +58,8 @@ public static class TrialWorker
         {
             Id = spec.Id,
             Steps = trainer.Step,
-            Tokens = (trainer.Step - spec.ContinueStep) * trainer.TokensPerStep, // a continued trial pays only its new steps
+            // a continued trial pays only its new steps
+            Tokens = (trainer.Step - spec.ContinueStep) * trainer.TokensPerStep,
             Seconds = clock.Elapsed.TotalSeconds,
             Score = scores.Average(),
             Scores = scores,
@@ -89,25 +91,30 @@ public static class TrialWorker
     public static string StableSha256(string folder)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        foreach (var file in new[] { TrainingCheckpoint.RecipeFile, TrainingCheckpoint.ModelFile, TrainingCheckpoint.OptimizerFile })
+        foreach (var file in new[] { TrainingCheckpoint.RecipeFile, TrainingCheckpoint.ModelFile,
+            TrainingCheckpoint.OptimizerFile })
         {
             string path = Path.Combine(folder, file);
-            if (!File.Exists(path)) throw new CheckpointFormatException(path, "is missing", "a training state saved whole");
+            if (!File.Exists(path))
+                throw new CheckpointFormatException(path, "is missing", "a training state saved whole");
             hash.AppendData(File.ReadAllBytes(path));
         }
         return Convert.ToHexStringLower(hash.GetHashAndReset());
     }
 
-    static Trainer Continue(TrialSpec spec, string from, TrainingData data, IKernels kernels, Models.Gpt.GptModel? teacher)
+    static Trainer Continue(TrialSpec spec, string from, TrainingData data, IKernels kernels,
+        Models.Gpt.GptModel? teacher)
     {
         if (StableSha256(from) is var sha && sha != spec.ContinueSha256)
-            throw new CheckpointFormatException(from, $"hashes to {TrialResult.Short(sha)}, but its trial recorded {TrialResult.Short(spec.ContinueSha256)}", "the state the earlier rung saved, unchanged");
+            throw new CheckpointFormatException(from, $"hashes to {TrialResult.Short(sha)}, but its trial recorded " +
+                $"{TrialResult.Short(spec.ContinueSha256)}", "the state the earlier rung saved, unchanged");
         var trainer = TrainingCheckpoint.Continue(from, spec.Recipe, data, kernels, teacher);
         if (trainer.Step != spec.ContinueStep)
         {
             int step = trainer.Step;
             trainer.Dispose();
-            throw new CheckpointFormatException(from, $"is at step {step}, not {spec.ContinueStep}", "the state the earlier rung saved");
+            throw new CheckpointFormatException(from, $"is at step {step}, not {spec.ContinueStep}",
+                "the state the earlier rung saved");
         }
         return trainer;
     }
@@ -125,7 +132,8 @@ public static class TrialWorker
         if (info.Config != spec.Recipe.Model)
         {
             model.Dispose();
-            throw new CheckpointFormatException(spec.WarmStart, "has a different model shape than the trial's recipe", "a checkpoint of the same model config to warm-start from");
+            throw new CheckpointFormatException(spec.WarmStart, "has a different model shape than the trial's recipe",
+                "a checkpoint of the same model config to warm-start from");
         }
         return new Trainer(spec.Recipe, data, kernels, model, teacher);
     }

@@ -17,7 +17,8 @@ using Successor.Training.Recipes;
 
 namespace Successor.Lab.Workloads;
 
-public sealed class CurriculumWorkload(CurriculumConfig curriculum, ulong evalSeed, PromotionConfig promotion) : IWorkload
+public sealed class CurriculumWorkload(CurriculumConfig curriculum, ulong evalSeed, PromotionConfig promotion)
+    : IWorkload
 {
     readonly Verifier verifier = new(new VerifierSettings
     {
@@ -48,20 +49,24 @@ public sealed class CurriculumWorkload(CurriculumConfig curriculum, ulong evalSe
         var original = CurriculumBatchSource.Data(TaskFamilies.Parse(curriculum.Families), range[0], range[^1]);
         var kept = selfGenerated.SelectMany(SelfGeneratedData.Read).ToList();
         if (kept.Count == 0 || recipe.SelfGeneratedFraction == 0) return original;
-        string sha = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(original.Sha256 + string.Concat(kept.Select(p => p.Line)))));
+        string sha = Convert.ToHexStringLower(
+            SHA256.HashData(Encoding.UTF8.GetBytes(original.Sha256 + string.Concat(kept.Select(p => p.Line)))));
         return original with
         {
             Name = $"{original.Name}+self-generated({kept.Count})",
             Sha256 = sha,
-            Train = new MixtureBatchSource(original.Train, new ProblemSetBatchSource(kept), recipe.SelfGeneratedFraction),
+            Train =
+                new MixtureBatchSource(original.Train, new ProblemSetBatchSource(kept), recipe.SelfGeneratedFraction),
         };
     }
 
     /// <summary>Public validation problems in a fixed order (family, difficulty, draw).</summary>
     public List<Problem> PublicProblems() => CurriculumGenerator.Set(TaskFamilies.Parse(curriculum.Families),
-        CurriculumGenerator.ParseDifficulties(curriculum.EvalDifficulties), curriculum.EvalItemsPerSlice, evalSeed, CurriculumSplit.Validation);
+        CurriculumGenerator.ParseDifficulties(curriculum.EvalDifficulties), curriculum.EvalItemsPerSlice, evalSeed,
+            CurriculumSplit.Validation);
 
-    public double[] PublicScores(GptModel model) => [.. CurriculumEvaluator.Run(model, PublicProblems()).Select(i => i.Correct ? 1.0 : 0.0)];
+    public double[] PublicScores(GptModel model) =>
+        [.. CurriculumEvaluator.Run(model, PublicProblems()).Select(i => i.Correct ? 1.0 : 0.0)];
 
     public (List<PublicWeakness> Weaknesses, WeaknessRecord Report) Weaknesses(GptModel model)
     {
@@ -69,8 +74,10 @@ public sealed class CurriculumWorkload(CurriculumConfig curriculum, ulong evalSe
         var slices = CurriculumEvaluator.Slices(items);
         var worst = WeaknessReport.Worst(items);
         var report = new WeaknessRecord(items.Average(i => i.Correct ? 1.0 : 0.0),
-            [.. slices.Select(s => new WeaknessRecord.SliceScore($"{s.Family} d={s.Difficulty}", Accuracy: s.Accuracy))],
-            [.. worst.SelectMany(w => w.Failures.Take(1)).Select(f => $"{f.Prompt}{f.Output} (expected {f.Expected})")]);
+            [.. slices.Select(s =>
+                new WeaknessRecord.SliceScore($"{s.Family} d={s.Difficulty}", Accuracy: s.Accuracy))],
+            [.. worst.SelectMany(w => w.Failures.Take(1))
+                .Select(f => $"{f.Prompt}{f.Output} (expected {f.Expected})")]);
         var weak = slices.Where(s => s.Accuracy < 1).OrderBy(s => s.Accuracy).ThenBy(s => s.Difficulty)
             .Select(s => new PublicWeakness($"{s.Family} d={s.Difficulty}", s.Accuracy, Metric)).ToList();
         return (weak, report);
@@ -90,11 +97,14 @@ public sealed class CurriculumWorkload(CurriculumConfig curriculum, ulong evalSe
             Horizon = h?.Value, HorizonLow = h?.Low, HorizonHigh = h?.High, HorizonStatus = h?.Status,
             Horizons = [.. score.Horizons.Select(x => new FamilyHorizon(x.Family, x.Value, x.Low, x.High, x.Status))],
         };
-        string horizon = h is { Value: { } v } ? $"{v:0.00} [95% CI {Show(h.Low)}, {Show(h.High)}] ({h.Status})" : $"none ({h?.Status})";
-        return new HoldoutSummary(score.Accuracy, $"sealed accuracy {score.Accuracy:0.000}, horizon {horizon}", standing);
+        string horizon = h is { Value: { } v } ? $"{v:0.00} [95% CI {Show(h.Low)}, {Show(h.High)}] ({h.Status})"
+            : $"none ({h?.Status})";
+        return new HoldoutSummary(score.Accuracy, $"sealed accuracy {score.Accuracy:0.000}, horizon {horizon}",
+            standing);
     }
 
-    static string Show(double? v) => v is { } x ? x.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture) : "none";
+    static string Show(double? v) =>
+        v is { } x ? x.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture) : "none";
 
     public (Verdict Verdict, HoldoutSummary Successor) Compare(GptModel champion, GptModel successor)
     {
@@ -102,5 +112,6 @@ public sealed class CurriculumWorkload(CurriculumConfig curriculum, ulong evalSe
         return (verdict, Summary(score));
     }
 
-    public IReadOnlyList<Verdict> Replay(IReadOnlyList<GptModel> models, IReadOnlyList<(int Champion, int Successor)> pairs) => replayVerifier.ComparePairs(models, pairs);
+    public IReadOnlyList<Verdict> Replay(IReadOnlyList<GptModel> models,
+        IReadOnlyList<(int Champion, int Successor)> pairs) => replayVerifier.ComparePairs(models, pairs);
 }

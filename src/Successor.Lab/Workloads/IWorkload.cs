@@ -14,13 +14,15 @@ public interface IWorkload
     /// <summary>"accuracy" (higher is better) or "bits_per_byte" (lower is better).</summary>
     string Metric { get; }
 
-    /// <summary>Whether the champion can generate data a checker can verify (the curriculum can, text cannot yet).</summary>
+    /// <summary>Whether the champion can generate data a checker can verify (the curriculum can, text cannot
+    /// yet).</summary>
     bool CanSelfGenerate { get; }
 
     /// <summary>The training data of a trial: the original data always, kept self-generated sets mixed in.</summary>
     TrainingData Data(Recipe recipe, IReadOnlyList<string> selfGenerated);
 
-    /// <summary>One score per public validation item in a fixed order, higher is better, for paired comparisons.</summary>
+    /// <summary>One score per public validation item in a fixed order, higher is better, for paired
+    /// comparisons.</summary>
     double[] PublicScores(GptModel model);
 
     /// <summary>The champion's worst public items or slices, and a report for the ledger (its score, slices and

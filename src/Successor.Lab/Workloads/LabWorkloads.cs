@@ -5,8 +5,10 @@ namespace Successor.Lab.Workloads;
 
 public static class LabWorkloads
 {
-    public static IWorkload Create(CurriculumConfig curriculum, string? split, ulong evalSeed, PromotionConfig promotion) =>
+    public static IWorkload Create(CurriculumConfig curriculum, string? split, ulong evalSeed,
+        PromotionConfig promotion) =>
         split is null ? new CurriculumWorkload(curriculum, evalSeed, promotion) : new TextWorkload(split, promotion);
 
-    public static IWorkload Create(LabConfig config) => Create(config.Curriculum, config.Split, config.Seed, config.Promotion);
+    public static IWorkload Create(LabConfig config) =>
+        Create(config.Curriculum, config.Split, config.Seed, config.Promotion);
 }

@@ -26,30 +26,39 @@ public sealed class TextWorkload(string split, PromotionConfig promotion) : IWor
     public string Metric => "bits_per_byte";
     public bool CanSelfGenerate => false;
 
-    List<Document> Validation => validation ??= [.. CorpusReader.Load(Path.Combine(split, SplitWriter.ValidationFile)).Documents];
+    List<Document> Validation =>
+        validation ??= [.. CorpusReader.Load(Path.Combine(split, SplitWriter.ValidationFile)).Documents];
 
     public TrainingData Data(Recipe recipe, IReadOnlyList<string> selfGenerated)
     {
         var train = CorpusReader.Load(Path.Combine(split, SplitWriter.TrainFile));
         var trainTokens = new TokenStream(ByteTokenizer.Encode(Encoding.UTF8.GetBytes(train.JoinedText())));
-        var validationTokens = new TokenStream(ByteTokenizer.Encode(Encoding.UTF8.GetBytes(string.Join("\n\n", Validation.Select(d => d.Text)))));
+        var validationTokens = new TokenStream(
+            ByteTokenizer.Encode(Encoding.UTF8.GetBytes(string.Join("\n\n", Validation.Select(d => d.Text)))));
         if (trainTokens.Length <= recipe.Model.BlockSize || validationTokens.Length <= recipe.Model.BlockSize)
-            throw new DataException($"split {split}: train or validation text is shorter than block_size + 1 = {recipe.Model.BlockSize + 1} bytes");
-        string sha = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(train.Sha256 + Corpus.ContentHash(Validation))));
-        return new TrainingData($"text:{Path.GetFileName(Path.GetFullPath(split))}", sha, trainTokens, validationTokens);
+            throw new DataException($"split {split}: " +
+                $"train or validation text is shorter than block_size + 1 = {recipe.Model.BlockSize + 1} bytes");
+        string sha = Convert.ToHexStringLower(
+            SHA256.HashData(Encoding.UTF8.GetBytes(train.Sha256 + Corpus.ContentHash(Validation))));
+        return new TrainingData($"text:{Path.GetFileName(Path.GetFullPath(split))}", sha, trainTokens,
+            validationTokens);
     }
 
-    /// <summary>Minus each validation document's loss in bits per byte (documents under 2 bytes are left out).</summary>
+    /// <summary>Minus each validation document's loss in bits per byte (documents under 2 bytes are left
+    /// out).</summary>
     public double[] PublicScores(GptModel model) =>
         [.. TextEvaluator.PerDocument(model, Validation).Where(d => d.Tokens > 0).Select(d => -d.Loss / Math.Log(2))];
 
     public (List<PublicWeakness> Weaknesses, WeaknessRecord Report) Weaknesses(GptModel model)
     {
         var losses = TextEvaluator.PerDocument(model, Validation);
-        var scored = Validation.Zip(losses).Where(p => p.Second.Tokens > 0).Select(p => (p.First.Id, Bits: p.Second.Loss / Math.Log(2), p.Second.Tokens)).ToList();
+        var scored = Validation.Zip(losses).Where(p => p.Second.Tokens > 0)
+            .Select(p => (p.First.Id, Bits: p.Second.Loss / Math.Log(2), p.Second.Tokens))
+            .ToList();
         double mean = scored.Sum(s => s.Bits * s.Tokens) / Math.Max(1, scored.Sum(s => s.Tokens));
         var worst = scored.OrderByDescending(s => s.Bits).Take(5).ToList();
-        var report = new WeaknessRecord(mean, [.. worst.Select(s => new WeaknessRecord.SliceScore(s.Id, BitsPerByte: s.Bits))]);
+        var report = new WeaknessRecord(mean,
+            [.. worst.Select(s => new WeaknessRecord.SliceScore(s.Id, BitsPerByte: s.Bits))]);
         return ([.. worst.Select(s => new PublicWeakness($"validation document {s.Id}", s.Bits, "bits/byte"))], report);
     }
 
@@ -80,5 +89,6 @@ public sealed class TextWorkload(string split, PromotionConfig promotion) : IWor
     /// <summary>Sealed documents in a replay of the promotion rule.</summary>
     public const int ReplayDocuments = 64;
 
-    public IReadOnlyList<Verdict> Replay(IReadOnlyList<GptModel> models, IReadOnlyList<(int Champion, int Successor)> pairs) => verifier.CompareTextPairs(models, pairs, ReplayDocuments);
+    public IReadOnlyList<Verdict> Replay(IReadOnlyList<GptModel> models, IReadOnlyList<(int Champion,
+        int Successor)> pairs) => verifier.CompareTextPairs(models, pairs, ReplayDocuments);
 }

@@ -25,7 +25,8 @@ public sealed class ApprovalInBrowserTests(RecordedLab lab, Chromium chromium) :
 
         await page.FillAsync("#token", lab.ApproverToken);
         await card.GetByTestId("approve").ClickAsync();
-        await Expect(page.GetByTestId("action-result")).ToContainTextAsync($"{lab.PendingRequestId}: approved by user:ada");
+        await Expect(page.GetByTestId("action-result"))
+            .ToContainTextAsync($"{lab.PendingRequestId}: approved by user:ada");
         await Expect(page.GetByTestId("action-error")).ToBeHiddenAsync();
         var decision = Decision();
         Assert.NotNull(decision);

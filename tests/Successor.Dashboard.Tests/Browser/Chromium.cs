@@ -14,7 +14,8 @@ public sealed class Chromium : IAsyncLifetime
     public async Task InitializeAsync()
     {
         if (!File.Exists(ExecutablePath))
-            throw new FileNotFoundException($"{ExecutablePath} is missing; install Debian's chromium (`apt-get install chromium`, as .ci/services.sh does)");
+            throw new FileNotFoundException($"{ExecutablePath} is missing; " +
+                "install Debian's chromium (`apt-get install chromium`, as .ci/services.sh does)");
         playwright = await Playwright.CreateAsync();
         Browser = await playwright.Chromium.LaunchAsync(new()
         {
@@ -27,7 +28,8 @@ public sealed class Chromium : IAsyncLifetime
     /// snapshot is drawn.</summary>
     public async Task<IPage> Open(Uri server, Func<IPage, Task>? before = null)
     {
-        var context = await Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 }, BaseURL = server.ToString() });
+        var context = await Browser.NewContextAsync(
+            new() { ViewportSize = new() { Width = 1280, Height = 900 }, BaseURL = server.ToString() });
         var page = await context.NewPageAsync();
         if (before is not null) await before(page);
         await page.GotoAsync("/");

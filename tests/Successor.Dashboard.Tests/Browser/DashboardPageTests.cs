@@ -30,7 +30,8 @@ public sealed class DashboardPageTests(RecordedLab lab, Chromium chromium) : ICl
 
         Assert.Equal(RecordedLab.Lab, await page.InputValueAsync("#lab-picker"));
         double utilization = (double)snapshot["kpis"]!["compute_utilization"]!;
-        await Expect(page.Locator("#kpi-compute-utilization")).ToHaveTextAsync((utilization * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%");
+        await Expect(page.Locator("#kpi-compute-utilization"))
+            .ToHaveTextAsync((utilization * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%");
         foreach (string kpi in new[] { "iteration-velocity", "verification-lag", "audit-coverage" })
             await Expect(page.Locator($"#kpi-{kpi}")).Not.ToBeEmptyAsync();
 
@@ -41,11 +42,15 @@ public sealed class DashboardPageTests(RecordedLab lab, Chromium chromium) : ICl
             var node = page.Locator($"[data-testid=lineage-g{n}]");
             await Expect(node).ToHaveAttributeAsync("data-outcome", (string)g["outcome"]!);
             int count = trials.Count(t => (int?)t!["generation"] == n);
-            await Expect(node.Locator($"[data-testid=trials-g{n}] > summary").First).ToHaveTextAsync($"{count} trial{(count == 1 ? "" : "s")}");
+            await Expect(node.Locator($"[data-testid=trials-g{n}] > summary").First)
+                .ToHaveTextAsync($"{count} trial{(count == 1 ? "" : "s")}");
         }
 
-        var pending = snapshot["approvals"]!.AsArray().Where(a => a!["decision"] is null).Select(a => (string)a!["id"]!).Order().ToList();
-        var shown = await page.Locator("[data-testid=pending-approval]").EvaluateAllAsync<string[]>("cards => cards.map(c => c.dataset.request)");
+        var pending = snapshot["approvals"]!.AsArray().Where(a => a!["decision"] is null).Select(a => (string)a!["id"]!)
+            .Order()
+            .ToList();
+        var shown = await page.Locator("[data-testid=pending-approval]")
+            .EvaluateAllAsync<string[]>("cards => cards.map(c => c.dataset.request)");
         Assert.Equal(pending, shown.Order().ToList());
         int incidents = snapshot["incidents"]!.AsArray().Count;
         Assert.Equal(incidents, await page.Locator("#incident-list tbody tr").CountAsync());
@@ -75,8 +80,10 @@ public sealed class DashboardPageTests(RecordedLab lab, Chromium chromium) : ICl
                 await Expect(page.GetByTestId($"empty-{id}")).ToBeVisibleAsync();
                 continue;
             }
-            Assert.True(charts.TryGetValue(id, out var chart), $"no chart for {id}; charts: {string.Join(", ", charts.Keys)}");
-            Assert.Equal((id, points, points), (id, chart.GetProperty("declared").GetInt32(), chart.GetProperty("drawn").GetInt32()));
+            Assert.True(charts.TryGetValue(id, out var chart),
+                $"no chart for {id}; charts: {string.Join(", ", charts.Keys)}");
+            Assert.Equal((id, points, points),
+                (id, chart.GetProperty("declared").GetInt32(), chart.GetProperty("drawn").GetInt32()));
             Assert.True(chart.GetProperty("width").GetInt32() > 100, $"{id} was not laid out");
         }
         Assert.Equal(expected.Count(e => e.Value > 0), charts.Count);
@@ -106,10 +113,13 @@ public sealed class DashboardPageTests(RecordedLab lab, Chromium chromium) : ICl
 
         string id = $"incident:{RecordedLab.Lab}/browser-live-{Guid.NewGuid():N}";
         using (var ledger = LedgerStore.Open(lab.LedgerPath))
-            new IncidentLog(ledger).Record("user:ada", new Incident(id, RecordedLab.Lab, "test", "a record the page must show without a reload", Severity.Warning));
+            new IncidentLog(ledger).Record("user:ada", new Incident(id, RecordedLab.Lab, "test",
+                "a record the page must show without a reload", Severity.Warning));
 
-        await Expect(page.Locator("#incident-list code", new() { HasTextString = id })).ToBeVisibleAsync(new() { Timeout = 30_000 });
-        Assert.True(int.Parse((await page.GetAttributeAsync("body", "data-renders"))!, CultureInfo.InvariantCulture) > before);
+        await Expect(page.Locator("#incident-list code", new() { HasTextString = id }))
+            .ToBeVisibleAsync(new() { Timeout = 30_000 });
+        Assert.True(
+            int.Parse((await page.GetAttributeAsync("body", "data-renders"))!, CultureInfo.InvariantCulture) > before);
         await Expect(page.Locator("#live-status")).ToContainTextAsync("new records");
     }
 

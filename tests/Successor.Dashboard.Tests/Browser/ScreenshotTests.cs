@@ -19,7 +19,8 @@ public sealed class ScreenshotTests(RecordedLab lab, Chromium chromium) : IClass
         {
             var gates = new Gatekeeper(ledger);
             if (gates.Pending(RecordedLab.Lab).Count == 0)
-                gates.Request(LabJournal.LoopAgent, $"request:{RecordedLab.Lab}/g3-promotion", "promotion", RecordedLab.Lab,
+                gates.Request(LabJournal.LoopAgent, $"request:{RecordedLab.Lab}/g3-promotion", "promotion",
+                    RecordedLab.Lab,
                     "promote generation 3's successor: better on the sealed holdout, every gate passed");
         }
         var page = await chromium.Open(lab.StartServer());
@@ -31,7 +32,8 @@ public sealed class ScreenshotTests(RecordedLab lab, Chromium chromium) : IClass
         var shots = new Dictionary<string, Func<string, Task>>
         {
             ["dashboard.png"] = path => page.ScreenshotAsync(new() { Path = path, FullPage = true }),
-            ["dashboard-overview.png"] = async path => await page.ScreenshotAsync(new() { Path = path, FullPage = true, Clip = await Box(page, "header.top", "#approvals") }),
+            ["dashboard-overview.png"] = async path => await page.ScreenshotAsync(
+                new() { Path = path, FullPage = true, Clip = await Box(page, "header.top", "#approvals") }),
             ["dashboard-lineage.png"] = path => page.Locator("#lineage").ScreenshotAsync(new() { Path = path }),
             ["dashboard-generations.png"] = path => page.Locator("#generations").ScreenshotAsync(new() { Path = path }),
             ["dashboard-trends.png"] = path => page.Locator("#trends").ScreenshotAsync(new() { Path = path }),

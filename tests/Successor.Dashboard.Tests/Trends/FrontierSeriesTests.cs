@@ -22,7 +22,8 @@ public sealed class FrontierSeriesTests(ITestOutputHelper output)
 
     static TrendSeries Get(string id) => FrontierSeries.Bundled().Single(s => s.Id == id);
 
-    static double Days(string from, string to) => (DateTimeOffset.Parse(to + "T00:00:00Z") - DateTimeOffset.Parse(from + "T00:00:00Z")).TotalDays;
+    static double Days(string from, string to) =>
+        (DateTimeOffset.Parse(to + "T00:00:00Z") - DateTimeOffset.Parse(from + "T00:00:00Z")).TotalDays;
     static double LogOdds(double percent) => Math.Log(percent / (100 - percent));
 
     [Fact]
@@ -50,7 +51,8 @@ public sealed class FrontierSeriesTests(ITestOutputHelper output)
         Assert.InRange(fit.DoublingDaysHigh!.Value, 182, 192);
         Assert.InRange(fit.RSquared!.Value, 0.97, 0.98);
         var hundredHours = fit.Crossing(6000);
-        Assert.Equal(new DateTimeOffset(2027, 4, 18, 22, 6, 28, TimeSpan.Zero), hundredHours.Date!.Value, TimeSpan.FromMinutes(1));
+        Assert.Equal(new DateTimeOffset(2027, 4, 18, 22, 6, 28, TimeSpan.Zero), hundredHours.Date!.Value,
+            TimeSpan.FromMinutes(1));
         Assert.True(hundredHours.Low < hundredHours.Date && hundredHours.Date < hundredHours.High);
     }
 
@@ -59,7 +61,8 @@ public sealed class FrontierSeriesTests(ITestOutputHelper output)
     [InlineData("core-bench", "2024-09-15", 21.5, "2025-12-15", 95.5)]
     [InlineData("mle-bench", "2024-10-15", 16.9, "2026-02-15", 64.4)]
     [InlineData("ai-research-automated-forecast", "2027-12-31", 30, "2028-12-31", 60)]
-    public void A_two_point_percent_series_doubles_its_odds_exactly_as_its_endpoints_say(string id, string from, double first, string to, double last)
+    public void A_two_point_percent_series_doubles_its_odds_exactly_as_its_endpoints_say(string id, string from,
+        double first, string to, double last)
     {
         var fit = Get(id).Fit()!;
         Assert.Equal(Math.Log(2) * Days(from, to) / (LogOdds(last) - LogOdds(first)), fit.DoublingDays!.Value, 6);
@@ -80,14 +83,21 @@ public sealed class FrontierSeriesTests(ITestOutputHelper output)
         var report = TrendsReport.Build(FrontierSeries.Bundled());
         foreach (var s in FrontierSeries.Bundled())
         {
-            if (s.Fit() is not { } fit) { output.WriteLine($"{s.Id}: reference, not fitted ({s.Points[0].Value} {s.Unit})"); continue; }
+            if (s.Fit() is not { } fit)
+            {
+                output.WriteLine($"{s.Id}: reference, not fitted ({s.Points[0].Value} {s.Unit})");
+                continue;
+            }
             Assert.True(fit.DoublingDays > 0, $"{s.Id} is not growing");
-            string ci = fit.DoublingDaysLow is null ? "CI unknown (2 points)" : $"95% CI {fit.DoublingDaysLow:F1}–{fit.DoublingDaysHigh?.ToString("F1") ?? "∞"}";
+            string ci = fit.DoublingDaysLow is null ? "CI unknown (2 points)"
+                : $"95% CI {fit.DoublingDaysLow:F1}–{fit.DoublingDaysHigh?.ToString("F1") ?? "∞"}";
             // Crossing dates as the report gives them (rounded to the day).
             var json = report["series"]!.AsArray().Single(j => (string?)j!["id"] == s.Id)!;
             string crossings = string.Join("; ", json["crossings"]!.AsArray().Select(c =>
-                $"{c!["target"]} {s.Unit} on {c["date"]}" + (c["date_low"] is null ? "" : $" ({c["date_low"]} to {c["date_high"]})")));
-            output.WriteLine($"{s.Id}: {(s.Kind == TrendKind.Percent ? "odds " : "")}doubling {fit.DoublingDays:F1} days, {ci}, r² {fit.RSquared?.ToString("F3") ?? "n/a"}; {crossings}");
+                $"{c!["target"]} {s.Unit} on {c["date"]}"
+                    + (c["date_low"] is null ? "" : $" ({c["date_low"]} to {c["date_high"]})")));
+            output.WriteLine($"{s.Id}: {(s.Kind == TrendKind.Percent ? "odds " : "")}doubling {fit.DoublingDays:F1} " +
+                $"days, {ci}, r² {fit.RSquared?.ToString("F3") ?? "n/a"}; {crossings}");
         }
     }
 }

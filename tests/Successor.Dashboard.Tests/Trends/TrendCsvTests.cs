@@ -26,7 +26,8 @@ public sealed class TrendCsvTests : IDisposable
     {
         string text = "\uFEFF# my series\r\n" + Header + "\r\n\r\n"
             + "lab,2026-11-23T10:30:00Z,4,exponential,digits,false,100;1000,\"Lab, horizon\",\"the \"\"ledger\"\"\"\r\n"
-            + "lab,2026-11-23T10:20:00+00:00,2,exponential,digits,false,100;1000,\"Lab, horizon\",\"the \"\"ledger\"\"\"\r\n"
+            + "lab,2026-11-23T10:20:00+00:00,2,exponential,digits,false,100;1000,\"Lab, "
+            + "horizon\",\"the \"\"ledger\"\"\"\r\n"
             + "  bench , 2025-03-15 , 40.5 , percent , % , true , , Bench , \r\n";
         var series = FrontierSeries.Load(Write(text));
         Assert.Equal(["lab", "bench"], series.Select(s => s.Id));
@@ -41,29 +42,48 @@ public sealed class TrendCsvTests : IDisposable
     }
 
     [Theory]
-    [InlineData("wrong header", "id,date,value\n" + Good, 1, "expected 'id,date,value,kind,unit,forecast,targets,name,source'")]
-    [InlineData("bad date", Header + "\n" + Good + "\nlab,2026-13-01,5,exponential,digits,false,100,Lab horizon,ours", 3, "date '2026-13-01' is not a date")]
-    [InlineData("month-only date", Header + "\nlab,2026-01,5,exponential,digits,false,100,Lab horizon,ours", 2, "date '2026-01' is not a date")]
-    [InlineData("non-numeric value", Header + "\nlab,2026-01-15,four,exponential,digits,false,100,Lab horizon,ours", 2, "value 'four' is not a number")]
-    [InlineData("decimal comma", Header + "\nlab,2026-01-15,\"4,5\",exponential,digits,false,100,Lab horizon,ours", 2, "value '4,5' is not a number")]
-    [InlineData("NaN", Header + "\nlab,2026-01-15,NaN,exponential,digits,false,100,Lab horizon,ours", 2, "value 'NaN' is not a number")]
-    [InlineData("zero under a log", Header + "\nlab,2026-01-15,0,exponential,digits,false,100,Lab horizon,ours", 2, "value 0 is not positive")]
-    [InlineData("negative under a log", Header + "\nlab,2026-01-15,-2,exponential,digits,false,100,Lab horizon,ours", 2, "value -2 is not positive")]
-    [InlineData("100 percent", Header + "\nb,2026-01-15,100,percent,%,false,,Bench,x", 2, "value 100 is not strictly between 0 and 100")]
-    [InlineData("unknown kind", Header + "\nlab,2026-01-15,4,linear,digits,false,100,Lab horizon,ours", 2, "kind 'linear' is unknown")]
+    [InlineData("wrong header", "id,date,value\n" + Good, 1,
+        "expected 'id,date,value,kind,unit,forecast,targets,name,source'")]
+    [InlineData("bad date", Header + "\n" + Good + "\nlab,2026-13-01,5,exponential,digits,false,100,Lab horizon,ours",
+        3, "date '2026-13-01' is not a date")]
+    [InlineData("month-only date", Header + "\nlab,2026-01,5,exponential,digits,false,100,Lab horizon,ours", 2,
+        "date '2026-01' is not a date")]
+    [InlineData("non-numeric value", Header + "\nlab,2026-01-15,four,exponential,digits,false,100,Lab horizon,ours", 2,
+        "value 'four' is not a number")]
+    [InlineData("decimal comma", Header + "\nlab,2026-01-15,\"4,5\",exponential,digits,false,100,Lab horizon,ours", 2,
+        "value '4,5' is not a number")]
+    [InlineData("NaN", Header + "\nlab,2026-01-15,NaN,exponential,digits,false,100,Lab horizon,ours", 2,
+        "value 'NaN' is not a number")]
+    [InlineData("zero under a log", Header + "\nlab,2026-01-15,0,exponential,digits,false,100,Lab horizon,ours", 2,
+        "value 0 is not positive")]
+    [InlineData("negative under a log", Header + "\nlab,2026-01-15,-2,exponential,digits,false,100,Lab horizon,ours", 2,
+        "value -2 is not positive")]
+    [InlineData("100 percent", Header + "\nb,2026-01-15,100,percent,%,false,,Bench,x", 2,
+        "value 100 is not strictly between 0 and 100")]
+    [InlineData("unknown kind", Header + "\nlab,2026-01-15,4,linear,digits,false,100,Lab horizon,ours", 2,
+        "kind 'linear' is unknown")]
     [InlineData("empty file", "", 1, "the file is empty")]
     [InlineData("comments only", "# nothing\n\n", 1, "the file is empty")]
     [InlineData("header only", "# c\n" + Header + "\n", 2, "no data rows")]
-    [InlineData("duplicate point", Header + "\n" + Good + "\n" + Good, 3, "already has a point at 2026-01-15 00:00:00Z (line 2)")]
+    [InlineData("duplicate point", Header + "\n" + Good + "\n" + Good, 3,
+        "already has a point at 2026-01-15 00:00:00Z (line 2)")]
     [InlineData("too few fields", Header + "\nlab,2026-01-15,4,exponential", 2, "4 fields; expected 9")]
-    [InlineData("unclosed quote", Header + "\nlab,2026-01-15,4,exponential,digits,false,100,\"Lab horizon,ours", 2, "never closed")]
-    [InlineData("changed series columns", Header + "\n" + Good + "\nlab,2026-02-15,5,exponential,hours,false,100,Lab horizon,ours", 3, "different unit here than on line 2")]
-    [InlineData("bad forecast flag", Header + "\nlab,2026-01-15,4,exponential,digits,yes,100,Lab horizon,ours", 2, "forecast 'yes' is not true or false")]
-    [InlineData("bad target", Header + "\nlab,2026-01-15,4,exponential,digits,false,100;-1,Lab horizon,ours", 2, "target -1 is not positive")]
-    [InlineData("targets on a reference", Header + "\nr,2026-01-15,4,reference,%,false,50,Ref,x", 2, "takes no targets")]
-    [InlineData("bad id", Header + "\n-lab,2026-01-15,4,exponential,digits,false,100,Lab horizon,ours", 2, "id '-lab' is not valid")]
-    [InlineData("empty unit", Header + "\nlab,2026-01-15,4,exponential,,false,100,Lab horizon,ours", 2, "unit is empty")]
-    public void A_malformed_file_is_one_error_naming_the_file_and_the_line(string why, string text, int line, string problem)
+    [InlineData("unclosed quote", Header + "\nlab,2026-01-15,4,exponential,digits,false,100,\"Lab horizon,ours", 2,
+        "never closed")]
+    [InlineData("changed series columns", Header + "\n" + Good
+        + "\nlab,2026-02-15,5,exponential,hours,false,100,Lab horizon,ours", 3, "different unit here than on line 2")]
+    [InlineData("bad forecast flag", Header + "\nlab,2026-01-15,4,exponential,digits,yes,100,Lab horizon,ours", 2,
+        "forecast 'yes' is not true or false")]
+    [InlineData("bad target", Header + "\nlab,2026-01-15,4,exponential,digits,false,100;-1,Lab horizon,ours", 2,
+        "target -1 is not positive")]
+    [InlineData("targets on a reference", Header + "\nr,2026-01-15,4,reference,%,false,50,Ref,x", 2,
+        "takes no targets")]
+    [InlineData("bad id", Header + "\n-lab,2026-01-15,4,exponential,digits,false,100,Lab horizon,ours", 2,
+        "id '-lab' is not valid")]
+    [InlineData("empty unit", Header + "\nlab,2026-01-15,4,exponential,,false,100,Lab horizon,ours", 2,
+        "unit is empty")]
+    public void A_malformed_file_is_one_error_naming_the_file_and_the_line(string why, string text, int line,
+        string problem)
     {
         string path = Write(text);
         var error = Assert.Throws<TrendDataException>(() => FrontierSeries.Load(path));
@@ -85,7 +105,8 @@ public sealed class TrendCsvTests : IDisposable
     public void A_file_over_the_size_limit_is_refused_without_reading_it_all()
     {
         var big = new StringBuilder(Header + "\n");
-        for (int i = 0; big.Length <= TrendCsv.MaxChars; i++) big.Append($"s{i},2026-01-15,4,exponential,digits,false,,S,x\n");
+        for (int i = 0; big.Length <= TrendCsv.MaxChars; i++)
+            big.Append($"s{i},2026-01-15,4,exponential,digits,false,,S,x\n");
         string path = Write(big.ToString());
         var error = Assert.Throws<TrendDataException>(() => FrontierSeries.Load(path));
         Assert.Contains($"{path}: the file is over the", error.Message);
@@ -114,7 +135,8 @@ public sealed class TrendCsvTests : IDisposable
             }
             try
             {
-                foreach (var s in TrendCsv.Parse(text.ToString(), "fuzz.csv")) _ = TrendsReport.Build([s]).ToJsonString();
+                foreach (var s in TrendCsv.Parse(text.ToString(), "fuzz.csv"))
+                    _ = TrendsReport.Build([s]).ToJsonString();
                 loaded++;
             }
             catch (TrendDataException e) { Assert.StartsWith("fuzz.csv, line ", e.Message); }

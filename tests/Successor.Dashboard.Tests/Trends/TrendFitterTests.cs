@@ -11,11 +11,13 @@ public sealed class TrendFitterTests(ITestOutputHelper output)
     static readonly DateTimeOffset Start = new(2024, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
     /// <summary>value = first · 2^(days / doubling), every `spacing` days.</summary>
-    static List<TrendPoint> Exponential(int count, double spacingDays, double doublingDays, double first = 1, Func<double>? noise = null) =>
+    static List<TrendPoint> Exponential(int count, double spacingDays, double doublingDays, double first = 1,
+        Func<double>? noise = null) =>
         Enumerable.Range(0, count).Select(i =>
         {
             double days = i * spacingDays;
-            return new TrendPoint(Start.AddDays(days), first * Math.Pow(2, days / doublingDays) * Math.Exp(noise?.Invoke() ?? 0));
+            return new TrendPoint(Start.AddDays(days),
+                first * Math.Pow(2, days / doublingDays) * Math.Exp(noise?.Invoke() ?? 0));
         }).ToList();
 
     [Fact]
@@ -38,13 +40,16 @@ public sealed class TrendFitterTests(ITestOutputHelper output)
         int doublingCovered = 0, crossingCovered = 0;
         for (int trial = 0; trial < 200; trial++)
         {
-            var fit = TrendFitter.Fit(Exponential(count: 8, spacingDays: 90, doublingDays: doubling, noise: () => 0.3 * rng.NextGaussian()))!;
-            if (fit.DoublingDaysLow <= doubling && doubling <= (fit.DoublingDaysHigh ?? double.PositiveInfinity)) doublingCovered++;
+            var fit = TrendFitter.Fit(
+                Exponential(count: 8, spacingDays: 90, doublingDays: doubling, noise: () => 0.3 * rng.NextGaussian()))!;
+            if (fit.DoublingDaysLow <= doubling
+                && doubling <= (fit.DoublingDaysHigh ?? double.PositiveInfinity)) doublingCovered++;
             var crossing = fit.Crossing(target);
             var truth = Start.AddDays(trueCrossingDays);
             if (crossing.Low <= truth && truth <= crossing.High) crossingCovered++;
         }
-        output.WriteLine($"doubling-time CI covered {doublingCovered} of 200; crossing-date CI covered {crossingCovered} of 200");
+        output.WriteLine($"doubling-time CI covered {doublingCovered} of 200; " +
+            $"crossing-date CI covered {crossingCovered} of 200");
         // Binomial(200, 0.95) lies in [180, 198] with probability > 0.999; a CI too narrow or too wide fails.
         Assert.InRange(doublingCovered, 180, 198);
         Assert.InRange(crossingCovered, 180, 198);
@@ -98,7 +103,9 @@ public sealed class TrendFitterTests(ITestOutputHelper output)
     public void Generations_minutes_apart_fit_in_fractional_days()
     {
         // The lab's horizon doubling every 30 minutes, one generation every 10 minutes.
-        var points = Enumerable.Range(0, 6).Select(i => new TrendPoint(Start.AddMinutes(10 * i), 2 * Math.Pow(2, i / 3.0))).ToList();
+        var points = Enumerable.Range(0, 6)
+            .Select(i => new TrendPoint(Start.AddMinutes(10 * i), 2 * Math.Pow(2, i / 3.0)))
+            .ToList();
         var fit = TrendFitter.Fit(points)!;
         Assert.Equal(30, fit.DoublingDays!.Value * 24 * 60, 6);
         Assert.Equal(Start.AddMinutes(60), fit.Crossing(8).Date!.Value, TimeSpan.FromSeconds(1));
@@ -109,7 +116,8 @@ public sealed class TrendFitterTests(ITestOutputHelper output)
     {
         Assert.Null(TrendFitter.Fit([new(Start, 5), new(Start.AddDays(1), 5)])!.DoublingDays);
         Assert.Null(TrendFitter.Fit([new(Start, 5), new(Start.AddDays(1), 4)])!.DoublingDays);
-        var noisy = TrendFitter.Fit([new(Start, 5), new(Start.AddDays(1), 9), new(Start.AddDays(2), 4), new(Start.AddDays(3), 7)])!;
+        var noisy = TrendFitter.Fit(
+            [new(Start, 5), new(Start.AddDays(1), 9), new(Start.AddDays(2), 4), new(Start.AddDays(3), 7)])!;
         Assert.NotNull(noisy.DoublingDays);
         Assert.Null(noisy.DoublingDaysHigh);
         Assert.Null(noisy.Crossing(100).Low);
@@ -131,7 +139,8 @@ public sealed class TrendFitterTests(ITestOutputHelper output)
     [InlineData(TrendKind.Percent, 0)]
     public void A_value_the_scale_cannot_take_is_refused(TrendKind kind, double value)
     {
-        var error = Assert.Throws<ArgumentException>(() => TrendFitter.Fit([new(Start, 50), new(Start.AddDays(1), value)], kind));
+        var error = Assert.Throws<ArgumentException>(() =>
+            TrendFitter.Fit([new(Start, 50), new(Start.AddDays(1), value)], kind));
         Assert.Contains("2024-01-02", error.Message);
     }
 }

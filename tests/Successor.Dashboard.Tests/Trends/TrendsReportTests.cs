@@ -17,12 +17,14 @@ public sealed class TrendsReportTests
         Assert.Equal(9, report["series"]!.AsArray().Count);
 
         var metr = Series(report, "metr-time-horizon");
-        Assert.Equal(["id", "name", "unit", "kind", "source", "forecast", "points", "fit", "crossings"], metr.Select(p => p.Key));
+        Assert.Equal(["id", "name", "unit", "kind", "source", "forecast", "points", "fit", "crossings"],
+            metr.Select(p => p.Key));
         Assert.Equal("exponential", (string?)metr["kind"]);
         Assert.Equal("2022-07-01", (string?)metr["points"]![0]!["date"]);
         Assert.Equal(0.5, (double)metr["points"]![0]!["value"]!);
         var fit = metr["fit"]!.AsObject();
-        Assert.Equal(["doubling_days", "doubling_days_low", "doubling_days_high", "r2", "points"], fit.Select(p => p.Key));
+        Assert.Equal(["doubling_days", "doubling_days_low", "doubling_days_high", "r2", "points"],
+            fit.Select(p => p.Key));
         Assert.InRange((double)fit["doubling_days"]!, 132.5, 133.5);
         Assert.Equal(5, (int)fit["points"]!);
         var crossing = metr["crossings"]!.AsArray().Single(c => (double)c!["target"]! == 6000)!;
@@ -49,7 +51,8 @@ public sealed class TrendsReportTests
     {
         var start = new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero);
         var points = Enumerable.Range(0, 4).Select(i => new TrendPoint(start.AddMinutes(7 * i), 3 + i)).ToList();
-        var lab = new TrendSeries("lab", "Lab capability horizon", "digits", TrendKind.Exponential, "ledger", false, points, [20]);
+        var lab = new TrendSeries("lab", "Lab capability horizon", "digits", TrendKind.Exponential, "ledger", false,
+            points, [20]);
         var series = Series(TrendsReport.Build([lab]), "lab");
         Assert.Equal("2026-11-23T09:07:00Z", (string?)series["points"]![1]!["date"]);
         Assert.True((double)series["fit"]!["doubling_days"]! < 1);

@@ -8,7 +8,15 @@ namespace Successor.Data.Tests.Contamination;
 
 public sealed class ContaminationTests
 {
-    static readonly string[] Words = [.. "the a of to in is was he she it that for on with as his her they at by this had not are but from or have an which one you were all we when there can been has more if no out so said what up its about into than them only could new some time these two may then do first any like my now over such our man me even most made after also did many before must through back years where much your way well down should because each just those people how too little state good very make world still own see men work long get here between both life being under never day same another know while last might us great old year off come since against go came right used take three".Split(' ')];
+    static readonly string[] Words =
+        [.. ("the a of to in is was he she it that for on with as his her they at by this had not are but " +
+            "from or have an which one you were all we when there can been has more if no out so said what " +
+            "up its about into than them only could new some time these two may then do first any like my " +
+            "now over such our man me even most made after also did many before must through back years " +
+            "where much your way well down should because each just those people how too little state good " +
+            "very make world still own see men work long get here between both life being under never day " +
+            "same another know while last might us great old year off come since against go came right used " +
+            "take three").Split(' ')];
 
     static Document Sentence(Rng rng, string id, int words) =>
         new(id, string.Join(' ', Enumerable.Range(0, words).Select(_ => Words[rng.NextInt(Words.Length)])) + ".");
@@ -27,7 +35,8 @@ public sealed class ContaminationTests
             string piece = i % 100 == 0
                 ? string.Join(' ', source.Split(' ').Skip(20).Take(13))
                 : source.Substring(7, 55);
-            training[i] = training[i] with { Text = training[i].Text + " " + piece.ToUpperInvariant().ToLowerInvariant() + " tail" };
+            training[i] = training[i] with { Text = training[i].Text + " " + piece.ToUpperInvariant().ToLowerInvariant()
+                + " tail" };
             planted.Add(training[i].Id);
         }
         var index = new ContaminationIndex();
@@ -56,7 +65,8 @@ public sealed class ContaminationTests
     public void The_guard_refuses_a_mixture_above_the_threshold_with_one_line()
     {
         var index = new ContaminationIndex();
-        var secret = new Document("v", "this sentence is in the validation set and must never be trained on by anyone at all ever");
+        var secret = new Document("v",
+            "this sentence is in the validation set and must never be trained on by anyone at all ever");
         index.Add("the validation set", [secret]);
         var report = index.Check([secret with { Id = "gen:1" }, new Document("gen:2", "clean text")]);
         var e = Assert.Throws<DataException>(() => ContaminationGuard.Require("mix.jsonl", report));

@@ -40,7 +40,8 @@ public sealed class CorpusReaderTests : IDisposable
     [Fact]
     public void Jsonl_gives_one_document_per_line()
     {
-        var corpus = CorpusReader.Load(Write("a.jsonl", "{\"text\": \"one\"}\n\n{\"text\": \"two\\nlines\", \"id\": 3}\r\n"));
+        var corpus =
+            CorpusReader.Load(Write("a.jsonl", "{\"text\": \"one\"}\n\n{\"text\": \"two\\nlines\", \"id\": 3}\r\n"));
         Assert.Equal(["one", "two\nlines"], corpus.Documents.Select(d => d.Text));
     }
 
@@ -79,8 +80,10 @@ public sealed class CorpusReaderTests : IDisposable
     [Fact]
     public void Invalid_utf8_is_refused_with_its_byte_offset()
     {
-        Assert.Contains("invalid UTF-8 at byte 3", Error(Write("bad.txt", [(byte)'a', (byte)'b', (byte)'c', 0xC3, 0x28])));
-        Assert.Contains("line 2", Error(Write("bad.jsonl", [.. "{\"text\":\"ok\"}\n{\"text\":\""u8.ToArray(), 0xFF, (byte)'"', (byte)'}'])));
+        Assert.Contains("invalid UTF-8 at byte 3",
+            Error(Write("bad.txt", [(byte)'a', (byte)'b', (byte)'c', 0xC3, 0x28])));
+        Assert.Contains("line 2",
+            Error(Write("bad.jsonl", [.. "{\"text\":\"ok\"}\n{\"text\":\""u8.ToArray(), 0xFF, (byte)'"', (byte)'}'])));
     }
 
     [Theory]

@@ -6,7 +6,8 @@ namespace Successor.Data.Tests.Corpora;
 public sealed class CorpusSplitterTests
 {
     static Corpus Make(int n, int offset = 0) =>
-        new("test", [.. Enumerable.Range(offset, n).Select(i => new Document($"d{i}", $"document number {i} says {i * 7919 % 1000}"))]);
+        new("test", [.. Enumerable.Range(offset, n)
+            .Select(i => new Document($"d{i}", $"document number {i} says {i * 7919 % 1000}"))]);
 
     [Fact]
     public void The_split_is_deterministic_and_close_to_the_ratios()
@@ -64,9 +65,12 @@ public sealed class CorpusSplitterTests
             var split = CorpusSplitter.Split(corpus, new SplitRatios(), 1, canaries: 1);
             var manifest = SplitWriter.Write(folder, corpus, split, new SplitRatios(), 1);
             Assert.Equal(Corpus.ContentHash(split.Holdout), manifest["holdout"]!["sha256"]!.ToString());
-            Assert.Equal(split.Train.Select(d => d.Text), CorpusReader.Load(Path.Combine(folder, SplitWriter.TrainFile)).Documents.Select(d => d.Text));
-            Assert.StartsWith(SealedFormat.Header, File.ReadAllText(Path.Combine(folder, "sealed", SealedFormat.HoldoutFile)));
-            Assert.Throws<Successor.Training.Data.DataException>(() => CorpusReader.Load(Path.Combine(folder, "sealed", SealedFormat.HoldoutFile)));
+            Assert.Equal(split.Train.Select(d => d.Text),
+                CorpusReader.Load(Path.Combine(folder, SplitWriter.TrainFile)).Documents.Select(d => d.Text));
+            Assert.StartsWith(SealedFormat.Header,
+                File.ReadAllText(Path.Combine(folder, "sealed", SealedFormat.HoldoutFile)));
+            Assert.Throws<Successor.Training.Data.DataException>(() =>
+                CorpusReader.Load(Path.Combine(folder, "sealed", SealedFormat.HoldoutFile)));
         }
         finally { Directory.Delete(folder, true); }
     }

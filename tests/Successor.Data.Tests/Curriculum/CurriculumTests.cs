@@ -75,7 +75,9 @@ public sealed class CurriculumTests
         var inputs = new int[B * T];
         var targets = new int[B * T];
         source.Sample(new Rng(3), B, T, inputs, targets);
-        var held = CurriculumGenerator.Set([TaskFamilies.Get("radd")], [1, 2], 50, 1, CurriculumSplit.Validation).Select(p => p.Prompt).ToHashSet();
+        var held = CurriculumGenerator.Set([TaskFamilies.Get("radd")], [1, 2], 50, 1, CurriculumSplit.Validation)
+            .Select(p => p.Prompt)
+            .ToHashSet();
         for (int b = 0; b < B; b++)
         {
             string row = new([.. inputs.AsSpan(b * T, T).ToArray().Select(t => (char)t)]);
@@ -106,7 +108,8 @@ public sealed class CurriculumTests
         string row = new([.. inputs.AsSpan(0, T).ToArray().Select(t => (char)t)]);
         var lines = row.Split('\n');
         Assert.True(lines.Length >= 3);
-        foreach (var line in lines.SkipLast(1)) Assert.True(TaskFamilies.Check(Problem.Split(line)!.Value.Prompt, Problem.Split(line)!.Value.Answer), line);
+        foreach (var line in lines.SkipLast(1))
+            Assert.True(TaskFamilies.Check(Problem.Split(line)!.Value.Prompt, Problem.Split(line)!.Value.Answer), line);
         // "rev abc=cba\n": 8 prompt characters whose targets are unscored, then 3 answer letters and the newline.
         Assert.Equal(Enumerable.Repeat(-1, 7), targets.Take(7));
         Assert.All(targets.Skip(7).Take(4), y => Assert.NotEqual(-1, y));
@@ -116,7 +119,8 @@ public sealed class CurriculumTests
     [InlineData("1-5", new[] { 1, 2, 3, 4, 5 })]
     [InlineData("3", new[] { 3 })]
     [InlineData("8,2,2-3", new[] { 2, 3, 8 })]
-    public void Difficulties_parse(string text, int[] expected) => Assert.Equal(expected, CurriculumGenerator.ParseDifficulties(text));
+    public void Difficulties_parse(string text, int[] expected) =>
+        Assert.Equal(expected, CurriculumGenerator.ParseDifficulties(text));
 
     [Theory]
     [InlineData("0-3")]
@@ -124,9 +128,11 @@ public sealed class CurriculumTests
     [InlineData("x")]
     [InlineData("")]
     public void Bad_difficulties_are_one_line_errors(string text) =>
-        Assert.Contains("difficulties", Assert.Throws<ArgumentException>(() => CurriculumGenerator.ParseDifficulties(text)).Message);
+        Assert.Contains("difficulties",
+            Assert.Throws<ArgumentException>(() => CurriculumGenerator.ParseDifficulties(text)).Message);
 
     [Fact]
     public void An_unknown_family_lists_the_known_ones() =>
-        Assert.Contains("known families: add, radd", Assert.Throws<ArgumentException>(() => TaskFamilies.Parse("radd,nope")).Message);
+        Assert.Contains("known families: add, radd",
+            Assert.Throws<ArgumentException>(() => TaskFamilies.Parse("radd,nope")).Message);
 }

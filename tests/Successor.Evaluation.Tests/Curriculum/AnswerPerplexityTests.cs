@@ -38,7 +38,8 @@ public sealed class AnswerPerplexityTests
     [Fact]
     public void Matches_a_token_by_token_log_softmax_over_the_answers()
     {
-        using var model = new GptModel(new ModelConfig { Layers = 1, Heads = 2, Embedding = 16, BlockSize = 32 }, new FastKernels());
+        using var model =
+            new GptModel(new ModelConfig { Layers = 1, Heads = 2, Embedding = 16, BlockSize = 32 }, new FastKernels());
         model.Initialize(3);
         var problems = CurriculumGenerator.Set([TaskFamilies.Get("radd")], [1, 3, 5], 7, 2, CurriculumSplit.Train);
         double fast = AnswerPerplexity.Of(model, problems, batchSize: 4);

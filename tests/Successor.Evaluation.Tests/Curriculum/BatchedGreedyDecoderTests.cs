@@ -19,9 +19,11 @@ public sealed class BatchedGreedyDecoderTests
 
     [Theory]
     [MemberData(nameof(Architectures))]
-    public void Batched_decoding_matches_sequential_greedy_generation(Activation activation, Norm norm, Positions positions)
+    public void Batched_decoding_matches_sequential_greedy_generation(Activation activation, Norm norm,
+        Positions positions)
     {
-        var config = new ModelConfig { Layers = 2, Heads = 2, Embedding = 32, BlockSize = 24, Activation = activation, Norm = norm, Positions = positions, Bias = true };
+        var config = new ModelConfig { Layers = 2, Heads = 2, Embedding = 32, BlockSize = 24, Activation = activation,
+            Norm = norm, Positions = positions, Bias = true };
         using var model = new GptModel(config, new FastKernels());
         model.Initialize(42);
         // Larger weights than the default init so greedy outputs vary with the prompt.
@@ -41,9 +43,11 @@ public sealed class BatchedGreedyDecoderTests
 
     [Theory]
     [MemberData(nameof(Architectures))]
-    public unsafe void Batched_decoding_matches_the_argmax_of_a_full_forward_pass(Activation activation, Norm norm, Positions positions)
+    public unsafe void Batched_decoding_matches_the_argmax_of_a_full_forward_pass(Activation activation, Norm norm,
+        Positions positions)
     {
-        var config = new ModelConfig { Layers = 2, Heads = 2, Embedding = 32, BlockSize = 16, Activation = activation, Norm = norm, Positions = positions };
+        var config = new ModelConfig { Layers = 2, Heads = 2, Embedding = 32, BlockSize = 16, Activation = activation,
+            Norm = norm, Positions = positions };
         using var model = new GptModel(config, new FastKernels());
         model.Initialize(7);
         var p = model.Parameters.Slice(0, (int)model.Parameters.Length);
@@ -58,7 +62,8 @@ public sealed class BatchedGreedyDecoderTests
             {
                 var x = context.ToArray();
                 fixed (int* inputs = x) model.Forward(inputs, null, 1, x.Length);
-                int next = Sampler.ArgMax(new ReadOnlySpan<float>(model.Logits + (long)(x.Length - 1) * config.VocabSize, config.VocabSize));
+                int next = Sampler.ArgMax(
+                    new ReadOnlySpan<float>(model.Logits + (long)(x.Length - 1) * config.VocabSize, config.VocabSize));
                 Assert.Equal(next, batched[r][step]);
                 context.Add(next);
             }
@@ -72,7 +77,8 @@ public sealed class BatchedGreedyDecoderTests
         using var model = new GptModel(config, new FastKernels());
         model.Initialize(1);
         using var decoder = new BatchedGreedyDecoder(model, 2);
-        var outputs = decoder.Decode([ByteTokenizer.Encode("abcdef"), ByteTokenizer.Encode("abcdefghij")], maxTokens: 100, stop: -1);
+        var outputs = decoder.Decode([ByteTokenizer.Encode("abcdef"), ByteTokenizer.Encode("abcdefghij")],
+            maxTokens: 100, stop: -1);
         Assert.Equal(3, outputs[0].Count); // positions 5, 6 and 7 each predict one token, then the block is full
         Assert.Empty(outputs[1]);          // the prompt alone fills the context
     }

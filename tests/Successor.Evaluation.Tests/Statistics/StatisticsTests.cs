@@ -47,8 +47,10 @@ public sealed class StatisticsTests
     [Fact]
     public void Comparisons_refuse_unpaired_or_undersampled_input()
     {
-        Assert.Contains("same items", Assert.Throws<ArgumentException>(() => SeededBootstrap.Compare([1.0], [1.0, 0.0])).Message);
-        Assert.Contains("at least 1000", Assert.Throws<ArgumentException>(() => SeededBootstrap.Compare([1.0], [1.0], resamples: 10)).Message);
+        Assert.Contains("same items",
+            Assert.Throws<ArgumentException>(() => SeededBootstrap.Compare([1.0], [1.0, 0.0])).Message);
+        Assert.Contains("at least 1000",
+            Assert.Throws<ArgumentException>(() => SeededBootstrap.Compare([1.0], [1.0], resamples: 10)).Message);
     }
 
     [Fact]
@@ -59,7 +61,9 @@ public sealed class StatisticsTests
     public void The_horizon_recovers_a_known_crossing_with_a_CI_around_it()
     {
         // True curve: p(d) = σ(3·(5.5 − d)), 400 trials per difficulty, expected counts.
-        var counts = Enumerable.Range(1, 10).Select(d => (d, (int)Math.Round(400 / (1 + Math.Exp(-3 * (5.5 - d)))), 400)).ToList();
+        var counts = Enumerable.Range(1, 10)
+            .Select(d => (d, (int)Math.Round(400 / (1 + Math.Exp(-3 * (5.5 - d)))), 400))
+            .ToList();
         var h = CapabilityHorizon.Fit("radd", counts);
         Assert.Equal("fitted", h.Status);
         Assert.InRange(h.Value!.Value, 5.4, 5.6);

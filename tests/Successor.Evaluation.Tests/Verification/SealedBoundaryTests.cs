@@ -13,7 +13,8 @@ namespace Successor.Evaluation.Tests.Verification;
 
 public sealed class SealedBoundaryTests
 {
-    static readonly Assembly Training = typeof(Trainer).Assembly, Data = typeof(CorpusReader).Assembly, Evaluation = typeof(Verifier).Assembly;
+    static readonly Assembly Training = typeof(Trainer).Assembly, Data = typeof(CorpusReader).Assembly,
+        Evaluation = typeof(Verifier).Assembly;
 
     [Fact]
     public void The_trainer_cannot_reference_data_or_evaluation()
@@ -29,7 +30,8 @@ public sealed class SealedBoundaryTests
     {
         var friends = Data.GetCustomAttributes<InternalsVisibleToAttribute>().Select(a => a.AssemblyName).ToList();
         Assert.Equal(["Successor.Evaluation"], friends);
-        var evaluationFriends = Evaluation.GetCustomAttributes<InternalsVisibleToAttribute>().Select(a => a.AssemblyName).ToList();
+        var evaluationFriends =
+            Evaluation.GetCustomAttributes<InternalsVisibleToAttribute>().Select(a => a.AssemblyName).ToList();
         Assert.Equal(["Successor.Evaluation.Tests"], evaluationFriends);
     }
 
@@ -38,19 +40,25 @@ public sealed class SealedBoundaryTests
     {
         var reader = Evaluation.GetType("Successor.Evaluation.Verification.HoldoutReader")!;
         Assert.False(reader.IsPublic);
-        Assert.DoesNotContain(Enum.GetNames<CurriculumSplit>(), n => n.Contains("Seal", StringComparison.OrdinalIgnoreCase) || n.Contains("Holdout", StringComparison.OrdinalIgnoreCase));
-        Assert.False(typeof(CurriculumPartition).GetField("Sealed", BindingFlags.Static | BindingFlags.NonPublic | BindingFlags.Public)!.IsPublic);
+        Assert.DoesNotContain(Enum.GetNames<CurriculumSplit>(), n => n.Contains("Seal",
+            StringComparison.OrdinalIgnoreCase) || n.Contains("Holdout", StringComparison.OrdinalIgnoreCase));
+        Assert.False(typeof(CurriculumPartition)
+            .GetField("Sealed", BindingFlags.Static | BindingFlags.NonPublic | BindingFlags.Public)!.IsPublic);
         // No public method in Data takes a raw side number (the only way to ask for the sealed side).
-        var publicMethods = Data.GetExportedTypes().SelectMany(t => t.GetMethods(BindingFlags.Public | BindingFlags.Static | BindingFlags.Instance));
-        Assert.DoesNotContain(publicMethods, m => m.DeclaringType!.Assembly == Data && m.Name is "Set" or "Draw" && m.GetParameters().Any(p => p.ParameterType == typeof(int) && p.Name == "side"));
+        var publicMethods = Data.GetExportedTypes()
+            .SelectMany(t => t.GetMethods(BindingFlags.Public | BindingFlags.Static | BindingFlags.Instance));
+        Assert.DoesNotContain(publicMethods, m => m.DeclaringType!.Assembly == Data && m.Name is "Set" or "Draw"
+            && m.GetParameters().Any(p => p.ParameterType == typeof(int) && p.Name == "side"));
         Assert.DoesNotContain(Data.GetExportedTypes(), t => t.Name.Contains("HoldoutReader", StringComparison.Ordinal));
     }
 
     [Fact]
     public void The_verifier_returns_statistics_never_holdout_items()
     {
-        var leaky = new[] { typeof(Document), typeof(Problem), typeof(Successor.Evaluation.Curriculum.ItemResult), typeof(string) };
-        foreach (var m in typeof(Verifier).GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly))
+        var leaky = new[] { typeof(Document), typeof(Problem), typeof(Successor.Evaluation.Curriculum.ItemResult),
+            typeof(string) };
+        foreach (var m in typeof(Verifier)
+            .GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly))
         {
             var returned = m.ReturnType;
             var inner = returned.IsGenericType ? returned.GetGenericArguments() : [returned];

@@ -29,13 +29,15 @@ public sealed class VerifierTests
     public void A_briefly_trained_model_is_scored_and_compared_on_sealed_problems()
     {
         var kernels = new FastKernels();
-        var recipe = new Recipe { Model = Tiny, BatchSize = 16, Steps = 30, WarmupSteps = 5, EvalInterval = 0, LearningRate = 3e-3 };
+        var recipe = new Recipe { Model = Tiny, BatchSize = 16, Steps = 30, WarmupSteps = 5, EvalInterval = 0,
+            LearningRate = 3e-3 };
         using var trainer = new Trainer(recipe, CurriculumBatchSource.Data([TaskFamilies.Get("radd")], 1, 2), kernels);
         using var untrained = new GptModel(Tiny, kernels);
         untrained.Initialize(1);
         trainer.Run();
         Assert.True(trainer.Losses[^1] < trainer.Losses[0]);
-        var verifier = new Verifier(new VerifierSettings { Difficulties = "1-3", ItemsPerSlice = 30, Resamples = 1000 });
+        var verifier =
+            new Verifier(new VerifierSettings { Difficulties = "1-3", ItemsPerSlice = 30, Resamples = 1000 });
         var score = verifier.Score(trainer.Model);
         Assert.Equal(90, score.Items);
         Assert.Equal(3, score.Slices.Count);
@@ -85,12 +87,14 @@ public sealed class VerifierTests
         string folder = Directory.CreateTempSubdirectory("successor-verifier-").FullName;
         try
         {
-            Assert.Contains("successor data split", Assert.Throws<Successor.Training.Data.DataException>(() => new Verifier(new VerifierSettings(), folder)).Message);
+            Assert.Contains("successor data split", Assert.Throws<Successor.Training.Data.DataException>(() =>
+                new Verifier(new VerifierSettings(), folder)).Message);
             Directory.CreateDirectory(Path.Combine(folder, "sealed"));
             File.WriteAllText(Path.Combine(folder, "sealed", SealedFormat.HoldoutFile), "{\"text\":\"no marker\"}\n");
             var verifier = new Verifier(new VerifierSettings(), folder);
             using var model = new GptModel(Tiny, new FastKernels());
-            Assert.Contains("not the sealed marker", Assert.Throws<Successor.Training.Data.DataException>(() => verifier.HoldoutText(model)).Message);
+            Assert.Contains("not the sealed marker",
+                Assert.Throws<Successor.Training.Data.DataException>(() => verifier.HoldoutText(model)).Message);
         }
         finally { Directory.Delete(folder, true); }
     }

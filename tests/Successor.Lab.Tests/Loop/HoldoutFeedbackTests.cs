@@ -12,7 +12,8 @@ namespace Successor.Lab.Tests.Loop;
 
 public sealed class HoldoutFeedbackTests
 {
-    /// <summary>Candidates whose public score is far above their sealed score: every answer would come from the holdout.</summary>
+    /// <summary>Candidates whose public score is far above their sealed score: every answer would come from the
+    /// holdout.</summary>
     static readonly HoldoutQuery[] Gamed = [.. Enumerable.Range(1, 6).Select(g => new HoldoutQuery(g, 0.9, 0.1))];
 
     [Fact]
@@ -31,16 +32,20 @@ public sealed class HoldoutFeedbackTests
         Assert.All(answers.Skip(4), a => Assert.Equal(new HoldoutAnswer(a.Generation, null, false, true), a));
         // Exactly what the mechanism itself answers, query by query.
         var direct = new Thresholdout(budget: 4, seed: 7);
-        Assert.Equal(Gamed.Select(q => direct.Query(q.Public, q.Sealed)).Select(a => a.Refused ? (double?)null : a.Value), answers.Select(a => a.Value));
+        Assert.Equal(Gamed.Select(q => direct.Query(q.Public, q.Sealed))
+            .Select(a => a.Refused ? (double?)null : a.Value), answers.Select(a => a.Value));
     }
 
     [Fact]
     public void A_budget_of_zero_lets_no_number_through_and_agreement_returns_the_public_score()
     {
-        Assert.All(HoldoutFeedback.Answers("thresholdout", 0, 7, Gamed), a => Assert.True(a.Refused && a.Value is null));
-        var agreeing = Enumerable.Range(1, 30).Select(g => new HoldoutQuery(g, 0.5 + g / 100.0, 0.5 + g / 100.0)).ToList();
+        Assert.All(HoldoutFeedback.Answers("thresholdout", 0, 7, Gamed), a =>
+            Assert.True(a.Refused && a.Value is null));
+        var agreeing =
+            Enumerable.Range(1, 30).Select(g => new HoldoutQuery(g, 0.5 + g / 100.0, 0.5 + g / 100.0)).ToList();
         var answers = HoldoutFeedback.Answers("thresholdout", 30, 3, agreeing);
-        // Thresholdout's per-query noise lets about one agreeing query in six spend budget; the rest see the public score.
+        // Thresholdout's per-query noise lets about one agreeing query in six spend budget; the rest see the public
+        // score.
         Assert.InRange(answers.Count(a => a.FromHoldout), 1, 12);
         Assert.All(answers.Where(a => !a.FromHoldout), a => Assert.Equal(agreeing[a.Generation - 1].Public, a.Value));
     }

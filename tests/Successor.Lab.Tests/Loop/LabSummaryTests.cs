@@ -12,7 +12,8 @@ public sealed class LabSummaryTests
     [Fact]
     public void Effects_that_round_to_zero_or_are_negative_carry_one_sign()
     {
-        var row = new GenerationRow(3, false, 2, "accuracy", 0.591, -0.0001, -0.0811, 0.0, 3.45, 3.41, 3.47, null, 0, 2_560_000, 82, "");
+        var row = new GenerationRow(3, false, 2, "accuracy", 0.591, -0.0001, -0.0811, 0.0, 3.45, 3.41, 3.47, null, 0,
+            2_560_000, 82, "");
         string table = LabSummary.Table([row]);
         Assert.Contains("+0.000 [-0.081, +0.000]", table);
         Assert.DoesNotContain("-+", table);

@@ -10,15 +10,19 @@ namespace Successor.Lab.Tests.Loop;
 
 public sealed class LineageDivergenceTests
 {
-    /// <summary>A recorded generation whose public gain exceeds its sealed gain by `excess`, each with a 95% CI of ±0.0392 (se 0.02).</summary>
+    /// <summary>A recorded generation whose public gain exceeds its sealed gain by `excess`, each with a 95% CI of
+    /// ±0.0392 (se 0.02).</summary>
     static GenerationRecord Generation(int g, bool promoted, double excess) => new()
     {
-        Generation = g, Promoted = promoted, PublicImprovement = 0.05 + excess, PublicImprovementLow = 0.05 + excess - 0.0392,
-        PublicImprovementHigh = 0.05 + excess + 0.0392, Improvement = 0.05, ImprovementLow = 0.05 - 0.0392, ImprovementHigh = 0.05 + 0.0392,
+        Generation = g, Promoted = promoted, PublicImprovement = 0.05 + excess,
+        PublicImprovementLow = 0.05 + excess - 0.0392,
+        PublicImprovementHigh = 0.05 + excess + 0.0392, Improvement = 0.05,
+        ImprovementLow = 0.05 - 0.0392, ImprovementHigh = 0.05 + 0.0392,
     };
 
     static (GainEstimate Public, GainEstimate Sealed) Candidate(double excess) =>
-        (new GainEstimate(0.05 + excess, 0.05 + excess - 0.0392, 0.05 + excess + 0.0392), new GainEstimate(0.05, 0.05 - 0.0392, 0.05 + 0.0392));
+        (new GainEstimate(0.05 + excess, 0.05 + excess - 0.0392, 0.05 + excess + 0.0392),
+            new GainEstimate(0.05, 0.05 - 0.0392, 0.05 + 0.0392));
 
     [Fact]
     public void Small_excesses_that_no_generation_shows_alone_add_up_over_the_lineage()

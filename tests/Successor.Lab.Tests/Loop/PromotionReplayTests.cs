@@ -19,7 +19,8 @@ namespace Successor.Lab.Tests.Loop;
 
 public sealed class PromotionReplayTests
 {
-    static Verdict Always(bool accept) => new(accept, new Comparison(0, 0, 0, 0, 0, 1, 1, 1000), [], 0, accept ? "accepted" : "rejected");
+    static Verdict Always(bool accept) =>
+        new(accept, new Comparison(0, 0, 0, 0, 0, 1, 1, 1000), [], 0, accept ? "accepted" : "rejected");
 
     [Fact]
     public void A_gate_that_accepts_everything_false_accepts_every_known_bad_case()
@@ -45,7 +46,8 @@ public sealed class PromotionReplayTests
     static GptModel SilencedCopy(GptModel model)
     {
         var copy = new GptModel(Config, model.Kernels);
-        model.Parameters.Slice(0, (int)model.Parameters.Length).CopyTo(copy.Parameters.Slice(0, (int)copy.Parameters.Length));
+        model.Parameters.Slice(0, (int)model.Parameters.Length)
+            .CopyTo(copy.Parameters.Slice(0, (int)copy.Parameters.Length));
         PromotionReplay.Silence(copy);
         return copy;
     }
@@ -53,12 +55,15 @@ public sealed class PromotionReplayTests
     [Fact]
     public void The_promotion_rule_accepts_only_the_champion_over_its_silenced_copy()
     {
-        var recipe = new Recipe { Model = Config, BatchSize = 32, Steps = 600, WarmupSteps = 10, EvalInterval = 0, LearningRate = 1e-2, MinLearningRate = 1e-3, Seed = 3 };
-        using var trainer = new Trainer(recipe, CurriculumBatchSource.Data([TaskFamilies.Get("radd")], 1, 1), new FastKernels());
+        var recipe = new Recipe { Model = Config, BatchSize = 32, Steps = 600, WarmupSteps = 10, EvalInterval = 0,
+            LearningRate = 1e-2, MinLearningRate = 1e-3, Seed = 3 };
+        using var trainer =
+            new Trainer(recipe, CurriculumBatchSource.Data([TaskFamilies.Get("radd")], 1, 1), new FastKernels());
         trainer.Run();
         using var silenced = SilencedCopy(trainer.Model);
         var verifier = new Verifier(new VerifierSettings { Difficulties = "1", ItemsPerSlice = 30, Resamples = 1000 });
-        Assert.True(verifier.Score(trainer.Model).Accuracy > 0.3, "the test model did not learn enough to tell apart from its silenced copy");
+        Assert.True(verifier.Score(trainer.Model).Accuracy > 0.3,
+            "the test model did not learn enough to tell apart from its silenced copy");
         Assert.Equal(0, verifier.Score(silenced).Accuracy);
         var r = PromotionReplay.Run(pairs => verifier.ComparePairs([trainer.Model, silenced], pairs));
         Assert.Equal((0, 0), (r.FalseAccepts, r.FalseRejects));
@@ -73,7 +78,8 @@ public sealed class PromotionReplayTests
             using var untrained = new GptModel(Config, new FastKernels());
             untrained.Initialize(seed);
             using var silenced = SilencedCopy(untrained);
-            var verifier = new Verifier(new VerifierSettings { Families = "radd,add", Difficulties = "1-3", ItemsPerSlice = 30, Resamples = 1000 });
+            var verifier = new Verifier(new VerifierSettings { Families = "radd,add", Difficulties = "1-3",
+                ItemsPerSlice = 30, Resamples = 1000 });
             var r = PromotionReplay.Run(pairs => verifier.ComparePairs([untrained, silenced], pairs));
             Assert.Equal(0, r.FalseAccepts);
         }

@@ -14,7 +14,8 @@ public sealed class PromotionPolicyTests
     };
 
     static GateDecision Decision(bool approved, string by = "person:ada") =>
-        new("request:lab/g1-promotion", approved, by, approved ? "looks right" : "not yet", DateTimeOffset.UnixEpoch, 1);
+        new("request:lab/g1-promotion", approved, by, approved ? "looks right" : "not yet", DateTimeOffset.UnixEpoch,
+            1);
 
     [Fact]
     public void A_genuinely_better_successor_that_passes_every_check_is_promoted_with_the_verdict_as_its_reason()
@@ -29,7 +30,8 @@ public sealed class PromotionPolicyTests
     [Fact]
     public void A_failed_training_is_the_only_reason_given()
     {
-        var d = PromotionPolicy.Decide(new PromotionEvidence { TrainingError = "out of memory", GenuinelyBetter = false, KeptDataSafe = false });
+        var d = PromotionPolicy.Decide(
+            new PromotionEvidence { TrainingError = "out of memory", GenuinelyBetter = false, KeptDataSafe = false });
         Assert.False(d.Promoted);
         Assert.Equal(["the successor's training failed (out of memory)"], d.Failures);
     }
@@ -63,7 +65,8 @@ public sealed class PromotionPolicyTests
     [Fact]
     public void A_refused_proposal_never_ran_so_it_taints_nothing()
     {
-        var d = PromotionPolicy.Decide(Good with { CriticalIncidents = [(PromotionPolicy.RefusedProposal, "incident:lab/g1-protected-surface-p1")] });
+        var d = PromotionPolicy.Decide(Good with { CriticalIncidents = [(PromotionPolicy.RefusedProposal,
+            "incident:lab/g1-protected-surface-p1")] });
         Assert.True(d.Promoted);
     }
 
@@ -82,7 +85,8 @@ public sealed class PromotionPolicyTests
     [Fact]
     public void A_rejected_data_mix_change_stops_an_approved_promotion_and_keeps_its_approver()
     {
-        var d = PromotionPolicy.Decide(Good with { PromotionDecision = Decision(true), DataMixDecision = Decision(false, "person:bo") });
+        var d = PromotionPolicy.Decide(
+            Good with { PromotionDecision = Decision(true), DataMixDecision = Decision(false, "person:bo") });
         Assert.False(d.Promoted);
         Assert.Equal("data-mix change rejected by person:bo: not yet", d.Reason);
         Assert.Equal("person:ada", d.ApprovedBy);
@@ -91,7 +95,8 @@ public sealed class PromotionPolicyTests
     [Fact]
     public void No_decision_of_a_person_counts_when_an_automatic_check_failed()
     {
-        var d = PromotionPolicy.Decide(Good with { GenuinelyBetter = false, Verdict = "no better", PromotionDecision = Decision(true) });
+        var d = PromotionPolicy.Decide(
+            Good with { GenuinelyBetter = false, Verdict = "no better", PromotionDecision = Decision(true) });
         Assert.False(d.Promoted);
         Assert.Null(d.ApprovedBy);
         Assert.Equal(["not genuinely better on the sealed holdout: no better"], d.Failures);

@@ -91,7 +91,8 @@ public sealed class SafeTensorsFileTests : IDisposable
             float.NaN, BitConverter.Int32BitsToSingle(0x7FC0_1234), -0f, float.PositiveInfinity,
             float.NegativeInfinity, float.Epsilon, float.MaxValue, -float.MinValue,
         ])).Append(new SafeTensor("e.empty", [0, 5], [])).ToArray();
-        var metadata = new Dictionary<string, string> { ["step"] = "1200", ["recipe"] = "{\"lr\": 0.001}", ["note"] = "λ ✓ <tag> \"quoted\"\n" };
+        var metadata = new Dictionary<string,
+            string> { ["step"] = "1200", ["recipe"] = "{\"lr\": 0.001}", ["note"] = "λ ✓ <tag> \"quoted\"\n" };
         string path = PathOf();
 
         SafeTensorsFile.Write(path, tensors, metadata);
@@ -101,7 +102,8 @@ public sealed class SafeTensorsFileTests : IDisposable
         foreach (var (expected, actual) in tensors.Zip(content.Tensors))
         {
             Assert.Equal(expected.Shape, actual.Shape);
-            Assert.Equal(expected.Data.Select(BitConverter.SingleToInt32Bits), actual.Data.Select(BitConverter.SingleToInt32Bits));
+            Assert.Equal(expected.Data.Select(BitConverter.SingleToInt32Bits),
+                actual.Data.Select(BitConverter.SingleToInt32Bits));
         }
         Assert.Equal(metadata.OrderBy(e => e.Key), content.Metadata.OrderBy(e => e.Key));
     }
@@ -192,8 +194,10 @@ public sealed class SafeTensorsFileTests : IDisposable
         string missing = Path.Combine(folder, "no-such-folder");
         string path = Path.Combine(missing, "model.safetensors");
 
-        var error = Assert.Throws<DirectoryNotFoundException>(() => SafeTensorsFile.Write(path, StandardTensors(), StandardMetadata));
-        Assert.Equal($"checkpoint {path}: folder {missing} does not exist; create it before writing the checkpoint", error.Message);
+        var error = Assert.Throws<DirectoryNotFoundException>(() =>
+            SafeTensorsFile.Write(path, StandardTensors(), StandardMetadata));
+        Assert.Equal($"checkpoint {path}: folder {missing} does not exist; create it before writing the checkpoint",
+            error.Message);
         Assert.Empty(Directory.GetFileSystemEntries(folder));
     }
 
@@ -203,7 +207,8 @@ public sealed class SafeTensorsFileTests : IDisposable
         string target = Path.Combine(folder, "occupied");
         Directory.CreateDirectory(target);
 
-        var error = Assert.Throws<IOException>(() => SafeTensorsFile.Write(target, StandardTensors(), StandardMetadata));
+        var error =
+            Assert.Throws<IOException>(() => SafeTensorsFile.Write(target, StandardTensors(), StandardMetadata));
         Assert.StartsWith($"checkpoint {target}: cannot be written (", error.Message);
         Assert.Equal([target], Directory.GetFileSystemEntries(folder));
     }
@@ -212,7 +217,8 @@ public sealed class SafeTensorsFileTests : IDisposable
     public void Writing_refuses_reserved_metadata_keys()
     {
         var error = Assert.Throws<ArgumentException>(() =>
-            SafeTensorsFile.Write(PathOf(), StandardTensors(), new Dictionary<string, string> { ["data_sha256_v2"] = "x" }));
+            SafeTensorsFile.Write(PathOf(), StandardTensors(), new Dictionary<string,
+                string> { ["data_sha256_v2"] = "x" }));
         Assert.Contains("reserved", error.Message);
         Assert.Empty(Directory.GetFileSystemEntries(folder));
     }
@@ -224,7 +230,8 @@ public sealed class SafeTensorsFileTests : IDisposable
             SafeTensorsFile.Write(PathOf(), [new SafeTensor("w", [2, 3], new float[5])], StandardMetadata));
         Assert.Contains("tensor 'w' has shape [2, 3] but 5 values", wrongLength.Message);
         var duplicate = Assert.Throws<ArgumentException>(() =>
-            SafeTensorsFile.Write(PathOf(), [new SafeTensor("w", [1], [1f]), new SafeTensor("w", [1], [2f])], StandardMetadata));
+            SafeTensorsFile.Write(PathOf(), [new SafeTensor("w", [1], [1f]), new SafeTensor("w", [1], [2f])],
+                StandardMetadata));
         Assert.Contains("tensor 'w' is given twice", duplicate.Message);
     }
 
@@ -379,8 +386,10 @@ public sealed class SafeTensorsFileTests : IDisposable
     public void A_shape_whose_product_overflows_is_refused()
     {
         string path = WriteStandard();
-        EditHeader(path, root => Entry(root, "b.bias")["shape"] = new JsonArray(int.MaxValue, int.MaxValue, int.MaxValue));
-        AssertRefused(path, "tensor 'b.bias' shape [2147483647, 2147483647, 2147483647] has an element count that overflows 64 bits");
+        EditHeader(path, root =>
+            Entry(root, "b.bias")["shape"] = new JsonArray(int.MaxValue, int.MaxValue, int.MaxValue));
+        AssertRefused(path,
+            "tensor 'b.bias' shape [2147483647, 2147483647, 2147483647] has an element count that overflows 64 bits");
     }
 
     [Fact]
@@ -442,7 +451,8 @@ public sealed class SafeTensorsFileTests : IDisposable
     {
         string path = WriteStandard();
         using (var stream = new FileStream(path, FileMode.Open)) stream.SetLength(stream.Length - 3);
-        AssertRefused(path, "tensor 'c.scale' data_offsets [36, 40] run past the end of the 37-byte data section", "truncated");
+        AssertRefused(path, "tensor 'c.scale' data_offsets [36, 40] run past the end of the 37-byte data section",
+            "truncated");
     }
 
     [Fact]
@@ -490,6 +500,7 @@ public sealed class SafeTensorsFileTests : IDisposable
         byte[] file = File.ReadAllBytes(path);
         file[^5] ^= 0x01;  // the lowest mantissa bit of the last b.bias value
         File.WriteAllBytes(path, file);
-        AssertRefused(path, "data SHA-256 is", "but the header records data_sha256", "so the data was edited or corrupted; restore");
+        AssertRefused(path, "data SHA-256 is", "but the header records data_sha256",
+            "so the data was edited or corrupted; restore");
     }
 }

@@ -13,9 +13,11 @@ public sealed unsafe class GenerationTests
     [InlineData(Positions.Rope, Activation.SwiGlu, Norm.RmsNorm, false)]
     [InlineData(Positions.None, Activation.Gelu, Norm.LayerNorm, false)]
     [InlineData(Positions.Digits, Activation.Gelu, Norm.LayerNorm, true)]
-    public void Kv_cache_logits_equal_full_forward_logits_at_every_position(Positions positions, Activation activation, Norm norm, bool bias)
+    public void Kv_cache_logits_equal_full_forward_logits_at_every_position(Positions positions, Activation activation,
+        Norm norm, bool bias)
     {
-        var c = new ModelConfig { Layers = 2, Heads = 2, Embedding = 16, BlockSize = 12, VocabSize = 64, Positions = positions, Activation = activation, Norm = norm, Bias = bias };
+        var c = new ModelConfig { Layers = 2, Heads = 2, Embedding = 16, BlockSize = 12, VocabSize = 64,
+            Positions = positions, Activation = activation, Norm = norm, Bias = bias };
         using var model = Perturbed(c);
         var tokens = Tokens(new Rng(12), c.BlockSize);
         tokens[0] = '1'; // starts and ends with a digit, so a run carried over a Reset would show
@@ -34,7 +36,8 @@ public sealed unsafe class GenerationTests
         // After Reset the digit runs start again, as in a fresh full forward.
         decoder.Reset();
         decoder.Push(tokens[0]);
-        for (int v = 0; v < c.VocabSize; v++) Assert.True(MathF.Abs(full[v] - decoder.Logits[v]) < 1e-4f, $"after Reset, token {v}");
+        for (int v = 0; v < c.VocabSize; v++)
+            Assert.True(MathF.Abs(full[v] - decoder.Logits[v]) < 1e-4f, $"after Reset, token {v}");
     }
 
     static GptModel Perturbed(ModelConfig c)
@@ -54,11 +57,13 @@ public sealed unsafe class GenerationTests
     [Fact]
     public void Batched_rows_at_different_digit_ids_in_one_step_match_a_full_forward()
     {
-        var c = new ModelConfig { Layers = 2, Heads = 2, Embedding = 16, BlockSize = 10, VocabSize = 128, Positions = Positions.Digits, DigitOffset = 2 };
+        var c = new ModelConfig { Layers = 2, Heads = 2, Embedding = 16, BlockSize = 10, VocabSize = 128,
+            Positions = Positions.Digits, DigitOffset = 2 };
         using var model = Perturbed(c);
         const int R = 3;
         // Row 0 "radd 12+3", row 1 all digits, row 2 random: at step 4 their ids are 0, 5 and whatever.
-        int[] tokens = [.. "radd 12+34"u8.ToArray().Select(b => (int)b), .. "0123456789"u8.ToArray().Select(b => (int)b), .. Tokens(new Rng(14), c.BlockSize)];
+        int[] tokens = [.. "radd 12+34"u8.ToArray().Select(b => (int)b),
+            .. "0123456789"u8.ToArray().Select(b => (int)b), .. Tokens(new Rng(14), c.BlockSize)];
         fixed (int* x = tokens) model.Forward(x, null, R, c.BlockSize);
         var full = new Span<float>(model.Logits, R * c.BlockSize * c.VocabSize).ToArray();
         using var cache = new BatchedKvCache(model, R);
@@ -68,8 +73,10 @@ public sealed unsafe class GenerationTests
             for (int r = 0; r < R; r++)
             for (int v = 0; v < c.VocabSize; v++)
             {
-                float expected = full[((long)r * c.BlockSize + s) * c.VocabSize + v], cached = cache.Logits[(long)r * c.VocabSize + v];
-                Assert.True(MathF.Abs(expected - cached) < 1e-4f, $"row {r}, position {s}, token {v}: full {expected}, cached {cached}");
+                float expected = full[((long)r * c.BlockSize + s) * c.VocabSize + v],
+                    cached = cache.Logits[(long)r * c.VocabSize + v];
+                Assert.True(MathF.Abs(expected - cached) < 1e-4f,
+                    $"row {r}, position {s}, token {v}: full {expected}, cached {cached}");
             }
         }
     }
@@ -104,7 +111,8 @@ public sealed unsafe class GenerationTests
     {
         float[] logits = [5f, 4.9f, 0f, -1f, -2f];   // the first two hold > 95% of the mass
         var rng = new Rng(2);
-        var seen = Enumerable.Range(0, 500).Select(_ => Sampler.Next(logits, new SamplingOptions(TopP: 0.9f), rng)).ToHashSet();
+        var seen = Enumerable.Range(0, 500).Select(_ => Sampler.Next(logits, new SamplingOptions(TopP: 0.9f), rng))
+            .ToHashSet();
         Assert.Equal(new HashSet<int> { 0, 1 }, seen);
     }
 

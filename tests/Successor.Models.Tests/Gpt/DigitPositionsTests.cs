@@ -11,7 +11,8 @@ public sealed unsafe class DigitPositionsTests
 {
     static readonly ModelConfig Tiny = new()
     {
-        Layers = 2, Heads = 2, Embedding = 8, BlockSize = 12, VocabSize = 64, MlpRatio = 2, Positions = Positions.Digits,
+        Layers = 2, Heads = 2, Embedding = 8, BlockSize = 12, VocabSize = 64, MlpRatio = 2,
+        Positions = Positions.Digits,
     };
 
     static int[] Bytes(string text) => [.. Encoding.ASCII.GetBytes(text).Select(b => (int)b)];
@@ -35,7 +36,8 @@ public sealed unsafe class DigitPositionsTests
     {
         // The first row ends inside a run of digits; the second row's first digit is still id 1.
         string[] rows = ["radd 321+654=975", "45+6=51\n\n\n\n\n\n\n\n\n"];
-        int[] expected = [0, 0, 0, 0, 0, 1, 2, 3, 0, 1, 2, 3, 0, 1, 2, 3, 1, 2, 0, 1, 0, 1, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0];
+        int[] expected =
+            [0, 0, 0, 0, 0, 1, 2, 3, 0, 1, 2, 3, 0, 1, 2, 3, 1, 2, 0, 1, 0, 1, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0];
         Assert.Equal(expected, Ids(rows, null));
         int[] shifted = [.. expected.Select((id, i) => id == 0 ? 0 : id + (i < 16 ? 0 : 5))];
         Assert.Equal(shifted, Ids(rows, [0, 5]));
@@ -56,7 +58,11 @@ public sealed unsafe class DigitPositionsTests
         var rng = new Rng(seed);
         var x = new int[B * T];
         var y = new int[B * T];
-        for (int i = 0; i < x.Length; i++) { x[i] = rng.NextInt(3) == 0 ? '+' : '0' + rng.NextInt(10); y[i] = '0' + rng.NextInt(10); }
+        for (int i = 0; i < x.Length; i++)
+        {
+            x[i] = rng.NextInt(3) == 0 ? '+' : '0' + rng.NextInt(10);
+            y[i] = '0' + rng.NextInt(10);
+        }
         return (x, y);
     }
 
@@ -88,7 +94,8 @@ public sealed unsafe class DigitPositionsTests
             Assert.NotEqual(first, other);
             // Same layout and weights: evaluation is the unshifted model's, and so is training without offsets.
             Assert.Equal(unshifted.Forward(x, y, B, c.BlockSize), model.Forward(x, y, B, c.BlockSize));
-            Assert.Equal(unshifted.Forward(x, y, B, c.BlockSize), unshifted.ForwardBackward(x, y, B, c.BlockSize, 1f, dropoutSeed: 17));
+            Assert.Equal(unshifted.Forward(x, y, B, c.BlockSize),
+                unshifted.ForwardBackward(x, y, B, c.BlockSize, 1f, dropoutSeed: 17));
             Assert.NotEqual(model.Forward(x, y, B, c.BlockSize), first);
         }
     }
@@ -117,12 +124,15 @@ public sealed unsafe class DigitPositionsTests
                 bool used = Enumerable.Range(0, c.Embedding).Any(j => analytic[first + j] != 0);
                 if (!used) continue;
                 checkedRows++;
-                for (int j = 0; j < c.Embedding; j++) GptModelTests.GradientCheckAt(model, first + j, analytic[first + j], Loss, $"wpe[{row}, {j}]");
+                for (int j = 0; j < c.Embedding; j++)
+                    GptModelTests.GradientCheckAt(model, first + j, analytic[first + j], Loss, $"wpe[{row}, {j}]");
             }
             // ids 0 (the '+'), 1 and beyond the offset of 4: every row a run of up to 12 digits reaches
             Assert.True(checkedRows >= 8, $"only {checkedRows} rows of wpe carry a gradient");
             var wte = model.Layout["wte"];
-            for (int j = 0; j < c.Embedding; j++) GptModelTests.GradientCheckAt(model, wte.Offset + '7' * c.Embedding + j, analytic[wte.Offset + '7' * c.Embedding + j], Loss, $"wte['7', {j}]");
+            for (int j = 0; j < c.Embedding; j++)
+                GptModelTests.GradientCheckAt(model, wte.Offset + '7' * c.Embedding + j,
+                    analytic[wte.Offset + '7' * c.Embedding + j], Loss, $"wte['7', {j}]");
         }
     }
 }

@@ -9,7 +9,8 @@ namespace Successor.Models.Tests.Gpt;
 
 public sealed unsafe class GptModelTests
 {
-    static readonly ModelConfig Tiny = new() { Layers = 2, Heads = 2, Embedding = 8, BlockSize = 6, VocabSize = 11, MlpRatio = 2 };
+    static readonly ModelConfig Tiny =
+        new() { Layers = 2, Heads = 2, Embedding = 8, BlockSize = 6, VocabSize = 11, MlpRatio = 2 };
 
     public static TheoryData<string> Variants => [.. VariantConfigs.Keys];
 
@@ -17,7 +18,8 @@ public sealed unsafe class GptModelTests
     {
         ["gpt2: layernorm, gelu, learned, tied"] = Tiny,
         ["biases"] = Tiny with { Bias = true },
-        ["rmsnorm, rope, swiglu"] = Tiny with { Norm = Norm.RmsNorm, Positions = Positions.Rope, Activation = Activation.SwiGlu },
+        ["rmsnorm, rope, swiglu"] =
+            Tiny with { Norm = Norm.RmsNorm, Positions = Positions.Rope, Activation = Activation.SwiGlu },
         ["no positions (NoPE)"] = Tiny with { Positions = Positions.None },
         ["relu squared, untied head"] = Tiny with { Activation = Activation.ReluSquared, TieWeights = false },
         ["digit positions (Abacus)"] = Tiny with { Positions = Positions.Digits, VocabSize = 64 },

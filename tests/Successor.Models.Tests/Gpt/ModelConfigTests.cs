@@ -12,10 +12,14 @@ public sealed class ModelConfigTests
     public static TheoryData<ModelConfig, string> Invalid => new()
     {
         { Digits with { DigitOffset = -1 }, "digit_offset is -1; it must be 0 (off) or positive" },
-        { new ModelConfig { DigitOffset = 3 }, "digit_offset is 3 with positions learned; it applies only to positions digits, else it must be 0" },
-        { new ModelConfig { Positions = Positions.Rope, MaxDigitPosition = 80 }, "max_digit_position is 80 with positions rope; it applies only to positions digits, else leave it out" },
-        { Digits with { DigitOffset = 20, MaxDigitPosition = 67 }, "max_digit_position is 67; it must be at least block_size + digit_offset (68) so that every run of digits has an id" },
-        { Digits with { VocabSize = 57 }, "vocab_size is 57; positions digits reads the byte tokens '0'..'9' (48..57), so it must be at least 58" },
+        { new ModelConfig { DigitOffset = 3 },
+            "digit_offset is 3 with positions learned; it applies only to positions digits, else it must be 0" },
+        { new ModelConfig { Positions = Positions.Rope, MaxDigitPosition = 80 },
+            "max_digit_position is 80 with positions rope; it applies only to positions digits, else leave it out" },
+        { Digits with { DigitOffset = 20, MaxDigitPosition = 67 }, "max_digit_position is 67; " +
+            "it must be at least block_size + digit_offset (68) so that every run of digits has an id" },
+        { Digits with { VocabSize = 57 },
+            "vocab_size is 57; positions digits reads the byte tokens '0'..'9' (48..57), so it must be at least 58" },
     };
 
     [Theory]
@@ -38,10 +42,12 @@ public sealed class ModelConfigTests
     {
         string learned = JsonSerializer.Serialize(new ModelConfig(), SnakeCaseJson.Compact);
         Assert.DoesNotContain("digit", learned);
-        string set = JsonSerializer.Serialize(Digits with { DigitOffset = 3, MaxDigitPosition = 60 }, SnakeCaseJson.Compact);
+        string set =
+            JsonSerializer.Serialize(Digits with { DigitOffset = 3, MaxDigitPosition = 60 }, SnakeCaseJson.Compact);
         Assert.Contains("\"max_digit_position\":60", set);
         Assert.Contains("\"digit_offset\":3", set);
-        Assert.Equal(Digits with { DigitOffset = 3, MaxDigitPosition = 60 }, JsonSerializer.Deserialize<ModelConfig>(set, SnakeCaseJson.Options));
+        Assert.Equal(Digits with { DigitOffset = 3, MaxDigitPosition = 60 },
+            JsonSerializer.Deserialize<ModelConfig>(set, SnakeCaseJson.Options));
         var every = JsonSerializer.SerializeToNode(new ModelConfig(), SnakeCaseJson.EveryKey)!.AsObject();
         Assert.True(every.ContainsKey("max_digit_position") && every.ContainsKey("digit_offset"));
         Assert.False(every.ContainsKey("head_size"));

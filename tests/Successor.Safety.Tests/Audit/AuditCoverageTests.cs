@@ -17,7 +17,8 @@ public sealed class AuditCoverageTests : IDisposable
 
     void Generation(string lab, int g, bool promoted, IReadOnlyList<AuditCheck>? audit)
     {
-        var statements = new List<ProvStatement> { ProvStatement.Activity($"generation:{lab}/g{g}", "generation", new JsonObject { ["lab"] = lab, ["generation"] = g, ["promoted"] = promoted }) };
+        var statements = new List<ProvStatement> { ProvStatement.Activity($"generation:{lab}/g{g}", "generation",
+            new JsonObject { ["lab"] = lab, ["generation"] = g, ["promoted"] = promoted }) };
         if (audit is not null) statements.Add(SafetyAudit.Statement(lab, g, promoted, audit));
         temp.Ledger.AppendBatch("agent:loop", statements);
     }
@@ -26,7 +27,8 @@ public sealed class AuditCoverageTests : IDisposable
     public void Only_promotions_whose_every_required_check_ran_and_passed_are_audited()
     {
         Generation("lab", 1, promoted: true, AllPassed());
-        Generation("lab", 2, promoted: false, [.. AllPassed().Select(c => c with { Passed = c.Name != "promotion-rule" })]);
+        Generation("lab", 2, promoted: false,
+            [.. AllPassed().Select(c => c with { Passed = c.Name != "promotion-rule" })]);
         Generation("lab", 3, promoted: true, [.. AllPassed().Select(c => c with { Ran = c.Name != "canaries" })]);
         Generation("lab", 4, promoted: true, [.. AllPassed().Select(c => c with { Passed = c.Name != "divergence" })]);
         Generation("lab", 5, promoted: true, [.. AllPassed().Where(c => c.Name != "evaluator-fingerprint")]);
@@ -39,7 +41,8 @@ public sealed class AuditCoverageTests : IDisposable
         Assert.Equal(4, coverage.Gaps.Count);
         Assert.Contains(coverage.Gaps, g => g.StartsWith("g3: canaries: did not run", StringComparison.Ordinal));
         Assert.Contains(coverage.Gaps, g => g.StartsWith("g4: divergence: failed", StringComparison.Ordinal));
-        Assert.Contains(coverage.Gaps, g => g.StartsWith("g5: evaluator-fingerprint: missing", StringComparison.Ordinal));
+        Assert.Contains(coverage.Gaps, g =>
+            g.StartsWith("g5: evaluator-fingerprint: missing", StringComparison.Ordinal));
         Assert.Contains(coverage.Gaps, g => g == "g6: no safety audit recorded");
     }
 

@@ -29,7 +29,8 @@ public sealed class GateRulesTests
     public void The_budget_gate_asks_when_any_cap_rises_and_no_cap_is_the_highest()
     {
         var gate = new BudgetIncreaseGate(true);
-        Assert.Null(gate.Ask(new(1, """{"lab_tokens":100,"lab_seconds":0}""", """{"lab_tokens":50,"lab_seconds":0}""")));
+        Assert.Null(gate.Ask(
+            new(1, """{"lab_tokens":100,"lab_seconds":0}""", """{"lab_tokens":50,"lab_seconds":0}""")));
         Assert.Equal("budget-change-1", gate.Ask(new(1, """{"lab_tokens":100}""", """{"lab_tokens":200}"""))!.Local);
         Assert.NotNull(gate.Ask(new(2, """{"lab_tokens":100}""", """{"lab_tokens":0}""")));
         Assert.Null(new BudgetIncreaseGate(false).Ask(new(1, """{"lab_tokens":100}""", """{"lab_tokens":200}""")));

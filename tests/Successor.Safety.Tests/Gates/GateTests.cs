@@ -25,7 +25,8 @@ public sealed class GateTests : IDisposable
         return (admin, approver, viewer);
     }
 
-    GateRequest Promotion() => gates.Request("agent:loop", "request:lab/g1-promotion", "promotion", "lab", "promote g1");
+    GateRequest Promotion() =>
+        gates.Request("agent:loop", "request:lab/g1-promotion", "promotion", "lab", "promote g1");
 
     [Fact]
     public void The_first_person_must_be_an_admin_and_later_ones_need_an_admin_token()
@@ -45,7 +46,8 @@ public sealed class GateTests : IDisposable
         Assert.Equal("user:bo", people.Authenticate(approver, Role.Approver).Id);
         string everything = string.Join("\n", temp.Ledger.Read().Select(r => r.Entry));
         Assert.DoesNotContain(approver, everything);
-        Assert.Contains(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(approver))), everything);
+        Assert.Contains(Convert.ToHexStringLower(
+            System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(approver))), everything);
     }
 
     [Theory]
@@ -61,13 +63,15 @@ public sealed class GateTests : IDisposable
         var (_, approver, _) = Team();
         var request = Promotion();
         Assert.Single(gates.Pending("lab"));
-        var decision = gates.Decide(request.Id, people.Authenticate(approver, Role.Approver), approve: true, "holdout gain is real");
+        var decision = gates.Decide(request.Id, people.Authenticate(approver, Role.Approver), approve: true,
+            "holdout gain is real");
         Assert.True(decision.Approved);
         Assert.Equal("user:bo", decision.By);
         Assert.True(decision.LagSeconds >= 0);
         Assert.Empty(gates.Pending("lab"));
         Assert.Equal(decision, gates.DecisionOn(request.Id));
-        Assert.Throws<GateException>(() => gates.Decide(request.Id, people.Authenticate(approver, Role.Approver), approve: false, "again"));
+        Assert.Throws<GateException>(() =>
+            gates.Decide(request.Id, people.Authenticate(approver, Role.Approver), approve: false, "again"));
     }
 
     [Fact]
@@ -77,7 +81,8 @@ public sealed class GateTests : IDisposable
         var request = Promotion();
         foreach (var machine in new[] { "agent:loop", "researcher:tpe", "agent:promotion-policy" })
         {
-            var e = Assert.Throws<GateException>(() => gates.Decide(request.Id, new Identity(machine, Role.Admin, false), approve: true, "looks good to me"));
+            var e = Assert.Throws<GateException>(() =>
+                gates.Decide(request.Id, new Identity(machine, Role.Admin, false), approve: true, "looks good to me"));
             Assert.Contains("machine identity", e.Message);
         }
         Assert.Null(gates.DecisionOn(request.Id));

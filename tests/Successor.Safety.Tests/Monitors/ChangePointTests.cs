@@ -6,7 +6,8 @@ namespace Successor.Safety.Tests.Monitors;
 
 public sealed class ChangePointTests
 {
-    /// <summary>100 steps falling linearly from 3.0 to 2.0 at step 60, where the loss jumps by 1.5 to 3.5 and falls on.</summary>
+    /// <summary>100 steps falling linearly from 3.0 to 2.0 at step 60, where the loss jumps by 1.5 to 3.5 and falls
+    /// on.</summary>
     static double[] JumpingCurve(int seed, double noise = 0.05)
     {
         var random = new Random(seed);
@@ -83,7 +84,9 @@ public sealed class ChangePointTests
         static double[] Curve(int seed, double jump)
         {
             var random = new Random(seed);
-            return Enumerable.Range(0, 100).Select(t => 3.0 - t / 60.0 + (t >= 50 ? jump : 0) + 0.05 * SeededNoise.Gaussian(random)).ToArray();
+            return Enumerable.Range(0, 100)
+                .Select(t => 3.0 - t / 60.0 + (t >= 50 ? jump : 0) + 0.05 * SeededNoise.Gaussian(random))
+                .ToArray();
         }
         for (int seed = 0; seed < 10; seed++)
         {
@@ -117,7 +120,8 @@ public sealed class ChangePointTests
         Assert.Throws<ArgumentException>(() => ChangePoint.Detect(curve.Take(19).ToArray()));
         Assert.Throws<ArgumentOutOfRangeException>(() => ChangePoint.Detect(curve, window: 2));
         Assert.Throws<ArgumentOutOfRangeException>(() => ChangePoint.Detect(curve, threshold: 0));
-        Assert.Throws<ArgumentException>(() => ChangePoint.Detect(curve.Select((v, t) => t == 40 ? double.NaN : v).ToArray()));
+        Assert.Throws<ArgumentException>(() =>
+            ChangePoint.Detect(curve.Select((v, t) => t == 40 ? double.NaN : v).ToArray()));
         Assert.False(ChangePoint.Detect(curve.Take(20).ToArray()).Detected); // exactly 2 × window is enough
     }
 }

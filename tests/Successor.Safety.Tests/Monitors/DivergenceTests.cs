@@ -60,7 +60,8 @@ public sealed class DivergenceTests
         for (int i = 0; i < 200; i++)
         {
             double trueGain = -0.05 + 0.15 * random.NextDouble();
-            double publicHalfWidth = 0.01 + 0.04 * random.NextDouble(), sealedHalfWidth = 0.01 + 0.04 * random.NextDouble();
+            double publicHalfWidth = 0.01 + 0.04 * random.NextDouble(),
+                sealedHalfWidth = 0.01 + 0.04 * random.NextDouble();
             double publicGain = trueGain + publicHalfWidth / 1.96 * SeededNoise.Gaussian(random);
             double sealedGain = trueGain + sealedHalfWidth / 1.96 * SeededNoise.Gaussian(random);
             if (Divergence.Check(Gain(publicGain, publicHalfWidth), Gain(sealedGain, sealedHalfWidth)).Alarm) alarms++;

@@ -22,7 +22,8 @@ public sealed class ReliabilityTests
     }
 
     [Fact]
-    public void A_generation_is_as_reliable_as_the_product_of_its_checks_and_the_lineage_as_the_product_of_its_generations()
+    public void
+        A_generation_is_as_reliable_as_the_product_of_its_checks_and_the_lineage_as_the_product_of_its_generations()
     {
         var reliability = new Reliability([
             Checks(("verifier", 0.9), ("dedup", 0.5)),

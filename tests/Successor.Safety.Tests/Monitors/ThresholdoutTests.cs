@@ -78,7 +78,8 @@ public sealed class ThresholdoutTests
         static List<double> Run(ulong seed)
         {
             var holdout = new Thresholdout(budget: 100, seed: seed);
-            return Enumerable.Range(0, 60).Select(i => holdout.Query(0.5 + 0.01 * (i % 7), 0.5 + 0.02 * (i % 5)).Value).ToList();
+            return Enumerable.Range(0, 60).Select(i => holdout.Query(0.5 + 0.01 * (i % 7), 0.5 + 0.02 * (i % 5)).Value)
+                .ToList();
         }
         Assert.Equal(Run(42), Run(42));
         Assert.NotEqual(Run(42), Run(43));

@@ -8,7 +8,8 @@ namespace Successor.Tensors.Tests.Fast;
 [Collection("Parallelism")]
 public sealed unsafe class FastKernelTests
 {
-    /// <summary>Runs forward then backward with the given kernels on seeded inputs; returns outputs and gradients.</summary>
+    /// <summary>Runs forward then backward with the given kernels on seeded inputs; returns outputs and
+    /// gradients.</summary>
     delegate float[][] Scenario(IKernels k, NativeBuffers m);
 
     static readonly Dictionary<string, Scenario> Scenarios = new()
@@ -26,7 +27,8 @@ public sealed unsafe class FastKernelTests
         ["matmul"] = (k, m) =>
         {
             const int N = 37, C = 45, OC = 29;
-            float* x = m.Random(N * C), w = m.Random(OC * C), b = m.Random(OC), o = m.Zeros(N * OC), d = m.Random(N * OC);
+            float* x = m.Random(N * C), w = m.Random(OC * C), b = m.Random(OC), o = m.Zeros(N * OC),
+                d = m.Random(N * OC);
             float* dx = m.Random(N * C), dw = m.Random(OC * C), db = m.Random(OC); // nonzero: backward accumulates
             k.MatmulForward(o, x, w, b, N, C, OC);
             k.MatmulBackward(dx, dw, db, d, x, w, N, C, OC);
@@ -35,7 +37,8 @@ public sealed unsafe class FastKernelTests
         ["layernorm"] = (k, m) =>
         {
             const int N = 37, C = 70;
-            float* x = m.Random(N * C, 3f), w = m.Random(C), b = m.Random(C), o = m.Zeros(N * C), mean = m.Zeros(N), rstd = m.Zeros(N);
+            float* x = m.Random(N * C, 3f), w = m.Random(C), b = m.Random(C), o = m.Zeros(N * C),
+                mean = m.Zeros(N), rstd = m.Zeros(N);
             float* d = m.Random(N * C), dx = m.Random(N * C), dw = m.Zeros(C), db = m.Zeros(C);
             k.LayerNormForward(o, mean, rstd, x, w, b, N, C);
             k.LayerNormBackward(dx, dw, db, d, x, w, mean, rstd, N, C);
@@ -65,7 +68,8 @@ public sealed unsafe class FastKernelTests
         ["rope"] = (k, m) =>
         {
             const int B = 2, T = 9, C = 24, NH = 3, Half = C / NH / 2;
-            float* qkv = m.Random(B * T * 3 * C), cos = m.Random(T * Half), sin = m.Random(T * Half), d = m.Random(B * T * 3 * C);
+            float* qkv = m.Random(B * T * 3 * C), cos = m.Random(T * Half), sin = m.Random(T * Half),
+                d = m.Random(B * T * 3 * C);
             k.RopeForward(qkv, cos, sin, B, T, C, NH);
             k.RopeBackward(d, cos, sin, B, T, C, NH);
             return [A(qkv, B * T * 3 * C), A(d, B * T * 3 * C)];
@@ -92,7 +96,8 @@ public sealed unsafe class FastKernelTests
         ["residual and dropout"] = (k, m) =>
         {
             const int Count = 40001;
-            float* a = m.Random(Count), b = m.Random(Count), o = m.Zeros(Count), mask = m.Zeros(Count), o2 = m.Zeros(Count);
+            float* a = m.Random(Count), b = m.Random(Count), o = m.Zeros(Count), mask = m.Zeros(Count),
+                o2 = m.Zeros(Count);
             float* d = m.Random(Count), da = m.Random(Count), db = m.Random(Count), dx = m.Random(Count);
             k.ResidualForward(o, a, b, Count);
             k.ResidualBackward(da, db, d, Count);
@@ -133,7 +138,8 @@ public sealed unsafe class FastKernelTests
         try
         {
             Parallelism.Threads = threads;
-            using var m = new NativeBuffers(name.Length * 7919 + name[0]); // stable across processes, unlike string.GetHashCode
+            // stable across processes, unlike string.GetHashCode
+            using var m = new NativeBuffers(name.Length * 7919 + name[0]);
             return Scenarios[name](kernels, m);
         }
         finally { Parallelism.Threads = saved; }

@@ -16,12 +16,14 @@ public sealed unsafe class GemmTests
         (130, 70, 400), (257, 65, 129), (29, 100, 800), (6, 16, 1), (14, 32, 2),
     ];
 
-    public static TheoryData<bool, bool> TransposeCombinations => new() { { false, false }, { false, true }, { true, false }, { true, true } };
+    public static TheoryData<bool, bool> TransposeCombinations =>
+        new() { { false, false }, { false, true }, { true, false }, { true, true } };
 
     static IEnumerable<GemmKernel> Kernels()
     {
         foreach (GemmKernel kern in GemmKernel.Supported()) yield return kern;
-        yield return GemmKernel.Best() with { Name = "tiny-blocks", MC = 2 * GemmKernel.Best().MR, KC = 16, NC = 2 * GemmKernel.Best().NR };
+        yield return GemmKernel.Best() with { Name = "tiny-blocks", MC = 2 * GemmKernel.Best().MR, KC = 16,
+            NC = 2 * GemmKernel.Best().NR };
     }
 
     [Theory]
@@ -32,7 +34,8 @@ public sealed unsafe class GemmTests
         foreach (GemmKernel kern in Kernels())
             foreach (var (m, n, k) in AwkwardShapes)
                 foreach (bool accumulate in new[] { false, true })
-                    WithKernel(kern, () => CheckAgainstReference(rng, transA, transB, m, n, k, pad: (m + n + k) % 4, accumulate, kern.Name));
+                    WithKernel(kern, () => CheckAgainstReference(rng, transA, transB, m, n, k, pad: (m + n + k) % 4,
+                        accumulate, kern.Name));
     }
 
     [Fact]
@@ -49,7 +52,8 @@ public sealed unsafe class GemmTests
                 p.Fast(accumulate: false, serial: false);
                 for (int i = 0; i < p.M; i++)
                     for (int j = 0; j < p.N; j++)
-                        Assert.True(float.IsFinite(p.C[i * p.Ldc + j]), $"{kern.Name}: C[{i},{j}] = {p.C[i * p.Ldc + j]} kept old NaN");
+                        Assert.True(float.IsFinite(p.C[i * p.Ldc + j]),
+                            $"{kern.Name}: C[{i},{j}] = {p.C[i * p.Ldc + j]} kept old NaN");
                 p.AssertClose(expected, accumulate: false, kern.Name);
             });
     }
@@ -81,7 +85,8 @@ public sealed unsafe class GemmTests
         fixed (float* pc = c)
         {
             Gemm.Multiply(false, false, m, n, k, null, Math.Max(k, 1), null, Math.Max(n, 1), pc, Math.Max(n, 1), false);
-            Gemm.MultiplySerial(true, true, m, n, k, null, Math.Max(m, 1), null, Math.Max(k, 1), pc, Math.Max(n, 1), true);
+            Gemm.MultiplySerial(true, true, m, n, k, null, Math.Max(m, 1), null, Math.Max(k, 1), pc, Math.Max(n, 1),
+                true);
         }
         Assert.Equal([42f, 43f], c);
     }
@@ -148,16 +153,19 @@ public sealed unsafe class GemmTests
     [Fact]
     public void AStrideShorterThanARowIsRejected()
     {
-        var e = Assert.Throws<ArgumentOutOfRangeException>(() => Gemm.Multiply(false, false, 4, 4, 8, null, 7, null, 4, null, 4, false));
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() =>
+            Gemm.Multiply(false, false, 4, 4, 8, null, 7, null, 4, null, 4, false));
         Assert.Contains("lda=7", e.Message);
     }
 
-    static void CheckAgainstReference(Random rng, bool transA, bool transB, int m, int n, int k, int pad, bool accumulate, string kernel)
+    static void CheckAgainstReference(Random rng, bool transA, bool transB, int m, int n, int k, int pad,
+        bool accumulate, string kernel)
     {
         var p = Problem.Create(rng, transA, transB, m, n, k, pad);
         float[] expected = p.Reference(accumulate);
         p.Fast(accumulate, serial: false);
-        p.AssertClose(expected, accumulate, $"{kernel} {(transA ? 'T' : 'N')}{(transB ? 'T' : 'N')} {m}x{n}x{k} pad {pad}");
+        p.AssertClose(expected, accumulate,
+            $"{kernel} {(transA ? 'T' : 'N')}{(transB ? 'T' : 'N')} {m}x{n}x{k} pad {pad}");
     }
 
     static void WithKernel(GemmKernel kern, Action body)
@@ -221,7 +229,8 @@ public sealed unsafe class GemmTests
                 {
                     double magnitude = accumulate ? Math.Abs(InitialC[i * Ldc + j]) : 0;
                     for (int p = 0; p < K; p++)
-                        magnitude += Math.Abs((double)(TransA ? A[p * Lda + i] : A[i * Lda + p]) * (TransB ? B[j * Ldb + p] : B[p * Ldb + j]));
+                        magnitude += Math.Abs((double)(TransA ? A[p * Lda + i] : A[i * Lda + p]) * (TransB
+                            ? B[j * Ldb + p] : B[p * Ldb + j]));
                     double tolerance = 2 * (K + 2) * Math.Pow(2, -24) * magnitude;
                     float got = C[i * Ldc + j], want = expected[i * Ldc + j];
                     Assert.True(Math.Abs(got - want) <= tolerance,
@@ -229,7 +238,8 @@ public sealed unsafe class GemmTests
                 }
             for (int i = 0; i < M; i++)
                 for (int j = N; j < Ldc; j++)
-                    Assert.True(C[i * Ldc + j] == -777f, $"{what}: padding C[{i},{j}] was overwritten with {C[i * Ldc + j]}");
+                    Assert.True(C[i * Ldc + j] == -777f,
+                        $"{what}: padding C[{i},{j}] was overwritten with {C[i * Ldc + j]}");
         }
     }
 }

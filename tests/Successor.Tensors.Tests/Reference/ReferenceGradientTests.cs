@@ -15,7 +15,8 @@ public sealed unsafe class ReferenceGradientTests
         const int B = 2, T = 3, C = 4, V = 5;
         int* tokens = m.Ints(B * T, V);
         float* wte = m.Random(V * C), wpe = m.Random(T * C), output = m.Zeros(B * T * C), w = m.Random(B * T * C);
-        double Loss() { K.EncoderForward(output, tokens, wte, wpe, B, T, C); return NativeBuffers.Dot(output, w, B * T * C); }
+        double Loss() { K.EncoderForward(output, tokens, wte, wpe, B, T, C); return NativeBuffers.Dot(output, w,
+            B * T * C); }
         float* dwte = m.Zeros(V * C), dwpe = m.Zeros(T * C);
         K.EncoderBackward(dwte, dwpe, w, tokens, B, T, C);
         GradientCheck.Matches("dwte", wte, V * C, dwte, Loss);
@@ -31,7 +32,8 @@ public sealed unsafe class ReferenceGradientTests
         const int N = 3, C = 5, OC = 4;
         float* x = m.Random(N * C), weight = m.Random(OC * C), bias = withBias ? m.Random(OC) : null;
         float* output = m.Zeros(N * OC), w = m.Random(N * OC);
-        double Loss() { K.MatmulForward(output, x, weight, bias, N, C, OC); return NativeBuffers.Dot(output, w, N * OC); }
+        double Loss() { K.MatmulForward(output, x, weight, bias, N, C, OC); return NativeBuffers.Dot(output, w,
+            N * OC); }
         float* dx = m.Zeros(N * C), dweight = m.Zeros(OC * C), dbias = withBias ? m.Zeros(OC) : null;
         K.MatmulBackward(dx, dweight, dbias, w, x, weight, N, C, OC);
         GradientCheck.Matches("dx", x, N * C, dx, Loss);
@@ -48,7 +50,8 @@ public sealed unsafe class ReferenceGradientTests
         const int N = 3, C = 8;
         float* x = m.Random(N * C, 2f), weight = m.Random(C), bias = withBias ? m.Random(C) : null;
         float* output = m.Zeros(N * C), mean = m.Zeros(N), rstd = m.Zeros(N), w = m.Random(N * C);
-        double Loss() { K.LayerNormForward(output, mean, rstd, x, weight, bias, N, C); return NativeBuffers.Dot(output, w, N * C); }
+        double Loss() { K.LayerNormForward(output, mean, rstd, x, weight, bias, N, C); return NativeBuffers.Dot(output,
+            w, N * C); }
         Loss();
         float* dx = m.Zeros(N * C), dweight = m.Zeros(C), dbias = withBias ? m.Zeros(C) : null;
         K.LayerNormBackward(dx, dweight, dbias, w, x, weight, mean, rstd, N, C);
@@ -62,7 +65,8 @@ public sealed unsafe class ReferenceGradientTests
     {
         using var m = new NativeBuffers(4);
         const int N = 3, C = 8;
-        float* x = m.Random(N * C, 2f), weight = m.Random(C), output = m.Zeros(N * C), rstd = m.Zeros(N), w = m.Random(N * C);
+        float* x = m.Random(N * C, 2f), weight = m.Random(C), output = m.Zeros(N * C), rstd = m.Zeros(N),
+            w = m.Random(N * C);
         double Loss() { K.RmsNormForward(output, rstd, x, weight, N, C); return NativeBuffers.Dot(output, w, N * C); }
         Loss();
         float* dx = m.Zeros(N * C), dweight = m.Zeros(C);
@@ -80,7 +84,8 @@ public sealed unsafe class ReferenceGradientTests
         const int Count = 40;
         float* x = m.Random(Count, 3f), output = m.Zeros(Count), w = m.Random(Count), dx = m.Zeros(Count);
         for (int i = 0; i < Count; i++) if (MathF.Abs(x[i]) < 0.05f) x[i] = 0.5f; // keep away from ReLU's kink
-        Action forward = activation == "gelu" ? () => K.GeluForward(output, x, Count) : () => K.ReluSquaredForward(output, x, Count);
+        Action forward = activation == "gelu" ? () => K.GeluForward(output, x, Count) : () =>
+            K.ReluSquaredForward(output, x, Count);
         double Loss() { forward(); return NativeBuffers.Dot(output, w, Count); }
         if (activation == "gelu") K.GeluBackward(dx, x, w, Count); else K.ReluSquaredBackward(dx, x, w, Count);
         GradientCheck.Matches("dx", x, Count, dx, Loss, eps: 1e-3f);
@@ -102,8 +107,10 @@ public sealed unsafe class ReferenceGradientTests
     {
         using var m = new NativeBuffers(7);
         const int B = 2, T = 5, C = 8, NH = 2;
-        float* qkv = m.Random(B * T * 3 * C), output = m.Zeros(B * T * C), att = m.Zeros(B * NH * T * T), w = m.Random(B * T * C);
-        double Loss() { K.AttentionForward(output, att, qkv, B, T, C, NH); return NativeBuffers.Dot(output, w, B * T * C); }
+        float* qkv = m.Random(B * T * 3 * C), output = m.Zeros(B * T * C), att = m.Zeros(B * NH * T * T),
+            w = m.Random(B * T * C);
+        double Loss() { K.AttentionForward(output, att, qkv, B, T, C, NH); return NativeBuffers.Dot(output, w,
+            B * T * C); }
         Loss();
         float* dqkv = m.Zeros(B * T * 3 * C), datt = m.Zeros(B * NH * T * T);
         K.AttentionBackward(dqkv, datt, w, qkv, att, B, T, C, NH);
@@ -168,7 +175,8 @@ public sealed unsafe class ReferenceGradientTests
         using var m = new NativeBuffers(14);
         const int N = 4, V = 7;
         const float W = 0.4f;
-        float* logits = m.Random(N * V, 3f), teacher = m.Random(N * V, 3f), losses = m.Zeros(N), dlogits = m.Zeros(N * V);
+        float* logits = m.Random(N * V, 3f), teacher = m.Random(N * V, 3f), losses = m.Zeros(N),
+            dlogits = m.Zeros(N * V);
         int* targets = m.Ints(N, V);
         targets[1] = -1;
         float* scratchGrad = m.Zeros(N * V);
@@ -190,7 +198,8 @@ public sealed unsafe class ReferenceGradientTests
         for (int i = 0; i < N * V; i++) Assert.Equal(dce[i], dlogits[i], 6);
         for (int n = 0; n < N; n++) Assert.Equal(ce[n], losses[n], 5);
         K.DistillationForwardBackward(losses, dlogits, logits, logits, targets, 0.999f, 1f, N, V);
-        for (int n = 0; n < N; n++) Assert.True(Math.Abs(losses[n] - 0.001f * ce[n]) < 1e-4, $"row {n}: {losses[n]} vs {0.001f * ce[n]}");
+        for (int n = 0; n < N; n++)
+            Assert.True(Math.Abs(losses[n] - 0.001f * ce[n]) < 1e-4, $"row {n}: {losses[n]} vs {0.001f * ce[n]}");
     }
 
     [Fact]
@@ -199,7 +208,8 @@ public sealed unsafe class ReferenceGradientTests
         using var m = new NativeBuffers(11);
         const int Count = 20000;
         const float P = 0.25f;
-        float* x = m.Random(Count), output = m.Zeros(Count), mask = m.Zeros(Count), ones = m.Zeros(Count), dx = m.Zeros(Count);
+        float* x = m.Random(Count), output = m.Zeros(Count), mask = m.Zeros(Count), ones = m.Zeros(Count),
+            dx = m.Zeros(Count);
         new Span<float>(ones, Count).Fill(1f);
         K.DropoutForward(output, mask, x, P, 42, Count);
         K.DropoutBackward(dx, ones, mask, Count);

@@ -9,7 +9,8 @@ namespace Successor.Training.Tests.Optimization;
 
 public sealed unsafe class AdamWTests
 {
-    static readonly ModelConfig Tiny = new() { Layers = 1, Heads = 2, Embedding = 12, BlockSize = 5, VocabSize = 9, Bias = true };
+    static readonly ModelConfig Tiny =
+        new() { Layers = 1, Heads = 2, Embedding = 12, BlockSize = 5, VocabSize = 9, Bias = true };
 
     [Fact]
     public void Updates_match_the_reference_formula_over_several_steps()
@@ -22,7 +23,8 @@ public sealed unsafe class AdamWTests
         for (long i = 0; i < n; i++) p[i] = model.Parameters.Pointer[i];
         var decays = new bool[n];
         var used = new List<long>(); // arena positions that belong to a tensor (not alignment padding)
-        foreach (var t in model.Layout.Tensors) for (int i = 0; i < t.Count; i++) { decays[t.Offset + i] = t.IsMatrix; used.Add(t.Offset + i); }
+        foreach (var t in model.Layout.Tensors)
+            for (int i = 0; i < t.Count; i++) { decays[t.Offset + i] = t.IsMatrix; used.Add(t.Offset + i); }
         var rng = new Rng(2);
         double[] lrs = [1e-3, 3e-3, 5e-4];
         const double B1 = 0.9, B2 = 0.99, Eps = 1e-8, Wd = 0.1;
@@ -41,7 +43,8 @@ public sealed unsafe class AdamWTests
             adam.Update(lrs[step - 1], B1, B2, Eps, Wd, Scale);
         }
         foreach (long i in used)
-            Assert.True(Math.Abs(model.Parameters.Pointer[i] - p[i]) < 1e-6 + 1e-5 * Math.Abs(p[i]), $"parameter {i}: {model.Parameters.Pointer[i]} vs {p[i]}");
+            Assert.True(Math.Abs(model.Parameters.Pointer[i] - p[i]) < 1e-6 + 1e-5 * Math.Abs(p[i]),
+                $"parameter {i}: {model.Parameters.Pointer[i]} vs {p[i]}");
         Assert.Equal(3, adam.Step);
     }
 

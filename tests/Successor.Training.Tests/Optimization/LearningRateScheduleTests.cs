@@ -49,10 +49,12 @@ public sealed class LearningRateScheduleTests
     {
         var wsd = R with { Schedule = Schedule.Wsd, CooldownSteps = 400, CooldownShape = CooldownShape.Sqrt };
         Assert.Equal(1e-3, LearningRateSchedule.At(wsd, 1599), 12);
-        Assert.Equal(1e-4 + 0.9e-3 * (1 - Math.Sqrt(0.25)), LearningRateSchedule.At(wsd, 1699), 12); // a quarter in: half the way down
+        // a quarter in: half the way down
+        Assert.Equal(1e-4 + 0.9e-3 * (1 - Math.Sqrt(0.25)), LearningRateSchedule.At(wsd, 1699), 12);
         Assert.Equal(1e-4, LearningRateSchedule.At(wsd, 1999), 12);
         for (int step = 1600; step < 1999; step++)
-            Assert.True(LearningRateSchedule.At(wsd, step) < LearningRateSchedule.At(wsd with { CooldownShape = CooldownShape.Linear }, step));
+            Assert.True(LearningRateSchedule.At(wsd,
+                step) < LearningRateSchedule.At(wsd with { CooldownShape = CooldownShape.Linear }, step));
     }
 
     [Fact]
@@ -60,17 +62,22 @@ public sealed class LearningRateScheduleTests
     {
         var shorter = R with { Schedule = Schedule.Wsd, Steps = 600, CooldownSteps = 100 };
         var longer = shorter with { Steps = 1500, CooldownSteps = 300 };
-        for (int step = 0; step < 500; step++) Assert.Equal(LearningRateSchedule.At(shorter, step), LearningRateSchedule.At(longer, step));
+        for (int step = 0; step < 500; step++)
+            Assert.Equal(LearningRateSchedule.At(shorter, step), LearningRateSchedule.At(longer, step));
         Assert.NotEqual(LearningRateSchedule.At(shorter, 500), LearningRateSchedule.At(longer, 500));
     }
 
     [Fact]
     public void Cooldown_steps_belong_to_the_wsd_schedule_alone()
     {
-        Assert.Contains((R with { CooldownSteps = 10 }).Validate(), e => e.StartsWith("cooldown_steps is 10, but only the wsd schedule", StringComparison.Ordinal));
-        Assert.Contains((R with { CooldownShape = CooldownShape.Sqrt }).Validate(), e => e.StartsWith("cooldown_shape is sqrt, but only the wsd schedule", StringComparison.Ordinal));
-        Assert.Contains((R with { Schedule = Schedule.Wsd, DecaySteps = 10 }).Validate(), e => e.StartsWith("decay_steps is 10, but the wsd schedule", StringComparison.Ordinal));
-        Assert.Contains((R with { Schedule = Schedule.Wsd, CooldownSteps = 3000 }).Validate(), e => e.StartsWith("cooldown_steps is 3000;", StringComparison.Ordinal));
+        Assert.Contains((R with { CooldownSteps = 10 }).Validate(), e =>
+            e.StartsWith("cooldown_steps is 10, but only the wsd schedule", StringComparison.Ordinal));
+        Assert.Contains((R with { CooldownShape = CooldownShape.Sqrt }).Validate(), e =>
+            e.StartsWith("cooldown_shape is sqrt, but only the wsd schedule", StringComparison.Ordinal));
+        Assert.Contains((R with { Schedule = Schedule.Wsd, DecaySteps = 10 }).Validate(), e =>
+            e.StartsWith("decay_steps is 10, but the wsd schedule", StringComparison.Ordinal));
+        Assert.Contains((R with { Schedule = Schedule.Wsd, CooldownSteps = 3000 }).Validate(), e =>
+            e.StartsWith("cooldown_steps is 3000;", StringComparison.Ordinal));
         Assert.Empty((R with { Schedule = Schedule.Wsd, CooldownSteps = 400 }).Validate());
     }
 }

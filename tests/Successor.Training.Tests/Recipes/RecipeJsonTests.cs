@@ -11,16 +11,19 @@ public sealed class RecipeJsonTests
     {
         var r = RecipePresets.Get("baby");
         Assert.Equal((4, 4, 128, 64), (r.Model.Layers, r.Model.Heads, r.Model.Embedding, r.Model.BlockSize));
-        Assert.Equal((12, 2000, 1e-3, 1e-4, 100, 0.1, 0.9, 0.99), (r.BatchSize, r.Steps, r.LearningRate, r.MinLearningRate, r.WarmupSteps, r.WeightDecay, r.Beta1, r.Beta2));
+        Assert.Equal((12, 2000, 1e-3, 1e-4, 100, 0.1, 0.9, 0.99),
+            (r.BatchSize, r.Steps, r.LearningRate, r.MinLearningRate, r.WarmupSteps, r.WeightDecay, r.Beta1, r.Beta2));
         Assert.Equal(0f, r.Model.Dropout);
         var s = RecipePresets.Get("small");
-        Assert.Equal((6, 6, 384, 256, 8, 256), (s.Model.Layers, s.Model.Heads, s.Model.Embedding, s.Model.BlockSize, s.BatchSize, s.Model.VocabSize));
+        Assert.Equal((6, 6, 384, 256, 8, 256),
+            (s.Model.Layers, s.Model.Heads, s.Model.Embedding, s.Model.BlockSize, s.BatchSize, s.Model.VocabSize));
     }
 
     [Fact]
     public void Serialised_recipes_parse_back_to_equal_recipes_with_equal_hashes()
     {
-        var r = RecipePresets.Small with { Model = RecipePresets.Small.Model with { Activation = Activation.SwiGlu, Positions = Positions.Rope } };
+        var r = RecipePresets.Small with { Model = RecipePresets.Small.Model with { Activation = Activation.SwiGlu,
+            Positions = Positions.Rope } };
         var back = RecipeJson.Parse(RecipeJson.Serialize(r), "test");
         Assert.Equal(r, back with { });
         Assert.Equal(RecipeJson.Sha256(r), RecipeJson.Sha256(back));
@@ -45,14 +48,16 @@ public sealed class RecipeJsonTests
         string c = RecipeJson.Canonical(RecipePresets.Baby);
         Assert.DoesNotContain(" ", c);
         Assert.DoesNotContain("\n", c);
-        Assert.True(c.IndexOf("\"batch_size\"", StringComparison.Ordinal) < c.IndexOf("\"beta1\"", StringComparison.Ordinal));
+        Assert.True(
+            c.IndexOf("\"batch_size\"", StringComparison.Ordinal) < c.IndexOf("\"beta1\"", StringComparison.Ordinal));
         Assert.Equal(64, RecipeJson.Sha256(RecipePresets.Baby).Length);
     }
 
     [Fact]
     public void Overrides_accept_full_paths_and_unique_leaf_names()
     {
-        var r = RecipeJson.Override(RecipePresets.Baby, ["model.layers=2", "learning_rate=3e-4", "activation=relu_squared", "tie_weights=false"]);
+        var r = RecipeJson.Override(RecipePresets.Baby,
+            ["model.layers=2", "learning_rate=3e-4", "activation=relu_squared", "tie_weights=false"]);
         Assert.Equal(2, r.Model.Layers);
         Assert.Equal(3e-4, r.LearningRate);
         Assert.Equal(Activation.ReluSquared, r.Model.Activation);

@@ -1,0 +1,14 @@
+// The lab's curriculum: the task families it trains on and the difficulties of its training data and
+// public validation slices.
+
+namespace Successor.Lab.Config;
+
+public sealed record CurriculumConfig
+{
+    public string Families { get; init; } = "radd";
+    /// <summary>What the first champion trains on (supervised, ground-truth answers).</summary>
+    public string TrainDifficulties { get; init; } = "1-3";
+    /// <summary>Public validation slices: weaknesses and trial scores (never the sealed holdout).</summary>
+    public string EvalDifficulties { get; init; } = "1-5";
+    public int EvalItemsPerSlice { get; init; } = 100;
+}

@@ -1,0 +1,20 @@
+// What the champion generates for itself: harder problems it answers, the filter that keeps some, and
+// when a difficulty counts as learned.
+
+namespace Successor.Lab.Config;
+
+public sealed record SelfGenerationConfig
+{
+    public bool Enabled { get; init; } = true;
+    /// <summary>Problems the champion answers per generation, at each difficulty beyond its training range.</summary>
+    public int ProblemsPerDifficulty { get; init; } = 400;
+    /// <summary>How many difficulties past the hardest one trained on so far.</summary>
+    public int DifficultiesAhead { get; init; } = 1;
+    /// <summary>exact (the family's checker), majority (agreement across samples), or none (keep everything).</summary>
+    public string Filter { get; init; } = "exact";
+    /// <summary>Samples per problem for the majority filter.</summary>
+    public int Samples { get; init; } = 5;
+    public double SampleTemperature { get; init; } = 0.7;
+    /// <summary>A difficulty joins the training range once the champion's public accuracy there reaches this.</summary>
+    public double MasteryAccuracy { get; init; } = 0.9;
+}
