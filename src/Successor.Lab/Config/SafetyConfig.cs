@@ -28,4 +28,8 @@ public sealed record SafetyConfig
     /// <summary>Severity of the trial-stream anomalies (outliers, loss change points, throughput drops): warning
     /// (recorded and shown) or critical (the candidate fails closed and the loop waits for a person).</summary>
     public string AnomalySeverity { get; init; } = "warning";
+
+    /// <summary>Whether kept answers' perplexity drift is within max_perplexity_drift. Drift is a ratio: as far
+    /// below 1 (blander than the truth) as above it (stranger) alarms.</summary>
+    public bool WithinDrift(double drift) => drift <= MaxPerplexityDrift && drift >= 1 / MaxPerplexityDrift;
 }

@@ -31,6 +31,7 @@ sealed class LabContext
         Task = LabWorkloads.Create(config);
         Recipes = new TrialRecipes(config);
         IncidentGate = new IncidentGate(config.Gates.Incidents);
+        Trials = new TrialBatch(this);
     }
 
     public LabConfig Config { get; }
@@ -42,6 +43,8 @@ sealed class LabContext
     public IWorkload Task { get; }
     public TrialRecipes Recipes { get; }
     public IncidentGate IncidentGate { get; }
+    /// <summary>Runs, records and checks batches of trials.</summary>
+    public TrialBatch Trials { get; }
 
     /// <summary>This run's wall clock, since the lab (re)started.</summary>
     public Stopwatch LabClock { get; } = Stopwatch.StartNew();

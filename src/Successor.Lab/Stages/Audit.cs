@@ -168,7 +168,7 @@ sealed class Audit(LabContext lab)
     AuditCheck KeptDrift(CurationRecord? curation)
     {
         if (curation?.PerplexityDrift is not { } drift) return new("kept-data-drift", true, true, "nothing kept");
-        return new("kept-data-drift", true, new Curation(lab).WithinDrift(drift), $"reference perplexity "
+        return new("kept-data-drift", true, config.Safety.WithinDrift(drift), $"reference perplexity "
             + $"{Number(curation.PerplexityReference)} kept vs {Number(curation.PerplexityReferenceTruth)} true: "
             + $"drift {drift:0.00}, "
             + $"bound {config.Safety.MaxPerplexityDrift:0.00}; parent perplexity {Number(curation.PerplexityParent)}");

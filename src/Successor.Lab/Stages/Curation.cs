@@ -30,7 +30,7 @@ sealed class Curation(LabContext lab)
                 $"the kept answers' distinct-2 is {c.Distinct2!.Value:0.000}, {ratio:0.000} of the "
                 + $"true answers' {c.Distinct2Truth!.Value:0.000}, "
                 + $"below safety.min_diversity_ratio {safety.MinDiversityRatio:0.000}", Severity.Warning);
-        if (c.PerplexityDrift is { } drift && !WithinDrift(drift))
+        if (c.PerplexityDrift is { } drift && !safety.WithinDrift(drift))
             lab.RaiseIncident(g, "drift", "drift",
                 $"the reference model finds the kept answers {drift:0.###}× as perplexing as the true ones "
                 + $"({c.PerplexityReference!.Value:0.00} vs {c.PerplexityReferenceTruth!.Value:0.00}), "
@@ -47,10 +47,6 @@ sealed class Curation(LabContext lab)
             + $"kept-label accuracy {c.KeptLabelAccuracy:0.000}"));
         return new(sets, c);
     }
-
-    /// <summary>Drift is a ratio: as far below 1 (blander than the truth) as above it (stranger) alarms.</summary>
-    public bool WithinDrift(double drift) =>
-        drift <= lab.Config.Safety.MaxPerplexityDrift && drift >= 1 / lab.Config.Safety.MaxPerplexityDrift;
 
     /// <summary>Generates, filters and records in one transaction: the curation, and the kept set as an
     /// artifact derived from the champion.</summary>

@@ -42,7 +42,7 @@ sealed class Experiments(LabContext lab)
                     new(g, "budget", $"rung {r} would exceed the generation's token budget; halving stops here"));
                 break;
             }
-            results = new TrialBatch(lab).Run(g, plans, cancel);
+            results = lab.Trials.Run(g, plans, cancel);
             lastSteps = steps;
             lastRung = r;
             var baseline = results[$"g{g}-r{r}-{control.Id}"];

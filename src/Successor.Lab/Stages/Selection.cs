@@ -52,7 +52,7 @@ sealed class Selection(LabContext lab)
                 plans.Add(new($"g{g}-select-{f.Arm}-s{s}", lab.Recipes.Trial(TrialRecipes.Apply(champion.Recipe,
                     f.Overrides), steps, seed), champion.CheckpointDigest, champion.SelfGenerated));
         }
-        var results = new TrialBatch(lab).Run(g, plans, cancel);
+        var results = lab.Trials.Run(g, plans, cancel);
         foreach (var (key, r) in results) arms[key[$"g{g}-select-".Length..]] = r;
         bool Ran(string arm) => Enumerable.Range(0, seeds).All(s => arms[$"{arm}-s{s}"].Ok);
         var ran = finalists.Where(f => Ran(f.Arm)).ToList();

@@ -20,7 +20,7 @@ sealed class SuccessorTraining(LabContext lab)
         lab.Report(
             new(g, "successor", $"training the successor: {plan.Recipe.Steps - (plan.From?.Step ?? 0)} steps, {start}, "
             + $"self-generated share {recipe.SelfGeneratedFraction:0.00} of {selfGenerated.Count} kept set(s)"));
-        return (recipe, new TrialBatch(lab).Run(g, [plan], cancel)[plan.Id]);
+        return (recipe, lab.Trials.Run(g, [plan], cancel)[plan.Id]);
     }
 
     /// <summary>The successor's steps: successor_steps of the lab's recipe at equal tokens, or, for the last
