@@ -21,7 +21,7 @@ public sealed class LabJournal
         foreach (var record in ledger.Read())
         {
             var s = record.Parse().Statement;
-            if (ProvKinds.IsElement(s.Kind) && s.Attributes?["lab"]?.GetValue<string>() == lab)
+            if (ProvKinds.IsElement(s.Kind) && s.Attributes is { } a && RecordJson.LabOf(a) == lab)
                 recorded[s.Subject] = s.Attributes;
         }
     }
@@ -48,7 +48,7 @@ public sealed class LabJournal
         recorded[element.Subject] = attributes;
         // Elements recorded beside it (an artifact, an audit) are read back like any other record of the lab.
         foreach (var s in relations)
-            if (ProvKinds.IsElement(s.Kind) && s.Attributes?["lab"]?.GetValue<string>() == Lab)
+            if (ProvKinds.IsElement(s.Kind) && s.Attributes is { } a && RecordJson.LabOf(a) == Lab)
                 recorded[s.Subject] = s.Attributes;
         return attributes;
     }
