@@ -21,9 +21,8 @@ public static class BenchCommand
         var profile = new Option<bool>("--profile") { Description = "Also print the time of each kernel per step" };
         var threads = CommonOptions.Threads();
         var json = CommonOptions.Json();
-        var command = new Command("bench", "Measure training throughput")
-            { preset, steps, peak, profile, threads, json };
-        command.SetAction(r =>
+        return CliCommand.Create("bench", "Measure training throughput",
+            [preset, steps, peak, profile, threads, json], r =>
         {
             var fast = CommonOptions.Kernels(r.GetValue(threads));
             var timed = r.GetValue(profile) ? new TimedKernels(fast) : null;
@@ -66,6 +65,5 @@ public static class BenchCommand
             ]);
             return ExitCodes.Success;
         });
-        return command;
     }
 }

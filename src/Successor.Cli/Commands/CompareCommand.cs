@@ -21,14 +21,10 @@ public static class CompareCommand
             { Description = "Checkpoint A (the champion); several seeds comma-separated" };
         var b = new Argument<string>("b")
             { Description = "Checkpoint B (the candidate); several seeds comma-separated" };
-        var families = new Option<string>("--curriculum")
-            { Description = "Task families, comma-separated, or all", DefaultValueFactory = _ => "radd" };
-        var difficulties = new Option<string>("--difficulties")
-            { Description = "Difficulties, e.g. 1-10", DefaultValueFactory = _ => "1-10" };
-        var count = new Option<int>("--count")
-            { Description = "Problems per family x difficulty", DefaultValueFactory = _ => 200 };
-        var seed = new Option<ulong>("--seed")
-            { Description = "Seed of the problem set and the bootstrap", DefaultValueFactory = _ => 1 };
+        var families = CurriculumOptions.Families("--curriculum", "radd");
+        var difficulties = CurriculumOptions.Difficulties("Difficulties, e.g. 1-10", "1-10");
+        var count = CurriculumOptions.Count(200);
+        var seed = CommonOptions.Seed("Seed of the problem set and the bootstrap");
         var resamples = new Option<int>("--resamples")
             { Description = "Bootstrap resamples (at least 1000)", DefaultValueFactory = _ => 2000 };
         var tolerance = new Option<double>("--tolerance")
@@ -40,11 +36,8 @@ public static class CompareCommand
             { Description = "Compare on the Verifier's sealed problems and apply the 'genuinely better' rule" };
         var threads = CommonOptions.Threads();
         var json = CommonOptions.Json();
-        var command = new Command("compare", "Paired bootstrap comparison of two checkpoints on curriculum problems")
-        {
-            a, b, families, difficulties, count, seed, resamples, tolerance, sealedHoldout, threads, json,
-        };
-        command.SetAction(r =>
+        return CliCommand.Create("compare", "Paired bootstrap comparison of two checkpoints on curriculum problems",
+            [a, b, families, difficulties, count, seed, resamples, tolerance, sealedHoldout, threads, json], r =>
         {
             var kernels = CommonOptions.Kernels(r.GetValue(threads));
             if (r.GetValue(resamples) < PairedBootstrap.MinResamples)
@@ -90,7 +83,6 @@ public static class CompareCommand
             Print(r.GetValue(json), verdict, items);
             return ExitCodes.Success;
         });
-        return command;
     }
 
     static string[] Paths(string list) =>

@@ -14,17 +14,13 @@ public static class EvalCommand
 {
     public static Command Create()
     {
-        var checkpoint = new Option<string>("--checkpoint")
-            { Description = "A model.safetensors file or its folder", Required = true };
+        var checkpoint = CommonOptions.Checkpoint();
         var data = new Option<string?>("--data") { Description = "Text file to evaluate on (all of it)" };
         var curriculum = new Option<string?>("--curriculum")
             { Description = "Task families to evaluate (comma-separated or all) instead of --data" };
-        var difficulties = new Option<string>("--difficulties")
-            { Description = "Curriculum difficulties, e.g. 1-10", DefaultValueFactory = _ => "1-10" };
-        var count = new Option<int>("--count")
-            { Description = "Curriculum problems per family x difficulty", DefaultValueFactory = _ => 200 };
-        var seed = new Option<ulong>("--seed")
-            { Description = "Seed of the curriculum problem set", DefaultValueFactory = _ => 1 };
+        var difficulties = CurriculumOptions.Difficulties("Curriculum difficulties, e.g. 1-10", "1-10");
+        var count = CurriculumOptions.Count(200, "Curriculum problems");
+        var seed = CommonOptions.Seed("Seed of the curriculum problem set");
         var batch = new Option<int>("--batch-size")
         {
             Description = "Windows per forward pass (text) or rows decoded at once (curriculum)",
@@ -32,12 +28,9 @@ public static class EvalCommand
         };
         var threads = CommonOptions.Threads();
         var json = CommonOptions.Json();
-        var command = new Command("eval",
-            "Loss and bits per byte on a text file, or exact match on curriculum problems")
-        {
-            checkpoint, data, curriculum, difficulties, count, seed, batch, threads, json,
-        };
-        command.SetAction(r =>
+        return CliCommand.Create("eval",
+            "Loss and bits per byte on a text file, or exact match on curriculum problems",
+            [checkpoint, data, curriculum, difficulties, count, seed, batch, threads, json], r =>
         {
             var kernels = CommonOptions.Kernels(r.GetValue(threads));
             if (r.GetValue(batch) < 1)
@@ -67,7 +60,6 @@ public static class EvalCommand
             }
             return ExitCodes.Success;
         });
-        return command;
     }
 
     static int Curriculum(string checkpoint, string families, string difficulties, int count, ulong seed, int rows,

@@ -9,8 +9,7 @@ public static class SampleCommand
 {
     public static Command Create()
     {
-        var checkpoint = new Option<string>("--checkpoint")
-            { Description = "A model.safetensors file or its folder", Required = true };
+        var checkpoint = CommonOptions.Checkpoint();
         var prompt = new Option<string>("--prompt")
             { Description = "Text to continue (default: a newline)", DefaultValueFactory = _ => "" };
         var tokens = new Option<int>("--tokens") { Description = "Tokens to generate", DefaultValueFactory = _ => 200 };
@@ -23,12 +22,11 @@ public static class SampleCommand
             Description = "Sample from the smallest set holding this much probability",
             DefaultValueFactory = _ => 1f,
         };
-        var seed = new Option<ulong>("--seed") { Description = "Random seed", DefaultValueFactory = _ => 1337UL };
+        var seed = CommonOptions.Seed("Random seed", 1337);
         var threads = CommonOptions.Threads();
         var json = CommonOptions.Json();
-        var command = new Command("sample", "Generate text from a checkpoint")
-            { checkpoint, prompt, tokens, temperature, topK, topP, seed, threads, json };
-        command.SetAction(r =>
+        return CliCommand.Create("sample", "Generate text from a checkpoint",
+            [checkpoint, prompt, tokens, temperature, topK, topP, seed, threads, json], r =>
         {
             var kernels = CommonOptions.Kernels(r.GetValue(threads));
             if (r.GetValue(tokens) < 0)
@@ -56,6 +54,5 @@ public static class SampleCommand
             }
             return ExitCodes.Success;
         });
-        return command;
     }
 }

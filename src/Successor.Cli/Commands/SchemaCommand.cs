@@ -13,13 +13,11 @@ public static class SchemaCommand
     public static Command Create()
     {
         var which = new Argument<string>("document") { Description = "recipe or lab" };
-        var command = new Command("schema", "Print the JSON Schema of a recipe or a lab config") { which };
-        command.SetAction(r =>
+        return CliCommand.Create("schema", "Print the JSON Schema of a recipe or a lab config", [which], r =>
         {
             Console.WriteLine(Generate(r.GetValue(which)!).ToJsonString(SnakeCaseJson.Options));
             return ExitCodes.Success;
         });
-        return command;
     }
 
     public static JsonNode Generate(string which)

@@ -24,9 +24,9 @@ public static class ServeCommand
         {
             Description = "A CSV file of your own trend series, shown beside the bundled ones (format: docs/TRENDS.md)",
         };
-        var command = new Command("serve", "Serve the lab's dashboard and JSON API: lineage, KPIs, approvals, trends")
-            { ledger, work, urls, readToken, trends };
-        command.SetAction(r =>
+        return CliCommand.Create("serve",
+            "Serve the lab's dashboard and JSON API: lineage, KPIs, approvals, trends",
+            [ledger, work, urls, readToken, trends], r =>
         {
             string location = r.GetValue(ledger)!;
             LedgerCli.Open(location).Dispose();
@@ -43,6 +43,5 @@ public static class ServeCommand
             app.WaitForShutdown();
             return ExitCodes.Success;
         });
-        return command;
     }
 }

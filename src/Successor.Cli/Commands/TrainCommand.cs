@@ -24,35 +24,26 @@ public static class TrainCommand
             Description = "Override a recipe key, e.g. --set learning_rate=3e-4 (repeatable)",
             AllowMultipleArgumentsPerToken = false,
         };
-        var steps = new Option<int?>("--steps") { Description = "Optimizer steps (overrides the recipe)" };
-        var output = new Option<string>("--out")
-            { Description = "Checkpoint folder", DefaultValueFactory = _ => "out" };
+        var steps = CommonOptions.Steps();
+        var output = CommonOptions.CheckpointFolder();
         var resume = new Option<string?>("--resume") { Description = "Continue from a checkpoint folder" };
         var saveEvery = new Option<int>("--save-every")
             { Description = "Also checkpoint every N steps (0: only at the end)" };
-        var against = CommonOptions.Against("--data");
-        var threshold = CommonOptions.ContaminationThreshold("--data");
-        var logInterval = CommonOptions.LogInterval(10);
-        var threads = CommonOptions.Threads();
-        var json = CommonOptions.Json();
-        var command = new Command("train", "Train a GPT on text; saves a resumable checkpoint")
+        var training = new TrainingOptions("--data", logEvery: 10);
+        return CliCommand.Create("train", "Train a GPT on text; saves a resumable checkpoint",
+            [data, preset, recipeFile, set, steps, output, resume, saveEvery, .. training.All], r =>
         {
-            data, preset, recipeFile, set, steps, output, resume, saveEvery, against, threshold, logInterval, threads,
-            json,
-        };
-        command.SetAction(r =>
-        {
-            if (r.GetValue(against) is { } split)
+            if (r.GetValue(training.Against) is { } split)
             {
                 if (r.GetValue(data) is not { } path)
                     throw new UsageException("--against checks --data; give the text file to train on");
-                ContaminationCheck.Require(path, CorpusReader.Load(path).Documents, split, r.GetValue(threshold));
+                ContaminationCheck.Require(path, CorpusReader.Load(path).Documents, split,
+                    r.GetValue(training.Threshold));
             }
             return Run(r.GetValue(data), r.GetValue(preset), r.GetValue(recipeFile), r.GetValue(set) ?? [],
                 r.GetValue(steps), r.GetValue(output)!, r.GetValue(resume), r.GetValue(saveEvery),
-                r.GetValue(logInterval), r.GetValue(threads), r.GetValue(json));
+                r.GetValue(training.LogInterval), r.GetValue(training.Threads), r.GetValue(training.Json));
         });
-        return command;
     }
 
     static int Run(string? dataPath, string? presetName, string? recipePath, string[] overrides, int? steps,

@@ -9,23 +9,16 @@ public static class CurriculumGenerateCommand
 {
     public static Command Create()
     {
-        var families = new Option<string>("--families")
-            { Description = "Task families, comma-separated, or all", DefaultValueFactory = _ => "all" };
-        var difficulties = new Option<string>("--difficulties")
-            { Description = "Difficulties, e.g. 1-5 or 2,4", DefaultValueFactory = _ => "1-5" };
-        var count = new Option<int>("--count")
-            { Description = "Problems per family x difficulty", DefaultValueFactory = _ => 100 };
-        var seed = new Option<ulong>("--seed")
-            { Description = "Seed of the problem set", DefaultValueFactory = _ => 1 };
+        var families = CurriculumOptions.Families("--families", "all");
+        var difficulties = CurriculumOptions.Difficulties("Difficulties, e.g. 1-5 or 2,4", "1-5");
+        var count = CurriculumOptions.Count(100);
+        var seed = CommonOptions.Seed("Seed of the problem set");
         var split = new Option<string>("--split")
             { Description = "train or validation", DefaultValueFactory = _ => "train" };
         var output = new Option<string?>("--out") { Description = "File to write (default: standard output)" };
         var json = CommonOptions.Json();
-        var command = new Command("generate", "Write curriculum problems as text lines: <family> <operands>=<answer>")
-        {
-            families, difficulties, count, seed, split, output, json,
-        };
-        command.SetAction(r =>
+        return CliCommand.Create("generate", "Write curriculum problems as text lines: <family> <operands>=<answer>",
+            [families, difficulties, count, seed, split, output, json], r =>
         {
             var side = r.GetValue(split) switch
             {
@@ -51,6 +44,5 @@ public static class CurriculumGenerateCommand
             else Console.Write(text);
             return ExitCodes.Success;
         });
-        return command;
     }
 }

@@ -15,16 +15,13 @@ public static class CurriculumTrainCommand
 {
     public static Command Create()
     {
-        var families = new Option<string>("--families")
-            { Description = "Task families, comma-separated, or all", DefaultValueFactory = _ => "radd" };
-        var difficulties = new Option<string>("--difficulties")
-            { Description = "Training difficulty range, e.g. 1-5", DefaultValueFactory = _ => "1-5" };
+        var families = CurriculumOptions.Families("--families", "radd");
+        var difficulties = CurriculumOptions.Difficulties("Training difficulty range, e.g. 1-5", "1-5");
         var preset = new Option<string>("--preset")
             { Description = "Starting recipe: baby (default) or small", DefaultValueFactory = _ => "baby" };
         var set = new Option<string[]>("--set") { Description = "Override a recipe key (repeatable)" };
-        var steps = new Option<int?>("--steps") { Description = "Optimizer steps (overrides the recipe)" };
-        var output = new Option<string>("--out")
-            { Description = "Checkpoint folder", DefaultValueFactory = _ => "out" };
+        var steps = CommonOptions.Steps();
+        var output = CommonOptions.CheckpointFolder();
         var pack = new Option<bool>("--pack")
         {
             Description = "Pack problems back to back in each row (use with positions=rope); "
@@ -34,21 +31,14 @@ public static class CurriculumTrainCommand
             { Description = "Text data (a .txt/.jsonl file or folder) to mix into training; needs --against" };
         var mixFraction = new Option<double>("--mix-fraction")
             { Description = "Share of rows drawn from --mix", DefaultValueFactory = _ => 0.5 };
-        var against = CommonOptions.Against("--mix");
-        var threshold = CommonOptions.ContaminationThreshold("--mix");
-        var logInterval = CommonOptions.LogInterval(50);
-        var threads = CommonOptions.Threads();
-        var json = CommonOptions.Json();
-        var command = new Command("train", "Train a GPT on the built-in curriculum (loss on answers only)")
+        var training = new TrainingOptions("--mix", logEvery: 50);
+        return CliCommand.Create("train", "Train a GPT on the built-in curriculum (loss on answers only)",
+            [families, difficulties, preset, set, steps, output, pack, mix, mixFraction, .. training.All], r =>
         {
-            families, difficulties, preset, set, steps, output, pack, mix, mixFraction, against, threshold, logInterval,
-            threads, json,
-        };
-        command.SetAction(r =>
-        {
-            var kernels = CommonOptions.Kernels(r.GetValue(threads));
-            var printer = new Printer(r.GetValue(json));
-            if (r.GetValue(logInterval) < 1) throw new UsageException("--log-interval must be at least 1");
+            var kernels = CommonOptions.Kernels(r.GetValue(training.Threads));
+            var printer = new Printer(r.GetValue(training.Json));
+            int logInterval = r.GetValue(training.LogInterval);
+            if (logInterval < 1) throw new UsageException("--log-interval must be at least 1");
             var taskFamilies = TaskFamilies.Parse(r.GetValue(families)!);
             var range = CurriculumGenerator.ParseDifficulties(r.GetValue(difficulties)!);
             if (range.Count != range[^1] - range[0] + 1)
@@ -59,11 +49,11 @@ public static class CurriculumTrainCommand
             var data = CurriculumBatchSource.Data(taskFamilies, range[0], range[^1], r.GetValue(pack));
             if (r.GetValue(mix) is { } mixPath)
             {
-                if (r.GetValue(against) is not { } split)
+                if (r.GetValue(training.Against) is not { } split)
                     throw new UsageException(
                         "--mix needs --against SPLIT_FOLDER: mixed-in data is checked for contamination first");
                 var corpus = CorpusReader.Load(mixPath);
-                ContaminationCheck.Require(mixPath, corpus.Documents, split, r.GetValue(threshold));
+                ContaminationCheck.Require(mixPath, corpus.Documents, split, r.GetValue(training.Threshold));
                 var text = new TokenStream(
                     ByteTokenizer.Encode(System.Text.Encoding.UTF8.GetBytes(corpus.JoinedText())));
                 if (text.Length < recipe.Model.BlockSize + 1)
@@ -86,7 +76,7 @@ public static class CurriculumTrainCommand
                 $"model: {trainer.Model.Layout.Count:N0} parameters, {recipe.Model.Layers} layers, "
                 + $"{recipe.Model.Embedding} wide, block {recipe.Model.BlockSize}; data: {data.Name}");
             var clock = System.Diagnostics.Stopwatch.StartNew();
-            new TrainingReporter(printer, r.GetValue(logInterval)).Run(0, recipe.Steps, report => trainer.Run(report));
+            new TrainingReporter(printer, logInterval).Run(0, recipe.Steps, report => trainer.Run(report));
             double seconds = clock.Elapsed.TotalSeconds;
             string outDir = r.GetValue(output)!;
             TrainingCheckpoint.Save(trainer, outDir);
@@ -103,6 +93,5 @@ public static class CurriculumTrainCommand
             ]);
             return ExitCodes.Success;
         });
-        return command;
     }
 }

@@ -22,12 +22,9 @@ public static class ContaminationCommand
             DefaultValueFactory = _ => ContaminationGuard.DefaultThreshold,
         };
         var json = CommonOptions.Json();
-        var command = new Command("contamination",
-            "Overlap of training data with the validation set and sealed holdout")
-        {
-            training, against, threshold, json,
-        };
-        command.SetAction(r =>
+        return CliCommand.Create("contamination",
+            "Overlap of training data with the validation set and sealed holdout",
+            [training, against, threshold, json], r =>
         {
             var corpus = CorpusReader.Load(r.GetValue(training)!);
             string split = r.GetValue(against)!;
@@ -72,6 +69,5 @@ public static class ContaminationCommand
             ContaminationGuard.Require(corpus.Name, holdout, r.GetValue(threshold));
             return ExitCodes.Success;
         });
-        return command;
     }
 }

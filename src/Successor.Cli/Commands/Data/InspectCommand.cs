@@ -12,9 +12,8 @@ public static class InspectCommand
         var input = new Argument<string>("input")
             { Description = "A .txt or .jsonl file, a folder of text files, or a split folder" };
         var json = CommonOptions.Json();
-        var command = new Command("inspect", "Documents, bytes and content hash of a corpus or a split")
-            { input, json };
-        command.SetAction(r =>
+        return CliCommand.Create("inspect", "Documents, bytes and content hash of a corpus or a split",
+            [input, json], r =>
         {
             string path = r.GetValue(input)!;
             string manifest = Path.Combine(path, SplitWriter.ManifestFile);
@@ -36,6 +35,5 @@ public static class InspectCommand
             ]);
             return ExitCodes.Success;
         });
-        return command;
     }
 }

@@ -13,13 +13,12 @@ public static class SplitCommand
         var output = new Option<string>("--out") { Description = "Folder to write the split to", Required = true };
         var ratios = new Option<string>("--ratios")
             { Description = "train,validation,holdout fractions", DefaultValueFactory = _ => "0.8,0.1,0.1" };
-        var seed = new Option<ulong>("--seed") { Description = "Seed of the assignment", DefaultValueFactory = _ => 1 };
+        var seed = CommonOptions.Seed("Seed of the assignment");
         var canaries = new Option<int>("--canaries")
             { Description = "Random canary strings to plant in the holdout", DefaultValueFactory = _ => 0 };
         var json = CommonOptions.Json();
-        var command = new Command("split", "Split a corpus into train, public validation and a sealed holdout")
-            { input, output, ratios, seed, canaries, json };
-        command.SetAction(r =>
+        return CliCommand.Create("split", "Split a corpus into train, public validation and a sealed holdout",
+            [input, output, ratios, seed, canaries, json], r =>
         {
             var parsedRatios = SplitRatios.Parse(r.GetValue(ratios)!);
             var corpus = CorpusReader.Load(r.GetValue(input)!);
@@ -38,6 +37,5 @@ public static class SplitCommand
             ]);
             return ExitCodes.Success;
         });
-        return command;
     }
 }

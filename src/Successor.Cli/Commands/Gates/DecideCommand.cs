@@ -13,10 +13,9 @@ public static class DecideCommand
             { Description = "The request id, as `successor status` or the waiting lab prints it" };
         var (reason, ledger, token, json) =
             (GateCli.ReasonOption(), LedgerCli.LedgerOption(), GateCli.TokenOption(), CommonOptions.Json());
-        var command = new Command(approve ? "approve" : "reject",
-            approve ? "Approve a pending gate request" : "Reject a pending gate request")
-            { request, reason, ledger, token, json };
-        command.SetAction(r =>
+        return CliCommand.Create(approve ? "approve" : "reject",
+            approve ? "Approve a pending gate request" : "Reject a pending gate request",
+            [request, reason, ledger, token, json], r =>
         {
             using var store = LedgerCli.Open(r.GetValue(ledger)!);
             var who = new PersonRegistry(store).Authenticate(r.GetValue(token), Role.Approver);
@@ -25,6 +24,5 @@ public static class DecideCommand
                 ("by", decision.By), ("reason", decision.Reason), ("lag_seconds", decision.LagSeconds)]);
             return ExitCodes.Success;
         });
-        return command;
     }
 }

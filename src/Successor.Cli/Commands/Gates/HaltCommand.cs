@@ -15,10 +15,9 @@ public static class HaltCommand
             LedgerCli.LedgerOption(), GateCli.TokenOption());
         var grace = new Option<double>("--grace")
             { Description = "Seconds the lab has to stop by itself before it is killed", DefaultValueFactory = _ => 3 };
-        var command = new Command("halt",
-            "Stop a running lab and every worker within seconds; `successor run` resumes it")
-            { config, work, reason, ledger, token, grace };
-        command.SetAction(r =>
+        return CliCommand.Create("halt",
+            "Stop a running lab and every worker within seconds; `successor run` resumes it",
+            [config, work, reason, ledger, token, grace], r =>
         {
             var lab = LabCli.LoadConfig(r.GetValue(config)!);
             using var store = LedgerCli.Open(r.GetValue(ledger)!);
@@ -34,6 +33,5 @@ public static class HaltCommand
                     + "(a lab on another machine stops at its next safe point)");
             return ExitCodes.Success;
         });
-        return command;
     }
 }

@@ -24,10 +24,9 @@ public static class PersonCommand
             DefaultValueFactory = _ => "approver",
         };
         var (ledger, token, json) = (LedgerCli.LedgerOption(), GateCli.TokenOption(), CommonOptions.Json());
-        var command = new Command("add",
-            "Add a person and print their token, once; an admin's token is needed unless this is the first person")
-            { name, role, ledger, token, json };
-        command.SetAction(r =>
+        return CliCommand.Create("add",
+            "Add a person and print their token, once; an admin's token is needed unless this is the first person",
+            [name, role, ledger, token, json], r =>
         {
             // Adding the first admin may come before the lab's first run: the ledger is created if needed.
             using var store = Lab.LabCli.OpenOrCreate(r.GetValue(ledger)!);
@@ -40,30 +39,26 @@ public static class PersonCommand
                     $"Use it as {GateCli.TokenVariable}.");
             return ExitCodes.Success;
         });
-        return command;
     }
 
     static Command Revoke()
     {
         var name = new Argument<string>("name");
         var (ledger, token) = (LedgerCli.LedgerOption(), GateCli.TokenOption());
-        var command = new Command("revoke", "Revoke a person's token (an admin's token is needed)")
-            { name, ledger, token };
-        command.SetAction(r =>
+        return CliCommand.Create("revoke", "Revoke a person's token (an admin's token is needed)",
+            [name, ledger, token], r =>
         {
             using var store = LedgerCli.Open(r.GetValue(ledger)!);
             var person = new PersonRegistry(store).Revoke(r.GetValue(name)!, r.GetValue(token));
             Console.WriteLine($"revoked: {person.Id}");
             return ExitCodes.Success;
         });
-        return command;
     }
 
     static Command List()
     {
         var (ledger, json) = (LedgerCli.LedgerOption(), CommonOptions.Json());
-        var command = new Command("list", "The people the ledger knows, with their roles") { ledger, json };
-        command.SetAction(r =>
+        return CliCommand.Create("list", "The people the ledger knows, with their roles", [ledger, json], r =>
         {
             using var store = LedgerCli.Open(r.GetValue(ledger)!);
             var people = new PersonRegistry(store).All().Values.OrderBy(p => p.Id, StringComparer.Ordinal).ToList();
@@ -75,6 +70,5 @@ public static class PersonCommand
                     Console.WriteLine($"{p.Id}\t{Roles.Name(p.Role)}{(p.Revoked ? "\trevoked" : "")}");
             return ExitCodes.Success;
         });
-        return command;
     }
 }

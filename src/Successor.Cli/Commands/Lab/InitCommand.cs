@@ -9,8 +9,7 @@ public static class InitCommand
     {
         var config = LabCli.ConfigOption();
         var force = new Option<bool>("--force") { Description = "Overwrite an existing config" };
-        var command = new Command("init", "Write a lab config with commented defaults") { config, force };
-        command.SetAction(r =>
+        return CliCommand.Create("init", "Write a lab config with commented defaults", [config, force], r =>
         {
             string path = r.GetValue(config)!;
             if (File.Exists(path) && !r.GetValue(force))
@@ -20,6 +19,5 @@ public static class InitCommand
             Console.WriteLine($"wrote {path}; run the lab with: successor run");
             return ExitCodes.Success;
         });
-        return command;
     }
 }

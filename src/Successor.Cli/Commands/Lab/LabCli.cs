@@ -1,7 +1,5 @@
 // What init, run and status share: where the lab's config, ledger, artifacts and trial folders live.
-using Successor.Cli.Commands.Ledger;
 using Successor.Lab.Config;
-using Successor.Lab.Loop;
 using Successor.Ledger.Storage;
 
 namespace Successor.Cli.Commands.Lab;
@@ -22,13 +20,6 @@ public static class LabCli
 
     /// <summary>The config at `path`, or the embedded default lab when there is no such file.</summary>
     public static LabConfig LoadConfig(string path) => File.Exists(path) ? LabConfigJson.Load(path) : new LabConfig();
-
-    /// <summary>Opens (creating when needed) the ledger and the journal of the lab named in the config.</summary>
-    public static (ILedger Ledger, LabJournal Journal) Open(string ledgerLocation, string artifacts, LabConfig config)
-    {
-        var ledger = OpenOrCreate(ledgerLocation);
-        return (ledger, new LabJournal(ledger, LedgerCli.Artifacts(artifacts), config.Name));
-    }
 
     /// <summary>Opens the ledger, creating a SQLite file's folder when needed.</summary>
     public static ILedger OpenOrCreate(string ledgerLocation)

@@ -2,7 +2,6 @@
 // whatever its ledger already records. Ctrl+C or `successor halt` stops the workers and exits with 130; a
 // gate waiting for a person exits with 4. Run again to resume.
 using System.Runtime.InteropServices;
-using Successor.Cli.Commands.Ledger;
 using Successor.Lab.Loop;
 using Successor.Safety.Audit;
 using Successor.Safety.Gates;
@@ -13,21 +12,18 @@ public static class RunCommand
 {
     public static Command Create()
     {
-        var config = LabCli.ConfigOption();
-        var ledger = LedgerCli.LedgerOption();
-        var artifacts = LedgerCli.ArtifactsOption();
+        var labOptions = new LabOptions();
         var work = LabCli.WorkOption();
         var threads = CommonOptions.Threads();
         var json = CommonOptions.Json();
-        var command = new Command("run",
-            "Run the lab: each generation plans, runs and verifies the training of its successor")
-            { config, ledger, artifacts, work, threads, json };
-        command.SetAction(r =>
+        return CliCommand.Create("run",
+            "Run the lab: each generation plans, runs and verifies the training of its successor",
+            [.. labOptions.All, work, threads, json], r =>
         {
-            string path = r.GetValue(config)!;
-            var lab = LabCli.LoadConfig(path);
+            string path = r.GetValue(labOptions.Config)!;
+            var lab = labOptions.LoadConfig(r);
             CommonOptions.Kernels(r.GetValue(threads));
-            var (store, journal) = LabCli.Open(r.GetValue(ledger)!, r.GetValue(artifacts)!, lab);
+            var (store, journal) = labOptions.Open(r, lab, create: true);
             using var _ = store;
             bool asJson = r.GetValue(json);
             // Ctrl+C (SIGINT) and SIGTERM (a scheduler, a supervisor) stop the workers and leave a resumable state.
@@ -64,7 +60,6 @@ public static class RunCommand
             }
             return ExitCodes.Success;
         });
-        return command;
     }
 
     /// <summary>Plain lines are stamped minutes:seconds, with hours in front once a lab runs past one.</summary>

@@ -1,5 +1,4 @@
 // `successor status`: where a lab stands, from its ledger alone (it works while the lab runs).
-using Successor.Cli.Commands.Ledger;
 using Successor.Lab.Loop;
 using Successor.Records;
 using Successor.Safety.Audit;
@@ -10,18 +9,14 @@ public static class StatusCommand
 {
     public static Command Create()
     {
-        var config = LabCli.ConfigOption();
-        var ledger = LedgerCli.LedgerOption();
-        var artifacts = LedgerCli.ArtifactsOption();
+        var labOptions = new LabOptions();
         var json = CommonOptions.Json();
-        var command = new Command("status", "Show where the lab stands: generations, champion, trials, compute")
-            { config, ledger, artifacts, json };
-        command.SetAction(r =>
+        return CliCommand.Create("status", "Show where the lab stands: generations, champion, trials, compute",
+            [.. labOptions.All, json], r =>
         {
-            string path = r.GetValue(config)!;
-            var lab = LabCli.LoadConfig(path);
-            using var store = LedgerCli.Open(r.GetValue(ledger)!);
-            var journal = new LabJournal(store, LedgerCli.Artifacts(r.GetValue(artifacts)!), lab.Name);
+            var lab = labOptions.LoadConfig(r);
+            var (store, journal) = labOptions.Open(r, lab, create: false);
+            using var _ = store;
             var rows = LabSummary.Rows(journal);
             var trials = journal.All(journal.Id("trial", "")).Select(t => TrialRecord.From(t.Attributes)).ToList();
             var last = journal.All("").LastOrDefault();
@@ -54,6 +49,5 @@ public static class StatusCommand
             ]);
             return ExitCodes.Success;
         });
-        return command;
     }
 }

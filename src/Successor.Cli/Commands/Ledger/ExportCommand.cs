@@ -12,8 +12,7 @@ public static class ExportCommand
         var output = new Option<string?>("--output")
             { Description = "File to write; default stdout (then only the JSON is printed)" };
         var ledgerOption = LedgerCli.LedgerOption();
-        var command = new Command("export", "Export the ledger (PROV-JSON)") { prov, output, ledgerOption };
-        command.SetAction(r => LedgerCli.Guard(() =>
+        return LedgerCli.CreateCommand("export", "Export the ledger (PROV-JSON)", [prov, output, ledgerOption], r =>
         {
             if (!r.GetValue(prov)) throw new LedgerException("export: no format chosen; add --prov for W3C PROV-JSON");
             using var ledger = LedgerCli.Open(r.GetValue(ledgerOption)!);
@@ -26,7 +25,6 @@ public static class ExportCommand
             File.WriteAllText(path, text + "\n");
             LedgerCli.Result(false, [("output", path), ("records", ledger.Count()), ("format", "prov-json")]);
             return LedgerCli.Verified;
-        }));
-        return command;
+        });
     }
 }

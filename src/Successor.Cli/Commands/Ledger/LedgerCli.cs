@@ -62,6 +62,10 @@ public static class LedgerCli
                 $"{k}: {(v is bool b ? (b ? "true" : "false") : Convert.ToString(v, CultureInfo.InvariantCulture))}");
     }
 
+    /// <summary>A ledger command, its action run through Guard.</summary>
+    public static Command CreateCommand(string name, string description, IEnumerable<Symbol> symbols,
+        Func<ParseResult, int> action) => CliCommand.Create(name, description, symbols, r => Guard(() => action(r)));
+
     /// <summary>Runs a command body; a ledger error becomes "error: …" and exit code 2.</summary>
     public static int Guard(Func<int> body)
     {

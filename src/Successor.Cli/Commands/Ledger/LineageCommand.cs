@@ -11,9 +11,8 @@ public static class LineageCommand
         var id = new Argument<string>("id") { Description = "Id of an entity, activity or agent, e.g. checkpoint:g3" };
         var ledgerOption = LedgerCli.LedgerOption();
         var json = CommonOptions.Json();
-        var command = new Command("lineage", "Ancestry of a model back to its seed data, as a tree")
-            { id, ledgerOption, json };
-        command.SetAction(r => LedgerCli.Guard(() =>
+        return LedgerCli.CreateCommand("lineage", "Ancestry of a model back to its seed data, as a tree",
+            [id, ledgerOption, json], r =>
         {
             using var ledger = LedgerCli.Open(r.GetValue(ledgerOption)!);
             var tree = LineageBuilder.Build(ProvGraph.Load(ledger), r.GetValue(id)!);
@@ -25,7 +24,6 @@ public static class LineageCommand
             Console.Write(tree.Render());
             LedgerCli.Result(false, [("id", tree.Id), ("nodes", tree.NodeCount), ("ledger", ledger.Location)]);
             return LedgerCli.Verified;
-        }));
-        return command;
+        });
     }
 }

@@ -22,9 +22,8 @@ public static class LogCommand
         var id = new Option<string?>("--id") { Description = "Only records whose subject or object is this id" };
         var sign = new Option<bool>("--sign") { Description = "Sign and store a tree head over the current log" };
         var json = CommonOptions.Json();
-        var command = new Command("log", "The ledger's records, in order")
-            { ledgerOption, keyOption, from, limit, id, sign, json };
-        command.SetAction(r => LedgerCli.Guard(() =>
+        return LedgerCli.CreateCommand("log", "The ledger's records, in order",
+            [ledgerOption, keyOption, from, limit, id, sign, json], r =>
         {
             var query = new LogQuery(r.GetValue(from), r.GetValue(limit), r.GetValue(id));
             using var ledger = LedgerCli.Open(r.GetValue(ledgerOption)!);
@@ -47,8 +46,7 @@ public static class LogCommand
                 ("tree_head_root", summary.Latest?.Root),
             ]);
             return LedgerCli.Verified;
-        }));
-        return command;
+        });
     }
 
     private static string JsonLine(LedgerRecord record) => new JsonObject

@@ -25,9 +25,8 @@ public static class ProveCommand
         var consistencyFrom = new Option<long?>("--consistency-from")
             { Description = "Prove the latest tree head extends the stored head of this size" };
         var json = CommonOptions.Json();
-        var command = new Command("prove", "Inclusion (or consistency) proof a third party can check")
-            { id, ledgerOption, keyOption, output, check, root, size, consistencyFrom, json };
-        command.SetAction(r => LedgerCli.Guard(() =>
+        return LedgerCli.CreateCommand("prove", "Inclusion (or consistency) proof a third party can check",
+            [id, ledgerOption, keyOption, output, check, root, size, consistencyFrom, json], r =>
         {
             bool asJson = r.GetValue(json);
             if (r.GetValue(check) is { } file)
@@ -59,8 +58,7 @@ public static class ProveCommand
                 ("verified", made.Verified),
             ]);
             return LedgerCli.Verified;
-        }));
-        return command;
+        });
     }
 
     private static int Print(ProofCheck check, bool asJson)

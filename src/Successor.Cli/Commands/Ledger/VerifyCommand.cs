@@ -14,9 +14,8 @@ public static class VerifyCommand
         var artifactsOption = LedgerCli.ArtifactsOption();
         var keyOption = LedgerCli.KeyOption();
         var json = CommonOptions.Json();
-        var command = new Command("verify", "Check the ledger and its artifacts for tampering (exit 1 if any)")
-            { ledgerOption, artifactsOption, keyOption, json };
-        command.SetAction(r => LedgerCli.Guard(() =>
+        return LedgerCli.CreateCommand("verify", "Check the ledger and its artifacts for tampering (exit 1 if any)",
+            [ledgerOption, artifactsOption, keyOption, json], r =>
         {
             using var ledger = LedgerCli.Open(r.GetValue(ledgerOption)!);
             var signer = TreeHeadSigner.FromKeyFileIfPresent(r.GetValue(keyOption)!);
@@ -41,7 +40,6 @@ public static class VerifyCommand
                 ("status", report.Ok ? "ok" : "tampered"),
             ]);
             return report.Ok ? LedgerCli.Verified : LedgerCli.Tampered;
-        }));
-        return command;
+        });
     }
 }

@@ -15,6 +15,18 @@ public static class CommonOptions
 
     public static Option<bool> Json() => new("--json") { Description = "Machine-readable JSON output" };
 
+    public static Option<ulong> Seed(string description, ulong seed = 1) => new("--seed")
+        { Description = description, DefaultValueFactory = _ => seed };
+
+    public static Option<string> Checkpoint() => new("--checkpoint")
+        { Description = "A model.safetensors file or its folder", Required = true };
+
+    /// <summary>--steps and --out of a training run.</summary>
+    public static Option<int?> Steps() => new("--steps") { Description = "Optimizer steps (overrides the recipe)" };
+
+    public static Option<string> CheckpointFolder() => new("--out")
+        { Description = "Checkpoint folder", DefaultValueFactory = _ => "out" };
+
     /// <summary>--against: the split whose evaluation data the training data (named by `data`, e.g. "--data")
     /// must not overlap.</summary>
     public static Option<string?> Against(string data) => new("--against")
