@@ -14,21 +14,7 @@ public static class MerkleVerifier
         foreach (var p in path)
         {
             if (sn == 0) return false;
-            if ((fn & 1) == 1 || fn == sn)
-            {
-                r = MerkleTree.NodeHash(p, r);
-                while ((fn & 1) == 0 && fn != 0)
-                {
-                    fn >>= 1;
-                    sn >>= 1;
-                }
-            }
-            else
-            {
-                r = MerkleTree.NodeHash(r, p);
-            }
-            fn >>= 1;
-            sn >>= 1;
+            r = StepUp(ref fn, ref sn) ? MerkleTree.NodeHash(p, r) : MerkleTree.NodeHash(r, p);
         }
         return sn == 0 && r.AsSpan().SequenceEqual(root);
     }
@@ -54,23 +40,35 @@ public static class MerkleVerifier
         {
             var c = nodes[i];
             if (sn == 0) return false;
-            if ((fn & 1) == 1 || fn == sn)
+            if (StepUp(ref fn, ref sn))
             {
                 fr = MerkleTree.NodeHash(c, fr);
                 sr = MerkleTree.NodeHash(c, sr);
-                while ((fn & 1) == 0 && fn != 0)
-                {
-                    fn >>= 1;
-                    sn >>= 1;
-                }
             }
             else
             {
                 sr = MerkleTree.NodeHash(sr, c);
             }
-            fn >>= 1;
-            sn >>= 1;
         }
         return sn == 0 && fr.AsSpan().SequenceEqual(oldRoot) && sr.AsSpan().SequenceEqual(newRoot);
+    }
+
+    /// <summary>The step both algorithms take for each proof node: whether the node is a left sibling (LSB(fn)
+    /// set, or fn equal to sn), then fn and sn moved up to the node's parent level — first past the levels
+    /// where a left node has no right sibling (shifting until LSB(fn) is set or fn is 0), then one level.</summary>
+    static bool StepUp(ref long fn, ref long sn)
+    {
+        bool left = (fn & 1) == 1 || fn == sn;
+        if (left)
+        {
+            while ((fn & 1) == 0 && fn != 0)
+            {
+                fn >>= 1;
+                sn >>= 1;
+            }
+        }
+        fn >>= 1;
+        sn >>= 1;
+        return left;
     }
 }
