@@ -17,6 +17,11 @@ public static class SnakeCaseJson
         NumberHandling = JsonNumberHandling.Strict,
     };
 
+    /// <summary>Where a reading error is and what it is, as the tail of a one-line message: " at $.path: " (no
+    /// path when the document itself is wrong) and the first line of the serializer's message.</summary>
+    public static string Problem(JsonException e) =>
+        $"{(e.Path is { Length: > 1 } path ? $" at {path}" : "")}: {e.Message.Split('\n')[0].Trim()}";
+
     /// <summary>The same, without indentation, for values embedded in other files.</summary>
     public static JsonSerializerOptions Compact { get; } = new(Options) { WriteIndented = false };
 

@@ -21,11 +21,7 @@ public static class LabConfigJson
     {
         LabConfig? config;
         try { config = JsonSerializer.Deserialize<LabConfig>(text, Read); }
-        catch (JsonException e)
-        {
-            string where = e.Path is { Length: > 1 } path ? $" at {path}" : "";
-            throw new LabConfigException($"lab config {source}{where}: {e.Message.Split('\n')[0].Trim()}");
-        }
+        catch (JsonException e) { throw new LabConfigException($"lab config {source}{SnakeCaseJson.Problem(e)}"); }
         if (config is null)
             throw new LabConfigException($"lab config {source}: is null; " +
                 "expected a JSON object (run successor init for a template)");

@@ -19,18 +19,12 @@ public static class RecipeJson
     {
         Recipe? recipe;
         try { recipe = JsonSerializer.Deserialize<Recipe>(json, Options); }
-        catch (JsonException e)
-        {
-            string where = e.Path is { Length: > 1 } path ? $" at {path}" : "";
-            throw new RecipeException($"recipe {source}{where}: {FirstLine(e.Message)}");
-        }
+        catch (JsonException e) { throw new RecipeException($"recipe {source}{SnakeCaseJson.Problem(e)}"); }
         if (recipe is null) throw new RecipeException($"recipe {source}: is null; expected a JSON object");
         var errors = recipe.Validate();
         if (errors.Count > 0) throw new RecipeException($"recipe {source}: {string.Join("; ", errors)}");
         return recipe;
     }
-
-    static string FirstLine(string message) => message.Split('\n')[0].Trim();
 
     /// <summary>Keys sorted at every level, no insignificant whitespace: equal recipes give equal bytes.</summary>
     public static string Canonical(Recipe recipe)
