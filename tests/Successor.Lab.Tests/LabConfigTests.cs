@@ -13,6 +13,28 @@ public sealed class LabConfigTests
         Assert.Equal(LabConfigJson.Canonical(new LabConfig()), LabConfigJson.Canonical(parsed));
     }
 
+    [Theory]
+    [InlineData("  // Shown in status lines and recorded in the ledger.", "  \"name\": ")]
+    [InlineData("  // Compute caps. A trial that outlives trial_seconds is killed and recorded as failed.",
+        "  \"budgets\": {")]
+    [InlineData("    // Steps of the first champion's training run.", "    \"initial_steps\": ")]
+    [InlineData("    // The lab halts when that projection falls below this.", "    \"min_projected_reliability\": ")]
+    public void The_template_writes_a_fields_comment_on_the_line_above_it(string comment, string field)
+    {
+        var lines = LabConfigJson.Template(new LabConfig()).Split('\n');
+        int at = Array.FindIndex(lines, l => l.StartsWith(field, StringComparison.Ordinal));
+        Assert.True(at > 0, $"no line starts with {field}");
+        Assert.Equal(comment, lines[at - 1]);
+    }
+
+    [Fact]
+    public void A_field_without_a_comment_has_none_above_it()
+    {
+        var lines = LabConfigJson.Template(new LabConfig()).Split('\n');
+        int at = Array.FindIndex(lines, l => l.StartsWith("    \"trial_seconds\": ", StringComparison.Ordinal));
+        Assert.StartsWith("    \"trial_steps\": ", lines[at - 1]);
+    }
+
     [Fact]
     public void Every_bad_field_is_named_once()
     {

@@ -6,9 +6,10 @@ namespace Successor.Lab.Config;
 public sealed record CurriculumConfig
 {
     public string Families { get; init; } = "radd";
-    /// <summary>What the first champion trains on (supervised, ground-truth answers).</summary>
+    [TemplateComment("The first champion's supervised training range.")]
     public string TrainDifficulties { get; init; } = "1-3";
     /// <summary>Public validation slices: weaknesses and trial scores (never the sealed holdout).</summary>
+    [TemplateComment("Public validation slices: weakness analysis and trial scores.")]
     public string EvalDifficulties { get; init; } = "1-5";
     public int EvalItemsPerSlice { get; init; } = 100;
 }

@@ -6,13 +6,14 @@ namespace Successor.Lab.Config;
 /// approve|reject`).</summary>
 public sealed record GatesConfig
 {
-    /// <summary>Every promotion the Verifier accepts also needs a person's approval.</summary>
+    [TemplateComment("A person approves every promotion the Verifier accepts.")]
     public bool Promotion { get; init; }
     /// <summary>A critical incident pauses the loop at its next safe point until a person decides.</summary>
+    [TemplateComment("A critical incident pauses the loop until a person approves going on " +
+        "(a rejection halts the lab).")]
     public bool Incidents { get; init; } = true;
-    /// <summary>Raising a budget on resume needs a person's approval.</summary>
+    [TemplateComment("Raising a budget on resume waits for a person.")]
     public bool BudgetIncrease { get; init; } = true;
-    /// <summary>A successor whose self-generated share moves further than this from its champion's needs a
-    /// person's approval (1: never asks).</summary>
+    [TemplateComment("A change of the self-generated share larger than this waits for a person (1: never).")]
     public double DataMixChange { get; init; } = 1;
 }

@@ -7,19 +7,33 @@ namespace Successor.Lab.Config;
 
 public sealed record LabConfig
 {
+    [TemplateComment("Shown in status lines and recorded in the ledger.")]
     public string Name { get; init; } = "lab";
+    [TemplateComment("Every trial, proposal and sampled problem derives from it: the same seed gives the same lab.")]
     public ulong Seed { get; init; } = 1;
     /// <summary>Generations after the first champion; the lab stops earlier when a budget runs out.</summary>
+    [TemplateComment("Successors to attempt after the first champion.")]
     public int Generations { get; init; } = 3;
+    [TemplateComment("Built-in task families (radd, add, mul, copy, rev, sort, kv, bal) and difficulty ranges.")]
     public CurriculumConfig Curriculum { get; init; } = new();
-    /// <summary>A split folder (successor data split): the lab trains on its text instead of the curriculum.</summary>
+    [TemplateComment("A folder written by successor data split: train on its text instead of the curriculum " +
+        "(null: curriculum).")]
     public string? Split { get; init; }
+    [TemplateComment("Compute caps. A trial that outlives trial_seconds is killed and recorded as failed.")]
     public BudgetConfig Budgets { get; init; } = new();
+    [TemplateComment("The researcher proposes recipe changes; trials run them in worker processes.")]
     public ResearchConfig Research { get; init; } = new();
+    [TemplateComment("The champion answers harder problems; a filter keeps some; " +
+        "kept data is mixed into, never substituted for, the original data.")]
     public SelfGenerationConfig SelfGeneration { get; init; } = new();
+    [TemplateComment("A successor is promoted only when the Verifier finds it genuinely better on the sealed holdout.")]
     public PromotionConfig Promotion { get; init; } = new();
+    [TemplateComment("Stages that wait for a named person (successor approve|reject); " +
+        "the loop and researchers can never decide.")]
     public GatesConfig Gates { get; init; } = new();
+    [TemplateComment("Monitors for gaming, collapse and compounding error; their alarms are incidents in the ledger.")]
     public SafetyConfig Safety { get; init; } = new();
     /// <summary>The first champion's recipe; successors change it through accepted proposals.</summary>
+    [TemplateComment("The first champion's recipe (see docs/recipe.schema.json).")]
     public Recipe Recipe { get; init; } = LabDefaults.Recipe;
 }

@@ -10,11 +10,11 @@ public sealed record SelfGenerationConfig
     public int ProblemsPerDifficulty { get; init; } = 400;
     /// <summary>How many difficulties past the hardest one trained on so far.</summary>
     public int DifficultiesAhead { get; init; } = 1;
-    /// <summary>exact (the family's checker), majority (agreement across samples), or none (keep everything).</summary>
+    [TemplateComment("exact (the family's checker), majority (agreement across samples) or none.")]
     public string Filter { get; init; } = "exact";
     /// <summary>Samples per problem for the majority filter.</summary>
     public int Samples { get; init; } = 5;
     public double SampleTemperature { get; init; } = 0.7;
-    /// <summary>A difficulty joins the training range once the champion's public accuracy there reaches this.</summary>
+    [TemplateComment("A difficulty counts as learned once public accuracy there reaches this.")]
     public double MasteryAccuracy { get; init; } = 0.9;
 }
