@@ -21,9 +21,9 @@ public static class CommonOptions
     public static Option<string> Checkpoint() => new("--checkpoint")
         { Description = "A model.safetensors file or its folder", Required = true };
 
-    /// <summary>--steps and --out of a training run.</summary>
     public static Option<int?> Steps() => new("--steps") { Description = "Optimizer steps (overrides the recipe)" };
 
+    /// <summary>--out: where a training run saves its checkpoint.</summary>
     public static Option<string> CheckpointFolder() => new("--out")
         { Description = "Checkpoint folder", DefaultValueFactory = _ => "out" };
 
