@@ -3,6 +3,7 @@
 using System.Text.Json;
 using Successor.Models.Checkpoints;
 using Successor.Models.Gpt;
+using Successor.Tensors;
 
 namespace Successor.Models.Interop;
 
@@ -16,14 +17,15 @@ public static class HfGpt2Exporter
         var config = HfGpt2Config.ToJson(model.Config);
         Directory.CreateDirectory(folder);
         // transformers refuses safetensors whose format metadata is not one of its frameworks
-        SafeTensorsFile.Write(Path.Combine(folder, WeightsFile), Tensors(model),
+        SafeTensorsFile.Write(Path.Combine(folder, WeightsFile), Tensors(model, model.Parameters, zeroBiases: true),
             new Dictionary<string, string> { ["format"] = "pt" });
         File.WriteAllText(Path.Combine(folder, HfGpt2Config.FileName),
             config.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n");
     }
 
-    /// <summary>Every GPT-2 tensor in GPT-2's layout; biases the model lacks are zeros.</summary>
-    public static List<SafeTensor> Tensors(GptModel model)
+    /// <summary>An arena laid out as the model's parameters (the weights, their gradients) under GPT-2's names and
+    /// in its layout. Biases the model lacks are zeros with zeroBiases, else left out.</summary>
+    public static List<SafeTensor> Tensors(GptModel model, FloatArena arena, bool zeroBiases)
     {
         var layout = model.Layout;
         var tensors = new List<SafeTensor>();
@@ -31,13 +33,14 @@ public static class HfGpt2Exporter
         {
             if (!layout.Contains(t.Successor))
             {
+                if (!zeroBiases) continue;
                 string weight = t.Successor[..^".bias".Length] + ".weight";
                 int size = layout[weight].Shape[0];
                 tensors.Add(new SafeTensor(t.HuggingFace, [size], new float[size]));
                 continue;
             }
             var p = layout[t.Successor];
-            float[] data = model.Parameters.Slice(p.Offset, p.Count).ToArray();
+            float[] data = arena.Slice(p.Offset, p.Count).ToArray();
             tensors.Add(t.Transposed
                 ? new SafeTensor(t.HuggingFace, [p.Shape[1], p.Shape[0]], Transpose(data, p.Shape[0], p.Shape[1]))
                 : new SafeTensor(t.HuggingFace, p.Shape, data));
