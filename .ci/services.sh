@@ -1,8 +1,7 @@
 #!/usr/bin/env bash
 # Services the tests need, as `export` lines for ./test to source: Debian's Chromium for the dashboard's
-# browser tests, a scratch PostgreSQL for the ledger tests and python3-torch for the PyTorch parity tests. Each is
-# installed with apt when missing;
-# apt's chatter goes to stderr, because stdout is sourced.
+# browser tests, a scratch PostgreSQL for the ledger tests and python3-torch for the PyTorch parity tests. Each
+# is installed with apt when missing; apt's chatter goes to stderr, because stdout is sourced.
 dir="$(dirname "${BASH_SOURCE[0]}")"
 if [ ! -x /usr/bin/chromium ]; then
     echo "services.sh: installing chromium with apt" >&2
