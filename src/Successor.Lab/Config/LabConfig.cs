@@ -1,6 +1,7 @@
 // A lab: what it trains on, how much compute it may spend, how it searches, what it generates for
 // itself and what a successor must pass to be promoted. Written by `successor init` as commented JSON;
 // every field has a default, so a config lists only what differs.
+using System.Text.Json.Serialization;
 using Successor.Training.Recipes;
 
 namespace Successor.Lab.Config;
@@ -14,6 +15,11 @@ public sealed record LabConfig
     public CurriculumConfig Curriculum { get; init; } = new();
     /// <summary>A split folder (successor data split): the lab trains on its text instead of the curriculum.</summary>
     public string? Split { get; init; }
+    /// <summary>A checkpoint folder (successor import writes one) whose model is the first champion, instead of one
+    /// the lab trains; its origin is recorded in the ledger. Left out of the JSON when null, so that the configs
+    /// and hashes of labs without it stay as they were.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? FirstChampion { get; init; }
     public BudgetConfig Budgets { get; init; } = new();
     public ResearchConfig Research { get; init; } = new();
     public SelfGenerationConfig SelfGeneration { get; init; } = new();

@@ -13,6 +13,8 @@ static class LabConfigComments
         ["curriculum.eval_difficulties"] = "Public validation slices: weakness analysis and trial scores.",
         ["split"] =
             "A folder written by successor data split: train on its text instead of the curriculum (null: curriculum).",
+        ["first_champion"] = "A checkpoint folder (successor import --format hf-gpt2 writes one) to start from: its " +
+            "model is the first champion, not trained by the lab; recipe.model must be its model.",
         ["budgets"] = "Compute caps. A trial that outlives trial_seconds is killed and recorded as failed.",
         ["budgets.trial_steps"] = "Steps at the first rung of successive halving; each later rung multiplies by eta. " +
             "Steps of the lab's recipe: a trial with another batch size trains on as many tokens.",
