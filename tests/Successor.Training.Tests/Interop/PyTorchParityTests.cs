@@ -40,6 +40,10 @@ public sealed unsafe class PyTorchParityTests(ITestOutputHelper output) : IDispo
         var worst = rows.GroupBy(r => r.Kind).ToDictionary(g => g.Key, g => g.Max(r => r.Relative));
         output.WriteLine($"{preset} {variant}: " + string.Join(", ", worst.Select(w => $"{w.Key} {w.Value:E2}")));
         foreach (var r in rows) output.WriteLine($"  {r.Kind} {r.Tensor}: max_rel {r.Relative:E2}");
+        // bench/parity.sh collects every variant's rows for docs/BENCHMARKS.md
+        if (Environment.GetEnvironmentVariable("SUCCESSOR_PARITY_REPORT") is { Length: > 0 } report)
+            File.AppendAllLines(report, rows.Select(r => FormattableString.Invariant(
+                $"{preset}{(variant.Length > 0 ? "+" + variant : "")}\t{r.Kind}\t{r.Tensor}\t{r.Relative:E2}")));
         int layout = new ParameterLayout(recipe.Model).Tensors.Count;
         Assert.Equal(layout, rows.Count(r => r.Kind == "grad"));
         Assert.Equal(layout, rows.Count(r => r.Kind == "after"));
