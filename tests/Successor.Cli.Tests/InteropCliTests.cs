@@ -57,6 +57,12 @@ public sealed class InteropCliTests
         var verify = SuccessorProcess.Run("verify", "--ledger", started.Ledger, "--artifacts",
             Path.Combine(started.Root, "artifacts"));
         Assert.True(verify.ExitCode == 0, verify.Stdout + verify.Stderr);
+
+        // export without --format is still the ledger's PROV-JSON, where the champion derives from its origin
+        var prov = SuccessorProcess.Run("export", "--prov", "--ledger", started.Ledger);
+        Assert.True(prov.ExitCode == 0, prov.Stderr);
+        var derived = JsonNode.Parse(prov.Stdout)!["wasDerivedFrom"]!.AsObject();
+        Assert.Contains(derived, d => (string?)d.Value!["prov:usedEntity"] == "origin:tiny/first-champion");
     }
 
     [Fact]
@@ -73,6 +79,10 @@ public sealed class InteropCliTests
         Assert.StartsWith("error: model option positions rope ", r.Stderr);
         Assert.Single(r.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
         Assert.False(Directory.Exists(Path.Combine(lab.Root, "hf")));
+
+        var none = SuccessorProcess.Run("export", "--checkpoint", ck);
+        Assert.Equal(2, none.ExitCode);
+        Assert.Contains("no format chosen; add --prov (the ledger as W3C PROV-JSON) or --format hf-gpt2", none.Stderr);
     }
 
     [Fact]

@@ -32,6 +32,8 @@ public static class ModelExportCommand
                 return r.GetValue<bool>("--prov") ? ledgerExport.Invoke(r)
                     : throw new UsageException($"export: no format chosen; add --prov (the ledger as W3C PROV-JSON) " +
                         $"or --format {HfGpt2} (a model)");
+            if (r.GetValue<bool>("--prov"))
+                throw new UsageException("export: --prov and --format both given; choose one (the ledger or a model)");
             if (chosen != HfGpt2)
                 throw new UsageException($"--format is {chosen}; the model format export writes is {HfGpt2}");
             string from = r.GetValue(checkpoint)
