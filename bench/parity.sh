@@ -13,7 +13,8 @@ dotnet build tests/Successor.Training.Tests -c Release -nologo -v q >/dev/null
 report=$(mktemp)
 SUCCESSOR_PARITY_REPORT=$report dotnet test tests/Successor.Training.Tests -c Release --no-build \
     --filter "FullyQualifiedName~PyTorchParityTests" --logger "console;verbosity=detailed" 2>&1 \
-    | grep -E '^\s+(\{"summary|(baby|small)[ a-z,]*: logits)|Total tests|Passed:|Failed:' | sed -E 's/^\s+//' | awk '!seen[$0]++'
+    | grep -E '^\s+(\{"summary|(baby|small)[ a-z,]*: logits)|Total tests|Passed:|Failed:' \
+    | sed -E 's/^\s+//' | awk '!seen[$0]++'
 echo "# variant, kind, tensor, max relative error (max|torch - successor| / max|successor|)"
 cat "$report"
 rm -f "$report"

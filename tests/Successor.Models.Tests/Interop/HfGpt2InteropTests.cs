@@ -172,6 +172,7 @@ public sealed class HfGpt2InteropTests : IDisposable
         { "epsilon", "layer_norm_epsilon is 1E-06" },
         { "not gpt2", "model_type is llama; it must be gpt2" },
         { "no weights", "has no model.safetensors" },
+        { "disagreeing successor config", "successor_model_config disagrees with the GPT-2 keys beside it" },
     };
 
     [Theory]
@@ -205,6 +206,9 @@ public sealed class HfGpt2InteropTests : IDisposable
             case "attention dropout": Rewrite(config: j => j["attn_pdrop"] = 0.1); break;
             case "epsilon": Rewrite(config: j => j["layer_norm_epsilon"] = 1e-6); break;
             case "not gpt2": Rewrite(config: j => j["model_type"] = "llama"); break;
+            case "disagreeing successor config":
+                Rewrite(config: j => j[HfGpt2Config.SuccessorKey]!["layers"] = 3);
+                break;
             default: File.Delete(Weights); break;
         }
         var e = Assert.Throws<InteropException>(() => HfGpt2Importer.Import(Hf, new ReferenceKernels()));
