@@ -59,6 +59,27 @@ public sealed unsafe class PyTorchParityTests(ITestOutputHelper output) : IDispo
         Assert.True(bad.Relative > 100 * GradientTolerance, $"the corrupted gradient errs by only {bad.Relative:E3}");
     }
 
+    [Fact]
+    public void A_checkpoint_written_by_Python_in_the_hub_s_layout_is_imported_bit_for_bit()
+    {
+        var config = RecipePresets.Baby.Model with { Bias = true };
+        using var model = new GptModel(config, new FastKernels());
+        Perturb(model);
+        string export = Path.Combine(folder, "hf"), hub = Path.Combine(folder, "hub");
+        HfGpt2Exporter.Export(model, export);
+        Python3(export, "--save", hub);
+        Assert.DoesNotContain(HfGpt2Config.SuccessorKey, File.ReadAllText(Path.Combine(hub, "config.json")));
+        Assert.Contains(SafeTensorsFile.ReadForeign(Path.Combine(hub, "model.safetensors")).Tensors,
+            t => t.Name == "h.0.attn.c_attn.weight");
+        var (back, _) = HfGpt2Importer.Import(hub, new FastKernels());
+        using (back)
+        {
+            Assert.Equal(config, back.Config);
+            Assert.True(model.Parameters.Slice(0, (int)model.Layout.Length)
+                .SequenceEqual(back.Parameters.Slice(0, (int)back.Layout.Length)), "the weights changed");
+        }
+    }
+
     static double Tolerance(string kind) => kind switch
     {
         "logits" => LogitsTolerance, "loss" => LossTolerance, "grad" => GradientTolerance, _ => SteppedTolerance,
@@ -114,7 +135,7 @@ public sealed unsafe class PyTorchParityTests(ITestOutputHelper output) : IDispo
             ["epsilon"] = Text(recipe.Epsilon), ["weight_decay"] = Text(recipe.WeightDecay),
             ["grad_clip"] = Text(recipe.GradClip), ["decay"] = string.Join(',', decay),
         });
-        var lines = Python3(export, reference);
+        var lines = Python3(export, "--reference", reference, "--threads", "2");
         output.WriteLine(lines[^1].ToJsonString());
         return [.. lines.Where(o => o["kind"] is not null).Select(o => new Row(
             (string)o["kind"]!, (string)o["tensor"]!, (double)o["max_rel_error"]!))];
@@ -132,12 +153,11 @@ public sealed unsafe class PyTorchParityTests(ITestOutputHelper output) : IDispo
         for (int i = 0; i < all.Length; i++) all[i] += (float)(rng.NextGaussian() * 0.05);
     }
 
-    static List<JsonObject> Python3(string export, string reference)
+    static List<JsonObject> Python3(string export, params string[] arguments)
     {
         Assert.True(File.Exists(Python), $"{Python} is missing; .ci/services.sh installs python3-torch with apt");
         var start = new ProcessStartInfo(Python) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var a in new[] { Script(), "--model", export, "--reference", reference, "--threads", "2" })
-            start.ArgumentList.Add(a);
+        foreach (var a in new[] { Script(), "--model", export }.Concat(arguments)) start.ArgumentList.Add(a);
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();

@@ -14,6 +14,8 @@ max_rel_error is max|torch - successor| / max|successor| over the tensor (its in
 near zero do not blow it up. Thresholds are the caller's (the xunit test states them).
 
 Usage: gpt2_parity.py --model DIR --reference FILE [--threads N]
+       gpt2_parity.py --model DIR --save DIR     (re-save the model as the hub's GPT-2 checkpoints are laid out:
+                                                  names without "transformer.", no Successor keys in config.json)
 """
 import argparse
 import json
@@ -41,6 +43,37 @@ def read_safetensors(path):
         flat = torch.frombuffer(bytearray(data[base + begin:base + end]), dtype=torch.float32)
         tensors[name] = flat.reshape(entry["shape"]).clone()
     return tensors, metadata
+
+
+def write_safetensors(path, tensors, metadata):
+    """F32 tensors in the given order, as any safetensors writer lays them out (no data hash)."""
+    header, blobs, offset = {"__metadata__": metadata}, [], 0
+    for name, t in tensors.items():
+        flat = t.detach().float().reshape(-1).tolist()
+        blob = struct.pack(f"<{len(flat)}f", *flat)
+        header[name] = {"dtype": "F32", "shape": list(t.shape), "data_offsets": [offset, offset + len(blob)]}
+        blobs.append(blob)
+        offset += len(blob)
+    text = json.dumps(header).encode("utf-8")
+    text += b" " * (-len(text) % 8)
+    with open(path, "wb") as f:
+        f.write(struct.pack("<Q", len(text)) + text + b"".join(blobs))
+
+
+def save_hub_style(model, out):
+    """The exported model as a hub checkpoint: unprefixed names, the head saved tied, GPT2Config's keys only."""
+    import os
+    os.makedirs(out, exist_ok=True)
+    with open(f"{model}/config.json") as f:
+        cfg = json.load(f)
+    cfg.pop("successor_model_config", None)
+    with open(f"{out}/config.json", "w") as f:
+        json.dump(cfg, f, indent=2)
+    weights, _ = read_safetensors(f"{model}/model.safetensors")
+    hub = {n[len("transformer."):] if n.startswith("transformer.") else n: t for n, t in weights.items()}
+    if cfg.get("tie_word_embeddings", True):
+        hub["lm_head.weight"] = hub["wte.weight"]
+    write_safetensors(f"{out}/model.safetensors", hub, {"format": "pt"})
 
 
 def forward(p, cfg, idx):
@@ -97,9 +130,14 @@ def adamw_step(weights, grads, decay, h):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--model", required=True, help="a folder written by successor export --format hf-gpt2")
-    parser.add_argument("--reference", required=True, help="Successor's logits, loss, gradients and stepped weights")
+    parser.add_argument("--reference", help="Successor's logits, loss, gradients and stepped weights")
+    parser.add_argument("--save", help="write the model to this folder as a hub checkpoint instead of comparing")
     parser.add_argument("--threads", type=int, default=1)
     args = parser.parse_args()
+    if args.save:
+        return save_hub_style(args.model, args.save)
+    if not args.reference:
+        sys.exit("give --reference FILE (to compare) or --save DIR")
     torch.set_num_threads(args.threads)
 
     with open(f"{args.model}/config.json") as f:
