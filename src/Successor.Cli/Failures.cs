@@ -26,7 +26,8 @@ public static class Failures
     {
         RecipeException or DataException or CheckpointFormatException or FileNotFoundException
             or DirectoryNotFoundException or ArgumentException or UsageException or LedgerException
-            or Lab.Config.LabConfigException or Dashboard.Trends.TrendDataException => ExitCodes.BadInput,
+            or Lab.Config.LabConfigException or Dashboard.Trends.TrendDataException
+            or Models.Interop.InteropException => ExitCodes.BadInput,
         TrainingDivergedException => ExitCodes.Diverged,
         Safety.Gates.GateException => ExitCodes.Refused,
         Safety.Gates.AwaitingDecisionException => ExitCodes.AwaitingDecision,
@@ -39,5 +40,6 @@ public static class Failures
             or Safety.Gates.GateException or Safety.Gates.AwaitingDecisionException or LedgerException
             or Lab.Config.LabConfigException or Lab.Loop.LabException or RecipeException or DataException
             or CheckpointFormatException or TrainingDivergedException or UsageException
+            or Models.Interop.InteropException
             ? e.Message : $"{e.GetType().Name}: {e.Message}").ReplaceLineEndings(" ");
 }

@@ -36,6 +36,8 @@ public sealed class KeyNameTests
         [nameof(ContaminationCheckRecord)] = "lab documents flagged rate example passed",
         [nameof(LabConfigRecord)] = "lab sha256 researcher budgets cores threads_per_worker digest",
         [nameof(BudgetChangeRecord)] = "lab from budgets",
+        [nameof(OriginRecord)] = "lab folder recipe_sha256 checkpoint format source source_config_sha256 "
+            + "source_weights_sha256",
         [nameof(BudgetHaltRecord)] = "lab reason",
         [nameof(CheckpointRecord)] = "lab generation digest",
         [nameof(SelfGeneratedRecord)] = "lab generation kept digest",

@@ -1,6 +1,7 @@
 // A lab: what it trains on, how much compute it may spend, how it searches, what it generates for
 // itself and what a successor must pass to be promoted. Written by `successor init` as commented JSON;
 // every field has a default, so a config lists only what differs.
+using System.Text.Json.Serialization;
 using Successor.Training.Recipes;
 
 namespace Successor.Lab.Config;
@@ -19,6 +20,12 @@ public sealed record LabConfig
     [TemplateComment("A folder written by successor data split: train on its text instead of the curriculum " +
         "(null: curriculum).")]
     public string? Split { get; init; }
+    /// <summary>Left out of the JSON when null, so that the configs and hashes of labs without it stay as they
+    /// were.</summary>
+    [TemplateComment("A checkpoint folder (successor import --format hf-gpt2 writes one) to start from: its " +
+        "model is the first champion, not trained by the lab; recipe.model must be its model.")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? FirstChampion { get; init; }
     [TemplateComment("Compute caps. A trial that outlives trial_seconds is killed and recorded as failed.")]
     public BudgetConfig Budgets { get; init; } = new();
     [TemplateComment("The researcher proposes recipe changes; trials run them in worker processes.")]

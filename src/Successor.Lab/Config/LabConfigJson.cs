@@ -145,6 +145,11 @@ public static class LabConfigJson
             Check(!c.SelfGeneration.Enabled,
                 "self_generation.enabled is true, but a text lab cannot verify generated text yet; set it to false");
         }
+        if (c.FirstChampion is { } first)
+            Check(File.Exists(Path.Combine(first, Training.TrainingCheckpoint.ModelFile))
+                && File.Exists(Path.Combine(first, Training.TrainingCheckpoint.RecipeFile)),
+                $"first_champion \"{first}\" has no model.safetensors and recipe.json; " +
+                "give a folder written by successor import (or successor train)");
         Check(c.Recipe.DistillationWeight == 0, $"recipe.distillation_weight is {c.Recipe.DistillationWeight}; the " +
             "first champion has no parent to distil from, so it must be 0 (proposals may raise it for successors)");
         errors.AddRange(c.Recipe.Validate().Select(e => $"recipe: {e}"));

@@ -11,6 +11,7 @@ sealed class FirstChampion(LabContext lab)
         var (config, journal) = (lab.Config, lab.Journal);
         string id = journal.Id("generation", "g0");
         if (journal.Get(id) is { } done) return Champion.From(GenerationRecord.From(done));
+        if (config.FirstChampion is { } folder) return new ImportedChampion(lab).Run(folder, id);
         string data = config.Split is { } split ? $"the text of {split}"
             : $"{config.Curriculum.Families} {config.Curriculum.TrainDifficulties}";
         lab.Report(new(0, "train", $"training the first champion: {config.Budgets.InitialSteps} steps on {data}"));

@@ -97,7 +97,16 @@ public static class SafeTensorsFile
     /// (one line: path, problem, what would be right) for any malformed, edited or unreadable file, and
     /// FileNotFoundException if the file or its folder does not exist.
     /// </summary>
-    public static SafeTensorsContent Read(string path)
+    public static SafeTensorsContent Read(string path) => Read(path, requireDataHash: true);
+
+    /// <summary>
+    /// Reads a safetensors file another program wrote (PyTorch, Hugging Face): every check of
+    /// <see cref="Read(string)"/> except that a missing data_sha256 is allowed, since only SafeTensorsFile.Write
+    /// records one.
+    /// </summary>
+    public static SafeTensorsContent ReadForeign(string path) => Read(path, requireDataHash: false);
+
+    static SafeTensorsContent Read(string path, bool requireDataHash)
     {
         RequireLittleEndian();
         ArgumentException.ThrowIfNullOrEmpty(path);
@@ -106,7 +115,7 @@ public static class SafeTensorsFile
             using var stream =
                 new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16,
                     FileOptions.SequentialScan);
-            return Read(path, stream);
+            return Read(path, stream, requireDataHash);
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {
@@ -120,7 +129,7 @@ public static class SafeTensorsFile
         }
     }
 
-    static SafeTensorsContent Read(string path, FileStream stream)
+    static SafeTensorsContent Read(string path, FileStream stream, bool requireDataHash)
     {
         long fileLength = stream.Length;
         if (fileLength < 8)
@@ -143,7 +152,9 @@ public static class SafeTensorsFile
         long dataLength = fileLength - 8 - (long)headerLength;
         var (entries, metadata) = ParseHeader(path, header);
         var ordered = CheckLayout(path, entries, dataLength);
-        if (metadata is null || !metadata.Remove(DataHashKey, out string? recordedHash))
+        if (metadata is null && !requireDataHash) metadata = new(StringComparer.Ordinal);
+        string? recordedHash = null;
+        if (metadata is null || !metadata.Remove(DataHashKey, out recordedHash) && requireDataHash)
             throw Bad(path, $"header has no {MetadataKey}.{DataHashKey}",
                 "checkpoints written by SafeTensorsFile.Write record the SHA-256 of their data");
 
@@ -163,7 +174,7 @@ public static class SafeTensorsFile
             tensors.Add(new SafeTensor(entry.Name, entry.Shape, data));
         }
         string actualHash = Convert.ToHexStringLower(sha.GetHashAndReset());
-        if (actualHash != recordedHash)
+        if (recordedHash is not null && actualHash != recordedHash)
             throw Bad(path,
                 $"data SHA-256 is {actualHash} but the header records {DataHashKey} {recordedHash}, " +
                 "so the data was edited or corrupted", "restore the checkpoint from a good copy");

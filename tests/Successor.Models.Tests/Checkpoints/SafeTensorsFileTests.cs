@@ -503,4 +503,21 @@ public sealed class SafeTensorsFileTests : IDisposable
         AssertRefused(path, "data SHA-256 is", "but the header records data_sha256",
             "so the data was edited or corrupted; restore");
     }
+
+    [Fact]
+    public void A_foreign_file_without_a_data_hash_is_read_by_ReadForeign_and_its_hash_checked_when_present()
+    {
+        string path = WriteStandard();
+        EditHeader(path, root => root.Remove("__metadata__"));
+        var content = SafeTensorsFile.ReadForeign(path);
+        Assert.Equal(StandardTensors().Select(t => t.Data), content.Tensors.Select(t => t.Data));
+        Assert.Empty(content.Metadata);
+
+        path = WriteStandard();
+        byte[] file = File.ReadAllBytes(path);
+        file[^5] ^= 0x01;
+        File.WriteAllBytes(path, file);
+        var e = Assert.Throws<CheckpointFormatException>(() => SafeTensorsFile.ReadForeign(path));
+        Assert.Contains("so the data was edited or corrupted", e.Message);
+    }
 }
