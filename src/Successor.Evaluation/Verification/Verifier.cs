@@ -122,11 +122,12 @@ public sealed class Verifier(VerifierSettings settings, string? splitFolder = nu
                 .StartsWith(p.First[Math.Min(prefix + 1, p.First.Length)..], StringComparison.Ordinal));
     }
 
-    /// <summary>Overlap of training documents with the sealed holdout. Examples quote the training side only.</summary>
+    /// <summary>Overlap of training documents with the sealed holdout, every overlapping document among its sealed
+    /// hits (ContaminationGuard refuses any). Hits quote the training side only, cut short.</summary>
     public ContaminationReport Contamination(IEnumerable<Document> training)
     {
         var index = new ContaminationIndex();
-        index.Add("the sealed holdout", Holdout().Documents());
+        index.Add("the sealed holdout", Holdout().Documents(), sealedSide: true);
         return index.Check(training);
     }
 

@@ -83,7 +83,7 @@ public sealed class CurriculumWorkload(CurriculumConfig curriculum, ulong evalSe
         return (weak, report);
     }
 
-    public Successor.Data.Contamination.ContaminationReport? TrainingContamination() => null;
+    public TrainingOverlap? TrainingContamination() => null;
 
     public int CanariesCompleted(GptModel model) => 0;
 

@@ -33,7 +33,7 @@ public interface IWorkload
 
     /// <summary>Overlap of the original training data with public validation and the sealed holdout (13-grams
     /// and 50-byte windows), or null where a partition rules overlap out by construction (the curriculum).</summary>
-    Successor.Data.Contamination.ContaminationReport? TrainingContamination();
+    TrainingOverlap? TrainingContamination();
 
     /// <summary>Holdout canaries the model completes from their prefix: above 0, it has seen the holdout.</summary>
     int CanariesCompleted(GptModel model);

@@ -62,14 +62,12 @@ public sealed class TextWorkload(string split, PromotionConfig promotion) : IWor
         return ([.. worst.Select(s => new PublicWeakness($"validation document {s.Id}", s.Bits, "bits/byte"))], report);
     }
 
-    public Successor.Data.Contamination.ContaminationReport TrainingContamination()
+    public TrainingOverlap TrainingContamination()
     {
         var train = CorpusReader.Load(Path.Combine(split, SplitWriter.TrainFile)).Documents.ToList();
-        var sealedSide = verifier.Contamination(train);
         var index = new Successor.Data.Contamination.ContaminationIndex();
         index.Add("public validation", Validation);
-        var publicSide = index.Check(train);
-        return publicSide.Flagged >= sealedSide.Flagged ? publicSide : sealedSide;
+        return new TrainingOverlap(index.Check(train), verifier.Contamination(train));
     }
 
     public int CanariesCompleted(GptModel model) => verifier.CanariesCompleted(model);
