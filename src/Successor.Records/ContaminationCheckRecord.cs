@@ -17,7 +17,8 @@ public sealed record ContaminationCheckRecord(int? Documents, int Flagged, doubl
     /// <summary>The share of training documents allowed to overlap public validation.</summary>
     public double? ValidationThreshold { get; init; }
 
-    /// <summary>Each training document that overlaps the sealed holdout, with a short excerpt of its own text.</summary>
+    /// <summary>Each training document that overlaps the sealed holdout, with a short excerpt of its own
+    /// text.</summary>
     public IReadOnlyList<Overlap>? SealedOverlaps { get; init; }
 
     /// <summary>One overlapping training document: where the shared text starts, by which detector, and a few

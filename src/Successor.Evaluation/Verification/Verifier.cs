@@ -122,6 +122,18 @@ public sealed class Verifier(VerifierSettings settings, string? splitFolder = nu
                 .StartsWith(p.First[Math.Min(prefix + 1, p.First.Length)..], StringComparison.Ordinal));
     }
 
+    /// <summary>The planted text canaries and how many the model completes (CanariesCompleted).</summary>
+    public CanaryResult TextCanaries(GptModel model) => new(Holdout().Canaries().Count, CanariesCompleted(model));
+
+    /// <summary>The curriculum's canary problems, derived from the sealed seed (CanaryProblems), and how many the
+    /// model answers with their secret answers.</summary>
+    public CanaryResult CurriculumCanaries(GptModel model)
+    {
+        var canaries = CanaryProblems.For(Settings.Seed, TaskFamilies.Parse(Settings.Families),
+            CurriculumGenerator.ParseDifficulties(Settings.Difficulties), Settings.Canaries);
+        return new(canaries.Count, CanaryProblems.Completed(model, canaries));
+    }
+
     /// <summary>Overlap of training documents with the sealed holdout, every overlapping document among its sealed
     /// hits (ContaminationGuard refuses any). Hits quote the training side only, cut short.</summary>
     public ContaminationReport Contamination(IEnumerable<Document> training)

@@ -32,12 +32,13 @@ sealed class SafetyEvaluation(LabContext lab)
         };
         if (divergence.Alarm) lab.RaiseIncident(g, "divergence", "divergence", divergence.Reason);
         record = Lineage(g, publicNow, sealedNow, record);
-        int leaked = lab.Task.CanariesCompleted(successor);
-        record = record with { CanariesCompleted = leaked };
+        var canaries = lab.Task.Canaries(successor);
+        int leaked = canaries.Completed;
+        record = record with { CanariesCompleted = leaked, CanariesPlanted = canaries.Planted };
         if (leaked > 0)
             lab.RaiseIncident(g, "canary-leak", "canary-leak",
-                $"the successor completes {leaked} holdout canar{(leaked == 1 ? "y" : "ies")} "
-                + "from their prefix: it has seen the sealed holdout");
+                $"the successor completes {leaked} of {canaries.Planted} sealed canar{(leaked == 1 ? "y" : "ies")} "
+                + "(secrets no rule or guess produces): it has seen sealed data");
         var replay = Replay(s, champion);
         record = record with { ReplayFalseAccepts = replay.FalseAccepts };
         if (replay.FalseAccepts > 0)

@@ -85,7 +85,7 @@ public sealed class CurriculumWorkload(CurriculumConfig curriculum, ulong evalSe
 
     public TrainingOverlap? TrainingContamination() => null;
 
-    public int CanariesCompleted(GptModel model) => 0;
+    public CanaryResult Canaries(GptModel model) => verifier.CurriculumCanaries(model);
 
     public HoldoutSummary Score(GptModel model) => Summary(verifier.Score(model));
 

@@ -2,6 +2,7 @@
 // of the partition) or a text split (bits per byte, sealed holdout documents). Workers use the first
 // two members; the lab process uses the rest.
 using Successor.Evaluation.Statistics;
+using Successor.Evaluation.Verification;
 using Successor.Models.Gpt;
 using Successor.Research;
 using Successor.Training.Data;
@@ -35,8 +36,9 @@ public interface IWorkload
     /// and 50-byte windows), or null where a partition rules overlap out by construction (the curriculum).</summary>
     TrainingOverlap? TrainingContamination();
 
-    /// <summary>Holdout canaries the model completes from their prefix: above 0, it has seen the holdout.</summary>
-    int CanariesCompleted(GptModel model);
+    /// <summary>The sealed side's canaries (text: markers in holdout documents; curriculum: problems with secret
+    /// answers) and how many the model completes: above 0, it has seen sealed data.</summary>
+    CanaryResult Canaries(GptModel model);
 
     /// <summary>The Verifier's verdict on champion vs successor, and the successor's standing.</summary>
     (Verdict Verdict, HoldoutSummary Successor) Compare(GptModel champion, GptModel successor);

@@ -70,7 +70,7 @@ public sealed class TextWorkload(string split, PromotionConfig promotion) : IWor
         return new TrainingOverlap(index.Check(train), verifier.Contamination(train));
     }
 
-    public int CanariesCompleted(GptModel model) => verifier.CanariesCompleted(model);
+    public CanaryResult Canaries(GptModel model) => verifier.TextCanaries(model);
 
     public HoldoutSummary Score(GptModel model) => Summary(verifier.HoldoutText(model));
 

@@ -61,6 +61,7 @@ public static class RunCommand
                     : $"safety audit: {audit.Audited} of {audit.Promotions} promoted generation(s) ran, passed and "
                         + "recorded every required check");
                 foreach (var gap in audit.Gaps) Console.WriteLine($"  {gap}");
+                foreach (var na in audit.NotApplicable) Console.WriteLine($"  not applicable: {na}");
             }
             return ExitCodes.Success;
         });
