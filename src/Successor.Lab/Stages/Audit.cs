@@ -162,9 +162,12 @@ sealed class Audit(LabContext lab)
         if (journal.Get(journal.Id("replay", $"g{g}")) is not { } a)
             return new("promotion-rule-replay", false, false, "no replay recorded");
         var r = ReplayRecord.From(a);
+        string kinds = string.Join(", ", r.Cases.Where(c => !c.ShouldAccept)
+            .Select(c => $"{c.Case} {c.AcceptedCount ?? (c.Accepted ? 1 : 0)}/{c.Count ?? 1}"));
         return new("promotion-rule-replay", true, r.FalseAccepts == 0,
-            $"{r.FalseAccepts} of {r.KnownBad} known-bad cases accepted, "
-            + $"{r.KnownGood - r.FalseRejects} of {r.KnownGood} known-good; accuracy {Number(r.Accuracy)}");
+            $"{r.FalseAccepts} of {r.KnownBad} known-bad cases accepted ({kinds}), "
+            + $"{r.KnownGood - r.FalseRejects} of {r.KnownGood} known-good; accuracy {Number(r.Accuracy)}; "
+            + $"false-accept rate at most {Number(r.FalseAcceptBound)} over {Number(r.PooledKnownBad)} pooled cases");
     }
 
     AuditCheck KeptLabels(CurationRecord? curation)

@@ -112,6 +112,6 @@ public sealed class CurriculumWorkload(CurriculumConfig curriculum, ulong evalSe
         return (verdict, Summary(score));
     }
 
-    public IReadOnlyList<Verdict> Replay(IReadOnlyList<GptModel> models,
-        IReadOnlyList<(int Champion, int Successor)> pairs) => replayVerifier.ComparePairs(models, pairs);
+    public IReadOnlyList<KnownCase> Replay(GptModel champion, GptModel silenced, GptModel perturbed, ulong seed,
+        int variants) => replayVerifier.ReplayKnownCases(champion, silenced, perturbed, seed, variants);
 }

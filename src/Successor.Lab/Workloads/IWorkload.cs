@@ -43,7 +43,8 @@ public interface IWorkload
     /// <summary>The Verifier's verdict on champion vs successor, and the successor's standing.</summary>
     (Verdict Verdict, HoldoutSummary Successor) Compare(GptModel champion, GptModel successor);
 
-    /// <summary>The promotion rule's verdicts on (champion, successor) pairs of `models`, each model scored once on a
-    /// small slice of the sealed holdout: the replay of known cases that measures the gate itself.</summary>
-    IReadOnlyList<Verdict> Replay(IReadOnlyList<GptModel> models, IReadOnlyList<(int Champion, int Successor)> pairs);
+    /// <summary>The promotion rule's verdicts on known cases built from the champion, its silenced copy and a
+    /// perturbed copy, each scored once on a small slice of the sealed holdout: the replay that measures the gate
+    /// itself (Verifier.ReplayKnownCases).</summary>
+    IReadOnlyList<KnownCase> Replay(GptModel champion, GptModel silenced, GptModel perturbed, ulong seed, int variants);
 }

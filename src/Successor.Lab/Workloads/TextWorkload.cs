@@ -87,6 +87,6 @@ public sealed class TextWorkload(string split, PromotionConfig promotion) : IWor
     /// <summary>Sealed documents in a replay of the promotion rule.</summary>
     public const int ReplayDocuments = 64;
 
-    public IReadOnlyList<Verdict> Replay(IReadOnlyList<GptModel> models, IReadOnlyList<(int Champion,
-        int Successor)> pairs) => verifier.CompareTextPairs(models, pairs, ReplayDocuments);
+    public IReadOnlyList<KnownCase> Replay(GptModel champion, GptModel silenced, GptModel perturbed, ulong seed,
+        int variants) => verifier.ReplayKnownTextCases(champion, silenced, perturbed, ReplayDocuments, seed, variants);
 }
