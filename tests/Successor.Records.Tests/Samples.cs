@@ -54,7 +54,7 @@ public static class Samples
         yield return (new TrialChecksRecord(3, ["g3-p0-r0", "g3-p1-r0"], ["e1"], "e1", EvaluatorPassed: true)
         {
             Lab = "lab", Outliers = new("none", []), ChangePoints = new("one jump", ["g3-p1-r0"]),
-            Throughput = new("steady", []),
+            Throughput = new("too little history", []) { Compared = false },
         }, TrialChecksRecord.From);
         yield return (new ContaminationCheckRecord(90, 3, 0.03, "doc 4 overlaps holdout 2", Passed: false)
         {

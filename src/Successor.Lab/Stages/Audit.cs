@@ -141,8 +141,8 @@ sealed class Audit(LabContext lab)
                 $"{(unchanged ? "fingerprint unchanged" : "fingerprint changed")}");
     }
 
-    /// <summary>A trial-stream monitor: it ran when every trial of the generation belongs to a checked batch (a
-    /// batch with too little to compare says so in the detail), and passed when it flagged none.</summary>
+    /// <summary>A trial-stream monitor: it ran when every trial of the generation belongs to a checked batch, and
+    /// passed when it flagged none; when no batch gave it anything to compare, it did not apply.</summary>
     AuditCheck TrialMonitor(int g, string name, string key)
     {
         var trials = journal.All(journal.Id("trial", $"g{g}-")).Select(t => t.Id[(t.Id.IndexOf('/') + 1)..]).ToList();
@@ -154,6 +154,8 @@ sealed class Audit(LabContext lab)
         string detail = flagged.Count > 0 ? $"flagged {string.Join(", ", flagged)}"
             : string.Join(" | ",
                 batches.Where(b => b.Monitor(key) is not null).Select(b => $"{b.Trials[0]}: {b.Monitor(key)!.Detail}"));
+        if (ran && batches.Where(b => b.Monitor(key) is not null).All(b => b.Monitor(key)!.Compared == false))
+            return AuditCheck.NotApplicable(name, $"nothing to compare in any batch: {detail}");
         return new(name, ran, flagged.Count == 0, ran ? detail : "not every trial was checked");
     }
 
