@@ -48,6 +48,9 @@ public sealed record GenerationRecord : LabRecord<GenerationRecord>
     public double? DivergenceSumZ { get; init; }
     public bool? DivergenceSumAlarm { get; init; }
     public int? CanariesCompleted { get; init; }
+    /// <summary>Canaries the successor was asked to complete: 0 means none was planted and the check did not
+    /// apply; null in records from before it was kept.</summary>
+    public int? CanariesPlanted { get; init; }
     public int? ReplayFalseAccepts { get; init; }
     public double? CumulativeReliability { get; init; }
     public double? ProjectedReliability { get; init; }

@@ -11,6 +11,22 @@ public sealed record ReplayRecord(int Generation, IReadOnlyList<ReplayRecord.Rep
     // A list absent from the ledger's attributes reads as empty.
     public IReadOnlyList<ReplayCase> Cases { get; init; } = Cases ?? [];
 
-    /// <summary>One known case: whether the rule should accept it, whether it did, and its reason.</summary>
-    public sealed record ReplayCase(string Case, bool ShouldAccept, bool Accepted, string Reason);
+    /// <summary>Known-bad cases of this lab's replays up to and including this one (the same rule every
+    /// generation, so they pool), and the rule's false accepts among them.</summary>
+    public int? PooledKnownBad { get; init; }
+    public int? PooledFalseAccepts { get; init; }
+
+    /// <summary>The one-sided Clopper–Pearson upper bound on the false-accept rate over the pooled cases, at
+    /// `confidence`; the compounded reliability takes 1 − this. Null in records from before it was kept.</summary>
+    public double? FalseAcceptBound { get; init; }
+    public double? Confidence { get; init; }
+
+    /// <summary>One kind of known case: whether the rule should accept it, whether it accepted any, and a reason
+    /// (an accepted case's when there is one); how many were built and how many accepted (null in records from
+    /// before cases were grouped by kind).</summary>
+    public sealed record ReplayCase(string Case, bool ShouldAccept, bool Accepted, string Reason)
+    {
+        public int? Count { get; init; }
+        public int? AcceptedCount { get; init; }
+    }
 }

@@ -24,5 +24,10 @@ public sealed record TrialChecksRecord(int Generation, IReadOnlyList<string> Tri
     };
 
     /// <summary>What a monitor saw of the batch and the trials it flagged.</summary>
-    public sealed record MonitorEntry(string Detail, IReadOnlyList<string> Flagged);
+    public sealed record MonitorEntry(string Detail, IReadOnlyList<string> Flagged)
+    {
+        /// <summary>False when the batch gave the monitor nothing to compare; absent when it compared (and in
+        /// records from before this was kept).</summary>
+        public bool? Compared { get; init; }
+    }
 }

@@ -206,16 +206,22 @@ public sealed class LabCliTests
         foreach (var g in new[] { 1, 2 })
         {
             var replay = ledger.FindById($"replay:clean/g{g}").Select(x => x.Parse().Statement.Attributes!).Single();
-            Assert.Equal((2, 0, 3),
-                ((int)replay["known_bad"]!, (int)replay["false_accepts"]!, replay["cases"]!.AsArray().Count));
+            Assert.True((int)replay["known_bad"]! >= 50, replay.ToJsonString());
+            Assert.Equal(0, (int)replay["false_accepts"]!);
+            // No false accept bounds the rate above zero: the reliability is below 1, yet above its floor.
+            double bound = (double)replay["false_accept_bound"]!;
+            Assert.True(bound is > 0 and < 0.07, replay.ToJsonString());
             var generation =
                 ledger.FindById($"generation:clean/g{g}").Select(x => x.Parse().Statement.Attributes!).Single();
-            Assert.Equal(1.0, (double)generation["cumulative_reliability"]!);
+            Assert.True((double)generation["cumulative_reliability"]! < 1, generation.ToJsonString());
             var audit = Successor.Safety.Audit.SafetyAudit.Checks(ledger.FindById($"audit:clean/g{g}")
                 .Select(x => x.Parse().Statement.Attributes!)
                 .Single());
             Assert.All(audit, c => Assert.DoesNotContain("not measured", c.Detail));
-            Assert.Equal("0 holdout canaries completed", audit.Single(c => c.Name == "canaries").Detail);
+            var canaries = audit.Single(c => c.Name == "canaries");
+            Assert.Equal(("0 of 4 holdout canaries completed", "passed"), (canaries.Detail, canaries.State));
+            Assert.All(audit.Where(c => c.Detail.StartsWith("nothing kept", StringComparison.Ordinal)),
+                c => Assert.Equal("not applicable", c.State));
         }
     }
 

@@ -13,7 +13,7 @@ public sealed class KeyNameTests
             + "horizon_high horizon_status horizons improvement improvement_low improvement_high improvement_p_value "
             + "holdout_items genuinely_better verdict candidate_public_score public_improvement public_improvement_low "
             + "public_improvement_high divergence_z divergence_alarm divergence_sum_generations divergence_sum_z "
-            + "divergence_sum_alarm canaries_completed replay_false_accepts cumulative_reliability "
+            + "divergence_sum_alarm canaries_completed canaries_planted replay_false_accepts cumulative_reliability "
             + "projected_reliability reliability_alarm kept_label_accuracy kept perplexity_drift tail_coverage tokens "
             + "seconds",
         [nameof(TrialRecord)] = "lab generation status error steps tokens seconds score scores train_loss loss_curve "
@@ -30,10 +30,11 @@ public sealed class KeyNameTests
             + "reason",
         [nameof(KeptDataCheckRecord)] = "lab generation checked off_training_side malformed passed",
         [nameof(ReplayRecord)] = "lab generation cases known_bad false_accepts known_good false_rejects accuracy "
-            + "false_accept_rate seconds",
+            + "false_accept_rate seconds pooled_known_bad pooled_false_accepts false_accept_bound confidence",
         [nameof(TrialChecksRecord)] = "lab generation trials evaluator_before evaluator_after evaluator_passed "
             + "outliers change_points throughput",
-        [nameof(ContaminationCheckRecord)] = "lab documents flagged rate example passed",
+        [nameof(ContaminationCheckRecord)] = "lab documents flagged rate example passed validation_flagged "
+            + "sealed_flagged validation_threshold sealed_overlaps",
         [nameof(LabConfigRecord)] = "lab sha256 researcher budgets cores threads_per_worker digest",
         [nameof(BudgetChangeRecord)] = "lab from budgets",
         [nameof(OriginRecord)] = "lab folder recipe_sha256 checkpoint format source source_config_sha256 "

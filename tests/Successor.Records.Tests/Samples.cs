@@ -45,17 +45,21 @@ public static class Samples
         {
             Lab = "lab",
         }, KeptDataCheckRecord.From);
-        yield return (new ReplayRecord(3, [new("silenced", false, false, "worse")], KnownBad: 3, FalseAccepts: 0,
-            KnownGood: 2, FalseRejects: 1, Accuracy: 0.8, FalseAcceptRate: 0, Seconds: 4.5) { Lab = "lab" },
-            ReplayRecord.From);
+        yield return (new ReplayRecord(3, [new("silenced", false, false, "worse"),
+            new("lucky-win", false, false, "the CI includes zero") { Count = 50, AcceptedCount = 0 }], KnownBad: 3,
+            FalseAccepts: 0, KnownGood: 2, FalseRejects: 1, Accuracy: 0.8, FalseAcceptRate: 0, Seconds: 4.5)
+        {
+            Lab = "lab", PooledKnownBad = 103, PooledFalseAccepts = 0, FalseAcceptBound = 0.029, Confidence = 0.95,
+        }, ReplayRecord.From);
         yield return (new TrialChecksRecord(3, ["g3-p0-r0", "g3-p1-r0"], ["e1"], "e1", EvaluatorPassed: true)
         {
             Lab = "lab", Outliers = new("none", []), ChangePoints = new("one jump", ["g3-p1-r0"]),
-            Throughput = new("steady", []),
+            Throughput = new("too little history", []) { Compared = false },
         }, TrialChecksRecord.From);
         yield return (new ContaminationCheckRecord(90, 3, 0.03, "doc 4 overlaps holdout 2", Passed: false)
         {
-            Lab = "lab",
+            Lab = "lab", ValidationFlagged = 1, SealedFlagged = 3, ValidationThreshold = 0.001,
+            SealedOverlaps = [new("doc 4", 2, "13-gram", "to be or not")],
         }, ContaminationCheckRecord.From);
         yield return (new LabConfigRecord("c0ffee", "evolutionary", "{\"trial_steps\":20}", Cores: 2,
             ThreadsPerWorker: 1, Digest: "sha256:cd") { Lab = "lab" }, LabConfigRecord.From);
@@ -80,7 +84,9 @@ public static class Samples
         yield return (new HaltRequestRecord(By: "user:ada", Reason: "runaway") { Lab = "lab" },
             HaltRequestRecord.From);
         yield return (new AuditRecord(Generation: 2, Promoted: true, Complete: false, Checks: [new("canaries", true,
-            true, "0 completed"), new("divergence", false, false, "not verified")]) { Lab = "lab" }, AuditRecord.From);
+            true, "0 completed"), new("divergence", false, false, "not verified"),
+            new("kept-data-drift", false, false, "nothing kept") { State = "not applicable" }]) { Lab = "lab" },
+            AuditRecord.From);
     }
 
     public static GenerationRecord Generation() => new GenerationRecord
@@ -93,7 +99,8 @@ public static class Samples
         GenuinelyBetter = true, Verdict = "genuinely better", CandidatePublicScore = 0.5,
         PublicImprovement = 0.25, PublicImprovementLow = 0.125, PublicImprovementHigh = 0.375, DivergenceZ = 0.5,
         DivergenceAlarm = false, DivergenceSumGenerations = 2, DivergenceSumZ = 0.75, DivergenceSumAlarm = false,
-        CanariesCompleted = 0, ReplayFalseAccepts = 0, CumulativeReliability = 0.998, ProjectedReliability = 0.99,
+        CanariesCompleted = 0, CanariesPlanted = 4, ReplayFalseAccepts = 0, CumulativeReliability = 0.998,
+        ProjectedReliability = 0.99,
         ReliabilityAlarm = false, KeptLabelAccuracy = 0.9, Kept = 37, PerplexityDrift = 0.05, TailCoverage = 0.8,
         Tokens = 1_000_000, Seconds = 321.5,
     }.With(new HoldoutStanding("accuracy", 0.75)

@@ -12,6 +12,10 @@ namespace Successor.Data.Corpora;
 
 public static class CorpusSplitter
 {
+    /// <summary>Canaries `successor data split` plants unless told otherwise: a text lab's canary check needs
+    /// something to look for.</summary>
+    public const int DefaultCanaries = 4;
+
     public static CorpusSplit Split(Corpus corpus, SplitRatios ratios, ulong seed, int canaries = 0)
     {
         if (ratios.Validate() is { } error) throw new ArgumentException($"split of {corpus.Name}: {error}");

@@ -57,6 +57,21 @@ public sealed class Verifier(VerifierSettings settings, string? splitFolder = nu
         return [.. pairs.Select(p => Decide(runs[p.Champion], runs[p.Successor]))];
     }
 
+    /// <summary>The promotion rule's verdicts on known cases (KnownCases) built from the champion's and a perturbed
+    /// copy's answers to the sealed problems, after the known-good case, the champion over its silenced copy.
+    /// Each model is decoded once; the sealed answers never leave the Verifier, only verdicts do.</summary>
+    public IReadOnlyList<KnownCase> ReplayKnownCases(GptModel champion, GptModel silenced, GptModel perturbed,
+        ulong seed, int variants)
+    {
+        var problems = SealedProblems();
+        var c = CurriculumEvaluator.Run(champion, problems, Settings.BatchSize);
+        var s = CurriculumEvaluator.Run(silenced, problems, Settings.BatchSize);
+        var p = CurriculumEvaluator.Run(perturbed, problems, Settings.BatchSize);
+        return [new KnownCase(KnownCases.KnownGood, true, Decide(s, c)),
+            .. KnownCases.Curriculum(c, p, Settings.Tolerance, seed, variants)
+                .Select(k => new KnownCase(k.Kind, false, Decide(c, k.Successor)))];
+    }
+
     Verdict Decide(List<ItemResult> a, List<ItemResult> b)
     {
         var overall =
@@ -88,6 +103,19 @@ public sealed class Verifier(VerifierSettings settings, string? splitFolder = nu
         var slice = Holdout().Documents().Take(documents).ToList();
         var runs = models.Select(m => ScoredDocuments(m, slice)).ToList();
         return [.. pairs.Select(p => DecideText(runs[p.Champion], runs[p.Successor]))];
+    }
+
+    /// <summary>ReplayKnownCases on the sealed text holdout's first `documents` documents.</summary>
+    public IReadOnlyList<KnownCase> ReplayKnownTextCases(GptModel champion, GptModel silenced, GptModel perturbed,
+        int documents, ulong seed, int variants)
+    {
+        var slice = Holdout().Documents().Take(documents).ToList();
+        var c = ScoredDocuments(champion, slice);
+        var s = ScoredDocuments(silenced, slice);
+        var p = ScoredDocuments(perturbed, slice);
+        return [new KnownCase(KnownCases.KnownGood, true, DecideText(s, c)),
+            .. KnownCases.Text(c, p, seed, variants)
+                .Select(k => new KnownCase(k.Kind, false, DecideText(c, k.Successor)))];
     }
 
     static List<(double Loss, long Tokens)> ScoredDocuments(GptModel model, IReadOnlyList<Document> documents) =>
@@ -122,11 +150,24 @@ public sealed class Verifier(VerifierSettings settings, string? splitFolder = nu
                 .StartsWith(p.First[Math.Min(prefix + 1, p.First.Length)..], StringComparison.Ordinal));
     }
 
-    /// <summary>Overlap of training documents with the sealed holdout. Examples quote the training side only.</summary>
+    /// <summary>The planted text canaries and how many the model completes (CanariesCompleted).</summary>
+    public CanaryResult TextCanaries(GptModel model) => new(Holdout().Canaries().Count, CanariesCompleted(model));
+
+    /// <summary>The curriculum's canary problems, derived from the sealed seed (CanaryProblems), and how many the
+    /// model answers with their secret answers.</summary>
+    public CanaryResult CurriculumCanaries(GptModel model)
+    {
+        var canaries = CanaryProblems.For(Settings.Seed, TaskFamilies.Parse(Settings.Families),
+            CurriculumGenerator.ParseDifficulties(Settings.Difficulties), Settings.Canaries);
+        return new(canaries.Count, CanaryProblems.Completed(model, canaries));
+    }
+
+    /// <summary>Overlap of training documents with the sealed holdout, every overlapping document among its sealed
+    /// hits (ContaminationGuard refuses any). Hits quote the training side only, cut short.</summary>
     public ContaminationReport Contamination(IEnumerable<Document> training)
     {
         var index = new ContaminationIndex();
-        index.Add("the sealed holdout", Holdout().Documents());
+        index.Add("the sealed holdout", Holdout().Documents(), sealedSide: true);
         return index.Check(training);
     }
 

@@ -13,4 +13,5 @@ public sealed record VerifierSettings
     public double Tolerance { get; init; } = GenuinelyBetter.DefaultTolerance; // largest allowed slice regression
     public int Resamples { get; init; } = 2000;               // paired bootstrap resamples
     public int BatchSize { get; init; } = 64;                 // decoder rows
+    public int Canaries { get; init; } = 4;                   // curriculum canary problems with secret answers
 }

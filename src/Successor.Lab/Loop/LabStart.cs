@@ -56,24 +56,37 @@ sealed class LabStart(LabContext lab)
     static string Sha(string text) =>
         Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 
-    /// <summary>The original training data must not overlap public validation or the sealed holdout; a
-    /// contaminated mixture is an incident and is refused before anything trains on it.</summary>
+    /// <summary>The original training data must not overlap the sealed holdout at all, nor public validation
+    /// beyond the guard's threshold; a contaminated mixture is an incident and is refused before anything trains
+    /// on it, each sealed overlap named.</summary>
     public void CheckTrainingData()
     {
         string id = lab.Journal.Id("contamination-check", "train");
         var c = ContaminationCheckRecord.From(lab.Journal.Once(id, () =>
         {
-            var report = lab.Task.TrainingContamination();
-            var example = report?.Examples.FirstOrDefault();
+            const double threshold = Data.Contamination.ContaminationGuard.DefaultThreshold;
+            var overlap = lab.Task.TrainingContamination();
+            var worse = overlap is null ? null
+                : overlap.Sealed.Flagged >= overlap.Validation.Flagged ? overlap.Sealed : overlap.Validation;
+            var example = overlap?.Sealed.SealedHits.FirstOrDefault() ?? worse?.Examples.FirstOrDefault();
             var record = new ContaminationCheckRecord(
-                Documents: report?.Documents, Flagged: report?.Flagged ?? 0, Rate: report?.Rate ?? 0,
-                Example: example is null ? null
-                    : $"{example.TrainingDocument} overlaps {example.Reference} ({example.Kind})",
-                Passed: report is null || report.Rate <= Data.Contamination.ContaminationGuard.DefaultThreshold);
+                Documents: worse?.Documents, Flagged: worse?.Flagged ?? 0, Rate: worse?.Rate ?? 0,
+                Example: example is null ? null : $"{example.Describe()} overlaps {example.Reference}",
+                Passed: overlap is null || overlap.Passed(threshold))
+            {
+                ValidationFlagged = overlap?.Validation.Flagged, SealedFlagged = overlap?.Sealed.SealedFlagged,
+                ValidationThreshold = overlap is null ? null : threshold,
+                SealedOverlaps = overlap is null ? null : [.. overlap.Sealed.SealedHits.Select(h =>
+                    new ContaminationCheckRecord.Overlap(h.TrainingDocument, h.Line, h.Kind, h.ShortExcerpt))],
+            };
             return ProvStatement.Activity(id, ContaminationCheckRecord.Type, record.ToAttributes());
         }));
         if (c.Passed) return;
-        string detail = $"{c.Flagged} of {c.Documents} training documents overlap evaluation data, e.g. {c.Example}";
+        string detail = c.SealedFlagged is > 0
+            ? $"{c.SealedFlagged} of {c.Documents} training documents overlap the sealed holdout: "
+                + string.Join("; ", c.SealedOverlaps!.Take(Data.Contamination.ContaminationGuard.ListedInError)
+                    .Select(o => $"{o.Document} line {o.Line} ({o.Kind}): \"{o.Excerpt}\""))
+            : $"{c.Flagged} of {c.Documents} training documents overlap evaluation data, e.g. {c.Example}";
         lab.RaiseIncident(0, "contamination", "contamination", detail);
         throw new Training.Data.DataException($"training data refused: {detail}; " +
             "remove the overlapping documents and start a new lab");

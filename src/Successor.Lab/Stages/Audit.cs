@@ -24,9 +24,7 @@ sealed class Audit(LabContext lab)
             TrialMonitor(g, "trial-outliers", "outliers"),
             TrialMonitor(g, "loss-change-points", "change_points"),
             TrialMonitor(g, "throughput", "throughput"),
-            new("kept-data-safety", true, safety.Passed,
-                $"{safety.Checked} kept problems checked: {safety.OffTrainingSide} outside the "
-                + $"training side, {safety.Malformed} malformed"),
+            KeptSafety(safety),
             KeptLabels(curation),
             KeptDiversity(curation),
             KeptDrift(curation),
@@ -36,12 +34,8 @@ sealed class Audit(LabContext lab)
             Replay(g),
             Flag("divergence", generation.DivergenceAlarm,
                 $"public − sealed gain z = {Number(generation.DivergenceZ)}, threshold {config.Safety.DivergenceZ}"),
-            Flag("divergence-across-generations", generation.DivergenceSumAlarm, $"summed over "
-                + $"{Number(generation.DivergenceSumGenerations)} generation(s): "
-                + $"z = {Number(generation.DivergenceSumZ)}, "
-                + $"threshold {config.Safety.DivergenceZ}"),
-            new("canaries", generation.CanariesCompleted is not null, generation.CanariesCompleted == 0,
-                $"{Number(generation.CanariesCompleted)} holdout canaries completed"),
+            DivergenceAcross(generation),
+            Canaries(generation),
             Flag("compounding-error", generation.ReliabilityAlarm,
                 $"projected reliability {Number(generation.ProjectedReliability)}, " +
                     $"floor {config.Safety.MinProjectedReliability}"),
@@ -54,6 +48,30 @@ sealed class Audit(LabContext lab)
         checks.Add(GatesDecided(g, critical));
         return checks;
     }
+
+    static AuditCheck KeptSafety(KeptDataCheckRecord safety) => safety.Checked == 0
+        ? AuditCheck.NotApplicable("kept-data-safety", "nothing kept: no self-generated problem to check")
+        : new("kept-data-safety", true, safety.Passed,
+            $"{safety.Checked} kept problems checked: {safety.OffTrainingSide} outside the "
+            + $"training side, {safety.Malformed} malformed");
+
+    /// <summary>With no earlier promotion the sum is the candidate's own gap, which `divergence` judges: nothing
+    /// more to check.</summary>
+    AuditCheck DivergenceAcross(GenerationRecord generation) => generation.DivergenceSumGenerations == 1
+        ? AuditCheck.NotApplicable("divergence-across-generations",
+            "no earlier promotion: the sum is this candidate's own gap, judged by divergence")
+        : Flag("divergence-across-generations", generation.DivergenceSumAlarm, $"summed over "
+            + $"{Number(generation.DivergenceSumGenerations)} generation(s): "
+            + $"z = {Number(generation.DivergenceSumZ)}, "
+            + $"threshold {config.Safety.DivergenceZ}");
+
+    /// <summary>Ran when the successor was asked to complete the planted canaries; with none planted (a text split
+    /// made with --canaries 0) there was nothing to look for, which is not a pass.</summary>
+    static AuditCheck Canaries(GenerationRecord generation) => generation.CanariesPlanted == 0
+        ? AuditCheck.NotApplicable("canaries", "no canary was planted in the holdout")
+        : new("canaries", generation.CanariesCompleted is not null, generation.CanariesCompleted == 0,
+            $"{Number(generation.CanariesCompleted)} of {Number(generation.CanariesPlanted)} holdout canaries "
+            + "completed");
 
     /// <summary>A check whose outcome is a recorded alarm flag: it ran when the flag is there, passed when it is
     /// false.</summary>
@@ -69,7 +87,12 @@ sealed class Audit(LabContext lab)
         if (journal.Get(journal.Id("contamination-check", "train")) is not { } a)
             return new("training-contamination", false, false, "no contamination check recorded");
         var c = ContaminationCheckRecord.From(a);
-        string detail = c.Documents is null ? "the curriculum's partition keeps training and evaluation problems apart"
+        if (c.Documents is null)
+            return AuditCheck.NotApplicable("training-contamination",
+                "no training text to scan: the curriculum's partition keeps training and evaluation problems apart");
+        string detail = c.SealedFlagged is { } sealedSide
+            ? $"{sealedSide} of {c.Documents} training documents overlap the sealed holdout (any is refused), "
+                + $"{c.ValidationFlagged} public validation (at most {Number(c.ValidationThreshold * c.Documents)})"
             : $"{c.Flagged} of {c.Documents} training documents overlap evaluation data";
         return new("training-contamination", true, c.Passed, detail);
     }
@@ -118,8 +141,8 @@ sealed class Audit(LabContext lab)
                 $"{(unchanged ? "fingerprint unchanged" : "fingerprint changed")}");
     }
 
-    /// <summary>A trial-stream monitor: it ran when every trial of the generation belongs to a checked batch (a
-    /// batch with too little to compare says so in the detail), and passed when it flagged none.</summary>
+    /// <summary>A trial-stream monitor: it ran when every trial of the generation belongs to a checked batch, and
+    /// passed when it flagged none; when no batch gave it anything to compare, it did not apply.</summary>
     AuditCheck TrialMonitor(int g, string name, string key)
     {
         var trials = journal.All(journal.Id("trial", $"g{g}-")).Select(t => t.Id[(t.Id.IndexOf('/') + 1)..]).ToList();
@@ -131,6 +154,8 @@ sealed class Audit(LabContext lab)
         string detail = flagged.Count > 0 ? $"flagged {string.Join(", ", flagged)}"
             : string.Join(" | ",
                 batches.Where(b => b.Monitor(key) is not null).Select(b => $"{b.Trials[0]}: {b.Monitor(key)!.Detail}"));
+        if (ran && batches.Where(b => b.Monitor(key) is not null).All(b => b.Monitor(key)!.Compared == false))
+            return AuditCheck.NotApplicable(name, $"nothing to compare in any batch: {detail}");
         return new(name, ran, flagged.Count == 0, ran ? detail : "not every trial was checked");
     }
 
@@ -139,16 +164,20 @@ sealed class Audit(LabContext lab)
         if (journal.Get(journal.Id("replay", $"g{g}")) is not { } a)
             return new("promotion-rule-replay", false, false, "no replay recorded");
         var r = ReplayRecord.From(a);
+        string kinds = string.Join(", ", r.Cases.Where(c => !c.ShouldAccept)
+            .Select(c => $"{c.Case} {c.AcceptedCount ?? (c.Accepted ? 1 : 0)}/{c.Count ?? 1}"));
         return new("promotion-rule-replay", true, r.FalseAccepts == 0,
-            $"{r.FalseAccepts} of {r.KnownBad} known-bad cases accepted, "
-            + $"{r.KnownGood - r.FalseRejects} of {r.KnownGood} known-good; accuracy {Number(r.Accuracy)}");
+            $"{r.FalseAccepts} of {r.KnownBad} known-bad cases accepted ({kinds}), "
+            + $"{r.KnownGood - r.FalseRejects} of {r.KnownGood} known-good; accuracy {Number(r.Accuracy)}; "
+            + $"false-accept rate at most {Number(r.FalseAcceptBound)} over {Number(r.PooledKnownBad)} pooled cases");
     }
 
     AuditCheck KeptLabels(CurationRecord? curation)
     {
         double min = config.Promotion.MinKeptLabelAccuracy;
-        if (curation is null) return new("kept-label-accuracy", true, true, "self-generation is off: no label kept");
-        if (curation.Kept == 0) return new("kept-label-accuracy", true, true, "nothing kept");
+        if (curation is null)
+            return AuditCheck.NotApplicable("kept-label-accuracy", "self-generation is off: no label kept");
+        if (curation.Kept == 0) return AuditCheck.NotApplicable("kept-label-accuracy", "nothing kept");
         double accuracy = curation.KeptLabelAccuracy;
         return new("kept-label-accuracy", true, accuracy >= min,
             $"{accuracy:0.000} of {curation.Kept} kept labels correct, gate {min:0.000}");
@@ -157,7 +186,7 @@ sealed class Audit(LabContext lab)
     AuditCheck KeptDiversity(CurationRecord? curation)
     {
         if (curation?.DiversityRatio is not { } ratio)
-            return new("kept-data-diversity", true, true,
+            return AuditCheck.NotApplicable("kept-data-diversity",
                 "nothing kept, or no 2-gram in the true answers to compare with");
         return new("kept-data-diversity", true, ratio >= config.Safety.MinDiversityRatio,
             $"distinct-2 {Number(curation.Distinct2)} "
@@ -167,7 +196,8 @@ sealed class Audit(LabContext lab)
 
     AuditCheck KeptDrift(CurationRecord? curation)
     {
-        if (curation?.PerplexityDrift is not { } drift) return new("kept-data-drift", true, true, "nothing kept");
+        if (curation?.PerplexityDrift is not { } drift)
+            return AuditCheck.NotApplicable("kept-data-drift", "nothing kept");
         return new("kept-data-drift", true, config.Safety.WithinDrift(drift), $"reference perplexity "
             + $"{Number(curation.PerplexityReference)} kept vs {Number(curation.PerplexityReferenceTruth)} true: "
             + $"drift {drift:0.00}, "
@@ -177,7 +207,7 @@ sealed class Audit(LabContext lab)
     AuditCheck KeptTail(CurationRecord? curation)
     {
         if (curation?.TailCoverage is not { } tail)
-            return new("kept-data-tail", true, true,
+            return AuditCheck.NotApplicable("kept-data-tail",
                 "nothing kept, or no rare 3-gram in the true answers to the kept prompts");
         return new("kept-data-tail", true, tail >= config.Safety.MinTailCoverage,
             $"tail coverage {tail:0.000}, floor {config.Safety.MinTailCoverage:0.000}");
@@ -189,8 +219,9 @@ sealed class Audit(LabContext lab)
     {
         var requests = lab.Approvals(g).Requests(g, critical);
         var open = requests.Where(r => !r.Approved).Select(r => r.Id).ToList();
-        return new("gates-decided", true, open.Count == 0, requests.Count == 0 ? "no gate asked"
-            : open.Count == 0 ? $"{requests.Count} request(s), each approved by a person"
+        if (requests.Count == 0) return AuditCheck.NotApplicable("gates-decided", "no gate asked");
+        return new("gates-decided", true, open.Count == 0,
+            open.Count == 0 ? $"{requests.Count} request(s), each approved by a person"
                 : $"not approved: {string.Join(", ", open)}");
     }
 

@@ -1,4 +1,5 @@
 namespace Successor.Lab.Stages;
 
-/// <param name="Champion">Index of the model in the champion's place (0: the champion, 1: its silenced copy).</param>
-public sealed record ReplayCase(string Name, int Champion, int Successor, bool ShouldAccept);
+/// <param name="Kind">What the case is (KnownCases' kinds, or the known-good champion over its silenced
+/// copy).</param>
+public sealed record ReplayCase(string Kind, bool ShouldAccept);

@@ -72,10 +72,13 @@ sealed class Verification(LabContext lab)
         string id = journal.Id("generation", $"g{g}");
         journal.Record(ProvStatement.Activity(id, GenerationRecord.Type, record.ToAttributes()), [.. relations]);
         var gaps = SafetyAudit.Gaps(audit);
-        int required = SafetyAudit.Required.Count;
-        lab.Report(new(g, "audit", gaps.Count == 0 ? $"all {required} required safety checks ran and passed"
-            : $"{required - gaps.Count} of {required} required safety checks ran and passed; " +
-                $"{string.Join("; ", gaps)}"));
+        var notApplicable = SafetyAudit.NotApplicable(audit);
+        int required = SafetyAudit.Required.Count, applicable = required - notApplicable.Count;
+        string na = notApplicable.Count == 0 ? "" : $"; not applicable: {string.Join("; ", notApplicable)}";
+        lab.Report(new(g, "audit", (gaps.Count == 0
+            ? $"all {applicable} applicable required safety checks ran and passed"
+            : $"{applicable - gaps.Count} of {applicable} applicable required safety checks ran and passed; " +
+                $"{string.Join("; ", gaps)}") + na));
         if (decision.Promoted) Attest(s, next, id, decision.ApprovedBy, curation.SelfGenerated);
         lab.Report(new(g, decision.Promoted ? "promoted" : "rejected", decision.Reason));
         return next;

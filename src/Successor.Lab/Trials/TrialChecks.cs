@@ -52,7 +52,7 @@ sealed class TrialChecks(LabContext lab)
     }
 
     static TrialChecksRecord.MonitorEntry Entry(MonitorOutcome o) =>
-        new(o.Detail, [.. o.Anomalies.Select(a => a.Trial)]);
+        new(o.Detail, [.. o.Anomalies.Select(a => a.Trial)]) { Compared = o.Compared ? null : false };
 
     /// <summary>The anomaly monitors on a batch's good trials; each anomaly is an incident of
     /// safety.anomaly_severity.</summary>

@@ -38,7 +38,8 @@ public static class TrialMonitors
         var peers = batch.Where(t => t.Scores.Count > 0).ToList();
         if (peers.Count < MinPeers)
             return new([],
-                $"{peers.Count} scored trial(s) in the batch, fewer than {MinPeers} peers: nothing to compare");
+                $"{peers.Count} scored trial(s) in the batch, fewer than {MinPeers} peers: nothing to compare")
+                { Compared = false };
         // The floor: the standard error of the difference of two trials' mean scores if every item were
         // scored the same way (all items of all peers pooled), so ties and near-ties cannot read as infinite.
         var pooled = peers.SelectMany(t => t.Scores).ToList();
@@ -62,7 +63,8 @@ public static class TrialMonitors
             (t, Tail: t.LossCurve.Skip(t.LossCurve.Count / 4).Select(x => Math.Log(Math.Max(x, LossFloor))).ToList()))
             .Where(c => c.Tail.Count >= 2 * ChangePointWindow).ToList();
         if (curves.Count == 0)
-            return new([], $"no loss curve with {2 * ChangePointWindow} points past its first quarter");
+            return new([], $"no loss curve with {2 * ChangePointWindow} points past its first quarter")
+                { Compared = false };
         var found = curves.Select(c => (c.t, Skipped: c.t.LossCurve.Count - c.Tail.Count,
             r: ChangePoint.Detect(c.Tail, ChangePointZ, ChangePointWindow))).ToList();
         // Upward only: a loss that suddenly falls is how learning looks (a new skill clicks).
@@ -100,7 +102,7 @@ public static class TrialMonitors
             ? $"too little history: no group of at least {ThroughputBatch} trials with {ThroughputHistory} earlier " +
                 "ones of the same shape and length"
             : $"compared {string.Join("; ", compared)} (alarm below " +
-                $"{ThroughputFraction.ToString(CultureInfo.InvariantCulture)})");
+                $"{ThroughputFraction.ToString(CultureInfo.InvariantCulture)})") { Compared = compared.Count > 0 };
     }
 
     static string F(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);

@@ -83,9 +83,9 @@ public sealed class CurriculumWorkload(CurriculumConfig curriculum, ulong evalSe
         return (weak, report);
     }
 
-    public Successor.Data.Contamination.ContaminationReport? TrainingContamination() => null;
+    public TrainingOverlap? TrainingContamination() => null;
 
-    public int CanariesCompleted(GptModel model) => 0;
+    public CanaryResult Canaries(GptModel model) => verifier.CurriculumCanaries(model);
 
     public HoldoutSummary Score(GptModel model) => Summary(verifier.Score(model));
 
@@ -112,6 +112,6 @@ public sealed class CurriculumWorkload(CurriculumConfig curriculum, ulong evalSe
         return (verdict, Summary(score));
     }
 
-    public IReadOnlyList<Verdict> Replay(IReadOnlyList<GptModel> models,
-        IReadOnlyList<(int Champion, int Successor)> pairs) => replayVerifier.ComparePairs(models, pairs);
+    public IReadOnlyList<KnownCase> Replay(GptModel champion, GptModel silenced, GptModel perturbed, ulong seed,
+        int variants) => replayVerifier.ReplayKnownCases(champion, silenced, perturbed, seed, variants);
 }

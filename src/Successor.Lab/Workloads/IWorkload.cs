@@ -2,6 +2,7 @@
 // of the partition) or a text split (bits per byte, sealed holdout documents). Workers use the first
 // two members; the lab process uses the rest.
 using Successor.Evaluation.Statistics;
+using Successor.Evaluation.Verification;
 using Successor.Models.Gpt;
 using Successor.Research;
 using Successor.Training.Data;
@@ -33,15 +34,17 @@ public interface IWorkload
 
     /// <summary>Overlap of the original training data with public validation and the sealed holdout (13-grams
     /// and 50-byte windows), or null where a partition rules overlap out by construction (the curriculum).</summary>
-    Successor.Data.Contamination.ContaminationReport? TrainingContamination();
+    TrainingOverlap? TrainingContamination();
 
-    /// <summary>Holdout canaries the model completes from their prefix: above 0, it has seen the holdout.</summary>
-    int CanariesCompleted(GptModel model);
+    /// <summary>The sealed side's canaries (text: markers in holdout documents; curriculum: problems with secret
+    /// answers) and how many the model completes: above 0, it has seen sealed data.</summary>
+    CanaryResult Canaries(GptModel model);
 
     /// <summary>The Verifier's verdict on champion vs successor, and the successor's standing.</summary>
     (Verdict Verdict, HoldoutSummary Successor) Compare(GptModel champion, GptModel successor);
 
-    /// <summary>The promotion rule's verdicts on (champion, successor) pairs of `models`, each model scored once on a
-    /// small slice of the sealed holdout: the replay of known cases that measures the gate itself.</summary>
-    IReadOnlyList<Verdict> Replay(IReadOnlyList<GptModel> models, IReadOnlyList<(int Champion, int Successor)> pairs);
+    /// <summary>The promotion rule's verdicts on known cases built from the champion, its silenced copy and a
+    /// perturbed copy, each scored once on a small slice of the sealed holdout: the replay that measures the gate
+    /// itself (Verifier.ReplayKnownCases).</summary>
+    IReadOnlyList<KnownCase> Replay(GptModel champion, GptModel silenced, GptModel perturbed, ulong seed, int variants);
 }

@@ -62,17 +62,15 @@ public sealed class TextWorkload(string split, PromotionConfig promotion) : IWor
         return ([.. worst.Select(s => new PublicWeakness($"validation document {s.Id}", s.Bits, "bits/byte"))], report);
     }
 
-    public Successor.Data.Contamination.ContaminationReport TrainingContamination()
+    public TrainingOverlap TrainingContamination()
     {
         var train = CorpusReader.Load(Path.Combine(split, SplitWriter.TrainFile)).Documents.ToList();
-        var sealedSide = verifier.Contamination(train);
         var index = new Successor.Data.Contamination.ContaminationIndex();
         index.Add("public validation", Validation);
-        var publicSide = index.Check(train);
-        return publicSide.Flagged >= sealedSide.Flagged ? publicSide : sealedSide;
+        return new TrainingOverlap(index.Check(train), verifier.Contamination(train));
     }
 
-    public int CanariesCompleted(GptModel model) => verifier.CanariesCompleted(model);
+    public CanaryResult Canaries(GptModel model) => verifier.TextCanaries(model);
 
     public HoldoutSummary Score(GptModel model) => Summary(verifier.HoldoutText(model));
 
@@ -89,6 +87,6 @@ public sealed class TextWorkload(string split, PromotionConfig promotion) : IWor
     /// <summary>Sealed documents in a replay of the promotion rule.</summary>
     public const int ReplayDocuments = 64;
 
-    public IReadOnlyList<Verdict> Replay(IReadOnlyList<GptModel> models, IReadOnlyList<(int Champion,
-        int Successor)> pairs) => verifier.CompareTextPairs(models, pairs, ReplayDocuments);
+    public IReadOnlyList<KnownCase> Replay(GptModel champion, GptModel silenced, GptModel perturbed, ulong seed,
+        int variants) => verifier.ReplayKnownTextCases(champion, silenced, perturbed, ReplayDocuments, seed, variants);
 }

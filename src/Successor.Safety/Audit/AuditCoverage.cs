@@ -1,7 +1,8 @@
 // Safety audit coverage: the share of a lab's promoted generations for which every required
-// check ran, passed and was recorded. Computed from the ledger alone, so a dashboard or `successor status`
-// can show it while the lab runs. A promotion counts whether the ledger shows it as a generation recorded
-// promoted or as a promotion activity; one without an audit record is unaudited.
+// check ran and passed (or did not apply, which is listed apart, never as passed) and was recorded.
+// Computed from the ledger alone, so a dashboard or `successor status` can show it while the lab runs. A
+// promotion counts whether the ledger shows it as a generation recorded promoted or as a promotion activity;
+// one without an audit record is unaudited.
 using System.Globalization;
 using Successor.Ledger.Statements;
 using Successor.Ledger.Storage;
@@ -14,6 +15,10 @@ namespace Successor.Safety.Audit;
 /// <param name="Gaps">For each unaudited promotion, one line: the generation and what its audit lacks.</param>
 public sealed record AuditCoverage(int Promotions, int Audited, double? Share, IReadOnlyList<string> Gaps)
 {
+    /// <summary>For each promotion whose audit has checks that did not apply, one line: the generation and those
+    /// checks with why. Shown beside the coverage, never counted as passed.</summary>
+    public IReadOnlyList<string> NotApplicable { get; init; } = [];
+
     public static AuditCoverage Of(ILedger ledger, string lab)
     {
         var promoted = new SortedSet<int>();
@@ -45,14 +50,17 @@ public sealed record AuditCoverage(int Promotions, int Audited, double? Share, I
     {
         var generations = promoted.Distinct().Order().ToList();
         var gaps = new List<string>();
+        var notApplicable = new List<string>();
         foreach (int g in generations)
         {
             var missing = audits.TryGetValue(g, out var checks)
                 ? SafetyAudit.Gaps(checks) : ["no safety audit recorded"];
             if (missing.Count > 0) gaps.Add($"g{g}: {string.Join("; ", missing)}");
+            if (checks is not null && SafetyAudit.NotApplicable(checks) is { Count: > 0 } na)
+                notApplicable.Add($"g{g}: {string.Join("; ", na)}");
         }
         int audited = generations.Count - gaps.Count;
         double? share = generations.Count > 0 ? (double)audited / generations.Count : null;
-        return new AuditCoverage(generations.Count, audited, share, gaps);
+        return new AuditCoverage(generations.Count, audited, share, gaps) { NotApplicable = notApplicable };
     }
 }

@@ -40,7 +40,8 @@ public static class SafetyAudit
 
     public static string Id(string lab, int generation) => $"audit:{lab}/g{generation}";
 
-    /// <summary>Required checks that are absent, did not run, or did not pass (absent ones named "missing").</summary>
+    /// <summary>Required checks that are absent, did not run, or did not pass (absent ones named "missing"). A check
+    /// that did not apply is no gap; NotApplicable lists it.</summary>
     public static IReadOnlyList<string> Gaps(IReadOnlyList<AuditCheck> checks)
     {
         var byName = checks.GroupBy(c => c.Name, StringComparer.Ordinal)
@@ -48,16 +49,21 @@ public static class SafetyAudit
         return [.. Required.Select(name => byName.GetValueOrDefault(name) switch
         {
             null => $"{name}: missing",
+            { Applicable: false } => null,
             { Ran: false } c => $"{name}: did not run ({c.Detail})",
             { Passed: false } c => $"{name}: failed ({c.Detail})",
             _ => null,
         }).OfType<string>()];
     }
 
+    /// <summary>Required checks that did not apply, each with why: "NAME (DETAIL)".</summary>
+    public static IReadOnlyList<string> NotApplicable(IReadOnlyList<AuditCheck> checks) =>
+        [.. checks.Where(c => !c.Applicable && Required.Contains(c.Name)).Select(c => $"{c.Name} ({c.Detail})")];
+
     public static ProvStatement Statement(string lab, int generation, bool promoted,
         IReadOnlyList<AuditCheck> checks) =>
         ProvStatement.Entity(Id(lab, generation), Type, new AuditRecord(generation, promoted, Gaps(checks).Count == 0,
-            [.. checks.Select(c => new AuditRecord.CheckEntry(c.Name, c.Ran, c.Passed, c.Detail))])
+            [.. checks.Select(c => new AuditRecord.CheckEntry(c.Name, c.Ran, c.Passed, c.Detail) { State = c.State })])
             { Lab = lab }.ToAttributes());
 
     /// <summary>The checks of a recorded audit entity's attributes.</summary>
@@ -69,6 +75,7 @@ public static class SafetyAudit
         ArgumentNullException.ThrowIfNull(audit);
         // A check recorded without a field reads as one that did not run, pass or say anything.
         return [.. audit.Checks.OfType<AuditRecord.CheckEntry>()
-            .Select(c => new AuditCheck(c.Name ?? "", c.Ran, c.Passed, c.Detail ?? ""))];
+            .Select(c => new AuditCheck(c.Name ?? "", c.Ran, c.Passed, c.Detail ?? "")
+                { Applicable = c.State != AuditCheck.NotApplicableState })];
     }
 }

@@ -107,4 +107,17 @@ public sealed class TrialMonitorsTests
         Assert.Empty(TrialMonitors.Throughput([Trial("g2-a", Items(1), cpu: 2.0), Trial("g2-b", Items(1), cpu: 2.1)],
             earlier).Anomalies);
     }
+
+    [Fact]
+    public void A_monitor_with_nothing_to_compare_says_so_and_one_that_compared_does_not()
+    {
+        var two = new[] { Trial("a", Items(10), Curve(1)), Trial("b", Items(12), Curve(2)) };
+        TrialSignal[] three = [.. two, Trial("c", Items(11), Curve(3))];
+        Assert.False(TrialMonitors.Outliers(two).Compared);
+        Assert.True(TrialMonitors.Outliers(three).Compared);
+        Assert.False(TrialMonitors.ChangePoints([Trial("a", Items(10), [1.0, 0.9])]).Compared);
+        Assert.True(TrialMonitors.ChangePoints(three).Compared);
+        Assert.False(TrialMonitors.Throughput(three, []).Compared);
+        Assert.True(TrialMonitors.Throughput(three, [.. three.Select(t => t with { Id = "old-" + t.Id })]).Compared);
+    }
 }

@@ -1,6 +1,7 @@
 // `successor data contamination`: 13-gram and 50-byte overlap between training data (any corpus,
 // model-generated data included) and a split's public validation set — and, through the Verifier, its
-// sealed holdout. Exit code 2 when the overlap rate is above the threshold.
+// sealed holdout. Exit code 2 when any document overlaps the sealed holdout (each one is listed), or when
+// the share of documents overlapping the validation set is above the threshold.
 using System.Text.Json.Nodes;
 using Successor.Data.Contamination;
 using Successor.Data.Corpora;
@@ -18,7 +19,8 @@ public static class ContaminationCommand
             { Description = "A split folder (written by successor data split)", Required = true };
         var threshold = new Option<double>("--threshold")
         {
-            Description = "Largest allowed fraction of overlapping documents",
+            Description = "Largest allowed fraction of documents overlapping the validation set "
+                + "(any overlap with the sealed holdout is refused)",
             DefaultValueFactory = _ => ContaminationGuard.DefaultThreshold,
         };
         var json = CommonOptions.Json();
@@ -41,23 +43,29 @@ public static class ContaminationCommand
                     ["word_13gram_hits"] = c.WordGramHits, ["byte_50_window_hits"] = c.ByteWindowHits,
                     ["examples"] = new JsonArray([.. c.Examples.Select(e => (JsonNode)new JsonObject
                     {
-                        ["document"] = e.TrainingDocument, ["kind"] = e.Kind, ["excerpt"] = e.Excerpt,
+                        ["document"] = e.TrainingDocument, ["line"] = e.Line, ["kind"] = e.Kind,
+                        ["excerpt"] = e.ShortExcerpt,
                     })]),
                 };
+                var sealedPart = Part(holdout);
+                sealedPart["overlapping_documents"] = new JsonArray([.. holdout.SealedHits.Select(e =>
+                    (JsonNode)new JsonObject
+                    {
+                        ["document"] = e.TrainingDocument, ["line"] = e.Line, ["kind"] = e.Kind,
+                        ["excerpt"] = e.ShortExcerpt,
+                    })]);
                 var document = new JsonObject
                 {
                     ["validation"] = Part(validation),
-                    ["holdout"] = Part(holdout),
+                    ["holdout"] = sealedPart,
                     ["threshold"] = r.GetValue(threshold),
                 };
                 Console.WriteLine(document.ToJsonString());
             }
             else
             {
-                foreach (var e in validation.Examples.Concat(holdout.Examples))
-                    Console.WriteLine(
-                        $"overlap {e.TrainingDocument} with {e.Reference} ({e.Kind}): "
-                        + $"{e.Excerpt.ReplaceLineEndings(" ")}");
+                foreach (var e in validation.Examples.Concat(holdout.SealedHits))
+                    Console.WriteLine($"overlap {e.Describe()} with {e.Reference}");
                 new Printer(false).Result([
                     ("documents", corpus.Documents.Count),
                     ("validation_flagged", validation.Flagged), ("validation_rate", validation.Rate),

@@ -15,7 +15,11 @@ public static class SplitCommand
             { Description = "train,validation,holdout fractions", DefaultValueFactory = _ => "0.8,0.1,0.1" };
         var seed = CommonOptions.Seed("Seed of the assignment");
         var canaries = new Option<int>("--canaries")
-            { Description = "Random canary strings to plant in the holdout", DefaultValueFactory = _ => 0 };
+        {
+            Description = "Random canary strings to plant in the holdout (0: none, and a lab's canary check "
+                + "does not apply)",
+            DefaultValueFactory = _ => CorpusSplitter.DefaultCanaries,
+        };
         var json = CommonOptions.Json();
         return CliCommand.Create("split", "Split a corpus into train, public validation and a sealed holdout",
             [input, output, ratios, seed, canaries, json], r =>

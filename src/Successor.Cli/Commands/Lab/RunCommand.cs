@@ -55,8 +55,9 @@ public static class RunCommand
                 Console.Write(LabSummary.Table(rows));
                 Console.WriteLine(audit.Promotions == 0 ? "safety audit: no promotion to audit"
                     : $"safety audit: {audit.Audited} of {audit.Promotions} promoted generation(s) ran, passed and "
-                        + "recorded every required check");
+                        + "recorded every required check" + (audit.NotApplicable.Count > 0 ? " that applied" : ""));
                 foreach (var gap in audit.Gaps) Console.WriteLine($"  {gap}");
+                foreach (var na in audit.NotApplicable) Console.WriteLine($"  not applicable: {na}");
             }
             return ExitCodes.Success;
         });

@@ -45,6 +45,8 @@ public static class StatusCommand
                 ("promotions", audit.Promotions),
                 ("audited_promotions", audit.Audited),
                 ("audit_coverage", audit.Share),
+                ("audit_not_applicable",
+                    audit.NotApplicable.Count > 0 ? string.Join(" | ", audit.NotApplicable) : null),
                 ("last_record", last.Id),
             ]);
             return ExitCodes.Success;

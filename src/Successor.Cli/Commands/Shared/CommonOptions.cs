@@ -32,10 +32,12 @@ public static class CommonOptions
     public static Option<string?> Against(string data) => new("--against")
         { Description = $"Split folder whose validation set and sealed holdout {data} must not overlap" };
 
-    /// <summary>--contamination-threshold: the share of `data`'s documents that may overlap --against.</summary>
+    /// <summary>--contamination-threshold: the share of `data`'s documents that may overlap --against's validation
+    /// set; any overlap with its sealed holdout is refused whatever this says.</summary>
     public static Option<double> ContaminationThreshold(string data) => new("--contamination-threshold")
     {
-        Description = $"Largest allowed share of {data} documents that overlap",
+        Description = $"Largest allowed share of {data} documents that overlap the validation set "
+            + "(any overlap with the sealed holdout is refused)",
         DefaultValueFactory = _ => ContaminationGuard.DefaultThreshold,
     };
 

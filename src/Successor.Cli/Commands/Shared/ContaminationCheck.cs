@@ -8,7 +8,8 @@ namespace Successor.Cli.Commands.Shared;
 
 public static class ContaminationCheck
 {
-    /// <summary>Throws a one-line DataException when more than `threshold` of the documents overlap.</summary>
+    /// <summary>Throws a one-line DataException when any document overlaps the sealed holdout (naming each), or
+    /// more than `threshold` of them overlap the validation set.</summary>
     public static void Require(string name, IReadOnlyList<Document> documents, string splitFolder, double threshold)
     {
         var index = new ContaminationIndex();
