@@ -12,6 +12,8 @@ var root = new RootCommand("Successor: a lab in which small language models trai
     LineageCommand.Create(),
     LogCommand.Create(),
     VerifyCommand.Create(),
+    NotaryCommand.Create(),
+    WitnessCommand.Create(),
     ExportCommand.Create(),
     ProveCommand.Create(),
     Successor.Cli.Commands.Data.DataCli.Create(),
