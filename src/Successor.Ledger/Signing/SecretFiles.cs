@@ -40,6 +40,7 @@ public static class SecretFiles
     public static void Replace(string path, string text, UnixFileMode mode)
     {
         string temporary = path + ".new";
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
         File.Delete(temporary);
         var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
         if (!OperatingSystem.IsWindows()) options.UnixCreateMode = mode;
