@@ -76,7 +76,8 @@ public sealed class RecordedLab : IDisposable
     public Uri StartServer(bool readTokenRequired = false)
     {
         var app =
-            DashboardServer.Build(new DashboardOptions(LedgerPath, Work, "http://127.0.0.1:0", readTokenRequired));
+            DashboardServer.Build(new DashboardOptions(LedgerPath, Work, "http://127.0.0.1:0", readTokenRequired,
+                WitnessState: Path.Combine(Root, "dashboard-witness.json")));
         app.Start();
         lock (servers) servers.Add(app);
         return new Uri(app.Urls.First());
