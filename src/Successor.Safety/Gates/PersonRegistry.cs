@@ -13,14 +13,15 @@ public sealed partial class PersonRegistry(ILedger ledger)
     static readonly string[] Reserved =
         ["loop", "researcher", "agent", "system", "policy", "promotion-policy", "anonymous"];
 
-    /// <summary>The first admin, self-signed; refused on a ledger that holds any person record.</summary>
-    public (Identity Person, PersonKey Key) Bootstrap(string name)
+    /// <summary>The first admin, self-signed; refused on a ledger that holds any person record. `key` is theirs
+    /// when the caller made (and saved) it first; else a new one.</summary>
+    public (Identity Person, PersonKey Key) Bootstrap(string name, PersonKey? key = null)
     {
         CheckName(name);
         if (Roster.Of(ledger).HasPersonRecords)
             throw new GateException("bootstrap: this ledger already has people; an admin adds more with "
                 + "`successor person add NAME --token …`");
-        var key = PersonKey.New();
+        key ??= PersonKey.New();
         string id = Identity.Prefix + name;
         var record = new PersonRecord(Roles.Name(Role.Admin), key.PublicKey, id) { Bootstrap = true };
         ledger.Append(id, ProvStatement.Agent(id, PersonRecord.Type,
@@ -28,8 +29,9 @@ public sealed partial class PersonRegistry(ILedger ledger)
         return (new Identity(id, Role.Admin, false) { PublicKey = key.PublicKey }, key);
     }
 
-    /// <summary>Adds a person with a fresh key pair, signed by the admin whose token (key) is given.</summary>
-    public (Identity Person, PersonKey Key) Add(string name, Role role, string? adminToken)
+    /// <summary>Adds a person with a key pair (`key`, or a new one), signed by the admin whose token (key) is
+    /// given.</summary>
+    public (Identity Person, PersonKey Key) Add(string name, Role role, string? adminToken, PersonKey? key = null)
     {
         CheckName(name);
         var roster = Roster.Of(ledger);
@@ -40,7 +42,7 @@ public sealed partial class PersonRegistry(ILedger ledger)
         string id = Identity.Prefix + name;
         if (roster.Current.TryGetValue(id, out var existing) && !existing.Revoked)
             throw new GateException($"person \"{name}\" already exists; revoke their key first to issue a new one");
-        var key = PersonKey.New();
+        key ??= PersonKey.New();
         var record = new PersonRecord(Roles.Name(role), key.PublicKey, admin.Id);
         ledger.Append(admin.Id, ProvStatement.Agent(id, PersonRecord.Type,
             RecordSignature.Signed(admin.Key!, id, PersonRecord.Type, record.ToAttributes())));

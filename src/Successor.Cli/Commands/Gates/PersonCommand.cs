@@ -34,11 +34,7 @@ public static class PersonCommand
             // The first admin may come before the lab's first run: the ledger is created if needed.
             using var store = Lab.LabCli.OpenOrCreate(r.GetValue(ledger)!);
             string path = GateCli.KeyFileFor(r.GetValue(keyOut), r.GetValue(name)!);
-            if (File.Exists(path))
-                throw new GateException($"key file {path}: already exists; choose another path with --key-out",
-                    GateRefusal.BadInput);
-            var (person, key) = new PersonRegistry(store).Bootstrap(r.GetValue(name)!);
-            return Issued(person, key, path, r.GetValue(json));
+            return Issued(path, r.GetValue(json), key => new PersonRegistry(store).Bootstrap(r.GetValue(name)!, key));
         });
         return command;
     }
@@ -57,19 +53,26 @@ public static class PersonCommand
         {
             using var store = LedgerCli.Open(r.GetValue(ledger)!);
             string path = GateCli.KeyFileFor(r.GetValue(keyOut), r.GetValue(name)!);
-            if (File.Exists(path))
-                throw new GateException($"key file {path}: already exists; choose another path with --key-out",
-                    GateRefusal.BadInput);
-            var (person, issued) = new PersonRegistry(store)
-                .Add(r.GetValue(name)!, Roles.Parse(r.GetValue(role)!), GateCli.Secret(r, token, key));
-            return Issued(person, issued, path, r.GetValue(json));
+            var (registry, admin) = (new PersonRegistry(store), GateCli.Secret(r, token, key));
+            return Issued(path, r.GetValue(json),
+                issued => registry.Add(r.GetValue(name)!, Roles.Parse(r.GetValue(role)!), admin, issued));
         });
         return command;
     }
 
-    static int Issued(Identity person, PersonKey key, string path, bool json)
+    /// <summary>Writes a new key to its file first (never overwriting one), then records the person; a refused
+    /// record takes the file back, so no key exists for a person the ledger does not know.</summary>
+    static int Issued(string path, bool json, Func<PersonKey, (Identity Person, PersonKey Key)> record)
     {
+        var key = PersonKey.New();
         key.Save(path);
+        Identity person;
+        try { person = record(key).Person; }
+        catch
+        {
+            File.Delete(path);
+            throw;
+        }
         new Output.Printer(json).Result([("person", person.Id), ("role", Roles.Name(person.Role)),
             ("public_key", person.PublicKey), ("key_file", Path.GetFullPath(path))]);
         if (!json)
