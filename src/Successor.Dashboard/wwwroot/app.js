@@ -79,7 +79,7 @@ const App = (() => {
         Api.get(`/api/trends?lab=${name}`).catch(e => { trendsFailed(e); return null; })]);
       if (trends) trendsFailed(null);
       draw(snapshot, trends);
-      history();
+      witnessHistory();
       $('load-error').hidden = true;
     } catch (e) {
       $('load-error').hidden = false;
@@ -89,7 +89,7 @@ const App = (() => {
 
   // The dashboard witnesses the history it shows: the server checks the signed tree heads it showed before are
   // still extended by the ledger; a rewritten history is a loud banner, not a footnote.
-  async function history() {
+  async function witnessHistory() {
     const badge = $('history'), alarm = $('history-alarm');
     try {
       const h = await Api.get('/api/history');
