@@ -67,6 +67,7 @@ public sealed class Gatekeeper(ILedger ledger)
             var d = DecisionRecord.From(a);
             string? why = d.Request != requestId ? $"it names request {d.Request}, not {requestId}"
                 : request is null ? "there is no such request"
+                : Identity.IsMachine(d.By) ? $"{d.By} is a machine identity and can never decide"
                 : d.By == request.RequestedBy ? $"{d.By} made the request and may not decide it (no self-review)"
                 : roster.Signer(record.Seq, d.By, Role.Approver, id, DecisionRecord.Type, a);
             if (why is not null)

@@ -56,7 +56,9 @@ public sealed class Roster
             return;
         }
         string? why;
-        if (p.Bootstrap == true)
+        if (Identity.IsMachine(subject))
+            why = "a machine identity can never be a person";
+        else if (p.Bootstrap == true)
             why = !first ? "a bootstrap record on a ledger that already had people; only the first admin bootstraps"
                 : role != Role.Admin ? "the bootstrap person must be an admin"
                 : p.AddedBy != subject ? $"the bootstrap record says it was added by {p.AddedBy}, not by {subject}"

@@ -106,6 +106,21 @@ public sealed class PeopleRedTeamTests : IDisposable
     }
 
     [Fact]
+    public void The_loop_cannot_make_itself_a_person_or_sign_a_decision_as_itself()
+    {
+        var loopKey = PersonKey.New();
+        var record = new PersonRecord("admin", loopKey.PublicKey, "agent:loop") { Bootstrap = true };
+        long seq = Forge("agent:loop", PersonRecord.Type,
+            RecordSignature.Signed(loopKey, "agent:loop", PersonRecord.Type, record.ToAttributes()), ProvKind.Agent);
+        Assert.Contains(Roster.Of(lab).Rejected, r => r.Seq == seq && r.Why.Contains("machine identity"));
+        string request = PromotionRequest();
+        Forge(DecisionId(request), DecisionRecord.Type, RecordSignature.Signed(loopKey, DecisionId(request),
+            DecisionRecord.Type, DecisionAttributes(request, "agent:loop")));
+        Assert.Null(new Gatekeeper(lab).DecisionOn(request));
+        Assert.Contains("machine identity", Assert.Single(new Gatekeeper(lab).Rejected(request)).Why);
+    }
+
+    [Fact]
     public void A_genuine_signature_replayed_onto_another_request_does_not_count()
     {
         var gates = new Gatekeeper(lab);
