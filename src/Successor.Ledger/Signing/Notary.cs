@@ -15,10 +15,8 @@ public sealed class Notary(string judgeFolder)
 
     public NotaryOutcome Sign(ILedger ledger)
     {
-        SecretFiles.EnsurePrivateFolder(judgeFolder);
-        var signer = TreeHeadSigner.FromKeyFile(JudgeFolder.NotaryKey(judgeFolder), create: true);
         var problems = new List<string>();
-        CheckPublicKey(signer, problems);
+        var signer = Key(problems);
 
         var last = NotaryState.Load(JudgeFolder.NotaryState(judgeFolder));
         var leaves = LedgerProofs.LeafHashes(ledger, ledger.Count());
@@ -42,6 +40,16 @@ public sealed class Notary(string judgeFolder)
                 + "notary's; a head was forged into tree_heads");
         NotaryState.Save(JudgeFolder.NotaryState(judgeFolder), head);
         return new NotaryOutcome(head, problems);
+    }
+
+    /// <summary>The notary's key (created on first use, its public key published beside the folder) and what
+    /// was wrong with the published public key.</summary>
+    public TreeHeadSigner Key(List<string> problems)
+    {
+        SecretFiles.EnsurePrivateFolder(judgeFolder);
+        var signer = TreeHeadSigner.FromKeyFile(JudgeFolder.NotaryKey(judgeFolder), create: true);
+        CheckPublicKey(signer, problems);
+        return signer;
     }
 
     /// <summary>Why the log no longer extends the head signed last, or null when it does.</summary>

@@ -36,6 +36,10 @@ public sealed class TreeHeadKey
 
     public void Save(string path) => SecretFiles.Replace(path, Hex + "\n", SecretFiles.Public);
 
+    /// <summary>True when `signature` is the notary's countersignature of `body`.</summary>
+    public bool VerifyCountersignature(string body, string signature) =>
+        Ed25519Keys.VerifyHex(Hex, Encoding.UTF8.GetBytes(body), signature);
+
     public bool Verify(SignedTreeHead head) =>
         head.KeyId == KeyId && Ed25519Keys.VerifyHex(Hex, Encoding.UTF8.GetBytes(head.SignedBody()), head.Signature);
 }

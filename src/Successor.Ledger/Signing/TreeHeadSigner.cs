@@ -1,6 +1,6 @@
-// The notary's private key: signs tree heads with Ed25519. It lives only in the judge's folder
-// (JudgeFolder), which the lab and its workers never open; everyone else checks heads with the
-// public key (TreeHeadKey).
+// The notary's private key: signs tree heads with Ed25519, and countersigns the one record that no
+// person can vouch for, the first admin's bootstrap. It lives only in the judge's folder (JudgeFolder),
+// which the lab and its workers never open; everyone else checks with the public key (TreeHeadKey).
 using System.Globalization;
 using System.Text;
 
@@ -32,6 +32,9 @@ public sealed class TreeHeadSigner
         }
         return new TreeHeadSigner(Digests.FromHex(File.ReadAllText(path).Trim(), $"notary key {path}"));
     }
+
+    /// <summary>Signs the judge side's consent to `body` (the first admin's bootstrap record), in hex.</summary>
+    public string Countersign(string body) => Digests.Hex(Ed25519Keys.Sign(_seed, Encoding.UTF8.GetBytes(body)));
 
     public SignedTreeHead Sign(long size, byte[] root, DateTimeOffset time)
     {

@@ -1,8 +1,10 @@
 // The people who may look at and decide for a lab, recorded in the ledger itself so that who could approve
 // is as tamper-evident as what was approved. Each person has an Ed25519 key pair: the ledger keeps the
 // public key, the private key goes only to a file of theirs. The first admin comes from the recorded
-// bootstrap step, allowed only on a ledger with no person; everyone after is added by an admin's signature.
+// bootstrap step, countersigned by the judge side and allowed only on a ledger with no person; everyone
+// after is added by an admin's signature.
 using System.Text.RegularExpressions;
+using Successor.Ledger.Signing;
 using Successor.Ledger.Statements;
 using Successor.Ledger.Storage;
 
@@ -13,19 +15,22 @@ public sealed partial class PersonRegistry(ILedger ledger)
     static readonly string[] Reserved =
         ["loop", "researcher", "agent", "system", "policy", "promotion-policy", "anonymous"];
 
-    /// <summary>The first admin, self-signed; refused on a ledger that holds any person record. `key` is theirs
-    /// when the caller made (and saved) it first; else a new one.</summary>
-    public (Identity Person, PersonKey Key) Bootstrap(string name, PersonKey? key = null)
+    /// <summary>The first admin, self-signed and countersigned with the notary's key from `judgeFolder` (default
+    /// the one beside the ledger): whoever bootstraps has the judge side's access. Refused on a ledger that holds
+    /// any person record. `key` is theirs when the caller made (and saved) it first; else a new one.</summary>
+    public (Identity Person, PersonKey Key) Bootstrap(string name, PersonKey? key = null, string? judgeFolder = null)
     {
         CheckName(name);
-        if (Roster.Of(ledger).HasPersonRecords)
+        if (Roster.Of(ledger).Current.Count > 0)
             throw new GateException("bootstrap: this ledger already has people; an admin adds more with "
                 + "`successor person add NAME --token …`");
         key ??= PersonKey.New();
         string id = Identity.Prefix + name;
+        var judge = new Notary(judgeFolder ?? JudgeFolder.For(ledger.Location)).Key([]);
         var record = new PersonRecord(Roles.Name(Role.Admin), key.PublicKey, id) { Bootstrap = true };
+        var signed = RecordSignature.Signed(key, id, PersonRecord.Type, record.ToAttributes());
         ledger.Append(id, ProvStatement.Agent(id, PersonRecord.Type,
-            RecordSignature.Signed(key, id, PersonRecord.Type, record.ToAttributes())));
+            RecordSignature.Countersigned(judge, id, PersonRecord.Type, signed)));
         return (new Identity(id, Role.Admin, false) { PublicKey = key.PublicKey }, key);
     }
 

@@ -1,7 +1,10 @@
 // Who could sign what, and when: the people of a ledger replayed in ledger order. A person record counts
-// only when signed by an admin registered before it — or, for the bootstrap admin, by their own key on a
-// ledger with no person yet; a revocation only when signed by an admin. Anything else is kept, with why,
+// only when signed by an admin registered before it — or, for the bootstrap admin, by their own key and
+// countersigned by the judge side (the notary's key) on a ledger with no (valid) person yet; a revocation only
+// when signed by an admin. Anything else is kept, with why,
 // for verify and incidents, and changes nothing: appending to the ledger does not make anyone a person.
+using Successor.Ledger;
+using Successor.Ledger.Signing;
 using Successor.Ledger.Statements;
 using Successor.Ledger.Storage;
 
@@ -11,16 +14,17 @@ public sealed class Roster
 {
     readonly List<(long Seq, Identity Person)> changes = [];
     readonly List<RejectedRecord> rejected = [];
+    TreeHeadKey? judge;
 
     /// <summary>Person and revocation records that do not count.</summary>
     public IReadOnlyList<RejectedRecord> Rejected => rejected;
 
-    /// <summary>True when the ledger holds any person record at all, valid or not.</summary>
-    public bool HasPersonRecords { get; private set; }
 
-    public static Roster Of(ILedger ledger)
+    /// <param name="judge">The notary's public key, which checks the bootstrap's countersignature; default the
+    /// notary.pub beside the ledger's judge folder.</param>
+    public static Roster Of(ILedger ledger, TreeHeadKey? judge = null)
     {
-        var roster = new Roster();
+        var roster = new Roster { judge = judge ?? PublishedJudgeKey(ledger.Location) };
         foreach (var record in ledger.Read())
         {
             var s = record.Parse().Statement;
@@ -45,8 +49,7 @@ public sealed class Roster
 
     void Person(long seq, string subject, System.Text.Json.Nodes.JsonObject a)
     {
-        bool first = !HasPersonRecords;
-        HasPersonRecords = true;
+        bool first = changes.Count == 0;
         PersonRecord p;
         Role role;
         try { (p, role) = (PersonRecord.From(a), Roles.Parse(PersonRecord.From(a).Role)); }
@@ -63,7 +66,10 @@ public sealed class Roster
                 : role != Role.Admin ? "the bootstrap person must be an admin"
                 : p.AddedBy != subject ? $"the bootstrap record says it was added by {p.AddedBy}, not by {subject}"
                 : !RecordSignature.Verify(p.PublicKey, subject, PersonRecord.Type, a)
-                    ? "not signed by the bootstrap admin's own key" : null;
+                    ? "not signed by the bootstrap admin's own key"
+                : !RecordSignature.VerifyJudge(judge, subject, PersonRecord.Type, a)
+                    ? $"not countersigned by the judge side (the notary's key{(judge is null ? ", whose public key "
+                        + "is missing" : $" {judge.KeyId}")})" : null;
         else
             why = Signer(seq, p.AddedBy, Role.Admin, subject, PersonRecord.Type, a);
         if (why is not null)
@@ -90,6 +96,12 @@ public sealed class Roster
         }
         if (At(seq + 1).TryGetValue(r.Person, out var person))
             changes.Add((seq, person with { Revoked = true }));
+    }
+
+    static TreeHeadKey? PublishedJudgeKey(string ledgerLocation)
+    {
+        try { return TreeHeadKey.FromFileIfPresent(JudgeFolder.PublicKeyOf(ledgerLocation)); }
+        catch (LedgerException) { return null; }
     }
 
     /// <summary>Why `by` could not have signed this record at `seq` with role `needed`, or null when they

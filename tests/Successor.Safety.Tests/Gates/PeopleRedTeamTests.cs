@@ -121,6 +121,25 @@ public sealed class PeopleRedTeamTests : IDisposable
     }
 
     [Fact]
+    public void A_bootstrap_appended_without_the_judge_sides_countersignature_makes_no_one_admin()
+    {
+        using var empty = new TempLedger();
+        var eve = PersonKey.New();
+        var record = new PersonRecord("admin", eve.PublicKey, "user:eve") { Bootstrap = true };
+        long seq = empty.Ledger.Append("user:eve", ProvStatement.Agent("user:eve", PersonRecord.Type,
+            RecordSignature.Signed(eve, "user:eve", PersonRecord.Type, record.ToAttributes()))).Seq;
+
+        var people = new PersonRegistry(empty.Ledger);
+        Assert.Empty(people.All());
+        Assert.Contains(Roster.Of(empty.Ledger).Rejected,
+            r => r.Seq == seq && r.Why.Contains("not countersigned by the judge side"));
+        Assert.Throws<GateException>(() => people.Authenticate(eve.Secret, Role.Viewer));
+        // The stranger's record does not block the people's own bootstrap.
+        Assert.Equal("user:ada", people.Bootstrap("ada").Person.Id);
+        Assert.Equal(["user:ada"], people.All().Keys);
+    }
+
+    [Fact]
     public void A_genuine_signature_replayed_onto_another_request_does_not_count()
     {
         var gates = new Gatekeeper(lab);

@@ -25,16 +25,20 @@ public static class PersonCommand
     static Command Bootstrap()
     {
         var name = new Argument<string>("name") { Description = "The first admin's short name" };
-        var (ledger, keyOut, json) = (LedgerCli.LedgerOption(), KeyOut(), CommonOptions.Json());
+        var (ledger, keyOut, judge, json) =
+            (LedgerCli.LedgerOption(), KeyOut(), LedgerCli.JudgeOption(), CommonOptions.Json());
         var command = new Command("bootstrap",
-            "Record the first admin (only on a ledger with no person) and write their private key to a file")
-            { name, ledger, keyOut, json };
+            "Record the first admin (only on a ledger with no person; countersigned with the notary's key from the "
+            + "judge folder) and write their private key to a file")
+            { name, ledger, keyOut, judge, json };
         command.SetAction(r =>
         {
             // The first admin may come before the lab's first run: the ledger is created if needed.
             using var store = Lab.LabCli.OpenOrCreate(r.GetValue(ledger)!);
             string path = GateCli.KeyFileFor(r.GetValue(keyOut), r.GetValue(name)!);
-            return Issued(path, r.GetValue(json), key => new PersonRegistry(store).Bootstrap(r.GetValue(name)!, key));
+            string judgeFolder = LedgerCli.Judge(r.GetValue(judge), r.GetValue(ledger)!);
+            return Issued(path, r.GetValue(json),
+                key => new PersonRegistry(store).Bootstrap(r.GetValue(name)!, key, judgeFolder));
         });
         return command;
     }

@@ -41,7 +41,7 @@ public static class VerifyCommand
             using var ledger = LedgerCli.Open(location);
             var report = LedgerVerifier.Verify(ledger, LedgerCli.Artifacts(r.GetValue(artifactsOption)!), key);
             var tampered = report.Problems.Select(p => (p.Seq, p.What)).ToList();
-            tampered.AddRange(People(ledger));
+            tampered.AddRange(People(ledger, key));
 
             long signedSize = Math.Max(0, report.SignedSize);
             string? unsigned = report.Records > signedSize || report.SignedSize < 0
@@ -108,7 +108,7 @@ public static class VerifyCommand
 
     /// <summary>Person, revocation and decision records that do not count: unsigned, forged, or signed by
     /// someone without the role.</summary>
-    static IEnumerable<(long? Seq, string What)> People(ILedger ledger) =>
-        Roster.Of(ledger).Rejected.Concat(new Gatekeeper(ledger).AllRejected())
+    static IEnumerable<(long? Seq, string What)> People(ILedger ledger, TreeHeadKey? judge) =>
+        Roster.Of(ledger, judge).Rejected.Concat(new Gatekeeper(ledger).AllRejected())
             .Select(r => ((long?)r.Seq, r.Why));
 }
