@@ -20,5 +20,5 @@ echo "second run: exit $?, $(grep -c ' trial: ' second.log) trial(s) run after t
 "$root/successor" log | grep -E ' activity trial:[^ ]+ \[trial\]$' | awk '{print $5}' | sort | uniq -d > repeated.txt || true
 trials=$("$root/successor" status | grep '^trials: ' | cut -d' ' -f2)
 echo "trials recorded: $trials, recorded twice: $(wc -l < repeated.txt)"
-"$root/successor" verify | tail -1
+"$root/successor" verify --accept-unwitnessed | tail -1
 tail -5 second.log

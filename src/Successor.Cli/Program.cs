@@ -12,6 +12,8 @@ var root = new RootCommand("Successor: a lab in which small language models trai
     LineageCommand.Create(),
     LogCommand.Create(),
     VerifyCommand.Create(),
+    NotaryCommand.Create(),
+    WitnessCommand.Create(),
     Successor.Cli.Commands.Interop.ModelExportCommand.Create(),
     Successor.Cli.Commands.Interop.ImportCommand.Create(),
     ProveCommand.Create(),

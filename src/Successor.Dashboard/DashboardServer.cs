@@ -33,6 +33,7 @@ public static class DashboardServer
         ChangeEndpoints.Map(app, options);
         EventStream.Map(app, options);
         TrendEndpoints.Map(app, options);
+        HistoryEndpoint.Map(app, options);
         return app;
     }
 }

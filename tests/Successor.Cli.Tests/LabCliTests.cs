@@ -180,7 +180,8 @@ public sealed class LabCliTests
             Assert.Equal(coverage.Audited.ToString(), status.Value("audited_promotions"));
         }
         var verify =
-            SuccessorProcess.Run("verify", "--ledger", lab.Ledger, "--artifacts", Path.Combine(lab.Root, "artifacts"));
+            SuccessorProcess.Run("verify", "--ledger", lab.Ledger, "--artifacts", Path.Combine(lab.Root, "artifacts"),
+                "--accept-unwitnessed");
         Assert.True(verify.ExitCode == 0, verify.Stdout + verify.Stderr);
     }
 
@@ -265,7 +266,8 @@ public sealed class LabCliTests
         var resumed = lab.Succeed("run");
         lab.AssertEveryTrialRecordedOnce();
         var verify =
-            SuccessorProcess.Run("verify", "--ledger", lab.Ledger, "--artifacts", Path.Combine(lab.Root, "artifacts"));
+            SuccessorProcess.Run("verify", "--ledger", lab.Ledger, "--artifacts", Path.Combine(lab.Root, "artifacts"),
+                "--accept-unwitnessed");
         Assert.True(verify.ExitCode == 0, verify.Stdout + verify.Stderr);
     }
 
@@ -331,7 +333,8 @@ public sealed class LabCliTests
         Assert.Equal(4, waiting.ExitCode);
         Assert.Contains("g0 budget: budgets changed since the last run", waiting.Stdout);
         string token =
-            SuccessorProcess.Run("person", "add", "ada", "--role", "admin", "--ledger", lab.Ledger).Value("token");
+            File.ReadAllText(SuccessorProcess.Run("person", "bootstrap", "ada", "--ledger", lab.Ledger,
+                "--key-out", Path.Combine(lab.Root, "ada.key")).Value("key_file")).Trim();
         Assert.Equal(0, SuccessorProcess.Run("approve", "request:tiny/budget-change-1", "--reason", "more room",
             "--token", token, "--ledger", lab.Ledger).ExitCode);
         var raised = lab.Succeed("run");
@@ -466,7 +469,8 @@ public sealed class LabCliTests
         Assert.Equal($"g1-r1-{arm}", lab.TrialText("g1-successor", "continued_from"));
         Assert.Contains($"continuing g1-r1-{arm} from its state at step 40", run.Stdout);
         var verify =
-            SuccessorProcess.Run("verify", "--ledger", lab.Ledger, "--artifacts", Path.Combine(lab.Root, "artifacts"));
+            SuccessorProcess.Run("verify", "--ledger", lab.Ledger, "--artifacts", Path.Combine(lab.Root, "artifacts"),
+                "--accept-unwitnessed");
         Assert.True(verify.ExitCode == 0, verify.Stderr + verify.Stdout);
     }
 
@@ -487,7 +491,8 @@ public sealed class LabCliTests
             "which the trials did not train on)", run.Stdout);
         Assert.Equal("null", Field(lab.Spec(1, "g1-successor"), "continue_from"));
         var verify =
-            SuccessorProcess.Run("verify", "--ledger", lab.Ledger, "--artifacts", Path.Combine(lab.Root, "artifacts"));
+            SuccessorProcess.Run("verify", "--ledger", lab.Ledger, "--artifacts", Path.Combine(lab.Root, "artifacts"),
+                "--accept-unwitnessed");
         Assert.True(verify.ExitCode == 0, verify.Stderr + verify.Stdout);
     }
 
@@ -562,7 +567,8 @@ public sealed class LabCliTests
         using var lab = new LabFolder(LabFolder.Tiny.Replace("\"research\": { \"proposals\": 2 }",
             "\"research\": { \"proposals\": 3, \"workers\": 4 }"));
         string token =
-            SuccessorProcess.Run("person", "add", "ada", "--role", "admin", "--ledger", lab.Ledger).Value("token");
+            File.ReadAllText(SuccessorProcess.Run("person", "bootstrap", "ada", "--ledger", lab.Ledger,
+                "--key-out", Path.Combine(lab.Root, "ada.key")).Value("key_file")).Trim();
         using (var running = SuccessorProcess.Start(lab.Args("run")))
         {
             string? line;

@@ -18,9 +18,14 @@ public sealed class LedgerCommandsTests : IDisposable
 
     private string Db => Path.Combine(_dir, "ledger.db");
 
-    private string[] Keyed => ["--ledger", Db, "--key", Path.Combine(_dir, "ledger.key")];
+    private string Judge => Path.Combine(_dir, "judge");
 
-    private string[] Where => [.. Keyed, "--artifacts", Path.Combine(_dir, "artifacts")];
+    private string[] Keyed => ["--ledger", Db, "--judge", Judge];
+
+    private string[] Where =>
+        ["--ledger", Db, "--artifacts", Path.Combine(_dir, "artifacts"), "--witness-state", WitnessState];
+
+    private string WitnessState => Path.Combine(_dir, "person", "witness.json");
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
@@ -53,6 +58,8 @@ public sealed class LedgerCommandsTests : IDisposable
     public void Verify_exits_0_when_intact_and_1_naming_the_record_after_one_byte_changes()
     {
         Seed();
+        Assert.Equal(0, Run(NotaryCommand.Create(), ["sign", .. Keyed]).Exit);
+        Assert.Equal(0, Run(WitnessCommand.Create(), ["--ledger", Db, "--state", WitnessState]).Exit);
         var ok = Run(VerifyCommand.Create(), Where);
         Assert.Equal(0, ok.Exit);
         Assert.Contains("status: ok", ok.Out);
@@ -113,13 +120,14 @@ public sealed class LedgerCommandsTests : IDisposable
     }
 
     [Fact]
-    public void Log_sign_creates_the_key_and_stores_a_tree_head_and_export_writes_PROV_JSON()
+    public void Log_sign_has_the_notary_create_its_key_and_store_a_tree_head_and_export_writes_PROV_JSON()
     {
         Seed();
         var log = Run(LogCommand.Create(), ["--sign", .. Keyed]);
         Assert.True(log.Exit == 0, log.Err + log.Out);
         Assert.Contains("tree_heads: 1", log.Out);
-        Assert.True(File.Exists(Path.Combine(_dir, "ledger.key")));
+        Assert.True(File.Exists(Path.Combine(Judge, "notary.key")));
+        Assert.True(File.Exists(Path.Combine(_dir, "notary.pub")));
 
         string output = Path.Combine(_dir, "prov.json");
         var export = Run(ExportCommand.Create(), ["--prov", "--output", output, "--ledger", Db]);

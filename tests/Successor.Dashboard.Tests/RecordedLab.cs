@@ -54,10 +54,15 @@ public sealed class RecordedLab : IDisposable
     string[] Run() => ["run", "--config", Config, "--ledger", LedgerPath, "--artifacts",
         Path.Combine(Root, "artifacts"), "--work", Work, "--threads", "1"];
 
+    /// <summary>Adds a person (the first by the bootstrap step) and returns their key file's text, which is also
+    /// the token they paste into the dashboard.</summary>
     string Person(string name, string role, string? adminToken = null)
     {
-        string[] args = ["person", "add", name, "--role", role, "--ledger", LedgerPath];
-        return Succeed(adminToken is null ? args : [.. args, "--token", adminToken]).Value("token");
+        string keyFile = Path.Combine(Root, $"{name}.key");
+        string[] args = adminToken is null ? ["person", "bootstrap", name, "--ledger", LedgerPath]
+            : ["person", "add", name, "--role", role, "--ledger", LedgerPath, "--token", adminToken];
+        Succeed([.. args, "--key-out", keyFile]);
+        return File.ReadAllText(keyFile).Trim();
     }
 
     static ProcessResult Succeed(params string[] args)
@@ -71,7 +76,8 @@ public sealed class RecordedLab : IDisposable
     public Uri StartServer(bool readTokenRequired = false)
     {
         var app =
-            DashboardServer.Build(new DashboardOptions(LedgerPath, Work, "http://127.0.0.1:0", readTokenRequired));
+            DashboardServer.Build(new DashboardOptions(LedgerPath, Work, "http://127.0.0.1:0", readTokenRequired,
+                WitnessState: Path.Combine(Root, "dashboard-witness.json")));
         app.Start();
         lock (servers) servers.Add(app);
         return new Uri(app.Urls.First());

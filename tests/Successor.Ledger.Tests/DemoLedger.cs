@@ -18,7 +18,12 @@ public sealed class DemoLedger : IDisposable
 
     public string Db => Path.Combine(Folder, "ledger.db");
 
-    public string KeyFile => Path.Combine(Folder, "ledger.key");
+    /// <summary>The notary's folder beside the ledger.</summary>
+    public string Judge => Successor.Ledger.Signing.JudgeFolder.For(Db);
+
+    public string KeyFile => Successor.Ledger.Signing.JudgeFolder.NotaryKey(Judge);
+
+    public string PublicKeyFile => Successor.Ledger.Signing.JudgeFolder.PublicKey(Judge);
 
     public ArtifactStore Artifacts => new(Path.Combine(Folder, "artifacts"));
 

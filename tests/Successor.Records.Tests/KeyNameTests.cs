@@ -45,7 +45,7 @@ public sealed class KeyNameTests
         [nameof(IncidentRecord)] = "lab kind detail severity",
         [nameof(ApprovalRequestRecord)] = "lab gate summary",
         [nameof(DecisionRecord)] = "lab request gate approved by reason lag_seconds",
-        [nameof(PersonRecord)] = "role token_sha256 added_by",
+        [nameof(PersonRecord)] = "role public_key added_by",
         [nameof(RevocationRecord)] = "person revoked_by",
         [nameof(HaltRequestRecord)] = "lab by reason",
         [nameof(AuditRecord)] = "lab generation promoted complete checks",

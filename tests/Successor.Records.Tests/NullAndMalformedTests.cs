@@ -23,7 +23,7 @@ public sealed class NullAndMalformedTests
         var checkpoint = new CheckpointRecord() { Lab = "lab" }.ToAttributes();
         Assert.Equal(["lab"], checkpoint.Select(p => p.Key));
         Assert.False(new HaltRequestRecord(By: "user:ada", Reason: "r").ToAttributes().ContainsKey("lab"));
-        var person = new PersonRecord(Role: "viewer", TokenSha256: "5e", AddedBy: "user:ada").ToAttributes();
+        var person = new PersonRecord(Role: "viewer", PublicKey: "5e", AddedBy: "user:ada").ToAttributes();
         Assert.False(person.ContainsKey("lab"));
     }
 

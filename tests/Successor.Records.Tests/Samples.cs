@@ -79,7 +79,7 @@ public static class Samples
         yield return (new ApprovalRequestRecord(Gate: "promotion", Summary: "promote generation 2") { Lab = "lab" },
             ApprovalRequestRecord.From);
         yield return (Decision(), DecisionRecord.From);
-        yield return (new PersonRecord(Role: "admin", TokenSha256: "5e", AddedBy: "user:ada"), PersonRecord.From);
+        yield return (new PersonRecord(Role: "admin", PublicKey: "5e", AddedBy: "user:ada"), PersonRecord.From);
         yield return (new RevocationRecord(Person: "user:rex", RevokedBy: "user:ada"), RevocationRecord.From);
         yield return (new HaltRequestRecord(By: "user:ada", Reason: "runaway") { Lab = "lab" },
             HaltRequestRecord.From);

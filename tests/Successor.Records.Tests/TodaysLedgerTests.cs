@@ -121,8 +121,8 @@ public sealed class TodaysLedgerTests
         Assert.Equal(4.0, integral.LagSeconds);
 
         var person = PersonRecord.From(Samples.ThroughLedger(new JsonObject
-            { ["role"] = "approver", ["token_sha256"] = "5e", ["added_by"] = "user:ada" }));
-        Assert.Equal(("approver", "5e", "user:ada", (string?)null), (person.Role, person.TokenSha256, person.AddedBy,
+            { ["role"] = "approver", ["public_key"] = "5e", ["added_by"] = "user:ada" }));
+        Assert.Equal(("approver", "5e", "user:ada", (string?)null), (person.Role, person.PublicKey, person.AddedBy,
             person.Lab));
 
         var revocation = RevocationRecord.From(Samples.ThroughLedger(new JsonObject

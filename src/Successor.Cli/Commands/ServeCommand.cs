@@ -24,14 +24,17 @@ public static class ServeCommand
         {
             Description = "A CSV file of your own trend series, shown beside the bundled ones (format: docs/TRENDS.md)",
         };
+        var witnessState = new Option<string?>("--witness-state")
+            { Description = "The dashboard's own witness state: the signed tree heads it has shown" };
         return CliCommand.Create("serve",
             "Serve the lab's dashboard and JSON API: lineage, KPIs, approvals, trends",
-            [ledger, work, urls, readToken, trends], r =>
+            [ledger, work, urls, readToken, trends, witnessState], r =>
         {
             string location = r.GetValue(ledger)!;
             LedgerCli.Open(location).Dispose();
             var options = new DashboardOptions(
-                location, r.GetValue(work)!, r.GetValue(urls)!, r.GetValue(readToken), r.GetValue(trends));
+                location, r.GetValue(work)!, r.GetValue(urls)!, r.GetValue(readToken), r.GetValue(trends),
+                r.GetValue(witnessState));
             var app = DashboardServer.Build(options);
             try { app.Start(); }
             catch (IOException e)

@@ -38,7 +38,10 @@ static class ReadEndpoints
             var records = new LabRecords(ledger);
             if (!records.Labs.Contains(lab))
                 return Auth.Error(StatusCodes.Status404NotFound, $"no lab named \"{lab}\" in {ledger.Location}");
-            var snapshot = LabSnapshot.Build(lab, records.Of(lab), Running(options, lab));
+            // A decision record that does not count (unsigned, forged, self-review) is not shown as a decision.
+            var forged = new Gatekeeper(ledger).AllRejected().Select(r => r.Seq).ToHashSet();
+            var elements = records.Of(lab).Where(e => !forged.Contains(e.Seq)).ToList();
+            var snapshot = LabSnapshot.Build(lab, elements, Running(options, lab));
             double ms = clock.Elapsed.TotalMilliseconds;
             snapshot["server_ms"] = Math.Round(ms, 3);
             string duration = ms.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture);

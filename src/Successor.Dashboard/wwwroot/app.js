@@ -81,10 +81,28 @@ const App = (() => {
         Api.get(`/api/trends?lab=${name}`).catch(e => { trendsFailed(e); return null; })]);
       if (trends) trendsFailed(null);
       draw(snapshot, trends);
+      witnessHistory();
       $('load-error').hidden = true;
     } catch (e) {
       $('load-error').hidden = false;
       $('load-error').textContent = `Could not read lab "${lab}": ${e.status ? `${e.status}: ` : ''}${e.message}`;
+    }
+  }
+
+  // The dashboard witnesses the history it shows: the server checks the signed tree heads it showed before are
+  // still extended by the ledger; a rewritten history is a loud banner, not a footnote.
+  async function witnessHistory() {
+    const badge = $('history'), alarm = $('history-alarm');
+    try {
+      const h = await Api.get('/api/history');
+      badge.textContent = h.status === 'consistent' ? `history signed and witnessed to ${h.tree_head_size} of ${h.records}`
+        : h.status === 'unsigned' ? 'history not signed' : 'HISTORY INCONSISTENT';
+      badge.dataset.status = h.status;
+      alarm.hidden = h.status !== 'inconsistent';
+      alarm.textContent = h.status === 'inconsistent' ? `The ledger's history changed after this dashboard showed it: ${h.problem}` : '';
+    } catch (e) {
+      badge.textContent = 'history unchecked';
+      badge.dataset.status = 'unchecked';
     }
   }
 

@@ -4,7 +4,8 @@
 // several seeds, curation of the champion's own answers past its frontier, the safety check of the kept
 // data, the successor's training, and verification on the sealed holdout with the safety evaluation, the
 // promotion policy and the human gates. Between stages the kill switch and open incidents are checked.
-// Each stage is recorded once in the ledger, so a resumed run continues where the last one stopped.
+// Each stage is recorded once in the ledger, so a resumed run continues where the last one stopped. The
+// notary (its own process) signs the ledger at the start and after every generation.
 using System.Diagnostics;
 using Successor.Lab.Config;
 using Successor.Lab.Stages;
@@ -32,6 +33,8 @@ public sealed class LabRunner
         var start = new LabStart(lab);
         start.RecordConfig();
         start.CheckTrainingData();
+        var notary = new LabNotary(lab);
+        notary.Sign(0);
         SafePoint(0);
         Champion champion;
         try { champion = new FirstChampion(lab).Run(cancel); }
@@ -51,7 +54,12 @@ public sealed class LabRunner
             string? why = BudgetExhausted();
             if (why is null)
             {
-                try { champion = Generation(g, champion, cancel); continue; }
+                try
+                {
+                    champion = Generation(g, champion, cancel);
+                    notary.Sign(g);
+                    continue;
+                }
                 catch (BudgetExhaustedException e) { why = e.Message; }
             }
             lab.Report(new(g, "budget", $"stopping in generation {g}: {why}"));
@@ -60,6 +68,7 @@ public sealed class LabRunner
                 new BudgetHaltRecord(why).ToAttributes()));
             break;
         }
+        notary.Sign(config.Generations);
         lab.Report(new(config.Generations, "done",
             $"lab {config.Name} finished; champion from generation {champion.Generation}"));
     }

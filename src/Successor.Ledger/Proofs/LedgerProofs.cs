@@ -25,8 +25,9 @@ public static class LedgerProofs
         return leaves;
     }
 
-    /// <summary>Signs and stores a tree head over the whole log as it is now.</summary>
-    public static SignedTreeHead SignTreeHead(ILedger ledger, TreeHeadSigner signer)
+    /// <summary>Signs and stores a tree head over the whole log as it is now, with no consistency check: for
+    /// tests that build ledgers; everything else signs through the <see cref="Notary"/>.</summary>
+    internal static SignedTreeHead SignTreeHead(ILedger ledger, TreeHeadSigner signer)
     {
         var leaves = LeafHashes(ledger, ledger.Count());
         var head = signer.Sign(leaves.Count, MerkleTree.Root(leaves, leaves.Count), DateTimeOffset.UtcNow);
@@ -34,9 +35,13 @@ public static class LedgerProofs
         return ledger.TreeHeads().First(h => h.Size == head.Size);
     }
 
-    /// <summary>Signs with the key in <paramref name="keyFile"/>, creating the key file on first signing.</summary>
-    public static SignedTreeHead SignTreeHead(ILedger ledger, string keyFile) =>
-        SignTreeHead(ledger, TreeHeadSigner.FromKeyFile(keyFile, create: true));
+    /// <summary>Has the notary of <paramref name="judgeFolder"/> sign the log as it is now; its refusal (the log
+    /// no longer extends the head it signed last) is an error naming that head.</summary>
+    public static SignedTreeHead SignTreeHead(ILedger ledger, string judgeFolder)
+    {
+        var outcome = new Notary(judgeFolder).Sign(ledger);
+        return outcome.Signed ?? throw new LedgerException($"notary: {outcome.Problems[0]}");
+    }
 
     public static InclusionProof Inclusion(ILedger ledger, long seq, SignedTreeHead head)
     {

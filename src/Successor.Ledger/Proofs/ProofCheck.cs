@@ -1,6 +1,6 @@
 // Checks a written inclusion proof the way a third party would: against a published root and
 // size (or, without them, the tree head inside the proof), and the head's signature when the
-// lab's key is at hand.
+// notary's public key is at hand.
 using Successor.Ledger.Signing;
 
 namespace Successor.Ledger.Proofs;
@@ -14,8 +14,9 @@ public sealed record ProofCheck(long Record, long TreeSize, string Root, bool In
     /// <param name="file">A proof document written by `successor prove --output`.</param>
     /// <param name="root">The published root (hex); give it together with <paramref name="size"/> or not at
     /// all.</param>
-    /// <param name="keyFile">The lab's signing key; when the file is absent the signature goes unchecked.</param>
-    public static ProofCheck Run(string file, string? root, long? size, string keyFile)
+    /// <param name="publicKeyFile">The notary's public key; when the file is absent the signature goes
+    /// unchecked (and <see cref="SignatureValid"/> says so).</param>
+    public static ProofCheck Run(string file, string? root, long? size, string publicKeyFile)
     {
         if (!File.Exists(file))
             throw new LedgerException(
@@ -27,8 +28,8 @@ public sealed record ProofCheck(long Record, long TreeSize, string Root, bool In
         string againstRoot = root?.ToLowerInvariant() ?? proof.TreeHead.Root;
         long againstSize = size ?? proof.TreeHead.Size;
         bool included = proof.Check(againstRoot, againstSize);
-        var signer = TreeHeadSigner.FromKeyFileIfPresent(keyFile);
-        bool? signatureOk = signer is null ? null : signer.Verify(proof.TreeHead);
+        var key = TreeHeadKey.FromFileIfPresent(publicKeyFile);
+        bool? signatureOk = key?.Verify(proof.TreeHead);
         return new ProofCheck(proof.LeafIndex, againstSize, againstRoot, included, signatureOk);
     }
 }

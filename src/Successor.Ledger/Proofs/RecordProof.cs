@@ -1,5 +1,5 @@
 // An inclusion proof for a record a user names, against the latest signed tree head that covers
-// it; when none does, a head over the log as it is now is signed (and the key created if absent).
+// it; when none does, the notary signs a head over the log as it is now.
 using Successor.Ledger.Queries;
 using Successor.Ledger.Records;
 using Successor.Ledger.Signing;
@@ -10,12 +10,12 @@ namespace Successor.Ledger.Proofs;
 public sealed record RecordProof(LedgerRecord Record, SignedTreeHead Head, InclusionProof Proof)
 {
     /// <param name="target">A record number or the id of an entity, activity or agent.</param>
-    /// <param name="keyFile">The signing key, used (and created) only when no stored head covers the record.</param>
-    public static RecordProof Make(ILedger ledger, string target, string keyFile)
+    /// <param name="judgeFolder">The notary's folder, used only when no stored head covers the record.</param>
+    public static RecordProof Make(ILedger ledger, string target, string judgeFolder)
     {
         var record = RecordLookup.Resolve(ledger, target);
         var head = ledger.TreeHeads().LastOrDefault(h => h.Size > record.Seq)
-            ?? LedgerProofs.SignTreeHead(ledger, keyFile);
+            ?? LedgerProofs.SignTreeHead(ledger, judgeFolder);
         return new RecordProof(record, head, LedgerProofs.Inclusion(ledger, record.Seq, head));
     }
 

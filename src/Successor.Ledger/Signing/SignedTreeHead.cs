@@ -1,4 +1,4 @@
-// A signed tree head: the Merkle root of the first Size records at a time, signed by the lab.
+// A signed tree head: the Merkle root of the first Size records at a time, signed by the notary (Ed25519).
 // The signed bytes are the canonical JSON of {"key_id","root","size","time"}.
 using System.Text.Json.Nodes;
 using Successor.Ledger.Canonical;

@@ -1,72 +1,48 @@
-// Signs tree heads with HMAC-SHA256 under a key from the lab's config. RFC 6962 logs sign with
-// a public-key scheme; .NET's base library has no Ed25519, so the lab uses HMAC: anyone holding the
-// key can check a head, and a third party checks proofs against the root the lab publishes.
+// The notary's private key: signs tree heads with Ed25519, and countersigns the one record that no
+// person can vouch for, the first admin's bootstrap. It lives only in the judge's folder (JudgeFolder),
+// which the lab and its workers never open; everyone else checks with the public key (TreeHeadKey).
 using System.Globalization;
-using System.Security.Cryptography;
 using System.Text;
 
 namespace Successor.Ledger.Signing;
 
 public sealed class TreeHeadSigner
 {
-    public const int KeyBytes = 32;
-    private readonly byte[] _key;
+    private readonly byte[] _seed;
 
-    public TreeHeadSigner(byte[] key)
+    public TreeHeadSigner(byte[] seed)
     {
-        if (key.Length < 16)
-            throw new LedgerException(
-                $"signing key: {key.Length} bytes is too short; use at least 16 random bytes (32 recommended)");
-        _key = (byte[])key.Clone();
-        KeyId = Digests.Hex(SHA256.HashData(_key).AsSpan(0, 8));
+        PublicKey = new TreeHeadKey(Ed25519Keys.PublicKeyOf(seed));
+        _seed = (byte[])seed.Clone();
     }
 
-    /// <summary>First 8 bytes of SHA-256(key), in hex: names the key without revealing it.</summary>
-    public string KeyId { get; }
+    public TreeHeadKey PublicKey { get; }
 
-    /// <summary>Reads a key file of hex digits, creating one with a fresh random key (mode 0600) if absent.</summary>
+    public string KeyId => PublicKey.KeyId;
+
+    /// <summary>Reads a key file of hex digits, creating one with a fresh key (mode 0600) if absent.</summary>
     public static TreeHeadSigner FromKeyFile(string path, bool create)
     {
         if (!File.Exists(path))
         {
             if (!create)
                 throw new LedgerException(
-                    $"signing key {path}: file not found; create it or pass --key with the lab's key file");
-            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-            string hex = Digests.Hex(RandomNumberGenerator.GetBytes(KeyBytes));
-            try
-            {
-                using var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write);
-                if (!OperatingSystem.IsWindows())
-                    File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-                file.Write(Encoding.ASCII.GetBytes(hex + "\n"));
-                file.Flush(flushToDisk: true);
-            }
-            catch (IOException) when (File.Exists(path))
-            {
-                // another process created it first: use theirs
-            }
+                    $"notary key {path}: file not found; `successor notary sign` creates it on first signing");
+            SecretFiles.TryCreate(path, Digests.Hex(Ed25519Keys.NewSeed()) + "\n");
         }
-        string text = File.ReadAllText(path).Trim();
-        return new TreeHeadSigner(Digests.FromHex(text, $"signing key {path}"));
+        return new TreeHeadSigner(Digests.FromHex(File.ReadAllText(path).Trim(), $"notary key {path}"));
     }
 
-    /// <summary>The signer of an existing key file, or null when there is none (heads then go unchecked).</summary>
-    public static TreeHeadSigner? FromKeyFileIfPresent(string path) =>
-        File.Exists(path) ? FromKeyFile(path, create: false) : null;
+    /// <summary>Signs the judge side's consent to `body` (the first admin's bootstrap record), in hex.</summary>
+    public string Countersign(string body) => Digests.Hex(Ed25519Keys.Sign(_seed, Encoding.UTF8.GetBytes(body)));
 
     public SignedTreeHead Sign(long size, byte[] root, DateTimeOffset time)
     {
         var unsigned = new SignedTreeHead(size, Digests.Hex(root),
             time.UtcDateTime.ToString(Records.LedgerEntry.TimeFormat, CultureInfo.InvariantCulture), KeyId, "");
-        return unsigned with { Signature = Mac(unsigned) };
+        return unsigned with
+        {
+            Signature = Digests.Hex(Ed25519Keys.Sign(_seed, Encoding.UTF8.GetBytes(unsigned.SignedBody()))),
+        };
     }
-
-    public bool Verify(SignedTreeHead head) =>
-        head.KeyId == KeyId &&
-        CryptographicOperations.FixedTimeEquals(
-            Encoding.ASCII.GetBytes(Mac(head)), Encoding.ASCII.GetBytes(head.Signature));
-
-    private string Mac(SignedTreeHead head) =>
-        Digests.Hex(HMACSHA256.HashData(_key, Encoding.UTF8.GetBytes(head.SignedBody())));
 }

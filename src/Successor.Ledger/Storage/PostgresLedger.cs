@@ -103,5 +103,9 @@ public sealed class PostgresLedger : DbLedger
             FOR EACH ROW EXECUTE FUNCTION ledger_append_only();
         CREATE OR REPLACE TRIGGER records_no_truncate BEFORE TRUNCATE ON records
             FOR EACH STATEMENT EXECUTE FUNCTION ledger_append_only();
+        CREATE OR REPLACE TRIGGER tree_heads_no_change BEFORE UPDATE OR DELETE ON tree_heads
+            FOR EACH ROW EXECUTE FUNCTION ledger_append_only();
+        CREATE OR REPLACE TRIGGER tree_heads_no_truncate BEFORE TRUNCATE ON tree_heads
+            FOR EACH STATEMENT EXECUTE FUNCTION ledger_append_only();
         """;
 }

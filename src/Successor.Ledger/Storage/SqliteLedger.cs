@@ -110,5 +110,10 @@ public sealed class SqliteLedger : DbLedger
         + "BEGIN SELECT RAISE(ABORT, 'ledger records are append-only'); END",
         "CREATE TRIGGER IF NOT EXISTS records_no_delete BEFORE DELETE ON records "
         + "BEGIN SELECT RAISE(ABORT, 'ledger records are append-only'); END",
+        // Signed tree heads are history too: a deleted head would leave records unsigned unseen.
+        "CREATE TRIGGER IF NOT EXISTS tree_heads_no_update BEFORE UPDATE ON tree_heads "
+        + "BEGIN SELECT RAISE(ABORT, 'signed tree heads are append-only'); END",
+        "CREATE TRIGGER IF NOT EXISTS tree_heads_no_delete BEFORE DELETE ON tree_heads "
+        + "BEGIN SELECT RAISE(ABORT, 'signed tree heads are append-only'); END",
     ];
 }

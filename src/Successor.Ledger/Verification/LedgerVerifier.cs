@@ -11,8 +11,10 @@ namespace Successor.Ledger.Verification;
 
 public static class LedgerVerifier
 {
-    public static VerifyReport Verify(ILedger ledger, ArtifactStore? artifacts = null, TreeHeadSigner? signer = null)
+    /// <param name="key">The notary's public key; without it no head counts as signed.</param>
+    public static VerifyReport Verify(ILedger ledger, ArtifactStore? artifacts = null, TreeHeadKey? key = null)
     {
+        long signedSize = -1;
         var problems = new List<VerifyProblem>();
         var heads = ledger.TreeHeads();
         var headsBySize = heads.GroupBy(h => h.Size).ToDictionary(g => g.Key, g => g.ToList());
@@ -58,7 +60,8 @@ public static class LedgerVerifier
 
             range.Append(r.LeafHash());
             if (headsBySize.TryGetValue(range.Size, out var atSize))
-                foreach (var head in atSize) CheckHead(head, range.Root(), signer, problems);
+                foreach (var head in atSize)
+                    if (CheckHead(head, range.Root(), key, problems)) signedSize = Math.Max(signedSize, head.Size);
             previous = r.Hash;
             expected++;
         }
@@ -68,7 +71,7 @@ public static class LedgerVerifier
                 $"tree head of size {head.Size} (signed {head.Time}): the log has only {range.Size} records; "
                 + "records were removed from the end"));
         foreach (var head in heads.Where(h => h.Size == 0))
-            CheckHead(head, MerkleTree.Root([], 0), signer, problems);
+            if (CheckHead(head, MerkleTree.Root([], 0), key, problems)) signedSize = Math.Max(signedSize, 0);
 
         int checkedArtifacts = 0;
         if (artifacts is not null)
@@ -88,21 +91,24 @@ public static class LedgerVerifier
         }
 
         var ordered = problems.OrderBy(p => p.Seq ?? long.MaxValue).ToList();
-        return new VerifyReport(count, checkedArtifacts, heads.Count, ordered);
+        return new VerifyReport(count, checkedArtifacts, heads.Count, ordered) { SignedSize = signedSize };
     }
 
-    private static void CheckHead(
-        SignedTreeHead head, byte[] root, TreeHeadSigner? signer, List<VerifyProblem> problems)
+    /// <summary>True when the head's root matches the log and its signature checks with the key.</summary>
+    private static bool CheckHead(
+        SignedTreeHead head, byte[] root, TreeHeadKey? key, List<VerifyProblem> problems)
     {
+        int before = problems.Count;
         if (Digests.Hex(root) != head.Root)
             problems.Add(new VerifyProblem(head.Size > 0 ? head.Size - 1 : null,
                 $"tree head of size {head.Size} (signed {head.Time}): the first {head.Size} records hash to root "
                 + $"{Digests.Hex(root)}, not the signed {head.Root}; history was rewritten"));
-        if (signer is not null && head.KeyId != signer.KeyId)
+        if (key is not null && head.KeyId != key.KeyId)
             problems.Add(new VerifyProblem(null,
-                $"tree head of size {head.Size}: signed with key {head.KeyId}, not this lab's key {signer.KeyId}"));
-        else if (signer is not null && !signer.Verify(head))
+                $"tree head of size {head.Size}: signed with key {head.KeyId}, not the notary's key {key.KeyId}"));
+        else if (key is not null && !key.Verify(head))
             problems.Add(new VerifyProblem(null,
                 $"tree head of size {head.Size}: signature does not match; the head was forged or altered"));
+        return key is not null && problems.Count == before;
     }
 }

@@ -18,6 +18,7 @@ public sealed class Approvals(ILedger ledger, string lab, string actor, Action<s
     {
         if (gate.Ask(evidence) is not { } question) return null;
         var request = gatekeeper.Request(actor, RequestId(question.Local), gate.Name, lab, question.Summary);
+        RecordForgeries(request.Id);
         if (gatekeeper.DecisionOn(request.Id) is { } decision) return decision;
         paused(question.Summary);
         throw new AwaitingDecisionException(request.Id, question.Summary);
@@ -33,6 +34,7 @@ public sealed class Approvals(ILedger ledger, string lab, string actor, Action<s
                 $"lab {lab} was halted ({halts.Count()} halt request(s) in the ledger); `successor run` resumes it");
         var requests = new IncidentLog(ledger).All(lab).Select(gate.Ask).OfType<GateQuestion>()
             .Select(q => gatekeeper.Request(actor, RequestId(q.Local), gate.Name, lab, q.Summary)).ToList();
+        foreach (var request in requests) RecordForgeries(request.Id);
         foreach (var request in requests)
             if (gatekeeper.DecisionOn(request.Id) is { Approved: false } rejected)
                 throw new LabHaltedException(
@@ -42,6 +44,15 @@ public sealed class Approvals(ILedger ledger, string lab, string actor, Action<s
         foreach (var r in open) paused(r.Summary);
         throw new AwaitingDecisionException(open[0].Id, open.Count == 1 ? open[0].Summary
             : $"{open.Count} incidents, each needs a decision ({string.Join(", ", open.Select(r => r.Id))})");
+    }
+
+    /// <summary>A decision record on the request that does not count (unsigned, forged, by someone without the
+    /// role, self-review) changes nothing; each is recorded once as a critical incident naming its record.</summary>
+    void RecordForgeries(string requestId)
+    {
+        foreach (var forged in gatekeeper.Rejected(requestId))
+            new IncidentLog(ledger).Record(actor, new Incident($"incident:{lab}/forged-decision-record-{forged.Seq}",
+                lab, "forged-decision", forged.Why, Severity.Critical));
     }
 
     /// <summary>Every request generation g needs decided — one per critical incident (asked or not), the promotion

@@ -2,7 +2,11 @@
 // incident. Its decision says who approved or rejected it, why, and how long the request waited.
 namespace Successor.Safety.Gates;
 
-public sealed record GateRequest(string Id, string Gate, string Lab, string Summary, DateTimeOffset RequestedAt);
+public sealed record GateRequest(string Id, string Gate, string Lab, string Summary, DateTimeOffset RequestedAt)
+{
+    /// <summary>Who recorded the request: the loop's agent, or a person (who then may not decide it).</summary>
+    public string RequestedBy { get; init; } = "";
+}
 
 public sealed record GateDecision(string RequestId, bool Approved, string By, string Reason, DateTimeOffset DecidedAt,
     double LagSeconds)

@@ -1,6 +1,8 @@
 // Requests and decisions, straight from the ledger (not from a cache), so a decision made by another
 // process — the CLI, the dashboard — is seen by the loop at its next safe point. Only a named person with
-// an approver or admin token decides; a machine identity's attempt is refused and recorded as an incident.
+// an approver or admin key decides; a machine identity's attempt is refused and recorded as an incident.
+// A decision counts only when signed by a person registered (Roster) as an approver when it was recorded,
+// who did not make the request; any other gate-decision record is ignored and listed by Rejected.
 using Successor.Ledger.Statements;
 using Successor.Ledger.Records;
 using Successor.Ledger.Storage;
@@ -25,16 +27,55 @@ public sealed class Gatekeeper(ILedger ledger)
             .FirstOrDefault(e => e.Statement.Subject == id && e.Statement.Type == ApprovalRequestRecord.Type);
         if (entry?.Statement.Attributes is not { } a) return null;
         var request = ApprovalRequestRecord.From(a);
-        return new GateRequest(id, request.Gate, request.Lab ?? "", request.Summary, entry.Time);
+        return new GateRequest(id, request.Gate, request.Lab ?? "", request.Summary, entry.Time)
+            { RequestedBy = entry.Actor };
     }
 
-    public GateDecision? DecisionOn(string requestId)
+    /// <summary>The first decision on the request that counts (signed by an approver who did not ask), or
+    /// null.</summary>
+    public GateDecision? DecisionOn(string requestId) => Decisions(requestId, Roster.Of(ledger)).Valid;
+
+    /// <summary>Decision records on the request that do not count, with why: forged, unsigned, self-review.</summary>
+    public IReadOnlyList<RejectedRecord> Rejected(string requestId) =>
+        Decisions(requestId, Roster.Of(ledger)).Rejected;
+
+    /// <summary>Every decision record in the ledger that does not count, in ledger order (for verify).</summary>
+    public IReadOnlyList<RejectedRecord> AllRejected()
     {
-        var entry = Records(DecisionId(requestId)).FirstOrDefault(e => e.Statement.Type == DecisionRecord.Type);
-        if (entry?.Statement.Attributes is not { } a) return null;
-        var decision = DecisionRecord.From(a);
-        return new GateDecision(requestId, decision.Approved, decision.By, decision.Reason, entry.Time,
-            decision.LagSeconds);
+        var roster = Roster.Of(ledger);
+        var requests = new List<string>();
+        foreach (var record in ledger.Read())
+        {
+            var s = record.Parse().Statement;
+            if (s.Kind == ProvKind.Activity && s.Type == DecisionRecord.Type && s.Attributes is { } a)
+                requests.Add(DecisionRecord.From(a).Request);
+        }
+        return [.. requests.Distinct().SelectMany(r => Decisions(r, roster).Rejected).OrderBy(r => r.Seq)];
+    }
+
+    (GateDecision? Valid, List<RejectedRecord> Rejected) Decisions(string requestId, Roster roster)
+    {
+        var rejected = new List<RejectedRecord>();
+        GateDecision? valid = null;
+        var request = Find(requestId);
+        string id = DecisionId(requestId);
+        foreach (var record in ledger.FindById(id))
+        {
+            var entry = record.Parse();
+            var s = entry.Statement;
+            if (s.Subject != id || s.Type != DecisionRecord.Type || s.Attributes is not { } a) continue;
+            var d = DecisionRecord.From(a);
+            string? why = d.Request != requestId ? $"it names request {d.Request}, not {requestId}"
+                : request is null ? "there is no such request"
+                : Identity.IsMachine(d.By) ? $"{d.By} is a machine identity and can never decide"
+                : d.By == request.RequestedBy ? $"{d.By} made the request and may not decide it (no self-review)"
+                : roster.Signer(record.Seq, d.By, Role.Approver, id, DecisionRecord.Type, a);
+            if (why is not null)
+                rejected.Add(new(record.Seq, id, $"gate decision {id} (record {record.Seq}) by {d.By}: {why}; "
+                    + "it does not count"));
+            else valid ??= new GateDecision(requestId, d.Approved, d.By, d.Reason, entry.Time, d.LagSeconds);
+        }
+        return (valid, rejected);
     }
 
     /// <summary>Requests with no decision yet, oldest first (of one lab, or of all).</summary>
@@ -73,7 +114,12 @@ public sealed class Gatekeeper(ILedger ledger)
         }
         if (!who.May(Role.Approver))
             throw new GateException(
-                $"{who.Id} may not decide gates ({(who.Revoked ? "token revoked" : Roles.Name(who.Role))})");
+                $"{who.Id} may not decide gates ({(who.Revoked ? "key revoked" : Roles.Name(who.Role))})");
+        if (who.Key is null || who.Key.PublicKey != who.PublicKey)
+            throw new GateException($"{who.Id}: a decision is signed with the person's own key; give it with --key",
+                GateRefusal.Unauthenticated);
+        if (who.Id == request.RequestedBy)
+            throw new GateException($"{who.Id} made request {requestId} and may not decide it (no self-review)");
         if (string.IsNullOrWhiteSpace(reason))
             throw new GateException("a decision needs a reason (--reason)", GateRefusal.BadInput);
         if (DecisionOn(requestId) is { } done)
@@ -83,15 +129,16 @@ public sealed class Gatekeeper(ILedger ledger)
         string id = DecisionId(requestId);
         ledger.AppendBatch(who.Id,
         [
-            ProvStatement.Activity(id, DecisionRecord.Type,
+            ProvStatement.Activity(id, DecisionRecord.Type, RecordSignature.Signed(who.Key, id, DecisionRecord.Type,
                 new DecisionRecord(requestId, request.Gate, approve, who.Id, reason, Math.Round(lag, 3))
             {
                 Lab = request.Lab,
-            }.ToAttributes()),
+            }.ToAttributes())),
             ProvStatement.Used(id, requestId),
             ProvStatement.WasAssociatedWith(id, who.Id, approve ? "approver" : "rejecter"),
         ]);
-        return DecisionOn(requestId)!;
+        return DecisionOn(requestId) ?? throw new GateException(
+            $"the decision on {requestId} was recorded but does not count: {Rejected(requestId)[^1].Why}");
     }
 
     static string DecisionId(string requestId) => "decision:" + requestId["request:".Length..];

@@ -1,4 +1,5 @@
-// A named human as the ledger knows them: "user:alice", a role, and whether their token was revoked.
+// A named human as the ledger knows them: "user:alice", a role, whether their key was revoked, their public
+// key, and — only for the person at the keyboard, once authenticated — the private key that signs for them.
 namespace Successor.Safety.Gates;
 
 public sealed record Identity(string Id, Role Role, bool Revoked)
@@ -6,6 +7,12 @@ public sealed record Identity(string Id, Role Role, bool Revoked)
     public const string Prefix = "user:";
 
     public string Name => Id[Prefix.Length..];
+
+    /// <summary>The registered Ed25519 public key, in hex.</summary>
+    public string PublicKey { get; init; } = "";
+
+    /// <summary>The private key, present only on an identity that authenticated with it.</summary>
+    public PersonKey? Key { get; init; }
 
     public bool May(Role needed) => !Revoked && Role >= needed;
 

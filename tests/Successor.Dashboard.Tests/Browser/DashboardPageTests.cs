@@ -23,6 +23,15 @@ public sealed class DashboardPageTests(RecordedLab lab, Chromium chromium) : ICl
     }
 
     [Fact]
+    public async Task The_history_badge_says_the_ledger_the_lab_signed_is_consistent_with_what_was_shown()
+    {
+        var page = await chromium.Open(server);
+        await Expect(page.GetByTestId("history")).ToContainTextAsync("history signed and witnessed to ");
+        await Expect(page.GetByTestId("history")).ToHaveAttributeAsync("data-status", "consistent");
+        await Expect(page.GetByTestId("history-alarm")).ToBeHiddenAsync();
+    }
+
+    [Fact]
     public async Task The_page_shows_the_recorded_lab_as_the_api_describes_it()
     {
         var page = await chromium.Open(server);

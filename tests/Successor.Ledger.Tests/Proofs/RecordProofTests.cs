@@ -17,7 +17,7 @@ public sealed class RecordProofTests : IDisposable
     public void A_proof_for_an_id_signs_a_head_when_none_covers_it_and_creates_the_key()
     {
         using var ledger = _demo.Open();
-        var made = RecordProof.Make(ledger, "checkpoint:g2", _demo.KeyFile);
+        var made = RecordProof.Make(ledger, "checkpoint:g2", _demo.Judge);
         Assert.Equal("checkpoint:g2", made.Record.Parse().Statement.Subject);
         Assert.Equal(ledger.Count(), made.Head.Size);
         Assert.True(made.Verified);
@@ -25,7 +25,7 @@ public sealed class RecordProofTests : IDisposable
         Assert.Single(ledger.TreeHeads());
 
         string number = made.Record.Seq.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var again = RecordProof.Make(ledger, number, _demo.KeyFile);
+        var again = RecordProof.Make(ledger, number, _demo.Judge);
         Assert.Equal(made.Head, again.Head);
         Assert.Single(ledger.TreeHeads());
     }
@@ -35,18 +35,18 @@ public sealed class RecordProofTests : IDisposable
     {
         RecordProof made;
         using (var ledger = _demo.Open())
-            made = RecordProof.Make(ledger, "checkpoint:g2", _demo.KeyFile);
+            made = RecordProof.Make(ledger, "checkpoint:g2", _demo.Judge);
         File.WriteAllText(ProofFile, made.Proof.ToJson().ToJsonString() + "\n");
         string root = made.Head.Root;
 
-        var good = ProofCheck.Run(ProofFile, root, made.Head.Size, _demo.KeyFile);
+        var good = ProofCheck.Run(ProofFile, root, made.Head.Size, _demo.PublicKeyFile);
         Assert.True(good.Included);
         Assert.True(good.SignatureValid);
         Assert.True(good.Ok);
         Assert.Equal(made.Record.Seq, good.Record);
 
         string wrong = (root[0] == 'a' ? "b" : "a") + root[1..];
-        var rejected = ProofCheck.Run(ProofFile, wrong, made.Head.Size, _demo.KeyFile);
+        var rejected = ProofCheck.Run(ProofFile, wrong, made.Head.Size, _demo.PublicKeyFile);
         Assert.False(rejected.Included);
         Assert.False(rejected.Ok);
 
@@ -58,10 +58,10 @@ public sealed class RecordProofTests : IDisposable
     [Fact]
     public void A_check_needs_both_root_and_size_or_neither_and_an_existing_file()
     {
-        var missing = Assert.Throws<LedgerException>(() => ProofCheck.Run(ProofFile, null, null, _demo.KeyFile));
+        var missing = Assert.Throws<LedgerException>(() => ProofCheck.Run(ProofFile, null, null, _demo.PublicKeyFile));
         Assert.Contains("file not found", missing.Message);
         File.WriteAllText(ProofFile, "{}");
-        var half = Assert.Throws<LedgerException>(() => ProofCheck.Run(ProofFile, "00", null, _demo.KeyFile));
+        var half = Assert.Throws<LedgerException>(() => ProofCheck.Run(ProofFile, "00", null, _demo.PublicKeyFile));
         Assert.StartsWith("prove --check: give both --root and --size", half.Message);
     }
 
@@ -69,9 +69,9 @@ public sealed class RecordProofTests : IDisposable
     public void The_latest_head_is_consistent_with_an_earlier_stored_head()
     {
         using var ledger = _demo.Open();
-        var first = LedgerProofs.SignTreeHead(ledger, _demo.KeyFile);
+        var first = LedgerProofs.SignTreeHead(ledger, _demo.Judge);
         ledger.Append("lab", ProvStatement.Entity("note:later", "note"));
-        var second = LedgerProofs.SignTreeHead(ledger, _demo.KeyFile);
+        var second = LedgerProofs.SignTreeHead(ledger, _demo.Judge);
 
         var check = ConsistencyCheck.Run(ledger, first.Size);
         Assert.True(check.Consistent);

@@ -38,7 +38,7 @@ public sealed class LogQueryTests : IDisposable
         Assert.Equal(0, before.TreeHeads);
         Assert.Null(before.Latest);
 
-        var head = LedgerProofs.SignTreeHead(ledger, _demo.KeyFile);
+        var head = LedgerProofs.SignTreeHead(ledger, _demo.Judge);
         var after = LogSummary.Of(ledger, head);
         Assert.True(File.Exists(_demo.KeyFile));
         Assert.Equal(1, after.TreeHeads);

@@ -202,7 +202,7 @@ public abstract class LedgerSuite : IDisposable
             previous = hash;
         }
 
-        var report = LedgerVerifier.Verify(ledger, null, Signer);
+        var report = LedgerVerifier.Verify(ledger, null, Signer.PublicKey);
         Assert.False(report.Ok);
         Assert.Single(report.Problems);
         Assert.Contains("tree head of size 8", report.FirstBroken!.What);
@@ -216,7 +216,7 @@ public abstract class LedgerSuite : IDisposable
         Seed(ledger, 6);
         LedgerProofs.SignTreeHead(ledger, Signer);
         Tamper(ledger, "DELETE FROM records WHERE seq >= 4");
-        var report = LedgerVerifier.Verify(ledger, null, Signer);
+        var report = LedgerVerifier.Verify(ledger, null, Signer.PublicKey);
         Assert.Contains("removed from the end", report.FirstBroken!.What);
     }
 
@@ -227,9 +227,20 @@ public abstract class LedgerSuite : IDisposable
         Seed(ledger, 3);
         var head = LedgerProofs.SignTreeHead(ledger, Signer);
         var other = new TreeHeadSigner(new byte[32]);
-        Assert.True(LedgerVerifier.Verify(ledger, null, Signer).Ok);
-        Assert.Contains("not this lab's key", LedgerVerifier.Verify(ledger, null, other).FirstBroken!.What);
-        Assert.False(Signer.Verify(head with { Root = new string('0', 64) }));
+        Assert.True(LedgerVerifier.Verify(ledger, null, Signer.PublicKey).Ok);
+        Assert.Contains("not the notary's key", LedgerVerifier.Verify(ledger, null, other.PublicKey).FirstBroken!.What);
+        Assert.False(Signer.PublicKey.Verify(head with { Root = new string('0', 64) }));
+    }
+
+    [Fact]
+    public void Signed_tree_heads_cannot_be_deleted_or_changed_through_the_ledgers_connection()
+    {
+        using var ledger = OpenLedger();
+        Seed(ledger, 3);
+        LedgerProofs.SignTreeHead(ledger, Signer);
+        Assert.ThrowsAny<System.Data.Common.DbException>(() => ledger.ExecuteRaw("DELETE FROM tree_heads"));
+        Assert.ThrowsAny<System.Data.Common.DbException>(() => ledger.ExecuteRaw("UPDATE tree_heads SET root = 'x'"));
+        Assert.Single(ledger.TreeHeads());
     }
 
     [Fact]

@@ -31,7 +31,8 @@ public sealed class PostgresLedgerTests : LedgerSuite
 
     protected override string WriterLocation => Location;
 
-    protected override string DropGuardsSql => "DROP TRIGGER IF EXISTS records_no_change ON records";
+    protected override string DropGuardsSql => "DROP TRIGGER IF EXISTS records_no_change ON records; "
+        + "DROP TRIGGER IF EXISTS tree_heads_no_change ON tree_heads";
 
     public override void Dispose()
     {

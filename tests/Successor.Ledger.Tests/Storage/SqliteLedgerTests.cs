@@ -14,7 +14,8 @@ public sealed class SqliteLedgerTests : LedgerSuite
     protected override string WriterLocation => DatabasePath;
 
     protected override string DropGuardsSql =>
-        "DROP TRIGGER IF EXISTS records_no_update; DROP TRIGGER IF EXISTS records_no_delete";
+        "DROP TRIGGER IF EXISTS records_no_update; DROP TRIGGER IF EXISTS records_no_delete; "
+        + "DROP TRIGGER IF EXISTS tree_heads_no_update; DROP TRIGGER IF EXISTS tree_heads_no_delete";
 
     [Fact]
     public void The_database_is_in_WAL_mode()

@@ -19,9 +19,9 @@ public sealed class GateTests : IDisposable
 
     (string Admin, string Approver, string Viewer) Team()
     {
-        var (_, admin) = people.Add("ada", Role.Admin, null);
-        var (_, approver) = people.Add("bo", Role.Approver, admin);
-        var (_, viewer) = people.Add("cy", Role.Viewer, admin);
+        string admin = people.Bootstrap("ada").Key.Secret;
+        string approver = people.Add("bo", Role.Approver, admin).Key.Secret;
+        string viewer = people.Add("cy", Role.Viewer, admin).Key.Secret;
         return (admin, approver, viewer);
     }
 
@@ -29,25 +29,25 @@ public sealed class GateTests : IDisposable
         gates.Request("agent:loop", "request:lab/g1-promotion", "promotion", "lab", "promote g1");
 
     [Fact]
-    public void The_first_person_must_be_an_admin_and_later_ones_need_an_admin_token()
+    public void The_first_admin_bootstraps_once_and_later_people_need_an_admins_key()
     {
         Assert.Throws<GateException>(() => people.Add("bo", Role.Approver, null));
-        var (_, admin) = people.Add("ada", Role.Admin, null);
+        string admin = people.Bootstrap("ada").Key.Secret;
+        Assert.Throws<GateException>(() => people.Bootstrap("eve"));
         Assert.Throws<GateException>(() => people.Add("bo", Role.Approver, null));
-        var (_, approver) = people.Add("bo", Role.Approver, admin);
+        string approver = people.Add("bo", Role.Approver, admin).Key.Secret;
         Assert.Throws<GateException>(() => people.Add("cy", Role.Viewer, approver));
         Assert.Equal(["user:ada", "user:bo"], people.All().Keys.Order());
     }
 
     [Fact]
-    public void Tokens_are_stored_hashed_and_authenticate_their_holder()
+    public void Only_public_keys_are_stored_and_a_private_key_authenticates_its_holder()
     {
         var (_, approver, _) = Team();
         Assert.Equal("user:bo", people.Authenticate(approver, Role.Approver).Id);
         string everything = string.Join("\n", temp.Ledger.Read().Select(r => r.Entry));
-        Assert.DoesNotContain(approver, everything);
-        Assert.Contains(Convert.ToHexStringLower(
-            System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(approver))), everything);
+        Assert.DoesNotContain(approver[PersonKey.Prefix.Length..], everything);
+        Assert.Contains(PersonKey.TryParse(approver)!.PublicKey, everything);
     }
 
     [Theory]
@@ -55,7 +55,7 @@ public sealed class GateTests : IDisposable
     [InlineData("researcher")]
     [InlineData("Ada Lovelace")]
     public void Machine_and_malformed_names_cannot_be_people(string name) =>
-        Assert.Throws<GateException>(() => people.Add(name, Role.Admin, null));
+        Assert.Throws<GateException>(() => people.Bootstrap(name));
 
     [Fact]
     public void An_approver_decides_and_the_lag_is_recorded()
@@ -100,7 +100,7 @@ public sealed class GateTests : IDisposable
         people.Revoke("bo", admin);
         var e = Assert.Throws<GateException>(() => people.Authenticate(approver, Role.Approver));
         Assert.Contains("revoked", e.Message);
-        var (_, fresh) = people.Add("bo", Role.Approver, admin);
+        string fresh = people.Add("bo", Role.Approver, admin).Key.Secret;
         Assert.Equal("user:bo", people.Authenticate(fresh, Role.Approver).Id);
         Assert.Throws<GateException>(() => people.Authenticate(approver, Role.Approver));
     }

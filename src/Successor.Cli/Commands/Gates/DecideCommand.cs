@@ -1,5 +1,5 @@
-// `successor approve|reject REQUEST --reason …`: a named approver decides a gate request. The identity
-// comes from the token, never from a name on the command line.
+// `successor approve|reject REQUEST --reason …`: a named approver decides a gate request, signed with their
+// private key. The identity comes from the key, never from a name on the command line.
 using Successor.Cli.Commands.Ledger;
 using Successor.Safety.Gates;
 
@@ -11,14 +11,14 @@ public static class DecideCommand
     {
         var request = new Argument<string>("request")
             { Description = "The request id, as `successor status` or the waiting lab prints it" };
-        var (reason, ledger, token, json) =
-            (GateCli.ReasonOption(), LedgerCli.LedgerOption(), GateCli.TokenOption(), CommonOptions.Json());
+        var (reason, ledger, token, key, json) = (GateCli.ReasonOption(), LedgerCli.LedgerOption(),
+            GateCli.TokenOption(), GateCli.KeyOption(), CommonOptions.Json());
         return CliCommand.Create(approve ? "approve" : "reject",
             approve ? "Approve a pending gate request" : "Reject a pending gate request",
-            [request, reason, ledger, token, json], r =>
+            [request, reason, ledger, token, key, json], r =>
         {
             using var store = LedgerCli.Open(r.GetValue(ledger)!);
-            var who = new PersonRegistry(store).Authenticate(r.GetValue(token), Role.Approver);
+            var who = new PersonRegistry(store).Authenticate(GateCli.Secret(r, token, key), Role.Approver);
             var decision = new Gatekeeper(store).Decide(r.GetValue(request)!, who, approve, r.GetValue(reason)!);
             new Output.Printer(r.GetValue(json)).Result([("request", decision.RequestId), ("decision", decision.Verb),
                 ("by", decision.By), ("reason", decision.Reason), ("lag_seconds", decision.LagSeconds)]);

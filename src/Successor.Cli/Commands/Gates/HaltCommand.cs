@@ -11,17 +11,17 @@ public static class HaltCommand
 {
     public static Command Create()
     {
-        var (config, work, reason, ledger, token) = (LabCli.ConfigOption(), LabCli.WorkOption(), GateCli.ReasonOption(),
-            LedgerCli.LedgerOption(), GateCli.TokenOption());
+        var (config, work, reason, ledger, token, key) = (LabCli.ConfigOption(), LabCli.WorkOption(),
+            GateCli.ReasonOption(), LedgerCli.LedgerOption(), GateCli.TokenOption(), GateCli.KeyOption());
         var grace = new Option<double>("--grace")
             { Description = "Seconds the lab has to stop by itself before it is killed", DefaultValueFactory = _ => 3 };
         return CliCommand.Create("halt",
             "Stop a running lab and every worker within seconds; `successor run` resumes it",
-            [config, work, reason, ledger, token, grace], r =>
+            [config, work, reason, ledger, token, key, grace], r =>
         {
             var lab = LabCli.LoadConfig(r.GetValue(config)!);
             using var store = LedgerCli.Open(r.GetValue(ledger)!);
-            var who = new PersonRegistry(store).Authenticate(r.GetValue(token), Role.Approver);
+            var who = new PersonRegistry(store).Authenticate(GateCli.Secret(r, token, key), Role.Approver);
             string id = new HaltSwitch(store, lab.Name).Request(who.Id, r.GetValue(reason)!);
             var stop = HaltSwitch.Stop(Path.Combine(r.GetValue(work)!, lab.Name),
                 TimeSpan.FromSeconds(r.GetValue(grace)));

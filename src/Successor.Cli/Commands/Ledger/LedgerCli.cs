@@ -1,10 +1,11 @@
-// What the ledger commands share: where the ledger, the artifacts and the signing key live, and
-// how a ledger error becomes one line on stderr with exit code 2. Exit codes of these commands:
-// 0 ok, 1 verification failed (tampering found), 2 bad input.
+// What the ledger commands share: where the ledger, the artifacts, the notary's folder and its public
+// key live, and how a ledger error becomes one line on stderr with exit code 2. Exit codes of these
+// commands: 0 ok, 1 verification failed (tampering found, or history unsigned or unwitnessed), 2 bad input.
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Successor.Ledger;
 using Successor.Ledger.Artifacts;
+using Successor.Ledger.Signing;
 using Successor.Ledger.Storage;
 
 namespace Successor.Cli.Commands.Ledger;
@@ -27,12 +28,25 @@ public static class LedgerCli
         DefaultValueFactory = _ => Path.Combine(LedgerStore.DefaultDirectory, "artifacts"),
     };
 
-    public static Option<string> KeyOption() => new("--key")
+    public static Option<string?> JudgeOption() => new("--judge")
     {
-        Description = "File with the lab's tree-head signing key (hex, HMAC-SHA256); created on first signing",
-        DefaultValueFactory = _ => Environment.GetEnvironmentVariable("SUCCESSOR_LEDGER_KEY")
-            ?? Path.Combine(LedgerStore.DefaultDirectory, "ledger.key"),
+        Description = "The notary's folder (mode 0700) holding its signing key and state; default judge/ beside "
+            + "the ledger's file",
     };
+
+    public static Option<string?> PublicKeyOption() => new("--public-key")
+    {
+        Description = "The notary's public key (hex); default $SUCCESSOR_NOTARY_KEY or notary.pub beside the "
+            + "judge folder",
+    };
+
+    /// <summary>The judge folder given, or the one beside the ledger.</summary>
+    public static string Judge(string? given, string ledgerLocation) => given ?? JudgeFolder.For(ledgerLocation);
+
+    /// <summary>The public key file given, else $SUCCESSOR_NOTARY_KEY, else notary.pub beside the judge
+    /// folder.</summary>
+    public static string PublicKey(string? given, string ledgerLocation) =>
+        given ?? Environment.GetEnvironmentVariable("SUCCESSOR_NOTARY_KEY") ?? JudgeFolder.PublicKeyOf(ledgerLocation);
 
     public static ArtifactStore Artifacts(string folder) => new(folder);
 

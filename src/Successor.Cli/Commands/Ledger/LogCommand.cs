@@ -1,5 +1,5 @@
-// `successor log`: the ledger's records in order, one per line, optionally filtered; --sign
-// signs and stores a tree head over the log as it is now.
+// `successor log`: the ledger's records in order, one per line, optionally filtered; --sign has
+// the notary sign and store a tree head over the log as it is now.
 using System.Text.Json.Nodes;
 using Successor.Ledger;
 using Successor.Ledger.Proofs;
@@ -14,16 +14,17 @@ public static class LogCommand
     public static Command Create()
     {
         var ledgerOption = LedgerCli.LedgerOption();
-        var keyOption = LedgerCli.KeyOption();
+        var judge = LedgerCli.JudgeOption();
         var from = new Option<long>("--from")
             { Description = "First record number to show", DefaultValueFactory = _ => 0 };
         var limit = new Option<int>("--limit")
             { Description = "Most records to show (0 = all)", DefaultValueFactory = _ => 0 };
         var id = new Option<string?>("--id") { Description = "Only records whose subject or object is this id" };
-        var sign = new Option<bool>("--sign") { Description = "Sign and store a tree head over the current log" };
+        var sign = new Option<bool>("--sign")
+            { Description = "Have the notary sign and store a tree head over the current log" };
         var json = CommonOptions.Json();
         return LedgerCli.CreateCommand("log", "The ledger's records, in order",
-            [ledgerOption, keyOption, from, limit, id, sign, json], r =>
+            [ledgerOption, judge, from, limit, id, sign, json], r =>
         {
             var query = new LogQuery(r.GetValue(from), r.GetValue(limit), r.GetValue(id));
             using var ledger = LedgerCli.Open(r.GetValue(ledgerOption)!);
@@ -35,7 +36,8 @@ public static class LogCommand
                 var entry = record.Parse();
                 Console.WriteLine(asJson ? JsonLine(record) : TextLine(record, entry));
             }
-            var head = r.GetValue(sign) ? LedgerProofs.SignTreeHead(ledger, r.GetValue(keyOption)!) : null;
+            var head = r.GetValue(sign) ? LedgerProofs.SignTreeHead(ledger,
+                    LedgerCli.Judge(r.GetValue(judge), r.GetValue(ledgerOption)!)) : null;
             var summary = LogSummary.Of(ledger, head);
             LedgerCli.Result(asJson, [
                 ("ledger", ledger.Location),

@@ -1,5 +1,5 @@
 // `successor prove <id>`: an RFC 6962 inclusion proof that a record is in the log, against a
-// signed tree head (the latest that covers it; one is signed if none does). The --json document
+// signed tree head (the latest that covers it; the notary signs one if none does). The --json document
 // is all a third party needs: `successor prove --check proof.json --root R --size N` (or any
 // RFC 6962 verifier) checks it with the published tree head alone. --consistency-from M proves
 // the current head extends the earlier head of size M.
@@ -15,7 +15,7 @@ public static class ProveCommand
         var id = new Argument<string?>("id")
             { Description = "Record number or element id (e.g. checkpoint:g3)", Arity = ArgumentArity.ZeroOrOne };
         var ledgerOption = LedgerCli.LedgerOption();
-        var keyOption = LedgerCli.KeyOption();
+        var (judge, publicKey) = (LedgerCli.JudgeOption(), LedgerCli.PublicKeyOption());
         var output = new Option<string?>("--output")
             { Description = "Also write the proof document (JSON) to this file" };
         var check = new Option<string?>("--check") { Description = "Check a proof document instead of making one" };
@@ -26,18 +26,19 @@ public static class ProveCommand
             { Description = "Prove the latest tree head extends the stored head of this size" };
         var json = CommonOptions.Json();
         return LedgerCli.CreateCommand("prove", "Inclusion (or consistency) proof a third party can check",
-            [id, ledgerOption, keyOption, output, check, root, size, consistencyFrom, json], r =>
+            [id, ledgerOption, judge, publicKey, output, check, root, size, consistencyFrom, json], r =>
         {
             bool asJson = r.GetValue(json);
             if (r.GetValue(check) is { } file)
-                return Print(ProofCheck.Run(file, r.GetValue(root), r.GetValue(size), r.GetValue(keyOption)!), asJson);
+                return Print(ProofCheck.Run(file, r.GetValue(root), r.GetValue(size),
+                    LedgerCli.PublicKey(r.GetValue(publicKey), r.GetValue(ledgerOption)!)), asJson);
             using var ledger = LedgerCli.Open(r.GetValue(ledgerOption)!);
             if (r.GetValue(consistencyFrom) is { } oldSize) return Print(ConsistencyCheck.Run(ledger, oldSize), asJson);
             if (r.GetValue(id) is not { } target)
                 throw new LedgerException(
                     "prove: no record given; pass a record number or id, or --check FILE, or --consistency-from SIZE");
 
-            var made = RecordProof.Make(ledger, target, r.GetValue(keyOption)!);
+            var made = RecordProof.Make(ledger, target, LedgerCli.Judge(r.GetValue(judge), r.GetValue(ledgerOption)!));
             var (proof, head) = (made.Proof, made.Head);
             var document = proof.ToJson();
             if (r.GetValue(output) is { } path) File.WriteAllText(path, document.ToJsonString() + "\n");
