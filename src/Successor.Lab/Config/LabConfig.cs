@@ -20,6 +20,7 @@ public sealed record LabConfig
     public PromotionConfig Promotion { get; init; } = new();
     public GatesConfig Gates { get; init; } = new();
     public SafetyConfig Safety { get; init; } = new();
+    public JudgeConfig Judge { get; init; } = new();
     /// <summary>The first champion's recipe; successors change it through accepted proposals.</summary>
     public Recipe Recipe { get; init; } = LabDefaults.Recipe;
 }

@@ -72,6 +72,11 @@ static class LabConfigComments
         ["safety.min_projected_reliability"] = "The lab halts when that projection falls below this.",
         ["safety.anomaly_severity"] = "Trial outliers, loss change points and throughput drops: " +
             "warning (recorded) or critical (fail closed, wait for a person).",
+        ["judge"] = "The process that alone reads the sealed holdout and its secrets (.successor/judge/).",
+        ["judge.account"] =
+            "Run the judge as this account (null: the lab's own); the lab then cannot read its secrets.",
+        ["judge.reevaluate"] = "Trial models per generation the judge re-scores on public validation against what " +
+            "their workers reported: the selected candidate's always, the rest drawn with the judge's secret.",
         ["recipe"] = "The first champion's recipe (see docs/recipe.schema.json).",
     };
 

@@ -63,7 +63,7 @@ sealed class LabStart(LabContext lab)
         string id = lab.Journal.Id("contamination-check", "train");
         var c = ContaminationCheckRecord.From(lab.Journal.Once(id, () =>
         {
-            var report = lab.Task.TrainingContamination();
+            var report = lab.Judge.Contamination();
             var example = report?.Examples.FirstOrDefault();
             var record = new ContaminationCheckRecord(
                 Documents: report?.Documents, Flagged: report?.Flagged ?? 0, Rate: report?.Rate ?? 0,

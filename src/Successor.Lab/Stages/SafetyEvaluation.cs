@@ -13,7 +13,7 @@ namespace Successor.Lab.Stages;
 sealed class SafetyEvaluation(LabContext lab)
 {
     /// <summary>`record` with what the evaluation measured of the successor against its parent.</summary>
-    public GenerationRecord Run(GenerationState s, GptModel champion, GptModel successor, TrialResult trial,
+    public GenerationRecord Run(GenerationState s, GptModel champion, string successor, TrialResult trial,
         Comparison sealedGain,
         GenerationRecord record)
     {
@@ -32,13 +32,13 @@ sealed class SafetyEvaluation(LabContext lab)
         };
         if (divergence.Alarm) lab.RaiseIncident(g, "divergence", "divergence", divergence.Reason);
         record = Lineage(g, publicNow, sealedNow, record);
-        int leaked = lab.Task.CanariesCompleted(successor);
+        int leaked = lab.Judge.Canaries(successor);
         record = record with { CanariesCompleted = leaked };
         if (leaked > 0)
             lab.RaiseIncident(g, "canary-leak", "canary-leak",
                 $"the successor completes {leaked} holdout canar{(leaked == 1 ? "y" : "ies")} "
                 + "from their prefix: it has seen the sealed holdout");
-        var replay = Replay(s, champion);
+        var replay = Replay(s);
         record = record with { ReplayFalseAccepts = replay.FalseAccepts };
         if (replay.FalseAccepts > 0)
             lab.RaiseIncident(g, "promotion-rule-false-accept", "promotion-rule-false-accept",
@@ -76,16 +76,16 @@ sealed class SafetyEvaluation(LabContext lab)
 
     /// <summary>The known cases of PromotionReplay through the promotion rule, on a small sealed slice; recorded
     /// once.</summary>
-    ReplayRecord Replay(GenerationState s, GptModel champion)
+    ReplayRecord Replay(GenerationState s)
     {
         int g = s.Number;
         string id = lab.Journal.Id("replay", $"g{g}");
         return ReplayRecord.From(lab.Journal.Once(id, () =>
         {
             var clock = System.Diagnostics.Stopwatch.StartNew();
-            using var silenced = lab.Load(s.Champion.CheckpointDigest);
-            PromotionReplay.Silence(silenced);
-            var result = PromotionReplay.Run(pairs => lab.Task.Replay([champion, silenced], pairs));
+            string champion = lab.Journal.Artifacts.PathOf(s.Champion.CheckpointDigest);
+            var result = PromotionReplay.Run(pairs =>
+                lab.Judge.Replay([new(champion), new(champion, Silence: true)], pairs));
             lab.Report(new(g, "replay",
                 $"promotion rule on known cases: {result.FalseAccepts} of {result.KnownBad} known-bad accepted, "
                 + $"{result.KnownGood - result.FalseRejects} of {result.KnownGood} known-good accepted "
