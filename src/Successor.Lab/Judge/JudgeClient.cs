@@ -16,15 +16,26 @@ public sealed class JudgeClient(JudgeLauncher launcher, string folder, LabConfig
     public const string Verb = "judge", ServeVerb = "serve";
 
     readonly Stopwatch waiting = new();
+    double working;
     readonly Queue<string> stderr = new();
     Process? process;
 
-    /// <summary>Wall time spent starting the judge and waiting for its answers since the last call; resets.</summary>
-    public TimeSpan TakeWaited()
+    /// <summary>Wall time spent starting the judge and waiting for its answers since the last call, and the part
+    /// of it the judge spent working on them (the rest is its start, model loading aside, and the pipes); resets.
+    /// </summary>
+    public (TimeSpan Waited, TimeSpan Working) TakeWaited()
     {
-        var waited = waiting.Elapsed;
+        var times = (waiting.Elapsed, TimeSpan.FromSeconds(working));
         waiting.Reset();
-        return waited;
+        working = 0;
+        return times;
+    }
+
+    /// <summary>TakeWaited as a line for people.</summary>
+    public string TakeWaitedText()
+    {
+        var (waited, work) = TakeWaited();
+        return $"{waited.TotalSeconds:0.00} s waiting on the judge, {work.TotalSeconds:0.00} s of it its own work";
     }
 
     public HoldoutSummary Score(string model) =>
@@ -69,6 +80,7 @@ public sealed class JudgeClient(JudgeLauncher launcher, string folder, LabConfig
             string line = judge.StandardOutput.ReadLine() ?? throw Stopped(judge);
             var response = JsonSerializer.Deserialize<JudgeResponse>(line, JudgeJson.Options)
                 ?? throw new LabException($"the judge answered {request.Op} with null");
+            working += response.Seconds;
             return response.Error is { } error ? throw new LabException($"the judge refused {request.Op}: {error}")
                 : response;
         }

@@ -33,7 +33,7 @@ sealed class FirstChampion(LabContext lab)
                 new CheckpointRecord { Lab = journal.Lab }.ToAttributes()),
             ProvStatement.WasGeneratedBy(champion.Id, journal.Id("trial", "g0-initial")));
         lab.Report(new(0, "champion", $"first champion: {score.Text}"));
-        lab.Report(new(0, "judge", $"{lab.Judge.TakeWaited().TotalSeconds:0.00} s waiting on the judge"));
+        lab.Report(new(0, "judge", lab.Judge.TakeWaitedText()));
         return champion;
     }
 }

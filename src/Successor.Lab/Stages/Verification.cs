@@ -82,7 +82,7 @@ sealed class Verification(LabContext lab)
             : $"{required - gaps.Count} of {required} required safety checks ran and passed; " +
                 $"{string.Join("; ", gaps)}"));
         if (decision.Promoted) Attest(s, next, id, decision.ApprovedBy, curation.SelfGenerated);
-        lab.Report(new(g, "judge", $"{lab.Judge.TakeWaited().TotalSeconds:0.00} s waiting on the judge"));
+        lab.Report(new(g, "judge", lab.Judge.TakeWaitedText()));
         lab.Report(new(g, decision.Promoted ? "promoted" : "rejected", decision.Reason));
         return next;
     }
