@@ -48,11 +48,13 @@ public sealed class JudgeRedTeamTests
         File.Copy(Path.Combine(TrialFolder(honest, 0, "g0-initial"), "model.safetensors"), model);
         result["model_sha256"] = Sha256(model);
         result["score"] = 1.0;
-        result["scores"] = new JsonArray([.. Enumerable.Repeat<JsonNode?>(1.0, items)]);
+        result["scores"] = new JsonArray([.. Enumerable.Range(0, items).Select(_ => (JsonNode?)JsonValue.Create(1.0))
+            ]);
         File.WriteAllText(Path.Combine(folder, "result.json"), result.ToJsonString());
 
+        // The last generation's incident has no later safe point to pause at: the run ends, its candidate rejected.
         var r = SuccessorProcess.Run(hostile.Args("run"));
-        Assert.True(r.ExitCode == 4, r.Stdout + r.Stderr);
+        Assert.True(r.ExitCode is 0 or 4, r.Stdout + r.Stderr);
         // The hashes were right, so the runner's own check let it through; the judge's re-evaluation did not.
         Assert.DoesNotContain(Incidents(hostile), i => i.Kind == "unverifiable-result");
         var incident = Assert.Single(Incidents(hostile), i => i.Kind == "fabricated-result");
@@ -61,7 +63,8 @@ public sealed class JudgeRedTeamTests
         Assert.Contains("the worker reported a mean public score of 1.0000", incident.Detail);
         var generation = hostile.Attributes(Successor.Ledger.Statements.ProvKind.Activity, "generation:tiny/g1");
         Assert.False((bool)generation["promoted"]!);
-        Assert.Contains("request:tiny/incident-g1-fabricated-result-g1-successor", r.Stderr);
+        Assert.Contains("fail closed: fabricated-result incident incident:tiny/g1-fabricated-result-g1-successor",
+            (string)generation["reason"]!);
     }
 
     [Fact]
