@@ -141,7 +141,7 @@ public sealed class JudgeServer(string secretsFolder)
             return new TrialCheck(trial.Id, reported, null, double.PositiveInfinity, false,
                 $"its model {trial.Model} is missing");
         string sha;
-        using (var stream = File.OpenRead(trial.Model))
+        using (var stream = File.OpenRead(Outside(trial.Model, $"trial {trial.Id}'s model")))
             sha = Convert.ToHexStringLower(SHA256.HashData(stream));
         if (sha != trial.ModelSha256)
             return new TrialCheck(trial.Id, reported, null, double.PositiveInfinity, false,
@@ -163,8 +163,38 @@ public sealed class JudgeServer(string secretsFolder)
     GptModel Load(string? path, string what, bool silence = false)
     {
         if (path is null) throw new ArgumentException($"judge request: names no {what}");
-        var model = ModelCheckpoint.Load(path, kernels).Model;
+        var model = ModelCheckpoint.Load(Outside(path, what), kernels).Model;
         if (silence) PromotionReplay.Silence(model);
         return model;
+    }
+
+    /// <summary>`path`, unless it (or where its links lead) is inside the judge's folder or the split's sealed
+    /// folder: a "model" there would be a secret or a sealed item, and an error about reading it could quote its
+    /// first bytes.</summary>
+    string Outside(string path, string what)
+    {
+        var closed = new List<string> { secrets!.Folder };
+        if (config!.Split is { } split) closed.Add(Path.Combine(split, Data.Corpora.SealedFormat.FolderName));
+        string real = RealPath(path);
+        foreach (var folder in closed.Select(f => RealPath(f)))
+            if (real == folder || real.StartsWith(folder + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+                throw new ArgumentException($"judge request: the {what} {path} is inside {folder}, which the judge " +
+                    "never hands out; name a checkpoint the lab wrote");
+        return real;
+    }
+
+    /// <summary>The path with every symbolic link on the way resolved, as realpath(3) gives it.</summary>
+    static string RealPath(string path, int depth = 0)
+    {
+        if (depth > 40) throw new IOException($"{path}: too many levels of symbolic links");
+        string full = Path.GetFullPath(path), resolved = Path.GetPathRoot(full)!;
+        foreach (var part in full[resolved.Length..].Split(Path.DirectorySeparatorChar,
+            StringSplitOptions.RemoveEmptyEntries))
+        {
+            string next = Path.Combine(resolved, part);
+            resolved = new FileInfo(next).LinkTarget is { } link
+                ? RealPath(Path.Combine(resolved, link), depth + 1) : next;
+        }
+        return resolved;
     }
 }

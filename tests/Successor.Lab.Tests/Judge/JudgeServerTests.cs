@@ -152,4 +152,25 @@ public sealed class JudgeServerTests : IDisposable
         Assert.Contains("at verdict time, the judge started under", changed.EvaluatorChanged);
         Assert.Contains("the generation's trials ran under", changed.EvaluatorChanged);
     }
+
+    [Fact]
+    public void A_model_path_that_leads_into_the_judges_folder_is_refused_without_quoting_it()
+    {
+        var server = Server();
+        Open(server, Tiny);
+        string secret = File.ReadAllText(Path.Combine(root, "judge", JudgeSecrets.SecretFile)).Trim();
+        // A link to the judge's folder in a place the lab may write, and a "model" through it.
+        string link = Path.Combine(root, "innocent");
+        Directory.CreateSymbolicLink(link, Path.Combine(root, "judge"));
+        foreach (var path in new[] { Path.Combine(link, JudgeSecrets.SecretFile),
+            Path.Combine(root, "judge", JudgeSecrets.SecretFile) })
+        {
+            var line = Lines(server, new JudgeRequest(JudgeRequest.Score) { Model = path })[0];
+            Assert.Contains("which the judge never hands out", line);
+            Assert.DoesNotContain(secret[..8], line);
+            var fabricated = Ask(server, new JudgeRequest(JudgeRequest.Reevaluate)
+                { Trials = [new ReportedTrial("t", path, null, [0.0])], Selected = "t" });
+            Assert.Contains("which the judge never hands out", fabricated.Error);
+        }
+    }
 }
