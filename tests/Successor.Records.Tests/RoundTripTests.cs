@@ -36,7 +36,7 @@ public sealed class RoundTripTests
     {
         var types = typeof(LabRecord).Assembly.GetTypes()
             .Where(t => t.IsSubclassOf(typeof(LabRecord)) && !t.IsAbstract).OrderBy(t => t.Name).ToList();
-        Assert.Equal(23, types.Count);
+        Assert.Equal(24, types.Count);
         Assert.Equal(types.Select(t => t.Name), Samples.All().Select(s => s.Record.GetType().Name).Order());
         var names = new HashSet<string>(StringComparer.Ordinal);
         foreach (var t in types)
@@ -66,5 +66,6 @@ public sealed class RoundTripTests
         Assert.Equal("safety-audit", AuditRecord.Type);
         Assert.Equal("lab-config", LabConfigRecord.Type);
         Assert.Equal("budget-change", BudgetChangeRecord.Type);
+        Assert.Equal("judge-reevaluation", ReevaluationRecord.Type);
     }
 }
