@@ -37,6 +37,11 @@ public sealed class JudgeServer(string secretsFolder)
                     ?? throw new JsonException("the request is null");
                 response = Answer(request);
             }
+            catch (JsonException e)
+            {
+                response = new JudgeResponse
+                    { Error = $"judge request: is not one JSON request object per line ({e.Message})" };
+            }
             catch (Exception e) when (e is not OutOfMemoryException)
             {
                 response = new JudgeResponse { Error = e.Message.ReplaceLineEndings(" ") };
