@@ -30,7 +30,7 @@ sealed class LabContext
         Runner = new TrialRunner(config.Research.Workers, TimeSpan.FromSeconds(config.Budgets.TrialSeconds));
         Researcher = Researchers.Create(config.Research.Strategy,
             new SearchSpace(config.Research.SearchSpace, config.Research.LearningRateFloor));
-        Task = LabWorkloads.Create(config);
+        Task = new PublicSide(LabWorkloads.Create(config));
         Recipes = new TrialRecipes(config);
         IncidentGate = new IncidentGate(config.Gates.Incidents);
         Trials = new TrialBatch(this);
