@@ -30,6 +30,7 @@ var root = new RootCommand("Successor: a lab in which small language models trai
     Successor.Cli.Commands.Gates.DecideCommand.Create(approve: false),
     Successor.Cli.Commands.Gates.HaltCommand.Create(),
     Successor.Cli.Commands.ServeCommand.Create(),
+    Successor.Cli.Commands.Judge.JudgeCli.Create(),
 };
 var parsed = root.Parse(args);
 if (parsed.Errors.Count > 0)

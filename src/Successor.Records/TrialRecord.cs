@@ -24,8 +24,11 @@ public sealed record TrialRecord : LabRecord<TrialRecord>
     public string? ModelSha256 { get; init; }
     public string? StableSha256 { get; init; }
     public string? ContinuedFrom { get; init; }
-    /// <summary>The evaluator's fingerprint when the trial's batch started.</summary>
+    /// <summary>The evaluator's fingerprint when the trial started (when its batch started, in older records).
+    /// </summary>
     public string? EvaluatorSha256 { get; init; }
+    /// <summary>The evaluator's fingerprint when the trial ended.</summary>
+    public string? EvaluatorAfterSha256 { get; init; }
     /// <summary>What a step's CPU cost per token depends on, for the throughput monitor.</summary>
     public string? Shape { get; init; }
 

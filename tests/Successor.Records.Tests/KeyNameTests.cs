@@ -18,7 +18,7 @@ public sealed class KeyNameTests
             + "seconds",
         [nameof(TrialRecord)] = "lab generation status error steps tokens seconds score scores train_loss loss_curve "
             + "loss_every train_seconds train_cpu_seconds recipe_sha256 model_sha256 stable_sha256 continued_from "
-            + "evaluator_sha256 shape",
+            + "evaluator_sha256 evaluator_after_sha256 shape",
         [nameof(CurationRecord)] = "lab generation difficulties filter generated kept kept_correct kept_label_accuracy "
             + "kept_per_difficulty reference_checkpoint original_data_included data distinct_2 distinct_2_truth "
             + "diversity_ratio entropy_bits perplexity_parent perplexity_reference perplexity_reference_truth "
@@ -31,6 +31,7 @@ public sealed class KeyNameTests
         [nameof(KeptDataCheckRecord)] = "lab generation checked off_training_side malformed passed",
         [nameof(ReplayRecord)] = "lab generation cases known_bad false_accepts known_good false_rejects accuracy "
             + "false_accept_rate seconds pooled_known_bad pooled_false_accepts false_accept_bound confidence",
+        [nameof(ReevaluationRecord)] = "lab generation trials evaluator_sha256 evaluator_changed seconds",
         [nameof(TrialChecksRecord)] = "lab generation trials evaluator_before evaluator_after evaluator_passed "
             + "outliers change_points throughput",
         [nameof(ContaminationCheckRecord)] = "lab documents flagged rate example passed validation_flagged "
@@ -73,6 +74,8 @@ public sealed class KeyNameTests
         var all = Samples.All().ToDictionary(s => s.Record.GetType().Name, s => s.Record.ToAttributes());
         Assert.Equal(Names("case should_accept accepted reason"),
             Keys(all[nameof(ReplayRecord)]["cases"]![0]!.AsObject()));
+        Assert.Equal(Names("id reported judged max_difference matches why"),
+            Keys(all[nameof(ReevaluationRecord)]["trials"]![0]!.AsObject()));
         Assert.Equal(Names("proposal arm candidate effect low high fresh_effect fresh_low fresh_high"),
             Keys(all[nameof(SelectionRecord)]["finalists"]![0]!.AsObject()));
         Assert.Equal(Names("generation value from_holdout refused"),

@@ -67,5 +67,6 @@ public sealed class RoundTripTests
         Assert.Equal("lab-config", LabConfigRecord.Type);
         Assert.Equal("origin", OriginRecord.Type);
         Assert.Equal("budget-change", BudgetChangeRecord.Type);
+        Assert.Equal("judge-reevaluation", ReevaluationRecord.Type);
     }
 }

@@ -21,7 +21,8 @@ public static class Samples
             Lab = "lab", Generation = 2, Status = "ok", Error = "none", Steps = 40, Tokens = 81_920, Seconds = 12.5,
             Score = 0.625, Scores = [1, 0, 0.5], TrainLoss = 1.75, LossCurve = [3.5, 2.25, 1.75], LossEvery = 10,
             TrainSeconds = 11.25, TrainCpuSeconds = 10.5, RecipeSha256 = "r1", ModelSha256 = "m1", StableSha256 = "s1",
-            ContinuedFrom = "g1-p0-r0", EvaluatorSha256 = "e1", Shape = "2 layers x 64 wide",
+            ContinuedFrom = "g1-p0-r0", EvaluatorSha256 = "e1", EvaluatorAfterSha256 = "e2",
+            Shape = "2 layers x 64 wide",
         }, TrialRecord.From);
         yield return (Curation(), CurationRecord.From);
         yield return (new WeaknessRecord(0.5, [new("radd d=1", Accuracy: 0.75), new("text", BitsPerByte: 2.5)],
@@ -51,6 +52,11 @@ public static class Samples
         {
             Lab = "lab", PooledKnownBad = 103, PooledFalseAccepts = 0, FalseAcceptBound = 0.029, Confidence = 0.95,
         }, ReplayRecord.From);
+        yield return (new ReevaluationRecord(3,
+            [new("g3-successor", Reported: 1, Judged: 0.25, MaxDifference: 1, Matches: false, Why: "made up"),
+                new("g3-r0-p1", Reported: 0.5, Judged: 0.5, MaxDifference: 0, Matches: true, Why: null)],
+            EvaluatorSha256: "e1", EvaluatorChanged: "changed", Seconds: 0.75) { Lab = "lab" },
+            ReevaluationRecord.From);
         yield return (new TrialChecksRecord(3, ["g3-p0-r0", "g3-p1-r0"], ["e1"], "e1", EvaluatorPassed: true)
         {
             Lab = "lab", Outliers = new("none", []), ChangePoints = new("one jump", ["g3-p1-r0"]),

@@ -12,7 +12,7 @@ public static class CurriculumGenerator
     const ulong SetStream = 0x5E7;
 
     public static Problem Draw(ITaskFamily family, int d, CurriculumSplit split, Rng rng) =>
-        Draw(family, d, (int)split, rng);
+        Draw(family, d, Public(split), rng);
 
     internal static Problem Draw(ITaskFamily family, int d, int side, Rng rng)
     {
@@ -30,7 +30,13 @@ public static class CurriculumGenerator
     /// <summary>`count` problems for each family × difficulty, in that order.</summary>
     public static List<Problem> Set(IReadOnlyList<ITaskFamily> families, IReadOnlyList<int> difficulties, int count,
         ulong seed, CurriculumSplit split) =>
-        Set(families, difficulties, count, seed, (int)split);
+        Set(families, difficulties, count, seed, Public(split));
+
+    /// <summary>The side of a public split. A number cast to CurriculumSplit would otherwise name the sealed
+    /// side through the public API.</summary>
+    static int Public(CurriculumSplit split) => Enum.IsDefined(split) ? (int)split
+        : throw new ArgumentException(
+            $"curriculum split {(int)split}: not a public split; give train or validation");
 
     internal static List<Problem> Set(IReadOnlyList<ITaskFamily> families, IReadOnlyList<int> difficulties,
         int count, ulong seed, int side)

@@ -21,8 +21,8 @@ public sealed class Verifier(VerifierSettings settings, string? splitFolder = nu
     public VerifierSettings Settings { get; } = settings;
 
     internal List<Problem> SealedProblems() => CurriculumGenerator.Set(TaskFamilies.Parse(Settings.Families),
-        CurriculumGenerator.ParseDifficulties(Settings.Difficulties), Settings.ItemsPerSlice, Settings.Seed,
-            CurriculumPartition.Sealed);
+        CurriculumGenerator.ParseDifficulties(Settings.Difficulties), Settings.ItemsPerSlice,
+            Settings.SealedSeed ?? Settings.Seed, CurriculumPartition.Sealed);
 
     public SealedScore Score(GptModel model) =>
         Summarize(CurriculumEvaluator.Run(model, SealedProblems(), Settings.BatchSize));
@@ -157,7 +157,7 @@ public sealed class Verifier(VerifierSettings settings, string? splitFolder = nu
     /// model answers with their secret answers.</summary>
     public CanaryResult CurriculumCanaries(GptModel model)
     {
-        var canaries = CanaryProblems.For(Settings.Seed, TaskFamilies.Parse(Settings.Families),
+        var canaries = CanaryProblems.For(Settings.SealedSeed ?? Settings.Seed, TaskFamilies.Parse(Settings.Families),
             CurriculumGenerator.ParseDifficulties(Settings.Difficulties), Settings.Canaries);
         return new(canaries.Count, CanaryProblems.Completed(model, canaries));
     }

@@ -9,7 +9,10 @@ public sealed record VerifierSettings
     public string Families { get; init; } = "radd";           // comma-separated, or "all"
     public string Difficulties { get; init; } = "1-10";       // e.g. "1-10" or "3,5,8"
     public int ItemsPerSlice { get; init; } = 200;            // sealed problems per family × difficulty
-    public ulong Seed { get; init; } = 0x5EA1ED;              // the sealed item set
+    public ulong Seed { get; init; } = 0x5EA1ED;              // the bootstrap; the sealed items without SealedSeed
+    /// <summary>The sealed item set's seed, derived from a secret only the judge holds: with the public Seed alone
+    /// anyone can regenerate the holdout. Null: the public Seed (a library caller without a judge).</summary>
+    public ulong? SealedSeed { get; init; }
     public double Tolerance { get; init; } = GenuinelyBetter.DefaultTolerance; // largest allowed slice regression
     public int Resamples { get; init; } = 2000;               // paired bootstrap resamples
     public int BatchSize { get; init; } = 64;                 // decoder rows

@@ -40,6 +40,8 @@ public sealed record LabConfig
     public GatesConfig Gates { get; init; } = new();
     [TemplateComment("Monitors for gaming, collapse and compounding error; their alarms are incidents in the ledger.")]
     public SafetyConfig Safety { get; init; } = new();
+    [TemplateComment("The process that alone reads the sealed holdout and its secrets (.successor/judge/).")]
+    public JudgeConfig Judge { get; init; } = new();
     /// <summary>The first champion's recipe; successors change it through accepted proposals.</summary>
     [TemplateComment("The first champion's recipe (see docs/recipe.schema.json).")]
     public Recipe Recipe { get; init; } = LabDefaults.Recipe;

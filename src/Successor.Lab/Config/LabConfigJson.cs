@@ -136,6 +136,11 @@ public static class LabConfigJson
             $"safety.min_tail_coverage is {c.Safety.MinTailCoverage}; it must be in [0, 1]");
         Check(c.Safety.AnomalySeverity is "warning" or "critical",
             $"safety.anomaly_severity is \"{c.Safety.AnomalySeverity}\"; use warning or critical");
+        Check(c.Judge.Reevaluate >= 1,
+            $"judge.reevaluate is {c.Judge.Reevaluate}; it must be at least 1 (the selected candidate's trial)");
+        Check(c.Judge.Account is null || System.Text.RegularExpressions.Regex.IsMatch(c.Judge.Account,
+            "^[a-z_][a-z0-9_-]{0,31}$"), $"judge.account is \"{c.Judge.Account}\"; give a system account name " +
+            "such as successor-judge, or null for the lab's own account");
         if (c.Split is { } split)
         {
             Check(File.Exists(Path.Combine(split, "train.jsonl"))

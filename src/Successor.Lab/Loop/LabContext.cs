@@ -4,6 +4,7 @@
 using System.Diagnostics;
 using Successor.Data.Curriculum;
 using Successor.Lab.Config;
+using Successor.Lab.Judge;
 using Successor.Lab.Workloads;
 using Successor.Models.Checkpoints;
 using Successor.Models.Gpt;
@@ -19,7 +20,8 @@ sealed class LabContext
 {
     readonly IKernels kernels = new FastKernels();
 
-    public LabContext(LabConfig config, LabJournal journal, string workFolder, Action<LabLine> report)
+    public LabContext(LabConfig config, LabJournal journal, string workFolder, Action<LabLine> report,
+        string judgeFolder)
     {
         Config = config;
         Journal = journal;
@@ -28,10 +30,12 @@ sealed class LabContext
         Runner = new TrialRunner(config.Research.Workers, TimeSpan.FromSeconds(config.Budgets.TrialSeconds));
         Researcher = Researchers.Create(config.Research.Strategy,
             new SearchSpace(config.Research.SearchSpace, config.Research.LearningRateFloor));
-        Task = LabWorkloads.Create(config);
+        Task = new PublicSide(LabWorkloads.Create(config));
         Recipes = new TrialRecipes(config);
         IncidentGate = new IncidentGate(config.Gates.Incidents);
         Trials = new TrialBatch(this);
+        var account = config.Judge.Account is { } name ? JudgeAccount.Resolve(name) : null;
+        Judge = new JudgeClient(new JudgeLauncher(account), judgeFolder, config, Parallelism.Threads);
     }
 
     public LabConfig Config { get; }
@@ -40,7 +44,11 @@ sealed class LabContext
     public Action<LabLine> Report { get; }
     public TrialRunner Runner { get; }
     public IResearcher Researcher { get; }
+    /// <summary>The lab's public side of its task: training data and public validation. The sealed side is the
+    /// judge's.</summary>
     public IWorkload Task { get; }
+    /// <summary>The judge process: verdicts, sealed scores, canaries, contamination, re-evaluation.</summary>
+    public JudgeClient Judge { get; }
     public TrialRecipes Recipes { get; }
     public IncidentGate IncidentGate { get; }
     /// <summary>Runs, records and checks batches of trials.</summary>

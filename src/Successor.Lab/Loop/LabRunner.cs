@@ -20,13 +20,22 @@ public sealed class LabRunner
     readonly double secondsBefore;
     int haltsSeen;
 
-    public LabRunner(LabConfig config, LabJournal journal, string workFolder, Action<LabLine> report)
+    /// <summary>`judgeFolder`: the judge's secrets, `.successor/judge` beside the ledger by default.</summary>
+    public LabRunner(LabConfig config, LabJournal journal, string workFolder, Action<LabLine> report,
+        string? judgeFolder = null)
     {
-        lab = new LabContext(config, journal, workFolder, report);
+        lab = new LabContext(config, journal, workFolder, report,
+            judgeFolder ?? Path.Combine(Ledger.Storage.LedgerStore.DefaultDirectory, Judge.JudgeSecrets.FolderName));
         secondsBefore = journal.All(journal.Id("generation", "")).Sum(g => GenerationRecord.From(g.Attributes).Seconds);
     }
 
     public void Run(CancellationToken cancel)
+    {
+        try { RunGenerations(cancel); }
+        finally { lab.Judge.Dispose(); }
+    }
+
+    void RunGenerations(CancellationToken cancel)
     {
         var (config, journal) = (lab.Config, lab.Journal);
         haltsSeen = new HaltSwitch(journal.Ledger, journal.Lab).Count();

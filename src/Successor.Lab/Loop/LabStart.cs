@@ -65,7 +65,7 @@ sealed class LabStart(LabContext lab)
         var c = ContaminationCheckRecord.From(lab.Journal.Once(id, () =>
         {
             const double threshold = Data.Contamination.ContaminationGuard.DefaultThreshold;
-            var overlap = lab.Task.TrainingContamination();
+            var overlap = lab.Judge.Contamination();
             var worse = overlap is null ? null
                 : overlap.Sealed.Flagged >= overlap.Validation.Flagged ? overlap.Sealed : overlap.Validation;
             var example = overlap?.Sealed.SealedHits.FirstOrDefault() ?? worse?.Examples.FirstOrDefault();

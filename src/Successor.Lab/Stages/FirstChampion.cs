@@ -23,8 +23,7 @@ sealed class FirstChampion(LabContext lab)
                 + "lab.json and run again");
         string digest = journal.Artifacts.PutFile(lab.ModelPath(0, "g0-initial"));
         var champion = new Champion(0, digest, config.Recipe, [], lab.TrainMax);
-        using var model = lab.Load(digest);
-        var score = lab.Task.Score(model);
+        var score = lab.Judge.Score(journal.Artifacts.PathOf(digest));
         var record = champion.Into(new GenerationRecord { Promoted = true, Reason = "the first champion" })
             .With(score.Standing) with
         {
@@ -35,6 +34,7 @@ sealed class FirstChampion(LabContext lab)
                 new CheckpointRecord { Lab = journal.Lab }.ToAttributes()),
             ProvStatement.WasGeneratedBy(champion.Id, journal.Id("trial", "g0-initial")));
         lab.Report(new(0, "champion", $"first champion: {score.Text}"));
+        lab.Report(new(0, "judge", lab.Judge.TakeWaitedText()));
         return champion;
     }
 }

@@ -13,7 +13,7 @@ namespace Successor.Lab.Stages;
 sealed class SafetyEvaluation(LabContext lab)
 {
     /// <summary>`record` with what the evaluation measured of the successor against its parent.</summary>
-    public GenerationRecord Run(GenerationState s, GptModel champion, GptModel successor, TrialResult trial,
+    public GenerationRecord Run(GenerationState s, GptModel champion, string successor, TrialResult trial,
         Comparison sealedGain,
         GenerationRecord record)
     {
@@ -32,14 +32,14 @@ sealed class SafetyEvaluation(LabContext lab)
         };
         if (divergence.Alarm) lab.RaiseIncident(g, "divergence", "divergence", divergence.Reason);
         record = Lineage(g, publicNow, sealedNow, record);
-        var canaries = lab.Task.Canaries(successor);
+        var canaries = lab.Judge.Canaries(successor);
         int leaked = canaries.Completed;
         record = record with { CanariesCompleted = leaked, CanariesPlanted = canaries.Planted };
         if (leaked > 0)
             lab.RaiseIncident(g, "canary-leak", "canary-leak",
                 $"the successor completes {leaked} of {canaries.Planted} sealed canar{(leaked == 1 ? "y" : "ies")} "
                 + "(secrets no rule or guess produces): it has seen sealed data");
-        var replay = Replay(s, champion);
+        var replay = Replay(s);
         record = record with { ReplayFalseAccepts = replay.FalseAccepts };
         if (replay.FalseAccepts > 0)
             lab.RaiseIncident(g, "promotion-rule-false-accept", "promotion-rule-false-accept",
@@ -80,20 +80,16 @@ sealed class SafetyEvaluation(LabContext lab)
 
     /// <summary>The known cases of PromotionReplay through the promotion rule, on a small sealed slice; recorded
     /// once, with the bound on the false-accept rate pooled over this lab's earlier replays.</summary>
-    ReplayRecord Replay(GenerationState s, GptModel champion)
+    ReplayRecord Replay(GenerationState s)
     {
         int g = s.Number;
         string id = lab.Journal.Id("replay", $"g{g}");
         return ReplayRecord.From(lab.Journal.Once(id, () =>
         {
             var clock = System.Diagnostics.Stopwatch.StartNew();
-            using var silenced = lab.Load(s.Champion.CheckpointDigest);
-            PromotionReplay.Silence(silenced);
-            using var perturbed = lab.Load(s.Champion.CheckpointDigest);
+            string champion = lab.Journal.Artifacts.PathOf(s.Champion.CheckpointDigest);
             ulong seed = lab.SeedFor(g, 6);
-            PromotionReplay.Perturb(perturbed, seed);
-            var result = PromotionReplay.Run(
-                lab.Task.Replay(champion, silenced, perturbed, seed, PromotionReplay.Variants));
+            var result = PromotionReplay.Run(lab.Judge.Replay(champion, seed, PromotionReplay.Variants));
             var earlier = Enumerable.Range(1, g - 1)
                 .Select(n => lab.Journal.Get(lab.Journal.Id("replay", $"g{n}")))
                 .OfType<System.Text.Json.Nodes.JsonObject>().Select(ReplayRecord.From).ToList();

@@ -1,7 +1,8 @@
-// Stage 10. Verification and promotion. The Verifier compares champion and successor on the sealed
-// holdout; the safety evaluation watches the verified successor; PromotionPolicy decides on the evidence and
-// the human gates it asks; the generation's outcome, its audit and (when promoted) the new champion and its
-// in-toto attestation are recorded in one place. Otherwise the champion stays, and the reason is recorded.
+// Stage 10. Verification and promotion. The judge's Verifier compares champion and successor on the sealed
+// holdout, and the judge re-evaluates sampled trial models (Reevaluation); the safety evaluation watches the
+// verified successor; PromotionPolicy decides on the evidence and the human gates it asks; the generation's
+// outcome, its audit and (when promoted) the new champion and its in-toto attestation are recorded in one
+// place. Otherwise the champion stays, and the reason is recorded.
 using Successor.Ledger.Statements;
 using Successor.Ledger.Attestations;
 using Successor.Safety.Audit;
@@ -21,9 +22,13 @@ sealed class Verification(LabContext lab)
         var evidence = new PromotionEvidence { TrainingError = successor.Ok ? null : successor.Error ?? "" };
         if (successor.Ok)
         {
+            string championPath = journal.Artifacts.PathOf(champion.CheckpointDigest);
+            string successorPath = lab.ModelPath(g, successor.Id);
+            var reevaluation = new Reevaluation(lab);
+            var judged = lab.Judge.Compare(championPath, successorPath, reevaluation.Expected(g));
+            var (verdict, score) = (judged.Verdict!, judged.Standing!);
+            reevaluation.Run(g, successor.Id, judged);
             using var championModel = lab.Load(champion.CheckpointDigest);
-            using var successorModel = lab.LoadFile(lab.ModelPath(g, successor.Id));
-            var (verdict, score) = lab.Task.Compare(championModel, successorModel);
             var o = verdict.Overall;
             record = new GenerationRecord
             {
@@ -32,7 +37,7 @@ sealed class Verification(LabContext lab)
                 HoldoutItems = o.Items, GenuinelyBetter = verdict.GenuinelyBetter, Verdict = verdict.Reason,
                 CandidatePublicScore = successor.Score,
             }.With(score.Standing);
-            record = new SafetyEvaluation(lab).Run(s, championModel, successorModel, successor, o, record);
+            record = new SafetyEvaluation(lab).Run(s, championModel, successorPath, successor, o, record);
             evidence = new PromotionEvidence
             {
                 GenuinelyBetter = verdict.GenuinelyBetter, Verdict = verdict.Reason,
@@ -80,6 +85,7 @@ sealed class Verification(LabContext lab)
             : $"{applicable - gaps.Count} of {applicable} applicable required safety checks ran and passed; " +
                 $"{string.Join("; ", gaps)}") + na));
         if (decision.Promoted) Attest(s, next, id, decision.ApprovedBy, curation.SelfGenerated);
+        lab.Report(new(g, "judge", lab.Judge.TakeWaitedText()));
         lab.Report(new(g, decision.Promoted ? "promoted" : "rejected", decision.Reason));
         return next;
     }

@@ -35,7 +35,7 @@ sealed class TrialBatch(LabContext lab)
         {
             Record(g, byId[result.Id], result, evaluator);
             results[result.Id] = result;
-        }, cancel);
+        }, cancel, () => TrialChecks.EvaluatorFingerprint(lab.Config.Split));
         new TrialChecks(lab).Check(g, plans, results);
         return results;
     }
@@ -99,7 +99,8 @@ sealed class TrialBatch(LabContext lab)
             ModelSha256 = result.ModelSha256,
             StableSha256 = result.StableSha256,
             ContinuedFrom = plan.From?.TrialId,
-            EvaluatorSha256 = evaluator,
+            EvaluatorSha256 = result.EvaluatorBefore ?? evaluator,
+            EvaluatorAfterSha256 = result.EvaluatorAfter,
             Shape = Shape(plan.Recipe),
         };
         string id = journal.Id("trial", result.Id);

@@ -1,7 +1,7 @@
 // Checks after every batch of trials, recorded as one `trial-checks:LAB/<first trial>` activity per batch:
-// the evaluator's fingerprint now against the one each trial started under, and the anomaly monitors on the
-// batch's scores, loss curves and throughput (TrialMonitors). A trial recorded by a run that died before its
-// batch was checked is checked when the lab resumes, so every trial is covered exactly once.
+// the evaluator's fingerprint now against the ones taken as each trial started and ended, and the anomaly
+// monitors on the batch's scores, loss curves and throughput (TrialMonitors). A trial recorded by a run that
+// died before its batch was checked is checked when the lab resumes, so every trial is covered exactly once.
 using System.Security.Cryptography;
 using Successor.Ledger.Statements;
 using Successor.Safety.Incidents;
@@ -25,12 +25,17 @@ sealed class TrialChecks(LabContext lab)
         if (batch.Count > 0)
         {
             string after = EvaluatorFingerprint(lab.Config.Split);
-            var before = batch.Select(t => t.Record!.EvaluatorSha256!).Distinct(StringComparer.Ordinal).ToList();
+            // Every trial's fingerprints, from its start and its end: one value for the whole batch, or a change.
+            var before = batch.SelectMany(t => new[] { t.Record!.EvaluatorSha256!, t.Record.EvaluatorAfterSha256 })
+                .OfType<string>().Distinct(StringComparer.Ordinal).ToList();
             bool unchanged = before.All(b => b == after);
             if (!unchanged)
             {
+                var seen = batch.Where(t => t.Record!.EvaluatorSha256 != after
+                    || (t.Record.EvaluatorAfterSha256 ?? after) != after).Select(t => t.Id).ToList();
                 lab.RaiseIncident(g, $"evaluator-changed-{batch[0].Id}", "evaluator-changed",
-                    $"the evaluator's code or data changed while {string.Join(", ", batch.Select(t => t.Id))} ran; " +
+                    $"the evaluator's code or data changed while {string.Join(", ", batch.Select(t => t.Id))} ran " +
+                        $"(a fingerprint around {string.Join(", ", seen)} differs from the batch's end); " +
                         "their results are void");
                 voided.UnionWith(batch.Select(t => t.Id));
             }
@@ -77,8 +82,9 @@ sealed class TrialChecks(LabContext lab)
         $"{trial.Shape ?? "unknown shape"}, {trial.Tokens} tokens");
 
     /// <summary>SHA-256 over the evaluator's code (the Verifier's and the curriculum checker's assemblies) and
-    /// its data (the split's validation and sealed files for a text lab): taken before and after every batch
-    /// of trials, so a trial that changes either is caught.</summary>
+    /// its data (the split's validation and sealed files for a text lab): taken around every trial and batch,
+    /// and by the judge at verdict time, so a trial that changes either is caught, even if a later one reverts
+    /// it.</summary>
     public static string EvaluatorFingerprint(string? split)
     {
         var files = new List<string>

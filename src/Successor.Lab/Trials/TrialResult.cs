@@ -1,6 +1,7 @@
 // What a worker reports, written last (atomically) as result.json in the trial's folder: the trial's
 // status, its compute, and its score on every public validation item.
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Successor.Models;
 
 namespace Successor.Lab.Trials;
@@ -32,6 +33,10 @@ public sealed record TrialResult
     /// kept.</summary>
     public string? StableSha256 { get; init; }
     public string RecipeSha256 { get; init; } = "";
+    /// <summary>The evaluator's fingerprint when the runner started the trial and when it ended, taken by the
+    /// lab; never read from result.json, where a worker could write anything.</summary>
+    [JsonIgnore] public string? EvaluatorBefore { get; init; }
+    [JsonIgnore] public string? EvaluatorAfter { get; init; }
 
     public bool Ok => Status == "ok";
 

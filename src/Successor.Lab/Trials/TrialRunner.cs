@@ -12,8 +12,11 @@ public sealed class TrialRunner(int workers, TimeSpan trialBudget)
     /// nothing (fail closed), and the lab raises a critical incident.</summary>
     public const string Unverifiable = "unverifiable";
 
+    /// <summary>`fingerprint`, when given, is taken right before each trial starts and right after it ends
+    /// (TrialResult.EvaluatorBefore/After): a change to the evaluator that one trial makes and a later one
+    /// reverts, inside one batch, shows in the trials between.</summary>
     public IReadOnlyList<TrialResult> Run(IReadOnlyList<(TrialSpec Spec, string Folder)> trials,
-        Action<TrialResult> completed, CancellationToken cancel)
+        Action<TrialResult> completed, CancellationToken cancel, Func<string>? fingerprint = null)
     {
         var results = new TrialResult[trials.Count];
         var gate = new object();
@@ -23,11 +26,12 @@ public sealed class TrialRunner(int workers, TimeSpan trialBudget)
             await slots.WaitAsync(cancel);
             try
             {
+                string? before = fingerprint?.Invoke();
                 var result = TrialResult.TryLoad(t.Folder) ?? await RunOne(t.Spec, t.Folder, cancel);
                 if (result.Unverifiable(t.Spec, t.Folder) is { } why)
                     result = new TrialResult { Id = t.Spec.Id, Status = Unverifiable, Error = why,
                         Seconds = result.Seconds };
-                results[i] = result;
+                results[i] = result = result with { EvaluatorBefore = before, EvaluatorAfter = fingerprint?.Invoke() };
                 lock (gate) completed(result);
             }
             finally { slots.Release(); }

@@ -17,11 +17,14 @@ using Successor.Training.Recipes;
 
 namespace Successor.Lab.Workloads;
 
-public sealed class CurriculumWorkload(CurriculumConfig curriculum, ulong evalSeed, PromotionConfig promotion)
-    : IWorkload
+/// <summary>`sealedSeed`: which sealed-side problems form the holdout, derived from the judge's secret (null: the
+/// public default, which anyone can regenerate).</summary>
+public sealed class CurriculumWorkload(CurriculumConfig curriculum, ulong evalSeed, PromotionConfig promotion,
+    ulong? sealedSeed = null) : IWorkload
 {
     readonly Verifier verifier = new(new VerifierSettings
     {
+        SealedSeed = sealedSeed,
         Families = curriculum.Families,
         Difficulties = promotion.Difficulties,
         ItemsPerSlice = promotion.ItemsPerSlice,
@@ -34,6 +37,7 @@ public sealed class CurriculumWorkload(CurriculumConfig curriculum, ulong evalSe
 
     readonly Verifier replayVerifier = new(new VerifierSettings
     {
+        SealedSeed = sealedSeed,
         Families = curriculum.Families,
         Difficulties = promotion.Difficulties,
         ItemsPerSlice = Math.Min(promotion.ItemsPerSlice, ReplayItemsPerSlice),

@@ -1,6 +1,7 @@
 // What a lab trains on and how it is judged: the built-in curriculum (exact-match accuracy, sealed side
 // of the partition) or a text split (bits per byte, sealed holdout documents). Workers use the first
-// two members; the lab process uses the rest.
+// two members and the lab process the public ones; the sealed ones (Score, TrainingContamination,
+// CanariesCompleted, Compare, Replay) are called by the judge process alone (Lab/Judge).
 using Successor.Evaluation.Statistics;
 using Successor.Evaluation.Verification;
 using Successor.Models.Gpt;

@@ -6,9 +6,11 @@ namespace Successor.Lab.Workloads;
 public static class LabWorkloads
 {
     public static IWorkload Create(CurriculumConfig curriculum, string? split, ulong evalSeed,
-        PromotionConfig promotion) =>
-        split is null ? new CurriculumWorkload(curriculum, evalSeed, promotion) : new TextWorkload(split, promotion);
+        PromotionConfig promotion, ulong? sealedSeed = null) =>
+        split is null ? new CurriculumWorkload(curriculum, evalSeed, promotion, sealedSeed)
+            : new TextWorkload(split, promotion);
 
-    public static IWorkload Create(LabConfig config) =>
-        Create(config.Curriculum, config.Split, config.Seed, config.Promotion);
+    /// <summary>The lab's task; `sealedSeed` (the judge's, from its secret) picks the sealed curriculum.</summary>
+    public static IWorkload Create(LabConfig config, ulong? sealedSeed = null) =>
+        Create(config.Curriculum, config.Split, config.Seed, config.Promotion, sealedSeed);
 }

@@ -37,7 +37,12 @@ public static class RunCommand
                     + $"ledger {store.Location}, {journal.All("").Count()} records of it so far");
             string folder = Path.Combine(r.GetValue(work)!, lab.Name);
             HaltSwitch.WriteProcessFile(folder);
-            try { new LabRunner(lab, journal, folder, line => Print(line, asJson, clock.Elapsed)).Run(cancel.Token); }
+            string judge = Successor.Ledger.Signing.JudgeFolder.For(r.GetValue(labOptions.Ledger)!);
+            try
+            {
+                new LabRunner(lab, journal, folder, line => Print(line, asJson, clock.Elapsed), judge)
+                    .Run(cancel.Token);
+            }
             catch (OperationCanceledException) when (cancel.IsCancellationRequested)
             {
                 Console.Error.WriteLine("interrupted: the workers were stopped; every finished trial is in the ledger "
@@ -63,6 +68,8 @@ public static class RunCommand
         });
     }
 
+    /// <summary>The folder the ledger lives in (the default's for a PostgreSQL ledger): the judge's folder of
+    /// secrets is beside it.</summary>
     /// <summary>Plain lines are stamped minutes:seconds, with hours in front once a lab runs past one.</summary>
     static void Print(LabLine line, bool json, TimeSpan elapsed)
     {

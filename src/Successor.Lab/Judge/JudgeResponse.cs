@@ -1,0 +1,25 @@
+// The judge's answer to one request, one JSON line on its stdout: verdicts and statistics, never sealed items.
+// Error is set (and nothing else) when the request could not be answered.
+using Successor.Evaluation.Statistics;
+using Successor.Evaluation.Verification;
+using Successor.Lab.Workloads;
+
+namespace Successor.Lab.Judge;
+
+public sealed record JudgeResponse
+{
+    public string? Error { get; init; }
+    public Verdict? Verdict { get; init; }
+    public HoldoutSummary? Standing { get; init; }
+    public IReadOnlyList<KnownCase>? Cases { get; init; }
+    public CanaryResult? Canaries { get; init; }
+    public TrainingOverlap? Contamination { get; init; }
+    public IReadOnlyList<TrialCheck>? Reevaluated { get; init; }
+    /// <summary>The evaluator's fingerprint when the judge answered (TrialChecks.EvaluatorFingerprint).</summary>
+    public string? EvaluatorSha256 { get; init; }
+    /// <summary>Why the evaluator differs from the one the judge started under or the lab's trials ran under;
+    /// null when it does not.</summary>
+    public string? EvaluatorChanged { get; init; }
+    /// <summary>The judge's own time on the request.</summary>
+    public double Seconds { get; init; }
+}
