@@ -31,8 +31,7 @@ sealed class ImportedChampion(LabContext lab)
         var originRecord = new OriginRecord(Path.GetFullPath(folder), RecipeJson.Sha256(recipe), digest,
             origin?.Format, origin?.Source, origin?.ConfigSha256, origin?.WeightsSha256);
         string recipeDigest = journal.Store(Encoding.UTF8.GetBytes(RecipeJson.Canonical(recipe)));
-        using var model = lab.Load(digest);
-        var score = lab.Task.Score(model);
+        var score = lab.Judge.Score(journal.Artifacts.PathOf(digest));
         var record = champion.Into(new GenerationRecord
         {
             Promoted = true, Reason = $"the first champion, imported from {origin?.Format ?? "a checkpoint"}",
@@ -44,6 +43,7 @@ sealed class ImportedChampion(LabContext lab)
             ProvStatement.WasDerivedFrom(champion.Id, originId),
             ProvStatement.WasGeneratedBy(champion.Id, generationId));
         lab.Report(new(0, "champion", $"first champion (imported): {score.Text}"));
+        lab.Report(new(0, "judge", lab.Judge.TakeWaitedText()));
         return champion;
     }
 }
