@@ -29,6 +29,7 @@ public static class Failures
             or Lab.Config.LabConfigException or Dashboard.Trends.TrendDataException => ExitCodes.BadInput,
         TrainingDivergedException => ExitCodes.Diverged,
         Safety.Gates.GateException => ExitCodes.Refused,
+        Lab.Sandbox.SandboxUnavailableException => ExitCodes.SandboxUnavailable,
         Safety.Gates.AwaitingDecisionException => ExitCodes.AwaitingDecision,
         OperationCanceledException or Safety.Gates.LabHaltedException => ExitCodes.Interrupted,
         _ => ExitCodes.Failure,
@@ -39,5 +40,6 @@ public static class Failures
             or Safety.Gates.GateException or Safety.Gates.AwaitingDecisionException or LedgerException
             or Lab.Config.LabConfigException or Lab.Loop.LabException or RecipeException or DataException
             or CheckpointFormatException or TrainingDivergedException or UsageException
+            or Lab.Sandbox.SandboxUnavailableException
             ? e.Message : $"{e.GetType().Name}: {e.Message}").ReplaceLineEndings(" ");
 }

@@ -52,6 +52,7 @@ public static partial class Kpis
             ["audit_coverage"] = audit.Share is { } share ? Round(share) : null,
             ["audited_promotions"] = audit.Audited,
             ["audit_gaps"] = new JsonArray([.. audit.Gaps.Select(g => (JsonNode)g)]),
+            ["sandbox"] = config?.Sandbox,
         };
     }
 

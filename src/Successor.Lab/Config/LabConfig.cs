@@ -20,6 +20,9 @@ public sealed record LabConfig
     public PromotionConfig Promotion { get; init; } = new();
     public GatesConfig Gates { get; init; } = new();
     public SafetyConfig Safety { get; init; } = new();
+    /// <summary>"on": every worker runs in an operating-system sandbox (Lab/Sandbox), and the lab refuses to
+    /// start where none can be built; "off": workers are plain child processes, and the ledger says so.</summary>
+    public string Sandbox { get; init; } = "on";
     /// <summary>The first champion's recipe; successors change it through accepted proposals.</summary>
     public Recipe Recipe { get; init; } = LabDefaults.Recipe;
 }

@@ -73,6 +73,8 @@ static class LabConfigComments
         ["safety.anomaly_severity"] = "Trial outliers, loss change points and throughput drops: " +
             "warning (recorded) or critical (fail closed, wait for a person).",
         ["recipe"] = "The first champion's recipe (see docs/recipe.schema.json).",
+        ["sandbox"] = "on: every worker runs in a bubblewrap sandbox (no network, only its own folder writable, " +
+            "no sealed data, resource limits); off: plain child processes, recorded in the ledger and the audit.",
     };
 
     public static string? For(string path) => Comments.GetValueOrDefault(path);

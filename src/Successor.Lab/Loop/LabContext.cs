@@ -25,7 +25,12 @@ sealed class LabContext
         Journal = journal;
         Work = workFolder;
         Report = report;
-        Runner = new TrialRunner(config.Research.Workers, TimeSpan.FromSeconds(config.Budgets.TrialSeconds));
+        var budget = TimeSpan.FromSeconds(config.Budgets.TrialSeconds);
+        if (config.Sandbox == "on" && Sandbox.WorkerSandbox.Unavailable() is { } why)
+            throw new Sandbox.SandboxUnavailableException($"lab {config.Name}: the worker sandbox cannot be built "
+                + $"here: {why}; install bubblewrap, or set \"sandbox\": \"off\" in lab.json to run unconfined");
+        Runner = new TrialRunner(config.Research.Workers, budget,
+            WorkerLaunch.Of(config.Sandbox == "on", budget, config.Research.ThreadsPerWorker));
         Researcher = Researchers.Create(config.Research.Strategy,
             new SearchSpace(config.Research.SearchSpace, config.Research.LearningRateFloor));
         Task = LabWorkloads.Create(config);

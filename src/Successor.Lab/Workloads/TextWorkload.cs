@@ -20,7 +20,8 @@ namespace Successor.Lab.Workloads;
 
 public sealed class TextWorkload(string split, PromotionConfig promotion) : IWorkload
 {
-    readonly Verifier verifier = new(new VerifierSettings { Tolerance = promotion.Tolerance }, split);
+    // Made on first use: a trial's worker scores public validation only and must not need the sealed side.
+    Verifier Verifier => field ??= new(new VerifierSettings { Tolerance = promotion.Tolerance }, split);
     List<Document>? validation;
 
     public string Metric => "bits_per_byte";
@@ -65,16 +66,16 @@ public sealed class TextWorkload(string split, PromotionConfig promotion) : IWor
     public Successor.Data.Contamination.ContaminationReport TrainingContamination()
     {
         var train = CorpusReader.Load(Path.Combine(split, SplitWriter.TrainFile)).Documents.ToList();
-        var sealedSide = verifier.Contamination(train);
+        var sealedSide = Verifier.Contamination(train);
         var index = new Successor.Data.Contamination.ContaminationIndex();
         index.Add("public validation", Validation);
         var publicSide = index.Check(train);
         return publicSide.Flagged >= sealedSide.Flagged ? publicSide : sealedSide;
     }
 
-    public int CanariesCompleted(GptModel model) => verifier.CanariesCompleted(model);
+    public int CanariesCompleted(GptModel model) => Verifier.CanariesCompleted(model);
 
-    public HoldoutSummary Score(GptModel model) => Summary(verifier.HoldoutText(model));
+    public HoldoutSummary Score(GptModel model) => Summary(Verifier.HoldoutText(model));
 
     HoldoutSummary Summary(TextScore score) =>
         new HoldoutSummary(score.BitsPerByte, $"sealed holdout {score.BitsPerByte:0.0000} bits/byte",
@@ -82,7 +83,7 @@ public sealed class TextWorkload(string split, PromotionConfig promotion) : IWor
 
     public (Verdict Verdict, HoldoutSummary Successor) Compare(GptModel champion, GptModel successor)
     {
-        var (verdict, score) = verifier.CompareText(champion, successor);
+        var (verdict, score) = Verifier.CompareText(champion, successor);
         return (verdict, Summary(score));
     }
 
@@ -90,5 +91,5 @@ public sealed class TextWorkload(string split, PromotionConfig promotion) : IWor
     public const int ReplayDocuments = 64;
 
     public IReadOnlyList<Verdict> Replay(IReadOnlyList<GptModel> models, IReadOnlyList<(int Champion,
-        int Successor)> pairs) => verifier.CompareTextPairs(models, pairs, ReplayDocuments);
+        int Successor)> pairs) => Verifier.CompareTextPairs(models, pairs, ReplayDocuments);
 }

@@ -50,6 +50,8 @@ public static class StatusCommand
                 ("promotions", audit.Promotions),
                 ("audited_promotions", audit.Audited),
                 ("audit_coverage", audit.Share),
+                ("sandbox", journal.Get(journal.Id("lab-config", "current")) is { } c
+                    ? LabConfigRecord.From(c).Sandbox ?? "not recorded" : lab.Sandbox),
                 ("last_record", last.Id),
             ]);
             return ExitCodes.Success;
