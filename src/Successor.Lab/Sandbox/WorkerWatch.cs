@@ -32,7 +32,7 @@ public sealed class WorkerWatch(Process process, SandboxLimits limits, Tripwire?
         Tripped() ?? Flood() ?? (tripwire is null ? null : WorkerVerdict.OfExitCode(exitCode, limits));
 
     WorkerVerdict? Tripped() => tripwire?.Tripped() is { Count: > 0 } paths
-        ? new(WorkerVerdict.SealedAccess, $"opened the forbidden {string.Join(", ", paths)} (a decoy inside its "
+        ? new(WorkerVerdict.ForbiddenAccess, $"opened the forbidden {string.Join(", ", paths)} (a decoy inside its "
             + "sandbox; nothing was read)")
         : null;
 
