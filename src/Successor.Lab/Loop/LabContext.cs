@@ -19,18 +19,19 @@ sealed class LabContext
 {
     readonly IKernels kernels = new FastKernels();
 
-    public LabContext(LabConfig config, LabJournal journal, string workFolder, Action<LabLine> report)
+    public LabContext(LabConfig config, LabJournal journal, string workFolder, Action<LabLine> report,
+        WorkerLaunch? launch = null)
     {
         Config = config;
         Journal = journal;
         Work = workFolder;
         Report = report;
         var budget = TimeSpan.FromSeconds(config.Budgets.TrialSeconds);
-        if (config.Sandbox == "on" && Sandbox.WorkerSandbox.Unavailable() is { } why)
+        if (launch is null && config.Sandbox == "on" && Sandbox.WorkerSandbox.Unavailable() is { } why)
             throw new Sandbox.SandboxUnavailableException($"lab {config.Name}: the worker sandbox cannot be built "
                 + $"here: {why}; install bubblewrap, or set \"sandbox\": \"off\" in lab.json to run unconfined");
         Runner = new TrialRunner(config.Research.Workers, budget,
-            WorkerLaunch.Of(config.Sandbox == "on", budget, config.Research.ThreadsPerWorker));
+            launch ?? WorkerLaunch.Of(config.Sandbox == "on", budget, config.Research.ThreadsPerWorker));
         Researcher = Researchers.Create(config.Research.Strategy,
             new SearchSpace(config.Research.SearchSpace, config.Research.LearningRateFloor));
         Task = LabWorkloads.Create(config);

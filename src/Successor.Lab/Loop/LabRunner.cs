@@ -19,9 +19,12 @@ public sealed class LabRunner
     readonly double secondsBefore;
     int haltsSeen;
 
-    public LabRunner(LabConfig config, LabJournal journal, string workFolder, Action<LabLine> report)
+    /// <summary>`launch` replaces how trials' workers start (a test's hostile worker); by default this
+    /// program's worker, in the sandbox lab.json asks for.</summary>
+    public LabRunner(LabConfig config, LabJournal journal, string workFolder, Action<LabLine> report,
+        WorkerLaunch? launch = null)
     {
-        lab = new LabContext(config, journal, workFolder, report);
+        lab = new LabContext(config, journal, workFolder, report, launch);
         secondsBefore = journal.All(journal.Id("generation", "")).Sum(g => GenerationRecord.From(g.Attributes).Seconds);
     }
 

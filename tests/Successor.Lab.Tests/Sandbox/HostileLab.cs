@@ -58,6 +58,16 @@ public sealed class HostileLab : IDisposable
     public (TrialResult Result, TimeSpan Took) Run(string script, bool sandboxed = true, TimeSpan? budget = null,
         params string[] args)
     {
+        var runner = new TrialRunner(1, budget ?? TimeSpan.FromSeconds(60), Launch(script, sandboxed, args, [Ledger]));
+        var clock = Stopwatch.StartNew();
+        var result = runner.Run([(Spec, Folder)], _ => { }, CancellationToken.None)[0];
+        return (result, clock.Elapsed);
+    }
+
+    /// <summary>How a lab would start `script` in place of its workers, with decoys at `forbidden`.</summary>
+    public WorkerLaunch Launch(string script, bool sandboxed, IReadOnlyList<string> args,
+        IReadOnlyList<string> forbidden)
+    {
         string path = Path.Combine(Root, "hostile.sh");
         File.WriteAllText(path, $"""
             FOLDER="$1"; shift
@@ -72,12 +82,8 @@ public sealed class HostileLab : IDisposable
             foreach (string a in args) start.ArgumentList.Add(a);
             return start;
         }
-        var launch = new WorkerLaunch(Command, [path], sandboxed ? new WorkerSandbox(Limits) : null)
-            { Forbidden = [Ledger] };
-        var runner = new TrialRunner(1, budget ?? TimeSpan.FromSeconds(60), launch);
-        var clock = Stopwatch.StartNew();
-        var result = runner.Run([(Spec, Folder)], _ => { }, CancellationToken.None)[0];
-        return (result, clock.Elapsed);
+        return new WorkerLaunch(Command, [path], sandboxed ? new WorkerSandbox(Limits) : null)
+            { Forbidden = forbidden };
     }
 
     /// <summary>Every file under the lab's root that holds the secret, the sealed file itself aside.</summary>

@@ -41,7 +41,8 @@ public sealed class WorkerAttackTests : IDisposable
             exit 0
             """);
         Assert.Empty(lab.Leaks());
-        // /proc/1/root is the sandbox's own root, where the sealed file is a decoy: the attempt is seen
+        // /proc/self/root is the sandbox's own root, where the sealed file is a decoy: the attempt is seen (the
+        // lab's pid is not in the sandbox's pid namespace, and pid 1 is bubblewrap's, closed to the worker)
         Assert.Equal(WorkerVerdict.ForbiddenAccess, result.Status);
         Assert.DoesNotContain(".successor", File.ReadAllText(Path.Combine(lab.Folder, "listing.txt")));
     }
