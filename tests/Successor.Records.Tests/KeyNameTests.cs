@@ -34,7 +34,7 @@ public sealed class KeyNameTests
         [nameof(TrialChecksRecord)] = "lab generation trials evaluator_before evaluator_after evaluator_passed "
             + "outliers change_points throughput",
         [nameof(ContaminationCheckRecord)] = "lab documents flagged rate example passed",
-        [nameof(LabConfigRecord)] = "lab sha256 researcher budgets cores threads_per_worker digest",
+        [nameof(LabConfigRecord)] = "lab sha256 researcher budgets cores threads_per_worker digest sandbox",
         [nameof(BudgetChangeRecord)] = "lab from budgets",
         [nameof(BudgetHaltRecord)] = "lab reason",
         [nameof(CheckpointRecord)] = "lab generation digest",

@@ -58,7 +58,7 @@ public static class Samples
             Lab = "lab",
         }, ContaminationCheckRecord.From);
         yield return (new LabConfigRecord("c0ffee", "evolutionary", "{\"trial_steps\":20}", Cores: 2,
-            ThreadsPerWorker: 1, Digest: "sha256:cd") { Lab = "lab" }, LabConfigRecord.From);
+            ThreadsPerWorker: 1, Digest: "sha256:cd", Sandbox: "on") { Lab = "lab" }, LabConfigRecord.From);
         yield return (new BudgetChangeRecord(Previous: "{\"trial_steps\":20}",
             Budgets: "{\"trial_steps\":40}") { Lab = "lab" }, BudgetChangeRecord.From);
         yield return (new BudgetHaltRecord(Reason: "the lab's token budget ran out") { Lab = "lab" },
