@@ -4,15 +4,19 @@ using System.Runtime.InteropServices;
 
 namespace Successor.Lab.Sandbox;
 
-static partial class FolderOwner
+public static partial class FolderOwner
 {
     public static void HandOver(string folder)
     {
         if (!WorkerSandbox.DropsToWorkerUser) return;
         Own(folder);
-        foreach (string entry in Directory.EnumerateFileSystemEntries(folder, "*", new EnumerationOptions
-            { RecurseSubdirectories = true, AttributesToSkip = 0, IgnoreInaccessible = false }))
-            Own(entry);
+        foreach (var entry in new DirectoryInfo(folder).EnumerateFileSystemInfos("*", new EnumerationOptions
+            { AttributesToSkip = 0, IgnoreInaccessible = false }))
+        {
+            // a link a worker left is changed itself and never entered: it could lead to any folder of the host
+            if (entry is DirectoryInfo && entry.LinkTarget is null) HandOver(entry.FullName);
+            else Own(entry.FullName);
+        }
     }
 
     static void Own(string path)

@@ -101,7 +101,7 @@ public sealed class WorkerSandbox(SandboxLimits limits)
         {
             FolderOwner.HandOver(folder.FullName);
             var start = new WorkerSandbox(new SandboxLimits())
-                .Wrap(new ProcessStartInfo(Tool("true")), new SandboxView(folder.FullName, [], [], []),
+                .Wrap(new ProcessStartInfo(Tool("true")), new SandboxView(folder.FullName, [], []),
                     new Dictionary<string, string>());
             start.RedirectStandardError = true;
             start.RedirectStandardOutput = true;

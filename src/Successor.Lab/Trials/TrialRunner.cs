@@ -57,8 +57,8 @@ public sealed class TrialRunner(int workers, TimeSpan trialBudget, WorkerLaunch 
         if (launch.Sandbox is { } sandbox)
         {
             FolderOwner.HandOver(folder);
-            start = sandbox.Wrap(start, new SandboxView(folder, WorkerLaunch.Inputs(spec), launch.Programs,
-                tripwire!.Decoys.Keys.ToList()), tripwire.Decoys);
+            start = sandbox.Wrap(start, new SandboxView(folder, WorkerLaunch.Inputs(spec), launch.Programs),
+                tripwire!.Decoys);
         }
         start.RedirectStandardError = true;
         start.RedirectStandardOutput = true;
