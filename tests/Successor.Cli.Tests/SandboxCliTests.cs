@@ -63,6 +63,28 @@ public sealed class SandboxCliTests
     }
 
     [Fact]
+    public void Where_the_sandbox_cannot_be_built_the_lab_refuses_to_start_with_one_line_and_exit_6()
+    {
+        using var lab = new LabFolder(LabFolder.OneGeneration("\"research\": { \"proposals\": 2 }"));
+        // bubblewrap made unusable for this one run: /dev/null bound over it in a mount namespace of its own
+        // (the tests run as root here, as unshare needs)
+        var start = new System.Diagnostics.ProcessStartInfo("unshare")
+            { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (string a in (string[])["--mount", "--propagation", "private", "sh", "-c",
+            "mount --bind /dev/null /usr/bin/bwrap && exec dotnet \"$@\"", "sh",
+            Path.Combine(AppContext.BaseDirectory, "successor.dll"), .. lab.Args("run")])
+            start.ArgumentList.Add(a);
+        using var run = System.Diagnostics.Process.Start(start)!;
+        string stdout = run.StandardOutput.ReadToEnd(), stderr = run.StandardError.ReadToEnd();
+        run.WaitForExit();
+        Assert.True(run.ExitCode == 6, stdout + stderr);
+        string line = Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("error: lab tiny: the worker sandbox cannot be built here: bwrap could not start", line);
+        Assert.EndsWith("or set \"sandbox\": \"off\" in lab.json to run unconfined", line);
+        Assert.Empty(lab.RecordedTrials());
+    }
+
+    [Fact]
     public void A_bad_sandbox_setting_gets_one_line_and_exit_2()
     {
         using var lab = new LabFolder("""{ "name": "tiny", "sandbox": "maybe" }""");
