@@ -2,8 +2,9 @@
 // namespaces; a read-only system (/usr and the loader's cache); a fresh /proc, /dev and /tmp; its own folder
 // writable; its inputs and programs read-only at their own paths; decoys where forbidden files are; nothing
 // else of the machine. The kernel holds it to SandboxLimits (prlimit inside the sandbox). A lab running as
-// root has bubblewrap drop the worker to an unprivileged user of its own (setpriv): the kernel never counts
-// root's processes against a process limit, and a worker should not be root anyway.
+// root has bubblewrap drop each worker to an unprivileged user of its own (setpriv): the kernel never counts
+// root's processes against a process limit, counts them per user (one user per worker keeps one worker's
+// fork bomb from starving another), and a worker should not be root anyway.
 using System.Diagnostics;
 using System.Globalization;
 
@@ -11,23 +12,30 @@ namespace Successor.Lab.Sandbox;
 
 public sealed class WorkerSandbox(SandboxLimits limits)
 {
-    /// <summary>The host user a root lab's workers run as: no account, no files but their trial folders.
-    /// </summary>
-    public const int WorkerUid = 64999;
+    /// <summary>Where the host users of a root lab's workers start: no account has them, and each worker gets
+    /// one no other running worker has (this process's id and a counter pick it).</summary>
+    public const int FirstWorkerUid = 6_500_000;
+
+    static int launches;
+
+    /// <summary>A user id for the next worker of this process (meaningful when DropsToWorkerUser).</summary>
+    public static int NextWorkerUid() =>
+        FirstWorkerUid + System.Environment.ProcessId % 10_000 * 100 + Interlocked.Increment(ref launches) % 100;
 
     public SandboxLimits Limits { get; } = limits;
 
-    /// <summary>True when the sandboxed process runs as WorkerUid (the lab is root): its folder must be
+    /// <summary>True when the sandboxed process runs as a user of its own (the lab is root): its folder must be
     /// handed to that user first (FolderOwner).</summary>
     public static bool DropsToWorkerUser => System.Environment.IsPrivilegedProcess;
 
-    /// <summary>The command line that runs `worker` inside the sandbox; `decoys` maps each forbidden host path
-    /// of the view to the decoy file laid there.</summary>
-    public ProcessStartInfo Wrap(ProcessStartInfo worker, SandboxView view, IReadOnlyDictionary<string, string> decoys)
+    /// <summary>The command line that runs `worker` inside the sandbox, as user `uid` when the lab is root;
+    /// `decoys` maps each forbidden host path of the view to the decoy file laid there.</summary>
+    public ProcessStartInfo Wrap(ProcessStartInfo worker, SandboxView view, IReadOnlyDictionary<string, string> decoys,
+        int uid)
     {
         var start = new ProcessStartInfo(Tool("bwrap")) { UseShellExecute = false, WorkingDirectory = view.Writable };
         var a = start.ArgumentList;
-        // As root, bubblewrap sets up the namespaces with root's rights and the worker drops to WorkerUid;
+        // As root, bubblewrap sets up the namespaces with root's rights and the worker drops to `uid`;
         // otherwise a user namespace maps the worker to the lab's own user, with no capability.
         if (DropsToWorkerUser)
             Add(a, "--unshare-ipc", "--unshare-pid", "--unshare-net", "--unshare-uts", "--unshare-cgroup-try");
@@ -56,7 +64,7 @@ public sealed class WorkerSandbox(SandboxLimits limits)
         foreach (var (name, value) in WorkerEnvironment()) Add(a, "--setenv", name, value);
         if (DropsToWorkerUser)
         {
-            string id = WorkerUid.ToString(CultureInfo.InvariantCulture);
+            string id = uid.ToString(CultureInfo.InvariantCulture);
             Add(a, "--", Tool("setpriv"), "--reuid", id, "--regid", id, "--clear-groups", "--inh-caps=-all",
                 "--bounding-set=-all");
         }
@@ -99,10 +107,11 @@ public sealed class WorkerSandbox(SandboxLimits limits)
         var folder = Directory.CreateTempSubdirectory("successor-probe-");
         try
         {
-            FolderOwner.HandOver(folder.FullName);
+            int uid = NextWorkerUid();
+            FolderOwner.HandOver(folder.FullName, uid);
             var start = new WorkerSandbox(new SandboxLimits())
                 .Wrap(new ProcessStartInfo(Tool("true")), new SandboxView(folder.FullName, [], []),
-                    new Dictionary<string, string>());
+                    new Dictionary<string, string>(), uid);
             start.RedirectStandardError = true;
             start.RedirectStandardOutput = true;
             using var process = Process.Start(start)!;

@@ -56,9 +56,10 @@ public sealed class TrialRunner(int workers, TimeSpan trialBudget, WorkerLaunch 
         using var tripwire = launch.Sandbox is null ? null : new Tripwire(launch.DecoysFor(spec));
         if (launch.Sandbox is { } sandbox)
         {
-            FolderOwner.HandOver(folder);
+            int uid = WorkerSandbox.NextWorkerUid();
+            FolderOwner.HandOver(folder, uid);
             start = sandbox.Wrap(start, new SandboxView(folder, WorkerLaunch.Inputs(spec), launch.Programs),
-                tripwire!.Decoys);
+                tripwire!.Decoys, uid);
         }
         start.RedirectStandardError = true;
         start.RedirectStandardOutput = true;

@@ -19,9 +19,10 @@ public sealed class FolderOwnerTests : IDisposable
         string folder = Directory.CreateDirectory(Path.Combine(root, "trial", "checkpoint")).Parent!.FullName;
         File.WriteAllText(Path.Combine(folder, "checkpoint", "model.safetensors"), "weights");
         Directory.CreateSymbolicLink(Path.Combine(folder, "escape"), outside);
-        FolderOwner.HandOver(folder);
-        Assert.Equal(WorkerSandbox.WorkerUid, Owner(Path.Combine(folder, "checkpoint", "model.safetensors")));
-        Assert.Equal(WorkerSandbox.WorkerUid, Owner(Path.Combine(folder, "escape")));
+        int uid = WorkerSandbox.NextWorkerUid();
+        FolderOwner.HandOver(folder, uid);
+        Assert.Equal(uid, Owner(Path.Combine(folder, "checkpoint", "model.safetensors")));
+        Assert.Equal(uid, Owner(Path.Combine(folder, "escape")));
         Assert.Equal(0, Owner(Path.Combine(outside, "precious")));
         Assert.Equal(0, Owner(outside));
     }
