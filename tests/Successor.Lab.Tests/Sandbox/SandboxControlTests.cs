@@ -53,6 +53,14 @@ public sealed class SandboxControlTests : IDisposable
     }
 
     [Fact]
+    public void Without_the_sandbox_a_worker_of_a_root_lab_is_root_with_every_capability()
+    {
+        lab.Run("""id -u > "$FOLDER/uid"; grep '^CapEff:' /proc/self/status > "$FOLDER/status" """, sandboxed: false);
+        Assert.Equal("0", File.ReadAllText(Path.Combine(lab.Folder, "uid")).Trim());
+        Assert.DoesNotContain("0000000000000000", File.ReadAllText(Path.Combine(lab.Folder, "status")));
+    }
+
+    [Fact]
     public void Without_the_sandbox_a_worker_writes_past_the_file_size_limit_and_spins_to_its_wall_budget()
     {
         var (result, _) = lab.Run("""head -c 20000000 /dev/zero > "$FOLDER/big"; while :; do :; done""",

@@ -64,6 +64,21 @@ public sealed class WorkerAttackTests : IDisposable
     }
 
     [Fact]
+    public void The_worker_holds_no_capability_and_no_setuid_program_can_give_it_one()
+    {
+        var (_, _) = lab.Run("""
+            grep -E '^(CapEff|CapBnd|NoNewPrivs):' /proc/self/status > "$FOLDER/status"
+            id -u > "$FOLDER/uid"; su -c 'id -u' > "$FOLDER/su" 2>&1; exit 0
+            """);
+        string status = File.ReadAllText(Path.Combine(lab.Folder, "status"));
+        Assert.Contains("CapEff:\t0000000000000000", status);
+        Assert.Contains("CapBnd:\t0000000000000000", status);
+        Assert.Contains("NoNewPrivs:\t1", status);
+        Assert.NotEqual("0", File.ReadAllText(Path.Combine(lab.Folder, "uid")).Trim());
+        Assert.DoesNotContain("\n0\n", "\n" + File.ReadAllText(Path.Combine(lab.Folder, "su")));
+    }
+
+    [Fact]
     public void A_socket_to_a_port_the_lab_listens_on_never_connects()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
