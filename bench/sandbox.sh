@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The worker sandbox's cost: the same tiny lab (one generation, 10 trials) with "sandbox": "on" and "off",
 # side by side, N repetitions in alternating order; prints each run's wall seconds and its trials' summed
-# seconds, then the medians and their on/off ratios.
+# seconds, each repetition's on/off ratio (the two runs are adjacent in time, so a shared machine's load
+# moves both), and the medians.
 #   bench/sandbox.sh [N]
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -28,17 +29,20 @@ JSON
     rm -rf "$dir"
     echo "$(echo "$end - $start" | bc) $trials"
 }
-on=(); off=(); on_t=(); off_t=()
+on=(); off=(); on_t=(); off_t=(); ratios=()
 for r in $(seq 1 "$n"); do
     for mode in $( [ $((r % 2)) -eq 1 ] && echo "on off" || echo "off on" ); do
         read -r wall trials < <(one "$mode")
         printf "run %d sandbox %-3s: %6.1f s wall, %6.1f s in trials\n" "$r" "$mode" "$wall" "$trials"
         if [ "$mode" = on ]; then on+=("$wall"); on_t+=("$trials"); else off+=("$wall"); off_t+=("$trials"); fi
     done
+    ratios+=("$(echo "scale=3; ${on[-1]} / ${off[-1]}" | bc)")
+    echo "run $r on/off wall ratio ${ratios[-1]}"
 done
 median() {
     printf '%s\n' "$@" | sort -g | awk '{a[NR] = $1} END {print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2}'
 }
 mon=$(median "${on[@]}"); moff=$(median "${off[@]}"); ton=$(median "${on_t[@]}"); toff=$(median "${off_t[@]}")
-echo "median wall: on $mon s, off $moff s, ratio $(echo "scale=3; $mon / $moff" | bc)"
+echo "median wall: on $mon s, off $moff s, ratio of medians $(echo "scale=3; $mon / $moff" | bc)"
+echo "median of the paired on/off wall ratios: $(median "${ratios[@]}")"
 echo "median trial seconds: on $ton s, off $toff s, ratio $(echo "scale=3; $ton / $toff" | bc)"
