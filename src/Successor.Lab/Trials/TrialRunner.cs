@@ -94,7 +94,7 @@ public sealed class TrialRunner(int workers, TimeSpan trialBudget, WorkerLaunch 
         await Task.WhenAny(Task.WhenAll(stderr.Done, stdout.Done), Task.Delay(TimeSpan.FromSeconds(5)));
         verdict ??= watch.AfterExit(process.ExitCode);
         if (verdict is not null) return Failed(spec, folder, verdict.Status, verdict.Detail, clock);
-        if (process.ExitCode == 0 && Links(spec, folder, clock) is { } linked) return linked;
+        if (Links(spec, folder, clock) is { } linked) return linked; // whatever the worker's exit code
         if (process.ExitCode == 0 && TrialResult.TryLoad(folder) is { } result) return result;
         return Failed(spec, folder, "failed",
             $"worker exited with code {process.ExitCode}: {stderr.LastLine() ?? "(no message)"}", clock);
