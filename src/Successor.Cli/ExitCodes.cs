@@ -16,6 +16,9 @@ public static class ExitCodes
     public const int AwaitingDecision = 4;
     /// <summary>Refused: an unknown or revoked token, a missing role, or a machine identity trying to decide.</summary>
     public const int Refused = 5;
+    /// <summary>lab.json asks for the worker sandbox ("sandbox": "on", the default) and this machine cannot
+    /// build it (bubblewrap missing, or namespaces refused); the lab did not start.</summary>
+    public const int SandboxUnavailable = 6;
     /// <summary>
     /// Interrupted (Ctrl+C, SIGTERM or `successor halt`); a checkpoint of the last completed step was saved.
     /// </summary>

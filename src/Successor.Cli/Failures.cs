@@ -30,6 +30,7 @@ public static class Failures
             or Models.Interop.InteropException => ExitCodes.BadInput,
         TrainingDivergedException => ExitCodes.Diverged,
         Safety.Gates.GateException => ExitCodes.Refused,
+        Lab.Sandbox.SandboxUnavailableException => ExitCodes.SandboxUnavailable,
         Safety.Gates.AwaitingDecisionException => ExitCodes.AwaitingDecision,
         OperationCanceledException or Safety.Gates.LabHaltedException => ExitCodes.Interrupted,
         _ => ExitCodes.Failure,
@@ -41,5 +42,6 @@ public static class Failures
             or Lab.Config.LabConfigException or Lab.Loop.LabException or RecipeException or DataException
             or CheckpointFormatException or TrainingDivergedException or UsageException
             or Models.Interop.InteropException
+            or Lab.Sandbox.SandboxUnavailableException
             ? e.Message : $"{e.GetType().Name}: {e.Message}").ReplaceLineEndings(" ");
 }

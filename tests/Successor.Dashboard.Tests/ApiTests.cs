@@ -66,6 +66,7 @@ public sealed class ApiTests(RecordedLab lab)
         int promotions = generations.Count(g => (string)g!["outcome"]! == "promoted");
         Assert.Equal(promotions, (int)kpis["promotions"]!);
         Assert.Equal(promotions, (int)kpis["audited_promotions"]! + kpis["audit_gaps"]!.AsArray().Count);
+        Assert.Equal("on", (string)kpis["sandbox"]!); // the lab's workers ran sandboxed, as recorded
         Assert.Contains(snapshot["approvals"]!.AsArray(), a => (string)a!["id"]! == lab.PendingRequestId);
         Assert.True((double)snapshot["server_ms"]! > 0);
     }

@@ -36,7 +36,7 @@ public sealed class KeyNameTests
             + "outliers change_points throughput",
         [nameof(ContaminationCheckRecord)] = "lab documents flagged rate example passed validation_flagged "
             + "sealed_flagged validation_threshold sealed_overlaps",
-        [nameof(LabConfigRecord)] = "lab sha256 researcher budgets cores threads_per_worker digest",
+        [nameof(LabConfigRecord)] = "lab sha256 researcher budgets cores threads_per_worker digest sandbox",
         [nameof(BudgetChangeRecord)] = "lab from budgets",
         [nameof(OriginRecord)] = "lab folder recipe_sha256 checkpoint format source source_config_sha256 "
             + "source_weights_sha256",

@@ -68,7 +68,7 @@ public static class Samples
             SealedOverlaps = [new("doc 4", 2, "13-gram", "to be or not")],
         }, ContaminationCheckRecord.From);
         yield return (new LabConfigRecord("c0ffee", "evolutionary", "{\"trial_steps\":20}", Cores: 2,
-            ThreadsPerWorker: 1, Digest: "sha256:cd") { Lab = "lab" }, LabConfigRecord.From);
+            ThreadsPerWorker: 1, Digest: "sha256:cd", Sandbox: "on") { Lab = "lab" }, LabConfigRecord.From);
         yield return (new OriginRecord("/labs/imported", "ab12", "sha256:ef", Format: "hf-gpt2", Source: "/hf",
             SourceConfigSha256: "c0", SourceWeightsSha256: "d1") { Lab = "lab" }, OriginRecord.From);
         yield return (new BudgetChangeRecord(Previous: "{\"trial_steps\":20}",

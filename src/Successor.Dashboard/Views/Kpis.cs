@@ -53,6 +53,7 @@ public static partial class Kpis
             ["audited_promotions"] = audit.Audited,
             ["audit_gaps"] = new JsonArray([.. audit.Gaps.Select(g => (JsonNode)g)]),
             ["audit_not_applicable"] = new JsonArray([.. audit.NotApplicable.Select(g => (JsonNode)g)]),
+            ["sandbox"] = config?.Sandbox,
         };
     }
 

@@ -38,7 +38,8 @@ const App = (() => {
       k.promotions ? `per promoted model, and ${fmt.seconds(k.automated_seconds_per_promoted)} of automated verification`
         : 'no promoted model yet');
     set('audit-coverage', fmt.percent(k.audit_coverage),
-      `${fmt.number(k.audited_promotions)} of ${fmt.number(k.promotions)} promotions fully audited`
+      `${fmt.number(k.audited_promotions)} of ${fmt.number(k.promotions)} promotions fully audited; `
+        + `worker sandbox ${k.sandbox ?? 'not recorded'}`
         + ((k.audit_not_applicable || []).length
           ? `; not applicable (neither passed nor failed): ${k.audit_not_applicable.join(' | ')}` : ''));
   }

@@ -42,6 +42,11 @@ public sealed record LabConfig
     public SafetyConfig Safety { get; init; } = new();
     [TemplateComment("The process that alone reads the sealed holdout and its secrets (.successor/judge/).")]
     public JudgeConfig Judge { get; init; } = new();
+    /// <summary>"on": every worker runs in an operating-system sandbox (Lab/Sandbox), and the lab refuses to
+    /// start where none can be built; "off": workers are plain child processes, and the ledger says so.</summary>
+    [TemplateComment("on: every worker runs in a bubblewrap sandbox (no network, only its own folder writable, " +
+        "no sealed data, resource limits); off: plain child processes, recorded in the ledger and the audit.")]
+    public string Sandbox { get; init; } = "on";
     /// <summary>The first champion's recipe; successors change it through accepted proposals.</summary>
     [TemplateComment("The first champion's recipe (see docs/recipe.schema.json).")]
     public Recipe Recipe { get; init; } = LabDefaults.Recipe;

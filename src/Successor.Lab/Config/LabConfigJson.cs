@@ -134,6 +134,7 @@ public static class LabConfigJson
             "it must be at least 1 (1 alarms on any drift)");
         Check(c.Safety.MinTailCoverage is >= 0 and <= 1,
             $"safety.min_tail_coverage is {c.Safety.MinTailCoverage}; it must be in [0, 1]");
+        Check(c.Sandbox is "on" or "off", $"sandbox is \"{c.Sandbox}\"; use on or off");
         Check(c.Safety.AnomalySeverity is "warning" or "critical",
             $"safety.anomaly_severity is \"{c.Safety.AnomalySeverity}\"; use warning or critical");
         Check(c.Judge.Reevaluate >= 1,

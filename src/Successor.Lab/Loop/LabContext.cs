@@ -21,13 +21,18 @@ sealed class LabContext
     readonly IKernels kernels = new FastKernels();
 
     public LabContext(LabConfig config, LabJournal journal, string workFolder, Action<LabLine> report,
-        string judgeFolder)
+        string judgeFolder, WorkerLaunch? launch = null)
     {
         Config = config;
         Journal = journal;
         Work = workFolder;
         Report = report;
-        Runner = new TrialRunner(config.Research.Workers, TimeSpan.FromSeconds(config.Budgets.TrialSeconds));
+        var budget = TimeSpan.FromSeconds(config.Budgets.TrialSeconds);
+        if (launch is null && config.Sandbox == "on" && Sandbox.WorkerSandbox.Unavailable() is { } why)
+            throw new Sandbox.SandboxUnavailableException($"lab {config.Name}: the worker sandbox cannot be built "
+                + $"here: {why}; install bubblewrap, or set \"sandbox\": \"off\" in lab.json to run unconfined");
+        Runner = new TrialRunner(config.Research.Workers, budget,
+            launch ?? WorkerLaunch.Of(config.Sandbox == "on", budget, config.Research.ThreadsPerWorker));
         Researcher = Researchers.Create(config.Research.Strategy,
             new SearchSpace(config.Research.SearchSpace, config.Research.LearningRateFloor));
         Task = new PublicSide(LabWorkloads.Create(config));

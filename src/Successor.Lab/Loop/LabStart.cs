@@ -30,7 +30,7 @@ sealed class LabStart(LabContext lab)
             string digest = journal.Store(Encoding.UTF8.GetBytes(Config.LabConfigJson.Canonical(config)));
             // the cores here and the threads a trial uses are what the dashboard's compute utilization divides by
             var record = new LabConfigRecord(Sha(identity), researcher, budgets, Environment.ProcessorCount,
-                config.Research.ThreadsPerWorker);
+                config.Research.ThreadsPerWorker, Sandbox: config.Sandbox);
             return ProvStatement.Artifact(id, LabConfigRecord.Type, digest, record.ToAttributes());
         }));
         string current = Changes().Select(b => b.Budgets).LastOrDefault() ?? recorded.Budgets;

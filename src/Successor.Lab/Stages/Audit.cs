@@ -46,6 +46,7 @@ sealed class Audit(LabContext lab)
             tainting.Count == 0 ? "no critical incident taints the candidate"
                 : $"fails closed on {string.Join(", ", tainting.Select(i => i.Kind))}"));
         checks.Add(GatesDecided(g, critical));
+        checks.Add(WorkerSandbox());
         return checks;
     }
 
@@ -223,6 +224,20 @@ sealed class Audit(LabContext lab)
         return new("gates-decided", true, open.Count == 0,
             open.Count == 0 ? $"{requests.Count} request(s), each approved by a person"
                 : $"not approved: {string.Join(", ", open)}");
+    }
+
+    /// <summary>The sandbox the lab recorded when it started (it cannot change while the lab lives).</summary>
+    AuditCheck WorkerSandbox()
+    {
+        string? mode = journal.Get(journal.Id("lab-config", "current")) is { } a ? LabConfigRecord.From(a).Sandbox
+            : null;
+        return mode switch
+        {
+            "on" => new("worker-sandbox", true, true, "every worker ran in the bubblewrap sandbox"),
+            "off" => new("worker-sandbox", true, false,
+                "lab.json says \"sandbox\": \"off\": workers ran as plain processes of the lab's user"),
+            _ => new("worker-sandbox", false, false, "the lab recorded no sandbox setting"),
+        };
     }
 
     List<TrialChecksRecord> Batches(int g) =>

@@ -40,23 +40,27 @@ sealed class TrialBatch(LabContext lab)
         return results;
     }
 
+    /// <summary>Paths are full: a sandboxed worker starts in its own folder, and sees each input at its full
+    /// path only.</summary>
     TrialSpec Spec(int g, TrialPlan plan) => new()
     {
         Id = plan.Id,
         Recipe = plan.Recipe,
         Curriculum = lab.Config.Curriculum,
-        Split = lab.Config.Split,
-        SelfGenerated = [.. plan.SelfGenerated.Select(journal.Artifacts.PathOf)],
-        WarmStart = plan.WarmStartDigest is { } d ? journal.Artifacts.PathOf(d) : null,
-        ContinueFrom =
-            plan.From is { } from ? Path.Combine(lab.Folder(g, from.TrialId), TrialWorker.StableFolder) : null,
+        Split = Full(lab.Config.Split),
+        SelfGenerated = [.. plan.SelfGenerated.Select(d => Path.GetFullPath(journal.Artifacts.PathOf(d)))],
+        WarmStart = Full(plan.WarmStartDigest is { } d ? journal.Artifacts.PathOf(d) : null),
+        ContinueFrom = Full(
+            plan.From is { } from ? Path.Combine(lab.Folder(g, from.TrialId), TrialWorker.StableFolder) : null),
         ContinueStep = plan.From?.Step ?? 0,
         ContinueSha256 = plan.From?.Sha256,
         KeepStable = plan.KeepStable,
-        Teacher = plan.WarmStartDigest is { } parent ? journal.Artifacts.PathOf(parent) : null,
+        Teacher = Full(plan.WarmStartDigest is { } parent ? journal.Artifacts.PathOf(parent) : null),
         EvalSeed = lab.Config.Seed,
         Threads = lab.Config.Research.ThreadsPerWorker,
     };
+
+    static string? Full(string? path) => path is null ? null : Path.GetFullPath(path);
 
     /// <summary>Refuses to start trials that would take the lab or the generation past a cap.</summary>
     void CheckBudgets(int g, List<(TrialSpec Spec, string Folder)> pending)
@@ -120,6 +124,9 @@ sealed class TrialBatch(LabContext lab)
         if (result.Status == TrialRunner.Unverifiable)
             lab.RaiseIncident(g, $"unverifiable-{result.Id}", "unverifiable-result",
                 $"trial {result.Id} is failed closed: {result.Error}");
+        if (Sandbox.WorkerVerdict.SeverityOf(result.Status) is { } severity)
+            lab.RaiseIncident(g, $"{result.Status}-{result.Id}", result.Status,
+                $"trial {result.Id}: {result.Error}", severity);
         if (result.Status == "timeout")
             lab.RaiseIncident(g, $"budget-overrun-{result.Id}", "budget-overrun",
                 $"trial {result.Id} ran past budgets.trial_seconds and was killed", Severity.Warning);

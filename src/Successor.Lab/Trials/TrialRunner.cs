@@ -1,16 +1,22 @@
-// Runs trials in worker processes, at most `workers` at once. A trial whose folder already holds a
-// result is not run again; a worker that crashes, runs out of memory or outlives its wall-clock budget
-// is killed (with its children) and its trial recorded as failed — the lab itself never goes down. Every
-// result, found or fresh, is checked against its spec and model file before the lab sees it.
+// Runs trials in worker processes, at most `workers` at once, each in the sandbox the launch gives it. A
+// trial whose folder already holds a result is not run again; a worker that crashes, meets a limit, touches
+// a decoy, floods its output or outlives its wall-clock budget is killed (with its children) and its trial
+// recorded as failed with that status — the lab itself never goes down. Every result, found or fresh, is
+// checked against its spec and model file before the lab sees it, and a folder holding a symbolic link is
+// never read: the link would point the lab, outside the sandbox, at a file of the worker's choosing.
 using System.Diagnostics;
+using Successor.Lab.Sandbox;
 
 namespace Successor.Lab.Trials;
 
-public sealed class TrialRunner(int workers, TimeSpan trialBudget)
+public sealed class TrialRunner(int workers, TimeSpan trialBudget, WorkerLaunch launch)
 {
     /// <summary>The status of a trial whose result.json does not match its model file or its spec: it scores
     /// nothing (fail closed), and the lab raises a critical incident.</summary>
     public const string Unverifiable = "unverifiable";
+
+    public TrialRunner(int workers, TimeSpan trialBudget) : this(workers, trialBudget, WorkerLaunch.Of(false,
+        trialBudget, 1)) { }
 
     /// <summary>`fingerprint`, when given, is taken right before each trial starts and right after it ends
     /// (TrialResult.EvaluatorBefore/After): a change to the evaluator that one trial makes and a later one
@@ -27,7 +33,9 @@ public sealed class TrialRunner(int workers, TimeSpan trialBudget)
             try
             {
                 string? before = fingerprint?.Invoke();
-                var result = TrialResult.TryLoad(t.Folder) ?? await RunOne(t.Spec, t.Folder, cancel);
+                var clock = Stopwatch.StartNew();
+                var result = Links(t.Spec, t.Folder, clock) ?? TrialResult.TryLoad(t.Folder)
+                    ?? await RunOne(t.Spec, t.Folder, cancel);
                 if (result.Unverifiable(t.Spec, t.Folder) is { } why)
                     result = new TrialResult { Id = t.Spec.Id, Status = Unverifiable, Error = why,
                         Seconds = result.Seconds };
@@ -46,32 +54,63 @@ public sealed class TrialRunner(int workers, TimeSpan trialBudget)
 
     async Task<TrialResult> RunOne(TrialSpec spec, string folder, CancellationToken cancel)
     {
+        folder = Path.GetFullPath(folder); // a sandboxed worker starts in it: a relative path would not resolve
         spec.Save(folder);
-        var start = WorkerCommand.For(folder);
+        var start = launch.Command(folder);
+        using var tripwire = launch.Sandbox is null ? null : new Tripwire(launch.DecoysFor(spec));
+        if (launch.Sandbox is { } sandbox)
+        {
+            int uid = WorkerSandbox.NextWorkerUid();
+            FolderOwner.HandOver(folder, uid);
+            start = sandbox.Wrap(start, new SandboxView(folder, WorkerLaunch.Inputs(spec), launch.Programs),
+                tripwire!.Decoys, uid);
+        }
         start.RedirectStandardError = true;
         start.RedirectStandardOutput = true;
         var clock = Stopwatch.StartNew();
-        using var process = Process.Start(start)
-            ?? throw new InvalidOperationException($"trial {spec.Id}: could not start a worker process");
-        var stderr = process.StandardError.ReadToEndAsync(CancellationToken.None);
-        var stdout = process.StandardOutput.ReadToEndAsync(CancellationToken.None);
+        using var process = LaunchThread.Start(start);
+        var stderr = CappedOutput.Drain(process.StandardError);
+        var stdout = CappedOutput.Drain(process.StandardOutput);
+        var limits = (launch.Sandbox?.Limits ?? new SandboxLimits()) with { OutputBytes = launch.OutputBytes };
+        var watch = new WorkerWatch(process, limits, tripwire, stdout, stderr);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancel);
         timeout.CancelAfter(trialBudget);
-        try { await process.WaitForExitAsync(timeout.Token); }
-        catch (OperationCanceledException)
+        var exited = process.WaitForExitAsync(CancellationToken.None);
+        WorkerVerdict? verdict = null;
+        while (!exited.IsCompleted && verdict is null && !timeout.IsCancellationRequested)
+        {
+            try { await Task.WhenAny(exited, Task.Delay(WorkerWatch.Every, timeout.Token)); }
+            catch (OperationCanceledException) { }
+            if (!exited.IsCompleted) verdict = watch.Check();
+        }
+        if (!exited.IsCompleted)
         {
             process.Kill(entireProcessTree: true);
             await process.WaitForExitAsync(CancellationToken.None);
-            cancel.ThrowIfCancellationRequested();
-            return Failed(spec, folder, "timeout",
-                $"killed after {trialBudget.TotalSeconds:0} s, its wall-clock budget", clock);
+            if (verdict is null)
+            {
+                cancel.ThrowIfCancellationRequested();
+                return Failed(spec, folder, "timeout",
+                    $"killed after {trialBudget.TotalSeconds:0} s, its wall-clock budget", clock);
+            }
         }
-        await Task.WhenAll(stderr, stdout);
+        // The output ends when the last process holding it does; a killed tree lets go at once.
+        await Task.WhenAny(Task.WhenAll(stderr.Done, stdout.Done), Task.Delay(TimeSpan.FromSeconds(5)));
+        verdict ??= watch.AfterExit(process.ExitCode);
+        if (verdict is not null) return Failed(spec, folder, verdict.Status, verdict.Detail, clock);
+        if (Links(spec, folder, clock) is { } linked) return linked; // whatever the worker's exit code
         if (process.ExitCode == 0 && TrialResult.TryLoad(folder) is { } result) return result;
-        string last = stderr.Result.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .LastOrDefault() ?? "(no message)";
-        return Failed(spec, folder, "failed", $"worker exited with code {process.ExitCode}: {last}", clock);
+        return Failed(spec, folder, "failed",
+            $"worker exited with code {process.ExitCode}: {stderr.LastLine() ?? "(no message)"}", clock);
     }
+
+    /// <summary>A failed result when the trial's folder holds a symbolic link or a FIFO, socket or device,
+    /// else null.</summary>
+    static TrialResult? Links(TrialSpec spec, string folder, Stopwatch clock) =>
+        SpecialFiles.In(folder) is { Count: > 0 } found
+            ? Failed(spec, folder, WorkerVerdict.SpecialFile, $"its folder holds {string.Join(", ", found)}; "
+                + "the lab reads nothing of it", clock)
+            : null;
 
     static TrialResult Failed(TrialSpec spec, string folder, string status, string error, Stopwatch clock)
     {
@@ -79,24 +118,5 @@ public sealed class TrialRunner(int workers, TimeSpan trialBudget)
             new TrialResult { Id = spec.Id, Status = status, Error = error, Seconds = clock.Elapsed.TotalSeconds };
         result.Save(folder);
         return result;
-    }
-}
-
-/// <summary>How to start this same program as a worker: the apphost directly, or `dotnet successor.dll`.</summary>
-public static class WorkerCommand
-{
-    public const string Verb = "trial";
-
-    public static ProcessStartInfo For(string folder)
-    {
-        string process = Environment.ProcessPath ?? "dotnet";
-        var start = new ProcessStartInfo(process) { UseShellExecute = false };
-        if (Path.GetFileNameWithoutExtension(process) == "dotnet")
-            start.ArgumentList.Add(System.Reflection.Assembly.GetEntryAssembly()!.Location);
-        start.ArgumentList.Add(Verb);
-        start.ArgumentList.Add(folder);
-        start.ArgumentList.Add("--parent");
-        start.ArgumentList.Add(Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        return start;
     }
 }

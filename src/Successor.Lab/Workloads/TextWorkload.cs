@@ -20,7 +20,8 @@ namespace Successor.Lab.Workloads;
 
 public sealed class TextWorkload(string split, PromotionConfig promotion) : IWorkload
 {
-    readonly Verifier verifier = new(new VerifierSettings { Tolerance = promotion.Tolerance }, split);
+    // Made on first use: a trial's worker scores public validation only and must not need the sealed side.
+    Verifier Verifier => field ??= new(new VerifierSettings { Tolerance = promotion.Tolerance }, split);
     List<Document>? validation;
 
     public string Metric => "bits_per_byte";
@@ -67,12 +68,12 @@ public sealed class TextWorkload(string split, PromotionConfig promotion) : IWor
         var train = CorpusReader.Load(Path.Combine(split, SplitWriter.TrainFile)).Documents.ToList();
         var index = new Successor.Data.Contamination.ContaminationIndex();
         index.Add("public validation", Validation);
-        return new TrainingOverlap(index.Check(train), verifier.Contamination(train));
+        return new TrainingOverlap(index.Check(train), Verifier.Contamination(train));
     }
 
-    public CanaryResult Canaries(GptModel model) => verifier.TextCanaries(model);
+    public CanaryResult Canaries(GptModel model) => Verifier.TextCanaries(model);
 
-    public HoldoutSummary Score(GptModel model) => Summary(verifier.HoldoutText(model));
+    public HoldoutSummary Score(GptModel model) => Summary(Verifier.HoldoutText(model));
 
     HoldoutSummary Summary(TextScore score) =>
         new HoldoutSummary(score.BitsPerByte, $"sealed holdout {score.BitsPerByte:0.0000} bits/byte",
@@ -80,7 +81,7 @@ public sealed class TextWorkload(string split, PromotionConfig promotion) : IWor
 
     public (Verdict Verdict, HoldoutSummary Successor) Compare(GptModel champion, GptModel successor)
     {
-        var (verdict, score) = verifier.CompareText(champion, successor);
+        var (verdict, score) = Verifier.CompareText(champion, successor);
         return (verdict, Summary(score));
     }
 
@@ -88,5 +89,5 @@ public sealed class TextWorkload(string split, PromotionConfig promotion) : IWor
     public const int ReplayDocuments = 64;
 
     public IReadOnlyList<KnownCase> Replay(GptModel champion, GptModel silenced, GptModel perturbed, ulong seed,
-        int variants) => verifier.ReplayKnownTextCases(champion, silenced, perturbed, ReplayDocuments, seed, variants);
+        int variants) => Verifier.ReplayKnownTextCases(champion, silenced, perturbed, ReplayDocuments, seed, variants);
 }

@@ -36,6 +36,7 @@ public static class SafetyAudit
         "compounding-error",        // the checks' reliability, projected over the horizon, stays above its floor
         "critical-incidents",       // no critical incident taints the candidate (fail closed)
         "gates-decided",            // every gate request of the generation was approved by a named person
+        "worker-sandbox",           // every worker ran in the operating-system sandbox (lab.json "sandbox": "on")
     ];
 
     public static string Id(string lab, int generation) => $"audit:{lab}/g{generation}";

@@ -43,6 +43,7 @@ public sealed class DashboardPageTests(RecordedLab lab, Chromium chromium) : ICl
             .ToHaveTextAsync((utilization * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%");
         foreach (string kpi in new[] { "iteration-velocity", "verification-lag", "audit-coverage" })
             await Expect(page.Locator($"#kpi-{kpi}")).Not.ToBeEmptyAsync();
+        await Expect(page.Locator("#kpi-audit-coverage-detail")).ToContainTextAsync("worker sandbox on");
 
         var trials = snapshot["trials"]!.AsArray();
         foreach (var g in snapshot["generations"]!.AsArray())

@@ -47,6 +47,8 @@ public static class StatusCommand
                 ("audit_coverage", audit.Share),
                 ("audit_not_applicable",
                     audit.NotApplicable.Count > 0 ? string.Join(" | ", audit.NotApplicable) : null),
+                ("sandbox", journal.Get(journal.Id("lab-config", "current")) is { } c
+                    ? LabConfigRecord.From(c).Sandbox ?? "not recorded" : lab.Sandbox),
                 ("last_record", last.Id),
             ]);
             return ExitCodes.Success;

@@ -1,0 +1,52 @@
+// How the runner starts a trial's worker: the command (this program's `trial` verb, or a test's hostile
+// stand-in), the programs it runs from, and the sandbox around it (null: a plain child process, when
+// lab.json says "sandbox": "off"). Forbidden paths get decoys besides the split's sealed files.
+using System.Diagnostics;
+using Successor.Data.Corpora;
+using Successor.Lab.Sandbox;
+
+namespace Successor.Lab.Trials;
+
+public sealed record WorkerLaunch(Func<string, ProcessStartInfo> Command, IReadOnlyList<string> Programs,
+    WorkerSandbox? Sandbox)
+{
+    public IReadOnlyList<string> Forbidden { get; init; } = [];
+
+    /// <summary>Bytes of output a worker may write before it is killed as a flood, sandboxed or not.</summary>
+    public long OutputBytes => (Sandbox?.Limits ?? new SandboxLimits()).OutputBytes;
+
+    /// <summary>This program's worker, with the sandbox or without.</summary>
+    public static WorkerLaunch Of(bool sandboxed, TimeSpan trialBudget, int threads) => sandboxed
+        ? new(folder => WorkerCommand.For(folder, watchParent: false), WorkerPrograms.Folders,
+            new WorkerSandbox(SandboxLimits.ForTrial(trialBudget, threads)))
+        : new(folder => WorkerCommand.For(folder), [], null);
+
+    /// <summary>What a trial reads besides its own folder: the split's public files, its kept self-generated
+    /// sets, the model it starts from or distils, the state it continues.</summary>
+    public static IReadOnlyList<string> Inputs(TrialSpec spec)
+    {
+        var inputs = new List<string>();
+        if (spec.Split is { } split)
+            inputs.AddRange(new[] { SplitWriter.TrainFile, SplitWriter.ValidationFile, SplitWriter.ManifestFile }
+                .Select(f => Path.Combine(split, f)).Where(File.Exists));
+        inputs.AddRange(spec.SelfGenerated);
+        inputs.AddRange(new[] { spec.WarmStart, spec.Teacher, spec.ContinueFrom }.OfType<string>());
+        return inputs;
+    }
+
+    /// <summary>The split's sealed files, which a worker must never open, and the launch's other forbidden paths.
+    /// </summary>
+    public IReadOnlyList<string> DecoysFor(TrialSpec spec)
+    {
+        var paths = new List<string>(Forbidden);
+        if (spec.Split is not { } split) return paths;
+        // the split's own sealed files, and the usual names even where they are absent: a guess trips too
+        string folder = Path.Combine(split, SealedFormat.FolderName);
+        paths.Add(Path.Combine(folder, SealedFormat.HoldoutFile));
+        paths.Add(Path.Combine(folder, SealedFormat.CanaryFile));
+        if (Directory.Exists(folder)) paths.AddRange(Directory.EnumerateFiles(folder));
+        if (File.Exists(Path.Combine(split, SealedFormat.HoldoutFile)))
+            paths.Add(Path.Combine(split, SealedFormat.HoldoutFile));
+        return [.. paths.Select(Path.GetFullPath).Distinct(StringComparer.Ordinal)];
+    }
+}
