@@ -32,7 +32,8 @@ sealed class LabContext
             throw new Sandbox.SandboxUnavailableException($"lab {config.Name}: the worker sandbox cannot be built "
                 + $"here: {why}; install bubblewrap, or set \"sandbox\": \"off\" in lab.json to run unconfined");
         Runner = new TrialRunner(config.Research.Workers, budget,
-            launch ?? WorkerLaunch.Of(config.Sandbox == "on", budget, config.Research.ThreadsPerWorker));
+            launch ?? WorkerLaunch.Of(config.Sandbox == "on", budget, config.Research.ThreadsPerWorker)
+                with { Forbidden = LedgerFile(journal.Ledger.Location) });
         Researcher = Researchers.Create(config.Research.Strategy,
             new SearchSpace(config.Research.SearchSpace, config.Research.LearningRateFloor));
         Task = new PublicSide(LabWorkloads.Create(config));
@@ -103,4 +104,9 @@ sealed class LabContext
     /// <summary>The lab's human gates for generation g: a pause is reported as that generation's line.</summary>
     public Approvals Approvals(int g) =>
         new(Journal.Ledger, Journal.Lab, LabJournal.LoopAgent, summary => Report(new(g, "gate", $"paused: {summary}")));
+
+    /// <summary>A SQLite ledger's file, where a worker finds a decoy that trips when opened (a PostgreSQL ledger
+    /// is a server, unreachable from the sandbox's empty network).</summary>
+    static IReadOnlyList<string> LedgerFile(string location) =>
+        location.Contains("Host=", StringComparison.OrdinalIgnoreCase) || !File.Exists(location) ? [] : [location];
 }
