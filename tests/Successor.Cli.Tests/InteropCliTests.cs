@@ -54,8 +54,11 @@ public sealed class InteropCliTests
         Assert.Equal(import.Value("source_config_sha256"), (string)origin["source_config_sha256"]!);
         Assert.Equal(import.Value("recipe_sha256"), (string)origin["recipe_sha256"]!);
         Assert.Equal((string)restarted["champion_checkpoint"]!, (string)origin["checkpoint"]!);
+        string witnessed = Path.Combine(started.Root, "witness.json");
+        var witness = SuccessorProcess.Run("witness", "--ledger", started.Ledger, "--state", witnessed);
+        Assert.True(witness.ExitCode == 0, witness.Stdout + witness.Stderr);
         var verify = SuccessorProcess.Run("verify", "--ledger", started.Ledger, "--artifacts",
-            Path.Combine(started.Root, "artifacts"));
+            Path.Combine(started.Root, "artifacts"), "--witness-state", witnessed);
         Assert.True(verify.ExitCode == 0, verify.Stdout + verify.Stderr);
 
         // export without --format is still the ledger's PROV-JSON, where the champion derives from its origin

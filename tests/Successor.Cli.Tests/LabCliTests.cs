@@ -26,7 +26,17 @@ public sealed class LabFolder : IDisposable
         }
         """;
 
-    public LabFolder(string config = Tiny) => File.WriteAllText(Config, config);
+    /// <summary>The judge's secret every test lab starts with. The judge draws the sealed curriculum from its secret,
+    /// which is random for a real lab; a fixed one gives each test the same holdout, and so the same verdicts, on
+    /// every run (the way a fixed seed does).</summary>
+    public const string JudgeSecret = "5ea1ed0000000000000000000000000000000000000000000000000000000001";
+
+    public LabFolder(string config = Tiny)
+    {
+        File.WriteAllText(Config, config);
+        Directory.CreateDirectory(Path.Combine(Root, "judge"));
+        File.WriteAllText(Path.Combine(Root, "judge", "secret"), JudgeSecret);
+    }
 
     /// <summary>The tiny lab with one generation and `research` (plus any sections after it) in place of its research
     /// section.</summary>
