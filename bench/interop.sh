@@ -36,7 +36,10 @@ same = a.keys() == b.keys() and all(a[k] == b[k] for k in a)
 print(f"round trip: {len(a)} tensors, {'bit-identical' if same else 'DIFFERENT'}")
 PY
 lab 1 '"first_champion": "imported",' > started.json
+# the same judge secret, so that both labs score on the same sealed holdout
+install -d -m 0700 started/judge && install -m 0600 trained/judge/secret started/judge/secret
 /usr/bin/time -f "lab from the imported champion: %e s" "$s" run --config started.json --ledger started/ledger.db \
     --artifacts started/artifacts --work started/runs | grep -E " g0 (import|champion)| g1 (promoted|rejected)"
-"$s" verify --ledger started/ledger.db --artifacts started/artifacts | tail -n 1
+"$s" witness --ledger started/ledger.db --state started/witness.json > /dev/null
+"$s" verify --ledger started/ledger.db --artifacts started/artifacts --witness-state started/witness.json | tail -n 1
 rm -rf "$dir"
