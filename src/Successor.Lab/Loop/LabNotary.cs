@@ -10,9 +10,16 @@ sealed class LabNotary(LabContext lab)
     /// <summary>How long the notary may take before the lab gives up on it for this generation.</summary>
     static readonly TimeSpan Budget = TimeSpan.FromMinutes(2);
 
+    /// <summary>Records in the ledger when the notary last signed it for this run (-1: not yet).</summary>
+    long signedAt = -1;
+
+    /// <summary>Has the notary sign the ledger as it is now, unless it signed it already, unchanged, in this run
+    /// (the lab's end right after its last generation).</summary>
     public void Sign(int g)
     {
         var ledger = lab.Journal.Ledger;
+        long records = ledger.Count();
+        if (records == signedAt) return;
         string location = ledger.Location;
         using var process = Process.Start(NotaryLaunch.For(location))
             ?? throw new LabException("could not start the notary process (`successor notary sign`)");
@@ -28,6 +35,7 @@ sealed class LabNotary(LabContext lab)
         if (process.ExitCode == 0)
         {
             lab.Report(new(g, "notary", "tree head signed"));
+            signedAt = records;
             return;
         }
         string detail = problems.Length > 0 ? problems : $"the notary exited with code {process.ExitCode}";
