@@ -17,12 +17,14 @@ public sealed class WorkerWatch(Process process, SandboxLimits limits, Tripwire?
         if (Flood() is { } flood) return flood;
         if (tripwire is null) return null; // unsandboxed: no limits to watch
         var tree = ProcessTree.Of(process.Id);
-        if (tree.ResidentBytes > limits.MemoryBytes)
-            return new(WorkerVerdict.MemoryLimit, $"killed at {tree.ResidentBytes >> 20} MiB resident in "
-                + $"{tree.Processes} process(es), past the sandbox's memory limit of {limits.MemoryBytes >> 20} MiB");
+        // The process count first: a tree at its process limit is a fork bomb, whatever memory its many
+        // processes hold together by the time it is sampled.
         if (tree.Tasks >= limits.Processes)
             return new(WorkerVerdict.ProcessLimit, $"killed at {tree.Tasks} tasks in {tree.Processes} process(es), "
                 + $"the sandbox's process limit is {limits.Processes}");
+        if (tree.ResidentBytes > limits.MemoryBytes)
+            return new(WorkerVerdict.MemoryLimit, $"killed at {tree.ResidentBytes >> 20} MiB resident in "
+                + $"{tree.Processes} process(es), past the sandbox's memory limit of {limits.MemoryBytes >> 20} MiB");
         return null;
     }
 
