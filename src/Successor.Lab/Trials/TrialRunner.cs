@@ -57,7 +57,7 @@ public sealed class TrialRunner(int workers, TimeSpan trialBudget, WorkerLaunch 
         folder = Path.GetFullPath(folder); // a sandboxed worker starts in it: a relative path would not resolve
         spec.Save(folder);
         var start = launch.Command(folder);
-        using var tripwire = launch.Sandbox is null ? null : new Tripwire(launch.DecoysFor(spec));
+        using var tripwire = launch.Sandbox is null ? null : new Tripwire(launch.DecoysFor(spec, folder));
         if (launch.Sandbox is { } sandbox)
         {
             int uid = WorkerSandbox.NextWorkerUid();

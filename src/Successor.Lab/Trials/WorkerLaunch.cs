@@ -36,9 +36,10 @@ public sealed record WorkerLaunch(Func<string, ProcessStartInfo> Command, IReadO
 
     /// <summary>The split's sealed files, which a worker must never open, and the launch's other forbidden paths.
     /// </summary>
-    public IReadOnlyList<string> DecoysFor(TrialSpec spec)
+    public IReadOnlyList<string> DecoysFor(TrialSpec spec, string trialFolder)
     {
         var paths = new List<string>(Forbidden);
+        paths.AddRange(SiblingFiles(trialFolder).Except(Inputs(spec).Select(Path.GetFullPath)));
         if (spec.Split is not { } split) return paths;
         // the split's own sealed files, and the usual names even where they are absent: a guess trips too
         string folder = Path.Combine(split, SealedFormat.FolderName);
@@ -48,5 +49,15 @@ public sealed record WorkerLaunch(Func<string, ProcessStartInfo> Command, IReadO
         if (File.Exists(Path.Combine(split, SealedFormat.HoldoutFile)))
             paths.Add(Path.Combine(split, SealedFormat.HoldoutFile));
         return [.. paths.Select(Path.GetFullPath).Distinct(StringComparer.Ordinal)];
+    }
+
+    /// <summary>The result and spec of every other trial beside this one (its batch, and any trial left there
+    /// earlier): a worker that reads or rewrites another trial's files opens a decoy instead.</summary>
+    static IEnumerable<string> SiblingFiles(string trialFolder)
+    {
+        string own = Path.GetFullPath(trialFolder).TrimEnd('/');
+        if (Path.GetDirectoryName(own) is not { } parent || !Directory.Exists(parent)) return [];
+        return Directory.EnumerateDirectories(parent).Select(Path.GetFullPath).Where(d => d != own)
+            .SelectMany(d => new[] { Path.Combine(d, TrialResult.FileName), Path.Combine(d, TrialSpec.FileName) });
     }
 }

@@ -102,9 +102,9 @@ public sealed class WorkerAttackTests : IDisposable
     }
 
     [Fact]
-    public void Another_trials_folder_cannot_be_read_edited_or_removed()
+    public void Another_trials_folder_cannot_be_read_edited_or_removed_and_its_decoys_trip()
     {
-        var (_, _) = lab.Run("""
+        var (result, _) = lab.Run("""
             cat "$VICTIM/result.json" > "$FOLDER/copied.txt" 2>/dev/null
             echo '{"id":"g1-victim","score":99}' > "$VICTIM/result.json"
             rm -rf "$VICTIM"; mkdir -p "$VICTIM/evil"; exit 0
@@ -112,6 +112,8 @@ public sealed class WorkerAttackTests : IDisposable
         Assert.Equal("{\"id\":\"g1-victim\"}", File.ReadAllText(Path.Combine(lab.Victim, "result.json")));
         Assert.False(Directory.Exists(Path.Combine(lab.Victim, "evil")));
         Assert.Equal("", File.ReadAllText(Path.Combine(lab.Folder, "copied.txt")));
+        Assert.Equal(WorkerVerdict.ForbiddenAccess, result.Status);
+        Assert.Contains(Path.Combine(lab.Victim, "result.json"), result.Error);
     }
 
     [Fact]
