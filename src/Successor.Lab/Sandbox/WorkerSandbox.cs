@@ -1,7 +1,8 @@
 // Wraps a worker's command in a bubblewrap sandbox: no network and its own pid, ipc, uts and mount
 // namespaces; a read-only system (/usr and the loader's cache); a fresh /proc, /dev and /tmp; its own folder
 // writable; its inputs and programs read-only at their own paths; decoys where forbidden files are; nothing
-// else of the machine. The kernel holds it to SandboxLimits (prlimit inside the sandbox). A lab running as
+// else of the machine. The kernel holds it to SandboxLimits (prlimit inside the sandbox) and to a system-call
+// filter whose forbidden calls the lab answers and names (SyscallGuard). A lab running as
 // root has bubblewrap drop each worker to an unprivileged user of its own (setpriv): the kernel never counts
 // root's processes against a process limit, counts them per user (one user per worker keeps one worker's
 // fork bomb from starving another), and a worker should not be root anyway.
@@ -49,8 +50,8 @@ public sealed class WorkerSandbox(SandboxLimits limits)
         }
         foreach (string file in new[] { "/etc/ld.so.cache", "/etc/ld.so.conf" }) Add(a, "--ro-bind-try", file, file);
         Add(a, "--proc", "/proc", "--dev", "/dev", "--perms", "01777", "--tmpfs", "/tmp");
-        var binds = view.Programs.Concat(view.Inputs).Select(Path.GetFullPath).Distinct(StringComparer.Ordinal)
-            .Where(p => !Under(p, "/usr")).ToList();
+        var binds = view.Programs.Concat(view.Inputs).Concat(SyscallGuard.Folders).Select(Path.GetFullPath)
+            .Distinct(StringComparer.Ordinal).Where(p => !Under(p, "/usr")).ToList();
         string writable = Path.GetFullPath(view.Writable);
         // Parent folders are made, readable, before anything is mounted in them: bubblewrap would otherwise
         // copy the host's modes, and a 0700 folder of root's would hide a worker's own inputs from it.
@@ -73,7 +74,10 @@ public sealed class WorkerSandbox(SandboxLimits limits)
         Add(a, Tool("prlimit"), $"--as={l.AddressSpaceBytes}", $"--nproc={l.Processes}",
             // SIGXCPU at the soft limit names the cause; the hard limit kills a worker that ignores it
             $"--cpu={l.CpuSeconds}:{l.CpuSeconds + 5}", $"--fsize={l.FileSizeBytes}", $"--nofile={l.OpenFiles}",
-            "--core=0", "--", worker.FileName);
+            "--core=0", "--");
+        // the guard puts the worker under the system-call filter and waits for the lab to hold its listener
+        foreach (string part in SyscallGuard.Command) a.Add(part);
+        a.Add(worker.FileName);
         foreach (string arg in worker.ArgumentList) a.Add(arg);
         return start;
     }
@@ -114,8 +118,11 @@ public sealed class WorkerSandbox(SandboxLimits limits)
                     new Dictionary<string, string>(), uid);
             start.RedirectStandardError = true;
             start.RedirectStandardOutput = true;
+            start.RedirectStandardInput = true;
             using var process = Process.Start(start)!;
-            string error = process.StandardError.ReadToEnd();
+            var errors = process.StandardError.ReadToEndAsync();
+            using (var guard = SyscallGuard.Attach(process, TimeSpan.FromSeconds(30))) process.WaitForExit(30_000);
+            string error = errors.Result;
             if (!process.WaitForExit(TimeSpan.FromSeconds(30))) { process.Kill(true); return "bwrap hung"; }
             return process.ExitCode == 0 ? null : $"bwrap failed (exit {process.ExitCode}): " +
                 (error.Split('\n', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault()?.Trim() ?? "no message");

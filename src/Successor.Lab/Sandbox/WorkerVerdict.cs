@@ -7,14 +7,15 @@ namespace Successor.Lab.Sandbox;
 
 public sealed record WorkerVerdict(string Status, string Detail)
 {
-    public const string ForbiddenAccess = "forbidden-access", SpecialFile = "special-file",
+    public const string ForbiddenAccess = "forbidden-access",
+        ForbiddenSyscall = "forbidden-syscall", SpecialFile = "special-file",
         MemoryLimit = "memory-limit", ProcessLimit = "process-limit", CpuLimit = "cpu-limit",
         FileSizeLimit = "file-size-limit", OutputFlood = "output-flood";
 
     /// <summary>The severity of the incident a trial of this status raises, or null for none.</summary>
     public static Severity? SeverityOf(string status) => status switch
     {
-        ForbiddenAccess or SpecialFile => Severity.Critical,
+        ForbiddenAccess or ForbiddenSyscall or SpecialFile => Severity.Critical,
         MemoryLimit or ProcessLimit or CpuLimit or FileSizeLimit or OutputFlood => Severity.Warning,
         _ => null,
     };

@@ -67,12 +67,22 @@ public sealed class TrialRunner(int workers, TimeSpan trialBudget, WorkerLaunch 
         }
         start.RedirectStandardError = true;
         start.RedirectStandardOutput = true;
+        start.RedirectStandardInput = launch.Sandbox is not null; // the guard waits for the lab on it
         var clock = Stopwatch.StartNew();
         using var process = LaunchThread.Start(start);
+        SyscallGuard? guard = null;
+        try { if (launch.Sandbox is not null) guard = SyscallGuard.Attach(process, TimeSpan.FromSeconds(30)); }
+        catch (SandboxUnavailableException e)
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync(CancellationToken.None);
+            return Failed(spec, folder, "failed", e.Message, clock);
+        }
+        using var guarding = guard;
         var stderr = CappedOutput.Drain(process.StandardError);
         var stdout = CappedOutput.Drain(process.StandardOutput);
         var limits = (launch.Sandbox?.Limits ?? new SandboxLimits()) with { OutputBytes = launch.OutputBytes };
-        var watch = new WorkerWatch(process, limits, tripwire, stdout, stderr);
+        var watch = new WorkerWatch(process, limits, tripwire, stdout, stderr, guard);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancel);
         timeout.CancelAfter(trialBudget);
         var exited = process.WaitForExitAsync(CancellationToken.None);

@@ -66,7 +66,7 @@ public sealed class WorkerAttackTests : IDisposable
     [Fact]
     public void The_worker_holds_no_capability_and_no_setuid_program_can_give_it_one()
     {
-        var (_, _) = lab.Run("""
+        var (result, _) = lab.Run("""
             grep -E '^(CapEff|CapBnd|NoNewPrivs):' /proc/self/status > "$FOLDER/status"
             id -u > "$FOLDER/uid"; su -c 'id -u' > "$FOLDER/su" 2>&1; exit 0
             """);
@@ -76,6 +76,20 @@ public sealed class WorkerAttackTests : IDisposable
         Assert.Contains("NoNewPrivs:\t1", status);
         Assert.NotEqual("0", File.ReadAllText(Path.Combine(lab.Folder, "uid")).Trim());
         Assert.DoesNotContain("\n0\n", "\n" + File.ReadAllText(Path.Combine(lab.Folder, "su")));
+        Assert.Equal(WorkerVerdict.ForbiddenSyscall, result.Status);
+        Assert.Contains("ran the set-user-id program", result.Error);
+    }
+
+    [Fact]
+    public void Changing_its_user_or_making_a_namespace_is_refused_and_named()
+    {
+        var (result, _) = lab.Run("""
+            unshare -U true 2> "$FOLDER/unshare.txt"; unshare -n true 2>> "$FOLDER/unshare.txt"
+            setpriv --reuid=0 true 2> "$FOLDER/setuid.txt"; exit 0
+            """);
+        Assert.Equal(WorkerVerdict.ForbiddenSyscall, result.Status);
+        Assert.Contains("called unshare", result.Error);
+        Assert.NotEmpty(File.ReadAllText(Path.Combine(lab.Folder, "unshare.txt")));
     }
 
     [Fact]
@@ -84,12 +98,13 @@ public sealed class WorkerAttackTests : IDisposable
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         int port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        var (_, _) = lab.Run("""
+        var (result, _) = lab.Run("""
             (exec 3<>/dev/tcp/127.0.0.1/$1 && echo hello >&3) 2> "$FOLDER/error.txt"
             """, args: [port.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
         Assert.False(listener.Pending());
-        // Not observable by the lab: the connect fails inside the sandbox's empty network namespace.
         Assert.NotEmpty(File.ReadAllText(Path.Combine(lab.Folder, "error.txt")));
+        Assert.Equal(WorkerVerdict.ForbiddenSyscall, result.Status);
+        Assert.Contains("opened a network (AF_INET) socket", result.Error);
     }
 
     [Fact]
@@ -167,10 +182,13 @@ public sealed class WorkerAttackTests : IDisposable
             Interlocked.Increment(ref received);
             c.Cancel = true;
         });
-        var (_, _) = lab.Run("""kill -WINCH "$LAB_PID"; kill -WINCH -1; kill -WINCH 1; exit 0""");
+        var (result, _) = lab.Run("""kill -WINCH "$LAB_PID"; kill -WINCH -1; kill -WINCH 1; exit 0""");
         Thread.Sleep(300);
-        // Not observable by the lab: the kill finds no such process in the sandbox's pid namespace.
         Assert.Equal(0, Volatile.Read(ref received));
+        Assert.Equal(WorkerVerdict.ForbiddenSyscall, result.Status);
+        Assert.Contains($"signalled process {Environment.ProcessId}, which is no process of its sandbox",
+            result.Error);
+        Assert.Contains("kill -1", result.Error);
     }
 
     [Fact]

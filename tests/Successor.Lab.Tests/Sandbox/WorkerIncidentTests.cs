@@ -21,6 +21,7 @@ public sealed class WorkerIncidentTests
     [InlineData("head -c 200000000 /dev/zero > \"$FOLDER/big\"", "file-size-limit", Severity.Warning)]
     [InlineData("while :; do :; done", "cpu-limit", Severity.Warning)]
     [InlineData("yes flood", "output-flood", Severity.Warning)]
+    [InlineData("exec 3<>/dev/tcp/127.0.0.1/9", "forbidden-syscall", Severity.Critical)]
     public void An_attack_the_lab_can_see_is_recorded_as_an_incident_that_names_it(string script, string kind,
         Severity severity)
     {
