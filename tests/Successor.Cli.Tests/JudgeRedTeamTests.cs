@@ -100,7 +100,7 @@ public sealed class JudgeRedTeamTests
     }
 
     [Fact]
-    public void A_judge_under_its_own_account_keeps_a_folder_no_other_account_can_open()
+    public void A_judge_under_its_own_account_keeps_a_folder_no_other_account_can_open_and_signs_there()
     {
         Assert.True(Environment.IsPrivilegedProcess, "a root lab starts the judge as another account");
         using var lab = new LabFolder(OneGeneration.Replace("\"name\": \"tiny\",",
@@ -111,15 +111,26 @@ public sealed class JudgeRedTeamTests
         string judge = Path.Combine(lab.Root, "judge"), secret = Path.Combine(judge, "secret");
         Assert.Equal("65534 700", Stat(judge));
         Assert.Equal("65534 600", Stat(secret));
-        var attack = new ProcessStartInfo("setpriv")
-            { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var a in new[] { "--reuid=1", "--regid=1", "--clear-groups", "--", "cat", secret })
-            attack.ArgumentList.Add(a);
-        using var cat = Process.Start(attack)!;
-        string said = cat.StandardOutput.ReadToEnd() + cat.StandardError.ReadToEnd();
-        cat.WaitForExit();
-        Assert.NotEqual(0, cat.ExitCode);
-        Assert.Contains("Permission denied", said);
+        // The notary signs inside the judge, as its account: its key and the state it rewrote after every
+        // generation belong to that account, not to the lab's (root here).
+        Assert.Equal("65534 600", Stat(Path.Combine(judge, "notary.key")));
+        Assert.Equal("65534 600", Stat(Path.Combine(judge, "notary-state.json")));
+        Assert.Contains("notary: tree head signed", r.Stdout);
+        var verify = SuccessorProcess.Run("verify", "--ledger", lab.Ledger, "--artifacts",
+            Path.Combine(lab.Root, "artifacts"), "--accept-unwitnessed");
+        Assert.True(verify.ExitCode == 0, verify.Stdout + verify.Stderr);
+        foreach (string file in new[] { secret, Path.Combine(judge, "notary.key") })
+        {
+            var attack = new ProcessStartInfo("setpriv")
+                { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+            foreach (var a in new[] { "--reuid=1", "--regid=1", "--clear-groups", "--", "cat", file })
+                attack.ArgumentList.Add(a);
+            using var cat = Process.Start(attack)!;
+            string said = cat.StandardOutput.ReadToEnd() + cat.StandardError.ReadToEnd();
+            cat.WaitForExit();
+            Assert.NotEqual(0, cat.ExitCode);
+            Assert.Contains("Permission denied", said);
+        }
     }
 
     /// <summary>The owner's uid and the mode of `path`, in octal.</summary>

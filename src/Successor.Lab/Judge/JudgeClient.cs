@@ -8,6 +8,7 @@ using Successor.Evaluation.Statistics;
 using Successor.Evaluation.Verification;
 using Successor.Lab.Config;
 using Successor.Lab.Workloads;
+using Successor.Ledger.Signing;
 
 namespace Successor.Lab.Judge;
 
@@ -66,6 +67,24 @@ public sealed class JudgeClient(JudgeLauncher launcher, string folder, LabConfig
             { Trials = [.. trials.Select(t => t with { Model = Full(t.Model) })], Selected = selected })
         .Reevaluated ?? throw Missing("re-evaluations");
 
+    /// <summary>The notary's signature over the log whose leaf hashes are `leaves` (the key never leaves the
+    /// judge's folder), checked: a head that is not over these leaves or not signed by the key is refused.
+    /// </summary>
+    public NotarySigning Notarise(List<byte[]> leaves)
+    {
+        var r = Ask(new JudgeRequest(JudgeRequest.Notary) { Leaves = [.. leaves.Select(Convert.ToHexStringLower)] });
+        var key = TreeHeadKey.FromHex(r.NotaryKey ?? throw Missing("notary key"), "the judge's notary key");
+        var head = r.TreeHead is { } h ? SignedTreeHead.FromJson(h, "the judge's tree head") : null;
+        var last = r.LastSigned is { } l ? SignedTreeHead.FromJson(l, "the judge's last tree head") : null;
+        if (head is not null && (!key.Verify(head) || head.Size != leaves.Count
+            || head.Root != Convert.ToHexStringLower(Ledger.Merkle.MerkleTree.Root(leaves, leaves.Count))))
+            throw new LabException($"the judge's tree head of size {head.Size} is not a signature over the ledger");
+        return new NotarySigning(head, last, r.NotaryRefusal, key);
+    }
+
+    /// <summary>Where the notary's public key is published: beside the judge's folder.</summary>
+    public string PublicKeyFile => JudgeFolder.PublicKey(folder);
+
     JudgeResponse Ask(JudgeRequest request)
     {
         bool outermost = !waiting.IsRunning; // the open request is asked from inside the first one
@@ -73,8 +92,12 @@ public sealed class JudgeClient(JudgeLauncher launcher, string folder, LabConfig
         try
         {
             var judge = process ?? Start();
-            judge.StandardInput.WriteLine(JsonSerializer.Serialize(request, JudgeJson.Options));
-            judge.StandardInput.Flush();
+            try
+            {
+                judge.StandardInput.WriteLine(JsonSerializer.Serialize(request, JudgeJson.Options));
+                judge.StandardInput.Flush();
+            }
+            catch (IOException) { throw Stopped(judge); } // it ended before reading: its last words say why
             string line = judge.StandardOutput.ReadLine() ?? throw Stopped(judge);
             var response = JsonSerializer.Deserialize<JudgeResponse>(line, JudgeJson.Options)
                 ?? throw new LabException($"the judge answered {request.Op} with null");

@@ -6,7 +6,7 @@ namespace Successor.Lab.Judge;
 public sealed record JudgeRequest(string Op)
 {
     public const string Open = "open", Score = "score", Compare = "compare", Replay = "replay",
-        Canaries = "canaries", Contamination = "contamination", Reevaluate = "reevaluate";
+        Canaries = "canaries", Contamination = "contamination", Reevaluate = "reevaluate", Notary = "notary";
 
     /// <summary>open: the lab's config, canonical JSON with absolute paths.</summary>
     public string? Config { get; init; }
@@ -25,4 +25,6 @@ public sealed record JudgeRequest(string Op)
     /// selected as the candidate (always re-evaluated).</summary>
     public IReadOnlyList<ReportedTrial> Trials { get; init; } = [];
     public string? Selected { get; init; }
+    /// <summary>notary: the ledger's leaf hashes (hex), for the notary's key to sign a head over.</summary>
+    public IReadOnlyList<string> Leaves { get; init; } = [];
 }

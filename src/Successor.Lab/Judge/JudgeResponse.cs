@@ -20,6 +20,12 @@ public sealed record JudgeResponse
     /// <summary>Why the evaluator differs from the one the judge started under or the lab's trials ran under;
     /// null when it does not.</summary>
     public string? EvaluatorChanged { get; init; }
+    /// <summary>notary: the head signed (null when refused), the head signed before, the notary's public key
+    /// (hex) and why it refused.</summary>
+    public System.Text.Json.Nodes.JsonObject? TreeHead { get; init; }
+    public System.Text.Json.Nodes.JsonObject? LastSigned { get; init; }
+    public string? NotaryKey { get; init; }
+    public string? NotaryRefusal { get; init; }
     /// <summary>The judge's own time on the request.</summary>
     public double Seconds { get; init; }
 }

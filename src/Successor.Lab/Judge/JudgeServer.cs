@@ -91,9 +91,19 @@ public sealed class JudgeServer(string secretsFolder)
                 return new JudgeResponse { Contamination = workload.TrainingContamination() };
             case JudgeRequest.Reevaluate:
                 return new JudgeResponse { Reevaluated = Reevaluate(r) };
+            case JudgeRequest.Notary:
+            {
+                var leaves = r.Leaves.Select(h => Convert.FromHexString(h)).ToList();
+                var signing = new Ledger.Signing.Notary(secretsFolder).SignLeaves(leaves);
+                return new JudgeResponse
+                {
+                    TreeHead = signing.Signed?.ToJson(), LastSigned = signing.Last?.ToJson(),
+                    NotaryKey = signing.Key.Hex, NotaryRefusal = signing.Refusal,
+                };
+            }
             default:
                 throw new ArgumentException($"judge request {r.Op}: unknown; use one of open, score, compare, " +
-                    "replay, canaries, contamination, reevaluate");
+                    "replay, canaries, contamination, reevaluate, notary");
         }
     }
 

@@ -1,15 +1,15 @@
-// Has the notary sign the ledger at the lab's start and after every generation, and turns a refusal
-// (the ledger no longer extends the head it signed last) or any problem it found (a replaced public
-// key, a deleted or forged tree head) into a critical incident that names it.
-using System.Diagnostics;
+// Has the notary sign the ledger at the lab's start and after every generation, and turns a refusal (the
+// ledger no longer extends the head it signed last) or any problem found (a replaced public key, a deleted or
+// forged tree head) into a critical incident that names it. The notary's key lives in the judge's folder and
+// signs inside the judge process, under the judge's account when lab.json names one: the lab sends the log's
+// leaf hashes, checks the head it gets back, and stores it.
+using Successor.Ledger.Proofs;
+using Successor.Ledger.Signing;
 
 namespace Successor.Lab.Loop;
 
 sealed class LabNotary(LabContext lab)
 {
-    /// <summary>How long the notary may take before the lab gives up on it for this generation.</summary>
-    static readonly TimeSpan Budget = TimeSpan.FromMinutes(2);
-
     /// <summary>Records in the ledger when the notary last signed it for this run (-1: not yet).</summary>
     long signedAt = -1;
 
@@ -20,25 +20,22 @@ sealed class LabNotary(LabContext lab)
         var ledger = lab.Journal.Ledger;
         long records = ledger.Count();
         if (records == signedAt) return;
-        string location = ledger.Location;
-        using var process = Process.Start(NotaryLaunch.For(location))
-            ?? throw new LabException("could not start the notary process (`successor notary sign`)");
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(Budget))
+        var problems = new List<string>();
+        try
         {
-            process.Kill(entireProcessTree: true);
-            process.WaitForExit();
+            var signing = lab.Judge.Notarise(LedgerProofs.LeafHashes(ledger, records));
+            problems.AddRange(Notary.Publish(signing.Key, lab.Judge.PublicKeyFile));
+            if (signing.Refusal is { } why) problems.Add(why);
+            else problems.AddRange(Notary.Store(ledger, signing));
         }
-        string problems = string.Join("; ", stderr.Result.Split('\n', StringSplitOptions.RemoveEmptyEntries
-            | StringSplitOptions.TrimEntries));
-        if (process.ExitCode == 0)
+        catch (LabException e) { problems.Add($"the notary could not sign: {e.Message}"); }
+        if (problems.Count == 0)
         {
             lab.Report(new(g, "notary", "tree head signed"));
             signedAt = records;
             return;
         }
-        string detail = problems.Length > 0 ? problems : $"the notary exited with code {process.ExitCode}";
+        string detail = string.Join("; ", problems);
         lab.RaiseIncident(g, $"notary-{Hash(detail)}", "ledger-history", detail);
     }
 
