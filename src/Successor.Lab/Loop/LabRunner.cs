@@ -20,15 +20,14 @@ public sealed class LabRunner
     readonly double secondsBefore;
     int haltsSeen;
 
-    /// <summary>`judgeFolder`: the judge's secrets, `.successor/judge` beside the ledger by default. `launch`
+    /// <summary>`judgeFolder`: the judge's secrets, `judge/` beside the ledger's file by default. `launch`
     /// replaces how trials' workers start (a test's hostile worker); by default this program's worker, in the
     /// sandbox lab.json asks for.</summary>
     public LabRunner(LabConfig config, LabJournal journal, string workFolder, Action<LabLine> report,
         string? judgeFolder = null, WorkerLaunch? launch = null)
     {
         lab = new LabContext(config, journal, workFolder, report,
-            judgeFolder ?? Path.Combine(Ledger.Storage.LedgerStore.DefaultDirectory, Judge.JudgeSecrets.FolderName),
-            launch);
+            judgeFolder ?? Ledger.Signing.JudgeFolder.For(journal.Ledger.Location), launch);
         secondsBefore = journal.All(journal.Id("generation", "")).Sum(g => GenerationRecord.From(g.Attributes).Seconds);
     }
 
