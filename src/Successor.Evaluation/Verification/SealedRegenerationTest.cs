@@ -8,8 +8,9 @@
 // set's correct counts are identically distributed sums of per-length binomials; their variance is at most the
 // pooled binomial one, so pooling over lengths with unequal accuracies makes the test conservative, never
 // liberal. A model is flagged only when both hold, fixed before any model was tested:
-// - p < 1e-6: the judge runs a verdict per generation for every lab on every run; at 1e-6 a false alarm stays
-//   below one in ten thousand even over ten thousand verdicts, and a critical incident stops a lab for a person;
+// - p < 1e-6: the judge runs a verdict per generation of every lab on every run, and a critical incident stops
+//   a lab for a person; at 1e-6 even ten thousand verdicts raise a false alarm with a chance below one in a
+//   hundred (less still, the test being conservative);
 // - gap ≥ 0.15: a difference a larger holdout makes significant but that is too small to be a trained-on copy
 //   (memorising the decoy moves it by the share of lengths the model cannot solve by rule, most of the set).
 namespace Successor.Evaluation.Verification;

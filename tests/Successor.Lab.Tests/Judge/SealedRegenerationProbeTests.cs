@@ -128,10 +128,14 @@ public sealed class SealedRegenerationProbeTests(ITestOutputHelper output) : IDi
     [Fact]
     public void Honest_models_of_several_seeds_stay_far_from_the_alarm_at_the_main_jobs_sizes()
     {
-        // The main job's holdout: difficulties 1-5, 150 problems each (PromotionConfig's defaults).
+        // The main job's holdout (difficulties 1-5, 150 problems each: PromotionConfig's defaults) and first
+        // champions (its recipe, 1,500 steps on 1-3 digits), a champion and successors of other seeds.
         var config = Tiny with { Promotion = new PromotionConfig() };
         string champion = Champion("champion.safetensors", 1500, 1);
-        foreach (ulong seed in new ulong[] { 2, 3 })
+        // Two seeds on every run; SUCCESSOR_HONEYPOT_SEEDS=2,3,4,… measures more (docs/BENCHMARKS.md).
+        var seeds = (Environment.GetEnvironmentVariable("SUCCESSOR_HONEYPOT_SEEDS") ?? "2,3")
+            .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(ulong.Parse);
+        foreach (ulong seed in seeds)
         {
             var check = Verdict(config, champion, Champion($"honest-{seed}.safetensors", 1500, seed));
             Assert.Equal(750, check.Items);
