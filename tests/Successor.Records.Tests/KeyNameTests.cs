@@ -31,7 +31,8 @@ public sealed class KeyNameTests
         [nameof(KeptDataCheckRecord)] = "lab generation checked off_training_side malformed passed",
         [nameof(ReplayRecord)] = "lab generation cases known_bad false_accepts known_good false_rejects accuracy "
             + "false_accept_rate seconds pooled_known_bad pooled_false_accepts false_accept_bound confidence",
-        [nameof(ReevaluationRecord)] = "lab generation trials evaluator_sha256 evaluator_changed seconds",
+        [nameof(ReevaluationRecord)] = "lab generation trials evaluator_sha256 evaluator_changed seconds "
+            + "sealed_regeneration",
         [nameof(TrialChecksRecord)] = "lab generation trials evaluator_before evaluator_after evaluator_passed "
             + "outliers change_points throughput",
         [nameof(ContaminationCheckRecord)] = "lab documents flagged rate example passed validation_flagged "
@@ -76,6 +77,8 @@ public sealed class KeyNameTests
             Keys(all[nameof(ReplayRecord)]["cases"]![0]!.AsObject()));
         Assert.Equal(Names("id reported judged max_difference matches why"),
             Keys(all[nameof(ReevaluationRecord)]["trials"]![0]!.AsObject()));
+        Assert.Equal(Names("decoy_accuracy sealed_accuracy items gap p_value flagged alpha min_gap seconds"),
+            Keys(all[nameof(ReevaluationRecord)]["sealed_regeneration"]!.AsObject()));
         Assert.Equal(Names("proposal arm candidate effect low high fresh_effect fresh_low fresh_high"),
             Keys(all[nameof(SelectionRecord)]["finalists"]![0]!.AsObject()));
         Assert.Equal(Names("generation value from_holdout refused"),

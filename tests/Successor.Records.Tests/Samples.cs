@@ -55,7 +55,12 @@ public static class Samples
         yield return (new ReevaluationRecord(3,
             [new("g3-successor", Reported: 1, Judged: 0.25, MaxDifference: 1, Matches: false, Why: "made up"),
                 new("g3-r0-p1", Reported: 0.5, Judged: 0.5, MaxDifference: 0, Matches: true, Why: null)],
-            EvaluatorSha256: "e1", EvaluatorChanged: "changed", Seconds: 0.75) { Lab = "lab" },
+            EvaluatorSha256: "e1", EvaluatorChanged: "changed", Seconds: 0.75)
+            {
+                Lab = "lab",
+                SealedRegeneration = new(DecoyAccuracy: 0.9, SealedAccuracy: 0.3, Items: 60, Gap: 0.6,
+                    PValue: 2.5e-12, Flagged: true, Alpha: 1e-6, MinGap: 0.15, Seconds: 0.25),
+            },
             ReevaluationRecord.From);
         yield return (new TrialChecksRecord(3, ["g3-p0-r0", "g3-p1-r0"], ["e1"], "e1", EvaluatorPassed: true)
         {

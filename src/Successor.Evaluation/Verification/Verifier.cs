@@ -20,9 +20,11 @@ public sealed class Verifier(VerifierSettings settings, string? splitFolder = nu
 
     public VerifierSettings Settings { get; } = settings;
 
-    internal List<Problem> SealedProblems() => CurriculumGenerator.Set(TaskFamilies.Parse(Settings.Families),
-        CurriculumGenerator.ParseDifficulties(Settings.Difficulties), Settings.ItemsPerSlice,
-            Settings.SealedSeed ?? Settings.Seed, CurriculumPartition.Sealed);
+    internal List<Problem> SealedProblems() => SealedSide(Settings.SealedSeed ?? Settings.Seed);
+
+    List<Problem> SealedSide(ulong seed) => CurriculumGenerator.Set(TaskFamilies.Parse(Settings.Families),
+        CurriculumGenerator.ParseDifficulties(Settings.Difficulties), Settings.ItemsPerSlice, seed,
+            CurriculumPartition.Sealed);
 
     public SealedScore Score(GptModel model) =>
         Summarize(CurriculumEvaluator.Run(model, SealedProblems(), Settings.BatchSize));
@@ -160,6 +162,18 @@ public sealed class Verifier(VerifierSettings settings, string? splitFolder = nu
         var canaries = CanaryProblems.For(Settings.SealedSeed ?? Settings.Seed, TaskFamilies.Parse(Settings.Families),
             CurriculumGenerator.ParseDifficulties(Settings.Difficulties), Settings.Canaries);
         return new(canaries.Count, CanaryProblems.Completed(model, canaries));
+    }
+
+    /// <summary>The honeypot holdout: the model decoded on the decoy — the sealed-side problems that public code and
+    /// the public Seed regenerate, as many per slice as the sealed holdout — and tested against its score there
+    /// (SealedRegenerationTest). Null without a secret SealedSeed: then the decoy is the holdout itself.</summary>
+    public RegenerationCheck? Honeypot(GptModel model, SealedScore sealedScore)
+    {
+        if (Settings.SealedSeed is not { } secret || secret == Settings.Seed) return null;
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var decoy = CurriculumEvaluator.Run(model, SealedSide(Settings.Seed), Settings.BatchSize);
+        return SealedRegenerationTest.Run(decoy.Count(i => i.Correct), decoy.Count,
+            sealedScore.Slices.Sum(s => s.Correct), sealedScore.Items, clock.Elapsed.TotalSeconds);
     }
 
     /// <summary>Overlap of training documents with the sealed holdout, every overlapping document among its sealed

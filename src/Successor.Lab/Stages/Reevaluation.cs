@@ -2,7 +2,9 @@
 // generation's trial models on public validation (the candidate's always; the rest drawn with the judge's
 // secret) and compares with what each worker reported, and it fingerprints the evaluator at verdict time. A
 // reported score its model does not earn is a `fabricated-result`; an evaluator that differs from the one the
-// trials ran under is `evaluator-changed`. Both are critical: the candidate fails closed. Recorded once.
+// trials ran under is `evaluator-changed`; a candidate that scores markedly better on the honeypot holdout (the
+// sealed curriculum as public code regenerates it) than on the secret one is `sealed-regeneration`. All are
+// critical: the candidate fails closed. Recorded once.
 using Successor.Lab.Judge;
 using Successor.Ledger.Statements;
 
@@ -30,7 +32,13 @@ sealed class Reevaluation(LabContext lab)
             var record = new ReevaluationRecord(g,
                 [.. checks.Select(c => new ReevaluationRecord.Trial(c.Id, Finite(c.Reported), Finite(c.Judged),
                     Finite(c.MaxDifference), c.Matches, c.Why))],
-                verdict.EvaluatorSha256, verdict.EvaluatorChanged, Math.Round(clock.Elapsed.TotalSeconds, 3));
+                verdict.EvaluatorSha256, verdict.EvaluatorChanged, Math.Round(clock.Elapsed.TotalSeconds, 3))
+            {
+                SealedRegeneration = verdict.Standing?.Regeneration is { } h
+                    ? new(Finite(h.DecoyAccuracy) ?? 0, Finite(h.SealedAccuracy) ?? 0, h.Items, Finite(h.Gap) ?? 0,
+                        h.PValue, h.Flagged, h.Alpha, h.MinGap, Math.Round(h.Seconds, 3))
+                    : null,
+            };
             return ProvStatement.Activity(id, ReevaluationRecord.Type, record.ToAttributes());
         }));
         foreach (var t in record.Trials.Where(t => !t.Matches))
@@ -40,8 +48,14 @@ sealed class Reevaluation(LabContext lab)
         if (record.EvaluatorChanged is { } why)
             lab.RaiseIncident(g, "evaluator-changed-verdict", "evaluator-changed",
                 $"at verdict time {why}; the candidate is failed closed");
+        if (record.SealedRegeneration is { Flagged: true } caught)
+            lab.RaiseIncident(g, "sealed-regeneration", "sealed-regeneration",
+                $"the candidate {selected} was trained on the sealed curriculum as public code regenerates it: " +
+                    $"{Honeypot(caught)}; the candidate is failed closed");
+        string honeypot = record.SealedRegeneration is { } h ? $"; honeypot: {Honeypot(h)}" : "";
         lab.Report(new(g, "judge", $"re-evaluated {record.Trials.Count} trial model(s) on public validation: " +
-            $"{record.Trials.Count(t => t.Matches)} match what their workers reported ({record.Seconds:0.00} s)"));
+            $"{record.Trials.Count(t => t.Matches)} match what their workers reported ({record.Seconds:0.00} s)" +
+            honeypot));
         return record;
     }
 
@@ -49,6 +63,11 @@ sealed class Reevaluation(LabContext lab)
         lab.Journal.All(lab.Journal.Id("trial", $"g{g}-"))
             .Select(t => (t.Id[(t.Id.IndexOf('/') + 1)..], TrialRecord.From(t.Attributes)))
             .Where(t => t.Item2.Generation == g);
+
+    static string Honeypot(ReevaluationRecord.Regeneration h) =>
+        $"accuracy {h.DecoyAccuracy:0.000} on the decoy holdout and {h.SealedAccuracy:0.000} on the sealed holdout " +
+        $"({h.Items} problems each), one-sided p = {h.PValue:0.0e+0} (an alarm below {h.Alpha:0e+0} " +
+        $"with a gap of at least {h.MinGap:0.00})";
 
     static double? Finite(double? x) => x is { } v && double.IsFinite(v) ? v : null;
 }

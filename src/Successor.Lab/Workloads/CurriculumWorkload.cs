@@ -113,7 +113,7 @@ public sealed class CurriculumWorkload(CurriculumConfig curriculum, ulong evalSe
     public (Verdict Verdict, HoldoutSummary Successor) Compare(GptModel champion, GptModel successor)
     {
         var (verdict, score) = verifier.Compare(champion, successor);
-        return (verdict, Summary(score));
+        return (verdict, Summary(score) with { Regeneration = verifier.Honeypot(successor, score) });
     }
 
     public IReadOnlyList<KnownCase> Replay(GptModel champion, GptModel silenced, GptModel perturbed, ulong seed,

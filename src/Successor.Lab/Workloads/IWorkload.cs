@@ -41,7 +41,8 @@ public interface IWorkload
     /// answers) and how many the model completes: above 0, it has seen sealed data.</summary>
     CanaryResult Canaries(GptModel model);
 
-    /// <summary>The Verifier's verdict on champion vs successor, and the successor's standing.</summary>
+    /// <summary>The Verifier's verdict on champion vs successor, and the successor's standing (in a curriculum lab
+    /// under the judge's secret, with its honeypot check: HoldoutSummary.Regeneration).</summary>
     (Verdict Verdict, HoldoutSummary Successor) Compare(GptModel champion, GptModel successor);
 
     /// <summary>The promotion rule's verdicts on known cases built from the champion, its silenced copy and a
