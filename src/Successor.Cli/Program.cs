@@ -32,6 +32,17 @@ var root = new RootCommand("Successor: a lab in which small language models trai
     Successor.Cli.Commands.ServeCommand.Create(),
     Successor.Cli.Commands.Judge.JudgeCli.Create(),
 };
+// Alone, `successor` shows what to do first; its own --help groups the commands by what they are for.
+if (args.Length == 0)
+{
+    Console.Write(Successor.Cli.Output.RootHelp.Welcome());
+    return ExitCodes.Success;
+}
+if (args is ["--help"] or ["-h"] or ["-?"] or ["help"])
+{
+    Console.Write(Successor.Cli.Output.RootHelp.Grouped(root));
+    return ExitCodes.Success;
+}
 var parsed = root.Parse(args);
 if (parsed.Errors.Count > 0)
 {
