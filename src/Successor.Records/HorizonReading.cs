@@ -43,7 +43,9 @@ public sealed record HorizonReading(double? Value, string? Bound, int? Edge)
     {
         var point = Of(value, status, easiest, hardest);
         if (point.Value is null && point.Bound is null) return "none";
-        return $"{point.Text} [{Endpoint(low, easiest, hardest, upper: false).Text}, " +
-            $"{Endpoint(high, easiest, hardest, upper: true).Text}]";
+        // an interval reaches at least as far as its point: below the range, so is its lower end
+        var from = point.Bound == Below ? point : Endpoint(low, easiest, hardest, upper: false);
+        var to = point.Bound == Above ? point : Endpoint(high, easiest, hardest, upper: true);
+        return $"{point.Text} [{from.Text}, {to.Text}]";
     }
 }

@@ -24,6 +24,7 @@ public sealed class HorizonReadingTests
         Assert.Equal("< 1 [< 1, 2.10]", HorizonReading.WithInterval(-11.35, -16.54, 2.1, "below_range", 1, 12));
         Assert.Equal("3.20 [1.50, > 12]", HorizonReading.WithInterval(3.2, 1.5, null, "fitted", 1, 12));
         Assert.Equal("none", HorizonReading.WithInterval(null, null, null, null, 1, 12));
+        Assert.Equal("< 1 [< 1, > 12]", HorizonReading.WithInterval(-3, null, null, "below_range", 1, 12));
     }
 
     [Fact]
