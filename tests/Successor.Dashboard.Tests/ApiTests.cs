@@ -67,7 +67,12 @@ public sealed class ApiTests(RecordedLab lab)
         Assert.Equal(promotions, (int)kpis["promotions"]!);
         Assert.Equal(promotions, (int)kpis["audited_promotions"]! + kpis["audit_gaps"]!.AsArray().Count);
         Assert.Equal("on", (string)kpis["sandbox"]!); // the lab's workers ran sandboxed, as recorded
-        Assert.Contains(snapshot["approvals"]!.AsArray(), a => (string)a!["id"]! == lab.PendingRequestId);
+        var request = snapshot["approvals"]!.AsArray().Single(a => (string)a!["id"]! == lab.PendingRequestId)!;
+        // the one budget field the recorded lab raised, and nothing else
+        var change = Assert.Single(request["changes"]!.AsArray())!;
+        Assert.Equal(("successor_steps", "100", "120"), ((string)change["field"]!, (string)change["from"]!,
+            (string)change["to"]!));
+        Assert.Equal("budget increase: successor_steps: 100 → 120", (string)request["summary"]!);
         Assert.True((double)snapshot["server_ms"]! > 0);
     }
 

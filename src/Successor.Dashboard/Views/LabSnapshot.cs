@@ -139,6 +139,10 @@ public static class LabSnapshot
             ["id"] = request.Id,
             ["gate"] = request.Record.Gate,
             ["summary"] = request.Record.Summary,
+            ["changes"] = new JsonArray([.. FieldChanges.Of(request.Record).Select(c => new JsonObject
+            {
+                ["field"] = c.Field, ["from"] = c.From, ["to"] = c.To,
+            })]),
             ["requested_at"] = Time(request.Time),
             ["requested_by"] = request.Element.Actor,
             ["decision"] = decision is null ? null : new JsonObject
