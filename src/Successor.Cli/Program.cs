@@ -46,7 +46,7 @@ if (args is ["--help"] or ["-h"] or ["-?"] or ["help"])
 var parsed = root.Parse(args);
 if (parsed.Errors.Count > 0)
 {
-    foreach (var error in parsed.Errors) Console.Error.WriteLine($"error: {error.Message}");
+    foreach (var line in Successor.Cli.Output.ParseErrorText.Lines(parsed)) Console.Error.WriteLine($"error: {line}");
     return ExitCodes.BadInput;
 }
 return Failures.Guard(() => parsed.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false }));

@@ -108,7 +108,10 @@ public static partial class JsonProblem
     static string Expected(Type type, JsonSerializerOptions options, JsonNode? found)
     {
         if (Nullable.GetUnderlyingType(type) is { } inner) return Expected(inner, options, found) + " or null";
-        bool number = found is JsonValue v && v.GetValueKind() == JsonValueKind.Number;
+        // the range only helps a whole number too large; a fraction is simply not whole
+        bool number = found is JsonValue v && v.GetValueKind() == JsonValueKind.Number
+            && double.TryParse(v.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture, out double d)
+            && d == Math.Floor(d);
         if (type == typeof(int))
             return number ? $"a whole number from {int.MinValue} to {int.MaxValue}" : "a whole number";
         if (type == typeof(long) || type == typeof(short)) return "a whole number";
@@ -145,6 +148,10 @@ public static partial class JsonProblem
             || text.Contains("end of data", StringComparison.OrdinalIgnoreCase))
             return "the text ends before every { and [ is closed";
         var literal = Regex.Match(text, @"^'([^\s'}\],]+)[^']*' is an invalid (JSON literal|start of a value)");
+        var after = Regex.Match(text, @"^'(.)' is invalid after a value\.");
+        if (after.Success) return $"a comma is missing before '{after.Groups[1].Value}' (or a closing }} or ])";
+        var key = Regex.Match(text, @"^'(.)' is an invalid start of a property name");
+        if (key.Success) return $"'{key.Groups[1].Value}' cannot start a key; a key is \"text\" in double quotes";
         if (literal.Success)
             return $"'{literal.Groups[1].Value}' is not a value; a value is a number, \"text\", true, false, null, " +
                 "{ ... } or [ ... ]";
