@@ -67,7 +67,8 @@ public static partial class JsonProblem
             {
                 var property = info.Properties.FirstOrDefault(p => p.Name == name);
                 if (property is null)
-                    return (Unknown(name, field, info.Properties.Select(p => p.Name).ToList()), $"\"{name}\"");
+                    return (Unknown(name, field, info.Properties.Select(p => p.Name).ToList(),
+                        Paths(options, options.GetTypeInfo(target), "", 0).ToList()), $"\"{name}\"");
                 info = options.GetTypeInfo(property.PropertyType);
             }
             else if (info.Kind == JsonTypeInfoKind.Dictionary) info = options.GetTypeInfo(info.ElementType!);
@@ -81,12 +82,31 @@ public static partial class JsonProblem
         return ($"{subject} is {Found(node)}; expected {Expected(info.Type, options, node)}", token);
     }
 
-    static string Unknown(string name, string parent, IReadOnlyList<string> known)
+    /// <summary>The nearest key at the same level; else a key of that name elsewhere in the document (a
+    /// budget put at the top level, say); else the keys that are allowed here.</summary>
+    static string Unknown(string name, string parent, IReadOnlyList<string> known, IReadOnlyList<string> everywhere)
     {
         string where = parent.Length == 0 ? "" : $" in {parent}";
-        return NearestName.Suggest(name, known) is { } near
-            ? $"unknown key \"{name}\"{where}; did you mean \"{near}\"?"
-            : $"unknown key \"{name}\"{where}; the keys here are {string.Join(", ", known)}";
+        if (NearestName.Suggest(name, known) is { } near)
+            return $"unknown key \"{name}\"{where}; did you mean \"{near}\"?";
+        var elsewhere = everywhere.Where(p => p.EndsWith("." + name, StringComparison.Ordinal)).ToList();
+        if (elsewhere.Count > 0)
+            return $"unknown key \"{name}\"{where}; it belongs in " +
+                string.Join(" or ", elsewhere.Select(p => $"\"{p[..p.LastIndexOf('.')]}\" (as {p})"));
+        return $"unknown key \"{name}\"{where}; the keys here are {string.Join(", ", known)}";
+    }
+
+    /// <summary>Every key path of an object type, nested objects included, a few levels deep.</summary>
+    static IEnumerable<string> Paths(JsonSerializerOptions options, JsonTypeInfo info, string prefix, int depth)
+    {
+        if (info.Kind != JsonTypeInfoKind.Object || depth > 3) yield break;
+        foreach (var p in info.Properties)
+        {
+            string path = prefix.Length == 0 ? p.Name : $"{prefix}.{p.Name}";
+            yield return path;
+            foreach (var inner in Paths(options, options.GetTypeInfo(p.PropertyType), path, depth + 1))
+                yield return inner;
+        }
     }
 
     /// <summary>What the serializer writes itself (and so names .NET types or byte offsets), as against a

@@ -68,6 +68,7 @@ public sealed class ErrorsDocTests(ErrorsDocFolder folder) : IClassFixture<Error
         Lab("a misspelt key", "{\n  \"name\": \"mine\",\n  \"generatons\": 2\n}\n"),
         Lab("a number given as text", "{\n  \"generations\": \"two\"\n}\n"),
         Lab("a misspelt nested key", "{ \"budgets\": { \"trial_stepz\": 30 } }\n"),
+        Lab("a key at the wrong level", "{ \"name\": \"mine\", \"trial_steps\": 30 }\n"),
         Lab("an unknown choice", "{ \"recipe\": { \"model\": { \"activation\": \"tanh\" } } }\n"),
         Lab("a negative seed", "{ \"seed\": -1 }\n"),
         Lab("a missing comma", "{\n  \"name\": \"mine\"\n  \"generations\": 2\n}\n"),

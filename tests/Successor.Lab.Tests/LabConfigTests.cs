@@ -101,6 +101,9 @@ public sealed class LabConfigTests
     [InlineData("// a comment\n{ \"recipe\": { \"model\": { \"activation\": \"tanh\" } } }",
         "lab config lab.json, line 2, column 40: recipe.model.activation is the text \"tanh\"; " +
         "expected one of gelu, relu_squared, swiglu")]
+    [InlineData("{ \"trial_steps\": 30 }",
+        "lab config lab.json, line 1, column 3: unknown key \"trial_steps\"; it belongs in \"budgets\" " +
+        "(as budgets.trial_steps)")]
     public void A_json_error_names_the_line_the_column_the_field_and_the_nearest_key(string json, string expected)
     {
         var e = Assert.Throws<LabConfigException>(() => LabConfigJson.Parse(json, "lab.json"));
