@@ -32,10 +32,21 @@ var root = new RootCommand("Successor: a lab in which small language models trai
     Successor.Cli.Commands.ServeCommand.Create(),
     Successor.Cli.Commands.Judge.JudgeCli.Create(),
 };
+// Alone, `successor` shows what to do first; its own --help groups the commands by what they are for.
+if (args.Length == 0)
+{
+    Console.Write(Successor.Cli.Output.RootHelp.Welcome());
+    return ExitCodes.Success;
+}
+if (args is ["--help"] or ["-h"] or ["-?"] or ["help"])
+{
+    Console.Write(Successor.Cli.Output.RootHelp.Grouped(root));
+    return ExitCodes.Success;
+}
 var parsed = root.Parse(args);
 if (parsed.Errors.Count > 0)
 {
-    foreach (var error in parsed.Errors) Console.Error.WriteLine($"error: {error.Message}");
+    foreach (var line in Successor.Cli.Output.ParseErrorText.Lines(parsed)) Console.Error.WriteLine($"error: {line}");
     return ExitCodes.BadInput;
 }
 return Failures.Guard(() => parsed.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false }));

@@ -17,10 +17,10 @@ public static class SnakeCaseJson
         NumberHandling = JsonNumberHandling.Strict,
     };
 
-    /// <summary>Where a reading error is and what it is, as the tail of a one-line message: " at $.path: " (no
-    /// path when the document itself is wrong) and the first line of the serializer's message.</summary>
-    public static string Problem(JsonException e) =>
-        $"{(e.Path is { Length: > 1 } path ? $" at {path}" : "")}: {e.Message.Split('\n')[0].Trim()}";
+    /// <summary>Where a reading error is and what it is, as the tail of a one-line message: ", line 3, column 5:
+    /// generations is the text "two"; expected a whole number" (see JsonProblem).</summary>
+    public static string Problem(JsonException e, string text, Type target, JsonSerializerOptions? options = null) =>
+        JsonProblem.Describe(e, text, target, options ?? Options);
 
     /// <summary>The same, without indentation, for values embedded in other files.</summary>
     public static JsonSerializerOptions Compact { get; } = new(Options) { WriteIndented = false };

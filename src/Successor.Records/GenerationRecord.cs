@@ -26,6 +26,8 @@ public sealed record GenerationRecord : LabRecord<GenerationRecord>
     public double? HorizonLow { get; init; }
     public double? HorizonHigh { get; init; }
     public string? HorizonStatus { get; init; }
+    public int? HorizonEasiest { get; init; }
+    public int? HorizonHardest { get; init; }
     public IReadOnlyList<FamilyHorizon>? Horizons { get; init; }
 
     // The Verifier's paired comparison of successor and champion on the sealed holdout.
@@ -70,5 +72,6 @@ public sealed record GenerationRecord : LabRecord<GenerationRecord>
     {
         HoldoutMetric = s.Metric, HoldoutValue = s.Value, Horizon = s.Horizon, HorizonLow = s.HorizonLow,
         HorizonHigh = s.HorizonHigh, HorizonStatus = s.HorizonStatus, Horizons = s.Horizons,
+        HorizonEasiest = s.HorizonEasiest, HorizonHardest = s.HorizonHardest,
     };
 }

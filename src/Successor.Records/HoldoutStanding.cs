@@ -8,5 +8,8 @@ public sealed record HoldoutStanding(string Metric, double Value)
     public double? HorizonLow { get; init; }
     public double? HorizonHigh { get; init; }
     public string? HorizonStatus { get; init; }
+    /// <summary>The easiest and hardest difficulty the horizon was measured on.</summary>
+    public int? HorizonEasiest { get; init; }
+    public int? HorizonHardest { get; init; }
     public IReadOnlyList<FamilyHorizon>? Horizons { get; init; }
 }

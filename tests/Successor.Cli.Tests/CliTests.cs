@@ -133,7 +133,7 @@ public sealed class CliTests(TrainedCheckpoint trained) : IClassFixture<TrainedC
 
     [Theory]
     [InlineData("--set", "layerz=2", "unknown key 'layerz'")]
-    [InlineData("--set", "learning_rate=fast", "not a valid number")]
+    [InlineData("--set", "learning_rate=fast", "learning_rate is the text \"fast\"; expected a number")]
     [InlineData("--preset", "huge", "preset 'huge' is unknown")]
     [InlineData("--data", "/no/such/file.txt", "data /no/such/file.txt: cannot be read")]
     [InlineData("--threads", "0", "--threads is 0")]

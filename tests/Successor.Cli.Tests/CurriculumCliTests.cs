@@ -43,6 +43,15 @@ public sealed class CurriculumCliTests(TinyCurriculumModel model) : IClassFixtur
         var json = JsonDocument.Parse(r.OutputLines[^1]).RootElement;
         Assert.Equal(60, json.GetProperty("items").GetInt32());
         Assert.InRange(json.GetProperty("accuracy").GetDouble(), 0, 1);
+        // the horizon is a number inside the difficulties tested (1 to 3), else a bound at the edge it passed
+        var horizon = json.GetProperty("horizons")[0];
+        if (horizon.GetProperty("bound").ValueKind == JsonValueKind.String)
+            Assert.Equal(horizon.GetProperty("bound").GetString() == "below" ? 1 : 3,
+                horizon.GetProperty("edge").GetInt32());
+        else Assert.InRange(horizon.GetProperty("horizon").GetDouble(), 1, 3);
+        var text = SuccessorProcess.Run("eval", "--checkpoint", model.Checkpoint, "--curriculum", "radd",
+            "--difficulties", "1-3", "--count", "20");
+        Assert.Matches(@"^(< 1|> 3|[123]\.\d\d) \[", text.Value("horizon_radd"));
     }
 
     [Fact]

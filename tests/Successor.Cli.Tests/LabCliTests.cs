@@ -342,6 +342,9 @@ public sealed class LabCliTests
         var waiting = SuccessorProcess.Run(lab.Args("run"));
         Assert.Equal(4, waiting.ExitCode);
         Assert.Contains("g0 budget: budgets changed since the last run", waiting.Stdout);
+        Assert.StartsWith(
+            "error: waiting for a person: budget increase: lab_tokens: 150000 → 0 (no cap); decide with",
+            waiting.Stderr);
         string token =
             File.ReadAllText(SuccessorProcess.Run("person", "bootstrap", "ada", "--ledger", lab.Ledger,
                 "--key-out", Path.Combine(lab.Root, "ada.key")).Value("key_file")).Trim();

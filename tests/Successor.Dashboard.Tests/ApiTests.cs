@@ -67,7 +67,12 @@ public sealed class ApiTests(RecordedLab lab)
         Assert.Equal(promotions, (int)kpis["promotions"]!);
         Assert.Equal(promotions, (int)kpis["audited_promotions"]! + kpis["audit_gaps"]!.AsArray().Count);
         Assert.Equal("on", (string)kpis["sandbox"]!); // the lab's workers ran sandboxed, as recorded
-        Assert.Contains(snapshot["approvals"]!.AsArray(), a => (string)a!["id"]! == lab.PendingRequestId);
+        var request = snapshot["approvals"]!.AsArray().Single(a => (string)a!["id"]! == lab.PendingRequestId)!;
+        // the one budget field the recorded lab raised, and nothing else
+        var change = Assert.Single(request["changes"]!.AsArray())!;
+        Assert.Equal(("successor_steps", "100", "120"), ((string)change["field"]!, (string)change["from"]!,
+            (string)change["to"]!));
+        Assert.Equal("budget increase: successor_steps: 100 → 120", (string)request["summary"]!);
         Assert.True((double)snapshot["server_ms"]! > 0);
     }
 
@@ -159,7 +164,8 @@ public sealed class ApiTests(RecordedLab lab)
         var snapshot = await Get($"/api/labs/{RecordedLab.Lab}");
         var champions =
             snapshot["generations"]!.AsArray().Where(g => (string)g!["outcome"]! is "first" or "promoted").ToList();
-        var expected = champions.SelectMany(g => g!["horizons"]!.AsArray()).Where(h => (double?)h!["horizon"] > 0)
+        var expected = champions.SelectMany(g => g!["horizons"]!.AsArray()).Where(h => (double?)h!["horizon"] > 0
+            && h["bound"] is null)
             .GroupBy(h => (string)h!["family"]!).ToDictionary(x => $"lab-{RecordedLab.Lab}-{x.Key}", x => x.Count());
         var own = series.Where(x => ((string)x!["id"]!).StartsWith($"lab-{RecordedLab.Lab}-", StringComparison.Ordinal))
             .ToList();

@@ -52,7 +52,7 @@ public sealed class LabConfigTests
 
     [Theory]
     [InlineData("""{ "budgets": { "trial_stepz": 3 } }""", "trial_stepz")]
-    [InlineData("""{ "seed": "one" }""", "$.seed")]
+    [InlineData("""{ "seed": "one" }""", "seed is the text \"one\"; expected a whole number, 0 or more")]
     [InlineData("""[1, 2]""", "lab config")]
     [InlineData("""{ "recipe": { "learning_rate": -1 } }""", "learning_rate")]
     [InlineData(
@@ -88,6 +88,26 @@ public sealed class LabConfigTests
     {
         var e = Assert.Throws<LabConfigException>(() => LabConfigJson.Parse(json, "lab.json"));
         Assert.Contains(expected, e.Message);
+    }
+
+    [Theory]
+    [InlineData("{\n  \"name\": \"x\",\n  \"generatons\": 2\n}",
+        "lab config lab.json, line 3, column 3: unknown key \"generatons\"; did you mean \"generations\"?")]
+    [InlineData("{\n  \"generations\": \"two\"\n}",
+        "lab config lab.json, line 2, column 18: generations is the text \"two\"; expected a whole number")]
+    [InlineData("{ \"budgets\": { \"trial_stepz\": 3 } }",
+        "lab config lab.json, line 1, column 16: unknown key \"trial_stepz\" in budgets; " +
+        "did you mean \"trial_steps\"?")]
+    [InlineData("// a comment\n{ \"recipe\": { \"model\": { \"activation\": \"tanh\" } } }",
+        "lab config lab.json, line 2, column 40: recipe.model.activation is the text \"tanh\"; " +
+        "expected one of gelu, relu_squared, swiglu")]
+    [InlineData("{ \"trial_steps\": 30 }",
+        "lab config lab.json, line 1, column 3: unknown key \"trial_steps\"; it belongs in \"budgets\" " +
+        "(as budgets.trial_steps)")]
+    public void A_json_error_names_the_line_the_column_the_field_and_the_nearest_key(string json, string expected)
+    {
+        var e = Assert.Throws<LabConfigException>(() => LabConfigJson.Parse(json, "lab.json"));
+        Assert.Equal(expected, e.Message);
     }
 
     [Fact]

@@ -10,7 +10,8 @@ public sealed class KeyNameTests
     {
         [nameof(GenerationRecord)] = "lab generation champion_generation champion_checkpoint champion_recipe "
             + "self_generated frontier promoted reason approved_by holdout_metric holdout_value horizon horizon_low "
-            + "horizon_high horizon_status horizons improvement improvement_low improvement_high improvement_p_value "
+            + "horizon_high horizon_status horizon_easiest horizon_hardest horizons improvement improvement_low "
+            + "improvement_high improvement_p_value "
             + "holdout_items genuinely_better verdict candidate_public_score public_improvement public_improvement_low "
             + "public_improvement_high divergence_z divergence_alarm divergence_sum_generations divergence_sum_z "
             + "divergence_sum_alarm canaries_completed canaries_planted replay_false_accepts cumulative_reliability "
@@ -71,7 +72,8 @@ public sealed class KeyNameTests
     public void Nested_entries_write_the_ledger_s_names()
     {
         var generation = Samples.Generation().ToAttributes();
-        Assert.Equal(Names("family horizon low high status"), Keys(generation["horizons"]![0]!.AsObject()));
+        Assert.Equal(Names("family horizon low high status easiest hardest"),
+            Keys(generation["horizons"]![0]!.AsObject()));
         var all = Samples.All().ToDictionary(s => s.Record.GetType().Name, s => s.Record.ToAttributes());
         Assert.Equal(Names("case should_accept accepted reason"),
             Keys(all[nameof(ReplayRecord)]["cases"]![0]!.AsObject()));

@@ -116,9 +116,10 @@ public static class Samples
         Tokens = 1_000_000, Seconds = 321.5,
     }.With(new HoldoutStanding("accuracy", 0.75)
     {
-        Horizon = 4.5, HorizonLow = 3.5, HorizonHigh = 5.5, HorizonStatus = "inside",
-        Horizons = [new FamilyHorizon("radd", 4.5, 3.5, 5.5, "inside"), new FamilyHorizon("rmul", null, null, null,
-            "above")],
+        Horizon = 4.5, HorizonLow = 3.5, HorizonHigh = 5.5, HorizonStatus = "inside", HorizonEasiest = 1,
+        HorizonHardest = 12,
+        Horizons = [new FamilyHorizon("radd", 4.5, 3.5, 5.5, "inside") { Easiest = 1, Hardest = 12 },
+            new FamilyHorizon("rmul", null, null, null, "above")],
     });
 
     public static CurationRecord Curation() => new()

@@ -34,8 +34,8 @@ static class TrendEndpoints
     }
 
     /// <summary>One series per task family: the horizon (difficulty at 50% accuracy) of the champion after
-    /// each generation, at the time its verdict was recorded. Generations without a fitted horizon are left
-    /// out.</summary>
+    /// each generation, at the time its verdict was recorded. Generations without a fitted horizon inside the
+    /// difficulties tested are left out.</summary>
     static IEnumerable<TrendSeries> LabHorizons(string lab, IReadOnlyList<LabElement> elements)
     {
         var points = new Dictionary<string, List<TrendPoint>>(StringComparer.Ordinal);
@@ -43,7 +43,7 @@ static class TrendEndpoints
             .Where(e => e.Record.Generation == 0 || e.Record.Promoted);
         foreach (var g in champions)
             foreach (var h in g.Record.Horizons ?? [])
-                if (h?.Horizon is { } value && value > 0 && h.Family is { } family)
+                if (h?.Reading() is { Value: { } value, Bound: null } && value > 0 && h.Family is { } family)
                     (points.TryGetValue(family, out var list) ? list : points[family] = [])
                         .Add(new TrendPoint(g.Time, value));
         return points.Select(p => new TrendSeries($"lab-{lab}-{p.Key}", $"{lab}: {p.Key} capability horizon",

@@ -49,6 +49,9 @@ public static class LabSnapshot
             ["horizon"] = r.Horizon,
             ["horizon_low"] = r.HorizonLow,
             ["horizon_high"] = r.HorizonHigh,
+            ["horizon_bound"] = HorizonReading.Of(r.Horizon, r.HorizonStatus, r.HorizonEasiest, r.HorizonHardest).Bound,
+            ["horizon_easiest"] = r.HorizonEasiest,
+            ["horizon_hardest"] = r.HorizonHardest,
             ["horizons"] = new JsonArray([.. (r.Horizons ?? []).Select(Horizon)]),
             ["kept_label_accuracy"] = r.KeptLabelAccuracy,
             ["kept"] = r.Kept,
@@ -63,10 +66,14 @@ public static class LabSnapshot
         };
     }
 
-    /// <summary>One family's horizon, its keys in the order the ledger's canonical JSON gives them.</summary>
+    /// <summary>One family's horizon, its keys in the order the ledger's canonical JSON gives them, and
+    /// whether it lies outside the difficulties tested: "bound" ("below", "above" or null) and the edge it is
+    /// bounded by, so that the page draws no extrapolated figure as a measurement.</summary>
     static JsonNode Horizon(FamilyHorizon h) => new JsonObject
     {
-        ["family"] = h.Family, ["high"] = h.High, ["horizon"] = h.Horizon, ["low"] = h.Low, ["status"] = h.Status,
+        ["easiest"] = h.Easiest, ["family"] = h.Family, ["hardest"] = h.Hardest, ["high"] = h.High,
+        ["horizon"] = h.Horizon, ["low"] = h.Low, ["status"] = h.Status,
+        ["bound"] = h.Reading().Bound, ["edge"] = h.Reading().Edge,
     };
 
     static JsonNode Trial(Recorded<TrialRecord> e) => new JsonObject
@@ -132,6 +139,10 @@ public static class LabSnapshot
             ["id"] = request.Id,
             ["gate"] = request.Record.Gate,
             ["summary"] = request.Record.Summary,
+            ["changes"] = new JsonArray([.. FieldChanges.Of(request.Record).Select(c => new JsonObject
+            {
+                ["field"] = c.Field, ["from"] = c.From, ["to"] = c.To,
+            })]),
             ["requested_at"] = Time(request.Time),
             ["requested_by"] = request.Element.Actor,
             ["decision"] = decision is null ? null : new JsonObject

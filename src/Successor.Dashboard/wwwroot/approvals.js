@@ -29,6 +29,15 @@ const Approvals = (() => {
     }
   }
 
+  /** What approving would change, one row per field: the value now and the value asked for. */
+  function changes(request) {
+    if (!request.changes?.length) return null;
+    return el('table', { class: 'changes', 'data-testid': 'approval-changes' },
+      el('thead', {}, el('tr', {}, el('th', {}, 'Field'), el('th', {}, 'Now'), el('th', {}, 'Asked for'))),
+      el('tbody', {}, ...request.changes.map(c => el('tr', { 'data-field': c.field },
+        el('td', {}, el('code', {}, c.field)), el('td', {}, c.from), el('td', {}, el('strong', {}, c.to))))));
+  }
+
   function pendingCard(request) {
     const id = request.id, fieldId = `reason-${id.replace(/[^A-Za-z0-9-]/g, '_')}`;
     const input = el('input', { id: fieldId, type: 'text', 'data-testid': 'approval-reason', placeholder: 'why', value: reasons.get(id) || '' });
@@ -42,6 +51,7 @@ const Approvals = (() => {
     return el('article', { class: 'approval', 'data-testid': 'pending-approval', 'data-request': id },
       el('h3', {}, `${request.gate} `, el('code', {}, id)),
       el('p', {}, request.summary || ''),
+      changes(request),
       el('p', { class: 'muted' }, `Asked by ${request.requested_by || 'unknown'} at ${fmt.time(request.requested_at)}`),
       el('div', { class: 'decide' }, el('label', { for: fieldId }, 'Reason'), input, approve, reject));
   }
@@ -57,7 +67,9 @@ const Approvals = (() => {
     }
     document.getElementById('decided-count').textContent = String(decided.length);
     document.getElementById('decided').replaceChildren(table(null, [
-      ['Request', a => a.id], ['Gate', a => a.gate], ['Decision', a => a.decision.decision], ['By', a => a.decision.by],
+      ['Request', a => a.id], ['Gate', a => a.gate],
+      ['Changes', a => (a.changes || []).map(c => `${c.field}: ${c.from} → ${c.to}`).join('; ')],
+      ['Decision', a => a.decision.decision], ['By', a => a.decision.by],
       ['Reason', a => a.decision.reason], ['Lag', a => fmt.seconds(a.decision.lag_seconds)],
     ], decided));
   }

@@ -53,24 +53,58 @@ const GenerationCharts = (() => {
     })], metric, Charts.range(bars.flatMap(b => b ? [b.low, b.high] : []).concat(rows.map(g => g.holdout)))));
   }
 
-  /** One line per task family; a generation without per-family horizons counts under "all". */
+  /** A horizon or CI endpoint against the difficulties tested: a number inside them, "< 1" or "> 12" outside
+   *  (the fit extrapolates; the measurement only bounds). A missing upper endpoint never crossed one half. */
+  function bounded(value, r, upper = false) {
+    if (value == null && upper && r.hardest != null) return `> ${r.hardest}`;
+    if (value == null) return fmt.none;
+    if (r.easiest != null && value < r.easiest) return `< ${r.easiest}`;
+    if (r.hardest != null && value > r.hardest) return `> ${r.hardest}`;
+    return fmt.number(value);
+  }
+
+  const horizonText = r => r.bound === 'below' ? (r.edge != null ? `< ${r.edge}` : 'below the range tested')
+    : r.bound === 'above' ? (r.edge != null ? `> ${r.edge}` : 'above the range tested') : fmt.number(r.horizon);
+
+  /** Clamped into the tested range, so that no whisker reaches a difficulty that was not measured. */
+  const clamp = (value, r) => value == null ? null
+    : Math.min(r.hardest ?? Infinity, Math.max(r.easiest ?? -Infinity, value));
+
+  /** One line per task family; a generation without per-family horizons counts under "all". A horizon outside
+   *  the difficulties tested is drawn as an open triangle at the edge it passed, pointing the way it lies. */
   function horizons(parent, generations) {
     const rows = generations.flatMap(g => (g.horizons?.length ? g.horizons
-      : g.horizon != null ? [{ family: 'all', horizon: g.horizon, low: g.horizon_low, high: g.horizon_high }] : [])
-      .filter(h => h.horizon != null).map(h => ({ generation: g.generation, ...h })));
+      : g.horizon != null || g.horizon_bound ? [{
+        family: 'all', horizon: g.horizon, low: g.horizon_low, high: g.horizon_high, bound: g.horizon_bound,
+        easiest: g.horizon_easiest, hardest: g.horizon_hardest,
+        edge: g.horizon_bound === 'below' ? g.horizon_easiest : g.horizon_bound === 'above' ? g.horizon_hardest : null,
+      }] : [])
+      .filter(h => h.horizon != null || h.bound).map(h => ({ generation: g.generation, ...h })));
     const families = [...new Set(rows.map(r => r.family))];
+    // a bound from a record older than the range it keeps has no edge to be drawn at; the table still says it
+    const drawn = rows.filter(r => !r.bound || r.edge != null);
     const canvas = Charts.figure(parent, {
-      id: 'horizon', title: 'Capability horizon per task family', points: rows.length,
-      note: 'The difficulty at which the model still succeeds half the time, with its 95% interval.',
+      id: 'horizon', title: 'Capability horizon per task family', points: drawn.length,
+      note: 'The difficulty at which the model still succeeds half the time, with its 95% interval. An open ' +
+        'triangle at the easiest or hardest difficulty tested: the horizon lies beyond it, and the fit alone ' +
+        'would put it at a difficulty that was never measured.',
       table: table(null, [
-        ['Generation', r => r.generation], ['Family', r => r.family], ['Horizon', r => fmt.number(r.horizon)],
-        ['95% CI', r => `${fmt.number(r.low)} – ${fmt.number(r.high)}`],
+        ['Generation', r => r.generation], ['Family', r => r.family], ['Horizon', horizonText],
+        ['95% CI', r => `${bounded(r.low, r)} – ${bounded(r.high, r, true)}`],
       ], rows),
     });
     Charts.draw(canvas, config(families.map((family, i) => {
-      const mine = rows.filter(r => r.family === family);
-      return series(family, mine.map(r => ({ x: r.generation, y: r.horizon })), i, { errorBars: mine });
-    }), 'horizon (difficulty)', Charts.range(rows.flatMap(r => [r.low, r.high, r.horizon]))));
+      const mine = drawn.filter(r => r.family === family);
+      return series(family, mine.map(r => ({ x: r.generation, y: r.bound ? r.edge : r.horizon })), i, {
+        errorBars: mine.map(r => r.bound ? null : { low: clamp(r.low, r), high: clamp(r.high ?? r.hardest, r) }),
+        pointStyle: mine.map(r => r.bound ? 'triangle' : 'circle'),
+        pointRotation: mine.map(r => r.bound === 'below' ? 180 : 0),
+        pointBackgroundColor: mine.map(r => r.bound ? 'rgba(255, 255, 255, 0)' : Charts.color(i)),
+        pointRadius: mine.map(r => r.bound ? 6 : 4),
+        bounds: mine.map(r => r.bound || null),
+      });
+    }), 'horizon (difficulty)', Charts.range(drawn.flatMap(r => r.bound ? [r.edge]
+      : [clamp(r.low, r), clamp(r.high, r), r.horizon]))));
   }
 
   function keptAccuracy(parent, generations) {

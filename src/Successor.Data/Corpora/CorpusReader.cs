@@ -134,7 +134,7 @@ public static class CorpusReader
             catch (JsonException e)
             {
                 throw new DataException(
-                    $"data {path}: line {number} is not valid JSON ({e.Message.Split('.')[0]}); " +
+                    $"data {path}: line {number} is not valid JSON ({Models.JsonProblem.Syntax(e)}); " +
                     $"each line must be an object like {{\"text\": \"...\"}}");
             }
             if (!string.IsNullOrWhiteSpace(text))

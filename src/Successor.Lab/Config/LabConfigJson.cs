@@ -21,7 +21,8 @@ public static class LabConfigJson
     {
         LabConfig? config;
         try { config = JsonSerializer.Deserialize<LabConfig>(text, Read); }
-        catch (JsonException e) { throw new LabConfigException($"lab config {source}{SnakeCaseJson.Problem(e)}"); }
+        catch (JsonException e) { throw new LabConfigException(
+            $"lab config {source}{SnakeCaseJson.Problem(e, text, typeof(LabConfig), Read)}"); }
         if (config is null)
             throw new LabConfigException($"lab config {source}: is null; " +
                 "expected a JSON object (run successor init for a template)");

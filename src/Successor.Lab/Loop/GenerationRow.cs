@@ -4,4 +4,9 @@ namespace Successor.Lab.Loop;
 public sealed record GenerationRow(int Generation, bool Promoted, int ChampionGeneration, string Metric,
     double? Holdout, double? Difference, double? Low, double? High,
     double? Horizon, double? HorizonLow, double? HorizonHigh, double? KeptLabelAccuracy, int? Kept, long Tokens,
-        double Seconds, string Reason);
+        double Seconds, string Reason, string? HorizonStatus = null, int? HorizonEasiest = null,
+    int? HorizonHardest = null)
+{
+    /// <summary>The horizon as it may be shown: a bound ("&lt; 1") outside the difficulties tested.</summary>
+    public HorizonReading HorizonShown => HorizonReading.Of(Horizon, HorizonStatus, HorizonEasiest, HorizonHardest);
+}

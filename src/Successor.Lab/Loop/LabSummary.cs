@@ -17,7 +17,7 @@ public static class LabSummary
         return new(a.Generation, a.Promoted, a.ChampionGeneration, a.HoldoutMetric ?? "", a.HoldoutValue, a.Improvement,
             a.ImprovementLow,
             a.ImprovementHigh, a.Horizon, a.HorizonLow, a.HorizonHigh, a.KeptLabelAccuracy, a.Kept, a.Tokens, a.Seconds,
-                a.Reason);
+                a.Reason, a.HorizonStatus, a.HorizonEasiest, a.HorizonHardest);
     }
 
     public static string Table(IReadOnlyList<GenerationRow> rows)
@@ -30,8 +30,8 @@ public static class LabSummary
             F(r.Generation), r.Generation == 0 ? "first" : r.Promoted ? "promoted" : "rejected",
                 $"g{r.ChampionGeneration}", F(r.Holdout),
             r.Difference is { } d ? $"{Signed.S(d)} [{Signed.S(r.Low)}, {Signed.S(r.High)}]" : "-",
-            r.Metric != "accuracy" ? "-" : r.Horizon is { } h ? $"{h:0.00} [{F2(r.HorizonLow)}, {F2(r.HorizonHigh)}]"
-                : "none",
+            r.Metric != "accuracy" ? "-" : HorizonReading.WithInterval(r.Horizon, r.HorizonLow, r.HorizonHigh,
+                r.HorizonStatus, r.HorizonEasiest, r.HorizonHardest),
             r.Kept is > 0 ? F(r.KeptLabelAccuracy) : "-", r.Kept is { } k ? F(k) : "-", r.Tokens.ToString("N0",
                 CultureInfo.InvariantCulture), r.Seconds.ToString("0", CultureInfo.InvariantCulture),
         }).ToList();
@@ -43,7 +43,6 @@ public static class LabSummary
         return s.ToString();
     }
 
-    static string F2(double? v) => v is { } x ? x.ToString("0.00", CultureInfo.InvariantCulture) : "none";
     static string F(double? v) => v is { } x ? x.ToString("0.000", CultureInfo.InvariantCulture) : "-";
     static string F(int v) => v.ToString(CultureInfo.InvariantCulture);
 }

@@ -29,7 +29,7 @@ sealed class TrialBatch(LabContext lab)
         if (pending.Count > 0)
             lab.Report(new(g, "trials",
                 $"running {pending.Count} trial(s) on {Math.Min(pending.Count, lab.Config.Research.Workers)} "
-                + $"worker(s): {string.Join(", ", pending.Select(p => p.Item1.Id))}"));
+                + $"worker(s): {string.Join(", ", pending.Select(p => p.Item1.Id))}") { Trials = pending.Count });
         var byId = plans.ToDictionary(p => p.Id);
         lab.Runner.Run(pending, result =>
         {
@@ -120,7 +120,7 @@ sealed class TrialBatch(LabContext lab)
             ? $"{result.Id}: public {lab.Task.Metric} {lab.Public(result.Score)}, {result.Steps} steps, " +
                 $"{result.Tokens:N0} tokens, "
                 + $"{result.Seconds:0.0} s"
-            : $"{result.Id}: {result.Status}: {result.Error}"));
+            : $"{result.Id}: {result.Status}: {result.Error}") { Tokens = result.Tokens, Seconds = result.Seconds });
         if (result.Status == TrialRunner.Unverifiable)
             lab.RaiseIncident(g, $"unverifiable-{result.Id}", "unverifiable-result",
                 $"trial {result.Id} is failed closed: {result.Error}");

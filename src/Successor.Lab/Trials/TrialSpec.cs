@@ -50,8 +50,15 @@ public sealed record TrialSpec
     {
         string path = Path.Combine(folder, FileName);
         if (!File.Exists(path)) throw new LabConfigException($"trial {folder}: has no {FileName}");
-        try { return JsonSerializer.Deserialize<TrialSpec>(File.ReadAllText(path), SnakeCaseJson.Options)
-            ?? throw new JsonException("null"); }
-        catch (JsonException e) { throw new LabConfigException($"trial spec {path}: {e.Message.Split('\n')[0]}"); }
+        string text = File.ReadAllText(path);
+        try
+        {
+            return JsonSerializer.Deserialize<TrialSpec>(text, SnakeCaseJson.Options)
+                ?? throw new JsonException("it is null");
+        }
+        catch (JsonException e)
+        {
+            throw new LabConfigException($"trial spec {path}{SnakeCaseJson.Problem(e, text, typeof(TrialSpec))}");
+        }
     }
 }

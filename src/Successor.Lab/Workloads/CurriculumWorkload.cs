@@ -96,19 +96,20 @@ public sealed class CurriculumWorkload(CurriculumConfig curriculum, ulong evalSe
     HoldoutSummary Summary(SealedScore score)
     {
         var h = score.Horizons.FirstOrDefault();
+        int? Easiest(string? family) => score.Slices.Where(s => s.Family == family).Min(s => (int?)s.Difficulty);
+        int? Hardest(string? family) => score.Slices.Where(s => s.Family == family).Max(s => (int?)s.Difficulty);
         var standing = new HoldoutStanding(Metric, score.Accuracy)
         {
             Horizon = h?.Value, HorizonLow = h?.Low, HorizonHigh = h?.High, HorizonStatus = h?.Status,
-            Horizons = [.. score.Horizons.Select(x => new FamilyHorizon(x.Family, x.Value, x.Low, x.High, x.Status))],
+            HorizonEasiest = Easiest(h?.Family), HorizonHardest = Hardest(h?.Family),
+            Horizons = [.. score.Horizons.Select(x => new FamilyHorizon(x.Family, x.Value, x.Low, x.High, x.Status)
+                { Easiest = Easiest(x.Family), Hardest = Hardest(x.Family) })],
         };
-        string horizon = h is { Value: { } v } ? $"{v:0.00} [95% CI {Show(h.Low)}, {Show(h.High)}] ({h.Status})"
-            : $"none ({h?.Status})";
+        string horizon = HorizonReading.WithInterval(h?.Value, h?.Low, h?.High, h?.Status,
+            standing.HorizonEasiest, standing.HorizonHardest);
         return new HoldoutSummary(score.Accuracy, $"sealed accuracy {score.Accuracy:0.000}, horizon {horizon}",
             standing);
     }
-
-    static string Show(double? v) =>
-        v is { } x ? x.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture) : "none";
 
     public (Verdict Verdict, HoldoutSummary Successor) Compare(GptModel champion, GptModel successor)
     {

@@ -38,11 +38,12 @@ public static class ModelCheckpoint
             : throw new CheckpointFormatException(path, $"metadata has no '{key}'",
                 "a Successor model checkpoint (successor train writes one)");
         ModelConfig? config;
-        try { config = JsonSerializer.Deserialize<ModelConfig>(Meta("model_config"), SnakeCaseJson.Options); }
+        string json = Meta("model_config");
+        try { config = JsonSerializer.Deserialize<ModelConfig>(json, SnakeCaseJson.Options); }
         catch (JsonException e)
         {
-            throw new CheckpointFormatException(path,
-                $"model_config is not a valid model config ({e.Message.Split('\n')[0]})",
+            throw new CheckpointFormatException(path, "model_config is not a valid model config (" +
+                JsonProblem.Explain(e, json, typeof(ModelConfig), SnakeCaseJson.Options) + ")",
                 "the JSON that successor train wrote");
         }
         if (config is null || config.Validate() is { } error)

@@ -191,7 +191,8 @@ public static class SafeTensorsFile
         try { document = JsonDocument.Parse(header); }
         catch (JsonException e)
         {
-            throw Bad(path, $"header is not valid JSON ({e.Message})", "the header must be one JSON object");
+            throw Bad(path, $"header is not valid JSON ({JsonProblem.Syntax(e)})",
+                "the header must be one JSON object");
         }
 
         using (document)

@@ -116,7 +116,8 @@ public static class HfGpt2Config
         try { exact = node.Deserialize<ModelConfig>(SnakeCaseJson.Options); }
         catch (JsonException e)
         {
-            throw new InteropException($"{path}: {SuccessorKey} is not a model config ({e.Message.Split('\n')[0]}); " +
+            string why = JsonProblem.Explain(e, node.ToJsonString(), typeof(ModelConfig), SnakeCaseJson.Options);
+            throw new InteropException($"{path}: {SuccessorKey} is not a model config ({why}); " +
                 "leave the one export wrote, or remove it");
         }
         if (exact is null || exact.Hidden != gpt2.Hidden

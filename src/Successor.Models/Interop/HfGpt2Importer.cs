@@ -89,7 +89,7 @@ public static class HfGpt2Importer
         }
         catch (JsonException e)
         {
-            throw new InteropException($"{path}: is not valid JSON ({e.Message.Split('\n')[0]}); " +
+            throw new InteropException($"{path}: is not valid JSON ({JsonProblem.Syntax(e)}); " +
                 "it must be GPT-2's config.json");
         }
     }

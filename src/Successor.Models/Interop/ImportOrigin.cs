@@ -17,14 +17,16 @@ public sealed record ImportOrigin(string Format, string Source, string ConfigSha
     {
         string path = Path.Combine(folder, FileName);
         if (!File.Exists(path)) return null;
+        string text = File.ReadAllText(path);
         try
         {
-            return JsonSerializer.Deserialize<ImportOrigin>(File.ReadAllText(path), SnakeCaseJson.Options)
+            return JsonSerializer.Deserialize<ImportOrigin>(text, SnakeCaseJson.Options)
                 ?? throw new JsonException("it is null");
         }
         catch (JsonException e)
         {
-            throw new InteropException($"{path}: is not an import origin ({e.Message.Split('\n')[0]}); " +
+            throw new InteropException($"{path}: is not an import origin " +
+                $"({JsonProblem.Explain(e, text, typeof(ImportOrigin), SnakeCaseJson.Options)}); " +
                 "keep the one successor import wrote");
         }
     }

@@ -17,7 +17,8 @@ public sealed class Approvals(ILedger ledger, string lab, string actor, Action<s
     public GateDecision? Await<T>(IGate<T> gate, T evidence)
     {
         if (gate.Ask(evidence) is not { } question) return null;
-        var request = gatekeeper.Request(actor, RequestId(question.Local), gate.Name, lab, question.Summary);
+        var request =
+            gatekeeper.Request(actor, RequestId(question.Local), gate.Name, lab, question.Summary, question.Changes);
         RecordForgeries(request.Id);
         if (gatekeeper.DecisionOn(request.Id) is { } decision) return decision;
         paused(question.Summary);

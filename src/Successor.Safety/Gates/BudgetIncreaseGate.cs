@@ -7,9 +7,16 @@ public sealed class BudgetIncreaseGate(bool enabled) : IGate<BudgetChange>
 {
     public string Name => "budget-increase";
 
-    public GateQuestion? Ask(BudgetChange c) => enabled && Raises(c.From, c.To)
-        ? new($"budget-change-{c.Number}", $"budget increase {c.From} → {c.To}")
-        : null;
+    public GateQuestion? Ask(BudgetChange c)
+    {
+        if (!enabled || !Raises(c.From, c.To)) return null;
+        var changes = Records.FieldChanges.Between(c.From, c.To)
+            .Select(f => f with { From = Cap(f.From), To = Cap(f.To) }).ToList();
+        return new($"budget-change-{c.Number}", $"budget increase: {Records.FieldChanges.Text(changes)}")
+        {
+            Changes = changes,
+        };
+    }
 
     /// <summary>True when any cap in `to` is higher than in `from` (0 means no cap, the highest of all).</summary>
     public static bool Raises(string from, string to)
@@ -17,6 +24,9 @@ public sealed class BudgetIncreaseGate(bool enabled) : IGate<BudgetChange>
         var (a, b) = (JsonNode.Parse(from)!.AsObject(), JsonNode.Parse(to)!.AsObject());
         return b.Any(p => Cap(p.Value) > Cap(a[p.Key]));
     }
+
+    /// <summary>A cap as a person reads it: 0 is no cap at all, not a cap of nothing.</summary>
+    static string Cap(string value) => value == "0" ? "0 (no cap)" : value;
 
     static double Cap(JsonNode? n) => (double?)n is { } v && v > 0 ? v : double.PositiveInfinity;
 }

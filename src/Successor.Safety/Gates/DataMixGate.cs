@@ -13,6 +13,9 @@ public sealed class DataMixGate(double bound) : IGate<DataMixChange>
             ? new($"g{c.Generation}-data-mix",
                 $"the self-generated share moves by {moves:0.00} ({c.From:0.00} → {c.To:0.00}), "
                 + $"beyond gates.data_mix_change {bound:0.00}")
+            {
+                Changes = [new("recipe.self_generated_fraction", $"{c.From:0.00}", $"{c.To:0.00}")],
+            }
             : null;
     }
 }

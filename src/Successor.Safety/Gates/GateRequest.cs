@@ -6,6 +6,9 @@ public sealed record GateRequest(string Id, string Gate, string Lab, string Summ
 {
     /// <summary>Who recorded the request: the loop's agent, or a person (who then may not decide it).</summary>
     public string RequestedBy { get; init; } = "";
+
+    /// <summary>What approving would change, field by field (empty when it changes no setting).</summary>
+    public IReadOnlyList<Records.FieldChange> Changes { get; init; } = [];
 }
 
 public sealed record GateDecision(string RequestId, bool Approved, string By, string Reason, DateTimeOffset DecidedAt,

@@ -13,10 +13,11 @@ namespace Successor.Safety.Gates;
 public sealed class Gatekeeper(ILedger ledger)
 {
     /// <summary>Records the request once; asking again returns the one already recorded.</summary>
-    public GateRequest Request(string actor, string id, string gate, string lab, string summary)
+    public GateRequest Request(string actor, string id, string gate, string lab, string summary,
+        IReadOnlyList<FieldChange>? changes = null)
     {
         if (Find(id) is { } existing) return existing;
-        var request = new ApprovalRequestRecord(gate, summary) { Lab = lab };
+        var request = new ApprovalRequestRecord(gate, summary) { Lab = lab, Changes = changes };
         ledger.Append(actor, ProvStatement.Entity(id, ApprovalRequestRecord.Type, request.ToAttributes()));
         return Find(id)!;
     }
@@ -28,7 +29,7 @@ public sealed class Gatekeeper(ILedger ledger)
         if (entry?.Statement.Attributes is not { } a) return null;
         var request = ApprovalRequestRecord.From(a);
         return new GateRequest(id, request.Gate, request.Lab ?? "", request.Summary, entry.Time)
-            { RequestedBy = entry.Actor };
+            { RequestedBy = entry.Actor, Changes = FieldChanges.Of(request) };
     }
 
     /// <summary>The first decision on the request that counts (signed by an approver who did not ask), or

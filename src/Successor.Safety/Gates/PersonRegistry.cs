@@ -68,6 +68,9 @@ public sealed partial class PersonRegistry(ILedger ledger)
 
     /// <summary>The person whose private key `token` is (their key file's text), with at least the `needed`
     /// role; the identity carries the key, to sign with.</summary>
+    const string UnknownToken = "the token (--key FILE, --token or SUCCESSOR_TOKEN) is not known to this ledger; " +
+        "give the key `successor person add` wrote for you";
+
     public Identity Authenticate(string? token, Role needed)
     {
         if (string.IsNullOrEmpty(token))
@@ -75,9 +78,9 @@ public sealed partial class PersonRegistry(ILedger ledger)
                 $"no token given; an {Roles.Name(needed)}'s key is needed (--key FILE, --token or SUCCESSOR_TOKEN)",
                 GateRefusal.Unauthenticated);
         var key = PersonKey.TryParse(token)
-            ?? throw new GateException("the token is not known to this ledger", GateRefusal.Unauthenticated);
+            ?? throw new GateException(UnknownToken, GateRefusal.Unauthenticated);
         var person = All().Values.FirstOrDefault(p => p.PublicKey == key.PublicKey)
-            ?? throw new GateException("the token is not known to this ledger", GateRefusal.Unauthenticated);
+            ?? throw new GateException(UnknownToken, GateRefusal.Unauthenticated);
         if (person.Revoked)
             throw new GateException($"the key of {person.Id} was revoked", GateRefusal.Unauthenticated);
         if (!person.May(needed))

@@ -19,7 +19,10 @@ public static class RecipeJson
     {
         Recipe? recipe;
         try { recipe = JsonSerializer.Deserialize<Recipe>(json, Options); }
-        catch (JsonException e) { throw new RecipeException($"recipe {source}{SnakeCaseJson.Problem(e)}"); }
+        catch (JsonException e)
+        {
+            throw new RecipeException($"recipe {source}{SnakeCaseJson.Problem(e, json, typeof(Recipe))}");
+        }
         if (recipe is null) throw new RecipeException($"recipe {source}: is null; expected a JSON object");
         var errors = recipe.Validate();
         if (errors.Count > 0) throw new RecipeException($"recipe {source}: {string.Join("; ", errors)}");
@@ -51,6 +54,7 @@ public static class RecipeJson
         // keys left out at defaults too
         var root = JsonSerializer.SerializeToNode(recipe, SnakeCaseJson.EveryKey)!.AsObject();
         var leaves = Leaves(root, "").ToList();
+        var set = new Dictionary<string, string>();
         foreach (var assignment in assignments)
         {
             int eq = assignment.IndexOf('=');
@@ -59,30 +63,44 @@ public static class RecipeJson
             string key = assignment[..eq].Trim().Replace('-', '_'), text = assignment[(eq + 1)..].Trim();
             var matches =
                 leaves.Where(l => l.Path == key || l.Path.EndsWith("." + key, StringComparison.Ordinal)).ToList();
-            if (matches.Count == 0)
-                throw new RecipeException(
-                    $"override '{assignment}': unknown key '{key}'; " +
-                    $"known keys: {string.Join(", ", leaves.Select(l => l.Path))}");
+            if (matches.Count == 0) throw Unknown(assignment, key, leaves.Select(l => l.Path).ToList());
             if (matches.Count > 1)
                 throw new RecipeException(
                     $"override '{assignment}': '{key}' is ambiguous; " +
                     $"use one of {string.Join(", ", matches.Select(m => m.Path))}");
             var (path, parent, name) = matches[0];
-            parent[name] = ParseValue(text, parent[name], path);
+            parent[name] = ParseValue(text, parent[name]);
+            set[path] = assignment;
         }
-        return Parse(root.ToJsonString(), "overrides");
+        string json = root.ToJsonString();
+        try { JsonSerializer.Deserialize<Recipe>(json, Options); }
+        catch (JsonException e)
+        {
+            string what = JsonProblem.Explain(e, json, typeof(Recipe), Options);
+            string field = what.Split(' ')[0];
+            string named = set.TryGetValue(field, out var a) ? $"'{a}'" : string.Join(" ", set.Values);
+            throw new RecipeException($"override {named}: {what}");
+        }
+        return Parse(json, "overrides");
     }
 
-    static JsonNode? ParseValue(string text, JsonNode? current, string path)
+    /// <summary>The nearest key when one is close (by full path or by leaf name), else every key.</summary>
+    static RecipeException Unknown(string assignment, string key, IReadOnlyList<string> paths)
     {
-        var kind = current?.GetValueKind() ?? JsonValueKind.Null;
-        if (kind == JsonValueKind.String) return JsonValue.Create(text);
+        var leafNames = paths.Select(p => p[(p.LastIndexOf('.') + 1)..]).Distinct().ToList();
+        string? near = NearestName.Suggest(key, paths) ?? NearestName.Suggest(key, leafNames);
+        return new RecipeException(near is not null
+            ? $"override '{assignment}': unknown key '{key}'; did you mean '{near}'?"
+            : $"override '{assignment}': unknown key '{key}'; known keys: {string.Join(", ", paths)}");
+    }
+
+    /// <summary>The value as JSON when it reads as JSON (3e-4, false, [1, 2]), else as a string; a value of the
+    /// wrong kind is then explained by the field's type when the recipe is read back.</summary>
+    static JsonNode? ParseValue(string text, JsonNode? current)
+    {
+        if (current?.GetValueKind() == JsonValueKind.String) return JsonValue.Create(text);
         try { return JsonNode.Parse(text); }
-        catch (JsonException)
-        {
-            throw new RecipeException(
-                $"override {path}={text}: '{text}' is not a valid {kind.ToString().ToLowerInvariant()}");
-        }
+        catch (JsonException) { return JsonValue.Create(text); }
     }
 
     static IEnumerable<(string Path, JsonObject Parent, string Name)> Leaves(JsonObject o, string prefix)

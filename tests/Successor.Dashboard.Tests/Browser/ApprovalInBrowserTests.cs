@@ -10,6 +10,24 @@ namespace Successor.Dashboard.Tests.Browser;
 [Collection(RecordedLabCollection.Name)]
 public sealed class ApprovalInBrowserTests(RecordedLab lab, Chromium chromium) : IClassFixture<Chromium>
 {
+    /// <summary>The budget request names the one field it raises, with its value now and the value asked for,
+    /// on its card while it waits and in the decided list after (another test may decide it first).</summary>
+    [Fact]
+    public async Task A_budget_request_shows_the_field_it_would_change_and_both_values()
+    {
+        var page = await chromium.Open(lab.StartServer());
+        var card = page.Locator($"[data-testid=pending-approval][data-request=\"{lab.PendingRequestId}\"]");
+        await Expect(page.Locator("[data-testid=pending-approval], [data-testid=no-pending]").First).ToBeVisibleAsync();
+        if (await card.CountAsync() == 0)
+        {
+            await Expect(page.GetByTestId("decided-approvals")).ToContainTextAsync("successor_steps: 100 → 120");
+            return;
+        }
+        var rows = card.Locator("[data-testid=approval-changes] tbody tr");
+        await Expect(rows).ToHaveCountAsync(1);
+        await Expect(rows.Locator("td")).ToHaveTextAsync(["successor_steps", "100", "120"]);
+    }
+
     [Fact]
     public async Task Approving_a_pending_request_in_the_browser_records_the_decision_in_the_ledger()
     {

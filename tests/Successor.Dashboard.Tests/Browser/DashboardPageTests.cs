@@ -99,6 +99,38 @@ public sealed class DashboardPageTests(RecordedLab lab, Chromium chromium) : ICl
         Assert.Equal(expected.Count(e => e.Value > 0), charts.Count);
     }
 
+    /// <summary>This tiny lab's models are below one half already at the easiest difficulty, where the logistic
+    /// fit alone gives a negative horizon: the chart must draw an open marker at the edge, never that figure.
+    /// </summary>
+    [Fact]
+    public async Task A_horizon_outside_the_difficulties_tested_is_an_open_marker_at_the_edge()
+    {
+        var snapshot = await Api($"/api/labs/{RecordedLab.Lab}");
+        var families = snapshot["generations"]!.AsArray().SelectMany(g => g!["horizons"]!.AsArray()).ToList();
+        Assert.Contains(families, h => (string?)h!["bound"] == "below");
+        int easiest = families.Min(h => (int)h!["easiest"]!), hardest = families.Max(h => (int)h!["hardest"]!);
+
+        var page = await chromium.Open(server);
+        var points = (await page.EvaluateAsync<JsonElement>("""
+            Chart.getChart(document.getElementById('chart-horizon')).data.datasets.filter(d => d.measured)
+              .flatMap(d => d.data.map((p, i) => ({ y: p.y, style: d.pointStyle[i], fill: d.pointBackgroundColor[i],
+                bound: d.bounds[i] })))
+            """)).EnumerateArray().ToList();
+        Assert.Contains(points, p => p.GetProperty("bound").ValueKind == JsonValueKind.String);
+        foreach (var p in points)
+        {
+            double y = p.GetProperty("y").GetDouble();
+            Assert.InRange(y, easiest, hardest);
+            string? bound = p.GetProperty("bound").ValueKind == JsonValueKind.String
+                ? p.GetProperty("bound").GetString() : null;
+            Assert.Equal(bound is null ? "circle" : "triangle", p.GetProperty("style").GetString());
+            if (bound is null) continue;
+            Assert.Equal(bound == "below" ? easiest : hardest, y);
+            Assert.Equal("rgba(255, 255, 255, 0)", p.GetProperty("fill").GetString());
+        }
+        await Expect(page.Locator("[data-testid=table-horizon] tbody")).ToContainTextAsync($"< {easiest}");
+    }
+
     [Fact]
     public async Task Without_the_chart_library_every_view_is_a_table()
     {
@@ -142,9 +174,12 @@ public sealed class DashboardPageTests(RecordedLab lab, Chromium chromium) : ICl
         var points = new Dictionary<string, int>
         {
             ["holdout"] = generations.Count(g => g!["holdout"] is not null),
-            // A generation without per-family horizons is charted under one "all" family.
+            // A generation without per-family horizons is charted under one "all" family; a horizon outside the
+            // difficulties tested is charted at the edge it passed.
             ["horizon"] = generations.Sum(g => g!["horizons"]!.AsArray() is { Count: > 0 } families
-                ? families.Count(h => h!["horizon"] is not null) : g["horizon"] is null ? 0 : 1),
+                ? families.Count(h => h!["bound"] is null ? h["horizon"] is not null : h["edge"] is not null)
+                : g["horizon_bound"] is not null ? (g["horizon_easiest"] is null ? 0 : 1)
+                : g["horizon"] is null ? 0 : 1),
             ["kept"] = generations.Count(g => g!["kept_label_accuracy"] is not null),
             ["reliability"] = snapshot["reliability"]!.AsArray().Count,
         };

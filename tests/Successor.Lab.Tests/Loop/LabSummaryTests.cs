@@ -18,4 +18,17 @@ public sealed class LabSummaryTests
         Assert.Contains("+0.000 [-0.081, +0.000]", table);
         Assert.DoesNotContain("-+", table);
     }
+
+    /// <summary>A tiny model below one half already at the easiest difficulty: the logistic fit puts its horizon
+    /// at -11.35, a difficulty never tested; the table says "below 1" instead.</summary>
+    [Fact]
+    public void A_horizon_below_the_easiest_difficulty_is_shown_as_a_bound()
+    {
+        var row = new GenerationRow(1, false, 0, "accuracy", 0.2, null, null, null, -11.35, -16.54, null, null, 0,
+            1000, 5, "", HorizonStatus: "below_range", HorizonEasiest: 1, HorizonHardest: 3);
+        string table = LabSummary.Table([row]);
+        Assert.Contains("< 1 [< 1, > 3]", table);
+        Assert.DoesNotContain("-11", table);
+        Assert.DoesNotContain("-16", table);
+    }
 }

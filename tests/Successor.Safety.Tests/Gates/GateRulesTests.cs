@@ -37,6 +37,17 @@ public sealed class GateRulesTests
     }
 
     [Fact]
+    public void A_budget_request_names_each_field_it_changes_and_only_those()
+    {
+        var q = new BudgetIncreaseGate(true).Ask(new(1, """{"trial_steps":20,"successor_steps":100,"lab_tokens":5}""",
+            """{"trial_steps":20,"successor_steps":120,"lab_tokens":0}"""))!;
+        Assert.Equal("budget increase: successor_steps: 100 → 120; lab_tokens: 5 → 0 (no cap)", q.Summary);
+        Assert.Equal([new("successor_steps", "100", "120"), new("lab_tokens", "5", "0 (no cap)")], q.Changes!);
+        Assert.Equal([new Records.FieldChange("recipe.self_generated_fraction", "0.30", "0.60")],
+            new DataMixGate(0.2).Ask(new(1, 0.3, 0.6))!.Changes!);
+    }
+
+    [Fact]
     public void The_incident_gate_asks_about_critical_incidents_only()
     {
         var gate = new IncidentGate(true);

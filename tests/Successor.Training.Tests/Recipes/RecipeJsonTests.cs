@@ -65,8 +65,12 @@ public sealed class RecipeJsonTests
     }
 
     [Theory]
-    [InlineData("layerz=3", "unknown key 'layerz'; known keys:")]
-    [InlineData("layers=three", "'three' is not a valid number")]
+    [InlineData("layerz=3", "override 'layerz=3': unknown key 'layerz'; did you mean 'layers'?")]
+    [InlineData("lerning_rate=1e-3", "override 'lerning_rate=1e-3': unknown key 'lerning_rate'; " +
+        "did you mean 'learning_rate'?")]
+    [InlineData("zzzz=3", "unknown key 'zzzz'; known keys: ")]
+    [InlineData("layers=three", "override 'layers=three': model.layers is the text \"three\"; expected a whole number")]
+    [InlineData("layers=1.5", "override 'layers=1.5': model.layers is 1.5; expected a whole number")]
     [InlineData("learning_rate", "expected key=value")]
     [InlineData("activation=tanh", "activation")]
     [InlineData("embedding=130", "embedding is 130; it must be a positive multiple of heads (4)")]

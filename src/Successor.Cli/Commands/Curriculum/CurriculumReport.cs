@@ -19,6 +19,11 @@ public static class CurriculumReport
             .ToList();
         var weak = WeaknessReport.Worst(items);
         double accuracy = items.Average(i => i.Correct ? 1.0 : 0.0);
+        // a horizon is a number only inside the difficulties tested for its family; outside them, a bound
+        int? Easiest(string family) => slices.Where(s => s.Family == family).Min(s => (int?)s.Difficulty);
+        int? Hardest(string family) => slices.Where(s => s.Family == family).Max(s => (int?)s.Difficulty);
+        Records.HorizonReading Reading(Evaluation.Statistics.Horizon h) =>
+            Records.HorizonReading.Of(h.Value, h.Status, Easiest(h.Family), Hardest(h.Family));
         if (json)
         {
             var o = new JsonObject { ["accuracy"] = accuracy, ["items"] = items.Count };
@@ -31,7 +36,7 @@ public static class CurriculumReport
             o["horizons"] = new JsonArray([.. horizons.Select(h => (JsonNode)new JsonObject
             {
                 ["family"] = h.Family, ["horizon"] = h.Value, ["ci_low"] = h.Low, ["ci_high"] = h.High,
-                ["status"] = h.Status,
+                ["status"] = h.Status, ["bound"] = Reading(h).Bound, ["edge"] = Reading(h).Edge,
             })]);
             o["weaknesses"] = new JsonArray([.. weak.Select(w => (JsonNode)new JsonObject
             {
@@ -51,7 +56,8 @@ public static class CurriculumReport
         Console.WriteLine($"accuracy: {F(accuracy)}");
         Console.WriteLine($"items: {items.Count}");
         foreach (var h in horizons)
-            Console.WriteLine($"horizon_{h.Family}: {F(h.Value)} [95% CI {F(h.Low)}, {F(h.High)}] ({h.Status})");
+            Console.WriteLine($"horizon_{h.Family}: " + Records.HorizonReading.WithInterval(h.Value, h.Low, h.High,
+                h.Status, Easiest(h.Family), Hardest(h.Family)) + $" ({h.Status})");
         foreach (var (k, v) in extra) Console.WriteLine($"{k}: {v}");
     }
 

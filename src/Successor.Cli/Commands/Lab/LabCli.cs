@@ -19,7 +19,13 @@ public static class LabCli
     };
 
     /// <summary>The config at `path`, or the embedded default lab when there is no such file.</summary>
-    public static LabConfig LoadConfig(string path) => File.Exists(path) ? LabConfigJson.Load(path) : new LabConfig();
+    /// <summary>The config at `path`; the built-in default when the default path has none, but a config named
+    /// with --config that does not exist is an error, not silently the default lab.</summary>
+    public static LabConfig LoadConfig(string path) =>
+        File.Exists(path) ? LabConfigJson.Load(path)
+        : path == LabConfigJson.FileName ? new LabConfig()
+        : throw new LabConfigException($"lab config {path}: file not found; run successor init --config {path} to " +
+            "write one, or leave out --config for the built-in default lab");
 
     /// <summary>Opens the ledger, creating a SQLite file's folder when needed.</summary>
     public static ILedger OpenOrCreate(string ledgerLocation)

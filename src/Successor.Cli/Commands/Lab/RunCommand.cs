@@ -2,7 +2,9 @@
 // whatever its ledger already records. Ctrl+C or `successor halt` stops the workers and exits with 130; a
 // gate waiting for a person exits with 4. Run again to resume.
 using System.Runtime.InteropServices;
+using Successor.Cli.Output;
 using Successor.Lab.Loop;
+using Successor.Records;
 using Successor.Safety.Audit;
 using Successor.Safety.Gates;
 
@@ -38,10 +40,14 @@ public static class RunCommand
             string folder = Path.Combine(r.GetValue(work)!, lab.Name);
             HaltSwitch.WriteProcessFile(folder);
             string judge = Successor.Ledger.Signing.JudgeFolder.For(r.GetValue(labOptions.Ledger)!);
+            var recorded = journal.All(journal.Id("generation", "")).Select(g => GenerationRecord.From(g.Attributes))
+                .ToList();
+            var progress = new LabProgress(lab, recorded.Where(g => g.Generation > 0).Select(g => g.Seconds),
+                recorded.Select(g => g.Generation));
+            var view = new LabView(progress, new Printer(asJson), clock);
             try
             {
-                new LabRunner(lab, journal, folder, line => Print(line, asJson, clock.Elapsed), judge)
-                    .Run(cancel.Token);
+                view.Run(report => new LabRunner(lab, journal, folder, report, judge).Run(cancel.Token));
             }
             catch (OperationCanceledException) when (cancel.IsCancellationRequested)
             {
@@ -52,9 +58,11 @@ public static class RunCommand
             finally { File.Delete(HaltSwitch.ProcessFile(folder)); }
             var rows = LabSummary.Rows(journal);
             var audit = AuditCoverage.Of(store, lab.Name);
+            var next = NextSteps.Of(journal, r.GetValue(labOptions.Ledger)!);
             if (asJson)
                 Console.WriteLine(System.Text.Json.JsonSerializer.Serialize(
-                    new { lab = lab.Name, generations = rows, audit }, Models.SnakeCaseJson.Compact));
+                    new { lab = lab.Name, generations = rows, audit, champion_checkpoint = next?.Checkpoint,
+                        champion_lineage = next?.Lineage }, Models.SnakeCaseJson.Compact));
             else
             {
                 Console.Write(LabSummary.Table(rows));
@@ -63,27 +71,9 @@ public static class RunCommand
                         + "recorded every required check" + (audit.NotApplicable.Count > 0 ? " that applied" : ""));
                 foreach (var gap in audit.Gaps) Console.WriteLine($"  {gap}");
                 foreach (var na in audit.NotApplicable) Console.WriteLine($"  not applicable: {na}");
+                foreach (var line in next?.Lines() ?? []) Console.WriteLine(line);
             }
             return ExitCodes.Success;
         });
-    }
-
-    /// <summary>The folder the ledger lives in (the default's for a PostgreSQL ledger): the judge's folder of
-    /// secrets is beside it.</summary>
-    /// <summary>Plain lines are stamped minutes:seconds, with hours in front once a lab runs past one.</summary>
-    static void Print(LabLine line, bool json, TimeSpan elapsed)
-    {
-        if (json)
-            Console.WriteLine(new System.Text.Json.Nodes.JsonObject
-            {
-                ["event"] = line.Stage, ["generation"] = line.Generation, ["text"] = line.Text,
-                ["elapsed_seconds"] = Math.Round(elapsed.TotalSeconds, 1),
-            }.ToJsonString());
-        else
-        {
-            string stamp = elapsed.TotalHours >= 1
-                ? $"{(int)elapsed.TotalHours}:{elapsed:mm\\:ss}" : $"{elapsed:mm\\:ss}";
-            Console.WriteLine($"[{stamp}] g{line.Generation} {line.Stage}: {line.Text}");
-        }
     }
 }

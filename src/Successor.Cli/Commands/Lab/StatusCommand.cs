@@ -21,6 +21,10 @@ public static class StatusCommand
             var trials = journal.All(journal.Id("trial", "")).Select(t => TrialRecord.From(t.Attributes)).ToList();
             var last = journal.All("").LastOrDefault();
             var champion = rows.LastOrDefault(x => x.Promoted);
+            // the horizon of the champion standing now (generation 0's when none was promoted), never a number
+            // outside the difficulties it was measured on
+            var horizon = rows.LastOrDefault(x => x.Promoted || x.Generation == 0) is { Metric: "accuracy" } standing
+                ? standing.HorizonShown : null;
             var findings = journal.All(journal.Id("finding", ""))
                 .Select(f => FindingRecord.From(f.Attributes).Effect).ToList();
             var selections = journal.All(journal.Id("selection", ""))
@@ -42,6 +46,9 @@ public static class StatusCommand
                 ("changes_adopted", selections.Count(x => x.Adopted.Count > 0)),
                 ("champion_holdout", champion?.Holdout),
                 ("holdout_metric", champion?.Metric),
+                ("champion_horizon", horizon?.Value is { } h ? Math.Round(h, 4) : null),
+                ("horizon_bound", horizon?.Bound),
+                ("horizon_edge", horizon?.Edge),
                 ("promotions", audit.Promotions),
                 ("audited_promotions", audit.Audited),
                 ("audit_coverage", audit.Share),
