@@ -16,6 +16,9 @@ public static unsafe class Gemm
     /// <summary>The micro-kernel and blocking in use; tests and benchmarks may swap it.</summary>
     internal static GemmKernel Kernel { get; set; } = GemmKernel.Best();
 
+    /// <summary>The micro-kernel in use and its blocking, e.g. "avx512-8x32 (MC=96, KC=384, NC=2048)".</summary>
+    public static string KernelDescription => Kernel.ToString();
+
     /// <summary>C = op(A)·op(B) (or C += … when accumulate) using up to Parallelism.Threads threads.</summary>
     public static void Multiply(bool transA, bool transB, int m, int n, int k,
         float* a, int lda, float* b, int ldb, float* c, int ldc, bool accumulate)
