@@ -1,5 +1,5 @@
 // What the engine knows of the CPU it runs on: its model name and the widest vector the kernels use.
-// The width follows the runtime: DOTNET_PreferredVectorBitWidth=256 (or DOTNET_EnableAVX512F=0) makes an
+// The width follows the runtime: DOTNET_EnableAVX512=0 (or DOTNET_PreferredVectorBitWidth=256) makes an
 // AVX-512 machine run the engine's AVX2 paths, which is how the AVX2 figures are measured on AVX-512 hardware.
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
