@@ -2,7 +2,8 @@
 // Reports tokens/s, ms/step and achieved GFLOP/s (6·N + 12·L·C·T FLOPs per token, nanoGPT's estimate_mfu); the
 // machine's peak measured by a register-only FMA probe at the widest vector width the engine uses, and the step's
 // fraction of it; and the step's matmul floor: every matmul of the step timed alone, ours and OpenBLAS's (at the
-// core type it reports), so `floor_fraction` says how close the whole step is to its matmuls at OpenBLAS speed.
+// core type it reports), so `floor_fraction` says how close the whole step is to its matmuls at OpenBLAS speed;
+// and the machine's load average before and after, without which figures on a shared machine mean little.
 using System.Diagnostics;
 using Successor.Cli.Commands.Bench;
 using Successor.Tensors;
@@ -32,6 +33,7 @@ public static class BenchCommand
         return CliCommand.Create("bench", "Measure training throughput against the machine's measured peak",
             [preset, steps, peak, noFloor, profile, threads, json], r =>
         {
+            double? loadBefore = Cpu.LoadAverage();
             var fast = CommonOptions.Kernels(r.GetValue(threads));
             int threadCount = r.GetValue(threads);
             var timed = r.GetValue(profile) ? new TimedKernels(fast) : null;
@@ -91,7 +93,10 @@ public static class BenchCommand
                 ("openblas_core", floor?.OpenBlasMs is null ? null : OpenBlas.CoreName),
                 ("openblas_matmul_ms", Round(floor?.OpenBlasMs, 2)),
                 ("openblas_matmul_gflops", Round(floor?.Flops / floor?.OpenBlasMs / 1e6, 1)),
+                ("openblas_threaded_ms", Round(floor?.OpenBlasThreadedMs, 2)),
+                ("openblas_one_thread_scaled_ms", Round(floor?.OpenBlasScaledMs, 2)),
                 ("floor_fraction", Round(floor?.OpenBlasMs / ms, 4)),
+                ("load_average_before", loadBefore), ("load_average_after", Cpu.LoadAverage()),
             ]);
             return ExitCodes.Success;
         });

@@ -19,6 +19,20 @@ public static class Cpu
         : Fma.IsSupported && Avx2.IsSupported ? 256
         : 128;
 
+    /// <summary>The 1-minute load average (/proc/loadavg), the number of runnable threads the machine averaged: a
+    /// benchmark's figures mean little without it on a shared machine. Null where the system does not say.</summary>
+    public static double? LoadAverage()
+    {
+        try
+        {
+            string first = File.ReadAllText("/proc/loadavg").Split(' ')[0];
+            return double.TryParse(first, System.Globalization.CultureInfo.InvariantCulture, out double load)
+                ? load : null;
+        }
+        catch (IOException) { return null; }
+        catch (UnauthorizedAccessException) { return null; }
+    }
+
     static string ReadModelName()
     {
         try

@@ -1,8 +1,10 @@
 // The matmul floor of a training step: every matmul of the step (StepMatmul.Of) timed on its own, ours (Gemm) and
 // OpenBLAS's cblas_sgemm alternately, so load from other processes falls on both alike; each is the median of
 // its samples. Summed over the step, OpenBLAS's time is the floor: the step cannot be faster than its matmuls at
-// OpenBLAS's speed. Attention's per-head products run one thread each with the heads spread over the threads,
-// so their time is counted as (one call's time × count ÷ threads).
+// OpenBLAS's speed. OpenBLAS is timed on all threads and on one; one thread's time divided by the thread count
+// (perfect scaling) is the floor where it is lower, as on a busy machine, where OpenBLAS's spinning threads
+// wait on each other. Attention's per-head products run one thread each with the heads spread over the
+// threads, so their time is counted as (one call's time × count ÷ threads).
 using System.Diagnostics;
 using System.Runtime.InteropServices;
 using Successor.Tensors.Fast;
@@ -12,25 +14,28 @@ namespace Successor.Cli.Commands.Bench;
 public static unsafe class MatmulFloor
 {
     /// <summary>Per step, in ms: the time of our matmuls and (when OpenBLAS is installed) of OpenBLAS's.</summary>
-    public sealed record Result(double OursMs, double? OpenBlasMs, double Flops);
+    public sealed record Result(double OursMs, double? OpenBlasMs, double? OpenBlasThreadedMs,
+        double? OpenBlasScaledMs, double Flops);
 
     public static Result Measure(IReadOnlyList<StepMatmul> matmuls, int threads, double secondsPerShape)
     {
         bool blas = OpenBlas.IsAvailable;
-        double ours = 0, theirs = 0, flops = 0;
+        double ours = 0, threaded = 0, scaled = 0, floor = 0, flops = 0;
         foreach (StepMatmul s in matmuls)
         {
-            var (oursMs, blasMs) = Time(s, threads, blas, secondsPerShape);
+            var (oursMs, blasMs, blasOneMs) = Time(s, threads, blas, secondsPerShape);
             double perStep = s.Count * s.Share / (s.PerHead ? threads : 1);
             ours += oursMs * perStep;
-            theirs += blasMs * perStep;
+            threaded += blasMs * perStep;
+            scaled += blasOneMs * perStep / (s.PerHead ? 1 : threads);
+            floor += Math.Min(blasMs, blasOneMs / (s.PerHead ? 1 : threads)) * perStep;
             flops += s.FlopsPerStep;
         }
         OpenBlas.SetThreads(threads);
-        return new Result(ours, blas ? theirs : null, flops);
+        return blas ? new Result(ours, floor, threaded, scaled, flops) : new Result(ours, null, null, null, flops);
     }
 
-    static (double Ours, double Blas) Time(StepMatmul s, int threads, bool blas, double seconds)
+    static (double Ours, double Blas, double BlasOne) Time(StepMatmul s, int threads, bool blas, double seconds)
     {
         long aLen = (long)(s.TransA ? s.K : s.M) * s.Lda, bLen = (long)(s.TransB ? s.N : s.K) * s.Ldb;
         float* a = Random(aLen, 1), b = Random(bLen, 2), c = Random((long)s.M * s.N, 3);
@@ -39,11 +44,19 @@ public static unsafe class MatmulFloor
             Action ours = s.PerHead
                 ? () => Gemm.MultiplySerial(s.TransA, s.TransB, s.M, s.N, s.K, a, s.Lda, b, s.Ldb, c, s.N, false)
                 : () => Gemm.Multiply(s.TransA, s.TransB, s.M, s.N, s.K, a, s.Lda, b, s.Ldb, c, s.N, false);
-            OpenBlas.SetThreads(s.PerHead ? 1 : threads);
-            Action theirs = () => OpenBlas.Multiply(s.TransA, s.TransB, s.M, s.N, s.K, a, s.Lda, b, s.Ldb, c, s.N,
-                false);
-            double[] ms = MedianMs(blas ? [ours, theirs] : [ours], seconds);
-            return (ms[0], blas ? ms[1] : double.NaN);
+            Action Theirs(int t) => () =>
+            {
+                OpenBlas.SetThreads(t);
+                OpenBlas.Multiply(s.TransA, s.TransB, s.M, s.N, s.K, a, s.Lda, b, s.Ldb, c, s.N, false);
+            };
+            if (!blas) return (MedianMs([ours], seconds)[0], double.NaN, double.NaN);
+            if (s.PerHead || threads == 1)
+            {
+                double[] one = MedianMs([ours, Theirs(1)], seconds);
+                return (one[0], one[1], one[1]);
+            }
+            double[] ms = MedianMs([ours, Theirs(threads), Theirs(1)], seconds);
+            return (ms[0], ms[1], ms[2]);
         }
         finally
         {
