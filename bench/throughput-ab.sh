@@ -45,8 +45,9 @@ for preset in ${AB_PRESETS:-baby small}; do
     done
 done
 # Per preset and width: the ratio after/before of each round, and their median.
-awk '{ key = $1 " " $2 " " $3; v[key, $4] = $5; keys[key] = 1 }
-     END { for (k in keys) print k, v[k, "after"] / v[k, "before"] }' "$results" | sort \
-    | awk '{ key = $1 " " $2; r[key] = r[key] " " $4 }
-           END { for (k in r) { n = split(r[k], a, " "); asort(a); print k ": after/before per round" r[k] \
-                 ", median " a[int((n + 1) / 2)] } }'
+for key in $(awk '{ print $1 "/" $2 }' "$results" | sort -u); do
+    ratios=$(awk -v p="${key%/*}" -v w="${key#*/}" '$1 == p && $2 == w { v[$3, $4] = $5; r[$3] = 1 }
+        END { for (i in r) printf "%.3f\n", v[i, "after"] / v[i, "before"] }' "$results" | sort -n)
+    n=$(echo "$ratios" | wc -l)
+    echo "${key/\// }: after/before per round $(echo $ratios), median $(echo "$ratios" | sed -n "$(( (n + 1) / 2 ))p")"
+done
