@@ -3,8 +3,9 @@
 // its samples. Summed over the step, OpenBLAS's time is the floor: the step cannot be faster than its matmuls at
 // OpenBLAS's speed. OpenBLAS is timed on all threads and on one; one thread's time divided by the thread count
 // (perfect scaling) is the floor where it is lower, as on a busy machine, where OpenBLAS's spinning threads
-// wait on each other. Attention's per-head products run one thread each with the heads spread over the
-// threads, so their time is counted as (one call's time × count ÷ threads).
+// wait on each other. Ours is timed and counted the same way, so the two compare like for like. Attention's
+// per-head products run one thread each with the heads spread over the threads, so their time is counted as
+// (one call's time × count ÷ threads).
 using System.Diagnostics;
 using System.Runtime.InteropServices;
 using Successor.Tensors.Fast;
@@ -23,9 +24,9 @@ public static unsafe class MatmulFloor
         double ours = 0, threaded = 0, scaled = 0, floor = 0, flops = 0;
         foreach (StepMatmul s in matmuls)
         {
-            var (oursMs, blasMs, blasOneMs) = Time(s, threads, blas, secondsPerShape);
+            var (oursMs, oursOneMs, blasMs, blasOneMs) = Time(s, threads, blas, secondsPerShape);
             double perStep = s.Count * s.Share / (s.PerHead ? threads : 1);
-            ours += oursMs * perStep;
+            ours += Math.Min(oursMs, oursOneMs / (s.PerHead ? 1 : threads)) * perStep;
             threaded += blasMs * perStep;
             scaled += blasOneMs * perStep / (s.PerHead ? 1 : threads);
             floor += Math.Min(blasMs, blasOneMs / (s.PerHead ? 1 : threads)) * perStep;
@@ -35,7 +36,8 @@ public static unsafe class MatmulFloor
         return blas ? new Result(ours, floor, threaded, scaled, flops) : new Result(ours, null, null, null, flops);
     }
 
-    static (double Ours, double Blas, double BlasOne) Time(StepMatmul s, int threads, bool blas, double seconds)
+    static (double Ours, double OursOne, double Blas, double BlasOne) Time(StepMatmul s, int threads, bool blas,
+        double seconds)
     {
         long aLen = (long)(s.TransA ? s.K : s.M) * s.Lda, bLen = (long)(s.TransB ? s.N : s.K) * s.Ldb;
         float* a = Random(aLen, 1), b = Random(bLen, 2), c = Random((long)s.M * s.N, 3);
@@ -44,19 +46,20 @@ public static unsafe class MatmulFloor
             Action ours = s.PerHead
                 ? () => Gemm.MultiplySerial(s.TransA, s.TransB, s.M, s.N, s.K, a, s.Lda, b, s.Ldb, c, s.N, false)
                 : () => Gemm.Multiply(s.TransA, s.TransB, s.M, s.N, s.K, a, s.Lda, b, s.Ldb, c, s.N, false);
+            Action oursOne = () =>
+                Gemm.MultiplySerial(s.TransA, s.TransB, s.M, s.N, s.K, a, s.Lda, b, s.Ldb, c, s.N, false);
             Action Theirs(int t) => () =>
             {
                 OpenBlas.SetThreads(t);
                 OpenBlas.Multiply(s.TransA, s.TransB, s.M, s.N, s.K, a, s.Lda, b, s.Ldb, c, s.N, false);
             };
-            if (!blas) return (MedianMs([ours], seconds)[0], double.NaN, double.NaN);
             if (s.PerHead || threads == 1)
             {
-                double[] one = MedianMs([ours, Theirs(1)], seconds);
-                return (one[0], one[1], one[1]);
+                double[] one = MedianMs(blas ? [ours, Theirs(1)] : [ours], seconds);
+                return (one[0], one[0], blas ? one[1] : double.NaN, blas ? one[1] : double.NaN);
             }
-            double[] ms = MedianMs([ours, Theirs(threads), Theirs(1)], seconds);
-            return (ms[0], ms[1], ms[2]);
+            double[] ms = MedianMs(blas ? [ours, oursOne, Theirs(threads), Theirs(1)] : [ours, oursOne], seconds);
+            return (ms[0], ms[1], blas ? ms[2] : double.NaN, blas ? ms[3] : double.NaN);
         }
         finally
         {
