@@ -34,18 +34,21 @@ public static class FmaProbe
             throw new ArgumentOutOfRangeException(nameof(bits), bits, $"this CPU has no {bits}-bit FMA");
         ArgumentOutOfRangeException.ThrowIfLessThan(threads, 1);
         var times = new List<double>[threads];
-        bool stop = false;
-        using var round = new Barrier(threads);
         var clock = Stopwatch.StartNew();
+        bool stop = false;
+        // The decision to stop is taken once per round, by the barrier when every thread has arrived, so no thread
+        // can read a later round's decision (a thread descheduled between the barrier and the read would). There
+        // is always at least one round, however long the threads took to start.
+        using var round = new Barrier(threads,
+            b => stop = b.CurrentPhaseNumber > 0 && clock.Elapsed.TotalSeconds >= seconds);
         var workers = Enumerable.Range(0, threads).Select(t => new Thread(() =>
         {
             var mine = times[t] = [];
             double sink = 0;
             while (true)
             {
-                if (t == 0 && clock.Elapsed.TotalSeconds >= seconds) Volatile.Write(ref stop, true);
                 round.SignalAndWait();
-                if (Volatile.Read(ref stop)) break;
+                if (stop) break;
                 long t0 = Stopwatch.GetTimestamp();
                 sink += Batch(bits);
                 mine.Add(Stopwatch.GetElapsedTime(t0).TotalSeconds);

@@ -28,6 +28,20 @@ public sealed class FmaProbeTests
     }
 
     [Fact]
+    public async Task The_probe_ends_when_its_threads_outnumber_the_cores_and_are_descheduled_between_rounds()
+    {
+        int bits = Cpu.VectorBits;
+        if (!FmaProbe.Supports(bits)) return;
+        // Four threads per core: the OS deschedules some right after a round's barrier, which is where a thread
+        // once read the next round's decision to stop and left the others waiting at the barrier for ever.
+        var probes = Task.Run(() =>
+        {
+            for (int i = 0; i < 30; i++) Assert.True(FmaProbe.Measure(bits, 4 * Environment.ProcessorCount, 0.02) > 0);
+        });
+        await probes.WaitAsync(TimeSpan.FromSeconds(120)); // throws TimeoutException if the probe hangs
+    }
+
+    [Fact]
     public void A_width_the_cpu_lacks_is_refused()
     {
         var e = Assert.Throws<ArgumentOutOfRangeException>(() => FmaProbe.Measure(1024, 1, 0.1));

@@ -70,7 +70,8 @@ public static unsafe class MatmulFloor
     }
 
     /// <summary>Median ms per call of each contender: a warm-up, then samples in turn (each a batch of calls
-    /// lasting about a millisecond) until `seconds` are spent, at least 7 samples each.</summary>
+    /// lasting about a millisecond) until `seconds` are spent and there are 7 samples each, or ten times
+    /// `seconds` are spent (a machine so loaded that calls take a hundred times longer than at warm-up).</summary>
     static double[] MedianMs(Action[] calls, double seconds)
     {
         var batch = new int[calls.Length];
@@ -83,7 +84,8 @@ public static unsafe class MatmulFloor
         }
         var samples = calls.Select(_ => new List<double>()).ToArray();
         var clock = Stopwatch.StartNew();
-        while (samples[0].Count < 7 || clock.Elapsed.TotalSeconds < seconds)
+        while ((samples[0].Count < 7 || clock.Elapsed.TotalSeconds < seconds)
+            && (samples[0].Count == 0 || clock.Elapsed.TotalSeconds < 10 * seconds))
             for (int c = 0; c < calls.Length; c++)
             {
                 long t0 = Stopwatch.GetTimestamp();
