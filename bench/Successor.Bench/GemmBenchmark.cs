@@ -65,7 +65,7 @@ public static unsafe class GemmBenchmark
         if (!json)
         {
             Console.WriteLine($"# gemm, kernel {kernel}, threads {threads}, " +
-                $"OpenBLAS {(OpenBlas.IsAvailable ? "found" : "not found")}");
+                $"OpenBLAS {(OpenBlas.IsAvailable ? $"found, core type {OpenBlas.CoreName}" : "not found")}");
             Console.WriteLine("# GFLOP/s: median (and fastest decile) of interleaved samples; " +
                 "ours/blas = OpenBLAS time / ours");
             Console.WriteLine($"{"shape",-22} {"op",2} {"m",5} {"n",5} {"k",5} {"ours ms",8} {"ours GFLOP/s",15} " +
@@ -83,12 +83,14 @@ public static unsafe class GemmBenchmark
         }
         if (json)
         {
-            Console.WriteLine(JsonSerializer.Serialize(new { kernel = kernel.ToString(), threads, results },
+            var report = new { kernel = kernel.ToString(), threads, openBlasCore = OpenBlas.CoreName, results };
+            Console.WriteLine(JsonSerializer.Serialize(report,
                 new JsonSerializerOptions { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase }));
             return 0;
         }
         Console.WriteLine($"kernel: {kernel.Name}");
         Console.WriteLine($"threads: {threads}");
+        Console.WriteLine($"openblas_core: {OpenBlas.CoreName ?? "none"}");
         foreach (Result r in results.Where(r => r.Shape == "square-1024"))
             Console.WriteLine($"gemm_1024_gflops: {r.OursGflops:F1}");
         Console.WriteLine($"geomean_gflops: {Fmt(GeoMean(results.Select(r => (double?)r.OursGflops)), "F1")}");

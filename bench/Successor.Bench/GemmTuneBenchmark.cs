@@ -1,7 +1,8 @@
 // `gemm-tune`: compares Gemm kernel/blocking candidates on the same shapes, interleaving their timed samples
 // so that load from other processes on a shared machine falls on all candidates alike.
 // Usage: gemm-tune CANDIDATE [CANDIDATE…] [--threads N] [--seconds S] [--filter TEXT]
-// where CANDIDATE = kernel name, optionally with blocking: avx512-8x32:MC:KC:NC (0 keeps the default).
+// where CANDIDATE = kernel name, optionally with blocking: avx512-8x32:MC:KC:NC (0 keeps the default), and
+// :bands at the end for the earlier threading (one band of C per thread, each packing its own panels).
 using System.Runtime.InteropServices;
 using Successor.Tensors;
 using Successor.Tensors.Fast;
@@ -12,7 +13,7 @@ public static unsafe class GemmTuneBenchmark
 {
     public static int Run(string[] args)
     {
-        var candidates = new List<GemmKernel>();
+        var candidates = new List<(GemmKernel Kernel, bool Shared)>();
         int threads = Parallelism.Threads;
         double seconds = 1.0;
         string filter = "";
@@ -33,22 +34,31 @@ public static unsafe class GemmTuneBenchmark
         if (candidates.Count == 0) throw new ArgumentException("gemm-tune: name at least one candidate kernel");
         Parallelism.Threads = threads;
         var gflops = candidates.Select(_ => new List<double>()).ToList();
-        Console.WriteLine($"{"shape",-22} " + string.Join(" ", candidates.Select((_, c) => $"{"#" + c,8}")));
+        var fastGflops = candidates.Select(_ => new List<double>()).ToList();
+        Console.WriteLine($"{"shape",-22} " + string.Join(" ", candidates.Select((_, c) => $"{"#" + c,15}")));
+        Console.WriteLine("# GFLOP/s: median (fastest decile) of interleaved samples");
         foreach (var s in GemmBenchmark.Shapes().Where(s => s.Name.Contains(filter, StringComparison.Ordinal)))
         {
-            double[] med = Compare(s, candidates, seconds);
-            for (int c = 0; c < med.Length; c++) gflops[c].Add(s.Flops / med[c] / 1e6);
-            Console.WriteLine($"{s.Name,-22} " + string.Join(" ", med.Select(ms => $"{s.Flops / ms / 1e6,8:F1}")));
+            var t = Compare(s, candidates, seconds);
+            for (int c = 0; c < t.Length; c++)
+            {
+                gflops[c].Add(s.Flops / t[c].MedianMs / 1e6);
+                fastGflops[c].Add(s.Flops / t[c].FastMs / 1e6);
+            }
+            Console.WriteLine($"{s.Name,-22} " + string.Join(" ",
+                t.Select(x => $"{s.Flops / x.MedianMs / 1e6,7:F1} ({s.Flops / x.FastMs / 1e6,5:F1})")));
         }
         for (int c = 0; c < candidates.Count; c++)
-            Console.WriteLine($"#{c} {candidates[c]}: " +
-                $"geomean {GemmBenchmark.GeoMean(gflops[c].Select(x => (double?)x)):F1} GFLOP/s");
+            Console.WriteLine($"#{c} {candidates[c].Kernel}{(candidates[c].Shared ? "" : " in bands")}: " +
+                $"geomean {GemmBenchmark.GeoMean(gflops[c].Select(x => (double?)x)):F1} GFLOP/s median, " +
+                $"{GemmBenchmark.GeoMean(fastGflops[c].Select(x => (double?)x)):F1} fastest decile");
         return 0;
     }
 
-    static GemmKernel Parse(string text)
+    static (GemmKernel, bool) Parse(string text)
     {
-        string[] parts = text.Split(':');
+        bool shared = !text.EndsWith(":bands", StringComparison.Ordinal);
+        string[] parts = (shared ? text : text[..^":bands".Length]).Split(':');
         GemmKernel kern =
             GemmKernel.Supported().FirstOrDefault(x => x.Name == parts[0]) is { Name: not null } found ? found
             : throw new ArgumentException($"gemm-tune: unknown kernel {parts[0]}; " +
@@ -57,11 +67,12 @@ public static unsafe class GemmTuneBenchmark
         if (At(1) > 0) kern = kern with { MC = At(1) };
         if (At(2) > 0) kern = kern with { KC = At(2) };
         if (At(3) > 0) kern = kern with { NC = At(3) };
-        return kern;
+        return (kern, shared);
     }
 
-    /// <summary>Median ms per call for each candidate, sampling them in turn.</summary>
-    static double[] Compare(GemmBenchmark.Shape s, List<GemmKernel> candidates, double seconds)
+    /// <summary>Median and fastest-decile ms per call for each candidate, sampling them in turn.</summary>
+    static (double MedianMs, double FastMs)[] Compare(GemmBenchmark.Shape s,
+        List<(GemmKernel Kernel, bool Shared)> candidates, double seconds)
     {
         long aLen = (long)(s.TransA ? s.K : s.M) * s.Lda, bLen = (long)(s.TransB ? s.N : s.K) * s.Ldb;
         float* a = GemmBenchmark.Alloc(aLen, 1), b = GemmBenchmark.Alloc(bLen, 2),
@@ -74,9 +85,12 @@ public static unsafe class GemmTuneBenchmark
                     Gemm.MultiplySerial(s.TransA, s.TransB, s.M, s.N, s.K, a, s.Lda, b, s.Ldb, c, s.N, s.Accumulate);
                 else Gemm.Multiply(s.TransA, s.TransB, s.M, s.N, s.K, a, s.Lda, b, s.Ldb, c, s.N, s.Accumulate);
             }
-            return Timing.Interleaved(candidates.Select(k => (Action)(() => { Gemm.Kernel = k; Call(); })).ToList(),
-                seconds)
-                .Select(t => t.MedianMs).ToArray();
+            return Timing.Interleaved(candidates.Select(k => (Action)(() =>
+                {
+                    (Gemm.Kernel, Gemm.SharedPacking) = k;
+                    Call();
+                })).ToList(),
+                seconds);
         }
         finally
         {

@@ -8,6 +8,7 @@ var verbs = new Dictionary<string, Func<string[], int>>(StringComparer.Ordinal)
     ["gemm"] = GemmBenchmark.Run,
     ["gemm-tune"] = GemmTuneBenchmark.Run,
     ["kernels"] = KernelBenchmark.Run,
+    ["machine"] = MachineBenchmark.Run,
 };
 
 if (args.Length == 0 || !verbs.TryGetValue(args[0], out var verb))

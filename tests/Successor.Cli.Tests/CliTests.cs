@@ -158,13 +158,37 @@ public sealed class CliTests(TrainedCheckpoint trained) : IClassFixture<TrainedC
     }
 
     [Fact]
-    public void Bench_prints_throughput_and_peak_fraction()
+    public void Bench_measures_the_machine_peak_and_the_step_matmul_floor()
     {
         var r = SuccessorProcess.Run("bench", "--preset", "baby", "--steps", "1", "--threads", "2", "--json");
         Assert.True(r.ExitCode == 0, r.Stderr);
         var o = JsonDocument.Parse(r.OutputLines[^1]).RootElement;
-        foreach (var key in new[] { "tokens_per_second", "ms_per_step", "gflops", "peak_fraction" })
+        foreach (var key in new[] { "tokens_per_second", "ms_per_step", "gflops", "peak_fraction", "peak_gflops",
+            "peak_gflops_1_thread", "matmul_ms", "matmul_gflops" })
             Assert.True(o.GetProperty(key).GetDouble() > 0, key);
+        int bits = o.GetProperty("vector_bits").GetInt32();
+        Assert.Contains(bits, new[] { 256, 512 });
+        Assert.StartsWith($"fma{bits} probe", o.GetProperty("peak_source").GetString());
+        Assert.Contains(bits == 512 ? "avx512" : "avx2", o.GetProperty("gemm_kernel").GetString());
+        // The fraction is of the measured peak, not of a constant.
+        Assert.Equal(o.GetProperty("gflops").GetDouble() / o.GetProperty("peak_gflops").GetDouble(),
+            o.GetProperty("peak_fraction").GetDouble(), 3);
+        // Two threads' probe reads more than one thread's (each thread's best batch, so load does not hide it).
+        Assert.True(o.GetProperty("peak_gflops").GetDouble() > 1.3 * o.GetProperty("peak_gflops_1_thread").GetDouble(),
+            r.Stdout);
+        if (o.GetProperty("openblas_matmul_ms").ValueKind == JsonValueKind.Number)
+        {
+            Assert.True(o.GetProperty("openblas_matmul_ms").GetDouble() > 0);
+            Assert.False(string.IsNullOrEmpty(o.GetProperty("openblas_core").GetString()));
+        }
+    }
+
+    [Fact]
+    public void Bench_refuses_a_peak_that_is_not_positive()
+    {
+        var r = SuccessorProcess.Run("bench", "--preset", "baby", "--steps", "1", "--peak-gflops", "0");
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains("--peak-gflops is 0; it must be above 0", r.Stderr);
     }
 }
 

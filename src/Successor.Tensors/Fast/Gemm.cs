@@ -3,8 +3,8 @@
 // Storage is row-major; lda/ldb/ldc are the distances in floats between consecutive rows of the STORED
 // matrices (A is stored k×m when transA, B is stored n×k when transB).
 // Method: GotoBLAS/BLIS-style packing and cache blocking (GemmDriver) around a register-tiled FMA micro-kernel
-// (GemmMicroKernels); threads split C into row or column bands and never split the k-sum, so results are
-// bitwise identical for any thread count and between Multiply and MultiplySerial.
+// (GemmMicroKernels); threads share one packed op(B) and claim small blocks of C (GemmParallel), and never split
+// the k-sum, so results are bitwise identical for any thread count and between Multiply and MultiplySerial.
 namespace Successor.Tensors.Fast;
 
 public static unsafe class Gemm
@@ -15,6 +15,9 @@ public static unsafe class Gemm
 
     /// <summary>The micro-kernel and blocking in use; tests and benchmarks may swap it.</summary>
     internal static GemmKernel Kernel { get; set; } = GemmKernel.Best();
+
+    /// <summary>The micro-kernel in use and its blocking, e.g. "avx512-8x32 (MC=96, KC=384, NC=2048)".</summary>
+    public static string KernelDescription => Kernel.ToString();
 
     /// <summary>C = op(A)·op(B) (or C += … when accumulate) using up to Parallelism.Threads threads.</summary>
     public static void Multiply(bool transA, bool transB, int m, int n, int k,
@@ -37,23 +40,39 @@ public static unsafe class Gemm
         var g = new GemmOperands(transA, transB, m, n, k, a, lda, b, ldb, c, ldc, accumulate);
         GemmKernel kern = Kernel;
         long work = (long)m * n * Math.Max(k, 1);
-        int parts = (int)Math.Clamp(work / MinWorkPerThread, 1, threads);
+        int workers = (int)Math.Clamp(work / MinWorkPerThread, 1, threads);
+        if (workers <= 1 || k == 0)
+        {
+            GemmDriver.Run(g, kern, 0, m, 0, n);
+            return;
+        }
+        if (SharedPacking) GemmParallel.Run(g, kern, workers);
+        else RunInBands(g, kern, workers);
+    }
+
+    /// <summary>True: the threads of a call share one packed op(B) and claim small blocks of C (GemmParallel);
+    /// false: one band of C per thread, each packing its own panels (the earlier scheme, kept for comparison).
+    /// </summary>
+    internal static bool SharedPacking { get; set; } = true;
+
+    static void RunInBands(GemmOperands g, GemmKernel kern, int parts)
+    {
         // Split the longer side of C into bands of whole register tiles; each band packs its own panels.
-        bool byRows = m >= n;
-        int unit = byRows ? kern.MR : kern.NR, extent = byRows ? m : n;
+        bool byRows = g.M >= g.N;
+        int unit = byRows ? kern.MR : kern.NR, extent = byRows ? g.M : g.N;
         int units = (extent + unit - 1) / unit;
         parts = Math.Min(parts, units);
         if (parts <= 1)
         {
-            GemmDriver.Run(g, kern, 0, m, 0, n);
+            GemmDriver.Run(g, kern, 0, g.M, 0, g.N);
             return;
         }
         Parallel.For(0, parts, new ParallelOptions { MaxDegreeOfParallelism = parts }, w =>
         {
             int start = (int)Math.Min((long)units * w / parts * unit, extent);
             int end = (int)Math.Min((long)units * (w + 1) / parts * unit, extent);
-            if (byRows) GemmDriver.Run(g, kern, start, end, 0, n);
-            else GemmDriver.Run(g, kern, 0, m, start, end);
+            if (byRows) GemmDriver.Run(g, kern, start, end, 0, g.N);
+            else GemmDriver.Run(g, kern, 0, g.M, start, end);
         });
     }
 

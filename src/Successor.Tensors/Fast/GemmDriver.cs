@@ -1,5 +1,6 @@
 // The cache-blocked loop nest of Gemm on one thread, over a rectangle [i0,i1)×[j0,j1) of C.
 // Loop order (outer to inner): NC columns → KC depth (pack B̃) → MC rows (pack Ã) → NR columns → MR rows → kernel.
+// RunOnPackedB is the same nest over a B̃ packed whole beforehand, shared by the threads of one call.
 // Every element of C is summed over the same depth blocks [0,kc), [kc,2kc), … in the same order whatever the
 // rectangle, so any split of C over threads gives bitwise the same result.
 using System.Runtime.CompilerServices;
@@ -27,45 +28,89 @@ internal static unsafe class GemmDriver
         if (i0 >= i1 || j0 >= j1) return;
         if (g.K == 0)
         {
-            if (!g.Accumulate)
-                for (int i = i0; i < i1; i++) new Span<float>(g.C + i * g.Ldc + j0, j1 - j0).Clear();
+            ClearOrKeep(g, i0, i1, j0, j1);
             return;
         }
-        int mr = kern.MR, nr = kern.NR, kcBlock = DepthBlock(g.K, kern.KC);
+        int kcBlock = DepthBlock(g.K, kern.KC);
         Workspace ws = Workspace.For(kern);
-        float* pa = ws.A, pb = ws.B, tile = ws.Tile;
         for (int jc = j0; jc < j1; jc += kern.NC)
         {
             int nc = Math.Min(kern.NC, j1 - jc);
             for (int pc = 0; pc < g.K; pc += kcBlock)
             {
                 int kc = Math.Min(kcBlock, g.K - pc);
-                bool store = pc == 0 && !g.Accumulate;
-                float* bSrc = g.B + pc * g.RowB + jc * g.ColB;
-                GemmPacking.Pack(pb, bSrc, g.RowB, g.ColB, kc, nc, nr);
-                for (int ic = i0; ic < i1; ic += kern.MC)
+                GemmPacking.Pack(ws.B, g.B + pc * g.RowB + jc * g.ColB, g.RowB, g.ColB, kc, nc, kern.NR);
+                Block(g, kern, ws, ws.B, i0, i1, jc, nc, pc, kc);
+            }
+        }
+    }
+
+    /// <summary>Same as Run, with op(B) already packed whole (PackB): [j0,j1) starts on a panel boundary.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void RunOnPackedB(in GemmOperands g, GemmKernel kern, float* packedB, long paddedN,
+        int i0, int i1, int j0, int j1)
+    {
+        if (i0 >= i1 || j0 >= j1) return;
+        int kcBlock = DepthBlock(g.K, kern.KC), step = (kern.NC + kern.NR - 1) / kern.NR * kern.NR;
+        Workspace ws = Workspace.For(kern);
+        for (int jc = j0; jc < j1; jc += step)
+        {
+            int nc = Math.Min(step, j1 - jc);
+            for (int pc = 0; pc < g.K; pc += kcBlock)
+            {
+                int kc = Math.Min(kcBlock, g.K - pc);
+                Block(g, kern, ws, packedB + pc * paddedN + (long)jc * kc, i0, i1, jc, nc, pc, kc);
+            }
+        }
+    }
+
+    /// <summary>Packs the column panels [p0,p1) of op(B) for every depth block: depth block [pc, pc+kc) sits at
+    /// packedB + pc·paddedN, laid out as GemmPacking.Pack lays out a block of all N columns.</summary>
+    public static void PackB(in GemmOperands g, GemmKernel kern, float* packedB, long paddedN, int p0, int p1)
+    {
+        int kcBlock = DepthBlock(g.K, kern.KC), j0 = p0 * kern.NR, j1 = Math.Min(g.N, p1 * kern.NR);
+        for (int pc = 0; pc < g.K; pc += kcBlock)
+        {
+            int kc = Math.Min(kcBlock, g.K - pc);
+            GemmPacking.Pack(packedB + pc * paddedN + (long)j0 * kc, g.B + pc * g.RowB + j0 * g.ColB, g.RowB, g.ColB,
+                kc, j1 - j0, kern.NR);
+        }
+    }
+
+    internal static void ClearOrKeep(in GemmOperands g, int i0, int i1, int j0, int j1)
+    {
+        if (!g.Accumulate)
+            for (int i = i0; i < i1; i++) new Span<float>(g.C + i * g.Ldc + j0, j1 - j0).Clear();
+    }
+
+    // Rows [i0,i1) × columns [jc, jc+nc) of C over one depth block, against its packed B̃ block.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    static void Block(in GemmOperands g, GemmKernel kern, Workspace ws, float* pb, int i0, int i1, int jc, int nc,
+        int pc, int kc)
+    {
+        int mr = kern.MR, nr = kern.NR;
+        float* pa = ws.A, tile = ws.Tile;
+        bool store = pc == 0 && !g.Accumulate;
+        for (int ic = i0; ic < i1; ic += kern.MC)
+        {
+            int mc = Math.Min(kern.MC, i1 - ic);
+            GemmPacking.Pack(pa, g.A + ic * g.RowA + pc * g.ColA, g.ColA, g.RowA, kc, mc, mr);
+            for (int jr = 0; jr < nc; jr += nr)
+            {
+                int cols = Math.Min(nr, nc - jr);
+                for (int ir = 0; ir < mc; ir += mr)
                 {
-                    int mc = Math.Min(kern.MC, i1 - ic);
-                    float* aSrc = g.A + ic * g.RowA + pc * g.ColA;
-                    GemmPacking.Pack(pa, aSrc, g.ColA, g.RowA, kc, mc, mr);
-                    for (int jr = 0; jr < nc; jr += nr)
+                    int rows = Math.Min(mr, mc - ir);
+                    float* cTile = g.C + (ic + ir) * g.Ldc + jc + jr;
+                    float* aPanel = pa + (long)ir * kc, bPanel = pb + (long)jr * kc;
+                    if (rows == mr && cols == nr)
                     {
-                        int cols = Math.Min(nr, nc - jr);
-                        for (int ir = 0; ir < mc; ir += mr)
-                        {
-                            int rows = Math.Min(mr, mc - ir);
-                            float* cTile = g.C + (ic + ir) * g.Ldc + jc + jr;
-                            float* aPanel = pa + (long)ir * kc, bPanel = pb + (long)jr * kc;
-                            if (rows == mr && cols == nr)
-                            {
-                                kern.Run(kc, aPanel, bPanel, cTile, g.Ldc, store);
-                            }
-                            else
-                            {
-                                kern.Run(kc, aPanel, bPanel, tile, nr, true);
-                                MergeEdge(tile, nr, cTile, g.Ldc, rows, cols, store);
-                            }
-                        }
+                        kern.Run(kc, aPanel, bPanel, cTile, g.Ldc, store);
+                    }
+                    else
+                    {
+                        kern.Run(kc, aPanel, bPanel, tile, nr, true);
+                        MergeEdge(tile, nr, cTile, g.Ldc, rows, cols, store);
                     }
                 }
             }

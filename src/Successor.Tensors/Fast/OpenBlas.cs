@@ -12,6 +12,7 @@ public static unsafe class OpenBlas
     static readonly delegate* unmanaged<int, int, int, int, int, int, float, float*, int, float*, int, float,
         float*, int, void> sgemm;
     static readonly delegate* unmanaged<int, void> setThreads;
+    static readonly delegate* unmanaged<nint> coreName;
 
     static OpenBlas()
     {
@@ -22,10 +23,16 @@ public static unsafe class OpenBlas
                 float, float*, int, void>)f;
         if (NativeLibrary.TryGetExport(lib, "openblas_set_num_threads", out nint t))
             setThreads = (delegate* unmanaged<int, void>)t;
+        if (NativeLibrary.TryGetExport(lib, "openblas_get_corename", out nint n))
+            coreName = (delegate* unmanaged<nint>)n;
     }
 
     /// <summary>True when libopenblas was found and exports cblas_sgemm.</summary>
     public static bool IsAvailable => sgemm != null;
+
+    /// <summary>The kernel family OpenBLAS runs on this CPU (its own detection, or OPENBLAS_CORETYPE when set), e.g.
+    /// "Haswell" or "SkylakeX"; null when OpenBLAS is not installed.</summary>
+    public static string? CoreName => coreName == null ? null : Marshal.PtrToStringUTF8(coreName());
 
     /// <summary>Sets OpenBLAS's own thread count (it ignores Parallelism.Threads).</summary>
     public static void SetThreads(int threads)

@@ -111,9 +111,12 @@ public sealed unsafe class GemmTests
         int saved = Parallelism.Threads;
         try
         {
-            // Tall (split by rows) and wide (split by columns); k crosses several depth blocks.
-            foreach (var (m, n, k) in new[] { (203, 77, 900), (45, 301, 800) })
+            // Tall (split by rows) and wide (split by columns too); k crosses several depth blocks; with every
+            // kernel, and with tiny blocks so that the shared packed B crosses many depth blocks and panels.
+            var shapes = new[] { (203, 77, 900), (45, 301, 800) };
+            foreach (var (kern, (m, n, k)) in Kernels().SelectMany(kern => shapes.Select(shape => (kern, shape))))
             {
+                Gemm.Kernel = kern;
                 var p = Problem.Create(new Random(m + n), transA, transB, m, n, k, pad: 3);
                 float[] start = (float[])p.C.Clone();
                 p.Fast(accumulate: true, serial: true);
@@ -125,13 +128,15 @@ public sealed unsafe class GemmTests
                     p.Fast(accumulate: true, serial: false);
                     for (int i = 0; i < serial.Length; i++)
                         Assert.True(BitConverter.SingleToInt32Bits(serial[i]) == BitConverter.SingleToInt32Bits(p.C[i]),
-                            $"{m}x{n}x{k}, {threads} threads: element {i} is {p.C[i]:R}, serial gave {serial[i]:R}");
+                            $"{kern.Name} {m}x{n}x{k}, {threads} threads: element {i} is {p.C[i]:R}, " +
+                            $"serial gave {serial[i]:R}");
                 }
             }
         }
         finally
         {
             Parallelism.Threads = saved;
+            Gemm.Kernel = GemmKernel.Best();
         }
     }
 
