@@ -1,5 +1,7 @@
-// The embedded default lab: reversed addition, a small GPT that trains in about a minute on one core,
-// and budgets that let two generations finish on 2 cores in minutes.
+// The embedded default lab's recipe: reversed addition, a small GPT that trains in about a minute on one core.
+// Digit positions with a training offset (McLeish et al. 2024) let it answer a little past the lengths it was
+// taught, which is what a self-improvement lab needs: its successors learn the next lengths from the champion's
+// own answers that the checker kept.
 using Successor.Models.Gpt;
 using Successor.Training.Recipes;
 
@@ -9,13 +11,15 @@ public static class LabDefaults
 {
     public static Recipe Recipe { get; } = new()
     {
-        Model = new ModelConfig { Layers = 2, Heads = 4, Embedding = 128, BlockSize = 32 },
+        // block 48: a reversed-addition problem of d digits is 3d + 9 tokens, so the sealed slices can move to 13
+        Model = new ModelConfig
+            { Layers = 2, Heads = 4, Embedding = 128, BlockSize = 48, Positions = Positions.Digits, DigitOffset = 4 },
         BatchSize = 32,
         Steps = 1500,
         LearningRate = 3e-3,
         MinLearningRate = 3e-4,
         WarmupSteps = 50,
         EvalInterval = 0,
-        SelfGeneratedFraction = 0.3,
+        SelfGeneratedFraction = 0.5,
     };
 }

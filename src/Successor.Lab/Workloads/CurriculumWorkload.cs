@@ -31,6 +31,29 @@ public sealed class CurriculumWorkload(CurriculumConfig curriculum, ulong evalSe
         Tolerance = promotion.Tolerance,
     });
 
+    /// <summary>The Verifier whose sealed slices hold promotion.difficulties_past_horizon difficulties past `model`'s
+    /// 99% horizon: the configured slices, then every difficulty above them up to that point. The horizon is
+    /// measured on the slices it has so far, which grow until they reach past it; the problems of a difficulty do
+    /// not depend on which others are sealed beside it, so what was sealed stays sealed.</summary>
+    Verifier MovingVerifier(GptModel model)
+    {
+        if (promotion.DifficultiesPastHorizon == 0) return verifier;
+        var configured = CurriculumGenerator.ParseDifficulties(promotion.Difficulties);
+        int top = configured.Max();
+        var current = verifier;
+        while (true)
+        {
+            int past = ReliableHorizon.Highest(current.Score(model).Slices) + promotion.DifficultiesPastHorizon;
+            if (past <= top) return current;
+            top = past;
+            current = new Verifier(verifier.Settings with
+            {
+                Difficulties = string.Join(",", configured.Union(Enumerable.Range(configured.Max() + 1,
+                    top - configured.Max())).Order()),
+            });
+        }
+    }
+
     /// <summary>Sealed problems per slice in a replay of the promotion rule: enough for the known cases' verdicts,
     /// a fifth of the default promotion's cost.</summary>
     public const int ReplayItemsPerSlice = 30;
@@ -91,7 +114,7 @@ public sealed class CurriculumWorkload(CurriculumConfig curriculum, ulong evalSe
 
     public CanaryResult Canaries(GptModel model) => verifier.CurriculumCanaries(model);
 
-    public HoldoutSummary Score(GptModel model) => Summary(verifier.Score(model));
+    public HoldoutSummary Score(GptModel model) => Summary(MovingVerifier(model).Score(model));
 
     HoldoutSummary Summary(SealedScore score)
     {
@@ -99,12 +122,14 @@ public sealed class CurriculumWorkload(CurriculumConfig curriculum, ulong evalSe
         var standing = new HoldoutStanding(Metric, score.Accuracy)
         {
             Horizon = h?.Value, HorizonLow = h?.Low, HorizonHigh = h?.High, HorizonStatus = h?.Status,
+            ReliableHorizon = ReliableHorizon.Of(score.Slices),
+            SealedThrough = score.Slices.Select(s => s.Difficulty).DefaultIfEmpty(0).Max(),
             Horizons = [.. score.Horizons.Select(x => new FamilyHorizon(x.Family, x.Value, x.Low, x.High, x.Status))],
         };
         string horizon = h is { Value: { } v } ? $"{v:0.00} [95% CI {Show(h.Low)}, {Show(h.High)}] ({h.Status})"
             : $"none ({h?.Status})";
-        return new HoldoutSummary(score.Accuracy, $"sealed accuracy {score.Accuracy:0.000}, horizon {horizon}",
-            standing);
+        return new HoldoutSummary(score.Accuracy, $"sealed accuracy {score.Accuracy:0.000}, horizon {horizon}, "
+            + $"99% horizon {standing.ReliableHorizon} (sealed d≤{standing.SealedThrough})", standing);
     }
 
     static string Show(double? v) =>
@@ -112,7 +137,7 @@ public sealed class CurriculumWorkload(CurriculumConfig curriculum, ulong evalSe
 
     public (Verdict Verdict, HoldoutSummary Successor) Compare(GptModel champion, GptModel successor)
     {
-        var (verdict, score) = verifier.Compare(champion, successor);
+        var (verdict, score) = MovingVerifier(champion).Compare(champion, successor);
         return (verdict, Summary(score));
     }
 

@@ -58,6 +58,9 @@ public static class RunCommand
             else
             {
                 Console.Write(LabSummary.Table(rows));
+                if (lab.Split is null
+                    && HorizonHeadline.For(rows, lab.Curriculum.TrainDifficulties, lab.Curriculum.Families) is { } line)
+                    Console.WriteLine(line);
                 Console.WriteLine(audit.Promotions == 0 ? "safety audit: no promotion to audit"
                     : $"safety audit: {audit.Audited} of {audit.Promotions} promoted generation(s) ran, passed and "
                         + "recorded every required check" + (audit.NotApplicable.Count > 0 ? " that applied" : ""));
