@@ -31,27 +31,22 @@ public sealed class CurriculumWorkload(CurriculumConfig curriculum, ulong evalSe
         Tolerance = promotion.Tolerance,
     });
 
-    /// <summary>The Verifier whose sealed slices hold promotion.difficulties_past_horizon difficulties past `model`'s
-    /// 99% horizon: the configured slices, then every difficulty above them up to that point. The horizon is
-    /// measured on the slices it has so far, which grow until they reach past it; the problems of a difficulty do
-    /// not depend on which others are sealed beside it, so what was sealed stays sealed.</summary>
+    /// <summary>The Verifier whose sealed slices reach promotion.difficulties_past_horizon difficulties past
+    /// `model`'s 99% horizon (MovingHoldout).</summary>
     Verifier MovingVerifier(GptModel model)
     {
         if (promotion.DifficultiesPastHorizon == 0) return verifier;
-        var configured = CurriculumGenerator.ParseDifficulties(promotion.Difficulties);
-        int top = configured.Max();
-        var current = verifier;
-        while (true)
+        var verifiers = new Dictionary<string, Verifier> { [verifier.Settings.Difficulties] = verifier };
+        Verifier For(IReadOnlyList<int> slices)
         {
-            int past = ReliableHorizon.Highest(current.Score(model).Slices) + promotion.DifficultiesPastHorizon;
-            if (past <= top) return current;
-            top = past;
-            current = new Verifier(verifier.Settings with
-            {
-                Difficulties = string.Join(",", configured.Union(Enumerable.Range(configured.Max() + 1,
-                    top - configured.Max())).Order()),
-            });
+            string key = string.Join(",", slices);
+            if (!verifiers.TryGetValue(key, out var v))
+                verifiers[key] = v = new Verifier(verifier.Settings with { Difficulties = key });
+            return v;
         }
+        var slices = MovingHoldout.Slices(CurriculumGenerator.ParseDifficulties(promotion.Difficulties),
+            promotion.DifficultiesPastHorizon, d => ReliableHorizon.Highest(For(d).Score(model).Slices));
+        return For(slices);
     }
 
     /// <summary>Sealed problems per slice in a replay of the promotion rule: enough for the known cases' verdicts,
