@@ -15,7 +15,7 @@ public sealed record PromotionConfig
     /// slices of `difficulties` only.</summary>
     [TemplateComment("Sealed slices past the champion's 99% horizon the judge keeps, adding harder ones as it " +
         "moves (0: promotion.difficulties only).")]
-    public int DifficultiesPastHorizon { get; init; } = 3;
+    public int DifficultiesPastHorizon { get; init; } = 5;
     [TemplateComment("Largest accuracy loss allowed on any sealed slice.")]
     public double Tolerance { get; init; } = 0.03;
     /// <summary>Gate: the share of kept self-generated labels that are correct must be at least this (a
