@@ -3,6 +3,7 @@
 // taught, which is what a self-improvement lab needs: its successors learn the next lengths from the champion's
 // own answers that the checker kept.
 using Successor.Models.Gpt;
+using Successor.Research;
 using Successor.Training.Recipes;
 
 namespace Successor.Lab.Config;
@@ -22,4 +23,18 @@ public static class LabDefaults
         EvalInterval = 0,
         SelfGeneratedFraction = 0.5,
     };
+
+    /// <summary>What the default lab's researcher may change: the library's default space, with the learning rate
+    /// kept at 1e-3 or above and the self-generated share at 0.3 or above. Short warm-started trials favour low
+    /// learning rates (Wu et al. 2018; docs/LAB.md), and a successor trained at 4e-4 learned the next lengths too
+    /// slowly to hold them at 99%; a share near 0 would starve it of the kept data it exists to learn from.</summary>
+    public static IReadOnlyList<Dimension> SearchSpace { get; } =
+    [
+        .. Research.SearchSpace.Default.Dimensions.Select(d => d.Key switch
+        {
+            "learning_rate" => d with { Low = 1e-3 },
+            "self_generated_fraction" => d with { Low = 0.3, High = 0.7 },
+            _ => d,
+        }),
+    ];
 }

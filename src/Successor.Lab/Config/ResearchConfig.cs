@@ -58,7 +58,7 @@ public sealed record ResearchConfig
         "fresh seeds against a shared control (1: the best alone).")]
     public int Finalists { get; init; } = 1;
     [TemplateComment("What proposals may change: recipe keys with a scale (linear, log, integer, choice).")]
-    public IReadOnlyList<Dimension> SearchSpace { get; init; } = Research.SearchSpace.Default.Dimensions;
+    public IReadOnlyList<Dimension> SearchSpace { get; init; } = LabDefaults.SearchSpace;
     /// <summary>The floor a searched learning_rate decays to, as a share of it: min_learning_rate follows it.</summary>
     [TemplateComment("The floor a searched learning_rate decays to, as a share of it (0.1 as nanoGPT; " +
         "0 cools down to zero).")]
