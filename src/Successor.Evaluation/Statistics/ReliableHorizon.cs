@@ -16,9 +16,11 @@ public static class ReliableHorizon
         return families.Count == 0 ? 0 : families.Min();
     }
 
-    /// <summary>The largest per-family horizon: how far past the best family a holdout must reach.</summary>
-    public static int Highest(IEnumerable<SliceResult> slices) =>
-        slices.GroupBy(s => s.Family).Select(Family).DefaultIfEmpty(0).Max();
+    /// <summary>The hardest difficulty any family answers at least half right (0 when none does): where a model's
+    /// capability ends, as CapabilityHorizon's crossing of one half. Unlike the 99% horizon it does not fall back
+    /// when a successor slips to 98.5% on one short slice, so a holdout anchored on it never shrinks.</summary>
+    public static int Reach(IEnumerable<SliceResult> slices) =>
+        slices.Where(s => s.Count > 0 && s.Correct * 2 >= s.Count).Select(s => s.Difficulty).DefaultIfEmpty(0).Max();
 
     static int Family(IEnumerable<SliceResult> family)
     {

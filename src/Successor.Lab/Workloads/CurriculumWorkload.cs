@@ -31,8 +31,8 @@ public sealed class CurriculumWorkload(CurriculumConfig curriculum, ulong evalSe
         Tolerance = promotion.Tolerance,
     });
 
-    /// <summary>The Verifier whose sealed slices reach promotion.difficulties_past_horizon difficulties past
-    /// `model`'s 99% horizon (MovingHoldout).</summary>
+    /// <summary>The Verifier whose sealed slices reach promotion.difficulties_past_horizon difficulties past the
+    /// hardest one `model` answers at least half right (MovingHoldout, ReliableHorizon.Reach).</summary>
     Verifier MovingVerifier(GptModel model)
     {
         if (promotion.DifficultiesPastHorizon == 0) return verifier;
@@ -45,7 +45,7 @@ public sealed class CurriculumWorkload(CurriculumConfig curriculum, ulong evalSe
             return v;
         }
         var slices = MovingHoldout.Slices(CurriculumGenerator.ParseDifficulties(promotion.Difficulties),
-            promotion.DifficultiesPastHorizon, d => ReliableHorizon.Highest(For(d).Score(model).Slices));
+            promotion.DifficultiesPastHorizon, d => ReliableHorizon.Reach(For(d).Score(model).Slices));
         return For(slices);
     }
 

@@ -1,7 +1,8 @@
 // A sealed holdout that moves with the frontier: a self-improving lab whose champion answers every sealed slice
-// has no room left to show a better successor, so the judge adds harder slices as the champion's 99% horizon
-// nears the top. Slices are only ever added: each difficulty's sealed problems are drawn on their own (from the
-// judge's secret, the family and the difficulty), so what was sealed stays sealed, and the same problems.
+// has no room left to show a better successor, so the judge adds harder slices as the champion's horizon (the
+// hardest slice it answers at least half right) nears the top. Slices are only ever added: each difficulty's
+// sealed problems are drawn on their own (from the judge's secret, the family and the difficulty), so what was
+// sealed stays sealed, and the same problems.
 namespace Successor.Lab.Workloads;
 
 public static class MovingHoldout

@@ -24,10 +24,17 @@ public sealed class ReliableHorizonTests
     }
 
     [Fact]
-    public void Of_takes_the_weakest_family_and_Highest_the_strongest()
+    public void Of_takes_the_weakest_family()
     {
         SliceResult[] slices = [S(1, 200), S(2, 200), S(3, 200), S(1, 200, family: "mul"), S(2, 10, family: "mul")];
         Assert.Equal(1, ReliableHorizon.Of(slices));
-        Assert.Equal(3, ReliableHorizon.Highest(slices));
+    }
+
+    [Fact]
+    public void Reach_is_the_hardest_slice_at_least_half_right_whatever_the_easier_ones_do()
+    {
+        Assert.Equal(6, ReliableHorizon.Reach([S(1, 200), S(2, 197), S(5, 150), S(6, 100), S(7, 99), S(8, 0)]));
+        Assert.Equal(0, ReliableHorizon.Reach([S(1, 99), S(2, 0)]));
+        Assert.Equal(2, ReliableHorizon.Reach([S(1, 200), S(2, 10, family: "mul"), S(2, 100, family: "radd")]));
     }
 }

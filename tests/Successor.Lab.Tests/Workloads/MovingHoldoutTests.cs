@@ -1,5 +1,6 @@
 // The sealed holdout moves with the frontier: the judge's slices always reach a set number of difficulties past
-// the champion's 99% horizon, measured on the slices sealed so far; it only ever adds slices.
+// the champion's horizon (the hardest slice it answers half right), measured on the slices sealed so far; it
+// only ever adds slices.
 using Successor.Lab.Config;
 using Successor.Lab.Workloads;
 using Successor.Models.Gpt;
@@ -44,7 +45,7 @@ public sealed class MovingHoldoutTests
 
     static readonly ModelConfig Small = new() { Layers = 1, Heads = 2, Embedding = 32, BlockSize = 32 };
 
-    /// <summary>Through the workload the judge runs: an untrained model's 99% horizon is 0, so its sealed slices end
+    /// <summary>Through the workload the judge runs: an untrained model answers no slice half right, so its slices end
     /// at difficulties_past_horizon, past the configured ones; with 0 they stay as configured.</summary>
     [Fact]
     public void The_judges_slices_reach_past_the_horizon_it_measures_on_the_model()
