@@ -16,5 +16,5 @@ public sealed record SelfGenerationConfig
     public int Samples { get; init; } = 5;
     public double SampleTemperature { get; init; } = 0.7;
     [TemplateComment("A difficulty counts as learned once public accuracy there reaches this.")]
-    public double MasteryAccuracy { get; init; } = 0.9;
+    public double MasteryAccuracy { get; init; } = 0.99;
 }
