@@ -143,6 +143,10 @@ public sealed class LabCliTests
             "verify" })
             Assert.Contains($" g1 {stage}: ", first.Stdout);
         Assert.Matches(@"g2 (promoted|rejected): ", first.Stdout);
+        // the end-of-run table's 99% horizon column and the line that says in words what the lab did
+        Assert.Contains("99% horizon (sealed)", first.Stdout);
+        Assert.Matches(@"\n99% horizon \d+ → \d+ digits, trained on 1–2; \d+ lengths? learned from self-generated " +
+            @"data; 0 wrong labels kept \(of [\d,]+ kept\)\n", first.Stdout);
         var trials = lab.RecordedTrials();
         Assert.Equal(trials.Count, trials.Distinct().Count());
         Assert.Contains("trial:tiny/g0-initial", trials);
