@@ -3,23 +3,28 @@
 # reversed addition up to 5 digits (digit positions, McLeish et al. 2024, with a small training offset so
 # the model answers a little past its range), then each generation the champion answers problems one digit
 # past its frontier, the filter keeps some answers, and a warm-started successor trains on the original
-# data plus everything kept. The lab's own budget caps it at one hour of wall clock. Run once with the
-# exact filter and once keeping every answer (kept-label gate off), then every generation's model is
-# evaluated on 1–12 digits to give its 99%-accuracy horizon: the largest d such that every length up to
-# d is answered at least 99% right.
+# data plus everything kept. The lab's own budget caps its wall clock (two hours by default). The judge's sealed
+# holdout moves with the frontier (promotion.difficulties_past_horizon), so the lab never runs out of room, and
+# each promoted generation's 99% horizon on it (the largest d such that every length up to d is answered at least
+# 99% right) is printed against the lab's clock and written to horizon.csv. SELFIMPROVE_EVAL=1 also evaluates
+# every generation's model on public problems of 1–12 digits, as the first version of this bench did.
 #   bench/selfimprove.sh [exact|none|none-ungated|majority ...]     (default: exact none, one after the other)
 # none keeps every answer with the kept-label gate off, so the compounding-error monitor is what stops it;
 # none-ungated also sets that monitor's floor to 0, so its successors are promoted whenever the sealed
 # holdout says they are better, and the error avalanche of Lee et al. can show.
-# Environment: SELFIMPROVE_OUT (folder), SELFIMPROVE_SECONDS (lab budget, 3600), SELFIMPROVE_GENERATIONS (10),
-#   SELFIMPROVE_INITIAL_STEPS (3000), SELFIMPROVE_SUCCESSOR_STEPS (600), SELFIMPROVE_COUNT (eval problems per length, 500)
+# Environment: SELFIMPROVE_OUT (folder), SELFIMPROVE_SECONDS (lab budget, 7200), SELFIMPROVE_GENERATIONS (60),
+#   SELFIMPROVE_INITIAL_STEPS (3000), SELFIMPROVE_SUCCESSOR_STEPS (800), SELFIMPROVE_AHEAD (lengths curated past the
+#   frontier, 2), SELFIMPROVE_BLOCK (block size, 112: room for 34 digits), SELFIMPROVE_EVAL (0),
+#   SELFIMPROVE_COUNT (eval problems per length, 500)
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 out=${SELFIMPROVE_OUT:-/tmp/successor-bench/selfimprove}
-seconds=${SELFIMPROVE_SECONDS:-3600}
-generations=${SELFIMPROVE_GENERATIONS:-10}
+seconds=${SELFIMPROVE_SECONDS:-7200}
+generations=${SELFIMPROVE_GENERATIONS:-60}
 initial=${SELFIMPROVE_INITIAL_STEPS:-3000}
-successor=${SELFIMPROVE_SUCCESSOR_STEPS:-600}
+successor=${SELFIMPROVE_SUCCESSOR_STEPS:-800}
+ahead=${SELFIMPROVE_AHEAD:-2}
+block=${SELFIMPROVE_BLOCK:-112}
 count=${SELFIMPROVE_COUNT:-500}
 filters=("$@")
 [ ${#filters[@]} -gt 0 ] || filters=(exact none)
@@ -35,12 +40,13 @@ lab() { # variant → lab.json
   "curriculum": { "families": "radd", "train_difficulties": "1-5", "eval_difficulties": "1-12", "eval_items_per_slice": 50 },
   "budgets": { "trial_steps": 100, "initial_steps": $initial, "successor_steps": $successor, "lab_seconds": $seconds, "trial_seconds": 1200 },
   "research": { "proposals": 2, "rungs": 1, "workers": 2 },
-  "self_generation": { "filter": "$filter", "problems_per_difficulty": 1000, "difficulties_ahead": 1 },
-  "promotion": { "difficulties": "1-12", "items_per_slice": 100, "min_kept_label_accuracy": $gate },
+  "self_generation": { "filter": "$filter", "problems_per_difficulty": 1000, "difficulties_ahead": $ahead },
+  "promotion": { "difficulties": "1-8", "items_per_slice": 200, "difficulties_past_horizon": 3,
+                 "min_kept_label_accuracy": $gate },
   "gates": { "incidents": false },
   "safety": { "min_projected_reliability": $floor },
   "recipe": {
-    "model": { "layers": 2, "heads": 4, "embedding": 128, "block_size": 48, "positions": "digits", "digit_offset": 3 },
+    "model": { "layers": 2, "heads": 4, "embedding": 128, "block_size": $block, "positions": "digits", "digit_offset": 4 },
     "batch_size": 32, "learning_rate": 0.003, "min_learning_rate": 0.0003, "warmup_steps": 100, "eval_interval": 0,
     "self_generated_fraction": 0.5
   }
@@ -62,6 +68,15 @@ for filter in "${filters[@]}"; do
   echo "## filter: $filter — lab wall clock $(( $(date +%s) - start )) s"
   (cd "$dir" && "$root/successor" status | sed -n '1,/^lab:/p' | grep -v '^lab:')
   grep -E "curation:" "$dir/run.log" | sed 's/^/    /'
+  # the champion's 99% horizon on the sealed side against the lab's clock: generation 0, then each promotion
+  awk '/ g0 champion: / { t = $1; gsub(/[][]/, "", t); match($0, /99% horizon [0-9]+/); print t ",0," substr($0, RSTART + 12, RLENGTH - 12) }
+       / verify: successor: / { match($0, /99% horizon [0-9]+/); h[$2] = substr($0, RSTART + 12, RLENGTH - 12) }
+       / promoted: promoted/ { t = $1; gsub(/[][]/, "", t); g = $2; sub(/^g/, "", g); print t "," g "," h[$2] }' \
+    "$dir/run.log" > "$dir/horizon.csv"
+  echo "| lab clock | champion from generation | 99% horizon (sealed) |"
+  echo "| ---: | ---: | ---: |"
+  awk -F, '{ print "| " $1 " | " $2 " | " $3 " |" }' "$dir/horizon.csv"
+  [ "${SELFIMPROVE_EVAL:-0}" = 1 ] || continue
   echo "| generation | model | 1–12 digits correct (of $count each) | 99% horizon |"
   echo "| ---: | --- | --- | ---: |"
   for model in "$dir"/.successor/runs/*/g0/g0-initial "$dir"/.successor/runs/*/g*/g*-successor; do

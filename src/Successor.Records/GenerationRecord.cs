@@ -29,6 +29,10 @@ public sealed record GenerationRecord : LabRecord<GenerationRecord>
     public int? HorizonEasiest { get; init; }
     public int? HorizonHardest { get; init; }
     public IReadOnlyList<FamilyHorizon>? Horizons { get; init; }
+    /// <summary>The 99% horizon on the sealed slices (HoldoutStanding.ReliableHorizon) and the hardest slice
+    /// scored; null in records from before the holdout moved with the frontier.</summary>
+    public int? ReliableHorizon { get; init; }
+    public int? SealedThrough { get; init; }
 
     // The Verifier's paired comparison of successor and champion on the sealed holdout.
     public double? Improvement { get; init; }
@@ -73,5 +77,6 @@ public sealed record GenerationRecord : LabRecord<GenerationRecord>
         HoldoutMetric = s.Metric, HoldoutValue = s.Value, Horizon = s.Horizon, HorizonLow = s.HorizonLow,
         HorizonHigh = s.HorizonHigh, HorizonStatus = s.HorizonStatus, Horizons = s.Horizons,
         HorizonEasiest = s.HorizonEasiest, HorizonHardest = s.HorizonHardest,
+        ReliableHorizon = s.ReliableHorizon, SealedThrough = s.SealedThrough,
     };
 }

@@ -12,4 +12,9 @@ public sealed record HoldoutStanding(string Metric, double Value)
     public int? HorizonEasiest { get; init; }
     public int? HorizonHardest { get; init; }
     public IReadOnlyList<FamilyHorizon>? Horizons { get; init; }
+    /// <summary>The curriculum's 99% horizon: the largest difficulty up to which every sealed slice is at least 99%
+    /// right, in every family.</summary>
+    public int? ReliableHorizon { get; init; }
+    /// <summary>The hardest sealed difficulty scored: the holdout grows with the champion's horizon.</summary>
+    public int? SealedThrough { get; init; }
 }

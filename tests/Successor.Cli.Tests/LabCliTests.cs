@@ -143,6 +143,10 @@ public sealed class LabCliTests
             "verify" })
             Assert.Contains($" g1 {stage}: ", first.Stdout);
         Assert.Matches(@"g2 (promoted|rejected): ", first.Stdout);
+        // the end-of-run table's 99% horizon column and the line that says in words what the lab did
+        Assert.Contains("99% horizon (sealed)", first.Stdout);
+        Assert.Matches(@"\n99% horizon \d+ → \d+ digits, trained on 1–2; \d+ lengths? learned from self-generated " +
+            @"data; 0 wrong labels kept \(of [\d,]+ kept\)\n", first.Stdout);
         var trials = lab.RecordedTrials();
         Assert.Equal(trials.Count, trials.Distinct().Count());
         Assert.Contains("trial:tiny/g0-initial", trials);
@@ -325,12 +329,13 @@ public sealed class LabCliTests
     [Fact]
     public void The_lab_token_budget_is_a_hard_cap()
     {
-        // The first champion trains on 120 × 32 × 32 = 122,880 tokens; the first rung would need 61,440 more.
+        // The first champion trains on 120 steps × 32 rows × 48 tokens = 184,320 tokens; the first rung (a control
+        // and 2 proposals of 20 steps) would need 92,160 more.
         using var lab = new LabFolder(
-            LabFolder.Tiny.Replace("\"trial_steps\": 20,", "\"trial_steps\": 20, \"lab_tokens\": 150000,"));
+            LabFolder.Tiny.Replace("\"trial_steps\": 20,", "\"trial_steps\": 20, \"lab_tokens\": 200000,"));
         var r = lab.Succeed("run");
-        Assert.Contains("g1 budget: stopping in generation 1: the next trials need 61,440 tokens; " +
-            "the lab has used 122,880 of its 150,000", r.Stdout);
+        Assert.Contains("g1 budget: stopping in generation 1: the next trials need 92,160 tokens; " +
+            "the lab has used 184,320 of its 200,000", r.Stdout);
         Assert.Equal(["trial:tiny/g0-initial"], lab.RecordedTrials());
         var again = SuccessorProcess.Run(lab.Args("run"));
         Assert.Equal(0, again.ExitCode);

@@ -7,14 +7,14 @@ public sealed record BudgetConfig
 {
     [TemplateComment("Steps at the first rung of successive halving; each later rung multiplies by eta. " +
         "Steps of the lab's recipe: a trial with another batch size trains on as many tokens.")]
-    public int TrialSteps { get; init; } = 150;
+    public int TrialSteps { get; init; } = 100;
     /// <summary>Wall seconds after which a trial's worker is killed and the trial fails.</summary>
     public double TrialSeconds { get; init; } = 240;
     [TemplateComment("Steps of the first champion's training run.")]
     public int InitialSteps { get; init; } = 1500;
     [TemplateComment("Steps of each successor's full run, warm-started from the champion. " +
         "Steps of the lab's recipe: a successor with another batch size trains on as many tokens.")]
-    public int SuccessorSteps { get; init; } = 1000;
+    public int SuccessorSteps { get; init; } = 1500;
     /// <summary>Tokens one generation may train on (trials and successor), 0 for no cap.</summary>
     public long GenerationTokens { get; init; } = 0;
     /// <summary>Wall seconds one generation may take; checked before each batch of trials. 0 for no cap.</summary>

@@ -10,6 +10,6 @@ public sealed record CurriculumConfig
     public string TrainDifficulties { get; init; } = "1-3";
     /// <summary>Public validation slices: weaknesses and trial scores (never the sealed holdout).</summary>
     [TemplateComment("Public validation slices: weakness analysis and trial scores.")]
-    public string EvalDifficulties { get; init; } = "1-5";
+    public string EvalDifficulties { get; init; } = "1-10";
     public int EvalItemsPerSlice { get; init; } = 100;
 }

@@ -14,7 +14,7 @@ public sealed record LabConfig
     public ulong Seed { get; init; } = 1;
     /// <summary>Generations after the first champion; the lab stops earlier when a budget runs out.</summary>
     [TemplateComment("Successors to attempt after the first champion.")]
-    public int Generations { get; init; } = 3;
+    public int Generations { get; init; } = 5;
     [TemplateComment("Built-in task families (radd, add, mul, copy, rev, sort, kv, bal) and difficulty ranges.")]
     public CurriculumConfig Curriculum { get; init; } = new();
     [TemplateComment("A folder written by successor data split: train on its text instead of the curriculum " +

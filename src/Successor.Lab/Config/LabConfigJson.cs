@@ -114,6 +114,8 @@ public static class LabConfigJson
             $"self_generation.mastery_accuracy is {c.SelfGeneration.MasteryAccuracy}; it must be in (0, 1]");
         Check(c.Promotion.ItemsPerSlice >= 10,
             $"promotion.items_per_slice is {c.Promotion.ItemsPerSlice}; it must be at least 10");
+        Check(c.Promotion.DifficultiesPastHorizon is >= 0 and <= 20,
+            $"promotion.difficulties_past_horizon is {c.Promotion.DifficultiesPastHorizon}; it must be 0 (off) to 20");
         Check(c.Promotion.Tolerance is >= 0 and < 1,
             $"promotion.tolerance is {c.Promotion.Tolerance}; it must be in [0, 1)");
         Check(c.Promotion.MinKeptLabelAccuracy is >= 0 and <= 1,

@@ -7,7 +7,15 @@ public sealed record PromotionConfig
 {
     /// <summary>Sealed curriculum slices the Verifier scores champion and successor on.</summary>
     public string Difficulties { get; init; } = "1-5";
-    public int ItemsPerSlice { get; init; } = 150;
+    /// <summary>200: the 99% horizon's test, at most 2 wrong of a slice, is exactly 99%.</summary>
+    public int ItemsPerSlice { get; init; } = 200;
+    /// <summary>The holdout moves with the frontier: the judge adds sealed slices above `difficulties` until this
+    /// many lie past the hardest one the champion answers at least half right (its capability horizon), so a lab
+    /// never runs out of room to show an improvement. Slices once sealed keep their problems (each difficulty is
+    /// drawn on its own). 0: the slices of `difficulties` only.</summary>
+    [TemplateComment("Sealed slices past the champion's horizon (the hardest slice it answers half right) the " +
+        "judge keeps, adding harder ones as it moves (0: promotion.difficulties only).")]
+    public int DifficultiesPastHorizon { get; init; } = 3;
     [TemplateComment("Largest accuracy loss allowed on any sealed slice.")]
     public double Tolerance { get; init; } = 0.03;
     /// <summary>Gate: the share of kept self-generated labels that are correct must be at least this (a

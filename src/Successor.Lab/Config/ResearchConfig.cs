@@ -9,14 +9,14 @@ public sealed record ResearchConfig
     [TemplateComment("random (uniform search) or tpe (tree-structured Parzen estimator over the lab's findings).")]
     public string Strategy { get; init; } = "tpe";
     /// <summary>Proposals per generation (the control is added to them).</summary>
-    public int Proposals { get; init; } = 3;
+    public int Proposals { get; init; } = 2;
     [TemplateComment("Trials in parallel, each its own process; keep workers x threads_per_worker <= cores.")]
     public int Workers { get; init; } = 2;
     /// <summary>Threads per worker.</summary>
     public int ThreadsPerWorker { get; init; } = 1;
     /// <summary>Successive halving: keep the best 1/eta at each rung and give them eta times the steps.</summary>
     public int Eta { get; init; } = 2;
-    public int Rungs { get; init; } = 2;
+    public int Rungs { get; init; } = 1;
     /// <summary>Seeds the selected change is re-run with; a single lucky seed is never a finding.</summary>
     [TemplateComment("Seeds the winning change is re-run with before it counts (at least 2).")]
     public int SelectionSeeds { get; init; } = 2;
@@ -58,7 +58,7 @@ public sealed record ResearchConfig
         "fresh seeds against a shared control (1: the best alone).")]
     public int Finalists { get; init; } = 1;
     [TemplateComment("What proposals may change: recipe keys with a scale (linear, log, integer, choice).")]
-    public IReadOnlyList<Dimension> SearchSpace { get; init; } = Research.SearchSpace.Default.Dimensions;
+    public IReadOnlyList<Dimension> SearchSpace { get; init; } = LabDefaults.SearchSpace;
     /// <summary>The floor a searched learning_rate decays to, as a share of it: min_learning_rate follows it.</summary>
     [TemplateComment("The floor a searched learning_rate decays to, as a share of it (0.1 as nanoGPT; " +
         "0 cools down to zero).")]

@@ -7,14 +7,14 @@ public sealed record SelfGenerationConfig
 {
     public bool Enabled { get; init; } = true;
     /// <summary>Problems the champion answers per generation, at each difficulty beyond its training range.</summary>
-    public int ProblemsPerDifficulty { get; init; } = 400;
+    public int ProblemsPerDifficulty { get; init; } = 1000;
     /// <summary>How many difficulties past the hardest one trained on so far.</summary>
-    public int DifficultiesAhead { get; init; } = 1;
+    public int DifficultiesAhead { get; init; } = 2;
     [TemplateComment("exact (the family's checker), majority (agreement across samples) or none.")]
     public string Filter { get; init; } = "exact";
     /// <summary>Samples per problem for the majority filter.</summary>
     public int Samples { get; init; } = 5;
     public double SampleTemperature { get; init; } = 0.7;
     [TemplateComment("A difficulty counts as learned once public accuracy there reaches this.")]
-    public double MasteryAccuracy { get; init; } = 0.9;
+    public double MasteryAccuracy { get; init; } = 0.99;
 }

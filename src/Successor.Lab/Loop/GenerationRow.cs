@@ -9,4 +9,8 @@ public sealed record GenerationRow(int Generation, bool Promoted, int ChampionGe
 {
     /// <summary>The horizon as it may be shown: a bound ("&lt; 1") outside the difficulties tested.</summary>
     public HorizonReading HorizonShown => HorizonReading.Of(Horizon, HorizonStatus, HorizonEasiest, HorizonHardest);
+    /// <summary>The 99% horizon on the sealed slices and the hardest sealed slice (null before the holdout moved
+    /// with the frontier, and for text).</summary>
+    public int? ReliableHorizon { get; init; }
+    public int? SealedThrough { get; init; }
 }

@@ -17,14 +17,15 @@ public static class LabSummary
         return new(a.Generation, a.Promoted, a.ChampionGeneration, a.HoldoutMetric ?? "", a.HoldoutValue, a.Improvement,
             a.ImprovementLow,
             a.ImprovementHigh, a.Horizon, a.HorizonLow, a.HorizonHigh, a.KeptLabelAccuracy, a.Kept, a.Tokens, a.Seconds,
-                a.Reason, a.HorizonStatus, a.HorizonEasiest, a.HorizonHardest);
+                a.Reason, a.HorizonStatus, a.HorizonEasiest, a.HorizonHardest)
+                { ReliableHorizon = a.ReliableHorizon, SealedThrough = a.SealedThrough };
     }
 
     public static string Table(IReadOnlyList<GenerationRow> rows)
     {
         string metric = rows.FirstOrDefault()?.Metric == "bits_per_byte" ? "holdout bits/byte" : "holdout acc";
         string[] header = ["gen", "outcome", "champion", metric, "improvement [95% CI]", "horizon [95% CI]",
-            "kept-label acc", "kept", "tokens", "seconds"];
+            "99% horizon (sealed)", "kept-label acc", "kept", "tokens", "seconds"];
         var cells = rows.Select(r => new[]
         {
             F(r.Generation), r.Generation == 0 ? "first" : r.Promoted ? "promoted" : "rejected",
@@ -32,6 +33,7 @@ public static class LabSummary
             r.Difference is { } d ? $"{Signed.S(d)} [{Signed.S(r.Low)}, {Signed.S(r.High)}]" : "-",
             r.Metric != "accuracy" ? "-" : HorizonReading.WithInterval(r.Horizon, r.HorizonLow, r.HorizonHigh,
                 r.HorizonStatus, r.HorizonEasiest, r.HorizonHardest),
+            r.ReliableHorizon is { } rh ? $"{rh} (sealed to {r.SealedThrough})" : "-",
             r.Kept is > 0 ? F(r.KeptLabelAccuracy) : "-", r.Kept is { } k ? F(k) : "-", r.Tokens.ToString("N0",
                 CultureInfo.InvariantCulture), r.Seconds.ToString("0", CultureInfo.InvariantCulture),
         }).ToList();

@@ -16,10 +16,21 @@ sealed class SuccessorTraining(LabContext lab)
     {
         int g = s.Number;
         var recipe = adopted with { Steps = Steps(g, adopted), Seed = lab.SeedFor(g, 999) };
+        string share = "";
+        double parentShare = s.Champion.Recipe.SelfGeneratedFraction;
+        bool unmeasured = s.Champion.SelfGenerated.Count == 0 && selfGenerated.Count > 0;
+        if (unmeasured && recipe.SelfGeneratedFraction != parentShare)
+        {
+            // The trials had no self-generated data, so the share they adopted changed nothing they measured: a
+            // random draw would set how much of the first kept set the successor sees. The champion's share stays.
+            share = $" (the champion's: the trials had no self-generated data to measure the adopted " +
+                $"{recipe.SelfGeneratedFraction:0.00} on)";
+            recipe = recipe with { SelfGeneratedFraction = parentShare };
+        }
         var (plan, start) = Plan(s, halving, recipe, selfGenerated);
         lab.Report(
             new(g, "successor", $"training the successor: {plan.Recipe.Steps - (plan.From?.Step ?? 0)} steps, {start}, "
-            + $"self-generated share {recipe.SelfGeneratedFraction:0.00} of {selfGenerated.Count} kept set(s)"));
+            + $"self-generated share {recipe.SelfGeneratedFraction:0.00}{share} of {selfGenerated.Count} kept set(s)"));
         return (recipe, lab.Trials.Run(g, [plan], cancel)[plan.Id]);
     }
 

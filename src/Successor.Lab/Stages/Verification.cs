@@ -59,7 +59,7 @@ sealed class Verification(LabContext lab)
             string digest = journal.Artifacts.PutFile(lab.ModelPath(g, successor.Id));
             next = new Champion(g, digest, recipe with { Steps = champion.Recipe.Steps, Seed = champion.Recipe.Seed },
                 curation.SelfGenerated,
-                Frontier(champion, c));
+                Frontier(champion, c, successor.Scores));
             relations.Add(ProvStatement.Artifact(next.Id, CheckpointRecord.Type, digest,
                 new CheckpointRecord { Lab = journal.Lab, Generation = g }.ToAttributes()));
             relations.Add(ProvStatement.WasGeneratedBy(next.Id, journal.Id("trial", successor.Id)));
@@ -118,16 +118,42 @@ sealed class Verification(LabContext lab)
             approvedBy ?? LabJournal.PolicyAgent, statement);
     }
 
-    /// <summary>The successor's frontier: the hardest curated difficulty where at least a tenth of the
-    /// problems were kept, or the champion's when none qualifies.</summary>
-    static int Frontier(Champion champion, CurationRecord? curation)
+    /// <summary>The successor's frontier: the hardest difficulty up to which it answers at least
+    /// self_generation.mastery_accuracy of the public validation problems at every difficulty, in every family, so
+    /// the next curation starts where it is no longer reliable (Lee et al. admit a length only once it is learned);
+    /// never below the champion's. Without per-item curriculum scores, the hardest curated difficulty where at
+    /// least a tenth of the problems were kept.</summary>
+    int Frontier(Champion champion, CurationRecord? curation, IReadOnlyList<double> scores)
     {
         if (curation is null) return champion.Frontier;
+        var mastered = Mastered(scores);
+        if (mastered is { } m) return Math.Max(champion.Frontier, m);
         var difficulties = curation.Difficulties;
         int generated = curation.Generated / Math.Max(1, difficulties.Count);
         int frontier = champion.Frontier;
         for (int i = 0; i < difficulties.Count; i++)
             if (curation.KeptPerDifficulty[i] * 10 >= generated) frontier = Math.Max(frontier, difficulties[i]);
         return frontier;
+    }
+
+    /// <summary>The hardest public difficulty mastered with every easier one, from per-item scores in the public
+    /// problems' order (family, difficulty, draw); null when the scores are not that shape.</summary>
+    int? Mastered(IReadOnlyList<double> scores)
+    {
+        var c = lab.Config.Curriculum;
+        int families = Data.Curriculum.TaskFamilies.Parse(c.Families).Count;
+        var difficulties = Data.Curriculum.CurriculumGenerator.ParseDifficulties(c.EvalDifficulties);
+        int n = c.EvalItemsPerSlice;
+        if (scores.Count != families * difficulties.Count * n) return null;
+        int mastered = 0;
+        foreach (var (d, i) in difficulties.Select((d, i) => (d, i)).OrderBy(x => x.d))
+        {
+            bool all = Enumerable.Range(0, families).All(f =>
+                scores.Skip((f * difficulties.Count + i) * n).Take(n).Average() >=
+                    lab.Config.SelfGeneration.MasteryAccuracy);
+            if (!all) break;
+            mastered = d;
+        }
+        return mastered;
     }
 }

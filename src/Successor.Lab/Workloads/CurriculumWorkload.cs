@@ -31,6 +31,24 @@ public sealed class CurriculumWorkload(CurriculumConfig curriculum, ulong evalSe
         Tolerance = promotion.Tolerance,
     });
 
+    /// <summary>The Verifier whose sealed slices reach promotion.difficulties_past_horizon difficulties past the
+    /// hardest one `model` answers at least half right (MovingHoldout, ReliableHorizon.Reach).</summary>
+    Verifier MovingVerifier(GptModel model)
+    {
+        if (promotion.DifficultiesPastHorizon == 0) return verifier;
+        var verifiers = new Dictionary<string, Verifier> { [verifier.Settings.Difficulties] = verifier };
+        Verifier For(IReadOnlyList<int> slices)
+        {
+            string key = string.Join(",", slices);
+            if (!verifiers.TryGetValue(key, out var v))
+                verifiers[key] = v = new Verifier(verifier.Settings with { Difficulties = key });
+            return v;
+        }
+        var slices = MovingHoldout.Slices(CurriculumGenerator.ParseDifficulties(promotion.Difficulties),
+            promotion.DifficultiesPastHorizon, d => ReliableHorizon.Reach(For(d).Score(model).Slices));
+        return For(slices);
+    }
+
     /// <summary>Sealed problems per slice in a replay of the promotion rule: enough for the known cases' verdicts,
     /// a fifth of the default promotion's cost.</summary>
     public const int ReplayItemsPerSlice = 30;
@@ -91,7 +109,7 @@ public sealed class CurriculumWorkload(CurriculumConfig curriculum, ulong evalSe
 
     public CanaryResult Canaries(GptModel model) => verifier.CurriculumCanaries(model);
 
-    public HoldoutSummary Score(GptModel model) => Summary(verifier.Score(model));
+    public HoldoutSummary Score(GptModel model) => Summary(MovingVerifier(model).Score(model));
 
     HoldoutSummary Summary(SealedScore score)
     {
@@ -102,19 +120,22 @@ public sealed class CurriculumWorkload(CurriculumConfig curriculum, ulong evalSe
         {
             Horizon = h?.Value, HorizonLow = h?.Low, HorizonHigh = h?.High, HorizonStatus = h?.Status,
             HorizonEasiest = Easiest(h?.Family), HorizonHardest = Hardest(h?.Family),
+            ReliableHorizon = ReliableHorizon.Of(score.Slices),
+            SealedThrough = score.Slices.Select(s => s.Difficulty).DefaultIfEmpty(0).Max(),
             Horizons = [.. score.Horizons.Select(x => new FamilyHorizon(x.Family, x.Value, x.Low, x.High, x.Status)
                 { Easiest = Easiest(x.Family), Hardest = Hardest(x.Family) })],
         };
         string horizon = HorizonReading.WithInterval(h?.Value, h?.Low, h?.High, h?.Status,
             standing.HorizonEasiest, standing.HorizonHardest);
-        return new HoldoutSummary(score.Accuracy, $"sealed accuracy {score.Accuracy:0.000}, horizon {horizon}",
-            standing);
+        return new HoldoutSummary(score.Accuracy, $"sealed accuracy {score.Accuracy:0.000}, horizon {horizon}, "
+            + $"99% horizon {standing.ReliableHorizon} (sealed d≤{standing.SealedThrough})", standing);
     }
 
     public (Verdict Verdict, HoldoutSummary Successor) Compare(GptModel champion, GptModel successor)
     {
-        var (verdict, score) = verifier.Compare(champion, successor);
-        return (verdict, Summary(score) with { Regeneration = verifier.Honeypot(successor, score) });
+        var moving = MovingVerifier(champion);
+        var (verdict, score) = moving.Compare(champion, successor);
+        return (verdict, Summary(score) with { Regeneration = moving.Honeypot(successor, score) });
     }
 
     public IReadOnlyList<KnownCase> Replay(GptModel champion, GptModel silenced, GptModel perturbed, ulong seed,

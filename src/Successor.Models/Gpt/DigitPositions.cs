@@ -21,8 +21,10 @@ public static unsafe class DigitPositions
     /// 0.</summary>
     public static int Next(int run, int token) => IsDigit(token) ? run + 1 : 0;
 
-    /// <summary>ids (B,T) of tokens (B,T); each row starts a new run and its nonzero ids are shifted by offsets[b]
-    /// (null: no shift).</summary>
+    /// <summary>ids (B,T) of tokens (B,T); each row starts a new run and every id of row b is shifted by offsets[b]
+    /// (null: no shift). Non-digits are shifted too: were they left at 0, the token that predicts an answer's first
+    /// digit (`=`) would carry no hint of where the row's digit ids start, and a model trained with an offset
+    /// mostly failed to learn addition at all.</summary>
     public static void Ids(int* ids, int* tokens, int[]? offsets, int B, int T)
     {
         for (int b = 0; b < B; b++)
@@ -31,7 +33,7 @@ public static unsafe class DigitPositions
             for (int t = 0; t < T; t++)
             {
                 run = Next(run, tokens[b * T + t]);
-                ids[b * T + t] = run == 0 ? 0 : run + k;
+                ids[b * T + t] = run + k;
             }
         }
     }

@@ -30,7 +30,7 @@ public sealed record ModelConfig
     /// block_size + digit_offset. Omitted from JSON when null, so other configs keep their bytes and hashes.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
     public int? MaxDigitPosition { get; init; }
-    /// <summary>Digit positions only: in training, each row's digit ids are shifted by a random k in
+    /// <summary>Digit positions only: in training, each row's ids (digits and the rest) are shifted by a random k in
     /// [0, digit_offset] so that ids past the trained lengths are trained too (McLeish et al. 2024); 0 is
     /// off.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]

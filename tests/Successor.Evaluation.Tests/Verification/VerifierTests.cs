@@ -25,6 +25,23 @@ public sealed class VerifierTests
         Assert.All(sealedProblems, p => Assert.Equal(2, CurriculumPartition.SideOf(p.Prompt)));
     }
 
+    /// <summary>The holdout that moves with the frontier only adds slices: the problems sealed at a difficulty are
+    /// the same whichever slices are sealed beside it, and differ under another secret.</summary>
+    [Fact]
+    public void Adding_harder_slices_leaves_the_problems_already_sealed_as_they_were()
+    {
+        List<string> At(string difficulties, int d, ulong secret = 77) =>
+            [.. new Verifier(new VerifierSettings
+                    { Difficulties = difficulties, ItemsPerSlice = 30, SealedSeed = secret })
+                .SealedProblems().Where(p => p.Difficulty == d).Select(p => p.Line)];
+        var before = At("1-3", 3);
+        Assert.Equal(30, before.Count);
+        Assert.Equal(before, At("1-7", 3));
+        Assert.Equal(before, At("1,2,3,4,5,6,7,8,9,10,11", 3));
+        Assert.Equal(At("1-4", 4), At("1-9", 4));
+        Assert.Empty(before.Intersect(At("1-3", 3, secret: 78)));
+    }
+
     [Fact]
     public void A_briefly_trained_model_is_scored_and_compared_on_sealed_problems()
     {

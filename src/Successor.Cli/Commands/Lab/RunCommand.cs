@@ -66,6 +66,9 @@ public static class RunCommand
             else
             {
                 Console.Write(LabSummary.Table(rows));
+                var headline = lab.Split is null
+                    ? HorizonHeadline.For(rows, lab.Curriculum.TrainDifficulties, lab.Curriculum.Families) : null;
+                if (headline is not null) Console.WriteLine(headline);
                 Console.WriteLine(audit.Promotions == 0 ? "safety audit: no promotion to audit"
                     : $"safety audit: {audit.Audited} of {audit.Promotions} promoted generation(s) ran, passed and "
                         + "recorded every required check" + (audit.NotApplicable.Count > 0 ? " that applied" : ""));

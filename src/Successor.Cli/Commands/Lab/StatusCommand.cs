@@ -32,6 +32,9 @@ public static class StatusCommand
             var audit = AuditCoverage.Of(store, lab.Name);
             var printer = new Output.Printer(r.GetValue(json));
             if (!printer.Json) Console.Write(LabSummary.Table(rows));
+            if (!printer.Json && lab.Split is null
+                && HorizonHeadline.For(rows, lab.Curriculum.TrainDifficulties, lab.Curriculum.Families) is { } line)
+                Console.WriteLine(line);
             printer.Result([
                 ("lab", lab.Name),
                 ("generations_done", rows.Count(x => x.Generation > 0)),
