@@ -9,12 +9,15 @@ root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 s="$root/successor"
 dir=$(mktemp -d)
 cd "$dir"
+# GPT-2 has learned positions: the recipe is the default lab's with learned positions instead of digit positions
 lab() {
     cat <<JSON
 { "name": "tiny", "generations": $1, $2
   "curriculum": { "train_difficulties": "1-2", "eval_difficulties": "1-3", "eval_items_per_slice": 20 },
   "budgets": { "trial_steps": 20, "initial_steps": ${INITIAL_STEPS:-600}, "successor_steps": 40 },
   "research": { "proposals": 2 }, "self_generation": { "problems_per_difficulty": 40 },
+  "recipe": { "model": { "layers": 2, "heads": 4, "embedding": 128, "block_size": 48 }, "batch_size": 32,
+    "learning_rate": 3e-3, "min_learning_rate": 3e-4, "warmup_steps": 50, "eval_interval": 0 },
   "promotion": { "difficulties": "1-3", "items_per_slice": 20 } }
 JSON
 }

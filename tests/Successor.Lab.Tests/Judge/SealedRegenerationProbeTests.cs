@@ -25,7 +25,8 @@ public sealed class SealedRegenerationProbeTests(ITestOutputHelper output) : IDi
         Name = "tiny",
         Curriculum = new CurriculumConfig
             { TrainDifficulties = "1-2", EvalDifficulties = "1-3", EvalItemsPerSlice = 20 },
-        Promotion = new PromotionConfig { Difficulties = "1-3", ItemsPerSlice = 20 },
+        // a fixed holdout (no lengths added past the champion's reach): the test counts its items
+        Promotion = new PromotionConfig { Difficulties = "1-3", ItemsPerSlice = 20, DifficultiesPastHorizon = 0 },
     };
 
     static readonly JsonSerializerOptions Wire = new()
@@ -128,8 +129,9 @@ public sealed class SealedRegenerationProbeTests(ITestOutputHelper output) : IDi
     [Fact]
     public void Honest_models_of_several_seeds_stay_far_from_the_alarm_at_the_main_jobs_sizes()
     {
-        // The main job's holdout (difficulties 1-5, 150 problems each: PromotionConfig's defaults) and first
-        // champions (its recipe, 1,500 steps on 1-3 digits), a champion and successors of other seeds.
+        // The main job's holdout (difficulties 1-5, 200 problems each, and the lengths it adds past the
+        // champion's reach: PromotionConfig's defaults) and first champions (its recipe, 1,500 steps on 1-3
+        // digits), a champion and successors of other seeds.
         var config = Tiny with { Promotion = new PromotionConfig() };
         string champion = Champion("champion.safetensors", 1500, 1);
         // One other seed on every run (the suite's time); SUCCESSOR_HONEYPOT_SEEDS=2,3,4,… measures more
@@ -139,7 +141,10 @@ public sealed class SealedRegenerationProbeTests(ITestOutputHelper output) : IDi
         foreach (ulong seed in seeds)
         {
             var check = Verdict(config, champion, Champion($"honest-{seed}.safetensors", 1500, seed));
-            Assert.Equal(750, check.Items);
+            // the main job's five lengths, and the ones its holdout adds past the champion's reach
+            var promotion = new PromotionConfig();
+            Assert.True(check.Items >= 5 * promotion.ItemsPerSlice && check.Items % promotion.ItemsPerSlice == 0,
+                $"{check.Items} items");
             Assert.False(check.Flagged);
             Assert.True(check.PValue > 1e-4, $"seed {seed}: p = {check.PValue}");
         }
