@@ -348,7 +348,7 @@ public sealed class LabCliTests
         Assert.Equal(4, waiting.ExitCode);
         Assert.Contains("g0 budget: budgets changed since the last run", waiting.Stdout);
         Assert.StartsWith(
-            "error: waiting for a person: budget increase: lab_tokens: 150000 → 0 (no cap); decide with",
+            "error: waiting for a person: budget increase: lab_tokens: 200000 → 0 (no cap); decide with",
             waiting.Stderr);
         string token =
             File.ReadAllText(SuccessorProcess.Run("person", "bootstrap", "ada", "--ledger", lab.Ledger,
