@@ -15,15 +15,6 @@ public sealed class JudgeRedTeamTests
 {
     static readonly string OneGeneration = LabFolder.Tiny.Replace("\"generations\": 2", "\"generations\": 1");
 
-    static IReadOnlyList<Incident> Incidents(LabFolder lab)
-    {
-        using var ledger = LedgerStore.Open(lab.Ledger);
-        return new IncidentLog(ledger).All();
-    }
-
-    static string TrialFolder(LabFolder lab, int g, string trial) =>
-        Path.Combine(lab.Root, "runs", "tiny", $"g{g}", trial);
-
     static string Sha256(string path)
     {
         using var stream = File.OpenRead(path);
@@ -37,15 +28,15 @@ public sealed class JudgeRedTeamTests
         // hostile worker needs, and its first champion is a real model to hand in.
         using var honest = new LabFolder(OneGeneration);
         honest.Succeed("run");
-        var result = JsonNode.Parse(File.ReadAllText(Path.Combine(TrialFolder(honest, 1, "g1-successor"),
+        var result = JsonNode.Parse(File.ReadAllText(Path.Combine(honest.TrialFolder(1, "g1-successor"),
             "result.json")))!.AsObject();
         int items = result["scores"]!.AsArray().Count;
 
         using var hostile = new LabFolder(OneGeneration);
-        string folder = TrialFolder(hostile, 1, "g1-successor");
+        string folder = hostile.TrialFolder(1, "g1-successor");
         Directory.CreateDirectory(folder);
         string model = Path.Combine(folder, "model.safetensors");
-        File.Copy(Path.Combine(TrialFolder(honest, 0, "g0-initial"), "model.safetensors"), model);
+        File.Copy(Path.Combine(honest.TrialFolder(0, "g0-initial"), "model.safetensors"), model);
         result["model_sha256"] = Sha256(model);
         result["score"] = 1.0;
         result["scores"] = new JsonArray([.. Enumerable.Range(0, items).Select(_ => (JsonNode?)JsonValue.Create(1.0))
@@ -56,8 +47,8 @@ public sealed class JudgeRedTeamTests
         var r = SuccessorProcess.Run(hostile.Args("run"));
         Assert.True(r.ExitCode is 0 or 4, r.Stdout + r.Stderr);
         // The hashes were right, so the runner's own check let it through; the judge's re-evaluation did not.
-        Assert.DoesNotContain(Incidents(hostile), i => i.Kind == "unverifiable-result");
-        var incident = Assert.Single(Incidents(hostile), i => i.Kind == "fabricated-result");
+        Assert.DoesNotContain(hostile.Incidents(), i => i.Kind == "unverifiable-result");
+        var incident = Assert.Single(hostile.Incidents(), i => i.Kind == "fabricated-result");
         Assert.Equal(Severity.Critical, incident.Severity);
         Assert.Contains("trial g1-successor's result.json does not match its model", incident.Detail);
         Assert.Contains("the worker reported a mean public score of 1.0000", incident.Detail);
@@ -91,7 +82,7 @@ public sealed class JudgeRedTeamTests
             Assert.True(run.WaitForExit(TimeSpan.FromMinutes(10)));
             output = await stdout + await stderr;
         }
-        var incident = Assert.Single(Incidents(lab), i => i.Kind == "evaluator-changed");
+        var incident = Assert.Single(lab.Incidents(), i => i.Kind == "evaluator-changed");
         Assert.Contains("a fingerprint around", incident.Detail);
         // Reverted in time: the fingerprint at the batch's end is the one the lab started with.
         var checks = lab.Attributes(Successor.Ledger.Statements.ProvKind.Activity, "trial-checks:tiny/g1-r0-control");

@@ -126,6 +126,16 @@ public sealed class LabFolder : IDisposable
         Assert.Contains("trial:tiny/g2-successor", trials);
     }
 
+    /// <summary>Every incident this lab's ledger holds.</summary>
+    public IReadOnlyList<Successor.Safety.Incidents.Incident> Incidents()
+    {
+        using var ledger = LedgerStore.Open(Ledger);
+        return new Successor.Safety.Incidents.IncidentLog(ledger).All();
+    }
+
+    /// <summary>The folder of trial `trial` in generation `g` of the tiny lab.</summary>
+    public string TrialFolder(int g, string trial) => Path.Combine(Root, "runs", "tiny", $"g{g}", trial);
+
     public void Dispose() => Directory.Delete(Root, recursive: true);
 }
 

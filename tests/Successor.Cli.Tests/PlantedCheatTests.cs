@@ -16,12 +16,6 @@ public sealed class PlantedCheatTests
                 "\"low\": 1, \"high\": 100000 } ] }")
         .Replace("\"generations\": 2", "\"generations\": 1");
 
-    static IReadOnlyList<Incident> Incidents(LabFolder lab)
-    {
-        using var ledger = LedgerStore.Open(lab.Ledger);
-        return new IncidentLog(ledger).All();
-    }
-
     /// <summary>A split of generated text; `plant` may edit train.jsonl before the lab starts.</summary>
     static string TextLab(LabFolder lab, int canaries = 0, int initialSteps = 40)
     {
@@ -66,7 +60,7 @@ public sealed class PlantedCheatTests
         var r = SuccessorProcess.Run(lab.Args("run"));
         Assert.Equal(2, r.ExitCode);
         Assert.Contains("training data refused", r.Stderr);
-        Assert.Contains(Incidents(lab), i => i.Kind == "contamination" && i.Detail.Contains("sealed holdout"));
+        Assert.Contains(lab.Incidents(), i => i.Kind == "contamination" && i.Detail.Contains("sealed holdout"));
         Assert.Empty(lab.RecordedTrials());
     }
 
@@ -78,7 +72,7 @@ public sealed class PlantedCheatTests
         CopyInto(split, "validation.jsonl");
         var r = SuccessorProcess.Run(lab.Args("run"));
         Assert.Equal(2, r.ExitCode);
-        Assert.Contains(Incidents(lab), i => i.Kind == "contamination" && i.Detail.Contains("public validation"));
+        Assert.Contains(lab.Incidents(), i => i.Kind == "contamination" && i.Detail.Contains("public validation"));
         Assert.Empty(lab.RecordedTrials());
     }
 
@@ -90,7 +84,7 @@ public sealed class PlantedCheatTests
         CopyInto(split, Path.Combine("sealed", "canaries.jsonl"), line => line.Contains("successor canary"));
         var r = SuccessorProcess.Run(lab.Args("run"));
         Assert.Equal(2, r.ExitCode);
-        Assert.Contains(Incidents(lab), i => i.Kind == "contamination");
+        Assert.Contains(lab.Incidents(), i => i.Kind == "contamination");
     }
 
     [Fact]
@@ -104,7 +98,7 @@ public sealed class PlantedCheatTests
         var r = SuccessorProcess.Run(lab.Args("run"));
         Assert.Equal(4, r.ExitCode);
         Assert.Contains("waiting for a person", r.Stderr);
-        var incidents = Incidents(lab).Where(i => i.Kind == "protected-surface").ToList();
+        var incidents = lab.Incidents().Where(i => i.Kind == "protected-surface").ToList();
         Assert.Equal(2, incidents.Count);
         Assert.All(incidents, i => Assert.Matches("touches (promotion.tolerance|budgets.trial_seconds)", i.Detail));
         Assert.DoesNotContain(lab.RecordedTrials(), t => t.Contains("-p1") || t.Contains("-p2"));
@@ -116,7 +110,7 @@ public sealed class PlantedCheatTests
         using var lab = new LabFolder(SeedShopping);
         var r = SuccessorProcess.Run(lab.Args("run"));
         Assert.Equal(4, r.ExitCode);
-        var incident = Assert.Single(Incidents(lab));
+        var incident = Assert.Single(lab.Incidents());
         Assert.Equal("protected-surface", incident.Kind);
         Assert.Contains("touches seed", incident.Detail);
 
@@ -141,10 +135,10 @@ public sealed class PlantedCheatTests
             .Replace("\"generations\": 2", "\"generations\": 1"));
         var r = SuccessorProcess.Run(lab.Args("run"));
         Assert.Equal(4, r.ExitCode);
-        Assert.Contains(Incidents(lab), i => i.Kind == "kept-label-accuracy");
+        Assert.Contains(lab.Incidents(), i => i.Kind == "kept-label-accuracy");
         // The drift monitor sees the same avalanche without the ground truth's verdict: the reference model
         // finds the unfiltered answers far from the true ones.
-        Assert.Contains(Incidents(lab), i => i.Kind == "drift");
+        Assert.Contains(lab.Incidents(), i => i.Kind == "drift");
     }
 
     [Fact]
@@ -165,7 +159,7 @@ public sealed class PlantedCheatTests
         }));
         var r = SuccessorProcess.Run(lab.Args("run"));
         Assert.True(r.ExitCode == 4, r.Stdout + r.Stderr);
-        var incident = Assert.Single(Incidents(lab), i => i.Kind == "unverifiable-result");
+        var incident = Assert.Single(lab.Incidents(), i => i.Kind == "unverifiable-result");
         Assert.Contains("g1-r0-p1 is failed closed: result.json names recipe (none)", incident.Detail);
         Assert.Equal(Severity.Critical, incident.Severity);
         Assert.Contains("request:tiny/incident-g1-unverifiable-g1-r0-p1", r.Stderr);
@@ -179,7 +173,7 @@ public sealed class PlantedCheatTests
             new LabFolder("""{ "name": "hung", "budgets": { "initial_steps": 1000000, "trial_seconds": 3 } }""");
         var r = SuccessorProcess.Run(lab.Args("run"));
         Assert.Equal(1, r.ExitCode);
-        Assert.Contains(Incidents(lab), i => i.Kind == "budget-overrun");
+        Assert.Contains(lab.Incidents(), i => i.Kind == "budget-overrun");
     }
 
     [Fact]
@@ -197,7 +191,7 @@ public sealed class PlantedCheatTests
             output = line + run.StandardOutput.ReadToEnd() + run.StandardError.ReadToEnd();
             run.WaitForExit();
         }
-        Assert.True(Incidents(lab).Any(i => i.Kind == "evaluator-changed"), output);
+        Assert.True(lab.Incidents().Any(i => i.Kind == "evaluator-changed"), output);
     }
 
     [Fact]

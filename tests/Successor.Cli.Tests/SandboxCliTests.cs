@@ -19,18 +19,12 @@ public sealed class SandboxCliTests
         return SafetyAudit.Checks(audit.Attributes!).Single(c => c.Name == "worker-sandbox");
     }
 
-    static IReadOnlyList<Incident> Incidents(LabFolder lab)
-    {
-        using var ledger = LedgerStore.Open(lab.Ledger);
-        return new IncidentLog(ledger).All();
-    }
-
     [Fact]
     public void A_clean_lab_runs_every_worker_in_the_sandbox_with_no_false_incident()
     {
         using var lab = new LabFolder(LabFolder.OneGeneration("\"research\": { \"proposals\": 2 }"));
         var run = lab.Succeed("run");
-        Assert.DoesNotContain(Incidents(lab), i => SandboxKinds.Contains(i.Kind));
+        Assert.DoesNotContain(lab.Incidents(), i => SandboxKinds.Contains(i.Kind));
         Assert.DoesNotContain("g1 incident:", run.Stdout);
         // every worker wrote its folder as the sandbox's own user (as root) and left no link or special file
         foreach (string trial in Directory.EnumerateDirectories(Path.Combine(lab.Root, "runs", "tiny", "g1")))
@@ -46,7 +40,7 @@ public sealed class SandboxCliTests
         using var lab = new LabFolder();
         lab.WriteTextLab("\"proposals\": 1, \"finalists\": 1");
         lab.Succeed("run");
-        Assert.DoesNotContain(Incidents(lab), i => SandboxKinds.Contains(i.Kind));
+        Assert.DoesNotContain(lab.Incidents(), i => SandboxKinds.Contains(i.Kind));
     }
 
     [Fact]

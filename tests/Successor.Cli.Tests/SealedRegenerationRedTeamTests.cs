@@ -28,15 +28,6 @@ public sealed class SealedRegenerationRedTeamTests
 {
     static readonly string OneGeneration = LabFolder.Tiny.Replace("\"generations\": 2", "\"generations\": 1");
 
-    static IReadOnlyList<Incident> Incidents(LabFolder lab)
-    {
-        using var ledger = LedgerStore.Open(lab.Ledger);
-        return new IncidentLog(ledger).All();
-    }
-
-    static string TrialFolder(LabFolder lab, int g, string trial) =>
-        Path.Combine(lab.Root, "runs", "tiny", $"g{g}", trial);
-
     /// <summary>The attacker's copy of the public generator over the public seed, asking for side 2 (sealed).
     /// </summary>
     static List<Problem> Regenerate(PromotionConfig promotion)
@@ -78,18 +69,18 @@ public sealed class SealedRegenerationRedTeamTests
         // The lab run honestly: no alarm, and the honeypot's figures for a real successor in the ledger.
         using var honest = new LabFolder(OneGeneration);
         var run = honest.Succeed("run");
-        Assert.DoesNotContain(Incidents(honest), i => i.Kind == "sealed-regeneration");
+        Assert.DoesNotContain(honest.Incidents(), i => i.Kind == "sealed-regeneration");
         var probe = honest.Attributes(ProvKind.Activity, "reevaluation:tiny/g1")["sealed_regeneration"]!;
         Assert.False((bool)probe["flagged"]!, probe.ToJsonString());
         Assert.Equal(60, (int)probe["items"]!);
         Assert.Contains("honeypot: accuracy", run.Stdout);
-        var result = JsonNode.Parse(File.ReadAllText(Path.Combine(TrialFolder(honest, 1, "g1-successor"),
+        var result = JsonNode.Parse(File.ReadAllText(Path.Combine(honest.TrialFolder(1, "g1-successor"),
             "result.json")))!.AsObject();
 
         // The hostile worker: its model, its honest public scores, the right hashes.
         using var hostile = new LabFolder(OneGeneration);
         var config = LabConfigJson.Parse(OneGeneration, "the tiny lab");
-        string folder = TrialFolder(hostile, 1, "g1-successor");
+        string folder = hostile.TrialFolder(1, "g1-successor");
         Directory.CreateDirectory(folder);
         string model = Path.Combine(folder, "model.safetensors");
         TrainOnTheDecoy(model, config.Promotion);
@@ -106,8 +97,8 @@ public sealed class SealedRegenerationRedTeamTests
         var r = SuccessorProcess.Run(hostile.Args("run"));
         Assert.True(r.ExitCode is 0 or 4, r.Stdout + r.Stderr);
         // Every check of the worker's own result passed: the scores are its model's, the hashes right.
-        Assert.DoesNotContain(Incidents(hostile), i => i.Kind is "unverifiable-result" or "fabricated-result");
-        var incident = Assert.Single(Incidents(hostile), i => i.Kind == "sealed-regeneration");
+        Assert.DoesNotContain(hostile.Incidents(), i => i.Kind is "unverifiable-result" or "fabricated-result");
+        var incident = Assert.Single(hostile.Incidents(), i => i.Kind == "sealed-regeneration");
         Assert.Equal(Severity.Critical, incident.Severity);
         Assert.Contains("the candidate g1-successor was trained on the sealed curriculum as public code regenerates",
             incident.Detail);
