@@ -7,6 +7,9 @@ namespace Successor.Evaluation.Statistics;
 
 public static class ReliableHorizon
 {
+    /// <summary>The share of a length's problems a model must answer right for the length to count.</summary>
+    public const double Threshold = 0.99;
+
     /// <summary>Per family: the largest d such that every slice of that family up to d, from its lowest, has at
     /// least 99% right (0 when its lowest slice does not); the smallest over families, since a model is trusted
     /// up to d only where every family holds.</summary>

@@ -83,7 +83,7 @@ public sealed class Verifier(VerifierSettings settings, string? splitFolder = nu
             CurriculumEvaluator.Slices(a)
             .Zip(CurriculumEvaluator.Slices(b), (x, y) =>
                 new SliceDelta(x.Family, x.Difficulty, x.Accuracy, y.Accuracy)).ToList();
-        return GenuinelyBetter.Decide(overall, deltas, Settings.Tolerance);
+        return GenuinelyBetter.Decide(overall, deltas, Settings.Tolerance, Settings.KeepReliableHorizon);
     }
 
     /// <summary>Is `successor` genuinely better than `champion` on the sealed text holdout? Items are the

@@ -14,6 +14,9 @@ public sealed record VerifierSettings
     /// anyone can regenerate the holdout. Null: the public Seed (a library caller without a judge).</summary>
     public ulong? SealedSeed { get; init; }
     public double Tolerance { get; init; } = GenuinelyBetter.DefaultTolerance; // largest allowed slice regression
+    /// <summary>The promotion rule also refuses a successor whose 99% horizon is below the champion's
+    /// (GenuinelyBetter.Decide).</summary>
+    public bool KeepReliableHorizon { get; init; }
     public int Resamples { get; init; } = 2000;               // paired bootstrap resamples
     public int BatchSize { get; init; } = 64;                 // decoder rows
     public int Canaries { get; init; } = 4;                   // curriculum canary problems with secret answers

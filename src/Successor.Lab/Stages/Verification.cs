@@ -7,6 +7,7 @@ using Successor.Ledger.Statements;
 using Successor.Ledger.Attestations;
 using Successor.Safety.Audit;
 using Successor.Safety.Gates;
+using Successor.Lab.Workloads;
 using Successor.Training.Recipes;
 
 namespace Successor.Lab.Stages;
@@ -59,7 +60,7 @@ sealed class Verification(LabContext lab)
             string digest = journal.Artifacts.PutFile(lab.ModelPath(g, successor.Id));
             next = new Champion(g, digest, recipe with { Steps = champion.Recipe.Steps, Seed = champion.Recipe.Seed },
                 curation.SelfGenerated,
-                Frontier(champion, c, successor.Scores));
+                Frontier(g, champion, c, successor.Scores, lab.ModelPath(g, successor.Id)));
             relations.Add(ProvStatement.Artifact(next.Id, CheckpointRecord.Type, digest,
                 new CheckpointRecord { Lab = journal.Lab, Generation = g }.ToAttributes()));
             relations.Add(ProvStatement.WasGeneratedBy(next.Id, journal.Id("trial", successor.Id)));
@@ -121,19 +122,53 @@ sealed class Verification(LabContext lab)
     /// <summary>The successor's frontier: the hardest difficulty up to which it answers at least
     /// self_generation.mastery_accuracy of the public validation problems at every difficulty, in every family, so
     /// the next curation starts where it is no longer reliable (Lee et al. admit a length only once it is learned);
-    /// never below the champion's. Without per-item curriculum scores, the hardest curated difficulty where at
-    /// least a tenth of the problems were kept.</summary>
-    int Frontier(Champion champion, CurationRecord? curation, IReadOnlyList<double> scores)
+    /// never below the champion's. A successor that masters every public difficulty is probed past them
+    /// (ProbePastPublic), so the frontier is not capped by the public validation set. Without per-item curriculum
+    /// scores, the hardest curated difficulty where at least a tenth of the problems were kept.</summary>
+    int Frontier(int g, Champion champion, CurationRecord? curation, IReadOnlyList<double> scores, string model)
     {
         if (curation is null) return champion.Frontier;
         var mastered = Mastered(scores);
-        if (mastered is { } m) return Math.Max(champion.Frontier, m);
+        if (mastered is { } m)
+        {
+            var top = Data.Curriculum.CurriculumGenerator.ParseDifficulties(lab.Config.Curriculum.EvalDifficulties)
+                .Max();
+            if (m == top) m = ProbePastPublic(g, Math.Max(m, champion.Frontier), curation, model);
+            return Math.Max(champion.Frontier, m);
+        }
         var difficulties = curation.Difficulties;
         int generated = curation.Generated / Math.Max(1, difficulties.Count);
         int frontier = champion.Frontier;
         for (int i = 0; i < difficulties.Count; i++)
             if (curation.KeptPerDifficulty[i] * 10 >= generated) frontier = Math.Max(frontier, difficulties[i]);
         return frontier;
+    }
+
+    /// <summary>Past the public validation set: fresh validation-side problems (as many per difficulty as a public
+    /// slice, from the lab's seed) one difficulty at a time above `from`, while the successor masters every family,
+    /// up to self_generation.difficulties_ahead past the hardest curated difficulty, so a model that extrapolates
+    /// beyond what it was taught is admitted several lengths at once and the next curation starts past them.</summary>
+    int ProbePastPublic(int g, int from, CurationRecord curation, string path)
+    {
+        var (c, s) = (lab.Config.Curriculum, lab.Config.SelfGeneration);
+        var families = Data.Curriculum.TaskFamilies.Parse(c.Families);
+        int limit = Math.Min(MovingHoldout.Ceiling,
+            curation.Difficulties.DefaultIfEmpty(from).Max() + s.DifficultiesAhead);
+        using var model = lab.LoadFile(path);
+        int mastered = from;
+        for (int d = from + 1; d <= limit; d++)
+        {
+            var problems = Data.Curriculum.CurriculumGenerator.Set(families, [d], c.EvalItemsPerSlice,
+                lab.SeedFor(g, 7), Data.Curriculum.CurriculumSplit.Validation);
+            var items = Evaluation.Curriculum.CurriculumEvaluator.Run(model, problems);
+            if (Evaluation.Curriculum.CurriculumEvaluator.Slices(items).Any(x => x.Accuracy < s.MasteryAccuracy))
+                break;
+            mastered = d;
+        }
+        if (mastered > from)
+            lab.Report(new(g, "frontier", $"masters every public difficulty and, on {c.EvalItemsPerSlice} fresh " +
+                $"public problems each, d={from + 1}–{mastered}"));
+        return mastered;
     }
 
     /// <summary>The hardest public difficulty mastered with every easier one, from per-item scores in the public

@@ -29,6 +29,7 @@ public sealed class CurriculumWorkload(CurriculumConfig curriculum, ulong evalSe
         Difficulties = promotion.Difficulties,
         ItemsPerSlice = promotion.ItemsPerSlice,
         Tolerance = promotion.Tolerance,
+        KeepReliableHorizon = promotion.KeepReliableHorizon,
     });
 
     /// <summary>The Verifier whose sealed slices reach promotion.difficulties_past_horizon difficulties past the
@@ -60,6 +61,7 @@ public sealed class CurriculumWorkload(CurriculumConfig curriculum, ulong evalSe
         Difficulties = promotion.Difficulties,
         ItemsPerSlice = Math.Min(promotion.ItemsPerSlice, ReplayItemsPerSlice),
         Tolerance = promotion.Tolerance,
+        KeepReliableHorizon = promotion.KeepReliableHorizon,
     });
 
     public string Metric => "accuracy";
