@@ -53,6 +53,8 @@ public static class LabSnapshot
             ["horizon_easiest"] = r.HorizonEasiest,
             ["horizon_hardest"] = r.HorizonHardest,
             ["horizons"] = new JsonArray([.. (r.Horizons ?? []).Select(Horizon)]),
+            ["reliable_horizon"] = r.ReliableHorizon,
+            ["sealed_through"] = r.SealedThrough,
             ["kept_label_accuracy"] = r.KeptLabelAccuracy,
             ["kept"] = r.Kept,
             ["perplexity_drift"] = r.PerplexityDrift,

@@ -1,5 +1,5 @@
 // The charts over generations: the sealed-holdout score with its 95% interval, the capability horizon per
-// task family, the kept-label accuracy of self-generated data, and the checks' compounded reliability
+// task family, the champion's 99% horizon against the lab's clock, the kept-label accuracy of self-generated data, and the checks' compounded reliability
 // against the compounding-error reference curve 0.999^n.
 'use strict';
 
@@ -107,6 +107,50 @@ const GenerationCharts = (() => {
       : [clamp(r.low, r), clamp(r.high, r), r.horizon]))));
   }
 
+  /** The champion after each generation (the successor when promoted, else the one before) and its 99% horizon
+   *  on the sealed slices, at the lab's clock when that generation's verdict was recorded (the lab started when
+   *  generation 0 began: its record's time less its own seconds). */
+  function championHorizons(generations) {
+    const sorted = generations.filter(g => g.time != null).sort((a, b) => a.generation - b.generation);
+    const first = sorted.find(g => g.generation === 0 && g.reliable_horizon != null);
+    if (!first) return [];
+    const start = Date.parse(first.time) - (first.seconds || 0) * 1000;
+    let champion = first;
+    return sorted.map(g => {
+      if (g.generation === 0 || (g.outcome === 'promoted' && g.reliable_horizon != null)) champion = g;
+      return { generation: g.generation, minutes: (Date.parse(g.time) - start) / 60000,
+        horizon: champion.reliable_horizon, sealed: champion.sealed_through, from: champion.generation };
+    });
+  }
+
+  function reliableHorizon(parent, generations) {
+    const rows = championHorizons(generations);
+    const canvas = Charts.figure(parent, {
+      id: 'reliable-horizon', title: '99% horizon against the lab\'s clock', points: rows.length,
+      note: 'The champion\'s longest length up to which every length of the sealed holdout is answered at least 99% ' +
+        'right, after each generation\'s verdict: it rises only when a promoted successor masters a length its ' +
+        'parent did not.',
+      table: table(null, [
+        ['Generation', r => r.generation], ['Lab clock (min)', r => fmt.number(r.minutes, 1)],
+        ['Champion from generation', r => r.from], ['99% horizon', r => r.horizon],
+        ['Sealed to', r => fmt.number(r.sealed)],
+      ], rows),
+    });
+    Charts.draw(canvas, {
+      type: 'line',
+      data: { datasets: [series('99% horizon', rows.map(r => ({ x: r.minutes, y: r.horizon })), 1,
+        { stepped: 'before' })] },
+      options: {
+        scales: {
+          x: { type: 'linear', min: 0, title: { display: true, text: 'lab clock (minutes)' } },
+          y: { title: { display: true, text: '99% horizon (digits)' }, ticks: { precision: 0 },
+            ...Charts.range(rows.map(r => r.horizon)) },
+        },
+        plugins: { legend: { display: false } },
+      },
+    });
+  }
+
   function keptAccuracy(parent, generations) {
     const rows = generations.filter(g => g.kept_label_accuracy != null);
     const canvas = Charts.figure(parent, {
@@ -150,6 +194,7 @@ const GenerationCharts = (() => {
     const generations = snapshot.generations || [];
     holdout(parent, generations);
     horizons(parent, generations);
+    reliableHorizon(parent, generations);
     keptAccuracy(parent, generations);
     reliability(parent, snapshot.reliability || []);
   }

@@ -180,6 +180,10 @@ public sealed class DashboardPageTests(RecordedLab lab, Chromium chromium) : ICl
                 ? families.Count(h => h!["bound"] is null ? h["horizon"] is not null : h["edge"] is not null)
                 : g["horizon_bound"] is not null ? (g["horizon_easiest"] is null ? 0 : 1)
                 : g["horizon"] is null ? 0 : 1),
+            // the champion's 99% horizon after every generation, once generation 0 has one
+            ["reliable-horizon"] =
+                generations.Any(g => (int)g!["generation"]! == 0 && g["reliable_horizon"] is not null)
+                    ? generations.Count : 0,
             ["kept"] = generations.Count(g => g!["kept_label_accuracy"] is not null),
             ["reliability"] = snapshot["reliability"]!.AsArray().Count,
         };

@@ -98,4 +98,25 @@ public sealed class StatisticsTests
         Assert.False(v.GenuinelyBetter);
         Assert.Contains("radd d=1 regresses by 0.1", v.Reason);
     }
+    [Fact]
+    public void A_successor_that_loses_a_mastered_length_is_not_better_when_the_horizon_must_hold()
+    {
+        var win = new Comparison(0.5, 0.7, 0.2, 0.15, 0.25, 0.0, 1600, 2000);
+        // the champion holds 1–3 at 99% or more; the successor slips to 98% on 2 (inside a 0.03 tolerance) and
+        // gains a lot on 4–8, the trade a loop on accuracy alone would promote
+        SliceDelta[] slices = [new("radd", 1, 1.0, 1.0), new("radd", 2, 0.995, 0.98), new("radd", 3, 0.99, 1.0),
+            new("radd", 4, 0.6, 0.99), new("radd", 8, 0.0, 0.5)];
+        Assert.True(GenuinelyBetter.Decide(win, slices, tolerance: 0.03).GenuinelyBetter);
+        var held = GenuinelyBetter.Decide(win, slices, tolerance: 0.03, keepReliableHorizon: true);
+        Assert.False(held.GenuinelyBetter);
+        Assert.Contains("99% horizon falls from 3 to 1", held.Reason);
+        // 198 of 200 on every mastered length keeps the horizon, and going past it is better
+        SliceDelta[] kept = [new("radd", 1, 1.0, 198 / 200.0), new("radd", 2, 0.995, 198 / 200.0),
+            new("radd", 3, 0.99, 198 / 200.0), new("radd", 4, 0.6, 0.99)];
+        Assert.True(GenuinelyBetter.Decide(win, kept, tolerance: 0.03, keepReliableHorizon: true).GenuinelyBetter);
+        // the horizon is the smallest over families: a second family that loses its first length counts
+        SliceDelta[] twoFamilies = [new("radd", 1, 1.0, 1.0), new("copy", 1, 1.0, 0.97)];
+        Assert.False(GenuinelyBetter.Decide(win, twoFamilies, tolerance: 0.03, keepReliableHorizon: true)
+            .GenuinelyBetter);
+    }
 }
