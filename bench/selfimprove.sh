@@ -6,7 +6,7 @@
 # data plus everything kept. The lab's own budget caps its wall clock (two hours by default). The judge's sealed
 # holdout moves with the frontier (promotion.difficulties_past_horizon), so the lab never runs out of room, and
 # each promoted generation's 99% horizon on it (the largest d such that every length up to d is answered at least
-# 99% right) is printed against the lab's clock and written to horizon.csv. SELFIMPROVE_EVAL=1 also evaluates
+# 99% right) is printed against the lab's clock and written to horizon.csv and drawn in horizon.png (bench/horizon-plot.sh). SELFIMPROVE_EVAL=1 also evaluates
 # every generation's model on public problems of 1–12 digits, as the first version of this bench did.
 #   bench/selfimprove.sh [exact|none|none-ungated|majority ...]     (default: exact none, one after the other)
 # none keeps every answer with the kept-label gate off, so the compounding-error monitor is what stops it;
@@ -76,6 +76,8 @@ for filter in "${filters[@]}"; do
   echo "| lab clock | champion from generation | 99% horizon (sealed) |"
   echo "| ---: | ---: | ---: |"
   awk -F, '{ print "| " $1 " | " $2 " | " $3 " |" }' "$dir/horizon.csv"
+  "$root/bench/horizon-plot.sh" "$dir/horizon.csv" "$dir/horizon.png" \
+    "99% horizon (sealed) against the lab's clock, filter $filter" || true
   [ "${SELFIMPROVE_EVAL:-0}" = 1 ] || continue
   echo "| generation | model | 1–12 digits correct (of $count each) | 99% horizon |"
   echo "| ---: | --- | --- | ---: |"
