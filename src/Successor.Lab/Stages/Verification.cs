@@ -144,10 +144,8 @@ sealed class Verification(LabContext lab)
         return frontier;
     }
 
-    /// <summary>Past the public validation set: fresh validation-side problems (as many per difficulty as a public
-    /// slice, from the lab's seed) one difficulty at a time above `from`, while the successor masters every family,
-    /// up to self_generation.difficulties_ahead past the hardest curated difficulty, so a model that extrapolates
-    /// beyond what it was taught is admitted several lengths at once and the next curation starts past them.</summary>
+    /// <summary>FrontierProbe on fresh validation-side problems (as many per difficulty as a public slice, from the
+    /// lab's seed), up to self_generation.difficulties_ahead past the hardest curated difficulty.</summary>
     int ProbePastPublic(int g, int from, CurationRecord curation, string path)
     {
         var (c, s) = (lab.Config.Curriculum, lab.Config.SelfGeneration);
@@ -155,16 +153,10 @@ sealed class Verification(LabContext lab)
         int limit = Math.Min(MovingHoldout.Ceiling,
             curation.Difficulties.DefaultIfEmpty(from).Max() + s.DifficultiesAhead);
         using var model = lab.LoadFile(path);
-        int mastered = from;
-        for (int d = from + 1; d <= limit; d++)
-        {
-            var problems = Data.Curriculum.CurriculumGenerator.Set(families, [d], c.EvalItemsPerSlice,
-                lab.SeedFor(g, 7), Data.Curriculum.CurriculumSplit.Validation);
-            var items = Evaluation.Curriculum.CurriculumEvaluator.Run(model, problems);
-            if (Evaluation.Curriculum.CurriculumEvaluator.Slices(items).Any(x => x.Accuracy < s.MasteryAccuracy))
-                break;
-            mastered = d;
-        }
+        int mastered = FrontierProbe.Reach(from, limit, s.MasteryAccuracy, d =>
+            Evaluation.Curriculum.CurriculumEvaluator.Slices(Evaluation.Curriculum.CurriculumEvaluator.Run(model,
+                Data.Curriculum.CurriculumGenerator.Set(families, [d], c.EvalItemsPerSlice, lab.SeedFor(g, 7),
+                    Data.Curriculum.CurriculumSplit.Validation))));
         if (mastered > from)
             lab.Report(new(g, "frontier", $"masters every public difficulty and, on {c.EvalItemsPerSlice} fresh " +
                 $"public problems each, d={from + 1}–{mastered}"));

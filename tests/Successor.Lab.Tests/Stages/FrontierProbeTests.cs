@@ -1,0 +1,34 @@
+using Successor.Evaluation.Curriculum;
+using Successor.Lab.Stages;
+
+namespace Successor.Lab.Tests.Stages;
+
+public sealed class FrontierProbeTests
+{
+    /// <summary>Slices of two families at `d`: radd answers `radd(d)` of 50 right, copy `copy(d)`.</summary>
+    static Func<int, IReadOnlyList<SliceResult>> Model(Func<int, int> radd, Func<int, int> copy) =>
+        d => [new SliceResult("radd", d, 50, radd(d)), new SliceResult("copy", d, 50, copy(d))];
+
+    [Fact]
+    public void The_frontier_goes_as_far_as_every_family_masters_each_length_in_turn()
+    {
+        var tried = new List<int>();
+        var model = Model(d => d <= 15 ? 50 : 40, d => d <= 14 ? 50 : 0);
+        Assert.Equal(14, FrontierProbe.Reach(12, 20, 0.99, d => { tried.Add(d); return model(d); }));
+        // it stops at the first length not mastered, and never tries a length past it
+        Assert.Equal([13, 14, 15], tried);
+    }
+
+    [Fact]
+    public void The_frontier_stops_at_the_limit_and_stays_put_when_the_next_length_is_not_mastered()
+    {
+        var perfect = Model(_ => 50, _ => 50);
+        Assert.Equal(16, FrontierProbe.Reach(12, 16, 0.99, perfect));
+        Assert.Equal(12, FrontierProbe.Reach(12, 12, 0.99, perfect));
+        // 49 of 50 is 98%: below 99%, so 13 is not mastered, however good 14 is
+        Assert.Equal(12, FrontierProbe.Reach(12, 20, 0.99, Model(d => d == 13 ? 49 : 50, _ => 50)));
+        // a length with no problems is not mastered
+        Assert.Equal(12, FrontierProbe.Reach(12, 20, 0.99, _ => []));
+        Assert.Equal(12, FrontierProbe.Reach(12, 20, 0.99, d => [new SliceResult("radd", d, 0, 0)]));
+    }
+}
