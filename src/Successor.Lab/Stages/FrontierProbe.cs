@@ -1,7 +1,9 @@
 // Past the public validation set: a successor that masters every public difficulty is tried one difficulty at a
 // time above them, so its frontier (where the next curation starts) is not capped by the public set, and a model
-// that extrapolates beyond what it was taught is admitted several lengths at once.
+// that extrapolates beyond what it was taught is admitted several lengths at once. And what a curation showed:
+// the lengths the champion already answers reliably need no more of its data.
 using Successor.Evaluation.Curriculum;
+using Successor.Records;
 
 namespace Successor.Lab.Stages;
 
@@ -17,6 +19,23 @@ public static class FrontierProbe
             var slices = score(d);
             if (slices.Count == 0 || slices.Any(s => s.Count == 0 || s.Accuracy < mastery)) break;
             mastered = d;
+        }
+        return mastered;
+    }
+
+    /// <summary>Under the exact filter the kept share of a curated difficulty is the champion's accuracy on fresh
+    /// problems there (a thousand by default: a far sharper test than a public slice of fifty, which must be perfect
+    /// to show 99%), so the hardest curated difficulty up to which every one was answered at least `mastery` right
+    /// is mastered; 0 under other filters, whose kept share is agreement, not accuracy.</summary>
+    public static int Curated(CurationRecord curation, double mastery)
+    {
+        if (curation.Filter != "exact" || curation.Difficulties.Count == 0) return 0;
+        double per = (double)curation.Generated / curation.Difficulties.Count;
+        int mastered = 0;
+        for (int i = 0; i < curation.Difficulties.Count; i++)
+        {
+            if (curation.KeptPerDifficulty[i] < mastery * per) break;
+            mastered = curation.Difficulties[i];
         }
         return mastered;
     }

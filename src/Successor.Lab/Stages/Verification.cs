@@ -66,6 +66,10 @@ sealed class Verification(LabContext lab)
             relations.Add(ProvStatement.WasGeneratedBy(next.Id, journal.Id("trial", successor.Id)));
             relations.Add(ProvStatement.WasDerivedFrom(next.Id, champion.Id));
         }
+        // A rejected successor leaves its champion, but what the champion's curation showed it masters still moves
+        // the next curation past those lengths.
+        if (!decision.Promoted && c is not null)
+            next = champion with { Frontier = Math.Max(champion.Frontier, Curated(c)) };
         record = next.Into(record) with
         {
             Generation = g, Promoted = decision.Promoted, Reason = decision.Reason, ApprovedBy = decision.ApprovedBy,
@@ -122,7 +126,8 @@ sealed class Verification(LabContext lab)
     /// <summary>The successor's frontier: the hardest difficulty up to which it answers at least
     /// self_generation.mastery_accuracy of the public validation problems at every difficulty, in every family, so
     /// the next curation starts where it is no longer reliable (Lee et al. admit a length only once it is learned);
-    /// never below the champion's. A successor that masters every public difficulty is probed past them
+    /// never below the champion's, nor below the curated difficulties the champion was found to master
+    /// (FrontierProbe.Curated). A successor that masters every public difficulty is probed past them
     /// (ProbePastPublic), so the frontier is not capped by the public validation set. Without per-item curriculum
     /// scores, the hardest curated difficulty where at least a tenth of the problems were kept.</summary>
     int Frontier(int g, Champion champion, CurationRecord? curation, IReadOnlyList<double> scores, string model)
@@ -133,8 +138,9 @@ sealed class Verification(LabContext lab)
         {
             var top = Data.Curriculum.CurriculumGenerator.ParseDifficulties(lab.Config.Curriculum.EvalDifficulties)
                 .Max();
-            if (m == top) m = ProbePastPublic(g, Math.Max(m, champion.Frontier), curation, model);
-            return Math.Max(champion.Frontier, m);
+            int known = Math.Max(champion.Frontier, Curated(curation));
+            if (m == top) m = ProbePastPublic(g, Math.Max(m, known), curation, model);
+            return Math.Max(known, m);
         }
         var difficulties = curation.Difficulties;
         int generated = curation.Generated / Math.Max(1, difficulties.Count);
@@ -143,6 +149,8 @@ sealed class Verification(LabContext lab)
             if (curation.KeptPerDifficulty[i] * 10 >= generated) frontier = Math.Max(frontier, difficulties[i]);
         return frontier;
     }
+
+    int Curated(CurationRecord c) => FrontierProbe.Curated(c, lab.Config.SelfGeneration.MasteryAccuracy);
 
     /// <summary>FrontierProbe on fresh validation-side problems (as many per difficulty as a public slice, from the
     /// lab's seed), up to self_generation.difficulties_ahead past the hardest curated difficulty.</summary>

@@ -1,5 +1,6 @@
 using Successor.Evaluation.Curriculum;
 using Successor.Lab.Stages;
+using Successor.Records;
 
 namespace Successor.Lab.Tests.Stages;
 
@@ -30,5 +31,17 @@ public sealed class FrontierProbeTests
         // a length with no problems is not mastered
         Assert.Equal(12, FrontierProbe.Reach(12, 20, 0.99, _ => []));
         Assert.Equal(12, FrontierProbe.Reach(12, 20, 0.99, d => [new SliceResult("radd", d, 0, 0)]));
+    }
+
+    [Fact]
+    public void Curated_lengths_the_champion_answered_at_least_99_percent_right_under_the_exact_filter_are_mastered()
+    {
+        var c = new CurationRecord { Filter = "exact", Difficulties = [6, 7, 8], Generated = 3000 };
+        Assert.Equal(7, FrontierProbe.Curated(c with { KeptPerDifficulty = [997, 990, 400] }, 0.99));
+        Assert.Equal(0, FrontierProbe.Curated(c with { KeptPerDifficulty = [989, 1000, 1000] }, 0.99));
+        Assert.Equal(8, FrontierProbe.Curated(c with { KeptPerDifficulty = [1000, 1000, 1000] }, 0.99));
+        // a majority vote's kept share is agreement, not accuracy: it shows nothing mastered
+        Assert.Equal(0, FrontierProbe.Curated(c with { Filter = "majority", KeptPerDifficulty = [1000, 1000, 1000] },
+            0.99));
     }
 }
