@@ -14,8 +14,10 @@ public static class SlurmNode
 {
     public const string Verb = "trial-node";
 
+    /// <summary>`launch` replaces this program's worker (a test's hostile stand-in); null: `successor trial`.
+    /// </summary>
     public static TrialResult Run(string folder, string jobFolder, TimeSpan budget, int threads, bool sandboxed,
-        CancellationToken cancel)
+        CancellationToken cancel, WorkerLaunch? launch = null)
     {
         folder = Path.GetFullPath(folder);
         var files = new JobFiles(Path.GetFullPath(jobFolder));
@@ -30,7 +32,7 @@ public static class SlurmNode
             result = new TrialResult { Id = spec.Id, Status = "failed",
                 Error = $"the worker sandbox cannot be built on node {Environment.MachineName}: {why}" };
         else
-            result = new TrialRunner(1, budget, WorkerLaunch.Of(sandboxed, budget, threads))
+            result = new TrialRunner(1, budget, launch ?? WorkerLaunch.Of(sandboxed, budget, threads))
                 .Run([(spec, folder)], _ => { }, cancel)[0];
         result.Save(files.Folder);
         return result;
