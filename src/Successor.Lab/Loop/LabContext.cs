@@ -31,7 +31,8 @@ sealed class LabContext
         var budget = TimeSpan.FromSeconds(config.Budgets.TrialSeconds);
         if (slurm && journal.Ledger is Successor.Ledger.Storage.SqliteLedger)
             throw new LabConfigException($"lab {config.Name}: executor.kind is slurm, but the ledger is the SQLite " +
-                $"file {journal.Ledger.Location}; a Slurm lab needs a PostgreSQL ledger (--ledger \"Host=…\")");
+                $"file {Path.GetRelativePath(Environment.CurrentDirectory, journal.Ledger.Location)}; " +
+                "a Slurm lab needs a PostgreSQL ledger (--ledger \"Host=…\")");
         // a Slurm trial's sandbox is built on its node, which says so in the trial's verdict when it cannot
         if (!slurm && launch is null && config.Sandbox == "on" && Sandbox.WorkerSandbox.Unavailable() is { } why)
             throw new Sandbox.SandboxUnavailableException($"lab {config.Name}: the worker sandbox cannot be built "
