@@ -74,4 +74,19 @@ ml=$(median "${loc[@]}"); ms=$(median "${slu[@]}"); st=$(median "${starts[@]}")
 printf "supervisor start: %.2f s (median of 3)\n" "$st"
 printf "local: %.2f s, slurm: %.2f s (medians of %d)\n" "$ml" "$ms" "$n"
 printf "slurm overhead per trial: %.2f s (slurm - local)\n" "$(echo "$ms - $ml" | bc)"
+# what one lab's poll loop and submissions cost the controller: 20 held jobs submitted one after another, one
+# squeue of their 20 names (as the executor polls), then cancelled
+names=(); ids=()
+a=$(now)
+for i in $(seq 1 20); do
+    ids+=("$(sbatch --parsable --hold --job-name "successor.overhead.held-$i" --partition "$partition" \
+        --output /dev/null --wrap true)")
+    names+=("successor.overhead.held-$i")
+done
+b=$(now)
+squeue --noheader --states=all --name "$(IFS=,; echo "${names[*]}")" --Format=JobID:\|,Name:\|,State:\| > /dev/null
+c=$(now)
+scancel "${ids[@]}"
+printf "sbatch: %.0f ms per submission (20 in a row); squeue of 20 names: %.0f ms\n" \
+    "$(echo "($b - $a) * 1000 / 20" | bc -l)" "$(echo "($c - $b) * 1000" | bc -l)"
 echo "# load after: $(cut -d' ' -f1 /proc/loadavg)"
