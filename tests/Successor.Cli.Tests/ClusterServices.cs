@@ -31,6 +31,11 @@ public static class ClusterServices
         }
     }
 
+    /// <summary>True when /etc/slurm/slurm.conf is the one .ci/slurm-up wrote (its first line says so).</summary>
+    public static bool OwnCluster =>
+        File.Exists("/etc/slurm/slurm.conf")
+        && File.ReadLines("/etc/slurm/slurm.conf").FirstOrDefault() == "# written by successor .ci/slurm-up";
+
     /// <summary>Runs .ci/slurm-up again: it starts a slurmd a test killed and resumes the node.</summary>
     public static void RestartSlurmd()
     {

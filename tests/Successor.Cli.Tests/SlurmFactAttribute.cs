@@ -8,4 +8,16 @@ public sealed class SlurmFactAttribute : FactAttribute
     {
         if (ClusterServices.Unavailable is { } why) Skip = why;
     }
+
+    /// <summary>The test kills the cluster's node: only the one-node cluster .ci/slurm-up wrote the configuration
+    /// of is ever killed, never a cluster someone else runs.</summary>
+    public bool KillsTheNode
+    {
+        get => false;
+        set
+        {
+            if (value && Skip is null && !ClusterServices.OwnCluster)
+                Skip = "the Slurm cluster here is not the one .ci/slurm-up set up; its node is not ours to kill";
+        }
+    }
 }

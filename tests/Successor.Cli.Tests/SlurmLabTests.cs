@@ -73,7 +73,7 @@ public sealed class SlurmLabTests
         lab.Verify();
     }
 
-    [SlurmFact]
+    [SlurmFact(KillsTheNode = true)]
     public void A_node_that_dies_mid_trial_has_its_job_requeued_and_the_trial_completes_and_verifies()
     {
         using var lab = new SlurmLab(Few, slurm: true);

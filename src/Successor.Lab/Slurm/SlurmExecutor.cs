@@ -17,6 +17,10 @@ public sealed class SlurmExecutor(SlurmSettings settings) : ITrialExecutor
     /// or unseen by squeue and sacct, before its trial is failed.</summary>
     const int GracePolls = 5;
 
+    /// <summary>Polls in a row squeue may fail (a controller restarting) before the lab stops with its error.
+    /// </summary>
+    const int MaxQueueFailures = 120;
+
     readonly QueueFile queue = new(settings.QueueFile);
 
     public IReadOnlyList<TrialResult> Run(IReadOnlyList<(TrialSpec Spec, string Folder)> trials,
@@ -32,18 +36,25 @@ public sealed class SlurmExecutor(SlurmSettings settings) : ITrialExecutor
             var (spec, folder) = (trials[i].Spec, Path.GetFullPath(trials[i].Folder));
             var files = JobFiles.For(settings.TrialRoot, spec.Id);
             var tracked = new Tracked(spec, folder, files, fingerprint?.Invoke(), Stopwatch.StartNew());
-            if (Finished(tracked) is { } done) { Finish(i, tracked, done); continue; }
-            tracked.Job = known.TryGetValue(names[i], out var job) && !job.HasEnded
-                ? job.Id : Submit(tracked, names[i]);
+            bool running = known.TryGetValue(names[i], out var job) && !job.HasEnded;
+            if (Finished(tracked, running) is { } done) { Finish(i, tracked, done); continue; }
+            tracked.Job = running ? job!.Id : Submit(tracked, names[i]);
             open[i] = tracked;
         }
         var lastJobs = new Dictionary<long, SlurmJob>();
+        int failures = 0;
         while (open.Count > 0)
         {
             queue.Write(open.Values.Select(t => (t.Spec.Id, t.Job, lastJobs.GetValueOrDefault(t.Job))));
             if (cancel.WaitHandle.WaitOne(TimeSpan.FromSeconds(settings.PollSeconds))) Cancel(open.Values, cancel);
-            lastJobs = SlurmJobs.Named([.. open.Values.Select(t => JobNames.For(settings.Prefix, t.Spec.Id))])
-                .ToDictionary(j => j.Id);
+            try
+            {
+                lastJobs = SlurmJobs.Named([.. open.Values.Select(t => JobNames.For(settings.Prefix, t.Spec.Id))])
+                    .ToDictionary(j => j.Id);
+                failures = 0;
+            }
+            // a controller restarting, or busy, is not a reason to give up on jobs that keep running meanwhile
+            catch (Loop.LabException) when (++failures < MaxQueueFailures) { continue; }
             foreach (var (i, tracked) in open.ToList())
             {
                 var result = tracked.Files.LoadVerdict() ?? Lost(tracked, lastJobs.GetValueOrDefault(tracked.Job));
@@ -66,10 +77,13 @@ public sealed class SlurmExecutor(SlurmSettings settings) : ITrialExecutor
         }
     }
 
-    /// <summary>The result of a trial that needs no job: its verdict is there, or its folder already holds a
-    /// result (a trial that ended before the lab was restarted, as a local trial's would), or a link.</summary>
-    static TrialResult? Finished(Tracked t) =>
-        TrialRunner.Links(t.Spec, t.Folder, t.Clock) ?? t.Files.LoadVerdict() ?? TrialResult.TryLoad(t.Folder);
+    /// <summary>The result of a trial that needs no job: its verdict is there, or a link; or, when no job of it
+    /// is still running, its folder already holds a result (a trial that ended before the lab was restarted, as
+    /// a local trial's would). While its job runs, its supervisor's verdict is awaited: it may yet name a decoy
+    /// or a refused call the worker's own result.json is silent about.</summary>
+    static TrialResult? Finished(Tracked t, bool running) =>
+        TrialRunner.Links(t.Spec, t.Folder, t.Clock) ?? t.Files.LoadVerdict()
+            ?? (running ? null : TrialResult.TryLoad(t.Folder));
 
     long Submit(Tracked t, string name)
     {
