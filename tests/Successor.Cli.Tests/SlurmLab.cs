@@ -23,10 +23,13 @@ public sealed class SlurmLab : IDisposable
     public string LabFolder => Path.Combine(Work, Name);
     public string Name { get; }
 
-    /// <summary>A one-generation curriculum lab: `research` is its research section, `executor` its executor
-    /// section (null: the local pool).</summary>
-    public SlurmLab(string research, bool slurm, string name = "scale", int seed = 1)
+    /// <summary>A one-generation curriculum lab: `research` is its research section; `slurm` gives it the Slurm
+    /// executor on the test cluster (else the local pool); `steps` its first champion's and successor's steps,
+    /// `items` the promotion's items per slice.</summary>
+    public SlurmLab(string research, bool slurm, int seed = 1, (int Initial, int Successor)? steps = null,
+        int items = 20, string name = "scale")
     {
+        var (initial, successor) = steps ?? (60, 30);
         Name = name;
         using (var c = new NpgsqlConnection(ClusterServices.Postgres))
         {
@@ -41,10 +44,10 @@ public sealed class SlurmLab : IDisposable
         File.WriteAllText(Config, $$"""
             { "name": "{{name}}", "seed": {{seed}}, "generations": 1,
               "curriculum": { "train_difficulties": "1-2", "eval_difficulties": "1-3", "eval_items_per_slice": 20 },
-              "budgets": { "trial_steps": 20, "initial_steps": 120, "successor_steps": 60 },
+              "budgets": { "trial_steps": 20, "initial_steps": {{initial}}, "successor_steps": {{successor}} },
               "research": { {{research}} },
               "self_generation": { "problems_per_difficulty": 40 },
-              "promotion": { "difficulties": "1-3", "items_per_slice": 20 }{{executor}} }
+              "promotion": { "difficulties": "1-3", "items_per_slice": {{items}} }{{executor}} }
             """);
         Directory.CreateDirectory(Path.Combine(Root, ".successor", "judge"));
         File.WriteAllText(Path.Combine(Root, ".successor", "judge", "secret"), Cli.Tests.LabFolder.JudgeSecret);

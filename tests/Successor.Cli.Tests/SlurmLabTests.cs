@@ -10,14 +10,15 @@ namespace Successor.Cli.Tests;
 
 public sealed class SlurmLabTests
 {
-    const string Twelve = "\"proposals\": 7, \"workers\": 2";
+    const string Eight = "\"proposals\": 7, \"workers\": 2";
     const string Few = "\"proposals\": 3, \"workers\": 2";
 
     [SlurmFact]
-    public void A_lab_of_twelve_trials_a_generation_gets_the_same_verdicts_on_slurm_as_on_the_local_pool()
+    public void A_lab_of_nine_trials_a_generation_gets_the_same_promotion_on_slurm_as_on_the_local_pool()
     {
-        using var local = new SlurmLab(Twelve, slurm: false);
-        using var slurm = new SlurmLab(Twelve, slurm: true);
+        // long enough to promote (with seed 4): a promotion is what has to come out the same
+        using var local = new SlurmLab(Eight, slurm: false, seed: 4, steps: (300, 100), items: 30);
+        using var slurm = new SlurmLab(Eight, slurm: true, seed: 4, steps: (300, 100), items: 30);
         // both at once: the same work either way, and the test takes one lab's time
         using (var a = local.Start(local.Args("run")))
         using (var b = slurm.Start(slurm.Args("run")))
@@ -33,6 +34,8 @@ public sealed class SlurmLabTests
             string.Join(", ", trials.Keys));
         Assert.Equal(Trials(local), trials);
         Assert.Equal(Verdicts(local), Verdicts(slurm));
+        Assert.True((bool)slurm.Recorded("generation").Single(g => g.Subject == "generation:scale/g1")
+            .Attributes["promoted"]!, string.Join("\n", Verdicts(slurm)));
         // every trial of the Slurm lab was one job, started once, which ended with its verdict
         var jobs = slurm.Jobs();
         Assert.Equal(trials.Count, jobs.Count);
