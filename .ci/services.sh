@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Services the tests need, as `export` lines for ./test to source: Debian's Chromium for the dashboard's
-# browser tests, bubblewrap for the worker sandbox, a scratch PostgreSQL for the ledger tests and python3-torch
-# for the PyTorch parity tests. Each is installed with apt when missing; apt's chatter goes to stderr, because
-# stdout is sourced.
+# browser tests, bubblewrap for the worker sandbox, a scratch PostgreSQL for the ledger tests, python3-torch
+# for the PyTorch parity tests and a one-node Slurm cluster for the Slurm executor's tests. Each is installed
+# with apt when missing; apt's chatter goes to stderr, because stdout is sourced.
 dir="$(dirname "${BASH_SOURCE[0]}")"
 if [ ! -x /usr/bin/chromium ]; then
     echo "services.sh: installing chromium with apt" >&2
@@ -26,4 +26,7 @@ if ! command -v bwrap >/dev/null 2>&1; then
     { $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq bubblewrap; } >&2 \
         || echo "services.sh: bubblewrap could not be installed; the sandbox tests will fail" >&2
 fi
+# A one-node Slurm cluster (slurm-wlm and munge, on 127.0.0.1) for the Slurm executor's tests: they skip, with
+# the reason, only when it cannot come up.
+bash "$dir/slurm-up" --export || echo "services.sh: slurm could not come up; the Slurm tests will skip" >&2
 exec bash "$dir/postgres.sh" --export

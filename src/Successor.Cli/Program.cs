@@ -25,6 +25,7 @@ var root = new RootCommand("Successor: a lab in which small language models trai
     Successor.Cli.Commands.Lab.RunCommand.Create(),
     Successor.Cli.Commands.Lab.StatusCommand.Create(),
     Successor.Cli.Commands.Lab.TrialCommand.Create(),
+    Successor.Cli.Commands.Lab.TrialNodeCommand.Create(),
     Successor.Cli.Commands.Gates.PersonCommand.Create(),
     Successor.Cli.Commands.Gates.DecideCommand.Create(approve: true),
     Successor.Cli.Commands.Gates.DecideCommand.Create(approve: false),

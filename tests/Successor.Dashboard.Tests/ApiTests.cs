@@ -44,6 +44,24 @@ public sealed class ApiTests(RecordedLab lab)
     }
 
     [Fact]
+    public async Task The_snapshot_lists_the_trials_a_slurm_lab_waits_for_with_their_queue_state()
+    {
+        string file = Path.Combine(lab.Work, RecordedLab.Lab, "queue.json");
+        File.WriteAllText(file, """
+            { "trials": [ { "trial": "g3-r0-p1", "job": 41, "state": "requeued", "restarts": 1, "reason": "BeginTime" },
+                          { "trial": "g3-r0-p2", "job": 42, "state": "running", "restarts": 0, "reason": null } ] }
+            """);
+        try
+        {
+            var queue = (await Get($"/api/labs/{RecordedLab.Lab}"))["queue"]!.AsArray();
+            Assert.Equal(["g3-r0-p1 41 requeued 1", "g3-r0-p2 42 running 0"], queue.Select(q =>
+                $"{(string)q!["trial"]!} {(long)q["job"]!} {(string)q["state"]!} {(int)q["restarts"]!}"));
+        }
+        finally { File.Delete(file); }
+        Assert.Empty((await Get($"/api/labs/{RecordedLab.Lab}"))["queue"]!.AsArray());
+    }
+
+    [Fact]
     public async Task The_snapshot_matches_the_ledger()
     {
         var snapshot = await Get($"/api/labs/{RecordedLab.Lab}");

@@ -42,6 +42,7 @@ static class ReadEndpoints
             var forged = new Gatekeeper(ledger).AllRejected().Select(r => r.Seq).ToHashSet();
             var elements = records.Of(lab).Where(e => !forged.Contains(e.Seq)).ToList();
             var snapshot = LabSnapshot.Build(lab, elements, Running(options, lab));
+            snapshot["queue"] = QueueView.Read(Path.Combine(options.Work, lab));
             double ms = clock.Elapsed.TotalMilliseconds;
             snapshot["server_ms"] = Math.Round(ms, 3);
             string duration = ms.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture);

@@ -37,16 +37,22 @@ const Lineage = (() => {
   function render(parent, snapshot) {
     const nodes = snapshot.lineage || [];
     const byGeneration = new Map((snapshot.generations || []).map(g => [g.generation, g]));
+    // Trials still in a Slurm queue (not recorded yet) are listed with their queue state and job.
+    const queued = (snapshot.queue || []).map(q => ({
+      id: q.trial, generation: Number((/^g(\d+)-/.exec(q.trial) || [])[1]),
+      status: `${q.state} (job ${q.job}${q.restarts ? `, requeued ${q.restarts}×` : ''})`,
+    })).filter(q => !Number.isNaN(q.generation));
+    const trials = [...(snapshot.trials || []), ...queued];
     const tree = {
       generationOf: n => byGeneration.get(n.generation),
-      trialsOf: n => (snapshot.trials || []).filter(t => t.generation === n.generation),
+      trialsOf: n => trials.filter(t => t.generation === n.generation),
       childrenOf: id => nodes.filter(n => n.parent === id),
     };
     const roots = nodes.filter(n => !n.parent || !nodes.some(p => p.id === n.parent));
     parent.replaceChildren(...roots.map(r => node(r, tree)));
     // A generation still running has trials but no verdict yet: shown last, under no parent.
     const decided = new Set(nodes.map(n => n.generation));
-    const running = [...new Set((snapshot.trials || []).map(t => t.generation))].filter(g => g != null && !decided.has(g));
+    const running = [...new Set(trials.map(t => t.generation))].filter(g => g != null && !decided.has(g));
     for (const g of running.sort((a, b) => a - b)) {
       parent.append(node({ id: `g${g}`, generation: g, parent: null, promoted: false, reason: null },
         { ...tree, generationOf: () => ({ outcome: 'running' }), childrenOf: () => [] }));

@@ -47,6 +47,11 @@ public sealed record LabConfig
     [TemplateComment("on: every worker runs in a bubblewrap sandbox (no network, only its own folder writable, " +
         "no sealed data, resource limits); off: plain child processes, recorded in the ledger and the audit.")]
     public string Sandbox { get; init; } = "on";
+    /// <summary>Null (and left out of the JSON, so that the configs and hashes of labs without it stay as they
+    /// were): trials run on this machine's worker pool.</summary>
+    [TemplateComment("Where trials run: null or kind local for this machine, kind slurm for a cluster.")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public ExecutorConfig? Executor { get; init; }
     /// <summary>The first champion's recipe; successors change it through accepted proposals.</summary>
     [TemplateComment("The first champion's recipe (see docs/recipe.schema.json).")]
     public Recipe Recipe { get; init; } = LabDefaults.Recipe;

@@ -138,6 +138,17 @@ public static class LabConfigJson
         Check(c.Safety.MinTailCoverage is >= 0 and <= 1,
             $"safety.min_tail_coverage is {c.Safety.MinTailCoverage}; it must be in [0, 1]");
         Check(c.Sandbox is "on" or "off", $"sandbox is \"{c.Sandbox}\"; use on or off");
+        if (c.Executor is { } executor)
+        {
+            Check(executor.Kind is ExecutorConfig.Local or ExecutorConfig.Slurm,
+                $"executor.kind is \"{executor.Kind}\"; use local or slurm");
+            Check(executor.PollSeconds is > 0 and <= 60,
+                $"executor.poll_seconds is {executor.PollSeconds}; it must be above 0 and at most 60");
+            Check(executor.SharedFolder is null || Path.IsPathFullyQualified(executor.SharedFolder),
+                $"executor.shared_folder is \"{executor.SharedFolder}\"; give a full path every node mounts");
+            Check(executor.Partition is null || Slurm.SlurmJobs.IsPlainWord(executor.Partition),
+                $"executor.partition is \"{executor.Partition}\"; give a partition name (letters, digits, - _ .)");
+        }
         Check(c.Safety.AnomalySeverity is "warning" or "critical",
             $"safety.anomaly_severity is \"{c.Safety.AnomalySeverity}\"; use warning or critical");
         Check(c.Judge.Reevaluate >= 1,

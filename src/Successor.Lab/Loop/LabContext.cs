@@ -25,15 +25,22 @@ sealed class LabContext
     {
         Config = config;
         Journal = journal;
-        Work = workFolder;
+        bool slurm = config.Executor?.Kind == ExecutorConfig.Slurm;
+        Work = slurm ? Slurm.SlurmSettings.TrialRootOf(config, workFolder) : workFolder;
         Report = report;
         var budget = TimeSpan.FromSeconds(config.Budgets.TrialSeconds);
-        if (launch is null && config.Sandbox == "on" && Sandbox.WorkerSandbox.Unavailable() is { } why)
+        if (slurm && journal.Ledger is Successor.Ledger.Storage.SqliteLedger)
+            throw new LabConfigException($"lab {config.Name}: executor.kind is slurm, but the ledger is the SQLite " +
+                $"file {Path.GetRelativePath(Environment.CurrentDirectory, journal.Ledger.Location)}; " +
+                "a Slurm lab needs a PostgreSQL ledger (--ledger \"Host=…\")");
+        // a Slurm trial's sandbox is built on its node, which says so in the trial's verdict when it cannot
+        if (!slurm && launch is null && config.Sandbox == "on" && Sandbox.WorkerSandbox.Unavailable() is { } why)
             throw new Sandbox.SandboxUnavailableException($"lab {config.Name}: the worker sandbox cannot be built "
                 + $"here: {why}; install bubblewrap, or set \"sandbox\": \"off\" in lab.json to run unconfined");
-        Runner = new TrialRunner(config.Research.Workers, budget,
-            launch ?? WorkerLaunch.Of(config.Sandbox == "on", budget, config.Research.ThreadsPerWorker)
-                with { Forbidden = LedgerFile(journal.Ledger.Location) });
+        Runner = slurm ? new Slurm.SlurmExecutor(Slurm.SlurmSettings.Of(config, workFolder, Work))
+            : new TrialRunner(config.Research.Workers, budget,
+                launch ?? WorkerLaunch.Of(config.Sandbox == "on", budget, config.Research.ThreadsPerWorker)
+                    with { Forbidden = LedgerFile(journal.Ledger.Location) });
         Researcher = Researchers.Create(config.Research.Strategy,
             new SearchSpace(config.Research.SearchSpace, config.Research.LearningRateFloor));
         Task = new PublicSide(LabWorkloads.Create(config));
@@ -48,7 +55,8 @@ sealed class LabContext
     public LabJournal Journal { get; }
     public string Work { get; }
     public Action<LabLine> Report { get; }
-    public TrialRunner Runner { get; }
+    /// <summary>The local worker pool, or the Slurm executor (lab.json's executor).</summary>
+    public ITrialExecutor Runner { get; }
     public IResearcher Researcher { get; }
     /// <summary>The lab's public side of its task: training data and public validation. The sealed side is the
     /// judge's.</summary>

@@ -9,7 +9,7 @@ using Successor.Lab.Sandbox;
 
 namespace Successor.Lab.Trials;
 
-public sealed class TrialRunner(int workers, TimeSpan trialBudget, WorkerLaunch launch)
+public sealed class TrialRunner(int workers, TimeSpan trialBudget, WorkerLaunch launch) : ITrialExecutor
 {
     /// <summary>The status of a trial whose result.json does not match its model file or its spec: it scores
     /// nothing (fail closed), and the lab raises a critical incident.</summary>
@@ -21,6 +21,7 @@ public sealed class TrialRunner(int workers, TimeSpan trialBudget, WorkerLaunch 
     /// <summary>`fingerprint`, when given, is taken right before each trial starts and right after it ends
     /// (TrialResult.EvaluatorBefore/After): a change to the evaluator that one trial makes and a later one
     /// reverts, inside one batch, shows in the trials between.</summary>
+    /// <inheritdoc/>
     public IReadOnlyList<TrialResult> Run(IReadOnlyList<(TrialSpec Spec, string Folder)> trials,
         Action<TrialResult> completed, CancellationToken cancel, Func<string>? fingerprint = null)
     {
@@ -116,7 +117,7 @@ public sealed class TrialRunner(int workers, TimeSpan trialBudget, WorkerLaunch 
 
     /// <summary>A failed result when the trial's folder holds a symbolic link or a FIFO, socket or device,
     /// else null.</summary>
-    static TrialResult? Links(TrialSpec spec, string folder, Stopwatch clock) =>
+    internal static TrialResult? Links(TrialSpec spec, string folder, Stopwatch clock) =>
         SpecialFiles.In(folder) is { Count: > 0 } found
             ? Failed(spec, folder, WorkerVerdict.SpecialFile, $"its folder holds {string.Join(", ", found)}; "
                 + "the lab reads nothing of it", clock)

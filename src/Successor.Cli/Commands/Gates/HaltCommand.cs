@@ -3,6 +3,7 @@
 // kills the lab and its workers outright. Either way `successor run` resumes from the ledger.
 using Successor.Cli.Commands.Lab;
 using Successor.Cli.Commands.Ledger;
+using Successor.Lab.Slurm;
 using Successor.Safety.Gates;
 
 namespace Successor.Cli.Commands.Gates;
@@ -31,7 +32,19 @@ public static class HaltCommand
                     + "`successor run` resumes it"
                 : $"{id} recorded; no running process of lab {lab.Name} was found here "
                     + "(a lab on another machine stops at its next safe point)");
+            if (lab.Executor?.Kind == Successor.Lab.Config.ExecutorConfig.Slurm)
+                Console.WriteLine(CancelJobs(lab, Path.Combine(r.GetValue(work)!, lab.Name)));
             return ExitCodes.Success;
         });
+    }
+
+    /// <summary>Cancels the lab's jobs still in the queue: a lab that stopped cancelled its own, but one killed
+    /// outright, or running on another machine, left them there.</summary>
+    static string CancelJobs(Successor.Lab.Config.LabConfig lab, string runFolder)
+    {
+        string prefix = JobNames.Prefix(lab.Name, SlurmSettings.TrialRootOf(lab, runFolder));
+        var jobs = SlurmJobs.WithPrefix(prefix).Where(j => !j.HasEnded).Select(j => j.Id).ToList();
+        SlurmJobs.Cancel(jobs);
+        return $"cancelled {jobs.Count} Slurm job(s) of lab {lab.Name} still in the queue";
     }
 }

@@ -1,0 +1,184 @@
+// Trials on a real one-node Slurm cluster (.ci/slurm-up) with the ledger on a real PostgreSQL: the same lab
+// reaches the same verdicts on Slurm as on the local pool, to the last digit; a lab killed with kill -9 adopts
+// its jobs when run again; a node that dies mid-trial has its job requeued, and the trial completes; halt cancels
+// the lab's jobs. One class: the tests kill the cluster's only node, so none may run beside another.
+using System.Diagnostics;
+using System.Text.Json.Nodes;
+using Successor.Lab.Slurm;
+
+namespace Successor.Cli.Tests;
+
+public sealed class SlurmLabTests
+{
+    const string Eight = "\"proposals\": 7, \"workers\": 2";
+    const string Few = "\"proposals\": 3, \"workers\": 2";
+
+    [SlurmFact]
+    public void A_lab_of_nine_trials_a_generation_gets_the_same_promotion_on_slurm_as_on_the_local_pool()
+    {
+        // long enough to promote (with seed 4): a promotion is what has to come out the same
+        using var local = new SlurmLab(Eight, slurm: false, seed: 4, steps: (300, 100), items: 30);
+        using var slurm = new SlurmLab(Eight, slurm: true, seed: 4, steps: (300, 100), items: 30);
+        // both at once: the same work either way, and the test takes one lab's time
+        using (var a = local.Start(local.Args("run")))
+        using (var b = slurm.Start(slurm.Args("run")))
+        {
+            var outputs = new[] { a, b }.Select(p => (Out: p.StandardOutput.ReadToEndAsync(),
+                Err: p.StandardError.ReadToEndAsync())).ToArray();
+            Assert.True(a.WaitForExit(TimeSpan.FromMinutes(10)) && b.WaitForExit(TimeSpan.FromMinutes(10)));
+            Assert.True(a.ExitCode == 0, outputs[0].Err.Result + outputs[0].Out.Result);
+            Assert.True(b.ExitCode == 0, outputs[1].Err.Result + outputs[1].Out.Result);
+        }
+        var trials = Trials(slurm);
+        Assert.True(trials.Keys.Count(t => t.StartsWith("g1-", StringComparison.Ordinal)) >= 8,
+            string.Join(", ", trials.Keys));
+        Assert.Equal(Trials(local), trials);
+        Assert.Equal(Verdicts(local), Verdicts(slurm));
+        Assert.True((bool)slurm.Recorded("generation").Single(g => g.Subject == "generation:scale/g1")
+            .Attributes["promoted"]!, string.Join("\n", Verdicts(slurm)));
+        // every trial of the Slurm lab was one job, started once, which ended with its verdict
+        var jobs = slurm.Jobs();
+        Assert.Equal(trials.Count, jobs.Count);
+        Assert.All(jobs, j => Assert.Equal(("COMPLETED", 0), (j.State, j.Restarts)));
+        Assert.All(trials.Keys, t => Assert.Single(slurm.Files(t).StartLines()));
+        Assert.All(trials.Keys, t => Assert.True(slurm.Files(t).LoadVerdict()!.Ok));
+        // nothing of it ran on the lab's machine: the local pool leaves no job folder
+        Assert.False(Directory.Exists(Path.Combine(local.LabFolder, "slurm")));
+        slurm.Verify();
+    }
+
+    [SlurmFact]
+    public void Kill_9_of_the_lab_mid_generation_then_run_again_adopts_its_jobs_and_runs_no_trial_twice()
+    {
+        using var lab = new SlurmLab(Few, slurm: true);
+        int submitted;
+        using (var victim = lab.Start(lab.Args("run")))
+        {
+            // g1's trials are all submitted (a job each) while their workers still train: kill the lab then
+            int g1 = WaitFor(victim, "g1 trials: running ");
+            var clock = Stopwatch.StartNew();
+            while (lab.Jobs().Count(j => j.Name.Contains(".g1-", StringComparison.Ordinal)) < g1
+                && clock.Elapsed < TimeSpan.FromMinutes(2)) Thread.Sleep(100);
+            victim.Kill(entireProcessTree: false); // SIGKILL
+            victim.WaitForExit();
+            submitted = lab.Jobs().Count;
+        }
+        var left = lab.Jobs().Where(j => !j.HasEnded).ToList();
+        Assert.True(left.Count > 0, "every job had ended before the kill: the test proves nothing");
+        lab.Succeed("run");
+        lab.AssertEveryTrialRecordedOnce();
+        // the jobs in flight were adopted, not submitted again: one job per trial, each started once
+        var jobs = lab.Jobs();
+        Assert.Equal(jobs.Count, jobs.Select(j => j.Name).Distinct().Count());
+        Assert.All(left, j => Assert.Contains(jobs, k => k.Id == j.Id && k.State == "COMPLETED"));
+        Assert.All(lab.Recorded("trial"), t => Assert.Single(lab.Files(t.Subject.Split('/')[1]).StartLines()));
+        Assert.True(jobs.Count > submitted, "the resumed lab submitted the later trials itself");
+        lab.Verify();
+    }
+
+    [SlurmFact(KillsTheNode = true)]
+    public void A_node_that_dies_mid_trial_has_its_job_requeued_and_the_trial_completes_and_verifies()
+    {
+        using var lab = new SlurmLab(Few, slurm: true);
+        using var run = lab.Start(lab.Args("run"));
+        var stdout = new System.Text.StringBuilder();
+        WaitFor(run, "g1 trials: running ", stdout);
+        // wait until a g1 trial's supervisor has started on the node, then kill the node: slurmd and every job
+        var clock = Stopwatch.StartNew();
+        SlurmJob? victim = null;
+        while (victim is null && clock.Elapsed < TimeSpan.FromMinutes(2))
+        {
+            victim = lab.Jobs().FirstOrDefault(j => j.State == "RUNNING"
+                && j.Name.Contains(".g1-", StringComparison.Ordinal)
+                && lab.Files(j.Name[(j.Name.LastIndexOf('.') + 1)..]).StartLines().Count == 1);
+            Thread.Sleep(50);
+        }
+        Assert.NotNull(victim);
+        string trial = victim.Name[(victim.Name.LastIndexOf('.') + 1)..];
+        NodeProcesses.KillNode();
+        ClusterServices.RestartSlurmd();
+        var rest = run.StandardOutput.ReadToEndAsync();
+        string stderr = run.StandardError.ReadToEnd();
+        Assert.True(run.WaitForExit(TimeSpan.FromMinutes(5)), "the lab did not finish after the node came back");
+        Assert.True(run.ExitCode == 0, stderr + stdout + rest.Result);
+        // the killed trial's job was requeued (same job, a second start) and its trial is recorded as ok, once
+        var job = lab.Jobs().Single(j => j.Id == victim.Id);
+        Assert.Equal("COMPLETED", job.State);
+        Assert.True(job.Restarts >= 1, $"job {job.Id} was never requeued");
+        var starts = lab.Files(trial).StartLines();
+        Assert.True(starts.Count >= 2, string.Join("\n", starts));
+        Assert.StartsWith($"{victim.Id} 0 ", starts[0]);
+        Assert.StartsWith($"{victim.Id} 1 ", starts[1]);
+        lab.AssertEveryTrialRecordedOnce();
+        var recorded = lab.Recorded("trial").Single(t => t.Subject == $"trial:scale/{trial}").Attributes;
+        Assert.Equal("ok", (string)recorded["status"]!);
+        lab.Verify();
+    }
+
+    [SlurmFact]
+    public void Halt_cancels_the_lab_s_jobs()
+    {
+        using var lab = new SlurmLab(Few, slurm: true);
+        string token = File.ReadAllText(lab.Run("person", "bootstrap", "ada", "--ledger", lab.Ledger,
+            "--key-out", Path.Combine(lab.Root, "ada.key")).Value("key_file")).Trim();
+        using var run = lab.Start(lab.Args("run"));
+        WaitFor(run, "g1 trials: running ");
+        var clock = Stopwatch.StartNew();
+        while (!lab.Jobs().Any(j => j.State == "RUNNING" && j.Name.Contains(".g1-", StringComparison.Ordinal))
+            && clock.Elapsed < TimeSpan.FromMinutes(2)) Thread.Sleep(50);
+        var halt = lab.Run([.. lab.Args("halt"), "--reason", "drill", "--token", token]);
+        Assert.True(halt.ExitCode == 0, halt.Stderr);
+        Assert.Matches(@"cancelled \d+ Slurm job\(s\) of lab scale still in the queue", halt.Stdout);
+        Assert.True(run.WaitForExit(TimeSpan.FromSeconds(60)));
+        Assert.Equal(130, run.ExitCode);
+        // no job of the lab is left in the queue, and those of g1 that had not finished were cancelled
+        var jobs = lab.Jobs();
+        Assert.DoesNotContain(jobs, j => !j.HasEnded);
+        Assert.Contains(jobs, j => j.State == "CANCELLED");
+        Assert.All(jobs.Where(j => j.State != "COMPLETED"), j => Assert.Equal("CANCELLED", j.State));
+    }
+
+    [Fact]
+    public void A_slurm_lab_on_a_sqlite_ledger_is_refused_with_one_line_and_exit_2()
+    {
+        using var lab = new LabFolder(LabFolder.Tiny.Replace("\"name\": \"tiny\",",
+            "\"name\": \"tiny\", \"executor\": { \"kind\": \"slurm\" },"));
+        var r = SuccessorProcess.Run(lab.Args("run"));
+        Assert.Equal(2, r.ExitCode);
+        var line = Assert.Single(r.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("error: lab tiny: executor.kind is slurm, but the ledger is the SQLite file ", line);
+        Assert.EndsWith("ledger.db; a Slurm lab needs a PostgreSQL ledger (--ledger \"Host=…\")", line);
+        Assert.False(Directory.Exists(Path.Combine(lab.Root, "runs", "tiny", "g0")));
+    }
+
+    /// <summary>Reads the lab's output up to the line holding `text`; returns the trial count that line names
+    /// ("running N trial(s)"), else 0.</summary>
+    static int WaitFor(Process lab, string text, System.Text.StringBuilder? seen = null)
+    {
+        string? line;
+        while ((line = lab.StandardOutput.ReadLine()) is not null)
+        {
+            seen?.AppendLine(line);
+            if (!line.Contains(text, StringComparison.Ordinal)) continue;
+            var count = System.Text.RegularExpressions.Regex.Match(line, @"running (\d+) trial");
+            return count.Success
+                ? int.Parse(count.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) : 0;
+        }
+        throw new Xunit.Sdk.XunitException($"the lab ended before '{text}': {lab.StandardError.ReadToEnd()}");
+    }
+
+    /// <summary>What a trial's verdict is made of: status, public scores item by item, and the model's hash.
+    /// </summary>
+    static Dictionary<string, string> Trials(SlurmLab lab) => lab.Recorded("trial").ToDictionary(
+        t => t.Subject.Split('/')[1],
+        t => string.Join(" | ", new[] { "status", "score", "scores", "model_sha256", "steps", "tokens" }
+            .Select(k => t.Attributes[k]?.ToJsonString())));
+
+    /// <summary>Each generation's promotion and its sealed scores, without times.</summary>
+    static List<string> Verdicts(SlurmLab lab) => [.. lab.Recorded("generation").Select(g =>
+    {
+        var a = (JsonObject)g.Attributes.DeepClone();
+        foreach (string timing in new[] { "seconds", "time", "judge_seconds", "judge_work_seconds" }) a.Remove(timing);
+        return a.ToJsonString();
+    })];
+}
