@@ -56,6 +56,8 @@ sealed class TrialBatch(LabContext lab)
         ContinueSha256 = plan.From?.Sha256,
         KeepStable = plan.KeepStable,
         Teacher = Full(plan.WarmStartDigest is { } parent ? journal.Artifacts.PathOf(parent) : null),
+        Plugins = [.. plan.Recipe.PluginKeys().Select(k => k.Digest).OfType<string>()
+            .Select(d => Path.GetFullPath(journal.Artifacts.PathOf(d)))],
         EvalSeed = lab.Config.Seed,
         Threads = lab.Config.Research.ThreadsPerWorker,
     };
