@@ -48,18 +48,19 @@ public static class ForbiddenApis
     {
         var found = new List<string>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        void Refuse(SyntaxNode node, string what)
+        // once per line and API: `File.ReadAllText(…)` is an invocation, a member access and a name of File
+        void Refuse(SyntaxNode node, string api, string what)
         {
             var at = node.GetLocation().GetLineSpan();
-            string line = $"{at.Path}({at.StartLinePosition.Line + 1},{at.StartLinePosition.Character + 1}): "
-                + $"refused: {what}";
-            if (seen.Add(line)) found.Add(line);
+            if (!seen.Add($"{at.StartLinePosition.Line}:{api}")) return;
+            found.Add($"{at.Path}({at.StartLinePosition.Line + 1},{at.StartLinePosition.Character + 1}): "
+                + $"refused: {what}");
         }
         foreach (var node in root.DescendantNodesAndSelf())
         {
             if (Unsafe(node) is { } construct)
             {
-                Refuse(node, $"{construct} (unsafe code)");
+                Refuse(node, construct, $"{construct} (unsafe code)");
                 continue;
             }
             if (node is not (ExpressionSyntax or TypeSyntax or AttributeSyntax or UsingDirectiveSyntax)) continue;
@@ -68,9 +69,9 @@ public static class ForbiddenApis
             var symbols = info.Symbol is { } s ? [s] : info.CandidateSymbols.ToList();
             if (target is ExpressionSyntax && model.GetTypeInfo(target).Type is { } type) symbols.Add(type);
             foreach (var symbol in symbols)
-                foreach (var reason in Reasons(symbol))
+                foreach (var (api, reason) in Reasons(symbol))
                 {
-                    Refuse(node, reason);
+                    Refuse(node, api, reason);
                     break;
                 }
         }
@@ -92,23 +93,22 @@ public static class ForbiddenApis
 
     /// <summary>Why the symbol is refused: the namespace or type it names or belongs to, its member's type, its
     /// type arguments.</summary>
-    static IEnumerable<string> Reasons(ISymbol symbol)
+    static IEnumerable<(string Api, string Why)> Reasons(ISymbol symbol)
     {
         if (symbol is INamespaceSymbol ns)
         {
             string name = ns.ToDisplayString();
-            if (NamespaceReach(name) is { } reach) yield return $"names {name} ({reach})";
+            if (NamespaceReach(name) is { } reach) yield return (name, $"names {name} ({reach})");
             yield break;
         }
         foreach (var type in TypesOf(symbol))
         {
-            string name = type.OriginalDefinition.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat);
             string full = Full(type);
             string? why = Types.FirstOrDefault(t => t.Type == full).Reaches
                 ?? NamespaceReach(type.ContainingNamespace?.ToDisplayString() ?? "");
             if (why is not null)
-                yield return symbol is ITypeSymbol ? $"names {full} ({why})"
-                    : $"uses {Member(symbol)} of {name} ({why})";
+                yield return (full, symbol is ITypeSymbol ? $"names {full} ({why})"
+                    : $"uses {Member(symbol)} of {full} ({why})");
         }
     }
 
