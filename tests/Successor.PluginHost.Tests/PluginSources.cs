@@ -103,9 +103,9 @@ public static class PluginSources
         ("stop the garbage collector", Schedule("GC.TryStartNoGCRegion(1 << 30);"), "System.GC"),
     ];
 
-    /// <summary>Spins for ever at its first step: passes the screen; the sandbox's wall-clock budget stops it.
+    /// <summary>Trains 10 steps, then spins for ever: passes the screen; the sandbox's wall-clock budget stops it.
     /// </summary>
-    public static string Spin { get; } = Schedule("while (step.Step >= 0) { }");
+    public static string Spin { get; } = Schedule("while (step.Step >= 10) { }");
 
     /// <summary>Allocates and touches memory without bound: passes the screen; the memory limit stops it.</summary>
     public static string Allocate { get; } = Schedule("""
