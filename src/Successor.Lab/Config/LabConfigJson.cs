@@ -154,7 +154,7 @@ public static class LabConfigJson
             Check(!c.SelfGeneration.Enabled,
                 "self_generation.enabled is true, but a text lab cannot verify generated text yet; set it to false");
         }
-        foreach (var plugin in c.Research.Plugins)
+        foreach (var plugin in c.Research.Plugins ?? [])
         {
             Check(Successor.Plugins.ExtensionPoints.Parse(plugin.Point) is not null,
                 $"research.plugins: point \"{plugin.Point}\" is not an extension point; use "

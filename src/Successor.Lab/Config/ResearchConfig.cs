@@ -67,5 +67,8 @@ public sealed record ResearchConfig
     /// the researcher's proposals, then measured like any change.</summary>
     [TemplateComment("Plug-ins people wrote, each {\"point\": \"learning_rate_schedule\", \"source\": \"file.cs\"}: "
         + "compiled in a sandboxed worker and proposed in generation 1 like any change (docs/PLUGINS.md).")]
-    public IReadOnlyList<PluginFile> Plugins { get; init; } = [];
+    // left out when absent, so the configs of labs that name none keep their bytes (a resumed lab compares them)
+    [System.Text.Json.Serialization.JsonIgnore(
+        Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<PluginFile>? Plugins { get; init; }
 }

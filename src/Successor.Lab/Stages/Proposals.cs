@@ -46,7 +46,7 @@ sealed class Proposals(LabContext lab)
     {
         var compiler = lab.PluginCompiler(g, "operator");
         int n = 0;
-        foreach (var file in lab.Config.Research.Plugins)
+        foreach (var file in lab.Config.Research.Plugins ?? [])
         {
             n++;
             var outcome = compiler.Compile(new PluginProposal(file.Point, File.ReadAllText(file.Source)));
