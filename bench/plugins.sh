@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # A plug-in measured like any change: a curriculum lab of one generation whose proposals are the researcher's
 # (TPE, one proposal) and a learning-rate schedule plug-in people wrote (PLUGINS_FILE, by default
-# bench/plugins/gentle-restart.cs: the recipe's schedule capped at twice its floor, for warm-started runs). The lab compiles it in a sandboxed worker,
-# trains it against the control at equal steps, re-runs the winner on 2 fresh seeds and adopts it only if the
-# paired 95% CI excludes zero; the judge then decides on the successor on the sealed holdout. Prints, per lab
-# seed, the plug-in's first-rung effect and CI, what was adopted, the verdict, and the seconds taken.
+# bench/plugins/gentle-restart.cs: the recipe's schedule capped at twice its floor, for warm-started runs). The
+# lab compiles it in a sandboxed worker, trains it against the control at equal steps, re-runs the winner on 2
+# fresh seeds and adopts it only if the paired 95% CI excludes zero; the judge then decides on the successor on
+# the sealed holdout. Prints, per lab seed, the rung's effects and CIs, the selection, the verdict and the
+# seconds taken.
 # Do not rebuild the program while it runs: the judge fingerprints the evaluator's assemblies and fails the
 # candidate closed (evaluator-changed) when they change under it.
 #   bench/plugins.sh [seeds]          (PLUGINS_OUT: folder, /tmp/successor-bench/plugins; PLUGINS_FILE)
