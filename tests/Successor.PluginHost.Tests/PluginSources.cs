@@ -33,6 +33,19 @@ public static class PluginSources
         }
         """;
 
+    /// <summary>A data filter that passes the screen and fails at its first row: its trial fails, and the lab
+    /// records which plug-in it ran.</summary>
+    public const string Throws = """
+        using System;
+        using Successor.Plugins;
+
+        public sealed class Crash : IDataFilter
+        {
+            public bool Keep(ReadOnlySpan<int> inputs, ReadOnlySpan<int> targets) =>
+                throw new InvalidOperationException("a plug-in that fails at run time");
+        }
+        """;
+
     /// <summary>A body for `LearningRate` wrapped into a schedule plug-in, with `members` beside it.</summary>
     public static string Schedule(string body, string members = "", string usings = "") => $$"""
         using System;
