@@ -8,12 +8,14 @@
 # seconds taken.
 # Do not rebuild the program while it runs: the judge fingerprints the evaluator's assemblies and fails the
 # candidate closed (evaluator-changed) when they change under it.
-#   bench/plugins.sh [seeds]          (PLUGINS_OUT: folder, /tmp/successor-bench/plugins; PLUGINS_FILE)
+#   bench/plugins.sh [seeds]          (PLUGINS_OUT: folder, /tmp/successor-bench/plugins; PLUGINS_FILE,
+#   PLUGINS_POINT: learning_rate_schedule; bench/plugins/long-problems.cs is a data_filter)
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 seeds=${1:-1}
 out=${PLUGINS_OUT:-/tmp/successor-bench/plugins}
 plugin=$(realpath "${PLUGINS_FILE:-$root/bench/plugins/gentle-restart.cs}")
+point=${PLUGINS_POINT:-learning_rate_schedule}
 echo "# $(date -u +%Y-%m-%dT%H:%MZ) on $(nproc) cores (load $(cut -d' ' -f1 /proc/loadavg)): $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), .NET $(dotnet --version)"
 for seed in $(seq 1 "$seeds"); do
   dir="$out/seed-$seed"
@@ -23,7 +25,7 @@ for seed in $(seq 1 "$seeds"); do
   "name": "plugins-$seed", "seed": $seed, "generations": 1,
   "budgets": { "trial_steps": 150, "initial_steps": 1500, "successor_steps": 300 },
   "research": { "strategy": "tpe", "proposals": 1, "rungs": 1,
-    "plugins": [ { "point": "learning_rate_schedule", "source": "$plugin" } ] },
+    "plugins": [ { "point": "$point", "source": "$plugin" } ] },
   "self_generation": { "enabled": false },
   "gates": { "incidents": false }
 }
