@@ -49,8 +49,9 @@ public sealed class SandboxedPluginCompiler(WorkerLaunch launch, string workFold
             return Outcome(proposal, point, new(false, [special.Detail], hash), [], special);
         }
         if (run.ExitCode is null)
-            return Outcome(proposal, point, new(false, [$"the compile worker was killed after "
-                + $"{Budget.TotalSeconds:0} s, its wall-clock budget"], hash), [], null);
+            return Outcome(proposal, point, new(false, [run.TimedOut
+                ? $"the compile worker was killed after {Budget.TotalSeconds:0} s, its wall-clock budget"
+                : $"the compile worker could not start: {run.LastError}"], hash), [], null);
         var result = PluginCompileResult.TryLoad(folder);
         if (run.ExitCode != 0 || result is null || result.Hash != hash)
             return Outcome(proposal, point, new(false, [result is not null && result.Hash != hash

@@ -5,9 +5,12 @@ using System.Diagnostics;
 
 namespace Successor.Lab.Sandbox;
 
-/// <summary>ExitCode is null when the job was killed (Verdict says why, or the budget ran out).</summary>
+/// <summary>ExitCode is null when the job was killed: Verdict says why, or it TimedOut, or its sandbox could not
+/// be set up (LastError says why).</summary>
 public sealed record SandboxedRun(int? ExitCode, WorkerVerdict? Verdict, string? LastError, TimeSpan Took)
 {
+    public bool TimedOut { get; init; }
+
     public static async Task<SandboxedRun> Start(ProcessStartInfo job, WorkerSandbox? sandbox, string folder,
         IReadOnlyList<string> inputs, IReadOnlyList<string> programs, IReadOnlyList<string> forbidden,
         TimeSpan budget)
@@ -25,7 +28,15 @@ public sealed record SandboxedRun(int? ExitCode, WorkerVerdict? Verdict, string?
         job.RedirectStandardOutput = true;
         job.RedirectStandardInput = sandbox is not null; // the guard waits for the lab on it
         using var process = LaunchThread.Start(job);
-        using var guard = sandbox is null ? null : SyscallGuard.Attach(process, TimeSpan.FromSeconds(30));
+        SyscallGuard? guard = null;
+        try { if (sandbox is not null) guard = SyscallGuard.Attach(process, TimeSpan.FromSeconds(30)); }
+        catch (SandboxUnavailableException e)
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync(CancellationToken.None);
+            return new(null, null, e.Message, clock.Elapsed);
+        }
+        using var guarding = guard;
         var stderr = CappedOutput.Drain(process.StandardError);
         var stdout = CappedOutput.Drain(process.StandardOutput);
         var watch = new WorkerWatch(process, sandbox?.Limits ?? new SandboxLimits(), tripwire, stdout, stderr, guard);
@@ -41,7 +52,8 @@ public sealed record SandboxedRun(int? ExitCode, WorkerVerdict? Verdict, string?
             process.Kill(entireProcessTree: true);
             await process.WaitForExitAsync(CancellationToken.None);
             await Task.WhenAny(Task.WhenAll(stderr.Done, stdout.Done), Task.Delay(TimeSpan.FromSeconds(5)));
-            return new(null, verdict ?? watch.AfterExit(process.ExitCode), stderr.LastLine(), clock.Elapsed);
+            var stopped = verdict ?? watch.AfterExit(process.ExitCode);
+            return new(null, stopped, stderr.LastLine(), clock.Elapsed) { TimedOut = stopped is null };
         }
         await Task.WhenAny(Task.WhenAll(stderr.Done, stdout.Done), Task.Delay(TimeSpan.FromSeconds(5)));
         var after = watch.AfterExit(process.ExitCode);
