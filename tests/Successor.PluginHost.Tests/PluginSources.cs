@@ -113,6 +113,10 @@ public static class PluginSources
         ("load an assembly", Schedule("""
             System.Runtime.Loader.AssemblyLoadContext.Default.LoadFromAssemblyPath("/tmp/evil.dll");
             """), "System.Runtime.Loader"),
+        ("reach reflection through a delegate", Schedule("""
+            Func<double> f = () => 1; var method = f.Method;
+            """), "System.Reflection.MethodInfo"),
+        ("reach reflection through an object's type", Schedule("var t = step.GetType();"), "System.Type"),
         ("stop the garbage collector", Schedule("GC.TryStartNoGCRegion(1 << 30);"), "System.GC"),
     ];
 
