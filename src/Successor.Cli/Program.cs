@@ -32,6 +32,7 @@ var root = new RootCommand("Successor: a lab in which small language models trai
     Successor.Cli.Commands.Gates.HaltCommand.Create(),
     Successor.Cli.Commands.ServeCommand.Create(),
     Successor.Cli.Commands.Judge.JudgeCli.Create(),
+    Successor.Cli.Commands.Plugin.PluginCli.Create(),
 };
 // Alone, `successor` shows what to do first; its own --help groups the commands by what they are for.
 if (args.Length == 0)

@@ -4,9 +4,11 @@
 using System.Diagnostics;
 using System.Numerics.Tensors;
 using Successor.Models.Gpt;
+using Successor.Plugins;
 using Successor.Tensors;
 using Successor.Training.Data;
 using Successor.Training.Optimization;
+using Successor.Training.Plugins;
 using Successor.Training.Recipes;
 
 namespace Successor.Training;
@@ -49,6 +51,18 @@ public sealed unsafe class Trainer : IDisposable
     public int Step => (int)Optimizer.Step;
     /// <summary>Training loss of every completed step in this process, in order.</summary>
     public List<float> Losses { get; } = [];
+    /// <summary>Plug-ins at the trainer's extension points; none (the default) is the built-in trainer, bit for
+    /// bit. Setting it sets the model's activation plug-in too.</summary>
+    public TrainingPlugins Plugins
+    {
+        get;
+        set
+        {
+            Model.ActivationPlugin = value.Activation;
+            field = value;
+        }
+    } = TrainingPlugins.None;
+
     public long TokensPerStep => (long)Recipe.BatchSize * Recipe.Model.BlockSize * Recipe.GradAccumulation;
 
     /// <summary>Trains until `untilStep` steps are done (the recipe's Steps by default).</summary>
@@ -61,6 +75,7 @@ public sealed unsafe class Trainer : IDisposable
         for (int i = 0; i < micros; i++) { inputs[i] = new int[B * T]; targets[i] = new int[B * T]; }
         var clock = Stopwatch.StartNew();
         long tokens = 0;
+        var train = Plugins.DataFilter is { } filter ? new FilteredBatchSource(Data.Train, filter) : Data.Train;
         while (Step < end)
         {
             cancel.ThrowIfCancellationRequested();
@@ -70,7 +85,7 @@ public sealed unsafe class Trainer : IDisposable
             long scored = 0;
             for (int micro = 0; micro < micros; micro++)
             {
-                Data.Train.Sample(Rng.For(Recipe.Seed, BatchStream, (ulong)step, (ulong)micro), B, T,
+                train.Sample(Rng.For(Recipe.Seed, BatchStream, (ulong)step, (ulong)micro), B, T,
                     inputs[micro], targets[micro]);
                 foreach (int t in targets[micro]) if (t >= 0) scored++;
             }
@@ -96,6 +111,9 @@ public sealed unsafe class Trainer : IDisposable
                         (float)Recipe.DistillationWeight) * here;
                 }
             }
+            if (Plugins.AuxiliaryLoss is { } auxiliary)
+                lossSum += auxiliary.AddLoss(Model.Parameters.Slice(0, (int)Model.Parameters.Length),
+                    Model.Gradients.Slice(0, (int)Model.Gradients.Length)) * scored;
             float loss = (float)(lossSum / scored);
             double norm = Optimizer.GradientNorm();
             if (!float.IsFinite(loss) || !double.IsFinite(norm))
@@ -104,6 +122,7 @@ public sealed unsafe class Trainer : IDisposable
                     "(lower learning_rate or set grad_clip)");
             float scale = Recipe.GradClip > 0 && norm > Recipe.GradClip ? (float)(Recipe.GradClip / norm) : 1f;
             double lr = LearningRateSchedule.At(Recipe, step);
+            if (Plugins.Schedule is { } schedule) lr = PluginRate(schedule, step, lr);
             Optimizer.Update(lr, Recipe.Beta1, Recipe.Beta2, Recipe.Epsilon, Recipe.WeightDecay, scale);
             Losses.Add(loss);
             tokens += TokensPerStep;
@@ -112,6 +131,15 @@ public sealed unsafe class Trainer : IDisposable
             if (Recipe.EvalInterval > 0 && (Step % Recipe.EvalInterval == 0 || Step == end))
                 report?.Invoke(new EvalEvent(Step, EstimateLoss(Data.Validation, Recipe.EvalBatches)));
         }
+    }
+
+    double PluginRate(ILearningRateSchedule schedule, int step, double builtIn)
+    {
+        var r = Recipe;
+        double lr = schedule.LearningRate(
+            new(step, r.Steps, r.WarmupSteps, r.LearningRate, r.MinLearningRate, builtIn));
+        return double.IsFinite(lr) && lr >= 0 ? lr : throw new TrainingDivergedException(
+            $"step {step + 1}: the learning_rate_schedule plug-in gave {lr}; it must give a finite rate of 0 or more");
     }
 
     /// <summary>Mean loss over `batches` random batches drawn from a fixed stream (the same batches every

@@ -11,7 +11,7 @@ public static class RootHelp
     /// names is listed under "Other", so a new command is never left out of the help.</summary>
     static readonly (string Heading, string[] Commands)[] Groups =
     [
-        ("The lab", ["init", "run", "status", "serve", "schema", "judge"]),
+        ("The lab", ["init", "run", "status", "serve", "schema", "judge", "plugin"]),
         ("Models", ["train", "sample", "eval", "compare", "bench", "import", "export"]),
         ("Data", ["data", "curriculum"]),
         ("The ledger", ["log", "lineage", "verify", "prove", "notary", "witness"]),

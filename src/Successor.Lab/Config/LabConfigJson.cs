@@ -165,6 +165,14 @@ public static class LabConfigJson
             Check(!c.SelfGeneration.Enabled,
                 "self_generation.enabled is true, but a text lab cannot verify generated text yet; set it to false");
         }
+        foreach (var plugin in c.Research.Plugins ?? [])
+        {
+            Check(Successor.Plugins.ExtensionPoints.Parse(plugin.Point) is not null,
+                $"research.plugins: point \"{plugin.Point}\" is not an extension point; use "
+                + "learning_rate_schedule, activation, data_filter or auxiliary_loss");
+            Check(File.Exists(plugin.Source), $"research.plugins: source \"{plugin.Source}\" is not a file; give the "
+                + "path of the plug-in's C# file");
+        }
         if (c.FirstChampion is { } first)
             Check(File.Exists(Path.Combine(first, Training.TrainingCheckpoint.ModelFile))
                 && File.Exists(Path.Combine(first, Training.TrainingCheckpoint.RecipeFile)),

@@ -63,4 +63,12 @@ public sealed record ResearchConfig
     [TemplateComment("The floor a searched learning_rate decays to, as a share of it (0.1 as nanoGPT; " +
         "0 cools down to zero).")]
     public double LearningRateFloor { get; init; } = Research.SearchSpace.DefaultFloorRatio;
+    /// <summary>Plug-ins people wrote: each is compiled in a sandboxed worker and proposed in generation 1 beside
+    /// the researcher's proposals, then measured like any change.</summary>
+    [TemplateComment("Plug-ins people wrote, each {\"point\": \"learning_rate_schedule\", \"source\": \"file.cs\"}: "
+        + "compiled in a sandboxed worker and proposed in generation 1 like any change (docs/PLUGINS.md).")]
+    // left out when absent, so the configs of labs that name none keep their bytes (a resumed lab compares them)
+    [System.Text.Json.Serialization.JsonIgnore(
+        Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<PluginFile>? Plugins { get; init; }
 }

@@ -25,6 +25,7 @@ sealed class LabContext
     {
         Config = config;
         Journal = journal;
+        JudgeFolder = judgeFolder;
         bool slurm = config.Executor?.Kind == ExecutorConfig.Slurm;
         Work = slurm ? Slurm.SlurmSettings.TrialRootOf(config, workFolder) : workFolder;
         Report = report;
@@ -52,6 +53,15 @@ sealed class LabContext
     }
 
     public LabConfig Config { get; }
+    public string JudgeFolder { get; }
+
+    /// <summary>Compiles plug-ins in a worker of this program, in the trials' sandbox (or none, as lab.json's
+    /// "sandbox" says), with decoys at the ledger's file and the judge's folder; records each in generation g.
+    /// </summary>
+    public Plugins.SandboxedPluginCompiler PluginCompiler(int g, string researcher) =>
+        new(Plugins.SandboxedPluginCompiler.Launch(Config.Sandbox == "on",
+            [.. LedgerFile(Journal.Ledger.Location), Path.Combine(Path.GetFullPath(JudgeFolder), "secret")]),
+            Work, Plugins.PluginLedger.For(this, g, researcher));
     public LabJournal Journal { get; }
     public string Work { get; }
     public Action<LabLine> Report { get; }

@@ -25,6 +25,12 @@ sealed class Experiments(LabContext lab)
                         "which only the operator may change; refused");
                 continue;
             }
+            if (p.Overrides.Any(o => o.Trim().StartsWith("activation_plugin", StringComparison.Ordinal)))
+            {
+                lab.Report(new(g, "proposal", $"{p.Id} refused: the judge never runs plug-in code, so a model whose "
+                    + "forward pass needs an activation plug-in could not be verified"));
+                continue;
+            }
             try { TrialRecipes.Apply(champion.Recipe, p.Overrides); alive.Add(p); }
             catch (RecipeException e) { lab.Report(new(g, "proposal", $"{p.Id} refused: {e.Message}")); }
         }

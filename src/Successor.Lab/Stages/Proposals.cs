@@ -19,7 +19,8 @@ sealed class Proposals(LabContext lab)
         {
             var context = new ResearchContext(g, s.Champion.Recipe, weaknesses, Memory(),
                 lab.SeedFor(g, 1)) { Holdout = HoldoutSeen(g) };
-            var proposed = lab.Researcher.Propose(context, lab.Config.Research.Proposals);
+            var proposed = lab.Researcher.Propose(context, lab.Config.Research.Proposals)
+                .Concat(g == 1 ? PeoplesPlugins(g) : []).ToList();
             string activity = journal.Id("research", $"g{g}");
             var record = new ProposalsRecord(g, lab.Researcher.Name,
                 [.. context.Holdout.Select(a =>
@@ -36,6 +37,25 @@ sealed class Proposals(LabContext lab)
             lab.Report(
                 new(g, "proposal", $"{p.Id}: {string.Join(" ", p.Overrides)} — targets {p.Targets}; {p.Rationale}"));
         return [Proposal.Control(list.FirstOrDefault()?.Targets ?? ""), .. list];
+    }
+
+    /// <summary>research.plugins, each compiled in a sandboxed worker and, when it compiles and passes the screen,
+    /// proposed as a change of its recipe key to its hash; a refused one is an incident (PluginLedger) and no
+    /// proposal.</summary>
+    IEnumerable<Proposal> PeoplesPlugins(int g)
+    {
+        var compiler = lab.PluginCompiler(g, "operator");
+        int n = 0;
+        foreach (var file in lab.Config.Research.Plugins ?? [])
+        {
+            n++;
+            var outcome = compiler.Compile(new PluginProposal(file.Point, File.ReadAllText(file.Source)));
+            lab.Report(new(g, "plug-in", $"{file.Source} ({file.Point}): "
+                + (outcome.Ok ? $"compiled, {outcome.Hash}" : $"refused: {outcome.Diagnostics.FirstOrDefault()}")));
+            if (!outcome.Ok || Successor.Plugins.ExtensionPoints.Parse(file.Point) is not { } point) continue;
+            yield return new Proposal($"plugin{n}", [$"{Successor.Plugins.ExtensionPoints.RecipeKey(point)}="
+                + outcome.Hash], "the recipe's training", $"{Path.GetFileName(file.Source)}, a plug-in people wrote");
+        }
     }
 
     /// <summary>What the researcher of generation g may know of earlier candidates on the sealed holdout: nothing,

@@ -56,6 +56,8 @@ sealed class TrialBatch(LabContext lab)
         ContinueSha256 = plan.From?.Sha256,
         KeepStable = plan.KeepStable,
         Teacher = Full(plan.WarmStartDigest is { } parent ? journal.Artifacts.PathOf(parent) : null),
+        Plugins = [.. plan.Recipe.PluginKeys().Select(k => k.Digest).OfType<string>()
+            .Select(d => Path.GetFullPath(journal.Artifacts.PathOf(d)))],
         EvalSeed = lab.Config.Seed,
         Threads = lab.Config.Research.ThreadsPerWorker,
     };
@@ -130,6 +132,11 @@ sealed class TrialBatch(LabContext lab)
         if (result.Status == "timeout")
             lab.RaiseIncident(g, $"budget-overrun-{result.Id}", "budget-overrun",
                 $"trial {result.Id} ran past budgets.trial_seconds and was killed", Severity.Warning);
+        if (!result.Ok && plan.Recipe.PluginKeys().Where(k => k.Digest is not null).ToList() is { Count: > 0 } plugins)
+            lab.RaiseIncident(g, $"plugin-failed-{result.Id}", "plugin-failed",
+                $"trial {result.Id} ran plug-in(s) {string.Join(", ", plugins.Select(k => $"{k.Key} {k.Digest}"))}: "
+                + $"{result.Status}: {result.Error}",
+                Sandbox.WorkerVerdict.SeverityOf(result.Status) ?? Severity.Warning);
     }
 
     /// <summary>What a step's CPU cost per token depends on: the model's shape, the worker's threads,

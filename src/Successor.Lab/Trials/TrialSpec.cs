@@ -33,6 +33,9 @@ public sealed record TrialSpec
     /// <summary>Save the state reached where the wsd recipe's cooldown starts (stable/), for a later rung to
     /// continue.</summary>
     public bool KeepStable { get; init; }
+    /// <summary>The source files of the recipe's plug-ins (artifacts named by their hash), which the worker
+    /// compiles and loads; each must hash to what the recipe names.</summary>
+    public IReadOnlyList<string> Plugins { get; init; } = [];
     public ulong EvalSeed { get; init; } = 7;
     public int Threads { get; init; } = 1;
     /// <summary>Steps between resumable checkpoints.</summary>

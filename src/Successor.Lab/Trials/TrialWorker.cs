@@ -11,6 +11,8 @@ using Successor.Tensors.Fast;
 using Successor.Training;
 using Successor.Training.Data;
 using Successor.Training.Optimization;
+using Successor.Training.Plugins;
+using Successor.Training.Recipes;
 
 namespace Successor.Lab.Trials;
 
@@ -18,7 +20,10 @@ public static class TrialWorker
 {
     public const string CheckpointFolder = "checkpoint", StableFolder = "stable", ModelFile = "model.safetensors";
 
-    public static TrialResult Run(string folder, Action<string>? log = null, CancellationToken cancel = default)
+    /// <summary>`plugins` compiles, screens and loads the recipe's plug-ins from the spec's sources (the worker
+    /// verb passes the plug-in host's); a recipe that names plug-ins fails without it.</summary>
+    public static TrialResult Run(string folder, Action<string>? log = null, CancellationToken cancel = default,
+        Func<Recipe, IReadOnlyList<string>, (TrainingPlugins Plugins, IDisposable Unload)>? plugins = null)
     {
         var spec = TrialSpec.Load(folder);
         Parallelism.Threads = spec.Threads;
@@ -33,6 +38,7 @@ public static class TrialWorker
             ? TrainingCheckpoint.Resume(checkpoint, data, kernels, spec.Recipe.Steps, teacher)
             : spec.ContinueFrom is { } from ? Continue(spec, from, data, kernels, teacher)
             : Start(spec, data, kernels, teacher);
+        using var unload = UsePlugins(trainer, spec, plugins, log);
         string stable = Path.Combine(folder, StableFolder);
         int stableStep = spec.KeepStable ? LearningRateSchedule.StableSteps(spec.Recipe) : -1;
         // Training time alone (not loading, checkpoints or scoring), in wall and CPU seconds: the throughput
@@ -74,6 +80,20 @@ public static class TrialWorker
         };
         result.Save(folder);
         return result;
+    }
+
+    static IDisposable? UsePlugins(Trainer trainer, TrialSpec spec,
+        Func<Recipe, IReadOnlyList<string>, (TrainingPlugins, IDisposable)>? plugins, Action<string>? log)
+    {
+        if (!spec.Recipe.PluginKeys().Any(k => k.Digest is not null)) return null;
+        if (plugins is null)
+            throw new LabConfigException($"trial {spec.Id}: its recipe names plug-ins, but this worker cannot load "
+                + "them; run it as `successor trial`");
+        var (loaded, unload) = plugins(spec.Recipe, spec.Plugins);
+        trainer.Plugins = loaded;
+        log?.Invoke($"{spec.Id}: plug-ins loaded: " + string.Join(", ",
+            spec.Recipe.PluginKeys().Where(k => k.Digest is not null).Select(k => $"{k.Key} {k.Digest![..19]}…")));
+        return unload;
     }
 
     /// <summary>The stable state, written whole (to a temporary folder, then renamed) before training goes on

@@ -22,7 +22,7 @@ public sealed record WorkerLaunch(Func<string, ProcessStartInfo> Command, IReadO
         : new(folder => WorkerCommand.For(folder), [], null);
 
     /// <summary>What a trial reads besides its own folder: the split's public files, its kept self-generated
-    /// sets, the model it starts from or distils, the state it continues.</summary>
+    /// sets, its plug-ins' sources, the model it starts from or distils, the state it continues.</summary>
     public static IReadOnlyList<string> Inputs(TrialSpec spec)
     {
         var inputs = new List<string>();
@@ -30,6 +30,7 @@ public sealed record WorkerLaunch(Func<string, ProcessStartInfo> Command, IReadO
             inputs.AddRange(new[] { SplitWriter.TrainFile, SplitWriter.ValidationFile, SplitWriter.ManifestFile }
                 .Select(f => Path.Combine(split, f)).Where(File.Exists));
         inputs.AddRange(spec.SelfGenerated);
+        inputs.AddRange(spec.Plugins);
         inputs.AddRange(new[] { spec.WarmStart, spec.Teacher, spec.ContinueFrom }.OfType<string>());
         return inputs;
     }

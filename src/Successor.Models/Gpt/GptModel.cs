@@ -2,6 +2,7 @@
 // Backward adds into the gradient arena, which the optimizer zeroes once per step. Training draws its
 // random choices (dropout masks, digit position offsets) from the seed ForwardBackward is given.
 // Legend: B batch, T time, C channels, N = B*T rows, NH heads, H MLP hidden width, V vocabulary.
+using Successor.Plugins;
 using Successor.Tensors;
 
 namespace Successor.Models.Gpt;
@@ -30,6 +31,16 @@ public sealed unsafe class GptModel : IDisposable
     public ParameterLayout Layout { get; }
     public FloatArena Parameters { get; }
     public FloatArena Gradients { get; }
+
+    /// <summary>A plug-in's elementwise MLP activation in place of the config's (null: the config's own). Only
+    /// for an elementwise config activation: swiglu halves the width, which a plug-in cannot.</summary>
+    public IActivation? ActivationPlugin
+    {
+        get;
+        set => field = value is null || Config.Activation != Activation.SwiGlu ? value
+            : throw new ArgumentException("an activation plug-in replaces gelu or relu_squared, not swiglu; "
+                + "set model.activation to gelu");
+    }
 
     /// <summary>Logits (B,T,V) of the last Forward without a gradient.</summary>
     public float* Logits => acts!.Logits;
@@ -150,7 +161,9 @@ public sealed unsafe class GptModel : IDisposable
             k.ResidualForward(x.Res2, x.Input, x.AttOut, N * C);
             NormForward(x.Ln2, x.Ln2Mean, x.Ln2Rstd, x.Res2, w.Ln2W, w.Ln2B, N, C);
             k.MatmulForward(x.Fc, x.Ln2, w.FcW, w.FcB, N, C, fcOut);
-            switch (Config.Activation)
+            if (ActivationPlugin is { } plugin)
+                plugin.Forward(new ReadOnlySpan<float>(x.Fc, N * H), new Span<float>(x.FcAct, N * H));
+            else switch (Config.Activation)
             {
                 case Activation.Gelu: k.GeluForward(x.FcAct, x.Fc, N * H); break;
                 case Activation.ReluSquared: k.ReluSquaredForward(x.FcAct, x.Fc, N * H); break;
@@ -187,7 +200,10 @@ public sealed unsafe class GptModel : IDisposable
             Clear(a.DFcAct, N * H);
             k.MatmulBackward(a.DFcAct, g.FcProjW, g.FcProjB, dbranch, x.FcAct, w.FcProjW, N, H, C);
             Clear(a.DFc, N * fcOut);
-            switch (Config.Activation)
+            if (ActivationPlugin is { } plugin)
+                plugin.Backward(new ReadOnlySpan<float>(x.Fc, N * H), new ReadOnlySpan<float>(a.DFcAct, N * H),
+                    new Span<float>(a.DFc, N * H));
+            else switch (Config.Activation)
             {
                 case Activation.Gelu: k.GeluBackward(a.DFc, x.Fc, a.DFcAct, N * H); break;
                 case Activation.ReluSquared: k.ReluSquaredBackward(a.DFc, x.Fc, a.DFcAct, N * H); break;

@@ -44,6 +44,17 @@ public sealed record Recipe
     /// from.</summary>
     public double DistillationWeight { get; init; }
 
+    // Accepted plug-ins by the SHA-256 of their source ("sha256:…", the artifact holding it); left out when
+    // absent, so recipes without plug-ins keep their bytes and hashes. A worker compiles and loads each one.
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? LearningRateSchedulePlugin { get; init; }
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? ActivationPlugin { get; init; }
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? DataFilterPlugin { get; init; }
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? AuxiliaryLossPlugin { get; init; }
+
     /// <summary>Returns every problem, each one line naming the field.</summary>
     public IReadOnlyList<string> Validate()
     {
@@ -83,6 +94,20 @@ public sealed record Recipe
         Check(SelfGeneratedFraction >= 0 && SelfGeneratedFraction <= 0.9,
             $"self_generated_fraction is {SelfGeneratedFraction}; " +
             "it must be in [0, 0.9] so the original data stays in the mixture");
+        foreach (var (key, digest) in PluginKeys())
+            Check(digest is null || PluginDigest.IsValid(digest),
+                $"{key} is '{digest}'; it must be the hash of an accepted plug-in's source, sha256: and 64 hex digits");
+        Check(ActivationPlugin is null || Model.Activation != Activation.SwiGlu,
+            "activation_plugin is set, but model.activation is swiglu; a plug-in replaces gelu or relu_squared");
         return errors;
+    }
+
+    /// <summary>Each plug-in key of the recipe with its hash, or null where none is set.</summary>
+    public IEnumerable<(string Key, string? Digest)> PluginKeys()
+    {
+        yield return ("learning_rate_schedule_plugin", LearningRateSchedulePlugin);
+        yield return ("activation_plugin", ActivationPlugin);
+        yield return ("data_filter_plugin", DataFilterPlugin);
+        yield return ("auxiliary_loss_plugin", AuxiliaryLossPlugin);
     }
 }

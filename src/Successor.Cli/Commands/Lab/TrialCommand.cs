@@ -17,7 +17,8 @@ public static partial class TrialCommand
         command.SetAction(r =>
         {
             if (r.GetValue(parent) is { } pid) WatchParent(pid);
-            var result = TrialWorker.Run(r.GetValue(folder)!, Console.WriteLine);
+            var result = TrialWorker.Run(r.GetValue(folder)!, Console.WriteLine,
+                plugins: Successor.PluginHost.TrialPlugins.Load);
             Console.WriteLine($"{result.Id}: public score {result.Score:0.0000}");
             return ExitCodes.Success;
         });
