@@ -206,7 +206,8 @@ public sealed class LanguageModelResearcher : IAccountedResearcher
             {
                 new
                 {
-                    overrides = p.Overrides, plugins = p.Plugins.Select(x => new { point = x.Point, source = x.Source }),
+                    overrides = p.Overrides,
+                    plugins = p.Plugins.Select(x => new { point = x.Point, source = x.Source }),
                     targets = p.Targets, rationale = p.Rationale,
                 },
             },
