@@ -36,7 +36,8 @@ public sealed class ReplyReader(Recipe champion, IReadOnlyList<ExtensionPoint> p
                     if (ReadProposal(item, ++i, problems, gaming) is { } p) proposals.Add(p);
             }
         }
-        return new(proposals, problems, gaming);
+        // A reply that reached for a protected surface anywhere is refused whole: none of its proposals stands.
+        return new(gaming.Count > 0 ? [] : proposals, problems, gaming);
     }
 
     Proposal? ReadProposal(JsonElement item, int i, List<string> problems, List<GamingAttempt> gaming)

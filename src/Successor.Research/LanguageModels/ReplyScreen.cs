@@ -11,10 +11,13 @@ namespace Successor.Research.LanguageModels;
 public static partial class ReplyScreen
 {
     static readonly string[] Keys = ["seed", "steps"];
-    static readonly string[] Sections =
+    static readonly (string Section, string Surface)[] Sections =
     [
-        "curriculum", "split", "budgets", "research", "self_generation", "promotion", "gates", "safety", "eval",
-        "holdout", "verifier",
+        ("curriculum", "the data the lab draws (and its sealed side)"), ("split", "the data split (its sealed side)"),
+        ("budgets", "the budgets"), ("research", "the lab's research settings"),
+        ("self_generation", "the data the lab generates for itself"), ("promotion", "the gates"),
+        ("gates", "the gates"), ("safety", "the safety monitors"), ("eval", "the evaluation"),
+        ("holdout", "the sealed holdout"), ("verifier", "the evaluation"),
     ];
 
     static readonly (string Word, string Surface)[] Words =
@@ -37,7 +40,9 @@ public static partial class ReplyScreen
     public static string? Override(string key, string value)
     {
         string k = key.Trim().ToLowerInvariant();
-        if (Keys.Contains(k) || k.Contains('.') || Sections.Any(s => k.StartsWith(s, StringComparison.Ordinal)))
+        if (Sections.FirstOrDefault(s => k.StartsWith(s.Section, StringComparison.Ordinal)) is { Surface: { } at })
+            return at;
+        if (Keys.Contains(k) || k.Contains('.'))
             return Word(k) ?? (k == "steps" ? "the budgets" : "a setting only the operator may change");
         return Word(k) ?? (Word(value.ToLowerInvariant()) is { } s && value.Contains('/') ? s : null);
     }
