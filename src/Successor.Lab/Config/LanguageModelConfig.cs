@@ -23,7 +23,7 @@ public sealed partial record LanguageModelConfig
     public double TimeoutSeconds { get; init; } = 120;
     [TemplateComment("Calls per generation (and per plug-in repair) before the generation falls back to TPE.")]
     public int MaxAttempts { get; init; } = 3;
-    [TemplateComment("The first pause between attempts, doubled each time, with jitter.")]
+    [TemplateComment("The first pause between attempts, doubled each time up to 32 times as long, with jitter.")]
     public double RetryDelaySeconds { get; init; } = 2;
     [TemplateComment("Times a failing plug-in goes back to the model with its compiler messages.")]
     public int MaxRepairs { get; init; } = 2;

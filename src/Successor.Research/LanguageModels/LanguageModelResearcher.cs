@@ -118,6 +118,8 @@ public sealed class LanguageModelResearcher : IAccountedResearcher
                     BackoffType = DelayBackoffType.Exponential,
                     UseJitter = true,
                     Delay = TimeSpan.FromSeconds(Math.Max(0, r.settings.RetryDelaySeconds)),
+                    // Doubling stops at 32 times the first pause: a long run of failures waits minutes, not hours.
+                    MaxDelay = TimeSpan.FromSeconds(Math.Max(0, r.settings.RetryDelaySeconds) * 32),
                 });
             return builder.AddTimeout(TimeSpan.FromSeconds(Math.Clamp(r.settings.Chat.TimeoutSeconds, 0.01, 86400)))
                 .Build();
