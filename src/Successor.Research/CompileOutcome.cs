@@ -1,5 +1,6 @@
-// What compiling a plug-in gave: whether it built (and passed its point's checks), the compiler's and checks'
-// messages, and the hash of the source that was compiled (the artifact the ledger names).
+// What compiling a plug-in gave the researcher: whether it compiled and passed the screen, every line of the
+// compile log (what a repair reads), and the SHA-256 of its source ("sha256:…", the recipe key's value), which
+// is null only when the source never reached the compiler.
 namespace Successor.Research;
 
-public sealed record CompileOutcome(bool Ok, IReadOnlyList<string> Diagnostics, string Hash);
+public sealed record CompileOutcome(bool Ok, IReadOnlyList<string> Diagnostics, string? Hash);

@@ -1,8 +1,7 @@
-// Where a proposed plug-in is compiled and checked. The lab's implementation does it inside the sandboxed worker,
-// never in the lab process; researchers only see the outcome, and send failures back for repair.
+// Turns a researcher's plug-in into a hash a recipe can carry, or into diagnostics a repair can read.
 namespace Successor.Research;
 
 public interface IPluginCompiler
 {
-    CompileOutcome Compile(PluginProposal plugin);
+    CompileOutcome Compile(PluginProposal proposal);
 }

@@ -34,7 +34,7 @@ sealed class LabContext
         Runner = new TrialRunner(config.Research.Workers, budget,
             launch ?? WorkerLaunch.Of(config.Sandbox == "on", budget, config.Research.ThreadsPerWorker)
                 with { Forbidden = LedgerFile(journal.Ledger.Location) });
-        Researcher = LabResearchers.Create(config, ExtensionPoints, PluginCompiler);
+        Researcher = LabResearchers.Create(config, PluginPoints);
         Task = new PublicSide(LabWorkloads.Create(config));
         Recipes = new TrialRecipes(config);
         IncidentGate = new IncidentGate(config.Gates.Incidents);
@@ -49,10 +49,8 @@ sealed class LabContext
     public Action<LabLine> Report { get; }
     public TrialRunner Runner { get; }
     public IResearcher Researcher { get; }
-    /// <summary>Where a researcher's plug-ins would plug in, and what compiles them in the sandbox: none yet, so
-    /// researchers propose recipe overrides only.</summary>
-    public IReadOnlyList<ExtensionPoint> ExtensionPoints { get; } = [];
-    public IPluginCompiler? PluginCompiler { get; }
+    /// <summary>The extension points a researcher is told of, with their contracts.</summary>
+    public IReadOnlyList<PluginPoint> PluginPoints { get; } = [];
     /// <summary>The lab's public side of its task: training data and public validation. The sealed side is the
     /// judge's.</summary>
     public IWorkload Task { get; }

@@ -39,7 +39,8 @@ sealed class ResearchAccounts(LabContext lab)
     {
         int g = context.Generation;
         ResearchRound round;
-        try { round = researcher.Research(context, count); }
+        // No plug-in compiler here: the researcher is offered no extension point and proposes overrides only.
+        try { round = researcher.Research(context, count, compiler: null); }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             // A researcher never stops the lab: whatever went wrong, this generation is TPE's.

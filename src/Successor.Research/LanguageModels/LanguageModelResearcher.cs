@@ -18,37 +18,37 @@ public sealed class LanguageModelResearcher : IAccountedResearcher
     readonly LanguageModelSettings settings;
     readonly IChatBackend backend;
     readonly SearchSpace space;
-    readonly IReadOnlyList<ExtensionPoint> points;
-    readonly IPluginCompiler? compiler;
+    readonly IReadOnlyList<PluginPoint> points;
     readonly TpeResearcher fallback;
 
     public LanguageModelResearcher(LanguageModelSettings settings, IChatBackend backend, SearchSpace space,
-        IReadOnlyList<ExtensionPoint> points, IPluginCompiler? compiler)
+        IReadOnlyList<PluginPoint> points)
     {
-        (this.settings, this.backend, this.space, this.compiler) = (settings, backend, space, compiler);
-        // Without a compiler no plug-in can be checked, so none is offered.
-        this.points = compiler is null ? [] : points;
+        (this.settings, this.backend, this.space, this.points) = (settings, backend, space, points);
         fallback = new TpeResearcher(space);
     }
 
     public string Name => settings.Name;
 
-    public IReadOnlyList<Proposal> Propose(ResearchContext context, int count) => Research(context, count).Proposals;
+    public IReadOnlyList<Proposal> Propose(ResearchContext context, int count) =>
+        Research(context, count, null).Proposals;
 
-    public ResearchRound Research(ResearchContext context, int count)
+    public ResearchRound Research(ResearchContext context, int count, IPluginCompiler? compiler)
     {
-        var round = new Round(this, context, count);
+        var round = new Round(this, context, count, compiler);
         round.Run();
         return round.Result();
     }
 
-    /// <summary>One generation's conversation with the model and its accounts.</summary>
-    sealed class Round(LanguageModelResearcher r, ResearchContext context, int count)
+    /// <summary>One generation's conversation with the model and its accounts. Without a compiler no plug-in can
+    /// be checked, so no extension point is offered.</summary>
+    sealed class Round(LanguageModelResearcher r, ResearchContext context, int count, IPluginCompiler? compiler)
     {
+        readonly IReadOnlyList<PluginPoint> points = compiler is null ? [] : r.points;
         readonly List<ResearchCall> calls = [];
         readonly List<GamingAttempt> gaming = [];
         readonly List<ChatTurn> turns = [];
-        readonly ReplyReader reader = new(context.Champion, r.points, context.Target);
+        readonly ReplyReader reader = new(context.Champion, compiler is null ? [] : r.points, context.Target);
         readonly double allowance = Math.Min(r.settings.GenerationCap > 0 ? r.settings.GenerationCap : double.MaxValue,
             context.Budget?.SpendLeft ?? double.MaxValue);
         List<Proposal> accepted = [];
@@ -62,7 +62,7 @@ public sealed class LanguageModelResearcher : IAccountedResearcher
         public void Run()
         {
             if (!CanSpend) { stopped = "no money left under the spending cap"; return; }
-            var request = ResearchPrompt.Build(context, r.space, r.points, count);
+            var request = ResearchPrompt.Build(context, r.space, points, count);
             turns.AddRange(request.Turns);
             var reading = Ask(request.System, "propose");
             if (reading is null) return;
@@ -175,16 +175,21 @@ public sealed class LanguageModelResearcher : IAccountedResearcher
                 "\nReply again with one JSON object only."));
         }
 
-        /// <summary>The proposal with every plug-in compiled, after at most max_repairs repairs of failing ones; null
-        /// when a plug-in still fails.</summary>
+        /// <summary>The proposal with every plug-in compiled and its hash set on the point's recipe key, after at
+        /// most max_repairs repairs of failing ones; null when a plug-in still fails.</summary>
         Proposal? Checked(string system, Proposal p)
         {
-            if (p.Plugins.Count == 0 || r.compiler is null) return p.Plugins.Count == 0 ? p : null;
+            if (p.Plugins.Count == 0 || compiler is null) return p.Plugins.Count == 0 ? p : null;
             for (int round = 0; ; round++)
             {
-                var failed = p.Plugins.Select(x => (Plugin: x, Outcome: r.compiler.Compile(x)))
-                    .Where(x => !x.Outcome.Ok).ToList();
-                if (failed.Count == 0) return p;
+                var outcomes = p.Plugins.Select(x => (Plugin: x, Outcome: compiler.Compile(x))).ToList();
+                var failed = outcomes.Where(x => !x.Outcome.Ok || x.Outcome.Hash is null).ToList();
+                if (failed.Count == 0)
+                    return p with
+                    {
+                        Overrides = [.. p.Overrides, .. outcomes.Select(x =>
+                            $"{PluginPoint.RecipeKey(x.Plugin.Point)}={x.Outcome.Hash}")],
+                    };
                 if (round >= r.settings.MaxRepairs || !CanSpend) return null;
                 repairs++;
                 turns.Add(ChatTurn.Assistant(Json(p)));

@@ -7,7 +7,7 @@ using Successor.Training.Recipes;
 
 namespace Successor.Research.LanguageModels;
 
-public sealed class ReplyReader(Recipe champion, IReadOnlyList<ExtensionPoint> points, string target)
+public sealed class ReplyReader(Recipe champion, IReadOnlyList<PluginPoint> points, string target)
 {
     public ReplyReading Read(string reply, int count)
     {

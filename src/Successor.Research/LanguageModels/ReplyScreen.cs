@@ -42,6 +42,8 @@ public static partial class ReplyScreen
         string k = key.Trim().ToLowerInvariant();
         if (Sections.FirstOrDefault(s => k.StartsWith(s.Section, StringComparison.Ordinal)) is { Surface: { } at })
             return at;
+        if (k.EndsWith("_plugin", StringComparison.Ordinal))
+            return "plug-in hashes, which only the plug-in compiler sets";
         if (Keys.Contains(k) || k.Contains('.'))
             return Word(k) ?? (k == "steps" ? "the budgets" : "a setting only the operator may change");
         return Word(k) ?? (Word(value.ToLowerInvariant()) is { } s && value.Contains('/') ? s : null);

@@ -11,10 +11,10 @@ namespace Successor.Research.LanguageModels;
 
 public static class ResearchPrompt
 {
-    public static ChatRequest Build(ResearchContext context, SearchSpace space, IReadOnlyList<ExtensionPoint> points,
+    public static ChatRequest Build(ResearchContext context, SearchSpace space, IReadOnlyList<PluginPoint> points,
         int count) => new(System(points), [ChatTurn.User(Ask(context, space, points, count))]);
 
-    static string System(IReadOnlyList<ExtensionPoint> points) => $"""
+    static string System(IReadOnlyList<PluginPoint> points) => $"""
         You are the researcher of a lab that trains small language models. Each generation you propose changes to
         the training recipe of the current champion; the lab trains each change against an unchanged control,
         measures the effect with paired confidence intervals on two or more seeds, and only a judge you never see
@@ -34,7 +34,7 @@ public static class ResearchPrompt
         {ProposalSchema.Text}
         """;
 
-    static string Ask(ResearchContext context, SearchSpace space, IReadOnlyList<ExtensionPoint> points, int count)
+    static string Ask(ResearchContext context, SearchSpace space, IReadOnlyList<PluginPoint> points, int count)
     {
         var outcomes = context.Memory.ToDictionary(f => (f.Generation, f.ProposalId), f => f);
         var data = new JsonObject

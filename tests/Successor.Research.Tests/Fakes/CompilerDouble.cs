@@ -9,10 +9,13 @@ public sealed class CompilerDouble : IPluginCompiler
 {
     public List<PluginProposal> Compiled { get; } = [];
 
+    public List<string> Hashes { get; } = [];
+
     public CompileOutcome Compile(PluginProposal plugin)
     {
         Compiled.Add(plugin);
-        string hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(plugin.Source)));
+        string hash = "sha256:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(plugin.Source)));
+        Hashes.Add(hash);
         return plugin.Source.TrimEnd().EndsWith(';') || plugin.Source.TrimEnd().EndsWith('}')
             ? new(true, [], hash)
             : new(false, [$"plugin.cs(1,{plugin.Source.Length + 1}): error CS1002: ; expected"], hash);

@@ -10,7 +10,7 @@ public static class Lab
     public const string KeyVariable = "SUCCESSOR_TEST_MODEL_KEY", Key = "test-key-5e1f";
     public const double InputPrice = 3, OutputPrice = 15;
 
-    public static IReadOnlyList<ExtensionPoint> Points { get; } =
+    public static IReadOnlyList<PluginPoint> Points { get; } =
         [new(ModelScripts.Point, "public static double Rate(int step, int steps, double peak)")];
 
     public static ResearchContext Context(int generation = 1, IReadOnlyList<PublicWeakness>? weaknesses = null,
@@ -26,9 +26,16 @@ public static class Lab
             new Pricing(InputPrice, OutputPrice), attempts, RetryDelaySeconds: 0.001, MaxRepairs: 2,
             GenerationCap: generationCap);
 
-    public static LanguageModelResearcher Researcher(LanguageModelSettings settings, IPluginCompiler? compiler = null)
+    /// <summary>A researcher on `settings`, lent `compiler` (or none) for every round.</summary>
+    public static Lent Researcher(LanguageModelSettings settings, IPluginCompiler? compiler = null)
     {
         Environment.SetEnvironmentVariable(KeyVariable, Key);
-        return new(settings, settings.Chat.Connect(), SearchSpace.Default, Points, compiler);
+        return new(new(settings, settings.Chat.Connect(), SearchSpace.Default, Points), compiler);
+    }
+
+    public sealed record Lent(LanguageModelResearcher Researcher, IPluginCompiler? Compiler)
+    {
+        public ResearchRound Research(ResearchContext context, int count) =>
+            Researcher.Research(context, count, Compiler);
     }
 }

@@ -100,6 +100,8 @@ public sealed class LanguageModelResearcherTests
         Assert.Equal([ModelScripts.BrokenPlugin, ModelScripts.RepairedPlugin], compiler.Compiled.Select(p => p.Source));
         var accepted = Assert.Single(round.Proposals);
         Assert.Equal(ModelScripts.RepairedPlugin, Assert.Single(accepted.Plugins).Source);
+        // the accepted plug-in travels to the trials as its point's recipe key, set to the hash it compiled to
+        Assert.Equal(["learning_rate=0.002", $"{ModelScripts.Point}_plugin={compiler.Hashes[^1]}"], accepted.Overrides);
         Assert.Null(round.Fallback);
         // the compiler's message went back to the model, quoted as data
         Assert.Contains("error CS1002: ; expected", server.Prompt(1));
