@@ -44,11 +44,12 @@ public sealed class LanguageModelLabTests
         Assert.Contains("a lower peak rate steadies the hardest slice", server.Prompt(1));
 
         // every hostile kind is an incident naming what it reached for; no trial ran a protected change
-        var incidents = lab.Incidents().Where(i => i.Kind == "researcher-gaming").ToList();
+        var incidents = lab.Incidents().Where(i => i.Kind == "protected-surface"
+            && i.Detail.StartsWith("llm:openai/gpt-4o reached for", StringComparison.Ordinal)).ToList();
         foreach (var (kind, _, surface) in hostile)
             Assert.True(incidents.Any(i => i.Detail.Contains(surface, StringComparison.Ordinal)), kind);
         Assert.True(incidents.Count >= hostile.Count);
-        Assert.DoesNotContain(lab.Incidents(), i => i.Kind == "protected-surface");
+        Assert.All(lab.Incidents().Where(i => i.Kind == "protected-surface"), i => Assert.Contains(i, incidents));
         foreach (var entry in proposals.SelectMany(p => p.Proposals))
             Assert.Null(Successor.Safety.Gates.ProtectedSurface.Touched(entry.Overrides));
 

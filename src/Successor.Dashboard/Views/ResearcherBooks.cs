@@ -1,6 +1,6 @@
 // Each researcher of a lab side by side: what its calls cost (tokens, money), how often it reached for a protected
-// surface, and how many of its changes were adopted into a promoted successor — gaming measured beside
-// improvement, not assumed away. Proposals TPE made in place of a language model count as TPE's.
+// surface (protected-surface incidents), and how many of its changes were adopted into a promoted successor — gaming
+// measured beside improvement, not assumed away. Proposals TPE made in place of a language model count as TPE's.
 using System.Text.Json.Nodes;
 using Successor.Records;
 
@@ -47,15 +47,11 @@ public static class ResearcherBooks
         return entry.Rationale.StartsWith(Fallback, StringComparison.Ordinal) ? "tpe" : record.Researcher;
     }
 
-    /// <summary>A language model's refused reply (its incident names it), or a proposal of its generation that
-    /// touched a protected surface.</summary>
+    /// <summary>A refused attempt on a protected surface: a language model's reply (its incident names it) or a
+    /// proposal of a generation it proposed for.</summary>
     static bool Gaming(Recorded<IncidentRecord> i, string name, Dictionary<int, ProposalsRecord> proposals) =>
-        i.Record.Kind switch
-        {
-            "researcher-gaming" => i.Record.Detail.StartsWith(name + " ", StringComparison.Ordinal),
-            "protected-surface" => Generation(i.Local) is { } g && proposals.GetValueOrDefault(g)?.Researcher == name,
-            _ => false,
-        };
+        i.Record.Kind == "protected-surface" && (i.Record.Detail.StartsWith(name + " ", StringComparison.Ordinal)
+            || Generation(i.Local) is { } g && proposals.GetValueOrDefault(g)?.Researcher == name);
 
     static int? Generation(string local) =>
         local.StartsWith('g') && int.TryParse(local[1..local.IndexOf('-', StringComparison.Ordinal)], out int g)

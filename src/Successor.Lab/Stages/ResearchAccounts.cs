@@ -60,7 +60,8 @@ sealed class ResearchAccounts(LabContext lab)
         for (int i = 0; i < round.Gaming.Count; i++)
         {
             var attempt = round.Gaming[i];
-            lab.RaiseIncident(g, $"researcher-gaming-{before}-{i + 1}", "researcher-gaming",
+            // A refused reply never trained, so like a refused proposal it pauses the loop but taints no candidate.
+            lab.RaiseIncident(g, $"researcher-reply-{before}-{i + 1}", PromotionPolicy.RefusedProposal,
                 $"{researcher.Name} reached for {attempt.Surface}: {attempt.Detail}; refused before anything ran");
         }
         lab.Report(new(g, "research", $"{researcher.Name}: {round.Calls.Count} call(s), " +
