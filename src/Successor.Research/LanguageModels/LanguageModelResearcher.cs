@@ -102,7 +102,9 @@ public sealed class LanguageModelResearcher : IAccountedResearcher
                 return outcome.Retry && attempt < r.settings.MaxAttempts && CanSpend;
             }, CancellationToken.None);
             if (usable is null)
-                stopped ??= attempt >= r.settings.MaxAttempts
+                stopped ??= calls.LastOrDefault() is { Outcome: "rejected" } rejected
+                    ? $"the server rejected the request: {rejected.Detail}"
+                    : attempt >= r.settings.MaxAttempts
                     ? $"no usable reply in {attempt} attempt(s)" : "no money left under the spending cap";
             return usable;
         }

@@ -145,6 +145,18 @@ public sealed class LanguageModelResearcherTests
     }
 
     [Fact]
+    public void A_rejected_request_is_not_tried_again()
+    {
+        using var server = new FakeModelServer([new ScriptedReply(ReplyKind.Unauthorized)],
+            whenDone: ScriptedReply.Json(ModelScripts.Good));
+        var round = Lab.Researcher(Lab.Settings(ChatSettings.Anthropic, server, attempts: 3))
+            .Research(Lab.Context(), 2);
+        Assert.Equal(["rejected"], round.Calls.Select(c => c.Outcome));
+        Assert.Contains("HTTP 401", round.Fallback);
+        Assert.Equal(2, round.Proposals.Count);
+    }
+
+    [Fact]
     public void No_money_left_in_the_lab_means_no_call_at_all()
     {
         using var server = new FakeModelServer([ScriptedReply.Json(ModelScripts.Good)]);
