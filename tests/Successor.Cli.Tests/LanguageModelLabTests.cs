@@ -64,6 +64,28 @@ public sealed class LanguageModelLabTests
         Assert.DoesNotContain(Key, run.Stdout + run.Stderr);
     }
 
+    [Fact]
+    public void Reaching_the_labs_research_cap_is_a_gate_that_pauses_the_lab_not_a_crash()
+    {
+        using var server = new FakeModelServer([], whenDone: ScriptedReply.Json(ModelScripts.Good));
+        Environment.SetEnvironmentVariable(KeyVariable, Key);
+        using var lab = new LabFolder(LabFolder.Tiny.Replace("\"research\": { \"proposals\": 2 }", $$"""
+            "research": { "proposals": 2, "strategy": "llm",
+              "language_model": { "provider": "anthropic", "model": "claude-sonnet-4-5",
+                "base_url": "{{server.AnthropicBase}}", "key_variable": "{{KeyVariable}}",
+                "input_price": 3, "output_price": 15, "lab_cap": 0.001 } }
+            """));
+        var paused = SuccessorProcess.Run(lab.Args("run"));
+        Assert.True(paused.ExitCode == 4, $"expected a pause at the research-spend gate (exit 4): {paused.Stderr}");
+        // the first generation's one call spent the cap; the second waits for a person before it calls again
+        Assert.Equal(1, server.Calls);
+        using var ledger = LedgerStore.Open(lab.Ledger);
+        var request = Assert.Single(new Successor.Safety.Gates.Gatekeeper(ledger).Pending("tiny"));
+        Assert.Equal("request:tiny/research-spend-1", request.Id);
+        Assert.Equal("research-spend", request.Gate);
+        Assert.Contains("llm:anthropic/claude-sonnet-4-5 has spent", request.Summary);
+    }
+
     static List<ProposalsRecord> Proposals(LabFolder lab) => [.. Elements(lab, ProposalsRecord.Type)
         .Select(ProposalsRecord.From).OrderBy(p => p.Generation)];
 
