@@ -17,5 +17,14 @@ public sealed record ProposalsRecord(int Generation, string Researcher,
     public sealed record HoldoutFeedbackEntry(int Generation, double? Value, bool FromHoldout, bool Refused);
 
     /// <summary>One proposed change: recipe overrides, the weakness it targets and why.</summary>
-    public sealed record ProposalEntry(string Id, IReadOnlyList<string> Overrides, string Targets, string Rationale);
+    public sealed record ProposalEntry(string Id, IReadOnlyList<string> Overrides, string Targets, string Rationale)
+    {
+        /// <summary>Its plug-ins, each source an artifact; absent (null) for a proposal without any, so the records
+        /// of labs without plug-ins stay as they were.</summary>
+        public IReadOnlyList<PluginEntry>? Plugins { get; init; }
+    }
+
+    /// <summary>A plug-in of a proposal: its extension point and the digest of its source in the artifact
+    /// store.</summary>
+    public sealed record PluginEntry(string Point, string Source);
 }

@@ -11,5 +11,8 @@ public sealed record Proposal(string Id, IReadOnlyList<string> Overrides, string
     public static Proposal Control(string targets) =>
         new(ControlId, [], targets, "no change: the baseline every proposal is compared with");
 
-    public bool IsControl => Overrides.Count == 0;
+    /// <summary>Plug-ins for the lab's extension points, each compiled and checked before it was accepted.</summary>
+    public IReadOnlyList<PluginProposal> Plugins { get; init; } = [];
+
+    public bool IsControl => Overrides.Count == 0 && Plugins.Count == 0;
 }

@@ -12,6 +12,12 @@ public sealed record ResearchContext(int Generation, Recipe Champion, IReadOnlyL
     /// it.</summary>
     public IReadOnlyList<HoldoutAnswer> Holdout { get; init; } = [];
 
+    /// <summary>What is left of the lab's budgets; null when the lab did not say.</summary>
+    public ResearchBudget? Budget { get; init; }
+
+    /// <summary>This researcher's own proposals of earlier generations, oldest first.</summary>
+    public IReadOnlyList<EarlierProposal> Earlier { get; init; } = [];
+
     /// <summary>The weakness proposals name: the worst public slice, or none.</summary>
     public string Target => Weaknesses.Count > 0 ? Weaknesses[0].ToString() : "no public weakness found";
 }

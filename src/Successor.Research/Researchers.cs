@@ -5,6 +5,13 @@ public static class Researchers
 {
     public static IReadOnlyList<string> Names => ["random", "tpe"];
 
+    /// <summary>The strategy of a language-model researcher, which needs a model and a server as well as a search
+    /// space (LanguageModels.LanguageModelResearcher).</summary>
+    public const string LanguageModel = "llm";
+
+    /// <summary>Every strategy a lab may name.</summary>
+    public static IReadOnlyList<string> Strategies => [.. Names, LanguageModel];
+
     public static IResearcher Create(string name, SearchSpace space) => name switch
     {
         "random" => new RandomResearcher(space),

@@ -115,6 +115,9 @@ public sealed class ErrorsDocTests(ErrorsDocFolder folder) : IClassFixture<Error
         new("key file", "not a key", [("bad.key", "hello\n")],
             ["approve", "request:mine/g1-promotion", "--reason", "ok", "--key", "bad.key", "--ledger", "ledger.db"],
             5, "bad.key"),
+        Lab("a language-model researcher without its model", "{ \"research\": { \"strategy\": \"llm\" } }\n"),
+        Lab("a key where the name of its variable goes", "{ \"research\": { \"strategy\": \"llm\", " +
+            "\"language_model\": { \"model\": \"gpt-4o\", \"key_variable\": \"sk-proj-4f9a-not-a-name\" } } }\n"),
     ];
 
     static readonly Regex Leak = new(@"System\.|Successor\.|Exception|BytePosition|LineNumber: |\.NET|   at ");

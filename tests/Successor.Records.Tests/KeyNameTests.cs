@@ -26,6 +26,8 @@ public sealed class KeyNameTests
             + "perplexity_drift tail_coverage",
         [nameof(WeaknessRecord)] = "lab public_score slices failures generation metric weaknesses digest",
         [nameof(ProposalsRecord)] = "lab generation researcher holdout_feedback proposals",
+        [nameof(ResearchCallRecord)] = "lab generation researcher call purpose outcome input_tokens output_tokens cost "
+            + "seconds detail",
         [nameof(FindingRecord)] = "lab generation proposal trial overrides steps score effect low high p_value",
         [nameof(SelectionRecord)] = "lab generation candidate adopted effect low high seeds reused_trials finalists "
             + "reason",

@@ -42,6 +42,9 @@ public static class Samples
                 new("p0", "a", ["steps=40"], 0.1, 0.05, 0.15) { FreshEffect = 0.2, FreshLow = 0.1, FreshHigh = 0.3 },
             ],
             Reason: "adopted") { Lab = "lab" }, SelectionRecord.From);
+        yield return (new ResearchCallRecord(3, "llm:openai/gpt-4o", 2, "repair p1", "malformed", 5120, 610, 0.0189,
+            2.25, "proposals[1].overrides: learning_rate is the text \"banana\"") { Lab = "lab" },
+            ResearchCallRecord.From);
         yield return (new KeptDataCheckRecord(3, Checked: 80, OffTrainingSide: 1, Malformed: 2, Passed: false)
         {
             Lab = "lab",

@@ -29,6 +29,7 @@ public static class LabSnapshot
             ["incidents"] = new JsonArray([.. LabRecords.Read(elements, IncidentRecord.Type, IncidentRecord.From)
                 .Select(Incident)]),
             ["approvals"] = new JsonArray([.. requests.Select(r => Approval(r, decisions.GetValueOrDefault(r.Id)))]),
+            ["researchers"] = ResearcherBooks.Of(elements),
         };
     }
 

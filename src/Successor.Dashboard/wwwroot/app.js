@@ -53,6 +53,19 @@ const App = (() => {
     ], list));
   }
 
+  // Each researcher's spending and gaming attempts beside the improvements it had adopted.
+  function researchers(list) {
+    const parent = $('researcher-list');
+    if (!list.length) { parent.replaceChildren(el('p', { class: 'muted' }, 'No researcher has proposed yet.')); return; }
+    parent.replaceChildren(table(null, [
+      ['Researcher', r => el('code', {}, r.researcher)], ['Generations', r => fmt.number(r.generations)],
+      ['Calls', r => fmt.number(r.calls)], ['Tokens in', r => fmt.number(r.input_tokens)],
+      ['Tokens out', r => fmt.number(r.output_tokens)], ['Cost', r => r.cost.toFixed(4)],
+      ['Gaming attempts', r => el('span', { class: r.gaming_attempts ? 'badge critical' : '' }, String(r.gaming_attempts))],
+      ['Accepted improvements', r => fmt.number(r.accepted_improvements)],
+    ], list));
+  }
+
   function trendsFailed(e) {
     $('trends-error').hidden = !e;
     $('trends-error').textContent = e ? `Could not read the trends: ${e.status ? `${e.status}: ` : ''}${e.message}` : '';
@@ -67,6 +80,7 @@ const App = (() => {
     Lineage.render($('lineage-tree'), snapshot);
     GenerationCharts.render($('generation-charts'), snapshot);
     incidents(snapshot.incidents || []);
+    researchers(snapshot.researchers || []);
     Trends.render($('trend-charts'), trends, snapshot.name);
     Charts.prune();
     document.body.dataset.renders = String(++renders);

@@ -72,8 +72,12 @@ public static class LabConfigJson
             "true but budgets.lab_tokens is 0; the rest of no cap is not a budget, so set lab_tokens");
         Check(c.Budgets.LabSeconds >= 0,
             $"budgets.lab_seconds is {c.Budgets.LabSeconds}; it must be 0 (no cap) or more");
-        Check(Researchers.Names.Contains(c.Research.Strategy),
-            $"research.strategy is \"{c.Research.Strategy}\"; use one of {string.Join(", ", Researchers.Names)}");
+        Check(Researchers.Strategies.Contains(c.Research.Strategy), $"research.strategy is " +
+            $"\"{c.Research.Strategy}\"; use one of {string.Join(", ", Researchers.Strategies)}");
+        Check(c.Research.Strategy != Researchers.LanguageModel || c.Research.LanguageModel is not null,
+            "research.strategy is llm but research.language_model is missing; give the provider and model " +
+            "(docs/RESEARCHERS.md)");
+        errors.AddRange(c.Research.LanguageModel?.Problems() ?? []);
         Check(c.Research.Proposals >= 1, $"research.proposals is {c.Research.Proposals}; it must be at least 1");
         Check(c.Research.Workers >= 1, $"research.workers is {c.Research.Workers}; it must be at least 1");
         Check(c.Research.ThreadsPerWorker >= 1,

@@ -1,12 +1,14 @@
 // How the researcher searches: its strategy, the trials it runs at once, successive halving and the
 // selection on fresh seeds, and the space its proposals may change.
+using System.Text.Json.Serialization;
 using Successor.Research;
 
 namespace Successor.Lab.Config;
 
 public sealed record ResearchConfig
 {
-    [TemplateComment("random (uniform search) or tpe (tree-structured Parzen estimator over the lab's findings).")]
+    [TemplateComment("random (uniform search), tpe (tree-structured Parzen estimator over the lab's findings) or " +
+        "llm (a language model; see research.language_model and docs/RESEARCHERS.md).")]
     public string Strategy { get; init; } = "tpe";
     /// <summary>Proposals per generation (the control is added to them).</summary>
     public int Proposals { get; init; } = 2;
@@ -60,6 +62,12 @@ public sealed record ResearchConfig
     [TemplateComment("What proposals may change: recipe keys with a scale (linear, log, integer, choice).")]
     public IReadOnlyList<Dimension> SearchSpace { get; init; } = LabDefaults.SearchSpace;
     /// <summary>The floor a searched learning_rate decays to, as a share of it: min_learning_rate follows it.</summary>
+    /// <summary>Left out of the JSON when null, so that the configs and hashes of labs without it stay as they
+    /// were.</summary>
+    [TemplateComment("With strategy llm: the model, its server, the name of the key's environment variable, " +
+        "prices and spending caps (docs/RESEARCHERS.md).")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public LanguageModelConfig? LanguageModel { get; init; }
     [TemplateComment("The floor a searched learning_rate decays to, as a share of it (0.1 as nanoGPT; " +
         "0 cools down to zero).")]
     public double LearningRateFloor { get; init; } = Research.SearchSpace.DefaultFloorRatio;

@@ -42,8 +42,7 @@ sealed class LabContext
             : new TrialRunner(config.Research.Workers, budget,
                 launch ?? WorkerLaunch.Of(config.Sandbox == "on", budget, config.Research.ThreadsPerWorker)
                     with { Forbidden = LedgerFile(journal.Ledger.Location) });
-        Researcher = Researchers.Create(config.Research.Strategy,
-            new SearchSpace(config.Research.SearchSpace, config.Research.LearningRateFloor));
+        Researcher = LabResearchers.Create(config, PluginPoints);
         Task = new PublicSide(LabWorkloads.Create(config));
         Recipes = new TrialRecipes(config);
         IncidentGate = new IncidentGate(config.Gates.Incidents);
@@ -68,6 +67,12 @@ sealed class LabContext
     /// <summary>The local worker pool, or the Slurm executor (lab.json's executor).</summary>
     public ITrialExecutor Runner { get; }
     public IResearcher Researcher { get; }
+    /// <summary>The extension points a researcher is told of, with their contracts. Activation is not among them:
+    /// the judge never runs plug-in code, so it could not score such a model.</summary>
+    public IReadOnlyList<PluginPoint> PluginPoints { get; } =
+        [.. Successor.Plugins.ExtensionPoints.All.Where(p => p != Successor.Plugins.ExtensionPoint.Activation)
+            .Select(p => new PluginPoint(Successor.Plugins.ExtensionPoints.Name(p),
+                Successor.Plugins.ExtensionPoints.Contract(p)))];
     /// <summary>The lab's public side of its task: training data and public validation. The sealed side is the
     /// judge's.</summary>
     public IWorkload Task { get; }

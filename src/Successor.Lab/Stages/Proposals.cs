@@ -1,6 +1,7 @@
 // Stage 2. Proposals: the researcher proposes recipe changes, each naming the weakness it targets. They are
 // recorded with exactly what the researcher saw of the sealed holdout, so a resumed run uses the same ones
 // and the audit can recompute what was allowed.
+using System.Text;
 using Successor.Ledger.Statements;
 using Successor.Research;
 
@@ -17,22 +18,39 @@ sealed class Proposals(LabContext lab)
         var attributes = journal.Get(id);
         if (attributes is null)
         {
+            var accounts = new ResearchAccounts(lab);
             var context = new ResearchContext(g, s.Champion.Recipe, weaknesses, Memory(),
-                lab.SeedFor(g, 1)) { Holdout = HoldoutSeen(g) };
-            var proposed = lab.Researcher.Propose(context, lab.Config.Research.Proposals)
-                .Concat(g == 1 ? PeoplesPlugins(g) : []).ToList();
+                lab.SeedFor(g, 1))
+            {
+                Holdout = HoldoutSeen(g), Earlier = Earlier(g),
+                Budget = new(lab.Config.Generations - g + 1,
+                    lab.Config.Budgets.LabTokens > 0 ? lab.Config.Budgets.LabTokens - lab.TokensUsed("") : null,
+                    lab.Researcher is IAccountedResearcher ? accounts.SpendLeft(g, lab.Researcher.Name) : null),
+            };
+            var proposed = lab.Researcher is IAccountedResearcher accounted
+                ? accounts.Run(accounted, context, lab.Config.Research.Proposals)
+                : lab.Researcher.Propose(context, lab.Config.Research.Proposals);
+            proposed = [.. proposed.Concat(g == 1 ? PeoplesPlugins(g) : [])];
             string activity = journal.Id("research", $"g{g}");
             var record = new ProposalsRecord(g, lab.Researcher.Name,
                 [.. context.Holdout.Select(a =>
                     new ProposalsRecord.HoldoutFeedbackEntry(a.Generation, a.Value, a.FromHoldout, a.Refused))],
                 [.. proposed.Select(p =>
-                    new ProposalsRecord.ProposalEntry(p.Id, p.Overrides, p.Targets, p.Rationale))]);
+                    new ProposalsRecord.ProposalEntry(p.Id, p.Overrides, p.Targets, p.Rationale)
+                    {
+                        Plugins = p.Plugins.Count == 0 ? null : [.. p.Plugins.Select(x =>
+                            new ProposalsRecord.PluginEntry(x.Point, journal.Store(Encoding.UTF8.GetBytes(x.Source))))],
+                    })]);
             attributes = journal.Record(ProvStatement.Entity(id, ProposalsRecord.Type, record.ToAttributes()),
                 ProvStatement.Activity(activity, "research"), ProvStatement.WasGeneratedBy(id, activity),
                 ProvStatement.WasAssociatedWith(activity, $"researcher:{lab.Researcher.Name}", "researcher"));
         }
         var list = ProposalsRecord.From(attributes).Proposals.Select(p =>
-            new Proposal(p.Id, [.. p.Overrides], p.Targets, p.Rationale)).ToList();
+            new Proposal(p.Id, [.. p.Overrides], p.Targets, p.Rationale)
+            {
+                Plugins = [.. (p.Plugins ?? []).Select(x => new PluginProposal(x.Point,
+                    Encoding.UTF8.GetString(File.ReadAllBytes(journal.Artifacts.PathOf(x.Source)))))],
+            }).ToList();
         foreach (var p in list)
             lab.Report(
                 new(g, "proposal", $"{p.Id}: {string.Join(" ", p.Overrides)} — targets {p.Targets}; {p.Rationale}"));
@@ -71,6 +89,13 @@ sealed class Proposals(LabContext lab)
         return HoldoutFeedback.Answers(lab.Config.Safety.HoldoutFeedback, lab.Config.Safety.ThresholdoutBudget,
             lab.SeedFor(0, 7), [.. queries]);
     }
+
+    /// <summary>What this lab's researcher proposed before generation g, oldest first.</summary>
+    List<EarlierProposal> Earlier(int g) =>
+        [.. lab.Journal.All(lab.Journal.Id(ProposalsRecord.Type, "")).Select(x => ProposalsRecord.From(x.Attributes))
+            .Where(r => r.Generation < g && r.Researcher == lab.Researcher.Name)
+            .SelectMany(r => r.Proposals.Select(p => new EarlierProposal(r.Generation, p.Id, p.Overrides,
+                [.. (p.Plugins ?? []).Select(x => x.Point)], p.Rationale)))];
 
     /// <summary>The lab's memory: every finding recorded so far, across generations.</summary>
     List<Finding> Memory() =>
