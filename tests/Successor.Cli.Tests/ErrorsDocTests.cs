@@ -75,6 +75,7 @@ public sealed class ErrorsDocTests(ErrorsDocFolder folder) : IClassFixture<Error
         Lab("a file cut short", "{ \"name\": \"mine\",\n  \"budgets\": { \"trial_steps\": 30 }\n"),
         Lab("a list, not an object", "[1, 2]\n"),
         Lab("a value out of range", "{ \"research\": { \"strategy\": \"grid\", \"eta\": 1 } }\n"),
+        Lab("a vote of too few models", "{ \"self_generation\": { \"filter\": \"vote\", \"voters\": 2 } }\n"),
         new("lab.json", "no such file", [], ["status", "--config", "missing.json"], 2, "missing.json"),
         Recipe("an unknown key", "{ \"batch_size\": 4, \"learning_rat\": 0.001 }"),
         Recipe("text where a number goes", "{ \"batch_size\": \"4\" }"),
