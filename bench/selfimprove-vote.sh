@@ -10,13 +10,13 @@
 # and the promotion rule's bound, as docs/SAFETY.md describes).
 #   bench/selfimprove-vote.sh [family]      (default radd; add and mul are accepted — see docs/BENCHMARKS.md,
 #                                            "A filter that is not an exact checker", for why radd)
-# Environment: VOTE_OUT (folder), VOTE_SECONDS (each lab's budget, 2700), VOTE_GENERATIONS (8), VOTE_VOTERS (3),
+# Environment: VOTE_OUT (folder), VOTE_SECONDS (each lab's budget, 3000), VOTE_GENERATIONS (8), VOTE_VOTERS (3),
 #   VOTE_TRAIN (training lengths, 1-3), VOTE_INITIAL_STEPS (1500), VOTE_SUCCESSOR_STEPS (1500)
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 family=${1:-radd}
 out=${VOTE_OUT:-/tmp/successor-bench/selfimprove-vote}
-seconds=${VOTE_SECONDS:-2700}
+seconds=${VOTE_SECONDS:-3000}
 generations=${VOTE_GENERATIONS:-8}
 voters=${VOTE_VOTERS:-3}
 train=${VOTE_TRAIN:-1-3}
