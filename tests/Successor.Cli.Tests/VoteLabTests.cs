@@ -14,9 +14,9 @@ public sealed class VoteLabTests
           "generations": 1,
           "curriculum": { "families": "add", "train_difficulties": "1-2", "eval_difficulties": "1-3",
                           "eval_items_per_slice": 20 },
-          "budgets": { "trial_steps": 10, "initial_steps": 120, "successor_steps": 30 },
+          "budgets": { "trial_steps": 10, "initial_steps": 60, "successor_steps": 20 },
           "research": { "proposals": 1 },
-          "self_generation": { "filter": "vote", "voters": 3, "problems_per_difficulty": 40 },
+          "self_generation": { "filter": "vote", "voters": 3, "problems_per_difficulty": 30 },
           "promotion": { "difficulties": "1-3", "items_per_slice": 20, "min_kept_label_accuracy": 0 },
         }
         """;
