@@ -46,6 +46,8 @@ table() { # lab folder
   (cd "$1" && "$root/successor" log --json) > "$1/log.jsonl"
   python3 - "$1/log.jsonl" <<'PY'
 import json, sys
+from decimal import Decimal, ROUND_HALF_UP
+def r3(x): return str(Decimal(repr(x)).quantize(Decimal("0.001"), ROUND_HALF_UP))  # as the lab prints it
 gens, cur = {}, {}
 for line in open(sys.argv[1]):
     e = json.loads(line)
@@ -64,12 +66,12 @@ for g in sorted(gens):
     outcome = "first" if g == 0 else ("promoted" if a.get("promoted") else "rejected")
     kept, accuracy = "-", "-"
     if c is not None:
-        kept, accuracy = f"{c['kept']:,}", f"{c['kept_label_accuracy']:.3f}"
+        kept, accuracy = f"{c['kept']:,}", r3(c["kept_label_accuracy"])
         if c["kept"] > 0: compounded *= c["kept_label_accuracy"]
     voters = ", ".join(f"{v.split()[0]} {v.split()[1][7:19]}" for v in (c or {}).get("voters") or []) or "-"
     reliability = a.get("cumulative_reliability")
     print(f"| {g} | {outcome} | {champion} | {h} ({a.get('sealed_through')}) | {kept} | {accuracy}"
-          f" | {compounded:.3f} | {'-' if reliability is None else f'{reliability:.3f}'} | {voters} |")
+          f" | {r3(compounded)} | {'-' if reliability is None else r3(reliability)} | {voters} |")
 PY
 }
 
