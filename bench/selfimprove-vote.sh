@@ -10,18 +10,20 @@
 # and the promotion rule's bound, as docs/SAFETY.md describes).
 #   bench/selfimprove-vote.sh [family]      (default radd; add and mul are accepted — see docs/BENCHMARKS.md,
 #                                            "A filter that is not an exact checker", for why radd)
-# Environment: VOTE_OUT (folder), VOTE_SECONDS (each lab's budget, 3000), VOTE_GENERATIONS (8), VOTE_VOTERS (3),
-#   VOTE_TRAIN (training lengths, 1-3), VOTE_INITIAL_STEPS (1500), VOTE_SUCCESSOR_STEPS (1500)
+# Environment: VOTE_OUT (folder), VOTE_SECONDS (each lab's budget, 2700), VOTE_GENERATIONS (8), VOTE_VOTERS (3),
+#   VOTE_TRAIN (training lengths, 1-3), VOTE_INITIAL_STEPS (1500), VOTE_SUCCESSOR_STEPS (1500), VOTE_AHEAD (lengths
+#   curated past the frontier, 1: two lengths out, the voters agree on the same wrong answers; docs/BENCHMARKS.md)
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 family=${1:-radd}
 out=${VOTE_OUT:-/tmp/successor-bench/selfimprove-vote}
-seconds=${VOTE_SECONDS:-3000}
+seconds=${VOTE_SECONDS:-2700}
 generations=${VOTE_GENERATIONS:-8}
 voters=${VOTE_VOTERS:-3}
 train=${VOTE_TRAIN:-1-3}
 initial=${VOTE_INITIAL_STEPS:-1500}
 successor=${VOTE_SUCCESSOR_STEPS:-1500}
+ahead=${VOTE_AHEAD:-1}
 
 lab() { # filter → lab.json
   cat <<JSON
@@ -32,7 +34,7 @@ lab() { # filter → lab.json
   "budgets": { "trial_steps": 100, "initial_steps": $initial, "successor_steps": $successor,
                "lab_seconds": $seconds, "trial_seconds": 1800 },
   "research": { "proposals": 1, "workers": 2 },
-  "self_generation": { "filter": "$1", "voters": $voters },
+  "self_generation": { "filter": "$1", "voters": $voters, "difficulties_ahead": $ahead },
   "promotion": { "min_kept_label_accuracy": 0 },
   "gates": { "incidents": false },
   "safety": { "min_projected_reliability": 0 }
