@@ -20,8 +20,8 @@ public sealed record CurationRecord : LabRecord<CurationRecord>
     public bool OriginalDataIncluded { get; init; }
     /// <summary>The kept set's artifact digest; absent when nothing was kept.</summary>
     public string? Data { get; init; }
-    /// <summary>The vote filter's voters, each "trial-id sha256:…" (the champion first); absent for other
-    /// filters.</summary>
+    /// <summary>The vote filter's voters with their checkpoints: "gN-champion sha256:…" (the champion, trained in
+    /// generation N) first, then "gN-siblingI sha256:…"; absent for other filters.</summary>
     public IReadOnlyList<string>? Voters { get; init; }
     /// <summary>Problems the vote dropped because no plausible answer had a majority of the voters.</summary>
     public int? VoteNoMajority { get; init; }

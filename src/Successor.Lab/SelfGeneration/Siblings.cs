@@ -43,8 +43,8 @@ sealed class Siblings(LabContext lab)
                 lab.Journal.Artifacts.PutFile(lab.ModelPath(g, plan));
     }
 
-    /// <summary>The voters of a curation: the champion first, then each of its siblings that trained, as (trial
-    /// id, checkpoint digest).</summary>
+    /// <summary>The voters of a curation, as (name, checkpoint digest): the champion first, named "gN-champion"
+    /// for the generation N that trained it, then each of its siblings that trained, by trial id.</summary>
     public IReadOnlyList<(string Trial, string Digest)> Voters(Champion champion)
     {
         var voters = new List<(string, string)> { ($"g{champion.Generation}-champion", champion.CheckpointDigest) };
