@@ -20,6 +20,13 @@ public sealed record CurationRecord : LabRecord<CurationRecord>
     public bool OriginalDataIncluded { get; init; }
     /// <summary>The kept set's artifact digest; absent when nothing was kept.</summary>
     public string? Data { get; init; }
+    /// <summary>The vote filter's voters with their checkpoints: "gN-champion sha256:…" (the champion, trained in
+    /// generation N) first, then "gN-siblingI sha256:…"; absent for other filters.</summary>
+    public IReadOnlyList<string>? Voters { get; init; }
+    /// <summary>Problems the vote dropped because no plausible answer had a majority of the voters.</summary>
+    public int? VoteNoMajority { get; init; }
+    /// <summary>Problems the vote dropped because the majority's answer had an implausible length.</summary>
+    public int? VoteImplausibleLength { get; init; }
 
     [JsonPropertyName("distinct_2")] public double? Distinct2 { get; init; }
     [JsonPropertyName("distinct_2_truth")] public double? Distinct2Truth { get; init; }

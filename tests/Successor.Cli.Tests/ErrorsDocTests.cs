@@ -77,6 +77,7 @@ public sealed class ErrorsDocTests(ErrorsDocFolder folder) : IClassFixture<Error
         Lab("a value out of range", "{ \"research\": { \"strategy\": \"grid\", \"eta\": 1 } }\n"),
         Lab("a plug-in for no extension point",
             "{ \"research\": { \"plugins\": [ { \"point\": \"optimizer\", \"source\": \"missing.cs\" } ] } }\n"),
+        Lab("a vote of too few models", "{ \"self_generation\": { \"filter\": \"vote\", \"voters\": 2 } }\n"),
         new("lab.json", "no such file", [], ["status", "--config", "missing.json"], 2, "missing.json"),
         Lab("an unknown executor", "{ \"executor\": { \"kind\": \"kubernetes\" } }\n"),
         new("--ledger", "a SQLite file for a Slurm lab",

@@ -84,6 +84,11 @@ public sealed class LabConfigTests
     [InlineData(
         """{ "recipe": { "schedule": "wsd", "decay_steps": 10 } }""",
         "decay_steps is 10, but the wsd schedule decays over cooldown_steps")]
+    [InlineData("""{ "self_generation": { "filter": "vote", "voters": 2 } }""",
+        "self_generation.voters is 2; it must be at least 3")]
+    [InlineData("""{ "self_generation": { "filter": "vote" }, "first_champion": "ckpt" }""",
+        "an imported champion has no siblings to vote with")]
+    [InlineData("""{ "self_generation": { "filter": "votes" } }""", "use exact, majority, vote or none")]
     public void Malformed_configs_are_refused_with_the_field(string json, string expected)
     {
         var e = Assert.Throws<LabConfigException>(() => LabConfigJson.Parse(json, "lab.json"));

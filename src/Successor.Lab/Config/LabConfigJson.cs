@@ -104,8 +104,12 @@ public static class LabConfigJson
             errors.Add($"research.search_space: \"{shape.Key}\" cannot be searched with research.continue_trials, " +
                 "under which every trial runs the wsd schedule; " +
                 "drop it from the space or set continue_trials to false");
-        Check(c.SelfGeneration.Filter is "exact" or "majority" or "none",
-            $"self_generation.filter is \"{c.SelfGeneration.Filter}\"; use exact, majority or none");
+        Check(c.SelfGeneration.Filter is "exact" or "majority" or "vote" or "none",
+            $"self_generation.filter is \"{c.SelfGeneration.Filter}\"; use exact, majority, vote or none");
+        Check(c.SelfGeneration.Voters >= 3,
+            $"self_generation.voters is {c.SelfGeneration.Voters}; it must be at least 3 (a majority of 2 is both)");
+        Check(c.SelfGeneration.Filter != "vote" || c.FirstChampion is null, "self_generation.filter is \"vote\" " +
+            "with a first_champion: an imported champion has no siblings to vote with; use exact, majority or none");
         Check(c.SelfGeneration.ProblemsPerDifficulty >= 1, "self_generation.problems_per_difficulty is " +
             $"{c.SelfGeneration.ProblemsPerDifficulty}; it must be at least 1");
         Check(c.SelfGeneration.DifficultiesAhead >= 1,

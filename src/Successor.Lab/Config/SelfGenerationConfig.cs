@@ -10,11 +10,15 @@ public sealed record SelfGenerationConfig
     public int ProblemsPerDifficulty { get; init; } = 1000;
     /// <summary>How many difficulties past the hardest one trained on so far.</summary>
     public int DifficultiesAhead { get; init; } = 2;
-    [TemplateComment("exact (the family's checker), majority (agreement across samples) or none.")]
+    [TemplateComment("exact (the family's checker), majority (agreement across samples of the champion), vote " +
+        "(agreement across the champion and its siblings, with a length filter; docs/LAB.md) or none.")]
     public string Filter { get; init; } = "exact";
     /// <summary>Samples per problem for the majority filter.</summary>
     public int Samples { get; init; } = 5;
     public double SampleTemperature { get; init; } = 0.7;
+    [TemplateComment("Models that vote with the vote filter: the champion and voters - 1 siblings trained beside " +
+        "it from other seeds, each costing a successor's training.")]
+    public int Voters { get; init; } = 3;
     [TemplateComment("A difficulty counts as learned once public accuracy there reaches this.")]
     public double MasteryAccuracy { get; init; } = 0.99;
 }

@@ -16,6 +16,12 @@ public sealed record CurationResult(int Generated, int Kept, int KeptCorrect, IR
 {
     /// <summary>1 when nothing was kept: no wrong label entered the data.</summary>
     public double KeptLabelAccuracy => Kept == 0 ? 1 : (double)KeptCorrect / Kept;
+    /// <summary>The vote filter's voters, "gN-champion sha256:…" first, then "gN-siblingI sha256:…"; null for other
+    /// filters.</summary>
+    public IReadOnlyList<string>? Voters { get; init; }
+    /// <summary>The vote filter's drops: no majority, and a majority on an implausible length.</summary>
+    public int? NoMajority { get; init; }
+    public int? ImplausibleLength { get; init; }
 }
 
 public static class SelfGeneratedData

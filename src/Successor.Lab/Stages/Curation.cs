@@ -44,7 +44,9 @@ sealed class Curation(LabContext lab)
         lab.Report(new(g, "curation",
             $"champion answered {c.Generated} problems at d={string.Join(",", c.Difficulties)}; "
             + $"{s.Filter} filter kept {c.Kept} ({string.Join("/", c.KeptPerDifficulty)} per difficulty); "
-            + $"kept-label accuracy {c.KeptLabelAccuracy:0.000}"));
+            + $"kept-label accuracy {c.KeptLabelAccuracy:0.000}" + (c.Voters is { } voters
+                ? $"; {voters.Count} voters, {c.VoteNoMajority} dropped without a majority, "
+                    + $"{c.VoteImplausibleLength} on length" : "")));
         return new(sets, c);
     }
 
@@ -55,8 +57,10 @@ sealed class Curation(LabContext lab)
         var (s, journal) = (lab.Config.SelfGeneration, lab.Journal);
         var difficulties = Enumerable.Range(champion.Frontier + 1, s.DifficultiesAhead).ToList();
         using var model = lab.Load(champion.CheckpointDigest);
-        var (kept, posed, result) =
-            SelfGeneratedData.Curate(model, lab.Config.Curriculum.Families, difficulties, s.ProblemsPerDifficulty,
+        var siblings = new Siblings(lab);
+        var (kept, posed, result) = siblings.Needed
+            ? siblings.Curate(champion, model, difficulties, s.ProblemsPerDifficulty, lab.SeedFor(g, 4))
+            : SelfGeneratedData.Curate(model, lab.Config.Curriculum.Families, difficulties, s.ProblemsPerDifficulty,
             lab.SeedFor(g, 4), s.Filter, s.Samples, s.SampleTemperature);
         string referenceDigest = GenerationRecord.From(journal.Get(journal.Id("generation", "g0"))!).ChampionCheckpoint;
         using var reference = referenceDigest == champion.CheckpointDigest ? null : lab.Load(referenceDigest);
@@ -79,6 +83,8 @@ sealed class Curation(LabContext lab)
             PerplexityParent = m.PerplexityParent, PerplexityReference = m.PerplexityReference,
             PerplexityReferenceTruth = m.PerplexityReferenceTruth, PerplexityDrift = m.PerplexityDrift,
             TailCoverage = m.TailCoverage,
+            Voters = result.Voters, VoteNoMajority = result.NoMajority,
+            VoteImplausibleLength = result.ImplausibleLength,
         };
         var relations = new List<ProvStatement> { ProvStatement.Used(id, champion.Id) };
         if (reference is not null)

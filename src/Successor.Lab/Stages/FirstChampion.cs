@@ -16,7 +16,11 @@ sealed class FirstChampion(LabContext lab)
             : $"{config.Curriculum.Families} {config.Curriculum.TrainDifficulties}";
         lab.Report(new(0, "train", $"training the first champion: {config.Budgets.InitialSteps} steps on {data}"));
         var recipe = config.Recipe with { Steps = config.Budgets.InitialSteps };
-        var first = lab.Trials.Run(0, [new TrialPlan("g0-initial", recipe, null, [])], cancel)["g0-initial"];
+        var siblings = new SelfGeneration.Siblings(lab);
+        var results = lab.Trials.Run(0, [new TrialPlan("g0-initial", recipe, null, []), .. siblings.Plans(0, recipe,
+            null, [])], cancel);
+        siblings.Store(0, results);
+        var first = results["g0-initial"];
         if (!first.Ok)
             throw new LabException($"generation 0: the first champion's training failed ({first.Error}); " +
                 "fix the recipe or budgets in "

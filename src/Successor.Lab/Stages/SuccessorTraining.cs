@@ -31,7 +31,10 @@ sealed class SuccessorTraining(LabContext lab)
         lab.Report(
             new(g, "successor", $"training the successor: {plan.Recipe.Steps - (plan.From?.Step ?? 0)} steps, {start}, "
             + $"self-generated share {recipe.SelfGeneratedFraction:0.00}{share} of {selfGenerated.Count} kept set(s)"));
-        return (recipe, lab.Trials.Run(g, [plan], cancel)[plan.Id]);
+        var siblings = new SelfGeneration.Siblings(lab);
+        var results = lab.Trials.Run(g, [plan, .. siblings.Plans(g, recipe, s.Champion, selfGenerated)], cancel);
+        siblings.Store(g, results);
+        return (recipe, results[plan.Id]);
     }
 
     /// <summary>The successor's steps: successor_steps of the lab's recipe at equal tokens, or, for the last

@@ -1,0 +1,97 @@
+#!/usr/bin/env bash
+# Self-improvement with a filter that is not an exact checker (after Lee et al., ICML 2025, who need it for
+# multiplication and forward addition): two labs side by side, the same family, seed and budgets, differing only
+# in the filter. "vote": the champion and two siblings trained beside it from other seeds answer each problem
+# past the frontier; an answer is kept when a majority gives it and its length is plausible for the operands.
+# "none": every well-formed answer is kept. Both run with the kept-label and reliability gates off, so the exact
+# checker decides nothing in either (it only measures the kept labels) and the unfiltered lab is free to
+# collapse. Per generation: the champion's 99% horizon on the sealed side, kept counts, kept-label accuracy,
+# the kept-label accuracy compounded over generations, and the lab's compounded reliability (kept-label accuracy
+# and the promotion rule's bound, as docs/SAFETY.md describes).
+#   bench/selfimprove-vote.sh [family]      (default radd; add and mul are accepted — see docs/BENCHMARKS.md,
+#                                            "A filter that is not an exact checker", for why radd)
+# Environment: VOTE_OUT (folder), VOTE_SECONDS (each lab's budget, 2700), VOTE_GENERATIONS (8), VOTE_VOTERS (3),
+#   VOTE_TRAIN (training lengths, 1-3), VOTE_INITIAL_STEPS (1500), VOTE_SUCCESSOR_STEPS (1500), VOTE_AHEAD (lengths
+#   curated past the frontier, 1: two lengths out, the voters agree on the same wrong answers; docs/BENCHMARKS.md)
+set -euo pipefail
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+family=${1:-radd}
+out=${VOTE_OUT:-/tmp/successor-bench/selfimprove-vote}
+seconds=${VOTE_SECONDS:-2700}
+generations=${VOTE_GENERATIONS:-8}
+voters=${VOTE_VOTERS:-3}
+train=${VOTE_TRAIN:-1-3}
+initial=${VOTE_INITIAL_STEPS:-1500}
+successor=${VOTE_SUCCESSOR_STEPS:-1500}
+ahead=${VOTE_AHEAD:-1}
+
+lab() { # filter → lab.json
+  cat <<JSON
+{
+  "name": "vote-$1",
+  "generations": $generations,
+  "curriculum": { "families": "$family", "train_difficulties": "$train", "eval_difficulties": "1-10" },
+  "budgets": { "trial_steps": 100, "initial_steps": $initial, "successor_steps": $successor,
+               "lab_seconds": $seconds, "trial_seconds": 1800 },
+  "research": { "proposals": 1, "workers": 2 },
+  "self_generation": { "filter": "$1", "voters": $voters, "difficulties_ahead": $ahead },
+  "promotion": { "min_kept_label_accuracy": 0 },
+  "gates": { "incidents": false },
+  "safety": { "min_projected_reliability": 0 }
+}
+JSON
+}
+
+# Per generation, from the ledger: the champion after it and its 99% horizon, the candidate's, what was kept and
+# how right it was, and both compounded reliabilities.
+table() { # lab folder
+  (cd "$1" && "$root/successor" log --json) > "$1/log.jsonl"
+  python3 - "$1/log.jsonl" <<'PY'
+import json, sys
+from decimal import Decimal, ROUND_HALF_UP
+def r3(x): return str(Decimal(repr(x)).quantize(Decimal("0.001"), ROUND_HALF_UP))  # as the lab prints it
+gens, cur = {}, {}
+for line in open(sys.argv[1]):
+    e = json.loads(line)
+    if e.get("event") != "record": continue
+    a = e["entry"].get("attributes") or {}
+    if e["entry"].get("type") == "generation": gens[a["generation"]] = a
+    if e["entry"].get("type") == "curation": cur[a["generation"]] = a
+print("| gen | outcome | champion's 99% horizon | candidate's (sealed to) | kept | kept-label acc"
+      " | kept-label acc compounded | lab reliability compounded | voters |")
+print("| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |")
+champion, compounded = None, 1.0
+for g in sorted(gens):
+    a, c = gens[g], cur.get(g)
+    h = a.get("reliable_horizon")
+    if g == 0 or a.get("promoted"): champion = h
+    outcome = "first" if g == 0 else ("promoted" if a.get("promoted") else "rejected")
+    kept, accuracy = "-", "-"
+    if c is not None:
+        kept, accuracy = f"{c['kept']:,}", r3(c["kept_label_accuracy"])
+        if c["kept"] > 0: compounded *= c["kept_label_accuracy"]
+    voters = ", ".join(f"{v.split()[0]} {v.split()[1][7:19]}" for v in (c or {}).get("voters") or []) or "-"
+    reliability = a.get("cumulative_reliability")
+    print(f"| {g} | {outcome} | {champion} | {h} ({a.get('sealed_through')}) | {kept} | {accuracy}"
+          f" | {r3(compounded)} | {'-' if reliability is None else r3(reliability)} | {voters} |")
+PY
+}
+
+echo "# $(date -u +%Y-%m-%dT%H:%MZ) on $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg); family $family"
+"$root/successor" --help > /dev/null # build once, before two labs race to
+start=$(date +%s)
+for filter in vote none; do
+  dir="$out/$filter"
+  rm -rf "$dir" && mkdir -p "$dir"
+  lab "$filter" > "$dir/lab.json"
+  (cd "$dir" && "$root/successor" run > run.log 2>&1; echo "exit $?" >> run.log) &
+done
+wait
+echo "both labs done in $(( $(date +%s) - start )) s; load $(cut -d' ' -f1-3 /proc/loadavg)"
+for filter in vote none; do
+  dir="$out/$filter"
+  echo "## filter: $filter ($(tail -1 "$dir/run.log"))"
+  table "$dir"
+  grep -E " curation: " "$dir/run.log" | sed 's/^/    /'
+  (cd "$dir" && "$root/successor" status | grep -E "^99% horizon")
+done
