@@ -72,14 +72,7 @@ public sealed class SlurmLab : IDisposable
     public ProcessResult Run(params string[] args)
     {
         using var process = Start(args);
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(10)))
-        {
-            process.Kill(true);
-            throw new TimeoutException($"successor {string.Join(' ', args)} hung");
-        }
-        return new ProcessResult(process.ExitCode, stdout.Result, stderr.Result);
+        return SuccessorProcess.Wait(process, args);
     }
 
     public ProcessResult Succeed(params string[] verb)

@@ -32,6 +32,12 @@ public static class SuccessorProcess
     public static ProcessResult Run(params string[] args)
     {
         using var process = Start(args);
+        return Wait(process, args);
+    }
+
+    /// <summary>Reads a started `successor`'s output to its end, within the hang limit of Run.</summary>
+    public static ProcessResult Wait(Process process, string[] args)
+    {
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         if (!process.WaitForExit(TimeSpan.FromMinutes(10)))
