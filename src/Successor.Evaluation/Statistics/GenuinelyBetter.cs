@@ -30,21 +30,9 @@ public static class GenuinelyBetter
         return new Verdict(better, overall, slices, tolerance, reason);
     }
 
-    /// <summary>ReliableHorizon.Of on slice accuracies: per family the largest difficulty up to which every slice,
-    /// from the family's lowest, is at least 99% right; the smallest over families.</summary>
-    static int Horizon(IReadOnlyList<SliceDelta> slices, Func<SliceDelta, double> accuracy)
-    {
-        if (slices.Count == 0) return 0;
-        return slices.GroupBy(s => s.Family).Min(family =>
-        {
-            int horizon = 0;
-            foreach (var s in family.OrderBy(s => s.Difficulty))
-            {
-                // a hair under 0.99, so 198 of 200 (which rounds to 0.99 exactly or just below) passes
-                if (accuracy(s) < ReliableHorizon.Threshold - 1e-9) break;
-                horizon = s.Difficulty;
-            }
-            return horizon;
-        });
-    }
+    /// <summary>ReliableHorizon.Of on slice accuracies; a hair under 0.99, so 198 of 200 (which rounds to 0.99
+    /// exactly or just below) holds.</summary>
+    static int Horizon(IReadOnlyList<SliceDelta> slices, Func<SliceDelta, double> accuracy) =>
+        ReliableHorizon.Of(slices, s => s.Family, s => s.Difficulty,
+            s => accuracy(s) >= ReliableHorizon.Threshold - 1e-9);
 }

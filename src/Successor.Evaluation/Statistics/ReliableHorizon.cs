@@ -13,10 +13,26 @@ public static class ReliableHorizon
     /// <summary>Per family: the largest d such that every slice of that family up to d, from its lowest, has at
     /// least 99% right (0 when its lowest slice does not); the smallest over families, since a model is trusted
     /// up to d only where every family holds.</summary>
-    public static int Of(IEnumerable<SliceResult> slices)
+    public static int Of(IEnumerable<SliceResult> slices) =>
+        // integer counts: 99 of 100 passes, without a floating-point edge at the threshold
+        Of(slices, s => s.Family, s => s.Difficulty, s => s.Count > 0 && s.Correct * 100 >= 99 * s.Count);
+
+    /// <summary>The same walk over any slices: per family the largest difficulty up to which every slice, from its
+    /// lowest, `holds` (is at least 99% right); the smallest over families; 0 without slices.</summary>
+    public static int Of<T>(IEnumerable<T> slices, Func<T, string> family, Func<T, int> difficulty,
+        Func<T, bool> holds)
     {
-        var families = slices.GroupBy(s => s.Family).Select(Family).ToList();
-        return families.Count == 0 ? 0 : families.Min();
+        var horizons = slices.GroupBy(family).Select(f =>
+        {
+            int horizon = 0;
+            foreach (var s in f.OrderBy(difficulty))
+            {
+                if (!holds(s)) break;
+                horizon = difficulty(s);
+            }
+            return horizon;
+        }).ToList();
+        return horizons.Count == 0 ? 0 : horizons.Min();
     }
 
     /// <summary>The hardest difficulty any family answers at least half right (0 when none does): where a model's
@@ -24,16 +40,4 @@ public static class ReliableHorizon
     /// when a successor slips to 98.5% on one short slice, so a holdout anchored on it never shrinks.</summary>
     public static int Reach(IEnumerable<SliceResult> slices) =>
         slices.Where(s => s.Count > 0 && s.Correct * 2 >= s.Count).Select(s => s.Difficulty).DefaultIfEmpty(0).Max();
-
-    static int Family(IEnumerable<SliceResult> family)
-    {
-        int horizon = 0;
-        foreach (var s in family.OrderBy(s => s.Difficulty))
-        {
-            // integer counts: 99 of 100 passes, without a floating-point edge at the threshold
-            if (s.Count == 0 || s.Correct * 100 < 99 * s.Count) break;
-            horizon = s.Difficulty;
-        }
-        return horizon;
-    }
 }
