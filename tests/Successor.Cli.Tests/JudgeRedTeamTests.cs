@@ -1,7 +1,7 @@
 // Attacks on the judge's boundary, end to end through the real executable: a worker's result.json with a
 // real model and correct hashes but a made-up score; the evaluator's data changed while one trial ran and
-// changed back before its batch ended; a judge under its own account, whose secrets another uid cannot open.
-// Each is caught and recorded as an incident that names it (or, for the account, simply cannot be done).
+// changed back before its batch ended; a judge under its own account, whose vault another uid cannot open and
+// whose decoys it reads instead. Each is caught and recorded as an incident that names it.
 using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
@@ -91,7 +91,7 @@ public sealed class JudgeRedTeamTests
     }
 
     [Fact]
-    public void A_judge_under_its_own_account_keeps_a_folder_no_other_account_can_open_and_signs_there()
+    public void A_judge_under_its_own_account_keeps_a_vault_no_other_account_can_open_and_sees_its_decoys_read()
     {
         Assert.True(Environment.IsPrivilegedProcess, "a root lab starts the judge as another account");
         using var lab = new LabFolder(OneGeneration.Replace("\"name\": \"tiny\",",
@@ -99,29 +99,49 @@ public sealed class JudgeRedTeamTests
         File.SetUnixFileMode(lab.Root, (UnixFileMode)0b111_101_101); // a lab's folder, which others may pass through
         var r = lab.Succeed("run");
         Assert.Contains("g1 judge: re-evaluated 2 trial model(s)", r.Stdout);
-        string judge = Path.Combine(lab.Root, "judge"), secret = Path.Combine(judge, "secret");
-        Assert.Equal("65534 700", Stat(judge));
-        Assert.Equal("65534 600", Stat(secret));
-        // The notary signs inside the judge, as its account: its key and the state it rewrote after every
-        // generation belong to that account, not to the lab's (root here).
-        Assert.Equal("65534 600", Stat(Path.Combine(judge, "notary.key")));
-        Assert.Equal("65534 600", Stat(Path.Combine(judge, "notary-state.json")));
+        string judge = Path.Combine(lab.Root, "judge"), vault = Ledger.Signing.JudgeVault.Of(judge);
+        string secret = Path.Combine(vault, "secret");
+        Assert.Equal("65534 711", Stat(judge));
+        Assert.Equal("65534 700", Stat(vault));
+        // The secret the lab started with moved into the vault; the notary signs inside the judge, as its
+        // account: its key and the state it rewrote after every generation belong to that account.
+        Assert.Equal(LabFolder.JudgeSecret, File.ReadAllText(secret));
+        foreach (string file in new[] { secret, Path.Combine(vault, "notary.key"), Path.Combine(vault,
+            "notary-state.json") })
+            Assert.Equal("65534 600", Stat(file));
         Assert.Contains("notary: tree head signed", r.Stdout);
         var verify = SuccessorProcess.Run("verify", "--ledger", lab.Ledger, "--artifacts",
             Path.Combine(lab.Root, "artifacts"), "--accept-unwitnessed");
         Assert.True(verify.ExitCode == 0, verify.Stdout + verify.Stderr);
-        foreach (string file in new[] { secret, Path.Combine(judge, "notary.key") })
-        {
-            var attack = new ProcessStartInfo("setpriv")
-                { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-            foreach (var a in new[] { "--reuid=1", "--regid=1", "--clear-groups", "--", "cat", file })
-                attack.ArgumentList.Add(a);
-            using var cat = Process.Start(attack)!;
-            string said = cat.StandardOutput.ReadToEnd() + cat.StandardError.ReadToEnd();
-            cat.WaitForExit();
-            Assert.NotEqual(0, cat.ExitCode);
-            Assert.Contains("Permission denied", said);
-        }
+        Assert.DoesNotContain("judge-decoy-read", r.Stdout);
+        // Another account (uid 1): the folder cannot be listed, the vault cannot be opened even by its name, and
+        // the files at the names the code gives are decoys — whose reading the next run records.
+        Assert.Contains("Permission denied", RunAs(1, "ls", judge));
+        Assert.Contains("Permission denied", RunAs(1, "cat", secret));
+        string stolen = RunAs(1, "cat", Path.Combine(judge, "secret"), Path.Combine(judge, "notary.key"));
+        Assert.DoesNotContain(LabFolder.JudgeSecret.Trim(), stolen);
+        Assert.DoesNotContain(File.ReadAllText(Path.Combine(vault, "notary.key")).Trim(), stolen);
+        // A critical incident: the run records it at its start and waits for a person (exit 4).
+        var again = SuccessorProcess.Run(lab.Args("run"));
+        Assert.Equal(4, again.ExitCode);
+        Assert.Contains("critical: judge-decoy-read: the decoy secret in the judge's folder was read at", again.Stdout);
+        Assert.Contains("the decoy notary.key in the judge's folder was read at", again.Stdout);
+        using var ledger = SqliteLedger.Open(lab.Ledger);
+        Assert.Equal(2, new IncidentLog(ledger).All("tiny").Count(i => i.Kind == "judge-decoy-read"));
+        Assert.Equal(LabFolder.JudgeSecret, File.ReadAllText(secret));
+    }
+
+    /// <summary>What `program args` printed run as uid (and gid) `id`, with no supplementary groups.</summary>
+    static string RunAs(int id, string program, params string[] args)
+    {
+        var attack = new ProcessStartInfo("setpriv")
+            { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var a in new[] { $"--reuid={id}", $"--regid={id}", "--clear-groups", "--", program }.Concat(args))
+            attack.ArgumentList.Add(a);
+        using var process = Process.Start(attack)!;
+        string said = process.StandardOutput.ReadToEnd() + process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        return said;
     }
 
     /// <summary>The owner's uid and the mode of `path`, in octal.</summary>

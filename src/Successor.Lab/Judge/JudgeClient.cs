@@ -19,6 +19,7 @@ public sealed class JudgeClient(JudgeLauncher launcher, string folder, LabConfig
     readonly Stopwatch waiting = new();
     double working;
     readonly Queue<string> stderr = new();
+    readonly List<string> decoysRead = [];
     Process? process;
 
     /// <summary>Wall time spent starting the judge and waiting for its answers since the last call, and the part
@@ -82,6 +83,15 @@ public sealed class JudgeClient(JudgeLauncher launcher, string folder, LabConfig
         return new NotarySigning(head, last, r.NotaryRefusal, key);
     }
 
+    /// <summary>The decoys of the judge's folder its answers since the last call said were read; empties.
+    /// </summary>
+    public IReadOnlyList<string> TakeDecoysRead()
+    {
+        var reads = decoysRead.ToList();
+        decoysRead.Clear();
+        return reads;
+    }
+
     /// <summary>Where the notary's public key is published: beside the judge's folder.</summary>
     public string PublicKeyFile => JudgeFolder.PublicKey(folder);
 
@@ -102,6 +112,7 @@ public sealed class JudgeClient(JudgeLauncher launcher, string folder, LabConfig
             var response = JsonSerializer.Deserialize<JudgeResponse>(line, JudgeJson.Options)
                 ?? throw new LabException($"the judge answered {request.Op} with null");
             working += response.Seconds;
+            decoysRead.AddRange(response.DecoysRead ?? []);
             return response.Error is { } error ? throw new LabException($"the judge refused {request.Op}: {error}")
                 : response;
         }

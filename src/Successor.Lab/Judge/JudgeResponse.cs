@@ -26,6 +26,9 @@ public sealed record JudgeResponse
     public System.Text.Json.Nodes.JsonObject? LastSigned { get; init; }
     public string? NotaryKey { get; init; }
     public string? NotaryRefusal { get; init; }
+    /// <summary>The decoys at the well-known names of the judge's folder read since the judge last looked, each
+    /// with when ("secret at 2026-12-05T10:14:05.123Z"); null when none was.</summary>
+    public IReadOnlyList<string>? DecoysRead { get; init; }
     /// <summary>The judge's own time on the request.</summary>
     public double Seconds { get; init; }
 }

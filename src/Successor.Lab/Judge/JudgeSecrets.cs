@@ -1,8 +1,8 @@
-// What only the judge knows: a random secret in `.successor/judge/secret` (folder 0700, file 0600, created
-// by the judge on first use). Everything secret the judge decides derives from it by HMAC-SHA256 — which
-// sealed-side problems form the curriculum holdout, which trial models it re-evaluates — so public code and
-// the public seeds no longer reproduce them. With a judge account the folder belongs to that account and the
-// lab's account cannot open it.
+// What only the judge knows: a random secret in the judge's vault (`.successor/judge/vault-…/secret`, folder
+// 0700, file 0600, created by the judge on first use; JudgeVault lays a decoy at `judge/secret`). Everything
+// secret the judge decides derives from it by HMAC-SHA256 — which sealed-side problems form the curriculum
+// holdout, which trial models it re-evaluates — so public code and the public seeds no longer reproduce them.
+// With a judge account the folder belongs to that account and the lab's account cannot list it or open its vault.
 using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text;
@@ -12,7 +12,6 @@ namespace Successor.Lab.Judge;
 public sealed class JudgeSecrets
 {
     public const string FolderName = Ledger.Signing.JudgeFolder.Name, SecretFile = "secret";
-    const UnixFileMode PrivateFolder = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
     const UnixFileMode PrivateFile = UnixFileMode.UserRead | UnixFileMode.UserWrite;
 
     readonly byte[] key;
@@ -21,19 +20,19 @@ public sealed class JudgeSecrets
 
     public string Folder { get; }
 
-    /// <summary>The secrets in `folder`, creating the folder (0700) and a fresh secret (0600) on first use.</summary>
+    /// <summary>The secrets in `folder`, creating the folder (0711), its vault (0700) and a fresh secret (0600) on
+    /// first use.</summary>
     public static JudgeSecrets Open(string folder)
     {
         if (OperatingSystem.IsWindows()) throw NoModes();
         folder = Path.GetFullPath(folder);
-        Directory.CreateDirectory(Path.GetDirectoryName(folder)!);
-        if (!Directory.Exists(folder)) Directory.CreateDirectory(folder, PrivateFolder);
-        // Whoever made the folder, the judge owns it now: tighten modes that an older copy or a person loosened.
-        File.SetUnixFileMode(folder, PrivateFolder);
-        string path = Path.Combine(folder, SecretFile);
+        // Whoever made the folder, the judge owns it now: Open tightens modes an older copy or a person loosened.
+        string vault = Ledger.Signing.JudgeVault.Open(folder);
+        File.SetUnixFileMode(vault, Ledger.Signing.SecretFiles.PrivateFolder);
+        string path = Path.Combine(vault, SecretFile);
         if (!File.Exists(path))
         {
-            string fresh = Path.Combine(folder, $".{SecretFile}.{Environment.ProcessId}");
+            string fresh = Path.Combine(vault, $".{SecretFile}.{Environment.ProcessId}");
             var options = new FileStreamOptions
                 { Mode = FileMode.CreateNew, Access = FileAccess.Write, UnixCreateMode = PrivateFile };
             using (var stream = new FileStream(fresh, options))
@@ -50,9 +49,9 @@ public sealed class JudgeSecrets
         return new JudgeSecrets(folder, Convert.FromHexString(text));
     }
 
-    /// <summary>Run by the lab before it starts a judge under `account`: the folder exists, is 0700 and belongs to
-    /// that account, so only the judge (and root) can open it. A lab that is not root cannot hand a folder to
-    /// another account; then it must already be there.</summary>
+    /// <summary>Run by the lab before it starts a judge under `account`: the folder exists, is 0711 and belongs to
+    /// that account with all it holds, so only the judge (and root) can list it or open its vault. A lab that is
+    /// not root cannot hand a folder to another account; then it must already be there.</summary>
     public static void Prepare(string folder, JudgeAccount account)
     {
         if (OperatingSystem.IsWindows()) throw NoModes();
@@ -62,10 +61,10 @@ public sealed class JudgeSecrets
             if (Directory.Exists(folder)) return;
             throw new InvalidOperationException($"judge folder {folder}: does not exist, and this lab is not root, " +
                 $"so it cannot give one to {account.Name}; create it once as root: " +
-                $"install -d -m 0700 -o {account.Name} {folder}");
+                $"install -d -m 0711 -o {account.Name} {folder}");
         }
-        if (!Directory.Exists(folder)) Directory.CreateDirectory(folder, PrivateFolder);
-        File.SetUnixFileMode(folder, PrivateFolder);
+        if (!Directory.Exists(folder)) Directory.CreateDirectory(folder, Ledger.Signing.JudgeVault.Folder);
+        File.SetUnixFileMode(folder, Ledger.Signing.JudgeVault.Folder);
         var start = new ProcessStartInfo("chown") { RedirectStandardError = true };
         foreach (var a in new[] { "-R", $"{account.Uid}:{account.Gid}", folder }) start.ArgumentList.Add(a);
         using var chown = Process.Start(start) ?? throw new InvalidOperationException("could not run chown");
@@ -77,7 +76,7 @@ public sealed class JudgeSecrets
     }
 
     static PlatformNotSupportedException NoModes() =>
-        new("the judge's folder needs Unix file modes (0700 and 0600); run the lab on Linux");
+        new("the judge's folder needs Unix file modes (0711, 0700 and 0600); run the lab on Linux");
 
     /// <summary>The seed of the sealed curriculum holdout: which sealed-side problems the Verifier draws.</summary>
     public ulong SealedSeed(ulong publicSeed) => Derive($"sealed-curriculum/{publicSeed}");

@@ -1,7 +1,8 @@
 // The judge's side of the boundary: reads one request per line, answers one JSON line each, until its input
 // closes (the lab ended). It alone opens the sealed holdout and the judge's secret; its answers are verdicts
 // and statistics. At every verdict it fingerprints the evaluator again, against the fingerprint it started
-// under and those the lab recorded around each trial; it re-scores sampled trial models itself.
+// under and those the lab recorded around each trial; it re-scores sampled trial models itself. With every
+// answer it says which decoys of its folder were read since it last looked (JudgeVault).
 using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text.Json;
@@ -46,7 +47,9 @@ public sealed class JudgeServer(string secretsFolder)
             {
                 response = new JudgeResponse { Error = e.Message.ReplaceLineEndings(" ") };
             }
-            output.WriteLine(JsonSerializer.Serialize(response with { Seconds = clock.Elapsed.TotalSeconds },
+            var reads = Ledger.Signing.JudgeVault.TakeReads(secretsFolder);
+            output.WriteLine(JsonSerializer.Serialize(response with
+                { Seconds = clock.Elapsed.TotalSeconds, DecoysRead = reads.Count == 0 ? null : reads },
                 JudgeJson.Options));
             output.Flush();
         }

@@ -1,6 +1,7 @@
 // Has the notary sign the ledger at the lab's start and after every generation, and turns a refusal (the
 // ledger no longer extends the head it signed last) or any problem found (a replaced public key, a deleted or
-// forged tree head) into a critical incident that names it. The notary's key lives in the judge's folder and
+// forged tree head) into a critical incident that names it; so too a decoy of the judge's folder that its
+// answers say was read (JudgeVault). The notary's key lives in the judge's folder and
 // signs inside the judge process, under the judge's account when lab.json names one: the lab sends the log's
 // leaf hashes, checks the head it gets back, and stores it.
 using Successor.Ledger.Proofs;
@@ -29,6 +30,11 @@ sealed class LabNotary(LabContext lab)
             else problems.AddRange(Notary.Store(ledger, signing));
         }
         catch (LabException e) { problems.Add($"the notary could not sign: {e.Message}"); }
+        foreach (string read in lab.Judge.TakeDecoysRead())
+            lab.RaiseIncident(g, $"judge-decoy-{Hash(read)}", "judge-decoy-read",
+                $"the decoy {read.Replace(" at ", " in the judge's folder was read at ", StringComparison.Ordinal)} " +
+                "by a process that is not the judge (another account, a person or a backup): the real secrets are in " +
+                "its vault, which it could not open");
         if (problems.Count == 0)
         {
             lab.Report(new(g, "notary", "tree head signed"));

@@ -1,6 +1,6 @@
 // Where the judge side keeps its secrets: `judge/` beside the ledger's file (for a PostgreSQL ledger,
-// .successor/judge), mode 0700, files 0600. The notary's public key sits beside that folder, readable
-// by all, as notary.pub.
+// .successor/judge), in its vault (JudgeVault: a folder of mode 0700 inside, files 0600). The notary's public
+// key sits beside that folder, readable by all, as notary.pub.
 namespace Successor.Ledger.Signing;
 
 public static class JudgeFolder
@@ -9,9 +9,10 @@ public static class JudgeFolder
 
     public static string For(string ledgerLocation) => Path.Combine(Beside(ledgerLocation), Name);
 
-    public static string NotaryKey(string judgeFolder) => Path.Combine(judgeFolder, "notary.key");
+    public static string NotaryKey(string judgeFolder) => Path.Combine(JudgeVault.Of(judgeFolder), "notary.key");
 
-    public static string NotaryState(string judgeFolder) => Path.Combine(judgeFolder, "notary-state.json");
+    public static string NotaryState(string judgeFolder) =>
+        Path.Combine(JudgeVault.Of(judgeFolder), "notary-state.json");
 
     public static string PublicKey(string judgeFolder) =>
         Path.Combine(Path.GetDirectoryName(Path.GetFullPath(judgeFolder))!, "notary.pub");

@@ -28,7 +28,7 @@ public sealed class Notary(string judgeFolder)
     /// account runs this without the ledger, and the lab stores the head.</summary>
     public NotarySigning SignLeaves(List<byte[]> leaves)
     {
-        SecretFiles.EnsurePrivateFolder(judgeFolder);
+        JudgeVault.Open(judgeFolder);
         var signer = TreeHeadSigner.FromKeyFile(JudgeFolder.NotaryKey(judgeFolder), create: true);
         var last = NotaryState.Load(JudgeFolder.NotaryState(judgeFolder));
         byte[] root = MerkleTree.Root(leaves, leaves.Count);
@@ -63,7 +63,7 @@ public sealed class Notary(string judgeFolder)
     /// was wrong with the published public key.</summary>
     public TreeHeadSigner Key(List<string> problems)
     {
-        SecretFiles.EnsurePrivateFolder(judgeFolder);
+        JudgeVault.Open(judgeFolder);
         var signer = TreeHeadSigner.FromKeyFile(JudgeFolder.NotaryKey(judgeFolder), create: true);
         problems.AddRange(Publish(signer.PublicKey, PublicKeyFile));
         return signer;

@@ -1,5 +1,5 @@
-// Files that hold secrets: created with mode 0600 (in a folder of mode 0700 when asked) before a byte
-// is written, never overwritten. The judge side's keys and people's private keys go through here.
+// Files that hold secrets: created with mode 0600 before a byte is written, never overwritten. The judge
+// side's keys and people's private keys go through here.
 using System.Text;
 
 namespace Successor.Ledger.Signing;
@@ -9,13 +9,6 @@ public static class SecretFiles
     public const UnixFileMode Private = UnixFileMode.UserRead | UnixFileMode.UserWrite;
     public const UnixFileMode PrivateFolder = Private | UnixFileMode.UserExecute;
     public const UnixFileMode Public = Private | UnixFileMode.GroupRead | UnixFileMode.OtherRead;
-
-    /// <summary>Creates the folder (and its parents) and sets it to 0700.</summary>
-    public static void EnsurePrivateFolder(string folder)
-    {
-        Directory.CreateDirectory(folder);
-        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(folder, PrivateFolder);
-    }
 
     /// <summary>Writes a new file of mode 0600; false when it already exists (another process made it first).</summary>
     public static bool TryCreate(string path, string text)

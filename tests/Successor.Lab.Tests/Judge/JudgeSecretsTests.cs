@@ -1,7 +1,9 @@
 // The judge's secrets at rest: a private folder and file created on first use, a seed and a sample only the
-// secret reproduces, and — tried by real processes under other uids — nobody but the judge (and root) opens them.
+// secret reproduces, and — tried by real processes under other uids — nobody but the judge (and root) opens them;
+// who reads the decoys at their names is seen.
 using System.Diagnostics;
 using Successor.Lab.Judge;
+using Successor.Ledger.Signing;
 
 namespace Successor.Lab.Tests.Judge;
 
@@ -14,6 +16,8 @@ public sealed class JudgeSecretsTests : IDisposable
     public JudgeSecretsTests() => File.SetUnixFileMode(root, (UnixFileMode)0b111_101_101);
 
     string Folder => Path.Combine(root, ".successor", JudgeSecrets.FolderName);
+
+    string Secret => Path.Combine(JudgeVault.Of(Folder), JudgeSecrets.SecretFile);
 
     public void Dispose() => Directory.Delete(root, recursive: true);
 
@@ -35,9 +39,9 @@ public sealed class JudgeSecretsTests : IDisposable
     {
         Assert.False(Directory.Exists(Folder));
         var first = JudgeSecrets.Open(Folder);
-        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute,
-            File.GetUnixFileMode(Folder));
-        string secret = Path.Combine(Folder, JudgeSecrets.SecretFile);
+        Assert.Equal(JudgeVault.Folder, File.GetUnixFileMode(Folder));
+        Assert.Equal(SecretFiles.PrivateFolder, File.GetUnixFileMode(JudgeVault.Of(Folder)));
+        string secret = Secret;
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(secret));
         Assert.Equal(64, File.ReadAllText(secret).Trim().Length);
         // The same secret on every later opening, a different one in another folder.
@@ -52,27 +56,35 @@ public sealed class JudgeSecretsTests : IDisposable
     {
         JudgeSecrets.Open(Folder);
         File.SetUnixFileMode(Folder, (UnixFileMode)0b111_101_101);
+        File.SetUnixFileMode(JudgeVault.Of(Folder), (UnixFileMode)0b111_101_101);
         JudgeSecrets.Open(Folder);
-        Assert.Equal((UnixFileMode)0b111_000_000, File.GetUnixFileMode(Folder));
-        File.WriteAllText(Path.Combine(Folder, JudgeSecrets.SecretFile), "not hex");
+        Assert.Equal((UnixFileMode)0b111_001_001, File.GetUnixFileMode(Folder));
+        Assert.Equal((UnixFileMode)0b111_000_000, File.GetUnixFileMode(JudgeVault.Of(Folder)));
+        File.WriteAllText(Secret, "not hex");
         var e = Assert.Throws<InvalidOperationException>(() => JudgeSecrets.Open(Folder));
         Assert.Contains("is not 64 hex digits", e.Message);
     }
 
     [Fact]
-    public void A_process_under_another_uid_cannot_open_the_judge_folder()
+    public void A_process_under_another_uid_finds_decoys_at_the_secrets_names_and_is_seen_reading_them()
     {
         Assert.True(Environment.IsPrivilegedProcess, "this attack is run by root, which can start other uids");
         JudgeSecrets.Open(Folder);
-        string secret = Path.Combine(Folder, JudgeSecrets.SecretFile);
-        // Root itself reads it (the command works), nobody (65534) cannot: not the file, not even the listing.
-        Assert.Equal(0, RunAs(0, "cat", secret).ExitCode);
-        var read = RunAs(65534, "cat", secret);
-        Assert.NotEqual(0, read.ExitCode);
-        Assert.Contains("Permission denied", read.Output);
+        string real = File.ReadAllText(Secret), vault = JudgeVault.Of(Folder);
+        // nobody (65534) cannot list the folder, so cannot learn the vault's name; given it, cannot open it.
         var list = RunAs(65534, "ls", Folder);
         Assert.NotEqual(0, list.ExitCode);
         Assert.Contains("Permission denied", list.Output);
+        foreach (var path in new[] { vault, Secret })
+            Assert.Contains("Permission denied", RunAs(65534, "cat", path).Output);
+        Assert.Empty(Ledger.Signing.JudgeVault.TakeReads(Folder)); // failed opens leave no trace
+        // At the names the code gives it reads a decoy — not the secret — and that read is seen.
+        var read = RunAs(65534, "cat", Path.Combine(Folder, JudgeSecrets.SecretFile),
+            Path.Combine(Folder, "notary.key"));
+        Assert.True(read.ExitCode == 0, read.Output);
+        Assert.DoesNotContain(real.Trim(), read.Output);
+        Assert.Equal(["secret", "notary.key"], JudgeVault.TakeReads(Folder).Select(r => r.Split(' ')[0]));
+        Assert.Equal(real, File.ReadAllText(Secret));
     }
 
     [Fact]

@@ -158,12 +158,13 @@ public sealed class JudgeServerTests : IDisposable
     {
         var server = Server();
         Open(server, Tiny);
-        string secret = File.ReadAllText(Path.Combine(root, "judge", JudgeSecrets.SecretFile)).Trim();
+        string vault = Ledger.Signing.JudgeVault.Of(Path.Combine(root, "judge"));
+        string secret = File.ReadAllText(Path.Combine(vault, JudgeSecrets.SecretFile)).Trim();
         // A link to the judge's folder in a place the lab may write, and a "model" through it.
         string link = Path.Combine(root, "innocent");
         Directory.CreateSymbolicLink(link, Path.Combine(root, "judge"));
         foreach (var path in new[] { Path.Combine(link, JudgeSecrets.SecretFile),
-            Path.Combine(root, "judge", JudgeSecrets.SecretFile) })
+            Path.Combine(root, "judge", JudgeSecrets.SecretFile), Path.Combine(vault, JudgeSecrets.SecretFile) })
         {
             var line = Lines(server, new JudgeRequest(JudgeRequest.Score) { Model = path })[0];
             Assert.Contains("which the judge never hands out", line);

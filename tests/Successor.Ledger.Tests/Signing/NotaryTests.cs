@@ -1,5 +1,5 @@
-// The notary signs only a log that extends the head it signed last; its key stays in a 0700 folder, in a
-// 0600 file; its public key is readable by all and a replaced one is named and restored.
+// The notary signs only a log that extends the head it signed last; its key stays in the judge's vault (a 0700
+// folder), in a 0600 file; its public key is readable by all and a replaced one is named and restored.
 using Successor.Ledger.Signing;
 using Successor.Ledger.Storage;
 
@@ -25,7 +25,8 @@ public sealed class NotaryTests : IDisposable
         var key = TreeHeadKey.FromFile(JudgeFolder.PublicKey(Judge));
         Assert.True(key.Verify(outcome.Signed!));
         Assert.False(key.Verify(outcome.Signed! with { Size = 4 }));
-        Assert.Equal(SecretFiles.PrivateFolder, File.GetUnixFileMode(Judge));
+        Assert.Equal(JudgeVault.Folder, File.GetUnixFileMode(Judge));
+        Assert.Equal(SecretFiles.PrivateFolder, File.GetUnixFileMode(JudgeVault.Of(Judge)));
         Assert.Equal(SecretFiles.Private, File.GetUnixFileMode(JudgeFolder.NotaryKey(Judge)));
         Assert.Equal(SecretFiles.Public, File.GetUnixFileMode(JudgeFolder.PublicKey(Judge)));
         Assert.Equal(Path.GetDirectoryName(Judge), Path.GetDirectoryName(JudgeFolder.PublicKey(Judge)));
