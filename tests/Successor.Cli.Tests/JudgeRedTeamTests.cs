@@ -131,6 +131,54 @@ public sealed class JudgeRedTeamTests
         Assert.Equal(LabFolder.JudgeSecret, File.ReadAllText(secret));
     }
 
+    [Fact]
+    public void A_text_splits_sealed_side_at_rest_becomes_the_judge_accounts_alone()
+    {
+        Assert.True(Environment.IsPrivilegedProcess, "a root lab starts the judge as another account");
+        using var lab = new LabFolder();
+        lab.WriteTextLab("\"proposals\": 1, \"rungs\": 1");
+        WithJudgeAccount(lab);
+        File.SetUnixFileMode(lab.Root, (UnixFileMode)0b111_101_101);
+        string sealedFolder = Path.Combine(lab.Root, "split", "sealed"), holdout = Path.Combine(sealedFolder,
+            "holdout.jsonl");
+        Assert.Contains("successor_sealed_holdout", RunAs(1, "cat", holdout)); // as `data split` wrote it: open
+        var r = lab.Succeed("run");
+        Assert.Contains("holdout bits/byte", r.Stdout);
+        Assert.Equal("65534 700", Stat(sealedFolder));
+        Assert.Equal("65534 600", Stat(holdout));
+        Assert.Contains("Permission denied", RunAs(1, "cat", holdout));
+        Assert.DoesNotContain(lab.Incidents(), i => i.Kind == "evaluator-changed");
+    }
+
+    [Fact]
+    public void A_lab_that_is_not_root_and_can_read_the_sealed_side_refuses_to_start_its_judge()
+    {
+        Assert.True(Environment.IsPrivilegedProcess, "root starts the lab as an ordinary account here");
+        using var lab = new LabFolder();
+        lab.WriteTextLab("\"proposals\": 1, \"rungs\": 1");
+        WithJudgeAccount(lab, "\"sandbox\": \"off\", ");
+        File.SetUnixFileMode(lab.Root, (UnixFileMode)0b111_101_101);
+        RunAs(0, "chown", "-R", "1:1", lab.Root);
+        // The judge's folder made once by root, as SAFETY.md says; the split's sealed side left as written.
+        RunAs(0, "install", "-d", "-m", "0711", "-o", "nobody", Path.Combine(lab.Root, "judge"));
+        var start = new ProcessStartInfo("setpriv")
+            { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var a in new[] { "--reuid=1", "--regid=1", "--clear-groups", "--", "env", $"HOME={lab.Root}",
+            "CI=1", "dotnet", Path.Combine(AppContext.BaseDirectory, "successor.dll") }.Concat(lab.Args("run")))
+            start.ArgumentList.Add(a);
+        using var run = Process.Start(start)!;
+        var r = SuccessorProcess.Wait(run, ["run"]);
+        Assert.True(r.ExitCode == 2, r.Stdout + r.Stderr);
+        var line = Assert.Single(r.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Matches("the sealed file .*/sealed/[a-z]+.jsonl is readable by this lab's account, " +
+            "but judge.account is nobody", line);
+        Assert.Contains("chown -R nobody", line);
+    }
+
+    static void WithJudgeAccount(LabFolder lab, string more = "") =>
+        File.WriteAllText(lab.Config, File.ReadAllText(lab.Config).Replace("\"name\": \"tiny\",",
+            $"\"name\": \"tiny\", {more}\"judge\": {{ \"account\": \"nobody\" }},", StringComparison.Ordinal));
+
     /// <summary>What `program args` printed run as uid (and gid) `id`, with no supplementary groups.</summary>
     static string RunAs(int id, string program, params string[] args)
     {

@@ -11,6 +11,19 @@ public sealed record JudgeAccount(string Name, int Uid, int Gid)
     public static JudgeAccount Resolve(string name) =>
         new(name, Id(name, "-u"), Id(name, "-g"));
 
+    /// <summary>Makes `path` (and all under it) this account's, as root; a failure is a one-line error naming it.
+    /// </summary>
+    public void Own(string path)
+    {
+        var start = new ProcessStartInfo("chown") { RedirectStandardError = true };
+        foreach (var a in new[] { "-R", $"{Uid}:{Gid}", path }) start.ArgumentList.Add(a);
+        using var chown = Process.Start(start) ?? throw new InvalidOperationException("could not run chown");
+        string error = chown.StandardError.ReadToEnd();
+        chown.WaitForExit();
+        if (chown.ExitCode != 0)
+            throw new InvalidOperationException($"{path}: chown to {Name} failed: {error.Trim()}");
+    }
+
     static int Id(string name, string which)
     {
         var start = new ProcessStartInfo("id") { RedirectStandardOutput = true, RedirectStandardError = true };

@@ -121,7 +121,11 @@ public sealed class JudgeClient(JudgeLauncher launcher, string folder, LabConfig
 
     Process Start()
     {
-        if (launcher.Account is { } account) JudgeSecrets.Prepare(folder, account);
+        if (launcher.Account is { } account)
+        {
+            JudgeSecrets.Prepare(folder, account);
+            SealedAtRest.Hand(config.Split is { } splitFolder ? Path.GetFullPath(splitFolder) : null, account);
+        }
         var start = launcher.For(Verb, [ServeVerb, "--secrets", Path.GetFullPath(folder), "--threads",
             threads.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
         start.RedirectStandardInput = start.RedirectStandardOutput = start.RedirectStandardError = true;

@@ -3,7 +3,6 @@
 // secret the judge decides derives from it by HMAC-SHA256 — which sealed-side problems form the curriculum
 // holdout, which trial models it re-evaluates — so public code and the public seeds no longer reproduce them.
 // With a judge account the folder belongs to that account and the lab's account cannot list it or open its vault.
-using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -65,14 +64,7 @@ public sealed class JudgeSecrets
         }
         if (!Directory.Exists(folder)) Directory.CreateDirectory(folder, Ledger.Signing.JudgeVault.Folder);
         File.SetUnixFileMode(folder, Ledger.Signing.JudgeVault.Folder);
-        var start = new ProcessStartInfo("chown") { RedirectStandardError = true };
-        foreach (var a in new[] { "-R", $"{account.Uid}:{account.Gid}", folder }) start.ArgumentList.Add(a);
-        using var chown = Process.Start(start) ?? throw new InvalidOperationException("could not run chown");
-        string error = chown.StandardError.ReadToEnd();
-        chown.WaitForExit();
-        if (chown.ExitCode != 0)
-            throw new InvalidOperationException(
-                $"judge folder {folder}: chown to {account.Name} failed: {error.Trim()}");
+        account.Own(folder);
     }
 
     static PlatformNotSupportedException NoModes() =>

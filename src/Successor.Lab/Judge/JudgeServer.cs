@@ -1,8 +1,9 @@
 // The judge's side of the boundary: reads one request per line, answers one JSON line each, until its input
 // closes (the lab ended). It alone opens the sealed holdout and the judge's secret; its answers are verdicts
 // and statistics. At every verdict it fingerprints the evaluator again, against the fingerprint it started
-// under and those the lab recorded around each trial; it re-scores sampled trial models itself. With every
-// answer it says which decoys of its folder were read since it last looked (JudgeVault).
+// under and those the lab recorded around each trial, and the sealed files against theirs when it started; it
+// re-scores sampled trial models itself. With every answer it says which decoys of its folder were read since
+// it last looked (JudgeVault).
 using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text.Json;
@@ -22,7 +23,7 @@ public sealed class JudgeServer(string secretsFolder)
     LabConfig? config;
     JudgeSecrets? secrets;
     IWorkload? workload;
-    string startedUnder = "";
+    string startedUnder = "", sealedAtOpen = "";
 
     public void Serve(TextReader input, TextWriter output)
     {
@@ -118,6 +119,7 @@ public sealed class JudgeServer(string secretsFolder)
         var sealedSeed = secrets.SealedSeed(new Evaluation.Verification.VerifierSettings().Seed);
         workload = LabWorkloads.Create(config, sealedSeed);
         startedUnder = TrialChecks.EvaluatorFingerprint(config.Split);
+        sealedAtOpen = SealedAtRest.Fingerprint(config.Split);
         return new JudgeResponse { EvaluatorSha256 = startedUnder };
     }
 
@@ -130,6 +132,10 @@ public sealed class JudgeServer(string secretsFolder)
         if (now != startedUnder)
             reasons.Add($"the evaluator is {TrialResult.Short(now)} at verdict time, the judge started under " +
                 TrialResult.Short(startedUnder));
+        string sealedNow = SealedAtRest.Fingerprint(config.Split);
+        if (sealedNow != sealedAtOpen)
+            reasons.Add($"the sealed holdout's files are {TrialResult.Short(sealedNow)} at verdict time, " +
+                $"{TrialResult.Short(sealedAtOpen)} when the judge started");
         var others = expected.Where(e => e.Length > 0 && e != now).Distinct(StringComparer.Ordinal).ToList();
         if (others.Count > 0)
             reasons.Add($"the generation's trials ran under {string.Join(", ", others.Select(TrialResult.Short))}, " +

@@ -82,9 +82,9 @@ sealed class TrialChecks(LabContext lab)
         $"{trial.Shape ?? "unknown shape"}, {trial.Tokens} tokens");
 
     /// <summary>SHA-256 over the evaluator's code (the Verifier's and the curriculum checker's assemblies) and
-    /// its data (the split's validation and sealed files for a text lab): taken around every trial and batch,
-    /// and by the judge at verdict time, so a trial that changes either is caught, even if a later one reverts
-    /// it.</summary>
+    /// its public data (the split's files but training's and the sealed side's, which only the judge reads and
+    /// fingerprints: SealedAtRest): taken around every trial and batch, and by the judge at verdict time, so a
+    /// trial that changes either is caught, even if a later one reverts it.</summary>
     public static string EvaluatorFingerprint(string? split)
     {
         var files = new List<string>
@@ -93,9 +93,14 @@ sealed class TrialChecks(LabContext lab)
             typeof(Data.Curriculum.CurriculumPartition).Assembly.Location,
         };
         if (split is not null)
-            files.AddRange(Directory.EnumerateFiles(split, "*", SearchOption.AllDirectories)
-                .Where(f => Path.GetFileName(f) != Data.Corpora.SplitWriter.TrainFile)
+        {
+            // The sealed folder may be another account's: skipped unread, as are files no one may read.
+            var skip = new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true };
+            files.AddRange(Directory.EnumerateFiles(split, "*", skip)
+                .Where(f => !Judge.SealedAtRest.IsSealed(split, f)
+                    && Path.GetFileName(f) != Data.Corpora.SplitWriter.TrainFile)
                 .Order(StringComparer.Ordinal));
+        }
         using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         foreach (var file in files)
         {

@@ -151,6 +151,14 @@ public sealed class JudgeServerTests : IDisposable
             { Champion = model, Successor = model, Expected = [started] });
         Assert.Contains("at verdict time, the judge started under", changed.EvaluatorChanged);
         Assert.Contains("the generation's trials ran under", changed.EvaluatorChanged);
+        // The sealed side is the judge's to fingerprint: the lab's fingerprint never reads it, the judge's does.
+        string now = changed.EvaluatorSha256!;
+        File.AppendAllText(Path.Combine(split, SealedFormat.FolderName, SealedFormat.HoldoutFile),
+            "{\"text\": \"a planted sealed document\"}\n");
+        var planted = Ask(server, new JudgeRequest(JudgeRequest.Compare)
+            { Champion = model, Successor = model, Expected = [now] });
+        Assert.Equal(now, planted.EvaluatorSha256);
+        Assert.Contains("the sealed holdout's files are", planted.EvaluatorChanged);
     }
 
     [Fact]
