@@ -1,5 +1,5 @@
 // The scripted good researcher's plug-in, end to end through the real executable: a lab whose recipe ends every
-// run at its peak rate is given bench/plugins/cooldown-to-zero.cs by a language model on the fake server, first with
+// run at its peak rate is given bench/plugins/decay-to-zero.cs by a language model on the fake server, first with
 // a deliberate compile error. The compiler's messages go back, the repair compiles, the plug-in trains against the
 // control, its 2-seed re-run's paired CI excludes zero, it is adopted, the successor trains with it and the judge
 // promotes that successor on the sealed holdout. Every step is read back from the ledger.
@@ -18,8 +18,8 @@ public sealed class PluginAdoptionLabTests
     [Fact]
     public void The_good_researchers_plug_in_is_repaired_once_measured_adopted_and_its_successor_promoted()
     {
-        string source = File.ReadAllText(Path.Combine(RepositoryRoot(), "bench", "plugins", "cooldown-to-zero.cs"));
-        var (broken, repaired) = ModelScripts.CooldownPlugin(source);
+        string source = File.ReadAllText(Path.Combine(RepositoryRoot(), "bench", "plugins", "decay-to-zero.cs"));
+        var (broken, repaired) = ModelScripts.DecayPlugin(source);
         using var server = new FakeModelServer([ScriptedReply.Json(broken), ScriptedReply.Json(repaired)]);
         using var lab = new LabFolder(ConstantRateLab(server.OpenAiBase));
         var run = lab.Succeed("run");

@@ -27,17 +27,17 @@ public static class ModelScripts
     /// <summary>The good researcher's plug-in for a recipe that ends at its peak rate, in two replies: first with a
     /// deliberate compile error (the semicolon of `using Successor.Plugins;` left out), then repaired, as it answers
     /// the compiler's messages. `source` is the plug-in as it compiles.</summary>
-    public static (string Broken, string Repaired) CooldownPlugin(string source)
+    public static (string Broken, string Repaired) DecayPlugin(string source)
     {
         string broken = source.Replace("using Successor.Plugins;", "using Successor.Plugins", StringComparison.Ordinal);
         if (broken == source) throw new ArgumentException("the plug-in's source has no `using Successor.Plugins;`");
-        return (Reply(Cooldown(broken)), Reply(Cooldown(source)));
+        return (Reply(Decay(broken)), Reply(Decay(source)));
     }
 
-    static object Cooldown(string source) => new
+    static object Decay(string source) => new
     {
         overrides = Array.Empty<string>(), plugins = new[] { new { point = Point, source } }, targets = "radd d=2",
-        rationale = "the recipe ends every run at its peak rate; a cooldown to zero lets the weights settle",
+        rationale = "the recipe ends every run at its peak rate; decaying the rate to zero lets the weights settle",
     };
 
     /// <summary>Two sound recipe changes inside the default search space.</summary>
