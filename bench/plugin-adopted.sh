@@ -63,7 +63,8 @@ JSON
   python3 - "$dir" <<'PY'
 import json, sys
 folder = sys.argv[1]
-entries = [json.loads(l)["entry"] for l in open(f"{folder}/ledger.jsonl") if l.startswith("{")]
+entries = [r["entry"] for r in (json.loads(l) for l in open(f"{folder}/ledger.jsonl") if l.startswith("{"))
+           if "entry" in r]
 of = lambda kind: [e for e in entries if e.get("type") == kind]
 for e in of("plugin"):
     a = e["attributes"]
