@@ -82,7 +82,7 @@ for e in of("finding"):
     print(f"  finding {a['trial']}: effect {a['effect']:+.3f} [{a['low']:+.3f}, {a['high']:+.3f}] vs control")
 for e in of("selection"):
     a = e["attributes"]
-    print(f"  selection on {len(a.get('seeds', [])) or 2} seeds: effect {a.get('effect')}, 95% CI "
+    print(f"  selection on {a.get('seeds')} fresh seeds: effect {a.get('effect')}, 95% CI "
           f"[{a.get('low')}, {a.get('high')}], adopted: {'yes' if a.get('adopted') else 'no'}")
 PY
   grep -E " g1 (research|rung|selection|successor|verify|promoted|rejected):" "$dir/run.log" | cut -c1-400 \
