@@ -55,8 +55,10 @@ public sealed class PluginAdoptionLabTests
         Assert.Contains("g1 promoted:", run.Stdout);
     }
 
-    /// <summary>The tiny lab's task at a constant learning rate, with the model on `baseUrl` as its researcher: a
-    /// small model trained on 1–2 digit problems and judged on them.</summary>
+    /// <summary>bench/plugin-adopted.sh's lab made small enough for a test, with the model on `baseUrl` as its
+    /// researcher: a 64-wide model trained at a constant rate on 1–2 digit problems and judged on them. A constant
+    /// rate leaves even 1-digit answers short of perfect at the end of some runs; the decay to zero does not.
+    /// </summary>
     static string ConstantRateLab(string baseUrl) => $$"""
         {
           "name": "tiny", "generations": 1,
