@@ -77,6 +77,9 @@ for e in of("research-call"):
     a = e["attributes"]
     print(f"  call {a.get('call')}: {a.get('purpose')} → {a.get('outcome')}, {a.get('input_tokens')} + "
           f"{a.get('output_tokens')} tokens, cost {a.get('cost')}")
+billed = [json.loads(l) for l in open(f"{folder}/calls.jsonl")]
+print(f"  the server billed {len(billed)} call(s): {sum(b['prompt_tokens'] for b in billed)} + "
+      f"{sum(b['completion_tokens'] for b in billed)} tokens")
 for e in of("finding"):
     a = e["attributes"]
     print(f"  finding {a['trial']}: effect {a['effect']:+.3f} [{a['low']:+.3f}, {a['high']:+.3f}] vs control")
