@@ -90,6 +90,9 @@ for e in of("selection"):
 PY
   grep -E " g1 (research|rung|selection|successor|verify|promoted|rejected):" "$dir/run.log" | cut -c1-400 \
     | sed 's/^/  /' || true
+  spec=$(ls "$dir"/.successor/runs/*/g1/g1-successor/spec.json 2>/dev/null || true)
+  echo "  the successor's recipe: $( [ -n "$spec" ] && grep -o '"learning_rate_schedule_plugin": *"[^"]*"' "$spec" \
+    || echo "no plug-in")"
   labs=$((labs + 1))
   grep -q " g1 selection: adopted" "$dir/run.log" && adopted=$((adopted + 1))
   grep -q " g1 promoted:" "$dir/run.log" && promoted=$((promoted + 1))
