@@ -3,8 +3,9 @@
 # cooldown), with a language model as its researcher — a scripted one (bench/fake-model-server.py) on the
 # loopback. Its first reply proposes bench/plugins/decay-to-zero.cs (or PLUGIN_ADOPTED_FILE) with a deliberate
 # compile error (a semicolon left out); the lab compiles it in a sandboxed worker and sends the compiler's messages
-# back; the second reply repairs it. The lab trains it against the control, re-runs it on 2 fresh seeds, adopts it only if
-# the paired 95% CI excludes zero, trains the successor with it, and the judge decides on the sealed holdout.
+# back; the second reply repairs it. The lab trains it against the control, re-runs it on 2 fresh seeds, adopts
+# it only if the paired 95% CI excludes zero, trains the successor with it, and the judge decides on the sealed
+# holdout. Trained, validated and judged on 1-4 digits; the recipe seed is the lab seed (docs/BENCHMARKS.md).
 # Prints, per lab seed, each step as the ledger and the run log recorded it, then how many adopted and promoted.
 # Do not rebuild the program while it runs: the judge fails a candidate closed when its evaluator changes.
 #   bench/plugin-adopted.sh [seeds]        (default "3 4 5"; PLUGIN_ADOPTED_OUT: /tmp/successor-bench/plugin-adopted)
