@@ -5,46 +5,39 @@ using Anthropic.Models.Messages;
 
 namespace Successor.Research.LanguageModels;
 
-public sealed class AnthropicChatBackend : IChatBackend
+public sealed class AnthropicChatBackend : ChatBackend<Message>
 {
     readonly AnthropicClient client;
-    readonly StatusProbe probe = new();
-    readonly ChatSettings settings;
 
-    public AnthropicChatBackend(ChatSettings settings, string key)
-    {
-        this.settings = settings;
+    public AnthropicChatBackend(ChatSettings settings, string key) : base(settings) =>
         client = new AnthropicClient
         {
             ApiKey = key,
             BaseUrl = settings.BaseUrl ?? "https://api.anthropic.com",
             MaxRetries = 0,
             Timeout = Timeout.InfiniteTimeSpan,
-            HttpClient = new HttpClient(probe) { Timeout = Timeout.InfiniteTimeSpan },
+            HttpClient = ProbedHttpClient(),
         };
-    }
 
-    public string Provider => ChatSettings.Anthropic;
+    public override string Provider => ChatSettings.Anthropic;
 
-    public string Model => settings.Model;
-
-    public ChatReply Complete(ChatRequest request, CancellationToken cancel)
+    protected override Message Send(ChatRequest request, CancellationToken cancel)
     {
-        probe.Reset();
         var parameters = new MessageCreateParams
         {
-            Model = settings.Model,
-            MaxTokens = settings.MaxTokens,
+            Model = Settings.Model,
+            MaxTokens = Settings.MaxTokens,
             System = request.System,
             Messages = [.. request.Turns.Select(t => t.Role == "assistant"
                 ? (MessageParam)new AssistantMessageParam(t.Text) : new UserMessageParam(t.Text))],
         };
-        Message message;
-        try { message = client.Messages.Create(parameters, cancel).GetAwaiter().GetResult(); }
-        catch (Exception e) { throw ChatFailure.From(e, probe.LastStatus, cancel.IsCancellationRequested); }
+        return client.Messages.Create(parameters, cancel).GetAwaiter().GetResult();
+    }
+
+    protected override ChatReply Read(Message message)
+    {
         string text = string.Concat(message.Content.Select(b => b.TryPickText(out var t) ? t.Text : ""));
-        string? reason = message.StopReason?.Raw();
-        var stop = reason switch
+        var stop = message.StopReason?.Raw() switch
         {
             "max_tokens" => ChatStop.Truncated,
             "refusal" => ChatStop.Refused,

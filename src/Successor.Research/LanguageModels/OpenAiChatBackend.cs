@@ -8,42 +8,35 @@ using OpenAI.Chat;
 
 namespace Successor.Research.LanguageModels;
 
-public sealed class OpenAiChatBackend : IChatBackend
+public sealed class OpenAiChatBackend : ChatBackend<ChatCompletion>
 {
     readonly ChatClient client;
-    readonly StatusProbe probe = new();
-    readonly ChatSettings settings;
 
-    public OpenAiChatBackend(ChatSettings settings, string key)
-    {
-        this.settings = settings;
-        var options = new OpenAIClientOptions
+    public OpenAiChatBackend(ChatSettings settings, string key) : base(settings) =>
+        client = new ChatClient(settings.Model, new ApiKeyCredential(key), new OpenAIClientOptions
         {
             Endpoint = new Uri(settings.BaseUrl ?? "https://api.openai.com/v1"),
             RetryPolicy = new ClientRetryPolicy(0),
-            Transport = new HttpClientPipelineTransport(new HttpClient(probe) { Timeout = Timeout.InfiniteTimeSpan }),
+            Transport = new HttpClientPipelineTransport(ProbedHttpClient()),
             NetworkTimeout = Timeout.InfiniteTimeSpan,
-        };
-        client = new ChatClient(settings.Model, new ApiKeyCredential(key), options);
-    }
+        });
 
-    public string Provider => ChatSettings.OpenAi;
+    public override string Provider => ChatSettings.OpenAi;
 
-    public string Model => settings.Model;
-
-    public ChatReply Complete(ChatRequest request, CancellationToken cancel)
+    protected override ChatCompletion Send(ChatRequest request, CancellationToken cancel)
     {
-        probe.Reset();
         List<ChatMessage> messages = [new SystemChatMessage(request.System)];
         messages.AddRange(request.Turns.Select(t => t.Role == "assistant"
             ? (ChatMessage)new AssistantChatMessage(t.Text) : new UserChatMessage(t.Text)));
         var options = new ChatCompletionOptions
         {
-            Temperature = (float)settings.Temperature, MaxOutputTokenCount = settings.MaxTokens,
+            Temperature = (float)Settings.Temperature, MaxOutputTokenCount = Settings.MaxTokens,
         };
-        ChatCompletion completion;
-        try { completion = client.CompleteChat(messages, options, cancel).Value; }
-        catch (Exception e) { throw ChatFailure.From(e, probe.LastStatus, cancel.IsCancellationRequested); }
+        return client.CompleteChat(messages, options, cancel).Value;
+    }
+
+    protected override ChatReply Read(ChatCompletion completion)
+    {
         string text = string.Concat(completion.Content.Where(p => p.Kind == ChatMessageContentPartKind.Text)
             .Select(p => p.Text));
         var stop = completion.FinishReason switch

@@ -82,7 +82,9 @@ public static partial class ReplyScreen
         @"\bdynamic\b|\bGetMethod\s*\(")]
     private static partial Regex Reflection();
 
-    [GeneratedRegex(@"Successor\.(Evaluation|Ledger|Lab|Safety|Records|Data)\b|\b(Verifier|Judge|Holdout|Sealed|" +
-        @"Ledger|Thresholdout)\w*", RegexOptions.IgnoreCase)]
+    // `sealed` followed by white space is C#'s keyword (every plug-in class is `public sealed class`); the sealed side
+    // is named by an identifier (SealedSide), a path ("sealed/") or a member (sealed.Read).
+    [GeneratedRegex(@"Successor\.(Evaluation|Ledger|Lab|Safety|Records|Data)\b|\b(Verifier|Judge|Holdout|" +
+        @"Ledger|Thresholdout)\w*|\bsealed(?!\s)\w*", RegexOptions.IgnoreCase)]
     private static partial Regex LabInternals();
 }

@@ -1,4 +1,4 @@
-// What the fake model says: a good researcher's replies (one with a plug-in that does not compile, then its
+// What the fake model says: a good researcher's replies (recipe changes; a plug-in that does not compile, then its
 // repair), garbage of every kind a real server or model sends, and hostile replies, each reaching for a different
 // protected surface. Tests of the researcher and of whole labs share them.
 using System.Text.Json;
@@ -22,6 +22,22 @@ public static class ModelScripts
     {
         overrides, plugins = new[] { new { point = Point, source } }, targets = "radd d=4",
         rationale = "a schedule that holds half the peak",
+    };
+
+    /// <summary>The good researcher's plug-in for a recipe that ends at its peak rate, in two replies: first with a
+    /// deliberate compile error (the semicolon of `using Successor.Plugins;` left out), then repaired, as it answers
+    /// the compiler's messages. `source` is the plug-in as it compiles.</summary>
+    public static (string Broken, string Repaired) DecayPlugin(string source)
+    {
+        string broken = source.Replace("using Successor.Plugins;", "using Successor.Plugins", StringComparison.Ordinal);
+        if (broken == source) throw new ArgumentException("the plug-in's source has no `using Successor.Plugins;`");
+        return (Reply(Decay(broken)), Reply(Decay(source)));
+    }
+
+    static object Decay(string source) => new
+    {
+        overrides = Array.Empty<string>(), plugins = new[] { new { point = Point, source } }, targets = "radd d=2",
+        rationale = "the recipe ends every run at its peak rate; decaying the rate to zero lets the weights settle",
     };
 
     /// <summary>Two sound recipe changes inside the default search space.</summary>

@@ -102,4 +102,14 @@ public sealed class ReplyReaderTests
         Assert.Null(ReplyScreen.Override("min_learning_rate", "0.0001"));
         Assert.Empty(ReplyScreen.Source(ModelScripts.RepairedPlugin));
     }
+
+    [Fact]
+    public void A_plug_in_class_declared_sealed_passes_the_screen_and_one_naming_the_sealed_side_does_not()
+    {
+        Assert.Empty(ReplyScreen.Source("public sealed class Decay : ILearningRateSchedule { }"));
+        foreach (string reach in new[] { "var s = SealedSide.Read();", "string p = \"split/sealed/x\";",
+            "var x = sealed_items[0];", "var y = Sealed.Items;" })
+            Assert.Contains(ReplyScreen.Source(reach),
+                a => a.Surface.EndsWith("sealed side or ledger", StringComparison.Ordinal));
+    }
 }
