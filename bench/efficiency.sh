@@ -142,8 +142,10 @@ done
 median() { sort -g | awk '{ r[NR] = $1 } END { printf "%.4f", NR % 2 ? r[(NR+1)/2] : (r[NR/2] + r[NR/2+1]) / 2 }'; }
 if [ -s "$out/ratios.txt" ]; then
   awk -v p="$p" -v h="$h" -v c="$c" 'BEGIN { printf "plain %.4f, hand (wsd, 1 − sqrt to zero) %.4f, cosine hand %.4f bits/byte\n", p, h, c }'
-  echo "median fair ratio over $(wc -l < "$out/ratios.txt") seed(s): $(grep -o 'fair ratio [-0-9.]*' "$out/ratios.txt" | awk '{ print $3 }' | median)"
-  echo "median old ratio (against cosine hand): $(grep -o 'old ratio [-0-9.]*' "$out/ratios.txt" | awk '{ print $3 }' | median)"
+  # the median with its bootstrap interval over seeds (Successor.Statistics.MedianBootstrap)
+  ci() { dotnet run -c Release --project "$root/bench/Successor.Bench" -v q -- median-ci 2>/dev/null || echo "median $(median)"; }
+  echo "fair ratio over $(wc -l < "$out/ratios.txt") seed(s): $(grep -o 'fair ratio [-0-9.]*' "$out/ratios.txt" | awk '{ print $3 }' | ci)"
+  echo "old ratio (against cosine hand): $(grep -o 'old ratio [-0-9.]*' "$out/ratios.txt" | awk '{ print $3 }' | ci)"
 fi
 [ -z "$missing" ] || exit 1
 [ "${EFFICIENCY_TARGET:-1}" != 0 ] && [ -s "$out/ratios.txt" ] || exit 0
