@@ -60,4 +60,17 @@ public sealed class ScheduleSearchTests
             new(SearchSpace.FloorKey, Scale.Log, 0.01, 1)]));
         Assert.Null(SearchSpace.Validate(Space.Dimensions));
     }
+
+    [Fact]
+    public void A_continued_trial_cools_down_over_the_searched_share_of_its_run()
+    {
+        var config = new LabConfig { Research = new ResearchConfig { ContinueTrials = true }, Recipe = Plain };
+        var searched = Plain with { Schedule = Schedule.Wsd, CooldownFraction = 0.2 };
+        var recipes = new Successor.Lab.Trials.TrialRecipes(config);
+        var trial = recipes.Trial(searched, 100, 1);
+        Assert.Equal((125, 25, 0.0), (trial.Steps, trial.CooldownSteps, trial.CooldownFraction));
+        Assert.Empty(trial.Validate());
+        var fixedShare = recipes.Trial(searched with { CooldownFraction = 0 }, 100, 1);
+        Assert.Equal(120, fixedShare.Steps); // research.trial_cooldown's 0.2 of the stable steps
+    }
 }

@@ -102,7 +102,7 @@ public static class LabConfigJson
         Check(c.Research.TrialCooldown > 0 && c.Research.TrialCooldown < 1,
             $"research.trial_cooldown is {c.Research.TrialCooldown}; it must be in (0, 1)");
         if (c.Research.ContinueTrials && c.Research.SearchSpace.FirstOrDefault(d =>
-            d.Key is "schedule" or "decay_steps" or "cooldown_steps" or "cooldown_fraction") is { } shape)
+            d.Key is "schedule" or "decay_steps" or "cooldown_steps") is { } shape)
             errors.Add($"research.search_space: \"{shape.Key}\" cannot be searched with research.continue_trials, " +
                 "under which every trial runs the wsd schedule; " +
                 "drop it from the space or set continue_trials to false");
