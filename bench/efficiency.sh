@@ -68,7 +68,7 @@ space='[ { "key": "learning_rate", "scale": "log", "low": 1e-4, "high": 1e-2 }, 
 #                              the last rung's pair is the selection's seed 0 (reuse_last_rung) and one fresh
 #                              seed must confirm (2,540 steps in all). The loop's recipe is plain written as
 #                              wsd with its floor at its peak (the same constant 3e-4), so an adopted change
-#                              of learning rate (and floor) cools down; the schedule is not searched.
+#                              of learning rate (and floor) cools down; the schedule is not searched (the floor, the cooldown's shape and share are).
 #   EFFICIENCY_CONTINUE=1 EFFICIENCY_CONTINUE_SUCCESSOR=1   the successor is the last rung's trial of the adopted
 #                              change continued from its state before the cooldown (research.continue_successor):
 #                              it trains the successor's steps on top of the ones the search already paid for
@@ -83,13 +83,19 @@ loop_plain=$plain
 if [ -n "${EFFICIENCY_CONTINUE:-}" ]; then
   reuse=1
   research="\"continue_trials\": true${EFFICIENCY_CONTINUE_SUCCESSOR:+, \"continue_successor\": true}"
-  # every continued trial runs wsd: the schedule and cooldown length are not searched (the loop is given wsd)
-  space=$(echo "$space" | sed -e 's/, { "key": "schedule"[^}]*}//' -e 's/, { "key": "cooldown_fraction"[^}]*}//')
+  # every continued trial runs wsd, so the schedule is not searched; plain is written as wsd with its floor at
+  # its peak (the same constant 3e-4), and the floor (learning_rate_floor), the cooldown's shape and its share
+  # (cooldown_fraction, up to a quarter: a trial of n stable steps cools down over at most n / 3) are searched
+  space=$(echo "$space" | sed -e 's/, { "key": "schedule"[^}]*}//' -e 's/"high": 0.5 }/"high": 0.25 }/')
+  cool=0.3334
   loop_plain=${plain/\"schedule\": \"constant\"/\"schedule\": \"wsd\"}
   if [ -n "${EFFICIENCY_SQRT_TO_ZERO:-}" ]; then
     loop_plain="$loop_plain, \"cooldown_shape\": \"sqrt\""
     research="$research, \"learning_rate_floor\": 0"
-    space=$(echo "$space" | sed -e 's/, { "key": "cooldown_shape"[^}]*}//' -e 's/{ "key": "learning_rate_floor"[^}]*},//')
+    # the old setting: the loop was given the cooldown's shape, length and floor, not searching them
+    space=$(echo "$space" | sed -e 's/, { "key": "cooldown_shape"[^}]*}//' -e 's/, { "key": "cooldown_fraction"[^}]*}//' \
+      -e 's/{ "key": "learning_rate_floor"[^}]*},//')
+    cool=0.2
   fi
 fi
 [ -n "$reuse" ] && research="$research, \"reuse_last_rung\": true"
@@ -97,15 +103,15 @@ research="$research, \"rungs\": $rungs, \"finalists\": $finalists"
 # The search's steps (successive halving with eta 2, then the selection's fresh seeds at the last rung's
 # length, for the control and every finalist), so that the successor gets exactly what is left of B. A
 # continued rung pays only its new steps plus a cooldown of 20% of its length.
-search=$(awk -v t="$trial" -v p="$proposals" -v r="$rungs" -v f="$finalists" -v c="${EFFICIENCY_CONTINUE:+1}" -v u="${reuse:-0}" 'BEGIN {
+search=$(awk -v t="$trial" -v p="$proposals" -v r="$rungs" -v f="$finalists" -v c="${EFFICIENCY_CONTINUE:+1}" -v u="${reuse:-0}" -v q="${cool:-0.2}" 'BEGIN {
   alive = p; len = t
   for (k = 0; k < r; k++) {
     paid = (c && k > 0) ? len / 2 : len          # a continued rung trains only the steps past the last one
-    if (c) paid += 0.2 * len                     # and cools down over 20% of its length
+    if (c) paid += q * len                       # and cools down (20% of its length, or at most a third)
     s += (alive + 1) * paid                      # the survivors and the control
     last = len; len *= 2; alive = int((alive + 1) / 2)
   }
-  s += (2 - u) * (1 + f) * (c ? 1.2 : 1) * last  # the selection: fresh seeds of 2, the control and the finalists
+  s += (2 - u) * (1 + f) * (c ? 1 + q : 1) * last  # the selection: fresh seeds of 2, the control and the finalists
   printf "%d", s }')
 rest=${EFFICIENCY_TAKE_REST:+, \"last_successor_takes_rest\": true}
 initial=$(( steps / ${EFFICIENCY_INITIAL_SHARE:-16} )); successor=$(( steps - initial - search ))
