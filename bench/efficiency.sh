@@ -183,4 +183,4 @@ awk -v h="$h" -v b="$tokens" '{ t[NR] = $1; v[NR] = $2 } END {
   for (i = 2; i <= NR; i++) if (v[i] <= h) {
     x = log(t[i-1]) + (v[i-1] - h) / (v[i-1] - v[i]) * (log(t[i]) - log(t[i-1]))
     printf "time-to-target speedup: %.2fx (hand'"'"'s value at %d tokens of %d)\n", b / exp(x), exp(x), b; exit }
-  printf "time-to-target speedup: below 1x (the recipe does not reach hand within B: %.4f at B)\n", v[NR] }'
+  printf "time-to-target speedup: below 1x (the recipe does not reach hand within B: %.4f at B)\n", v[NR] }' "$out/target.txt"
