@@ -9,6 +9,7 @@ var verbs = new Dictionary<string, Func<string[], int>>(StringComparer.Ordinal)
     ["gemm-tune"] = GemmTuneBenchmark.Run,
     ["kernels"] = KernelBenchmark.Run,
     ["machine"] = MachineBenchmark.Run,
+    ["median-ci"] = MedianCi.Run,
 };
 
 if (args.Length == 0 || !verbs.TryGetValue(args[0], out var verb))

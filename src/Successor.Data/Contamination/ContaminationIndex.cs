@@ -106,7 +106,7 @@ public sealed class ContaminationIndex
     static string[] Tokens(string text) =>
         text.ToLowerInvariant().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
 
-    static IEnumerable<(ulong Hash, int At)> WordGrams(string text)
+    internal static IEnumerable<(ulong Hash, int At)> WordGrams(string text)
     {
         var tokens = Tokens(text);
         var hashes = tokens.Select(Hash).ToArray();
@@ -119,7 +119,7 @@ public sealed class ContaminationIndex
     }
 
     /// <summary>Rabin–Karp rolling hash of every 50-byte window (mod 2^64), finalised with splitmix64.</summary>
-    static IEnumerable<(ulong Hash, int At)> Windows(byte[] text)
+    internal static IEnumerable<(ulong Hash, int At)> Windows(byte[] text)
     {
         if (text.Length < ByteWindow) yield break;
         ulong h = 0, top = 1;

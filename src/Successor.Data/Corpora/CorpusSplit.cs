@@ -3,4 +3,8 @@
 namespace Successor.Data.Corpora;
 
 public sealed record CorpusSplit(IReadOnlyList<Document> Train, IReadOnlyList<Document> Validation,
-    IReadOnlyList<Document> Holdout, IReadOnlyList<Canary> Canaries);
+    IReadOnlyList<Document> Holdout, IReadOnlyList<Canary> Canaries)
+{
+    /// <summary>What the split did with documents that overlap one another.</summary>
+    public NearDuplicateReport? NearDuplicates { get; init; }
+}

@@ -1,6 +1,7 @@
 // Writes a split to a folder: train.jsonl and validation.jsonl (public), sealed/holdout.jsonl and
 // sealed/canaries.jsonl (first line: the sealed marker, which every public reader refuses), and
-// manifest.json with each split's document count, bytes and content SHA-256.
+// manifest.json with each split's document count, bytes and content SHA-256, and what the split did with
+// near-duplicates.
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -37,6 +38,12 @@ public static class SplitWriter
             ["holdout"] = Part(split.Holdout),
             ["canaries"] = split.Canaries.Count,
         };
+        if (split.NearDuplicates is { } n)
+            manifest["near_duplicates"] = new JsonObject
+            {
+                ["mode"] = n.Mode.ToString().ToLowerInvariant(), ["groups"] = n.Groups,
+                ["moved"] = n.Moved, ["dropped"] = n.Dropped, ["summary"] = n.Describe(),
+            };
         File.WriteAllText(Path.Combine(folder, ManifestFile),
             manifest.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n");
         return manifest;

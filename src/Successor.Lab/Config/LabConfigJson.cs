@@ -89,6 +89,8 @@ public static class LabConfigJson
         Check(c.Research.Finalists >= 1 && c.Research.Finalists <= c.Research.Proposals, "research.finalists is " +
             $"{c.Research.Finalists}; it must be between 1 and research.proposals ({c.Research.Proposals})");
         foreach (var d in c.Research.SearchSpace) if (d.Validate() is { } e) errors.Add($"research.search_space: {e}");
+        if (SearchSpace.Validate(c.Research.SearchSpace) is { } spaceError)
+            errors.Add($"research.search_space: {spaceError}");
         Check(!(c.Research.ContinueTrials && c.Research.ScaleTrialSchedules),
             "research.continue_trials and research.scale_trial_schedules are both true; a trial either continues on " +
             "the wsd schedule or runs the successor's schedule in miniature, so set one of them to false");

@@ -21,7 +21,8 @@ public sealed class TrialRecipes(LabConfig config)
             / ((long)recipe.BatchSize * recipe.GradAccumulation)));
 
     /// <summary>`recipe` as a trial of `steps` (equal tokens). With research.continue_trials the trial runs the
-    /// wsd schedule: `steps` at the peak, then a cooldown of trial_cooldown of them; its warmup is capped at half
+    /// wsd schedule: `steps` at the peak, then a cooldown of trial_cooldown of them (or, when the recipe has a
+    /// cooldown_fraction, the cooldown that makes that share of the trial); its warmup is capped at half
     /// the first rung, the same at every rung, so a longer trial continues a shorter one. With
     /// scale_trial_schedules the successor's decay is shrunk to the trial's length; the warmup keeps its steps
     /// (what it waits for, Adam's moment estimates settling, takes as many steps in a short run as in a long
@@ -32,10 +33,14 @@ public sealed class TrialRecipes(LabConfig config)
         var trial = recipe with { Steps = n, Seed = seed };
         if (config.Research.ContinueTrials)
         {
-            int cooldown = Math.Max(1, (int)Math.Round(n * config.Research.TrialCooldown));
+            // a searched cooldown_fraction is the cooldown's share of the whole run, so of n stable steps f / (1 − f)
+            double f = Math.Min(0.9, recipe.CooldownFraction);
+            double share = f > 0 ? f / (1 - f) : config.Research.TrialCooldown;
+            int cooldown = Math.Max(1, (int)Math.Round(n * share));
             return trial with
             {
-                Schedule = Schedule.Wsd, Steps = n + cooldown, CooldownSteps = cooldown, DecaySteps = 0,
+                Schedule = Schedule.Wsd, Steps = n + cooldown, CooldownSteps = cooldown, CooldownFraction = 0,
+                DecaySteps = 0,
                 WarmupSteps = Math.Min(recipe.WarmupSteps, EqualTokenSteps(recipe, config.Budgets.TrialSteps) / 2),
             };
         }

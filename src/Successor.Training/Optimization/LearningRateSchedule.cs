@@ -27,8 +27,10 @@ public static class LearningRateSchedule
         return r.MinLearningRate + coefficient * (r.LearningRate - r.MinLearningRate);
     }
 
-    /// <summary>The steps of a wsd recipe's final cooldown: cooldown_steps, or the last 20% when it is 0.</summary>
-    public static int CooldownOf(Recipe r) => Math.Max(1, r.CooldownSteps > 0 ? r.CooldownSteps : r.Steps / 5);
+    /// <summary>The steps of a wsd recipe's final cooldown: cooldown_steps, or cooldown_fraction of the steps, or
+    /// the last 20% when both are 0.</summary>
+    public static int CooldownOf(Recipe r) => Math.Max(1, r.CooldownSteps > 0 ? r.CooldownSteps
+        : r.CooldownFraction > 0 ? (int)Math.Round(r.Steps * r.CooldownFraction) : r.Steps / 5);
 
     /// <summary>Steps before a wsd recipe's cooldown starts: a state saved there is shared by every longer
     /// run.</summary>

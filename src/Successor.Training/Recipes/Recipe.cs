@@ -23,6 +23,10 @@ public sealed record Recipe
     // left out at linear: older recipes keep their bytes
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
     public CooldownShape CooldownShape { get; init; }    // wsd: how the cooldown falls to the floor
+    // wsd: the share of the steps spent cooling down when cooldown_steps is 0 (0 means 20%); a share, unlike
+    // cooldown_steps, keeps its meaning in a trial shorter than the run, so a search can try it. Left out at 0.
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public double CooldownFraction { get; init; }
 
     public double WeightDecay { get; init; } = 0.1;      // decoupled (AdamW), on weight matrices only
     public bool DecayEmbeddings { get; init; }           // also decay wte/wpe
@@ -75,6 +79,12 @@ public sealed record Recipe
         Check(Schedule == Schedule.Wsd || CooldownSteps == 0,
             $"cooldown_steps is {CooldownSteps}, but only the wsd schedule has a cooldown; " +
             "set schedule to wsd or cooldown_steps to 0");
+        Check(CooldownFraction is >= 0 and <= 1, $"cooldown_fraction is {CooldownFraction}; it must be in [0, 1]");
+        Check(Schedule == Schedule.Wsd || CooldownFraction == 0,
+            $"cooldown_fraction is {CooldownFraction}, but only the wsd schedule has a cooldown; " +
+            "set schedule to wsd or cooldown_fraction to 0");
+        Check(CooldownSteps == 0 || CooldownFraction == 0, $"cooldown_steps is {CooldownSteps} and cooldown_fraction " +
+            $"is {CooldownFraction}; give the cooldown's length one way, so set one of them to 0");
         Check(Schedule == Schedule.Wsd || CooldownShape == CooldownShape.Linear,
             $"cooldown_shape is {CooldownShape.ToString().ToLowerInvariant()}, " +
             "but only the wsd schedule has a cooldown; set schedule to wsd or cooldown_shape to linear");

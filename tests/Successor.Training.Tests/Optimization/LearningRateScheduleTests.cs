@@ -80,4 +80,22 @@ public sealed class LearningRateScheduleTests
             e.StartsWith("cooldown_steps is 3000;", StringComparison.Ordinal));
         Assert.Empty((R with { Schedule = Schedule.Wsd, CooldownSteps = 400 }).Validate());
     }
+
+    [Fact]
+    public void A_cooldown_fraction_is_a_share_of_the_run_so_a_short_trial_cools_down_in_proportion()
+    {
+        var wsd = R with { Schedule = Schedule.Wsd, Steps = 1000, CooldownFraction = 0.5 };
+        Assert.Equal(500, LearningRateSchedule.CooldownOf(wsd));
+        Assert.Equal(50, LearningRateSchedule.CooldownOf(wsd with { Steps = 100 }));
+        Assert.Equal(wsd.LearningRate, LearningRateSchedule.At(wsd, 499));
+        Assert.True(LearningRateSchedule.At(wsd, 500) < wsd.LearningRate);
+        Assert.Equal(200, LearningRateSchedule.CooldownOf(wsd with { CooldownFraction = 0 }));
+        Assert.Contains((R with { CooldownFraction = 0.3 }).Validate(), e =>
+            e.StartsWith("cooldown_fraction is 0.3, but only the wsd schedule", StringComparison.Ordinal));
+        Assert.Contains((wsd with { CooldownSteps = 10 }).Validate(), e =>
+            e.StartsWith("cooldown_steps is 10 and cooldown_fraction is 0.5;", StringComparison.Ordinal));
+        Assert.Contains((wsd with { CooldownFraction = 1.5 }).Validate(), e =>
+            e.StartsWith("cooldown_fraction is 1.5;", StringComparison.Ordinal));
+        Assert.Empty(wsd.Validate());
+    }
 }

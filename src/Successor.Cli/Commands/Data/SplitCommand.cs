@@ -1,5 +1,6 @@
 // `successor data split`: a deterministic document-level split of a corpus into a folder
-// (train.jsonl, validation.jsonl, sealed/, manifest.json), each split content-hashed.
+// (train.jsonl, validation.jsonl, sealed/, manifest.json), each split content-hashed, near-duplicates kept on
+// one side (or dropped) so that the lab accepts the split it wrote.
 using Successor.Data.Corpora;
 
 namespace Successor.Cli.Commands.Data;
@@ -20,13 +21,21 @@ public static class SplitCommand
                 + "does not apply)",
             DefaultValueFactory = _ => CorpusSplitter.DefaultCanaries,
         };
+        var nearDuplicates = new Option<string>("--near-duplicates")
+        {
+            Description = "Documents that overlap one another (a shared 13-gram or 50-byte window, the lab's "
+                + "contamination rule): together keeps each group on one side, drop keeps one of each group",
+            DefaultValueFactory = _ => "together",
+        };
+        nearDuplicates.AcceptOnlyFromAmong("together", "drop");
         var json = CommonOptions.Json();
         return CliCommand.Create("split", "Split a corpus into train, public validation and a sealed holdout",
-            [input, output, ratios, seed, canaries, json], r =>
+            [input, output, ratios, seed, canaries, nearDuplicates, json], r =>
         {
             var parsedRatios = SplitRatios.Parse(r.GetValue(ratios)!);
             var corpus = CorpusReader.Load(r.GetValue(input)!);
-            var split = CorpusSplitter.Split(corpus, parsedRatios, r.GetValue(seed), r.GetValue(canaries));
+            var mode = r.GetValue(nearDuplicates) == "drop" ? NearDuplicates.Drop : NearDuplicates.Together;
+            var split = CorpusSplitter.Split(corpus, parsedRatios, r.GetValue(seed), r.GetValue(canaries), mode);
             var manifest = SplitWriter.Write(r.GetValue(output)!, corpus, split, parsedRatios, r.GetValue(seed));
             if (r.GetValue(json)) { Console.WriteLine(manifest.ToJsonString()); return ExitCodes.Success; }
             new Printer(false).Result([
@@ -37,6 +46,7 @@ public static class SplitCommand
                 ("holdout_documents", split.Holdout.Count),
                 ("holdout_sha256", manifest["holdout"]!["sha256"]!.ToString()),
                 ("canaries", split.Canaries.Count),
+                ("near_duplicates", split.NearDuplicates!.Describe()),
                 ("folder", Path.GetFullPath(r.GetValue(output)!)),
             ]);
             return ExitCodes.Success;
