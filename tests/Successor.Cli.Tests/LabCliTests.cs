@@ -273,10 +273,11 @@ public sealed class LabCliTests
         Assert.True(check.Ok, check.Detail);
     }
 
-    /// <summary>One lab interrupted twice: SIGTERM while g1's trials run (the workers are stopped, exit 130), then,
-    /// resumed, kill -9 once trials are under way again; the third run loses and repeats no trial.</summary>
+    /// <summary>One lab interrupted twice (each once cost a lab of its own): SIGTERM while g1's trials run stops
+    /// the workers and exits 130; resumed, it is killed with kill -9 once trials are under way again; the third run
+    /// loses and repeats no trial.</summary>
     [Fact]
-    public void Sigterm_then_kill_9_in_the_middle_then_run_again_loses_and_repeats_no_trial()
+    public void Kill_9_in_the_middle_then_run_again_loses_and_repeats_no_trial()
     {
         using var lab = new LabFolder();
         using (var lab1 = SuccessorProcess.Start(lab.Args("run")))
