@@ -215,7 +215,9 @@ public sealed class PlantedCheatTests
     public void The_evaluator_changed_during_a_trial_voids_it()
     {
         using var lab = new LabFolder();
-        string split = TextLab(lab, initialSteps: 3000);
+        // long enough that the change lands while the first champion trains (its worker alone takes a second to
+        // start); the incident does not depend on how long it trains after that
+        string split = TextLab(lab, initialSteps: 600);
         string output;
         using (var run = SuccessorProcess.Start(lab.Args("run")))
         {
