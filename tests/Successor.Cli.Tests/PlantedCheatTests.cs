@@ -128,12 +128,13 @@ public sealed class PlantedCheatTests
             Assert.Null(new Successor.Safety.Gates.Gatekeeper(ledger).DecisionOn(request));
 
         // A tampered ledger record is found by verify: deleting the evidence a checker relies on, the incident's
-        // record is rewritten to look harmless, in a copy beside the ledger (the same notary key) that verify passes
-        // untouched.
+        // record is rewritten to look harmless, in a copy beside the ledger (the same notary key). A lab paused at a
+        // gate leaves its newest records unsigned, so verify is told to accept that: untouched the copy passes, and
+        // only the rewritten record can fail it.
         string copy = Path.Combine(lab.Root, "tampered.db");
         File.Copy(lab.Ledger, copy);
         string[] verifyCopy = ["verify", "--ledger", copy, "--artifacts", Path.Combine(lab.Root, "artifacts"),
-            "--accept-unwitnessed"];
+            "--accept-unsigned", "--accept-unwitnessed"];
         var untouched = SuccessorProcess.Run(verifyCopy);
         Assert.True(untouched.ExitCode == 0, untouched.Stdout + untouched.Stderr);
         using (var db = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={copy};Pooling=false"))
@@ -144,7 +145,9 @@ public sealed class PlantedCheatTests
                 "'critical', 'warning') WHERE entry LIKE '%\"incident\"%'";
             Assert.True(update.ExecuteNonQuery() > 0);
         }
-        Assert.NotEqual(0, SuccessorProcess.Run(verifyCopy).ExitCode);
+        var tampered = SuccessorProcess.Run(verifyCopy);
+        Assert.NotEqual(0, tampered.ExitCode);
+        Assert.Equal("tampered", tampered.Value("status"));
 
         // The loop stays paused until a named approver decides; then it goes on from where it stopped.
         string token =

@@ -119,11 +119,15 @@ public sealed class SlurmLabTests
         int submitted;
         using (var victim = lab.Start(lab.Args("run")))
         {
-            // g1's trials left are all submitted (a job each) while their workers still train: kill the lab then
-            int g1 = WaitFor(victim, "g1 trials: running ");
+            // g1's trials left are all submitted (a job each, but for those whose verdict came in before the halt
+            // and was not recorded: they need none) while their workers still train: kill the lab then
+            var seen = new System.Text.StringBuilder();
+            WaitFor(victim, "g1 trials: running ", seen);
+            var pending = seen.ToString().TrimEnd().Split('\n')[^1].Split("worker(s): ")[1].Split(", ");
             var clock = Stopwatch.StartNew();
-            while (lab.Jobs().Count(j => !beforeKill.Contains(j.Id)
-                && j.Name.Contains(".g1-", StringComparison.Ordinal)) < g1
+            while (!pending.All(t => lab.Jobs().Any(j => !beforeKill.Contains(j.Id) && j.Name.EndsWith("." + t,
+                    StringComparison.Ordinal)) || lab.Files(t).LoadVerdict() is not null
+                    || File.Exists(Path.Combine(lab.LabFolder, "g1", t, "result.json")))
                 && clock.Elapsed < TimeSpan.FromMinutes(2)) Thread.Sleep(100);
             victim.Kill(entireProcessTree: false); // SIGKILL
             victim.WaitForExit();
