@@ -141,8 +141,14 @@ public sealed class SlurmLabTests
         var jobs = lab.Jobs().Where(j => !cancelled.Contains(j.Id)).ToList();
         Assert.Equal(jobs.Count, jobs.Select(j => j.Name).Distinct().Count());
         Assert.All(left, j => Assert.Contains(jobs, k => k.Id == j.Id && k.State == "COMPLETED"));
-        Assert.All(lab.Recorded("trial"), t => Assert.Single(lab.Files(t.Subject.Split('/')[1]).StartLines(),
-            l => !cancelled.Contains(long.Parse(l.Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture))));
+        // (a trial whose job the halt cancelled may have started twice, or not again: its verdict had come in)
+        Assert.All(lab.Recorded("trial"), t =>
+        {
+            var starts = lab.Files(t.Subject.Split('/')[1]).StartLines();
+            Assert.NotEmpty(starts);
+            Assert.True(starts.Count(l => !cancelled.Contains(long.Parse(l.Split(' ')[0],
+                System.Globalization.CultureInfo.InvariantCulture))) <= 1, string.Join("\n", starts));
+        });
         Assert.True(lab.Jobs().Count > submitted, "the resumed lab submitted the later trials itself");
         lab.Verify();
     }
