@@ -11,9 +11,10 @@ using Successor.Safety.Incidents;
 namespace Successor.Cli.Tests;
 
 [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
-public sealed class JudgeRedTeamTests
+[Collection(HonestLabCollection.Name)]
+public sealed class JudgeRedTeamTests(HonestLab reference)
 {
-    static readonly string OneGeneration = LabFolder.Tiny.Replace("\"generations\": 2", "\"generations\": 1");
+    static readonly string OneGeneration = HonestLab.Config;
 
     static string Sha256(string path)
     {
@@ -24,10 +25,9 @@ public sealed class JudgeRedTeamTests
     [Fact]
     public void A_made_up_score_beside_a_real_model_and_correct_hashes_is_caught_by_the_judge()
     {
-        // The same lab run honestly first: its successor's result.json holds the trial id and recipe hash the
-        // hostile worker needs, and its first champion is a real model to hand in.
-        using var honest = new LabFolder(OneGeneration);
-        honest.Succeed("run");
+        // The same lab run honestly (once, for every test that needs it): its successor's result.json holds the
+        // trial id and recipe hash the hostile worker needs, and its first champion is a real model to hand in.
+        var honest = reference.Lab;
         var result = JsonNode.Parse(File.ReadAllText(Path.Combine(honest.TrialFolder(1, "g1-successor"),
             "result.json")))!.AsObject();
         int items = result["scores"]!.AsArray().Count;

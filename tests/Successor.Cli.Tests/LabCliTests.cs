@@ -147,8 +147,9 @@ public sealed class LabCliTests
     [Fact]
     public void A_lab_runs_every_stage_records_it_and_a_second_run_repeats_nothing()
     {
-        using var lab = new LabFolder();
+        using var lab = new LabFolder(LiveViewTests.Capped);
         var first = lab.Succeed("run");
+        LiveViewTests.AssertRedirectedProgressAndNext(lab, first);
         foreach (var stage in new[] { "weakness", "proposal", "rung", "selection", "curation", "safety", "successor",
             "verify" })
             Assert.Contains($" g1 {stage}: ", first.Stdout);
@@ -250,32 +251,24 @@ public sealed class LabCliTests
         }
     }
 
-    [Fact]
-    public void With_thresholdout_the_researcher_sees_the_last_candidate_only_through_it()
-    {
-        using var lab = new LabFolder(LabFolder.Tiny.Replace("\"promotion\":",
-            "\"safety\": { \"holdout_feedback\": \"thresholdout\", \"thresholdout_budget\": 1 }, \"promotion\":"));
-        lab.Succeed("run");
-        using var ledger = LedgerStore.Open(lab.Ledger);
-        JsonObject Attributes(string id) => ledger.FindById(id).Select(x => x.Parse().Statement)
-            .Single(x => x.Subject == id && x.Attributes is not null).Attributes!;
-        Assert.Empty(Attributes("proposals:tiny/g1")["holdout_feedback"]!.AsArray());
-        var seen = Assert.Single(Attributes("proposals:tiny/g2")["holdout_feedback"]!.AsArray())!;
-        Assert.Equal(1, (int)seen["generation"]!);
-        // A number, and either the candidate's public score (public and sealed agreed) or a noisy holdout answer.
-        double value = (double)seen["value"]!;
-        Assert.True((bool)seen["from_holdout"]!
-            || value == (double)Attributes("generation:tiny/g1")["candidate_public_score"]!, seen.ToJsonString());
-        // The audit recomputes Thresholdout's answers from the ledger and finds exactly what the researcher was given.
-        var check = Successor.Safety.Audit.SafetyAudit.Checks(Attributes("audit:tiny/g2"))
-            .Single(c => c.Name == "holdout-feedback");
-        Assert.True(check.Ok, check.Detail);
-    }
-
+    /// <summary>One lab interrupted twice (each once cost a lab of its own): SIGTERM while g1's trials run stops
+    /// the workers and exits 130; resumed, it is killed with kill -9 once trials are under way again; the third run
+    /// loses and repeats no trial.</summary>
     [Fact]
     public void Kill_9_in_the_middle_then_run_again_loses_and_repeats_no_trial()
     {
         using var lab = new LabFolder();
+        using (var lab1 = SuccessorProcess.Start(lab.Args("run")))
+        {
+            string? line;
+            while ((line = lab1.StandardOutput.ReadLine()) is not null && !line.Contains("g1 trials: running")) { }
+            Process.Start("kill", ["-TERM", lab1.Id.ToString()])!.WaitForExit();
+            string stderr = lab1.StandardError.ReadToEnd();
+            lab1.WaitForExit();
+            Assert.Equal(130, lab1.ExitCode);
+            Assert.StartsWith("interrupted: the workers were stopped", stderr);
+        }
+        int afterTerm = lab.RecordedTrials().Count;
         using (var victim = SuccessorProcess.Start(lab.Args("run")))
         {
             // Kill the lab (not its workers: they must notice and stop by themselves) once trials are under way.
@@ -286,6 +279,7 @@ public sealed class LabCliTests
             victim.WaitForExit();
         }
         int before = lab.RecordedTrials().Count;
+        Assert.True(before > afterTerm, $"no trial was recorded between the resume and the kill ({before})");
         Assert.True(before >= 2, $"only {before} trials were recorded before the kill");
         var resumed = lab.Succeed("run");
         lab.AssertEveryTrialRecordedOnce();
@@ -340,9 +334,11 @@ public sealed class LabCliTests
     public void The_lab_token_budget_is_a_hard_cap()
     {
         // The first champion trains on 120 steps × 32 rows × 48 tokens = 184,320 tokens; the first rung (a control
-        // and 2 proposals of 20 steps) would need 92,160 more.
+        // and 2 proposals of 20 steps) would need 92,160 more. One generation: the cap, the gate and the refusal are
+        // all in generation 1, and a second one only trained more.
+        string oneGeneration = LabFolder.OneGeneration("\"research\": { \"proposals\": 2 }");
         using var lab = new LabFolder(
-            LabFolder.Tiny.Replace("\"trial_steps\": 20,", "\"trial_steps\": 20, \"lab_tokens\": 200000,"));
+            oneGeneration.Replace("\"trial_steps\": 20,", "\"trial_steps\": 20, \"lab_tokens\": 200000,"));
         var r = lab.Succeed("run");
         Assert.Contains("g1 budget: stopping in generation 1: the next trials need 92,160 tokens; " +
             "the lab has used 184,320 of its 200,000", r.Stdout);
@@ -353,7 +349,7 @@ public sealed class LabCliTests
 
         // Raising the cap is the one change a resumed lab accepts; it is recorded, waits for a named
         // approver (gates.budget_increase), and then the lab goes on.
-        File.WriteAllText(lab.Config, LabFolder.Tiny);
+        File.WriteAllText(lab.Config, oneGeneration);
         var waiting = SuccessorProcess.Run(lab.Args("run"));
         Assert.Equal(4, waiting.ExitCode);
         Assert.Contains("g0 budget: budgets changed since the last run", waiting.Stdout);
@@ -366,8 +362,8 @@ public sealed class LabCliTests
         Assert.Equal(0, SuccessorProcess.Run("approve", "request:tiny/budget-change-1", "--reason", "more room",
             "--token", token, "--ledger", lab.Ledger).ExitCode);
         var raised = lab.Succeed("run");
-        Assert.Contains("trial:tiny/g2-successor", lab.RecordedTrials());
-        File.WriteAllText(lab.Config, LabFolder.Tiny.Replace("\"proposals\": 2", "\"proposals\": 3"));
+        Assert.Contains("trial:tiny/g1-successor", lab.RecordedTrials());
+        File.WriteAllText(lab.Config, oneGeneration.Replace("\"proposals\": 2", "\"proposals\": 3"));
         var changed = SuccessorProcess.Run(lab.Args("run"));
         Assert.Equal(2, changed.ExitCode);
         Assert.Contains("changed since the lab started", changed.Stderr);
@@ -446,13 +442,18 @@ public sealed class LabCliTests
 
     /// <summary>With continue_trials every trial runs wsd; the promoted trial continues the state its first rung kept
     /// before cooling down and is charged only its new steps; with reuse_last_rung that rung's pair is the
-    /// selection's seed 0, so only seed 1 is trained again.</summary>
+    /// selection's seed 0, so only seed 1 is trained again. With continue_successor (which changes none of that:
+    /// the last rung only keeps its stable state too) the successor is the last rung's trial of the adopted recipe
+    /// (the change, or the control when nothing is adopted) continued from the state it kept before its cooldown:
+    /// successor_steps new steps, paid alone, then a cooldown of a fifth of the whole run; the next champion is
+    /// verified as usual. One lab for both, which once ran a lab each.</summary>
     [Fact]
-    public void A_promoted_trial_continues_its_last_rungs_stable_state_and_pays_only_its_new_steps()
+    public void A_promoted_trial_and_then_the_successor_continue_the_last_rungs_stable_state_paying_only_new_steps()
     {
         using var lab = new LabFolder();
         lab.WriteTextLab(
-            """ "proposals": 1, "rungs": 2, "continue_trials": true, "reuse_last_rung": true,""" +
+            """ "proposals": 1, "rungs": 2, "continue_trials": true,""" +
+            """ "continue_successor": true, "reuse_last_rung": true,""" +
             """ "search_space": [ { "key": "learning_rate", "scale": "choice", "choices": [0.004] } ] """,
             "\"warmup_steps\": 30");
         var run = lab.Succeed("run");
@@ -468,22 +469,8 @@ public sealed class LabCliTests
         Assert.Contains("(seed 0: the last rung's pair)", run.Stdout);
         Assert.False(Directory.Exists(Path.GetDirectoryName(lab.SpecPath(1, "g1-select-change-s0"))));
         Assert.Equal(48 * 8 * 32, lab.TrialAttribute("g1-select-change-s1", "tokens"));
-    }
 
-    /// <summary>With continue_successor the successor is the last rung's trial of the adopted recipe (the change, or
-    /// the control when nothing is adopted) continued from the state it kept before its cooldown: successor_steps
-    /// new steps, paid alone, then a cooldown of a fifth of the whole run; the next champion is verified as
-    /// usual.</summary>
-    [Fact]
-    public void The_successor_continues_the_last_rungs_trial_of_the_adopted_recipe()
-    {
-        using var lab = new LabFolder();
-        lab.WriteTextLab(
-            """ "proposals": 1, "rungs": 2, "continue_trials": true,""" +
-            """ "continue_successor": true, "reuse_last_rung": true,""" +
-            """ "search_space": [ { "key": "learning_rate", "scale": "choice", "choices": [0.004] } ] """,
-            "\"warmup_steps\": 30");
-        var run = lab.Succeed("run");
+        // the successor continues the last rung's trial of the adopted recipe
         var adopted =
             lab.Attributes(Successor.Ledger.Statements.ProvKind.Entity, "selection:tiny/g1")["adopted"]!.AsArray();
         string arm = adopted.Count > 0 ? "p1" : "control", spec = lab.Spec(1, "g1-successor"),
@@ -571,29 +558,15 @@ public sealed class LabCliTests
         Assert.True(lab.TrialAttribute("g1-successor", "tokens") > 40 * 8 * 32, "the successor kept successor_steps");
     }
 
-    [Fact]
-    public void Sigterm_stops_the_workers_exits_130_and_the_lab_resumes()
-    {
-        using var lab = new LabFolder();
-        using (var lab1 = SuccessorProcess.Start(lab.Args("run")))
-        {
-            string? line;
-            while ((line = lab1.StandardOutput.ReadLine()) is not null && !line.Contains("g1 trials: running")) { }
-            Process.Start("kill", ["-TERM", lab1.Id.ToString()])!.WaitForExit();
-            string stderr = lab1.StandardError.ReadToEnd();
-            lab1.WaitForExit();
-            Assert.Equal(130, lab1.ExitCode);
-            Assert.StartsWith("interrupted: the workers were stopped", stderr);
-        }
-        var resumed = lab.Succeed("run");
-        lab.AssertEveryTrialRecordedOnce();
-    }
-
+    /// <summary>Halted while its four workers train, the lab stops within seconds and leaves no worker; run again, it
+    /// finishes. Its researcher gets holdout feedback through Thresholdout, which the halt must not disturb: the
+    /// researcher sees the last candidate only through it. (Two labs once, one for each.)</summary>
     [Fact]
     public void Halt_stops_a_lab_with_four_workers_within_seconds_and_run_resumes_it()
     {
         using var lab = new LabFolder(LabFolder.Tiny.Replace("\"research\": { \"proposals\": 2 }",
-            "\"research\": { \"proposals\": 3, \"workers\": 4 }"));
+            "\"research\": { \"proposals\": 3, \"workers\": 4 }").Replace("\"promotion\":",
+            "\"safety\": { \"holdout_feedback\": \"thresholdout\", \"thresholdout_budget\": 1 }, \"promotion\":"));
         string token =
             File.ReadAllText(SuccessorProcess.Run("person", "bootstrap", "ada", "--ledger", lab.Ledger,
                 "--key-out", Path.Combine(lab.Root, "ada.key")).Value("key_file")).Trim();
@@ -622,6 +595,26 @@ public sealed class LabCliTests
             });
         lab.Succeed("run");
         lab.AssertEveryTrialRecordedOnce();
+        AssertTheResearcherSawTheLastCandidateOnlyThroughThresholdout(lab);
+    }
+
+    /// <summary>With thresholdout the researcher sees the last candidate only through it.</summary>
+    static void AssertTheResearcherSawTheLastCandidateOnlyThroughThresholdout(LabFolder lab)
+    {
+        using var ledger = LedgerStore.Open(lab.Ledger);
+        JsonObject Attributes(string id) => ledger.FindById(id).Select(x => x.Parse().Statement)
+            .Single(x => x.Subject == id && x.Attributes is not null).Attributes!;
+        Assert.Empty(Attributes("proposals:tiny/g1")["holdout_feedback"]!.AsArray());
+        var seen = Assert.Single(Attributes("proposals:tiny/g2")["holdout_feedback"]!.AsArray())!;
+        Assert.Equal(1, (int)seen["generation"]!);
+        // A number, and either the candidate's public score (public and sealed agreed) or a noisy holdout answer.
+        double value = (double)seen["value"]!;
+        Assert.True((bool)seen["from_holdout"]!
+            || value == (double)Attributes("generation:tiny/g1")["candidate_public_score"]!, seen.ToJsonString());
+        // The audit recomputes Thresholdout's answers from the ledger and finds exactly what the researcher was given.
+        var check = Successor.Safety.Audit.SafetyAudit.Checks(Attributes("audit:tiny/g2"))
+            .Single(c => c.Name == "holdout-feedback");
+        Assert.True(check.Ok, check.Detail);
     }
 
     [Fact]
@@ -635,19 +628,6 @@ public sealed class LabCliTests
         Assert.Contains("research.strategy", line);
         Assert.Contains("budgets.trial_steps", line);
         Assert.False(File.Exists(lab.Ledger));
-    }
-
-    [Fact]
-    public void A_trial_that_outlives_its_budget_is_killed_and_recorded()
-    {
-        using var lab =
-            new LabFolder("""{ "name": "hung", "budgets": { "initial_steps": 1000000, "trial_seconds": 3 } }""");
-        var clock = Stopwatch.StartNew();
-        var r = SuccessorProcess.Run(lab.Args("run"));
-        Assert.Equal(1, r.ExitCode);
-        Assert.Contains("killed after 3 s", r.Stderr);
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(60), $"took {clock.Elapsed}");
-        Assert.Equal(["trial:hung/g0-initial"], lab.RecordedTrials());
     }
 
     [Fact]

@@ -8,13 +8,15 @@ namespace Successor.Cli.Tests;
 
 public sealed class LiveViewTests
 {
-    [Fact]
-    public void Redirected_it_prints_progress_lines_and_ends_with_what_to_do_next()
-    {
-        using var lab = new LabFolder(LabFolder.Tiny.Replace("\"successor_steps\": 40",
-            "\"successor_steps\": 40, \"generation_seconds\": 900"));
-        var run = lab.Succeed("run");
+    /// <summary>The tiny lab with a wall-clock cap per generation, whose progress lines name it.</summary>
+    public static readonly string Capped = LabFolder.Tiny.Replace("\"successor_steps\": 40",
+        "\"successor_steps\": 40, \"generation_seconds\": 900");
 
+    /// <summary>What a redirected `successor run` of Capped printed: progress lines, and what to do next at the
+    /// end. LabCliTests' whole-lab test runs Capped once and asserts this of its output, so that the same two
+    /// generations are not trained again for the live view alone.</summary>
+    internal static void AssertRedirectedProgressAndNext(LabFolder lab, ProcessResult run)
+    {
         var progress = run.OutputLines.Where(l => l.Contains(" progress: ", StringComparison.Ordinal)).ToList();
         Assert.Contains(progress, l => Regex.IsMatch(l,
             @"^\[\d\d:\d\d\] g1 progress: experiments, trials \d+ of \d+ started, tokens [\d,]+, time \d+ s of 15 min; "
@@ -48,7 +50,6 @@ public sealed class LiveViewTests
             Assert.Equal(bound == "below" ? 1 : 3, (int)status["horizon_edge"]!);
         }
         else Assert.InRange((double)status["champion_horizon"]!, 1, 3);
-
     }
 
     [Fact]

@@ -104,6 +104,9 @@ public sealed class PlantedCheatTests
         Assert.DoesNotContain(lab.RecordedTrials(), t => t.Contains("-p1") || t.Contains("-p2"));
     }
 
+    /// <summary>One seed-shopping lab for three plants, each on the lab paused at its incident: the loop tries to
+    /// approve through the command line; a copy of the ledger has the incident rewritten to look harmless; then a
+    /// named approver decides and the lab goes on.</summary>
     [Fact]
     public void A_seed_shopping_researcher_is_refused_and_the_loop_waits_for_a_person()
     {
@@ -113,12 +116,43 @@ public sealed class PlantedCheatTests
         var incident = Assert.Single(lab.Incidents());
         Assert.Equal("protected-surface", incident.Kind);
         Assert.Contains("touches seed", incident.Detail);
+        string request = "request:tiny/incident-g1-protected-surface-p1";
+
+        // The loop identity cannot approve its own promotion through the command line.
+        // The loop holds no token: whatever it presents is refused, and people cannot be named after it.
+        Assert.Equal(5, SuccessorProcess.Run("approve", request, "--reason", "fine", "--token", "agent:loop",
+            "--ledger", lab.Ledger).ExitCode);
+        Assert.Equal(5,
+            SuccessorProcess.Run("person", "add", "loop", "--role", "admin", "--ledger", lab.Ledger).ExitCode);
+        using (var ledger = LedgerStore.Open(lab.Ledger))
+            Assert.Null(new Successor.Safety.Gates.Gatekeeper(ledger).DecisionOn(request));
+
+        // A tampered ledger record is found by verify: deleting the evidence a checker relies on, the incident's
+        // record is rewritten to look harmless, in a copy beside the ledger (the same notary key). A lab paused at a
+        // gate leaves its newest records unsigned, so verify is told to accept that: untouched the copy passes, and
+        // only the rewritten record can fail it.
+        string copy = Path.Combine(lab.Root, "tampered.db");
+        File.Copy(lab.Ledger, copy);
+        string[] verifyCopy = ["verify", "--ledger", copy, "--artifacts", Path.Combine(lab.Root, "artifacts"),
+            "--accept-unsigned", "--accept-unwitnessed"];
+        var untouched = SuccessorProcess.Run(verifyCopy);
+        Assert.True(untouched.ExitCode == 0, untouched.Stdout + untouched.Stderr);
+        using (var db = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={copy};Pooling=false"))
+        {
+            db.Open();
+            using var update = db.CreateCommand();
+            update.CommandText = "DROP TRIGGER records_no_update; UPDATE records SET entry = replace(entry, " +
+                "'critical', 'warning') WHERE entry LIKE '%\"incident\"%'";
+            Assert.True(update.ExecuteNonQuery() > 0);
+        }
+        var tampered = SuccessorProcess.Run(verifyCopy);
+        Assert.NotEqual(0, tampered.ExitCode);
+        Assert.Equal("tampered", tampered.Value("status"));
 
         // The loop stays paused until a named approver decides; then it goes on from where it stopped.
         string token =
             File.ReadAllText(SuccessorProcess.Run("person", "bootstrap", "ada", "--ledger", lab.Ledger,
                 "--key-out", Path.Combine(lab.Root, "ada.key")).Value("key_file")).Trim();
-        string request = "request:tiny/incident-g1-protected-surface-p1";
         Assert.Equal(4, SuccessorProcess.Run(lab.Args("run")).ExitCode);
         var approved = SuccessorProcess.Run("approve", request, "--reason", "the researcher was fixed", "--token",
             token, "--ledger", lab.Ledger);
@@ -171,8 +205,12 @@ public sealed class PlantedCheatTests
     {
         using var lab =
             new LabFolder("""{ "name": "hung", "budgets": { "initial_steps": 1000000, "trial_seconds": 3 } }""");
+        var clock = Stopwatch.StartNew();
         var r = SuccessorProcess.Run(lab.Args("run"));
         Assert.Equal(1, r.ExitCode);
+        Assert.Contains("killed after 3 s", r.Stderr);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(60), $"took {clock.Elapsed}");
+        Assert.Equal(["trial:hung/g0-initial"], lab.RecordedTrials());
         Assert.Contains(lab.Incidents(), i => i.Kind == "budget-overrun");
     }
 
@@ -180,7 +218,9 @@ public sealed class PlantedCheatTests
     public void The_evaluator_changed_during_a_trial_voids_it()
     {
         using var lab = new LabFolder();
-        string split = TextLab(lab, initialSteps: 3000);
+        // long enough that the change lands while the first champion trains (its worker alone takes a second to
+        // start); the incident does not depend on how long it trains after that
+        string split = TextLab(lab, initialSteps: 600);
         string output;
         using (var run = SuccessorProcess.Start(lab.Args("run")))
         {
@@ -192,40 +232,5 @@ public sealed class PlantedCheatTests
             run.WaitForExit();
         }
         Assert.True(lab.Incidents().Any(i => i.Kind == "evaluator-changed"), output);
-    }
-
-    [Fact]
-    public void A_tampered_ledger_record_is_found_by_verify()
-    {
-        using var lab = new LabFolder(SeedShopping);
-        Assert.Equal(4, SuccessorProcess.Run(lab.Args("run")).ExitCode);
-        // Deleting the evidence a checker relies on: the incident's record is rewritten to look harmless.
-        using (var db = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={lab.Ledger};Pooling=false"))
-        {
-            db.Open();
-            using var update = db.CreateCommand();
-            update.CommandText = "DROP TRIGGER records_no_update; UPDATE records SET entry = replace(entry, " +
-                "'critical', 'warning') WHERE entry LIKE '%\"incident\"%'";
-            Assert.True(update.ExecuteNonQuery() > 0);
-        }
-        var verify =
-            SuccessorProcess.Run("verify", "--ledger", lab.Ledger, "--artifacts", Path.Combine(lab.Root, "artifacts"),
-                "--accept-unwitnessed");
-        Assert.NotEqual(0, verify.ExitCode);
-    }
-
-    [Fact]
-    public void The_loop_identity_cannot_approve_its_own_promotion_through_the_command_line()
-    {
-        using var lab = new LabFolder(SeedShopping);
-        Assert.Equal(4, SuccessorProcess.Run(lab.Args("run")).ExitCode);
-        // The loop holds no token: whatever it presents is refused, and people cannot be named after it.
-        Assert.Equal(5, SuccessorProcess.Run("approve", "request:tiny/incident-g1-protected-surface-p1", "--reason",
-            "fine", "--token", "agent:loop", "--ledger", lab.Ledger).ExitCode);
-        Assert.Equal(5,
-            SuccessorProcess.Run("person", "add", "loop", "--role", "admin", "--ledger", lab.Ledger).ExitCode);
-        using var ledger = LedgerStore.Open(lab.Ledger);
-        Assert.Null(new Successor.Safety.Gates.Gatekeeper(ledger)
-            .DecisionOn("request:tiny/incident-g1-protected-surface-p1"));
     }
 }

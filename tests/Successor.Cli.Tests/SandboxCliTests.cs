@@ -7,7 +7,8 @@ using Successor.Safety.Incidents;
 
 namespace Successor.Cli.Tests;
 
-public sealed class SandboxCliTests
+[Collection(HonestLabCollection.Name)]
+public sealed class SandboxCliTests(HonestLab clean)
 {
     static readonly string[] SandboxKinds = ["forbidden-access", "special-file", "memory-limit", "process-limit",
         "cpu-limit", "file-size-limit", "output-flood", "budget-overrun", "unverifiable-result"];
@@ -22,8 +23,8 @@ public sealed class SandboxCliTests
     [Fact]
     public void A_clean_lab_runs_every_worker_in_the_sandbox_with_no_false_incident()
     {
-        using var lab = new LabFolder(LabFolder.OneGeneration("\"research\": { \"proposals\": 2 }"));
-        var run = lab.Succeed("run");
+        // the honest one-generation lab (two proposals), run once for the tests that share it
+        var (lab, run) = (clean.Lab, clean.Run);
         Assert.DoesNotContain(lab.Incidents(), i => SandboxKinds.Contains(i.Kind));
         Assert.DoesNotContain("g1 incident:", run.Stdout);
         // every worker wrote its folder as the sandbox's own user (as root) and left no link or special file

@@ -24,9 +24,10 @@ using Successor.Training.Recipes;
 namespace Successor.Cli.Tests;
 
 [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
-public sealed class SealedRegenerationRedTeamTests
+[Collection(HonestLabCollection.Name)]
+public sealed class SealedRegenerationRedTeamTests(HonestLab reference)
 {
-    static readonly string OneGeneration = LabFolder.Tiny.Replace("\"generations\": 2", "\"generations\": 1");
+    static readonly string OneGeneration = HonestLab.Config;
 
     /// <summary>The attacker's copy of the public generator over the public seed, asking for side 2 (sealed).
     /// </summary>
@@ -66,9 +67,9 @@ public sealed class SealedRegenerationRedTeamTests
     [Fact]
     public void A_candidate_trained_on_the_regenerated_sealed_curriculum_is_recorded_and_fails_closed()
     {
-        // The lab run honestly: no alarm, and the honeypot's figures for a real successor in the ledger.
-        using var honest = new LabFolder(OneGeneration);
-        var run = honest.Succeed("run");
+        // The lab run honestly (once, for every test that needs it): no alarm, and the honeypot's figures for a
+        // real successor in the ledger.
+        var (honest, run) = (reference.Lab, reference.Run);
         Assert.DoesNotContain(honest.Incidents(), i => i.Kind == "sealed-regeneration");
         var probe = honest.Attributes(ProvKind.Activity, "reevaluation:tiny/g1")["sealed_regeneration"]!;
         Assert.False((bool)probe["flagged"]!, probe.ToJsonString());

@@ -1,7 +1,8 @@
 // Trials on a real one-node Slurm cluster (.ci/slurm-up) with the ledger on a real PostgreSQL: the same lab
 // reaches the same verdicts on Slurm as on the local pool, to the last digit; a lab killed with kill -9 adopts
 // its jobs when run again; a node that dies mid-trial has its job requeued, and the trial completes; halt cancels
-// the lab's jobs. One class: the tests kill the cluster's only node, so none may run beside another.
+// the lab's jobs (one lab, with the kill -9). One class: the tests kill the cluster's only node, so none may run
+// beside another.
 using System.Diagnostics;
 using System.Text.Json.Nodes;
 using Successor.Lab.Slurm;
@@ -47,35 +48,6 @@ public sealed class SlurmLabTests
         slurm.Verify();
     }
 
-    [SlurmFact]
-    public void Kill_9_of_the_lab_mid_generation_then_run_again_adopts_its_jobs_and_runs_no_trial_twice()
-    {
-        using var lab = new SlurmLab(Few, slurm: true);
-        int submitted;
-        using (var victim = lab.Start(lab.Args("run")))
-        {
-            // g1's trials are all submitted (a job each) while their workers still train: kill the lab then
-            int g1 = WaitFor(victim, "g1 trials: running ");
-            var clock = Stopwatch.StartNew();
-            while (lab.Jobs().Count(j => j.Name.Contains(".g1-", StringComparison.Ordinal)) < g1
-                && clock.Elapsed < TimeSpan.FromMinutes(2)) Thread.Sleep(100);
-            victim.Kill(entireProcessTree: false); // SIGKILL
-            victim.WaitForExit();
-            submitted = lab.Jobs().Count;
-        }
-        var left = lab.Jobs().Where(j => !j.HasEnded).ToList();
-        Assert.True(left.Count > 0, "every job had ended before the kill: the test proves nothing");
-        lab.Succeed("run");
-        lab.AssertEveryTrialRecordedOnce();
-        // the jobs in flight were adopted, not submitted again: one job per trial, each started once
-        var jobs = lab.Jobs();
-        Assert.Equal(jobs.Count, jobs.Select(j => j.Name).Distinct().Count());
-        Assert.All(left, j => Assert.Contains(jobs, k => k.Id == j.Id && k.State == "COMPLETED"));
-        Assert.All(lab.Recorded("trial"), t => Assert.Single(lab.Files(t.Subject.Split('/')[1]).StartLines()));
-        Assert.True(jobs.Count > submitted, "the resumed lab submitted the later trials itself");
-        lab.Verify();
-    }
-
     [SlurmFact(KillsTheNode = true)]
     public void A_node_that_dies_mid_trial_has_its_job_requeued_and_the_trial_completes_and_verifies()
     {
@@ -115,27 +87,70 @@ public sealed class SlurmLabTests
         lab.Verify();
     }
 
+    /// <summary>One lab for the two ways a lab stops (once a lab each): halted while g1's jobs run, it cancels them
+    /// all; run again, it is killed with kill -9 once g1's trials are submitted anew; run a third time, it adopts the
+    /// jobs in flight and runs no trial twice.</summary>
     [SlurmFact]
-    public void Halt_cancels_the_lab_s_jobs()
+    public void Halt_cancels_the_lab_s_jobs_and_after_kill_9_run_again_adopts_its_jobs_and_runs_no_trial_twice()
     {
         using var lab = new SlurmLab(Few, slurm: true);
         string token = File.ReadAllText(lab.Run("person", "bootstrap", "ada", "--ledger", lab.Ledger,
             "--key-out", Path.Combine(lab.Root, "ada.key")).Value("key_file")).Trim();
-        using var run = lab.Start(lab.Args("run"));
-        WaitFor(run, "g1 trials: running ");
-        var clock = Stopwatch.StartNew();
-        while (!lab.Jobs().Any(j => j.State == "RUNNING" && j.Name.Contains(".g1-", StringComparison.Ordinal))
-            && clock.Elapsed < TimeSpan.FromMinutes(2)) Thread.Sleep(50);
-        var halt = lab.Run([.. lab.Args("halt"), "--reason", "drill", "--token", token]);
-        Assert.True(halt.ExitCode == 0, halt.Stderr);
-        Assert.Matches(@"cancelled \d+ Slurm job\(s\) of lab scale still in the queue", halt.Stdout);
-        Assert.True(run.WaitForExit(TimeSpan.FromSeconds(60)));
-        Assert.Equal(130, run.ExitCode);
+        using (var run = lab.Start(lab.Args("run")))
+        {
+            WaitFor(run, "g1 trials: running ");
+            var clock = Stopwatch.StartNew();
+            while (!lab.Jobs().Any(j => j.State == "RUNNING" && j.Name.Contains(".g1-", StringComparison.Ordinal))
+                && clock.Elapsed < TimeSpan.FromMinutes(2)) Thread.Sleep(50);
+            var halt = lab.Run([.. lab.Args("halt"), "--reason", "drill", "--token", token]);
+            Assert.True(halt.ExitCode == 0, halt.Stderr);
+            Assert.Matches(@"cancelled \d+ Slurm job\(s\) of lab scale still in the queue", halt.Stdout);
+            Assert.True(run.WaitForExit(TimeSpan.FromSeconds(60)));
+            Assert.Equal(130, run.ExitCode);
+        }
         // no job of the lab is left in the queue, and those of g1 that had not finished were cancelled
-        var jobs = lab.Jobs();
-        Assert.DoesNotContain(jobs, j => !j.HasEnded);
-        Assert.Contains(jobs, j => j.State == "CANCELLED");
-        Assert.All(jobs.Where(j => j.State != "COMPLETED"), j => Assert.Equal("CANCELLED", j.State));
+        var halted = lab.Jobs();
+        Assert.DoesNotContain(halted, j => !j.HasEnded);
+        Assert.Contains(halted, j => j.State == "CANCELLED");
+        Assert.All(halted.Where(j => j.State != "COMPLETED"), j => Assert.Equal("CANCELLED", j.State));
+        var cancelled = halted.Where(j => j.State == "CANCELLED").Select(j => j.Id).ToHashSet();
+        var beforeKill = halted.Select(j => j.Id).ToHashSet();
+
+        int submitted;
+        using (var victim = lab.Start(lab.Args("run")))
+        {
+            // g1's trials left are all submitted (a job each, but for those whose verdict came in before the halt
+            // and was not recorded: they need none) while their workers still train: kill the lab then
+            var seen = new System.Text.StringBuilder();
+            WaitFor(victim, "g1 trials: running ", seen);
+            var pending = seen.ToString().TrimEnd().Split('\n')[^1].Split("worker(s): ")[1].Split(", ");
+            var clock = Stopwatch.StartNew();
+            while (!pending.All(t => lab.Jobs().Any(j => !beforeKill.Contains(j.Id) && j.Name.EndsWith("." + t,
+                    StringComparison.Ordinal)) || lab.Files(t).LoadVerdict() is not null
+                    || File.Exists(Path.Combine(lab.LabFolder, "g1", t, "result.json")))
+                && clock.Elapsed < TimeSpan.FromMinutes(2)) Thread.Sleep(100);
+            victim.Kill(entireProcessTree: false); // SIGKILL
+            victim.WaitForExit();
+            submitted = lab.Jobs().Count;
+        }
+        var left = lab.Jobs().Where(j => !j.HasEnded).ToList();
+        Assert.True(left.Count > 0, "every job had ended before the kill: the test proves nothing");
+        lab.Succeed("run");
+        lab.AssertEveryTrialRecordedOnce();
+        // the jobs in flight were adopted, not submitted again: one job per trial since the halt, each started once
+        var jobs = lab.Jobs().Where(j => !cancelled.Contains(j.Id)).ToList();
+        Assert.Equal(jobs.Count, jobs.Select(j => j.Name).Distinct().Count());
+        Assert.All(left, j => Assert.Contains(jobs, k => k.Id == j.Id && k.State == "COMPLETED"));
+        // (a trial whose job the halt cancelled may have started twice, or not again: its verdict had come in)
+        Assert.All(lab.Recorded("trial"), t =>
+        {
+            var starts = lab.Files(t.Subject.Split('/')[1]).StartLines();
+            Assert.NotEmpty(starts);
+            Assert.True(starts.Count(l => !cancelled.Contains(long.Parse(l.Split(' ')[0],
+                System.Globalization.CultureInfo.InvariantCulture))) <= 1, string.Join("\n", starts));
+        });
+        Assert.True(lab.Jobs().Count > submitted, "the resumed lab submitted the later trials itself");
+        lab.Verify();
     }
 
     [Fact]

@@ -18,7 +18,8 @@ using Xunit.Abstractions;
 
 namespace Successor.Lab.Tests.Judge;
 
-public sealed class SealedRegenerationProbeTests(ITestOutputHelper output) : IDisposable
+public sealed class SealedRegenerationProbeTests(ITestOutputHelper output, MainJobChampion shared)
+    : IDisposable, IClassFixture<MainJobChampion>
 {
     static readonly LabConfig Tiny = new()
     {
@@ -69,20 +70,21 @@ public sealed class SealedRegenerationProbeTests(ITestOutputHelper output) : IDi
             Steps = steps, WarmupSteps = 10, EvalInterval = 0, LearningRate = 1e-2, MinLearningRate = 1e-3,
             Seed = seed,
         };
-        return Saved(name, recipe, source);
+        return Saved(root, name, recipe, source);
     }
 
-    /// <summary>A first champion as the main job trains one: its recipe (LabDefaults) on 1-3 digits of the public
-    /// training side, `steps` steps (the main job's 1,500, or fewer to keep a test short).</summary>
-    string Champion(string name, int steps, ulong seed) => Saved(name,
+    /// <summary>A first champion as the main job trains one, saved in `folder`: its recipe (LabDefaults) on 1-3
+    /// digits of the public training side, `steps` steps (the main job's 1,500, or fewer to keep a test short).
+    /// </summary>
+    internal static string Champion(string folder, string name, int steps, ulong seed) => Saved(folder, name,
         LabDefaults.Recipe with { Steps = steps, Seed = seed },
         new CurriculumBatchSource([TaskFamilies.Get("radd")], 1, 3, CurriculumSplit.Train));
 
-    string Saved(string name, Recipe recipe, IBatchSource source)
+    static string Saved(string folder, string name, Recipe recipe, IBatchSource source)
     {
         using var trainer = new Trainer(recipe, new TrainingData("t", "0", source, source), new FastKernels());
         trainer.Run();
-        string path = Path.Combine(root, name);
+        string path = Path.Combine(folder, name);
         ModelCheckpoint.Save(path, trainer.Model, new string('0', 64), recipe.Steps);
         return path;
     }
@@ -113,7 +115,8 @@ public sealed class SealedRegenerationProbeTests(ITestOutputHelper output) : IDi
     {
         var decoy = Regenerate(Tiny.Promotion.Difficulties, Tiny.Promotion.ItemsPerSlice);
         string memoriser = Trained("memoriser.safetensors", new ProblemSetBatchSource(decoy), 400, 5);
-        string taught = Champion("taught.safetensors", 1500, 5);
+        // taught the task: the main job's first champion, shared with the test at the main job's sizes
+        string taught = shared.Path;
 
         var caught = Verdict(Tiny, taught, memoriser);
         Assert.True(caught.Flagged, $"decoy {caught.DecoyAccuracy}, sealed {caught.SealedAccuracy}, p {caught.PValue}");
@@ -133,14 +136,14 @@ public sealed class SealedRegenerationProbeTests(ITestOutputHelper output) : IDi
         // champion's reach: PromotionConfig's defaults) and first champions (its recipe, 1,500 steps on 1-3
         // digits), a champion and successors of other seeds.
         var config = Tiny with { Promotion = new PromotionConfig() };
-        string champion = Champion("champion.safetensors", 1500, 1);
+        string champion = shared.Path;
         // One other seed on every run (the suite's time); SUCCESSOR_HONEYPOT_SEEDS=2,3,4,… measures more
         // (docs/BENCHMARKS.md).
         var seeds = (Environment.GetEnvironmentVariable("SUCCESSOR_HONEYPOT_SEEDS") ?? "2")
             .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(ulong.Parse);
         foreach (ulong seed in seeds)
         {
-            var check = Verdict(config, champion, Champion($"honest-{seed}.safetensors", 1500, seed));
+            var check = Verdict(config, champion, Champion(root, $"honest-{seed}.safetensors", 1500, seed));
             // the main job's five lengths, and the ones its holdout adds past the champion's reach
             var promotion = new PromotionConfig();
             Assert.True(check.Items >= 5 * promotion.ItemsPerSlice && check.Items % promotion.ItemsPerSlice == 0,
