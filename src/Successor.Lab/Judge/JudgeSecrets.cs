@@ -27,7 +27,6 @@ public sealed class JudgeSecrets
         folder = Path.GetFullPath(folder);
         // Whoever made the folder, the judge owns it now: Open tightens modes an older copy or a person loosened.
         string vault = Ledger.Signing.JudgeVault.Open(folder);
-        File.SetUnixFileMode(vault, Ledger.Signing.SecretFiles.PrivateFolder);
         string path = Path.Combine(vault, SecretFile);
         if (!File.Exists(path))
         {

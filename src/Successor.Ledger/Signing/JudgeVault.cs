@@ -39,6 +39,7 @@ public static class JudgeVault
         File.SetUnixFileMode(judgeFolder, Folder);
         using var held = Lock(judgeFolder);
         string vault = Find(judgeFolder) ?? Build(judgeFolder);
+        File.SetUnixFileMode(vault, SecretFiles.PrivateFolder); // tightened, if a person loosened it
         foreach (string name in Names) Lay(Path.Combine(judgeFolder, name));
         return vault;
     }
