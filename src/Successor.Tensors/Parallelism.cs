@@ -2,7 +2,7 @@
 // Every index is processed by exactly one thread and the work inside an index never depends on which
 // thread runs it, so results are bitwise identical for any thread count. Indices are claimed in small
 // grains from a shared counter, so when the OS deschedules one worker (a busy machine) the others take
-// over its share instead of waiting for it.
+// over its share instead of waiting for it. The loops run on the kernels' own workers (WorkerPool).
 namespace Successor.Tensors;
 
 public static class Parallelism
@@ -25,17 +25,18 @@ public static class Parallelism
     public static void For(int count, Action<int> body)
     {
         int workers = Math.Min(threads, count);
+        For(count, Math.Max(1, count / (Math.Max(workers, 1) * GrainsPerWorker)), workers, body);
+    }
+
+    /// <summary>Runs body(i) for i in [0, count) on up to workers threads, claimed grain indices at a time.</summary>
+    public static void For(int count, int grain, int workers, Action<int> body)
+    {
+        workers = Math.Min(workers, count);
         if (workers <= 1)
         {
             for (int i = 0; i < count; i++) body(i);
             return;
         }
-        int grain = Math.Max(1, count / (workers * GrainsPerWorker));
-        int next = 0;
-        Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = workers }, _ =>
-        {
-            for (int start; (start = Interlocked.Add(ref next, grain) - grain) < count;)
-                for (int i = start, end = Math.Min(count, start + grain); i < end; i++) body(i);
-        });
+        WorkerPool.Run(count, grain, workers - 1, body);
     }
 }

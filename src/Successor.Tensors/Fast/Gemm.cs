@@ -67,7 +67,7 @@ public static unsafe class Gemm
             GemmDriver.Run(g, kern, 0, g.M, 0, g.N);
             return;
         }
-        Parallel.For(0, parts, new ParallelOptions { MaxDegreeOfParallelism = parts }, w =>
+        Parallelism.For(parts, 1, parts, w =>
         {
             int start = (int)Math.Min((long)units * w / parts * unit, extent);
             int end = (int)Math.Min((long)units * (w + 1) / parts * unit, extent);

@@ -48,20 +48,7 @@ internal static unsafe class GemmParallel
     static int Round(int x, int multiple) => Ceil(x, multiple) * multiple;
 
     /// <summary>Runs body(t) for t in [0, count), each task claimed by whichever of the workers is free.</summary>
-    static void Claim(int workers, int count, Action<int> body)
-    {
-        workers = Math.Min(workers, count);
-        if (workers <= 1)
-        {
-            for (int t = 0; t < count; t++) body(t);
-            return;
-        }
-        int next = 0;
-        Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = workers }, _ =>
-        {
-            for (int t; (t = Interlocked.Increment(ref next) - 1) < count;) body(t);
-        });
-    }
+    static void Claim(int workers, int count, Action<int> body) => Parallelism.For(count, 1, workers, body);
 
     /// <summary>The calling thread's buffer for a packed op(B): 64-byte aligned, grown (never shrunk), freed with
     /// the thread.</summary>

@@ -1,0 +1,122 @@
+// The kernels' own worker threads, in the manner of an OpenMP runtime: a training step is some hundred short
+// parallel loops (30 µs to 1 ms each), and handing each to the .NET thread pool costs a wake-up of a sleeping
+// thread per loop — on a virtual machine tens of microseconds, more than many of the loops take. These workers
+// spin for a short while after a loop ends (the next one is usually microseconds away), then sleep.
+// A loop is done when all its indices are done, not when every worker has checked in: a worker the OS has put
+// aside never delays a loop it did not start, because the caller and the other workers claim its share.
+namespace Successor.Tensors;
+
+internal static class WorkerPool
+{
+    /// <summary>How long an idle worker spins before it sleeps: longer than the gap between a step's loops,
+    /// short enough that a process between steps (evaluation, data) gets its cores back at once.</summary>
+    static readonly long SpinTicks = System.Diagnostics.Stopwatch.Frequency / 5000; // 200 µs
+
+    static readonly object gate = new();
+    static readonly List<Thread> workers = [];
+    static Loop? current;
+    static long epoch;
+    static int sleepers;
+
+    /// <summary>Runs body(i) for i in [0, count) on the calling thread and up to helpers pool workers, indices
+    /// claimed grain by grain; returns when every index is done. Exceptions from body are rethrown here.</summary>
+    public static void Run(int count, int grain, int helpers, Action<int> body)
+    {
+        var loop = new Loop(body, count, grain, helpers);
+        Grow(helpers);
+        Volatile.Write(ref current, loop);
+        Interlocked.Increment(ref epoch);
+        if (Volatile.Read(ref sleepers) > 0)
+            lock (gate) Monitor.PulseAll(gate);
+        loop.Work();
+        loop.WaitDone();
+    }
+
+    static void Grow(int helpers)
+    {
+        if (Volatile.Read(ref workerCount) >= helpers) return;
+        lock (gate)
+        {
+            while (workers.Count < helpers)
+            {
+                int index = workers.Count;
+                var thread = new Thread(() => Serve(index))
+                {
+                    IsBackground = true,
+                    Name = $"Successor kernel worker {index + 1}",
+                };
+                workers.Add(thread);
+                thread.Start();
+            }
+            Volatile.Write(ref workerCount, workers.Count);
+        }
+    }
+
+    static int workerCount;
+
+    static void Serve(int index)
+    {
+        long seen = Volatile.Read(ref epoch);
+        while (true)
+        {
+            seen = AwaitNext(seen);
+            var loop = Volatile.Read(ref current);
+            if (loop != null && index < loop.Helpers) loop.Work();
+        }
+    }
+
+    /// <summary>Waits until a loop later than seen is published; spins first, then sleeps.</summary>
+    static long AwaitNext(long seen)
+    {
+        long until = System.Diagnostics.Stopwatch.GetTimestamp() + SpinTicks;
+        for (int spins = 0; ; spins++)
+        {
+            long now = Volatile.Read(ref epoch);
+            if (now != seen) return now;
+            if ((spins & 63) == 63 && System.Diagnostics.Stopwatch.GetTimestamp() > until) break;
+            Thread.SpinWait(20);
+        }
+        lock (gate)
+        {
+            // The increment is a full fence: either the publisher sees this sleeper, or this sees its epoch.
+            Interlocked.Increment(ref sleepers);
+            long now;
+            while ((now = Volatile.Read(ref epoch)) == seen) Monitor.Wait(gate);
+            Interlocked.Decrement(ref sleepers);
+            return now;
+        }
+    }
+
+    /// <summary>One parallel loop: its own counters, so a worker that wakes late finds it claimed, never a newer
+    /// loop's indices under an older body.</summary>
+    sealed class Loop(Action<int> body, int count, int grain, int helpers)
+    {
+        public int Helpers => helpers;
+        int next, done;
+        Exception? error;
+
+        public void Work()
+        {
+            for (int start; (start = Interlocked.Add(ref next, grain) - grain) < count;)
+            {
+                int end = Math.Min(count, start + grain);
+                try
+                {
+                    for (int i = start; i < end; i++) body(i);
+                }
+                catch (Exception e)
+                {
+                    Interlocked.CompareExchange(ref error, e, null);
+                }
+                Interlocked.Add(ref done, end - start);
+            }
+        }
+
+        public void WaitDone()
+        {
+            var wait = new SpinWait();
+            while (Volatile.Read(ref done) < count) wait.SpinOnce(sleep1Threshold: -1);
+            if (error != null) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(error);
+        }
+    }
+}
