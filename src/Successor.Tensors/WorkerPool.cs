@@ -4,6 +4,9 @@
 // spin for a short while after a loop ends (the next one is usually microseconds away), then sleep.
 // A loop is done when all its indices are done, not when every worker has checked in: a worker the OS has put
 // aside never delays a loop it did not start, because the caller and the other workers claim its share.
+// Each thread starts on its own contiguous share of the indices (the caller the first, worker 1 the second, …), so
+// consecutive kernels over the same rows find them in the cache of the core that wrote them; only a thread that
+// has finished its share takes indices from another's.
 namespace Successor.Tensors;
 
 internal static class WorkerPool
@@ -28,7 +31,7 @@ internal static class WorkerPool
         Interlocked.Increment(ref epoch);
         if (Volatile.Read(ref sleepers) > 0)
             lock (gate) Monitor.PulseAll(gate);
-        loop.Work();
+        loop.Work(0);
         loop.WaitDone();
     }
 
@@ -61,7 +64,7 @@ internal static class WorkerPool
         {
             seen = AwaitNext(seen);
             var loop = Volatile.Read(ref current);
-            if (loop != null && index < loop.Helpers) loop.Work();
+            if (loop != null && index < loop.Helpers) loop.Work(index + 1);
         }
     }
 
@@ -91,25 +94,39 @@ internal static class WorkerPool
     /// loop's indices under an older body.</summary>
     sealed class Loop(Action<int> body, int count, int grain, int helpers)
     {
+        /// <summary>Ints between two shares' counters: each on its own cache line.</summary>
+        const int Stride = 16;
+
         public int Helpers => helpers;
-        int next, done;
+        readonly int[] next = new int[(helpers + 1) * Stride];
+        int done;
         Exception? error;
 
-        public void Work()
+        int ShareStart(int share) => (int)((long)count * share / (helpers + 1));
+
+        /// <summary>Runs participant's own share, then what is left of the others'.</summary>
+        public void Work(int participant)
         {
-            for (int start; (start = Interlocked.Add(ref next, grain) - grain) < count;)
+            int shares = helpers + 1;
+            for (int k = 0; k < shares; k++)
             {
-                int end = Math.Min(count, start + grain);
-                try
-                {
-                    for (int i = start; i < end; i++) body(i);
-                }
-                catch (Exception e)
-                {
-                    Interlocked.CompareExchange(ref error, e, null);
-                }
-                Interlocked.Add(ref done, end - start);
+                int share = (participant + k) % shares, from = ShareStart(share), to = ShareStart(share + 1);
+                for (int start; (start = from + Interlocked.Add(ref next[share * Stride], grain) - grain) < to;)
+                    Run(start, Math.Min(to, start + grain));
             }
+        }
+
+        void Run(int start, int end)
+        {
+            try
+            {
+                for (int i = start; i < end; i++) body(i);
+            }
+            catch (Exception e)
+            {
+                Interlocked.CompareExchange(ref error, e, null);
+            }
+            Interlocked.Add(ref done, end - start);
         }
 
         public void WaitDone()
