@@ -30,7 +30,7 @@ echo "# $(date -u +%Y-%m-%dT%H:%MZ) on $cores cores: $(grep -m1 'model name' /pr
 for preset in ${LLMC_PRESETS:-baby small}; do
     # L NH C T B, as the presets define them; steps per timed run (each figure is a median over them).
     case $preset in
-        baby) shape="4 4 128 64 12"; steps=20 ;;
+        baby) shape="4 4 128 64 12"; steps=50 ;;
         small) shape="6 6 384 256 8"; steps=5 ;;
         *) echo "llmc.sh: unknown preset $preset (baby or small)" >&2; exit 2 ;;
     esac
