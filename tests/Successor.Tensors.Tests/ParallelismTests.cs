@@ -57,7 +57,7 @@ public sealed class ParallelismTests
                 stuck.Set();
                 release.Wait();
             }
-            else Thread.SpinWait(50);
+            else stuck.Wait(TimeSpan.FromSeconds(30)); // the caller's share waits until a worker holds one index
         }));
         Assert.True(stuck.Wait(TimeSpan.FromSeconds(30)), "no pool worker took part in the first loop");
         // Loop 2, with the only worker held: its caller does all the work and returns.

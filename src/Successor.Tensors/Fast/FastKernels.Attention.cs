@@ -1,6 +1,7 @@
 // Fast causal attention: one (batch, head) pair per parallel index, each a few serial GEMMs over
 // row blocks so that work above the causal diagonal is mostly skipped. Q, K and V are read in
-// place from qkv (row stride 3C); only the probabilities (B,NH,T,T) are kept for backward.
+// place from qkv (row stride 3C); only the probabilities (B,NH,T,T) are kept for backward. Row t of att is
+// written up to the end of its causal block (zeros past t); what lies beyond is never read, and left as it was.
 
 namespace Successor.Tensors.Fast;
 
@@ -23,11 +24,7 @@ public sealed unsafe partial class FastKernels
                 int r1 = Math.Min(T, r0 + CausalBlock);
                 Gemm.MultiplySerial(false, true, r1 - r0, r1, HS, q + (long)r0 * ld, ld, k, ld,
                     p + (long)r0 * T, T, false);
-                for (int t = r0; t < r1; t++)
-                {
-                    SimdMath.Softmax(new Span<float>(p + (long)t * T, t + 1), scale);
-                    new Span<float>(p + (long)t * T + t + 1, T - t - 1).Clear();
-                }
+                for (int t = r0; t < r1; t++) SimdMath.CausalSoftmax(p + (long)t * T, t + 1, r1, scale);
                 Gemm.MultiplySerial(false, false, r1 - r0, HS, r1, p + (long)r0 * T, T, v, ld,
                     o + (long)r0 * C, C, false);
             }
@@ -52,11 +49,7 @@ public sealed unsafe partial class FastKernels
                 Gemm.MultiplySerial(false, true, r1 - r0, r1, HS, d + (long)r0 * C, C, v, ld,
                     ds + (long)r0 * T, T, false);
                 for (int t = r0; t < r1; t++)
-                {
-                    SimdMath.SoftmaxBackward(new ReadOnlySpan<float>(p + (long)t * T, t + 1),
-                        new Span<float>(ds + (long)t * T, t + 1), scale);
-                    new Span<float>(ds + (long)t * T + t + 1, r1 - t - 1).Clear();
-                }
+                    SimdMath.CausalSoftmaxBackward(p + (long)t * T, ds + (long)t * T, t + 1, r1, scale);
                 // dQ += dS · K
                 Gemm.MultiplySerial(false, false, r1 - r0, HS, r1, ds + (long)r0 * T, T, k, ld,
                     dq + (long)r0 * ld, ld, true);

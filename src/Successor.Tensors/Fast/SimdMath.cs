@@ -10,7 +10,7 @@ using System.Runtime.Intrinsics.X86;
 
 namespace Successor.Tensors.Fast;
 
-public static class SimdMath
+public static partial class SimdMath
 {
     static bool Vectorised => Avx2.IsSupported && Fma.IsSupported;
 
@@ -30,6 +30,11 @@ public static class SimdMath
             return;
         }
         int i0 = 0;
+        if (Wide)
+            for (; i0 <= x.Length - 16; i0 += 16)
+                Avx512F.FusedMultiplyAdd(Vector512.Create(dy.Slice(i0, 16)),
+                    GeluDerivative(Vector512.Create(x.Slice(i0, 16))), Vector512.Create(dx.Slice(i0, 16)))
+                        .CopyTo(dx.Slice(i0, 16));
         for (; i0 <= x.Length - 8; i0 += 8)
             Fma.MultiplyAdd(Vector256.Create(dy.Slice(i0, 8)), GeluDerivative(Vector256.Create(x.Slice(i0, 8))),
                 Vector256.Create(dx.Slice(i0, 8))).CopyTo(dx.Slice(i0, 8));
@@ -122,6 +127,9 @@ public static class SimdMath
             return;
         }
         int i0 = 0;
+        if (Wide)
+            for (; i0 <= x.Length - 16; i0 += 16)
+                Apply(Vector512.Create(x.Slice(i0, 16)), function).CopyTo(y.Slice(i0, 16));
         for (; i0 <= x.Length - 8; i0 += 8)
             Apply(Vector256.Create(x.Slice(i0, 8)), function).CopyTo(y.Slice(i0, 8));
         if (i0 == x.Length) return;

@@ -64,4 +64,63 @@ public sealed class SimdMathTests
             Assert.Equal(whole[start..], part);
         }
     }
+
+    [Theory]
+    [InlineData(1, 16)]
+    [InlineData(15, 16)]
+    [InlineData(16, 64)]
+    [InlineData(37, 64)]
+    [InlineData(64, 64)]
+    [InlineData(5, 7)]
+    [InlineData(130, 130)]
+    public unsafe void A_causal_softmax_row_matches_double_precision_and_zeroes_the_rest_of_its_width(int valid,
+        int width)
+    {
+        var rng = new Rng((ulong)(valid * 1000 + width));
+        var row = new float[width + 16];
+        for (int i = 0; i < row.Length; i++) row[i] = (float)(rng.NextDouble() * 8 - 4);
+        row[width] = 123f; // past the width: must stay
+        var x = row[..valid].Select(v => 0.3 * v).ToArray();
+        double max = x.Max(), sum = x.Sum(v => Math.Exp(v - max));
+        var d = new float[width + 16];
+        for (int i = 0; i < d.Length; i++) d[i] = (float)(rng.NextDouble() - 0.5);
+        d[width] = 7f;
+        fixed (float* r = row, g = d)
+        {
+            SimdMath.CausalSoftmax(r, valid, width, 0.3f);
+            var p = row[..valid].Select(v => (double)v).ToArray();
+            double dot = p.Select((v, i) => v * d[i]).Sum();
+            var expectedD = p.Select((v, i) => v * (d[i] - dot) * 0.3).ToArray();
+            SimdMath.CausalSoftmaxBackward(r, g, valid, width, 0.3f);
+            for (int i = 0; i < valid; i++)
+            {
+                Assert.True(Math.Abs(row[i] - Math.Exp(x[i] - max) / sum) < 1e-6, $"p[{i}] = {row[i]}");
+                Assert.True(Math.Abs(d[i] - expectedD[i]) < 1e-6, $"d[{i}] = {d[i]}, expected {expectedD[i]}");
+            }
+        }
+        Assert.All(row[valid..width], v => Assert.Equal(0f, v));
+        Assert.All(d[valid..width], v => Assert.Equal(0f, v));
+        Assert.Equal(123f, row[width]);
+        Assert.Equal(7f, d[width]);
+    }
+
+    [Fact]
+    public void Gelu_and_its_gradient_give_an_element_the_same_bits_wherever_it_falls_in_a_span()
+    {
+        var x = Inputs(-6f, 6f, 53);
+        var dy = Inputs(-1f, 1f, 53);
+        var whole = new float[x.Length];
+        var wholeGrad = new float[x.Length];
+        SimdMath.Gelu(x, whole);
+        SimdMath.GeluBackward(x, dy, wholeGrad);
+        for (int start = 1; start < 17; start++)
+        {
+            var part = new float[x.Length - start];
+            var partGrad = new float[x.Length - start];
+            SimdMath.Gelu(x.AsSpan(start), part);
+            SimdMath.GeluBackward(x.AsSpan(start), dy.AsSpan(start), partGrad);
+            Assert.Equal(whole[start..], part);
+            Assert.Equal(wholeGrad[start..], partGrad);
+        }
+    }
 }
