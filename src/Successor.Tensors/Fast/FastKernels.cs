@@ -40,12 +40,7 @@ public sealed unsafe partial class FastKernels : ReferenceKernels
         });
 
     public override void MatmulForward(float* output, float* input, float* weight, float* bias, int N, int C, int OC)
-    {
-        Gemm.Multiply(false, true, N, OC, C, input, C, weight, C, output, OC, false);
-        if (bias == null) return;
-        Parallelism.For(N, n =>
-            TensorPrimitives.Add(Row(output, n, OC), new ReadOnlySpan<float>(bias, OC), Row(output, n, OC)));
-    }
+        => Gemm.Multiply(false, true, N, OC, C, input, C, weight, C, output, OC, false, bias);
 
     public override void MatmulBackward(float* dinput, float* dweight, float* dbias, float* dout, float* input,
         float* weight, int N, int C, int OC)

@@ -1,4 +1,5 @@
-// Single-precision matrix multiply for the engine: C(m×n) = op(A)(m×k) · op(B)(k×n), or C += … when accumulate.
+// Single-precision matrix multiply for the engine: C(m×n) = op(A)(m×k) · op(B)(k×n), or C += … when accumulate;
+// a bias (n values) is added to every row of C in the micro-kernels' write-back, sparing a pass over C.
 // Legend: m, n = rows and columns of C; k = the summed dimension; op(X) = X or Xᵀ.
 // Storage is row-major; lda/ldb/ldc are the distances in floats between consecutive rows of the STORED
 // matrices (A is stored k×m when transA, B is stored n×k when transB).
@@ -19,10 +20,11 @@ public static unsafe class Gemm
     /// <summary>The micro-kernel in use and its blocking, e.g. "avx512-8x32 (MC=96, KC=384, NC=2048)".</summary>
     public static string KernelDescription => Kernel.ToString();
 
-    /// <summary>C = op(A)·op(B) (or C += … when accumulate) using up to Parallelism.Threads threads.</summary>
+    /// <summary>C = op(A)·op(B) (or C += … when accumulate), plus bias[j] in column j when a bias is given, using
+    /// up to Parallelism.Threads threads.</summary>
     public static void Multiply(bool transA, bool transB, int m, int n, int k,
-        float* a, int lda, float* b, int ldb, float* c, int ldc, bool accumulate)
-        => Multiply(transA, transB, m, n, k, a, lda, b, ldb, c, ldc, accumulate, Parallelism.Threads);
+        float* a, int lda, float* b, int ldb, float* c, int ldc, bool accumulate, float* bias = null)
+        => Multiply(transA, transB, m, n, k, a, lda, b, ldb, c, ldc, accumulate, Parallelism.Threads, bias);
 
     /// <summary>Same as Multiply, on the calling thread only (for callers already inside a parallel loop).</summary>
     public static void MultiplySerial(bool transA, bool transB, int m, int n, int k,
@@ -34,10 +36,10 @@ public static unsafe class Gemm
     }
 
     internal static void Multiply(bool transA, bool transB, int m, int n, int k,
-        float* a, int lda, float* b, int ldb, float* c, int ldc, bool accumulate, int threads)
+        float* a, int lda, float* b, int ldb, float* c, int ldc, bool accumulate, int threads, float* bias = null)
     {
         Validate(transA, transB, m, n, k, lda, ldb, ldc);
-        var g = new GemmOperands(transA, transB, m, n, k, a, lda, b, ldb, c, ldc, accumulate);
+        var g = new GemmOperands(transA, transB, m, n, k, a, lda, b, ldb, c, ldc, accumulate, bias);
         GemmKernel kern = Kernel;
         long work = (long)m * n * Math.Max(k, 1);
         int workers = (int)Math.Clamp(work / MinWorkPerThread, 1, threads);

@@ -8,9 +8,10 @@ using System.Runtime.InteropServices;
 
 namespace Successor.Tensors.Fast;
 
-/// <summary>One call's operands: op(A)(i,p) = A[i*rowA + p*colA], op(B)(p,j) = B[p*rowB + j*colB].</summary>
+/// <summary>One call's operands: op(A)(i,p) = A[i*rowA + p*colA], op(B)(p,j) = B[p*rowB + j*colB]; bias (n values,
+/// or null) is added to every row of C after the product.</summary>
 internal readonly unsafe struct GemmOperands(bool transA, bool transB, int m, int n, int k,
-    float* a, int lda, float* b, int ldb, float* c, int ldc, bool accumulate)
+    float* a, int lda, float* b, int ldb, float* c, int ldc, bool accumulate, float* bias = null)
 {
     public readonly int M = m, N = n, K = k;
     public readonly float* A = a, B = b, C = c;
@@ -18,6 +19,7 @@ internal readonly unsafe struct GemmOperands(bool transA, bool transB, int m, in
     public readonly long RowB = transB ? 1 : ldb, ColB = transB ? ldb : 1;
     public readonly long Ldc = ldc;
     public readonly bool Accumulate = accumulate;
+    public readonly float* Bias = bias;
 }
 
 internal static unsafe class GemmDriver
@@ -77,10 +79,16 @@ internal static unsafe class GemmDriver
         }
     }
 
+    /// <summary>k = 0: C = 0 (or kept when accumulating), then + bias.</summary>
     internal static void ClearOrKeep(in GemmOperands g, int i0, int i1, int j0, int j1)
     {
-        if (!g.Accumulate)
-            for (int i = i0; i < i1; i++) new Span<float>(g.C + i * g.Ldc + j0, j1 - j0).Clear();
+        for (int i = i0; i < i1; i++)
+        {
+            var row = new Span<float>(g.C + i * g.Ldc + j0, j1 - j0);
+            if (!g.Accumulate) row.Clear();
+            if (g.Bias != null)
+                System.Numerics.Tensors.TensorPrimitives.Add(row, new ReadOnlySpan<float>(g.Bias + j0, j1 - j0), row);
+        }
     }
 
     // Rows [i0,i1) × columns [jc, jc+nc) of C over one depth block, against its packed B̃ block.
@@ -91,6 +99,7 @@ internal static unsafe class GemmDriver
         int mr = kern.MR, nr = kern.NR;
         float* pa = ws.A, tile = ws.Tile;
         bool store = pc == 0 && !g.Accumulate;
+        float* bias = pc + kc == g.K ? g.Bias : null; // after the last depth block only
         for (int ic = i0; ic < i1; ic += kern.MC)
         {
             int mc = Math.Min(kern.MC, i1 - ic);
@@ -103,14 +112,15 @@ internal static unsafe class GemmDriver
                     int rows = Math.Min(mr, mc - ir);
                     float* cTile = g.C + (ic + ir) * g.Ldc + jc + jr;
                     float* aPanel = pa + (long)ir * kc, bPanel = pb + (long)jr * kc;
+                    float* biasTile = bias == null ? null : bias + jc + jr;
                     if (rows == mr && cols == nr)
                     {
-                        kern.Run(kc, aPanel, bPanel, cTile, g.Ldc, store);
+                        kern.Run(kc, aPanel, bPanel, cTile, g.Ldc, store, biasTile);
                     }
                     else
                     {
-                        kern.Run(kc, aPanel, bPanel, tile, nr, true);
-                        MergeEdge(tile, nr, cTile, g.Ldc, rows, cols, store);
+                        kern.Run(kc, aPanel, bPanel, tile, nr, true, null);
+                        MergeEdge(tile, nr, cTile, g.Ldc, rows, cols, store, biasTile);
                     }
                 }
             }
@@ -124,11 +134,15 @@ internal static unsafe class GemmDriver
         return (k + blocks - 1) / blocks;
     }
 
-    // Same arithmetic as the kernels' own write-back: C = sum, or C = C + sum.
-    static void MergeEdge(float* tile, int ldt, float* c, long ldc, int rows, int cols, bool store)
+    // Same arithmetic as the kernels' own write-back: C = sum, or C = C + sum, then + bias.
+    static void MergeEdge(float* tile, int ldt, float* c, long ldc, int rows, int cols, bool store, float* bias)
     {
         for (int r = 0; r < rows; r++, tile += ldt, c += ldc)
-            for (int j = 0; j < cols; j++) c[j] = store ? tile[j] : c[j] + tile[j];
+            for (int j = 0; j < cols; j++)
+            {
+                float v = store ? tile[j] : c[j] + tile[j];
+                c[j] = bias == null ? v : v + bias[j];
+            }
     }
 
     /// <summary>Packing buffers of one thread, 64-byte aligned, grown (never shrunk) to the largest blocking asked

@@ -10,7 +10,7 @@ using Successor.Tensors.Machine;
 namespace Successor.Tensors.Fast;
 
 internal readonly unsafe struct GemmKernel(string name, int mr, int nr, int mc, int kc, int nc,
-    delegate*<int, float*, float*, float*, long, bool, void> run)
+    delegate*<int, float*, float*, float*, long, bool, float*, void> run)
 {
     public string Name { get; init; } = name;
     public int MR { get; init; } = mr;
@@ -18,7 +18,7 @@ internal readonly unsafe struct GemmKernel(string name, int mr, int nr, int mc, 
     public int MC { get; init; } = mc;
     public int KC { get; init; } = kc;
     public int NC { get; init; } = nc;
-    public delegate*<int, float*, float*, float*, long, bool, void> Run { get; init; } = run;
+    public delegate*<int, float*, float*, float*, long, bool, float*, void> Run { get; init; } = run;
 
     public override string ToString() => $"{Name} (MC={MC}, KC={KC}, NC={NC})";
 

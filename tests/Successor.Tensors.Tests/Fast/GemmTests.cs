@@ -141,6 +141,44 @@ public sealed unsafe class GemmTests
     }
 
     [Fact]
+    public void A_bias_added_in_the_write_back_gives_the_bits_of_a_separate_pass_after_the_product()
+    {
+        int saved = Parallelism.Threads;
+        try
+        {
+            // k crosses depth blocks (the bias must come after the last), m and n leave edge tiles.
+            foreach (var (kern, (m, n, k)) in Kernels().SelectMany(kern =>
+                new[] { (37, 45, 70), (203, 77, 900), (5, 1, 9), (8, 32, 0) }.Select(shape => (kern, shape))))
+            {
+                Gemm.Kernel = kern;
+                foreach (bool accumulate in new[] { false, true })
+                    foreach (int threads in new[] { 1, 2 })
+                    {
+                        Parallelism.Threads = threads;
+                        var p = Problem.Create(new Random(m * n + k), false, true, m, n, k, pad: 2);
+                        var rng = new Random(3);
+                        float[] bias = [.. Enumerable.Range(0, n).Select(_ => (float)(rng.NextDouble() * 2 - 1))];
+                        float[] start = (float[])p.C.Clone();
+                        p.Fast(accumulate, serial: false);
+                        for (int i = 0; i < m; i++)
+                            for (int j = 0; j < n; j++) p.C[i * p.Ldc + j] += bias[j];
+                        float[] separate = (float[])p.C.Clone();
+                        Array.Copy(start, p.C, start.Length);
+                        fixed (float* pa = p.A, pb = p.B, pc = p.C, pbias = bias)
+                            Gemm.Multiply(false, true, m, n, k, pa, p.Lda, pb, p.Ldb, pc, p.Ldc, accumulate, pbias);
+                        Assert.Equal(separate.Select(BitConverter.SingleToInt32Bits),
+                            p.C.Select(BitConverter.SingleToInt32Bits));
+                    }
+            }
+        }
+        finally
+        {
+            Parallelism.Threads = saved;
+            Gemm.Kernel = GemmKernel.Best();
+        }
+    }
+
+    [Fact]
     public void TheOptionalOpenBlasBackendAgreesWithTheReferenceWhereInstalled()
     {
         if (!OpenBlas.IsAvailable) return; // optional: nothing to check on machines without libopenblas
