@@ -65,6 +65,10 @@ public sealed unsafe class Trainer : IDisposable
 
     public long TokensPerStep => (long)Recipe.BatchSize * Recipe.Model.BlockSize * Recipe.GradAccumulation;
 
+    /// <summary>True when the last optimizer update left the gradients zero and nothing has touched them since.
+    /// </summary>
+    bool gradientsZero;
+
     /// <summary>Trains until `untilStep` steps are done (the recipe's Steps by default).</summary>
     public void Run(Action<TrainingEvent>? report = null, int? untilStep = null, CancellationToken cancel = default)
     {
@@ -92,7 +96,8 @@ public sealed unsafe class Trainer : IDisposable
             if (scored == 0)
                 throw new DataException(
                     $"step {step + 1}: the sampled batches have no scored targets; the data has nothing to learn");
-            Model.Gradients.Clear();
+            if (!gradientsZero) Model.Gradients.Clear();
+            gradientsZero = false;
             double lossSum = 0;
             for (int micro = 0; micro < micros; micro++)
             {
@@ -123,7 +128,9 @@ public sealed unsafe class Trainer : IDisposable
             float scale = Recipe.GradClip > 0 && norm > Recipe.GradClip ? (float)(Recipe.GradClip / norm) : 1f;
             double lr = LearningRateSchedule.At(Recipe, step);
             if (Plugins.Schedule is { } schedule) lr = PluginRate(schedule, step, lr);
-            Optimizer.Update(lr, Recipe.Beta1, Recipe.Beta2, Recipe.Epsilon, Recipe.WeightDecay, scale);
+            Optimizer.Update(lr, Recipe.Beta1, Recipe.Beta2, Recipe.Epsilon, Recipe.WeightDecay, scale,
+                clearGradients: true);
+            gradientsZero = true;
             Losses.Add(loss);
             tokens += TokensPerStep;
             report?.Invoke(

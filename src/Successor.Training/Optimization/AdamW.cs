@@ -50,8 +50,11 @@ public sealed unsafe class AdamW : IDisposable
         return Math.Sqrt(total);
     }
 
-    /// <summary>One update with learning rate lr; gradients are first scaled by gradScale (clipping).</summary>
-    public void Update(double lr, double beta1, double beta2, double epsilon, double weightDecay, float gradScale)
+    /// <summary>One update with learning rate lr; gradients are first scaled by gradScale (clipping). With
+    /// clearGradients, each gradient is zeroed once read, while it is in cache: the next step's sums start from zero
+    /// without a separate pass over every gradient.</summary>
+    public void Update(double lr, double beta1, double beta2, double epsilon, double weightDecay, float gradScale,
+        bool clearGradients = false)
     {
         Step++;
         float b1 = (float)beta1, b2 = (float)beta2, eps = (float)epsilon;
@@ -71,6 +74,7 @@ public sealed unsafe class AdamW : IDisposable
             for (; j <= end - 8; j += 8)
             {
                 var grad = Vector256.Load(g + j) * vscale;
+                if (clearGradients) Vector256<float>.Zero.Store(g + j);
                 var mj = vb1 * Vector256.Load(m + j) + va1 * grad;
                 var vj = vb2 * Vector256.Load(v + j) + va2 * (grad * grad);
                 mj.Store(m + j);
@@ -80,6 +84,7 @@ public sealed unsafe class AdamW : IDisposable
             for (; j < end; j++)
             {
                 float grad = g[j] * gradScale;
+                if (clearGradients) g[j] = 0f;
                 m[j] = b1 * m[j] + (1 - b1) * grad;
                 v[j] = b2 * v[j] + (1 - b2) * (grad * grad);
                 p[j] = p[j] * decayFactor - step * m[j] / (MathF.Sqrt(v[j] / correction2) + eps);

@@ -49,6 +49,30 @@ public sealed unsafe class AdamWTests
     }
 
     [Fact]
+    public void An_update_that_clears_the_gradients_moves_the_parameters_by_the_same_bits()
+    {
+        using var kept = new GptModel(Tiny, new ReferenceKernels());
+        using var cleared = new GptModel(Tiny, new ReferenceKernels());
+        kept.Initialize(1);
+        cleared.Initialize(1);
+        using var adamKept = new AdamW(kept, decayEmbeddings: false);
+        using var adamCleared = new AdamW(cleared, decayEmbeddings: false);
+        var rng = new Rng(3);
+        for (int step = 0; step < 2; step++)
+        {
+            foreach (var t in kept.Layout.Tensors) // the tensors' gradients; the alignment padding stays zero
+                for (long i = t.Offset; i < t.Offset + t.Count; i++)
+                    kept.Gradients.Pointer[i] = cleared.Gradients.Pointer[i] = (float)rng.NextGaussian();
+            adamKept.Update(1e-3, 0.9, 0.99, 1e-8, 0.1, 0.5f);
+            adamCleared.Update(1e-3, 0.9, 0.99, 1e-8, 0.1, 0.5f, clearGradients: true);
+        }
+        Assert.Equal(kept.Parameters.Slice(0, (int)kept.Parameters.Length).ToArray(),
+            cleared.Parameters.Slice(0, (int)cleared.Parameters.Length).ToArray());
+        Assert.All(cleared.Gradients.Slice(0, (int)cleared.Gradients.Length).ToArray(), g => Assert.Equal(0f, g));
+        Assert.Contains(kept.Gradients.Slice(0, (int)kept.Gradients.Length).ToArray(), g => g != 0f);
+    }
+
+    [Fact]
     public void Weight_decay_touches_matrices_but_not_norms_biases_or_embeddings()
     {
         using var model = new GptModel(Tiny, new ReferenceKernels());
