@@ -48,7 +48,7 @@ public unsafe interface IKernels
 
     /// <summary>Causal self-attention: qkv (B,T,3C) → out (B,T,C); saves att (B,NH,T,T), the softmax
     /// probabilities (zero above the diagonal). Only what backward reads is promised: the fast kernels write row t
-    /// up to the end of its 64-row causal block and leave the rest of the row as it was.</summary>
+    /// up to a multiple of 16 at least 32 past t and leave the rest of the row as it was.</summary>
     void AttentionForward(float* output, float* att, float* qkv, int B, int T, int C, int NH);
     /// <summary>datt (B,NH,T,T) is scratch the caller provides.</summary>
     void AttentionBackward(float* dqkv, float* datt, float* dout, float* qkv, float* att, int B, int T, int C, int NH);

@@ -1,14 +1,17 @@
-// Fast causal attention: one (batch, head) pair per parallel index, each a few serial GEMMs over
-// row blocks so that work above the causal diagonal is mostly skipped. Q, K and V are read in
-// place from qkv (row stride 3C); only the probabilities (B,NH,T,T) are kept for backward. Row t of att is
-// written up to the end of its causal block (zeros past t); what lies beyond is never read, and left as it was.
+// Fast causal attention: one (batch, head) pair per parallel index, each a few serial GEMMs over the whole
+// sequence that skip, register tile by register tile, what lies above the causal diagonal (GemmCausal): each
+// operand is packed once per head. Q, K and V are read in place from qkv (row stride 3C); only the probabilities
+// (B,NH,T,T) are kept for backward. Row t of att is written up to Written(t) (zeros past t), past every entry
+// the tiles touch; what lies beyond is never read and left as it was.
 
 namespace Successor.Tensors.Fast;
 
 public sealed unsafe partial class FastKernels
 {
-    /// <summary>Rows per causal block: block i attends to keys [0, end of block i).</summary>
-    const int CausalBlock = 64;
+    /// <summary>How far row t of the probabilities (and of their gradient) is written, zeros past t: a multiple of
+    /// 16 (at most T) beyond every column a register tile holding row t reads or writes (a tile spans at most 16
+    /// rows and 32 columns, and starts at or below the diagonal).</summary>
+    static int Written(int t, int T) => Math.Min(T, (t + 48) / 16 * 16);
 
     public override void AttentionForward(float* output, float* att, float* qkv, int B, int T, int C, int NH)
     {
@@ -19,15 +22,10 @@ public sealed unsafe partial class FastKernels
             int b = bh / NH, h = bh % NH;
             float* q = qkv + (long)b * T * ld + h * HS, k = q + C, v = q + 2 * C;
             float* p = att + (long)bh * T * T, o = output + (long)b * T * C + h * HS;
-            for (int r0 = 0; r0 < T; r0 += CausalBlock)
-            {
-                int r1 = Math.Min(T, r0 + CausalBlock);
-                Gemm.MultiplySerial(false, true, r1 - r0, r1, HS, q + (long)r0 * ld, ld, k, ld,
-                    p + (long)r0 * T, T, false);
-                for (int t = r0; t < r1; t++) SimdMath.CausalSoftmax(p + (long)t * T, t + 1, r1, scale);
-                Gemm.MultiplySerial(false, false, r1 - r0, HS, r1, p + (long)r0 * T, T, v, ld,
-                    o + (long)r0 * C, C, false);
-            }
+            // S = Q·Kᵀ on and below the diagonal, softmax per row, then O = P·V summed over keys up to each row.
+            Gemm.MultiplyCausal(false, true, T, T, HS, q, ld, k, ld, p, T, false, GemmCausal.Output);
+            for (int t = 0; t < T; t++) SimdMath.CausalSoftmax(p + (long)t * T, t + 1, Written(t, T), scale);
+            Gemm.MultiplyCausal(false, false, T, HS, T, p, T, v, ld, o, C, false, GemmCausal.DepthToRow);
         });
     }
 
@@ -42,28 +40,14 @@ public sealed unsafe partial class FastKernels
             float* q = qkv + (long)b * T * ld + h * HS, k = q + C, v = q + 2 * C;
             float* dq = dqkv + (long)b * T * ld + h * HS, dk = dq + C, dv = dq + 2 * C;
             float* p = att + (long)bh * T * T, ds = datt + (long)bh * T * T, d = dout + (long)b * T * C + h * HS;
-            for (int r0 = 0; r0 < T; r0 += CausalBlock)
-            {
-                int r1 = Math.Min(T, r0 + CausalBlock);
-                // dP = dO · V^T, then through the softmax: dS = P ⊙ (dP − Σ P ⊙ dP) · scale
-                Gemm.MultiplySerial(false, true, r1 - r0, r1, HS, d + (long)r0 * C, C, v, ld,
-                    ds + (long)r0 * T, T, false);
-                for (int t = r0; t < r1; t++)
-                    SimdMath.CausalSoftmaxBackward(p + (long)t * T, ds + (long)t * T, t + 1, r1, scale);
-                // dQ += dS · K
-                Gemm.MultiplySerial(false, false, r1 - r0, HS, r1, ds + (long)r0 * T, T, k, ld,
-                    dq + (long)r0 * ld, ld, true);
-            }
-            for (int c0 = 0; c0 < T; c0 += CausalBlock)
-            {
-                int c1 = Math.Min(T, c0 + CausalBlock);
-                // keys [c0, c1) are attended by queries [c0, T): dV += P^T · dO, dK += dS^T · Q
-                long offset = (long)c0 * T + c0;
-                Gemm.MultiplySerial(true, false, c1 - c0, HS, T - c0, p + offset, T, d + (long)c0 * C, C,
-                    dv + (long)c0 * ld, ld, true);
-                Gemm.MultiplySerial(true, false, c1 - c0, HS, T - c0, ds + offset, T, q + (long)c0 * ld, ld,
-                    dk + (long)c0 * ld, ld, true);
-            }
+            // dP = dO·Vᵀ, then through the softmax: dS = P ⊙ (dP − Σ P ⊙ dP) · scale
+            Gemm.MultiplyCausal(false, true, T, T, HS, d, C, v, ld, ds, T, false, GemmCausal.Output);
+            for (int t = 0; t < T; t++)
+                SimdMath.CausalSoftmaxBackward(p + (long)t * T, ds + (long)t * T, t + 1, Written(t, T), scale);
+            // dQ += dS·K over keys up to each query; dV += Pᵀ·dO and dK += dSᵀ·Q over queries from each key on
+            Gemm.MultiplyCausal(false, false, T, HS, T, ds, T, k, ld, dq, ld, true, GemmCausal.DepthToRow);
+            Gemm.MultiplyCausal(true, false, T, HS, T, p, T, d, C, dv, ld, true, GemmCausal.DepthFromRow);
+            Gemm.MultiplyCausal(true, false, T, HS, T, ds, T, q, ld, dk, ld, true, GemmCausal.DepthFromRow);
         });
     }
 

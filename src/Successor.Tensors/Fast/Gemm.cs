@@ -26,6 +26,16 @@ public static unsafe class Gemm
         float* a, int lda, float* b, int ldb, float* c, int ldc, bool accumulate, float* bias = null)
         => Multiply(transA, transB, m, n, k, a, lda, b, ldb, c, ldc, accumulate, Parallelism.Threads, bias);
 
+    /// <summary>MultiplySerial for causal attention: only the part of the product the causal mask leaves (see
+    /// GemmCausal), the same bits there as the whole product.</summary>
+    internal static void MultiplyCausal(bool transA, bool transB, int m, int n, int k,
+        float* a, int lda, float* b, int ldb, float* c, int ldc, bool accumulate, GemmCausal causal)
+    {
+        Validate(transA, transB, m, n, k, lda, ldb, ldc);
+        var g = new GemmOperands(transA, transB, m, n, k, a, lda, b, ldb, c, ldc, accumulate, null, causal);
+        GemmDriver.Run(g, Kernel, 0, m, 0, n);
+    }
+
     /// <summary>Same as Multiply, on the calling thread only (for callers already inside a parallel loop).</summary>
     public static void MultiplySerial(bool transA, bool transB, int m, int n, int k,
         float* a, int lda, float* b, int ldb, float* c, int ldc, bool accumulate)

@@ -11,7 +11,8 @@ namespace Successor.Tensors.Fast;
 /// <summary>One call's operands: op(A)(i,p) = A[i*rowA + p*colA], op(B)(p,j) = B[p*rowB + j*colB]; bias (n values,
 /// or null) is added to every row of C after the product.</summary>
 internal readonly unsafe struct GemmOperands(bool transA, bool transB, int m, int n, int k,
-    float* a, int lda, float* b, int ldb, float* c, int ldc, bool accumulate, float* bias = null)
+    float* a, int lda, float* b, int ldb, float* c, int ldc, bool accumulate, float* bias = null,
+    GemmCausal causal = GemmCausal.None)
 {
     public readonly int M = m, N = n, K = k;
     public readonly float* A = a, B = b, C = c;
@@ -20,6 +21,7 @@ internal readonly unsafe struct GemmOperands(bool transA, bool transB, int m, in
     public readonly long Ldc = ldc;
     public readonly bool Accumulate = accumulate;
     public readonly float* Bias = bias;
+    public readonly GemmCausal Causal = causal;
 }
 
 internal static unsafe class GemmDriver
@@ -109,17 +111,23 @@ internal static unsafe class GemmDriver
                 int cols = Math.Min(nr, nc - jr);
                 for (int ir = 0; ir < mc; ir += mr)
                 {
-                    int rows = Math.Min(mr, mc - ir);
-                    float* cTile = g.C + (ic + ir) * g.Ldc + jc + jr;
-                    float* aPanel = pa + (long)ir * kc, bPanel = pb + (long)jr * kc;
+                    int rows = Math.Min(mr, mc - ir), row0 = ic + ir, from = 0, to = kc;
+                    switch (g.Causal)
+                    {
+                        case GemmCausal.Output when jc + jr > row0 + rows - 1: continue;
+                        case GemmCausal.DepthToRow: to = Math.Clamp(row0 + rows - pc, 0, kc); break;
+                        case GemmCausal.DepthFromRow: from = Math.Clamp(row0 - pc, 0, kc); break;
+                    }
+                    float* cTile = g.C + row0 * g.Ldc + jc + jr;
+                    float* aPanel = pa + (long)ir * kc + from * mr, bPanel = pb + (long)jr * kc + from * nr;
                     float* biasTile = bias == null ? null : bias + jc + jr;
                     if (rows == mr && cols == nr)
                     {
-                        kern.Run(kc, aPanel, bPanel, cTile, g.Ldc, store, biasTile);
+                        kern.Run(to - from, aPanel, bPanel, cTile, g.Ldc, store, biasTile);
                     }
                     else
                     {
-                        kern.Run(kc, aPanel, bPanel, tile, nr, true, null);
+                        kern.Run(to - from, aPanel, bPanel, tile, nr, true, null);
                         MergeEdge(tile, nr, cTile, g.Ldc, rows, cols, store, biasTile);
                     }
                 }

@@ -178,6 +178,49 @@ public sealed unsafe class GemmTests
         }
     }
 
+    [Theory]
+    [InlineData(45, 24)]
+    [InlineData(130, 70)]
+    [InlineData(400, 33)]
+    public void Causal_products_give_the_full_products_bits_where_the_mask_leaves_anything(int T, int n)
+    {
+        foreach (GemmKernel kern in Kernels())
+            WithKernel(kern, () =>
+            {
+                var rng = new Random(T + n);
+                float[] Random(int count) =>
+                    [.. Enumerable.Range(0, count).Select(_ => (float)rng.NextDouble() - 0.5f)];
+                // Output: C(i, j) for j <= i of Q·Kᵀ (T×T, depth n).
+                float[] q = Random(T * n), k = Random(T * n), full = new float[T * T], causal = new float[T * T];
+                Array.Fill(causal, 777f);
+                fixed (float* pq = q, pk = k, pf = full, pc = causal)
+                {
+                    Gemm.MultiplySerial(false, true, T, T, n, pq, n, pk, n, pf, T, false);
+                    Gemm.MultiplyCausal(false, true, T, T, n, pq, n, pk, n, pc, T, false, GemmCausal.Output);
+                }
+                for (int i = 0; i < T; i++)
+                    for (int j = 0; j <= i; j++)
+                        Assert.True(full[i * T + j] == causal[i * T + j], $"{kern.Name} Output ({i},{j})");
+                // DepthToRow: P lower-triangular (T×T) times V (T×n); DepthFromRow: Pᵀ times V.
+                float[] lower = Random(T * T), v = Random(T * n);
+                for (int i = 0; i < T; i++)
+                    for (int j = i + 1; j < T; j++) lower[i * T + j] = 0f;
+                foreach (var (transA, mode) in
+                    new[] { (false, GemmCausal.DepthToRow), (true, GemmCausal.DepthFromRow) })
+                    foreach (bool accumulate in new[] { false, true })
+                    {
+                        float[] start = Random(T * n), whole = (float[])start.Clone(), part = (float[])start.Clone();
+                        fixed (float* pl = lower, pv = v, pw = whole, pp = part)
+                        {
+                            Gemm.MultiplySerial(transA, false, T, n, T, pl, T, pv, n, pw, n, accumulate);
+                            Gemm.MultiplyCausal(transA, false, T, n, T, pl, T, pv, n, pp, n, accumulate, mode);
+                        }
+                        Assert.Equal(whole.Select(BitConverter.SingleToInt32Bits),
+                            part.Select(BitConverter.SingleToInt32Bits));
+                    }
+            });
+    }
+
     [Fact]
     public void TheOptionalOpenBlasBackendAgreesWithTheReferenceWhereInstalled()
     {
