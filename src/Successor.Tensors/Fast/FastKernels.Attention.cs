@@ -8,6 +8,9 @@ namespace Successor.Tensors.Fast;
 
 public sealed unsafe partial class FastKernels
 {
+    /// <summary>Keys per weight-gradient product in backward.</summary>
+    const int KeyBlock = 64;
+
     /// <summary>How far row t of the probabilities (and of their gradient) is written, zeros past t: a multiple of
     /// 16 (at most T) beyond every column a register tile holding row t reads or writes (a tile spans at most 16
     /// rows and 32 columns, and starts at or below the diagonal).</summary>
@@ -46,8 +49,17 @@ public sealed unsafe partial class FastKernels
                 SimdMath.CausalSoftmaxBackward(p + (long)t * T, ds + (long)t * T, t + 1, Written(t, T), scale);
             // dQ += dS·K over keys up to each query; dV += Pᵀ·dO and dK += dSᵀ·Q over queries from each key on
             Gemm.MultiplyCausal(false, false, T, HS, T, ds, T, k, ld, dq, ld, true, GemmCausal.DepthToRow);
-            Gemm.MultiplyCausal(true, false, T, HS, T, p, T, d, C, dv, ld, true, GemmCausal.DepthFromRow);
-            Gemm.MultiplyCausal(true, false, T, HS, T, ds, T, q, ld, dk, ld, true, GemmCausal.DepthFromRow);
+            // (in blocks of KeyBlock keys: packing Pᵀ for all T keys at once scatters each row of P over T/8
+            // panels a few KiB apart, which the L1 cache cannot hold; measured 1.2× slower on small)
+            for (int c0 = 0; c0 < T; c0 += KeyBlock)
+            {
+                int c1 = Math.Min(T, c0 + KeyBlock);
+                long offset = (long)c0 * T + c0;
+                Gemm.MultiplyCausal(true, false, c1 - c0, HS, T - c0, p + offset, T, d + (long)c0 * C, C,
+                    dv + (long)c0 * ld, ld, true, GemmCausal.DepthFromRow);
+                Gemm.MultiplyCausal(true, false, c1 - c0, HS, T - c0, ds + offset, T, q + (long)c0 * ld, ld,
+                    dk + (long)c0 * ld, ld, true, GemmCausal.DepthFromRow);
+            }
         });
     }
 
