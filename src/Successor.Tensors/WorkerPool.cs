@@ -72,12 +72,15 @@ internal static class WorkerPool
     static long AwaitNext(long seen)
     {
         long until = System.Diagnostics.Stopwatch.GetTimestamp() + SpinTicks;
+        // SpinWait yields its core after its first few rounds, so a spinning worker gives way to any thread
+        // that shares its core (on a busy machine, the caller itself).
+        var spinner = new SpinWait();
         for (int spins = 0; ; spins++)
         {
             long now = Volatile.Read(ref epoch);
             if (now != seen) return now;
-            if ((spins & 63) == 63 && System.Diagnostics.Stopwatch.GetTimestamp() > until) break;
-            Thread.SpinWait(20);
+            if ((spins & 15) == 15 && System.Diagnostics.Stopwatch.GetTimestamp() > until) break;
+            spinner.SpinOnce(sleep1Threshold: -1);
         }
         lock (gate)
         {
