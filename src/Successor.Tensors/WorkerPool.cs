@@ -16,7 +16,7 @@ internal static class WorkerPool
     static readonly long SpinTicks = System.Diagnostics.Stopwatch.Frequency / 5000; // 200 µs
 
     static readonly object gate = new();
-    static readonly List<Thread> workers = [];
+    static int workerCount;
     static Loop? current;
     static long epoch;
     static int sleepers;
@@ -40,22 +40,15 @@ internal static class WorkerPool
         if (Volatile.Read(ref workerCount) >= helpers) return;
         lock (gate)
         {
-            while (workers.Count < helpers)
+            for (int index = workerCount; index < helpers; index++)
             {
-                int index = workers.Count;
-                var thread = new Thread(() => Serve(index))
-                {
-                    IsBackground = true,
-                    Name = $"Successor kernel worker {index + 1}",
-                };
-                workers.Add(thread);
-                thread.Start();
+                int worker = index; // the lambda must not see the loop variable move on
+                new Thread(() => Serve(worker)) { IsBackground = true, Name = $"Successor kernel worker {worker + 1}" }
+                    .Start();
             }
-            Volatile.Write(ref workerCount, workers.Count);
+            Volatile.Write(ref workerCount, Math.Max(workerCount, helpers));
         }
     }
-
-    static int workerCount;
 
     static void Serve(int index)
     {

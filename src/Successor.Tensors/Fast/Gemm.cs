@@ -27,7 +27,7 @@ public static unsafe class Gemm
         => Multiply(transA, transB, m, n, k, a, lda, b, ldb, c, ldc, accumulate, Parallelism.Threads, bias);
 
     /// <summary>MultiplySerial for causal attention: only the part of the product the causal mask leaves (see
-    /// GemmCausal), the same bits there as the whole product.</summary>
+    /// GemmCausal), the same bits there as the whole product; GemmCausal.None is MultiplySerial itself.</summary>
     internal static void MultiplyCausal(bool transA, bool transB, int m, int n, int k,
         float* a, int lda, float* b, int ldb, float* c, int ldc, bool accumulate, GemmCausal causal)
     {
@@ -39,11 +39,7 @@ public static unsafe class Gemm
     /// <summary>Same as Multiply, on the calling thread only (for callers already inside a parallel loop).</summary>
     public static void MultiplySerial(bool transA, bool transB, int m, int n, int k,
         float* a, int lda, float* b, int ldb, float* c, int ldc, bool accumulate)
-    {
-        Validate(transA, transB, m, n, k, lda, ldb, ldc);
-        var g = new GemmOperands(transA, transB, m, n, k, a, lda, b, ldb, c, ldc, accumulate);
-        GemmDriver.Run(g, Kernel, 0, m, 0, n);
-    }
+        => MultiplyCausal(transA, transB, m, n, k, a, lda, b, ldb, c, ldc, accumulate, GemmCausal.None);
 
     internal static void Multiply(bool transA, bool transB, int m, int n, int k,
         float* a, int lda, float* b, int ldb, float* c, int ldc, bool accumulate, int threads, float* bias = null)
