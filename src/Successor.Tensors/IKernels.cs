@@ -46,11 +46,11 @@ public unsafe interface IKernels
     /// ones.</summary>
     void RopeBackward(float* dqkv, float* cos, float* sin, int B, int T, int C, int NH);
 
-    /// <summary>Causal self-attention: qkv (B,T,3C) → out (B,T,C); saves att (B,NH,T,T), the softmax
-    /// probabilities (zero above the diagonal). Only what backward reads is promised: the fast kernels write row t
-    /// up to a multiple of 16 at least 32 past t and leave the rest of the row as it was.</summary>
+    /// <summary>Causal self-attention: qkv (B,T,3C) → out (B,T,C). att (B,NH,T,T) is the kernels' own, for
+    /// backward: the reference kernels save the softmax probabilities there (zero above the diagonal); the fast
+    /// kernels leave it untouched and recompute them in backward.</summary>
     void AttentionForward(float* output, float* att, float* qkv, int B, int T, int C, int NH);
-    /// <summary>datt (B,NH,T,T) is scratch the caller provides.</summary>
+    /// <summary>att as forward left it; datt (B,NH,T,T) is scratch the caller provides.</summary>
     void AttentionBackward(float* dqkv, float* datt, float* dout, float* qkv, float* att, int B, int T, int C, int NH);
 
     void ResidualForward(float* output, float* a, float* b, int count);

@@ -1,8 +1,11 @@
 // Fast causal attention: one (batch, head) pair per parallel index, each a few serial GEMMs over the whole
 // sequence that skip, register tile by register tile, what lies above the causal diagonal (GemmCausal): each
-// operand is packed once per head. Q, K and V are read in place from qkv (row stride 3C); only the probabilities
-// (B,NH,T,T) are kept for backward. Row t of att is written up to Written(t) (zeros past t), past every entry
-// the tiles touch; what lies beyond is never read and left as it was.
+// operand is packed once per head. Q, K and V are read in place from qkv (row stride 3C).
+// The probabilities of a head (T×T) live only in the thread's scratch, where the cache still holds them: forward
+// keeps nothing in att, and backward computes them again from Q and K with the same calls, so the same bits, as
+// FlashAttention does (Dao et al. 2022). A step then writes and rereads no B·NH·T·T tensor per layer (75 MB on
+// "small"), and the gradient of the probabilities stays in scratch too. Row t of a head's probabilities is
+// written up to Written(t) (zeros past t), past every entry the tiles touch.
 
 namespace Successor.Tensors.Fast;
 
@@ -11,27 +14,41 @@ public sealed unsafe partial class FastKernels
     /// <summary>Keys per weight-gradient product in backward.</summary>
     const int KeyBlock = 64;
 
+    /// <summary>Each thread's probabilities and their gradient for the head it is on (2·T·T floats).</summary>
+    [ThreadStatic] static AlignedScratch? headScratch;
+
     /// <summary>How far row t of the probabilities (and of their gradient) is written, zeros past t: a multiple of
     /// 16 (at most T) beyond every column a register tile holding row t reads or writes (a tile spans at most 16
     /// rows and 32 columns, and starts at or below the diagonal).</summary>
     static int Written(int t, int T) => Math.Min(T, (t + 48) / 16 * 16);
 
+    /// <summary>Leaves att untouched: backward recomputes the probabilities.</summary>
     public override void AttentionForward(float* output, float* att, float* qkv, int B, int T, int C, int NH)
     {
         int HS = C / NH, ld = 3 * C;
-        float scale = 1f / MathF.Sqrt(HS);
         Parallelism.For(B * NH, bh =>
         {
             int b = bh / NH, h = bh % NH;
-            float* q = qkv + (long)b * T * ld + h * HS, k = q + C, v = q + 2 * C;
-            float* p = att + (long)bh * T * T, o = output + (long)b * T * C + h * HS;
-            // S = Q·Kᵀ on and below the diagonal, softmax per row, then O = P·V summed over keys up to each row.
-            Gemm.MultiplyCausal(false, true, T, T, HS, q, ld, k, ld, p, T, false, GemmCausal.Output);
-            for (int t = 0; t < T; t++) SimdMath.CausalSoftmax(p + (long)t * T, t + 1, Written(t, T), scale);
-            Gemm.MultiplyCausal(false, false, T, HS, T, p, T, v, ld, o, C, false, GemmCausal.DepthToRow);
+            float* q = qkv + (long)b * T * ld + h * HS, v = q + 2 * C;
+            float* p = Probabilities(q, T, C, HS, (headScratch ??= new AlignedScratch()).Reserve(2L * T * T));
+            // O = P·V, summed over keys up to each row
+            Gemm.MultiplyCausal(false, false, T, HS, T, p, T, v, ld, output + (long)b * T * C + h * HS, C, false,
+                GemmCausal.DepthToRow);
         });
     }
 
+    /// <summary>P = softmax(Q·Kᵀ/√HS) over keys up to each row, into p (T×T); Q at q, K C floats after it.</summary>
+    static float* Probabilities(float* q, int T, int C, int HS, float* p)
+    {
+        int ld = 3 * C;
+        Gemm.MultiplyCausal(false, true, T, T, HS, q, ld, q + C, ld, p, T, false, GemmCausal.Output);
+        float scale = 1f / MathF.Sqrt(HS);
+        for (int t = 0; t < T; t++) SimdMath.CausalSoftmax(p + (long)t * T, t + 1, Written(t, T), scale);
+        return p;
+    }
+
+    /// <summary>Neither reads att nor writes datt: the probabilities and their gradient are recomputed in the
+    /// thread's scratch.</summary>
     public override void AttentionBackward(float* dqkv, float* datt, float* dout, float* qkv, float* att,
         int B, int T, int C, int NH)
     {
@@ -42,7 +59,9 @@ public sealed unsafe partial class FastKernels
             int b = bh / NH, h = bh % NH;
             float* q = qkv + (long)b * T * ld + h * HS, k = q + C, v = q + 2 * C;
             float* dq = dqkv + (long)b * T * ld + h * HS, dk = dq + C, dv = dq + 2 * C;
-            float* p = att + (long)bh * T * T, ds = datt + (long)bh * T * T, d = dout + (long)b * T * C + h * HS;
+            float* d = dout + (long)b * T * C + h * HS;
+            float* p = Probabilities(q, T, C, HS, (headScratch ??= new AlignedScratch()).Reserve(2L * T * T));
+            float* ds = p + (long)T * T;
             // dP = dO·Vᵀ, then through the softmax: dS = P ⊙ (dP − Σ P ⊙ dP) · scale
             Gemm.MultiplyCausal(false, true, T, T, HS, d, C, v, ld, ds, T, false, GemmCausal.Output);
             for (int t = 0; t < T; t++)

@@ -5,8 +5,6 @@
 // Tasks are several per worker, so when the OS deschedules one worker on a busy machine the others take over its
 // share instead of waiting for it. The k-sum is never split and its depth blocks are fixed by k alone
 // (GemmDriver.DepthBlock), so the result is bitwise the same for any thread count.
-using System.Runtime.InteropServices;
-
 namespace Successor.Tensors.Fast;
 
 internal static unsafe class GemmParallel
@@ -14,13 +12,14 @@ internal static unsafe class GemmParallel
     /// <summary>Tasks per worker in each phase: enough to rebalance around a descheduled worker.</summary>
     const int TasksPerWorker = 4;
 
-    [ThreadStatic] static PackedB? packed;
+    /// <summary>The calling thread's packed op(B).</summary>
+    [ThreadStatic] static AlignedScratch? packed;
 
     public static void Run(GemmOperands g, GemmKernel kern, int workers)
     {
         int mr = kern.MR, nr = kern.NR, panels = (g.N + nr - 1) / nr;
         long paddedN = (long)panels * nr;
-        float* b = (packed ??= new PackedB()).Reserve(g.K * paddedN);
+        float* b = (packed ??= new AlignedScratch()).Reserve(g.K * paddedN);
 
         int panelsPerTask = Math.Max(1, panels / (workers * TasksPerWorker));
         int packTasks = (panels + panelsPerTask - 1) / panelsPerTask;
@@ -49,23 +48,4 @@ internal static unsafe class GemmParallel
 
     /// <summary>Runs body(t) for t in [0, count), each task claimed by whichever of the workers is free.</summary>
     static void Claim(int workers, int count, Action<int> body) => Parallelism.For(count, 1, workers, body);
-
-    /// <summary>The calling thread's buffer for a packed op(B): 64-byte aligned, grown (never shrunk), freed with
-    /// the thread.</summary>
-    sealed class PackedB
-    {
-        float* data;
-        long capacity;
-
-        public float* Reserve(long floats)
-        {
-            if (floats <= capacity) return data;
-            NativeMemory.AlignedFree(data);
-            data = (float*)NativeMemory.AlignedAlloc((nuint)(floats * sizeof(float)), 64);
-            capacity = floats;
-            return data;
-        }
-
-        ~PackedB() => NativeMemory.AlignedFree(data);
-    }
 }

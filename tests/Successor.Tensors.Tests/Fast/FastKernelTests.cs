@@ -125,11 +125,13 @@ public sealed unsafe class FastKernelTests
 
     static float[][] Attention(IKernels k, NativeBuffers m, int B, int T, int C, int NH)
     {
-        float* qkv = m.Random(B * T * 3 * C), o = m.Zeros(B * T * C), att = m.Zeros(B * NH * T * T);
-        float* d = m.Random(B * T * C), dqkv = m.Random(B * T * 3 * C), datt = m.Zeros(B * NH * T * T);
+        // att and datt start as noise: what the kernels keep there is their own (the fast ones keep nothing and
+        // recompute the probabilities), so only the output and the gradients are compared.
+        float* qkv = m.Random(B * T * 3 * C), o = m.Zeros(B * T * C), att = m.Random(B * NH * T * T);
+        float* d = m.Random(B * T * C), dqkv = m.Random(B * T * 3 * C), datt = m.Random(B * NH * T * T);
         k.AttentionForward(o, att, qkv, B, T, C, NH);
         k.AttentionBackward(dqkv, datt, d, qkv, att, B, T, C, NH);
-        return [A(o, B * T * C), A(att, B * NH * T * T), A(dqkv, B * T * 3 * C)];
+        return [A(o, B * T * C), A(dqkv, B * T * 3 * C)];
     }
 
     static float[][] Run(string name, IKernels kernels, int threads)
