@@ -1,6 +1,9 @@
 // Every forward/backward pair the GPT model is built from, with shapes.
-// Conventions (llm.c): row-major; forward saves what backward needs (named in each comment);
-// backward ADDS into gradients (+=) and the caller zeroes them once per step.
+// Conventions (llm.c): row-major; forward saves what backward needs (named in each comment); backward ADDS into
+// the gradients of parameters (+=; the caller zeroes them once per step) and into the input gradient of the norms,
+// the residual and dropout (the residual stream's gradient has several sources), and WRITES the input gradient of
+// the matmul, the activations and attention (=): each is that gradient's only source, so a caller need not zero it,
+// and a step spares a pass of zeros and a reread over each of those tensors.
 // Legend: B batch, T sequence length, C channels, OC output channels, N rows (= B*T),
 //         NH heads, HS head size (= C/NH), H hidden width of the MLP, V vocabulary size.
 namespace Successor.Tensors;

@@ -184,7 +184,6 @@ public sealed unsafe class GptModel : IDisposable
         int B = a.B, T = a.T, N = B * T, C = Config.Embedding, NH = Config.Heads, H = Config.Hidden;
         int fcOut = Config.Activation == Activation.SwiGlu ? 2 * H : H;
         // a.Logits now holds dLoss/dlogits (fused cross-entropy).
-        Clear(a.DLn, N * C);
         k.MatmulBackward(a.DLn, HeadWeight(Gradients), null, a.Logits, a.Lnf, HeadWeight(Parameters),
             N, C, Config.VocabSize);
         Clear(a.DResidual, N * C);
@@ -197,29 +196,26 @@ public sealed unsafe class GptModel : IDisposable
             var x = a.Layers[l];
             // DResidual = dL/dRes3; Res3 = Res2 + dropout(FcProj)
             float* dbranch = DropoutBackward(a, x.FcMask, N * C);
-            Clear(a.DFcAct, N * H);
             k.MatmulBackward(a.DFcAct, g.FcProjW, g.FcProjB, dbranch, x.FcAct, w.FcProjW, N, H, C);
-            Clear(a.DFc, N * fcOut);
             if (ActivationPlugin is { } plugin)
+            {
+                Clear(a.DFc, N * H);
                 plugin.Backward(new ReadOnlySpan<float>(x.Fc, N * H), new ReadOnlySpan<float>(a.DFcAct, N * H),
                     new Span<float>(a.DFc, N * H));
+            }
             else switch (Config.Activation)
             {
                 case Activation.Gelu: k.GeluBackward(a.DFc, x.Fc, a.DFcAct, N * H); break;
                 case Activation.ReluSquared: k.ReluSquaredBackward(a.DFc, x.Fc, a.DFcAct, N * H); break;
                 default: k.SwiGluBackward(a.DFc, x.Fc, a.DFcAct, N, H); break;
             }
-            Clear(a.DLn, N * C);
             k.MatmulBackward(a.DLn, g.FcW, g.FcB, a.DFc, x.Ln2, w.FcW, N, C, fcOut);
             NormBackward(a.DResidual, g.Ln2W, g.Ln2B, a.DLn, x.Res2, w.Ln2W, x.Ln2Mean, x.Ln2Rstd, N, C);
             // DResidual = dL/dRes2; Res2 = Input + dropout(AttProj)
             dbranch = DropoutBackward(a, x.AttMask, N * C);
-            Clear(a.DAttY, N * C);
             k.MatmulBackward(a.DAttY, g.ProjW, g.ProjB, dbranch, x.AttY, w.ProjW, N, C, C);
-            Clear(a.DQkv, N * 3 * C);
             k.AttentionBackward(a.DQkv, a.DAtt, a.DAttY, x.Qkv, x.Att, B, T, C, NH);
             if (Config.Positions == Positions.Rope) k.RopeBackward(a.DQkv, RopeCos, RopeSin, B, T, C, NH);
-            Clear(a.DLn, N * C);
             k.MatmulBackward(a.DLn, g.QkvW, g.QkvB, a.DQkv, x.Ln1, w.QkvW, N, C, 3 * C);
             NormBackward(a.DResidual, g.Ln1W, g.Ln1B, a.DLn, x.Input, w.Ln1W, x.Ln1Mean, x.Ln1Rstd, N, C);
         }

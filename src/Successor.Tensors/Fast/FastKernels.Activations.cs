@@ -37,7 +37,7 @@ public sealed unsafe partial class FastKernels
             var dx = new Span<float>(dinput + s, n);
             TensorPrimitives.Max(new ReadOnlySpan<float>(input + s, n), 0f, r);
             TensorPrimitives.Multiply(r, 2f, r);
-            TensorPrimitives.MultiplyAdd(new ReadOnlySpan<float>(dout + s, n), r, dx, dx);
+            TensorPrimitives.Multiply(new ReadOnlySpan<float>(dout + s, n), r, dx);
         });
 
     public override void SwiGluForward(float* output, float* input, int N, int H) =>
@@ -61,14 +61,14 @@ public sealed unsafe partial class FastKernels
             var dup = new Span<float>(dinput + (long)n * 2 * H + H, H);
             Span<float> sig = stackalloc float[H], w = stackalloc float[H];
             SimdMath.Sigmoid(gate, sig);
-            // dup += d * gate * sig
+            // dup = d * gate * sig
             TensorPrimitives.Multiply(gate, sig, w);
-            TensorPrimitives.MultiplyAdd(d, w, dup, dup);
-            // dgate += d * up * sig * (1 + gate * (1 - sig))
+            TensorPrimitives.Multiply(d, w, dup);
+            // dgate = d * up * sig * (1 + gate * (1 - sig))
             TensorPrimitives.Subtract(1f, sig, w);
             TensorPrimitives.MultiplyAdd(w, gate, 1f, w);
             TensorPrimitives.Multiply(w, sig, w);
             TensorPrimitives.Multiply(w, up, w);
-            TensorPrimitives.MultiplyAdd(d, w, dgate, dgate);
+            TensorPrimitives.Multiply(d, w, dgate);
         });
 }

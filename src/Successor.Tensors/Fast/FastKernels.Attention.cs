@@ -66,8 +66,8 @@ public sealed unsafe partial class FastKernels
             Gemm.MultiplyCausal(false, true, T, T, HS, d, C, v, ld, ds, T, false, GemmCausal.Output);
             for (int t = 0; t < T; t++)
                 SimdMath.CausalSoftmaxBackward(p + (long)t * T, ds + (long)t * T, t + 1, Written(t, T), scale);
-            // dQ += dS·K over keys up to each query; dV += Pᵀ·dO and dK += dSᵀ·Q over queries from each key on
-            Gemm.MultiplyCausal(false, false, T, HS, T, ds, T, k, ld, dq, ld, true, GemmCausal.DepthToRow);
+            // dQ = dS·K over keys up to each query; dV = Pᵀ·dO and dK = dSᵀ·Q over queries from each key on
+            Gemm.MultiplyCausal(false, false, T, HS, T, ds, T, k, ld, dq, ld, false, GemmCausal.DepthToRow);
             // (in blocks of KeyBlock keys: packing Pᵀ for all T keys at once scatters each row of P over T/8
             // panels a few KiB apart, which the L1 cache cannot hold; measured 1.2× slower on small)
             for (int c0 = 0; c0 < T; c0 += KeyBlock)
@@ -75,9 +75,9 @@ public sealed unsafe partial class FastKernels
                 int c1 = Math.Min(T, c0 + KeyBlock);
                 long offset = (long)c0 * T + c0;
                 Gemm.MultiplyCausal(true, false, c1 - c0, HS, T - c0, p + offset, T, d + (long)c0 * C, C,
-                    dv + (long)c0 * ld, ld, true, GemmCausal.DepthFromRow);
+                    dv + (long)c0 * ld, ld, false, GemmCausal.DepthFromRow);
                 Gemm.MultiplyCausal(true, false, c1 - c0, HS, T - c0, ds + offset, T, q + (long)c0 * ld, ld,
-                    dk + (long)c0 * ld, ld, true, GemmCausal.DepthFromRow);
+                    dk + (long)c0 * ld, ld, false, GemmCausal.DepthFromRow);
             }
         });
     }

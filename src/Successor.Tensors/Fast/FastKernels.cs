@@ -45,7 +45,7 @@ public sealed unsafe partial class FastKernels : ReferenceKernels
     public override void MatmulBackward(float* dinput, float* dweight, float* dbias, float* dout, float* input,
         float* weight, int N, int C, int OC)
     {
-        if (dinput != null) Gemm.Multiply(false, false, N, C, OC, dout, OC, weight, C, dinput, C, true);
+        if (dinput != null) Gemm.Multiply(false, false, N, C, OC, dout, OC, weight, C, dinput, C, false);
         Gemm.Multiply(true, false, OC, C, N, dout, OC, input, C, dweight, C, true);
         if (dbias != null) AddColumnSums(dbias, dout, N, OC);
     }

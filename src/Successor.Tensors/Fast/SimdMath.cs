@@ -19,34 +19,31 @@ public static partial class SimdMath
     /// <summary>y = gelu(x), the tanh form.</summary>
     public static void Gelu(ReadOnlySpan<float> x, Span<float> y) => Map(x, y, 3);
 
-    /// <summary>dx += dy · gelu'(x), fused in one pass.</summary>
+    /// <summary>dx = dy · gelu'(x), fused in one pass.</summary>
     public static void GeluBackward(ReadOnlySpan<float> x, ReadOnlySpan<float> dy, Span<float> dx)
     {
         if (dy.Length < x.Length || dx.Length < x.Length)
             throw new ArgumentException("gradient spans are shorter than the input");
         if (!Vectorised)
         {
-            for (int i = 0; i < x.Length; i++) dx[i] += dy[i] * GeluDerivative(x[i]);
+            for (int i = 0; i < x.Length; i++) dx[i] = dy[i] * GeluDerivative(x[i]);
             return;
         }
         int i0 = 0;
         if (Wide)
             for (; i0 <= x.Length - 16; i0 += 16)
-                Avx512F.FusedMultiplyAdd(Vector512.Create(dy.Slice(i0, 16)),
-                    GeluDerivative(Vector512.Create(x.Slice(i0, 16))), Vector512.Create(dx.Slice(i0, 16)))
-                        .CopyTo(dx.Slice(i0, 16));
+                (Vector512.Create(dy.Slice(i0, 16)) * GeluDerivative(Vector512.Create(x.Slice(i0, 16))))
+                    .CopyTo(dx.Slice(i0, 16));
         for (; i0 <= x.Length - 8; i0 += 8)
-            Fma.MultiplyAdd(Vector256.Create(dy.Slice(i0, 8)), GeluDerivative(Vector256.Create(x.Slice(i0, 8))),
-                Vector256.Create(dx.Slice(i0, 8))).CopyTo(dx.Slice(i0, 8));
+            (Vector256.Create(dy.Slice(i0, 8)) * GeluDerivative(Vector256.Create(x.Slice(i0, 8))))
+                .CopyTo(dx.Slice(i0, 8));
         int rest = x.Length - i0;
         if (rest == 0) return;
         Span<float> tx = stackalloc float[8], tdy = stackalloc float[8], tdx = stackalloc float[8];
         x[i0..].CopyTo(tx);
         dy[i0..].CopyTo(tdy);
-        dx[i0..].CopyTo(tdx);
-        Fma.MultiplyAdd(Vector256.Create((ReadOnlySpan<float>)tdy),
-            GeluDerivative(Vector256.Create((ReadOnlySpan<float>)tx)), Vector256.Create((ReadOnlySpan<float>)tdx))
-                .CopyTo(tdx);
+        (Vector256.Create((ReadOnlySpan<float>)tdy) * GeluDerivative(Vector256.Create((ReadOnlySpan<float>)tx)))
+            .CopyTo(tdx);
         tdx[..rest].CopyTo(dx[i0..]);
     }
 

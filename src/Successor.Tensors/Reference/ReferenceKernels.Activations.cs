@@ -23,7 +23,7 @@ public unsafe partial class ReferenceKernels
             float x = input[i];
             float t = MathF.Tanh(GeluScale * (x + GeluCubic * x * x * x));
             float dt = (1f - t * t) * GeluScale * (1f + 3f * GeluCubic * x * x);
-            dinput[i] += dout[i] * (0.5f * (1f + t) + 0.5f * x * dt);
+            dinput[i] = dout[i] * (0.5f * (1f + t) + 0.5f * x * dt);
         }
     }
 
@@ -38,7 +38,7 @@ public unsafe partial class ReferenceKernels
 
     public virtual void ReluSquaredBackward(float* dinput, float* input, float* dout, int count)
     {
-        for (int i = 0; i < count; i++) dinput[i] += dout[i] * 2f * MathF.Max(input[i], 0f);
+        for (int i = 0; i < count; i++) dinput[i] = dout[i] * 2f * MathF.Max(input[i], 0f);
     }
 
     public virtual void SwiGluForward(float* output, float* input, int N, int H)
@@ -59,8 +59,8 @@ public unsafe partial class ReferenceKernels
             for (int h = 0; h < H; h++)
             {
                 float g = gate[h], sig = 1f / (1f + MathF.Exp(-g));
-                dgate[h] += d[h] * up[h] * sig * (1f + g * (1f - sig));
-                dup[h] += d[h] * g * sig;
+                dgate[h] = d[h] * up[h] * sig * (1f + g * (1f - sig));
+                dup[h] = d[h] * g * sig;
             }
         }
     }

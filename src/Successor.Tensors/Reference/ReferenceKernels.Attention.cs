@@ -45,6 +45,7 @@ public unsafe partial class ReferenceKernels
     {
         int HS = C / NH;
         float scale = 1f / MathF.Sqrt(HS);
+        for (long i = 0; i < (long)B * T * 3 * C; i++) dqkv[i] = 0f;
         for (int b = 0; b < B; b++)
         for (int h = 0; h < NH; h++)
         for (int t = 0; t < T; t++)

@@ -44,6 +44,7 @@ public unsafe partial class ReferenceKernels : IKernels
     public virtual void MatmulBackward(float* dinput, float* dweight, float* dbias, float* dout, float* input,
         float* weight, int N, int C, int OC)
     {
+        for (long i = 0; i < (long)N * C; i++) dinput[i] = 0f;
         for (int n = 0; n < N; n++)
         for (int o = 0; o < OC; o++)
         {

@@ -29,7 +29,7 @@ public sealed unsafe class FastKernelTests
             const int N = 37, C = 45, OC = 29;
             float* x = m.Random(N * C), w = m.Random(OC * C), b = m.Random(OC), o = m.Zeros(N * OC),
                 d = m.Random(N * OC);
-            float* dx = m.Random(N * C), dw = m.Random(OC * C), db = m.Random(OC); // nonzero: backward accumulates
+            float* dx = m.Random(N * C), dw = m.Random(OC * C), db = m.Random(OC); // nonzero: dw, db add; dx is written
             k.MatmulForward(o, x, w, b, N, C, OC);
             k.MatmulBackward(dx, dw, db, d, x, w, N, C, OC);
             return [A(o, N * OC), A(dx, N * C), A(dw, OC * C), A(db, OC)];
