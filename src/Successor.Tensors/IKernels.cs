@@ -49,11 +49,15 @@ public unsafe interface IKernels
     /// ones.</summary>
     void RopeBackward(float* dqkv, float* cos, float* sin, int B, int T, int C, int NH);
 
-    /// <summary>Causal self-attention: qkv (B,T,3C) → out (B,T,C). att (B,NH,T,T) is the kernels' own, for
-    /// backward: the reference kernels save the softmax probabilities there (zero above the diagonal); the fast
-    /// kernels leave it untouched and recompute them in backward.</summary>
+    /// <summary>Floats of att, and of datt, that attention needs for B·NH heads of T positions: B·NH·T·T where the
+    /// kernels keep the probabilities, 0 where they recompute them. Callers size att and datt by it.</summary>
+    long AttentionStateLength(int B, int NH, int T);
+
+    /// <summary>Causal self-attention: qkv (B,T,3C) → out (B,T,C). att (AttentionStateLength floats) is the
+    /// kernels' own, for backward: the reference kernels save the softmax probabilities there (B,NH,T,T, zero
+    /// above the diagonal); the fast kernels keep nothing and recompute them in backward.</summary>
     void AttentionForward(float* output, float* att, float* qkv, int B, int T, int C, int NH);
-    /// <summary>att as forward left it; datt (B,NH,T,T) is scratch the caller provides.</summary>
+    /// <summary>att as forward left it; datt (AttentionStateLength floats) is scratch the caller provides.</summary>
     void AttentionBackward(float* dqkv, float* datt, float* dout, float* qkv, float* att, int B, int T, int C, int NH);
 
     void ResidualForward(float* output, float* a, float* b, int count);

@@ -23,6 +23,8 @@ public sealed unsafe class TimedKernels(IKernels inner) : IKernels
         totals[name] = (ticks + elapsed, calls + 1);
     }
 
+    public long AttentionStateLength(int B, int NH, int T) => inner.AttentionStateLength(B, NH, T);
+
     public void EncoderForward(float* output, int* tokens, float* wte, float* wpe, int B, int T, int C) =>
         Time("encoder.forward", () => inner.EncoderForward(output, tokens, wte, wpe, B, T, C));
     public void EncoderBackward(float* dwte, float* dwpe, float* dout, int* tokens, int B, int T, int C) =>

@@ -13,11 +13,15 @@ public sealed unsafe class Activations : IDisposable
     }
 
     readonly FloatArena arena;
+    readonly long attentionState;
 
-    public Activations(ModelConfig c, int B, int T)
+    /// <summary>attentionState: floats of att per layer, and of the shared datt (IKernels.AttentionStateLength).
+    /// </summary>
+    public Activations(ModelConfig c, int B, int T, long attentionState)
     {
         this.B = B;
         this.T = T;
+        this.attentionState = attentionState;
         Layers = new Layer[c.Layers];
         for (int l = 0; l < c.Layers; l++) Layers[l] = new Layer();
         long size = Carve(c, null);
@@ -27,6 +31,8 @@ public sealed unsafe class Activations : IDisposable
 
     public int B { get; }
     public int T { get; }
+    /// <summary>Floats in the arena.</summary>
+    public long Length => arena.Length;
     public int* Inputs, Targets;
     /// <summary>Digit position ids (B,T) of the last forward, for backward; null unless positions is digits.</summary>
     public int* DigitIds;
@@ -45,7 +51,7 @@ public sealed unsafe class Activations : IDisposable
             return p;
         }
         long N = (long)B * T, C = c.Embedding, H = c.Hidden, fcOut = c.Activation == Activation.SwiGlu ? 2 * H : H;
-        long att = (long)B * c.Heads * T * T;
+        long att = attentionState;
         bool dropout = c.Dropout > 0;
         Inputs = (int*)Take(N);
         Targets = (int*)Take(N);

@@ -42,6 +42,10 @@ public sealed unsafe class GptModel : IDisposable
                 + "set model.activation to gelu");
     }
 
+    /// <summary>Floats of activations held for the last forward's (B, T): what a step needs beyond the parameters,
+    /// their gradients and the optimizer's moments (0 before any forward).</summary>
+    public long ActivationFloats => acts?.Length ?? 0;
+
     /// <summary>Logits (B,T,V) of the last Forward without a gradient.</summary>
     public float* Logits => acts!.Logits;
     /// <summary>Per-position losses (B,T) of the last forward (0 where the target was ignored).</summary>
@@ -78,7 +82,7 @@ public sealed unsafe class GptModel : IDisposable
         if (acts is null || acts.B != B || acts.T != T)
         {
             acts?.Dispose();
-            acts = new Activations(Config, B, T);
+            acts = new Activations(Config, B, T, Kernels.AttentionStateLength(B, Config.Heads, T));
         }
         int N = B * T;
         for (int i = 0; i < N; i++)

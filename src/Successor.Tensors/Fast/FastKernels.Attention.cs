@@ -22,6 +22,9 @@ public sealed unsafe partial class FastKernels
     /// rows and 32 columns, and starts at or below the diagonal).</summary>
     static int Written(int t, int T) => Math.Min(T, (t + 48) / 16 * 16);
 
+    /// <summary>None: the probabilities live in the threads' scratch only.</summary>
+    public override long AttentionStateLength(int B, int NH, int T) => 0;
+
     /// <summary>Leaves att untouched: backward recomputes the probabilities.</summary>
     public override void AttentionForward(float* output, float* att, float* qkv, int B, int T, int C, int NH)
     {

@@ -4,6 +4,9 @@ namespace Successor.Tensors.Reference;
 
 public unsafe partial class ReferenceKernels
 {
+    /// <summary>The probabilities of every head: B·NH·T·T.</summary>
+    public virtual long AttentionStateLength(int B, int NH, int T) => (long)B * NH * T * T;
+
     public virtual void AttentionForward(float* output, float* att, float* qkv, int B, int T, int C, int NH)
     {
         int HS = C / NH;

@@ -116,6 +116,23 @@ public sealed unsafe class GptModelTests
     }
 
     [Fact]
+    public void Fast_kernels_hold_no_attention_probabilities()
+    {
+        const int B = 2, T = 16;
+        var c = new ModelConfig { Layers = 3, Heads = 2, Embedding = 16, BlockSize = T };
+        long Floats(IKernels kernels)
+        {
+            using var model = new GptModel(c, kernels);
+            model.Initialize(3);
+            var tokens = new int[B * T];
+            fixed (int* x = tokens) model.ForwardBackward(x, x, B, T, 1f / (B * T), dropoutSeed: 1);
+            return model.ActivationFloats;
+        }
+        // att per layer and the shared datt, B·NH·T·T floats each, kept by the reference kernels only
+        Assert.Equal((c.Layers + 1L) * B * c.Heads * T * T, Floats(new ReferenceKernels()) - Floats(new FastKernels()));
+    }
+
+    [Fact]
     public void Parameter_count_matches_the_gpt2_formula()
     {
         var c = new ModelConfig { Layers = 6, Heads = 6, Embedding = 384, BlockSize = 256 };
