@@ -25,9 +25,9 @@ public sealed class SlurmLab : IDisposable
 
     /// <summary>A one-generation curriculum lab: `research` is its research section; `slurm` gives it the Slurm
     /// executor on the test cluster (else the local pool); `steps` its first champion's and successor's steps,
-    /// `items` the promotion's items per slice.</summary>
+    /// `items` the promotion's items per slice, `trialSteps` each trial's.</summary>
     public SlurmLab(string research, bool slurm, int seed = 1, (int Initial, int Successor)? steps = null,
-        int items = 20, string name = "scale")
+        int items = 20, string name = "scale", int trialSteps = 20)
     {
         var (initial, successor) = steps ?? (60, 30);
         Name = name;
@@ -44,7 +44,8 @@ public sealed class SlurmLab : IDisposable
         File.WriteAllText(Config, $$"""
             { "name": "{{name}}", "seed": {{seed}}, "generations": 1,
               "curriculum": { "train_difficulties": "1-2", "eval_difficulties": "1-3", "eval_items_per_slice": 20 },
-              "budgets": { "trial_steps": 20, "initial_steps": {{initial}}, "successor_steps": {{successor}} },
+              "budgets": { "trial_steps": {{trialSteps}}, "initial_steps": {{initial}},
+                "successor_steps": {{successor}} },
               "research": { {{research}} },
               "self_generation": { "problems_per_difficulty": 40 },
               "promotion": { "difficulties": "1-3", "items_per_slice": {{items}} }{{executor}} }

@@ -93,7 +93,9 @@ public sealed class SlurmLabTests
     [SlurmFact]
     public void Halt_cancels_the_lab_s_jobs_and_after_kill_9_run_again_adopts_its_jobs_and_runs_no_trial_twice()
     {
-        using var lab = new SlurmLab(Few, slurm: true);
+        // trials long enough to be in flight at the halt and at the kill: at 20 steps a trial's job is over in
+        // the time a halt takes to start, and the test would prove nothing
+        using var lab = new SlurmLab(Few, slurm: true, trialSteps: 400);
         string token = File.ReadAllText(lab.Run("person", "bootstrap", "ada", "--ledger", lab.Ledger,
             "--key-out", Path.Combine(lab.Root, "ada.key")).Value("key_file")).Trim();
         using (var run = lab.Start(lab.Args("run")))
