@@ -17,6 +17,8 @@ public sealed unsafe partial class FastKernels
     /// <summary>Each thread's probabilities and their gradient for the head it is on (2·T·T floats).</summary>
     [ThreadStatic] static AlignedScratch? headScratch;
 
+    static float* HeadScratch(int T) => (headScratch ??= new AlignedScratch()).Reserve(2L * T * T);
+
     /// <summary>How far row t of the probabilities (and of their gradient) is written, zeros past t: a multiple of
     /// 16 (at most T) beyond every column a register tile holding row t reads or writes (a tile spans at most 16
     /// rows and 32 columns, and starts at or below the diagonal).</summary>
@@ -33,7 +35,7 @@ public sealed unsafe partial class FastKernels
         {
             int b = bh / NH, h = bh % NH;
             float* q = qkv + (long)b * T * ld + h * HS, v = q + 2 * C;
-            float* p = Probabilities(q, T, C, HS, (headScratch ??= new AlignedScratch()).Reserve(2L * T * T));
+            float* p = Probabilities(q, T, C, HS, HeadScratch(T));
             // O = P·V, summed over keys up to each row
             Gemm.MultiplyCausal(false, false, T, HS, T, p, T, v, ld, output + (long)b * T * C + h * HS, C, false,
                 GemmCausal.DepthToRow);
@@ -63,7 +65,7 @@ public sealed unsafe partial class FastKernels
             float* q = qkv + (long)b * T * ld + h * HS, k = q + C, v = q + 2 * C;
             float* dq = dqkv + (long)b * T * ld + h * HS, dk = dq + C, dv = dq + 2 * C;
             float* d = dout + (long)b * T * C + h * HS;
-            float* p = Probabilities(q, T, C, HS, (headScratch ??= new AlignedScratch()).Reserve(2L * T * T));
+            float* p = Probabilities(q, T, C, HS, HeadScratch(T));
             float* ds = p + (long)T * T;
             // dP = dO·Vᵀ, then through the softmax: dS = P ⊙ (dP − Σ P ⊙ dP) · scale
             Gemm.MultiplyCausal(false, true, T, T, HS, d, C, v, ld, ds, T, false, GemmCausal.Output);
