@@ -48,6 +48,44 @@ public sealed class SlurmLabTests
         slurm.Verify();
     }
 
+    // What a job sees of the lab's environment: PATH, HOME, DOTNET_ROOT and Slurm's own variables. Not a secret
+    // the lab holds, and not the login environment (`su - USER`, what Slurm loads for an --export list: USER,
+    // SHELL, LOGNAME, whatever the login scripts set, after however long they take).
+    [SlurmFact]
+    public void A_job_inherits_path_home_and_slurm_s_variables_only_and_starts_without_the_login_environment()
+    {
+        const string Secret = "SUCCESSOR_TEST_SECRET_TOKEN";
+        Environment.SetEnvironmentVariable(Secret, "must-not-reach-a-node");
+        string folder = Directory.CreateTempSubdirectory("successor-slurm-env-").FullName;
+        try
+        {
+            string script = Path.Combine(folder, "job.sh"), output = Path.Combine(folder, "out.log");
+            File.WriteAllText(script, "#!/bin/sh\nenv\n");
+            string name = $"successor.test.env-{Guid.NewGuid():N}";
+            SlurmJobs.Submit(script, name, ClusterServices.Partition, output, TimeSpan.FromMinutes(2), 1);
+            var clock = Stopwatch.StartNew();
+            SlurmJob? job = null;
+            while (clock.Elapsed < TimeSpan.FromMinutes(3) && job?.HasEnded != true)
+            {
+                Thread.Sleep(500);
+                job = SlurmJobs.Named([name]).SingleOrDefault();
+            }
+            Assert.NotNull(job);
+            Assert.Equal(("COMPLETED", 0), (job.State, job.Restarts));
+            var names = File.ReadAllLines(output).Select(line => line.Split('=')[0]).ToHashSet();
+            Assert.Contains("PATH", names);
+            Assert.DoesNotContain(Secret, names);
+            string[] slurmsOwn = ["ENVIRONMENT", "HOSTNAME", "PWD", "OLDPWD", "TMPDIR", "SHLVL", "_"];
+            Assert.DoesNotContain(names, n => n is not ("PATH" or "HOME" or "DOTNET_ROOT")
+                && !n.StartsWith("SLURM", StringComparison.Ordinal) && !slurmsOwn.Contains(n));
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable(Secret, null);
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
     [SlurmFact(KillsTheNode = true)]
     public void A_node_that_dies_mid_trial_has_its_job_requeued_and_the_trial_completes_and_verifies()
     {

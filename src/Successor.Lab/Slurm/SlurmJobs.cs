@@ -22,10 +22,10 @@ public static partial class SlurmJobs
         var args = new List<string> { "--parsable", "--requeue", "--job-name", name, "--output", output,
             "--open-mode", "append", "--chdir", Path.GetDirectoryName(output)!, "--cpus-per-task",
             cpus.ToString(CultureInfo.InvariantCulture), "--time",
-            ((int)Math.Ceiling(time.TotalMinutes)).ToString(CultureInfo.InvariantCulture), "--export", Exported() };
+            ((int)Math.Ceiling(time.TotalMinutes)).ToString(CultureInfo.InvariantCulture), "--export", "ALL" };
         if (partition is not null) args.AddRange(["--partition", partition]);
         args.Add(script);
-        var (code, stdout, stderr) = Run("sbatch", args);
+        var (code, stdout, stderr) = Run("sbatch", args, JobEnvironment());
         // --parsable prints "ID" or "ID;CLUSTER"
         if (code != 0 || !long.TryParse(stdout.Split(';')[0].Trim(), CultureInfo.InvariantCulture, out long id))
             throw new LabException($"sbatch could not submit {name}: {FirstLine(stderr, stdout)}");
@@ -78,21 +78,32 @@ public static partial class SlurmJobs
         if (code != 0) throw new LabException($"scancel {string.Join(' ', list)} failed: {FirstLine(stderr, stdout)}");
     }
 
-    /// <summary>The environment a job starts with: only what the node needs to run this program, never the lab's
-    /// own variables (a ledger connection string, a token).</summary>
-    static string Exported()
+    /// <summary>What sbatch runs with, and so (with --export=ALL) all a job inherits: PATH, HOME and DOTNET_ROOT
+    /// where set, and Slurm's own SLURM_* settings; nothing else of the lab's environment (no API keys). Naming the
+    /// variables in --export instead (a list, or NONE) makes Slurm load the user's login environment on the node
+    /// (`su - user`) before the job starts: a slow login script then holds every job past Slurm's batch start
+    /// timeout, and Slurm requeues it as if the node had failed.</summary>
+    static Dictionary<string, string> JobEnvironment()
     {
-        var names = new List<string> { "PATH" };
-        foreach (string name in new[] { "DOTNET_ROOT", "HOME" })
-            if (Environment.GetEnvironmentVariable(name) is { Length: > 0 }) names.Add(name);
-        return string.Join(',', names);
+        var kept = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (System.Collections.DictionaryEntry e in Environment.GetEnvironmentVariables())
+            if (e.Key is string name && e.Value is string { Length: > 0 } value
+                && (name is "PATH" or "HOME" or "DOTNET_ROOT" || name.StartsWith("SLURM_", StringComparison.Ordinal)))
+                kept[name] = value;
+        return kept;
     }
 
-    static (int Code, string Stdout, string Stderr) Run(string tool, IEnumerable<string> args)
+    static (int Code, string Stdout, string Stderr) Run(string tool, IEnumerable<string> args,
+        IReadOnlyDictionary<string, string>? environment = null)
     {
         var start = new ProcessStartInfo(tool)
             { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (string a in args) start.ArgumentList.Add(a);
+        if (environment is not null)
+        {
+            start.Environment.Clear();
+            foreach (var (name, value) in environment) start.Environment[name] = value;
+        }
         Process process;
         try { process = Process.Start(start)!; }
         catch (System.ComponentModel.Win32Exception e)
