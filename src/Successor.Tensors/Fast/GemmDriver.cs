@@ -49,10 +49,11 @@ internal static unsafe class GemmDriver
         }
     }
 
-    /// <summary>Same as Run, with op(B) already packed whole (PackB): [j0,j1) starts on a panel boundary.</summary>
+    /// <summary>Same as Run over the depth [k0,k1) (whole depth blocks), with that part of op(B) packed beforehand
+    /// (PackB): [j0,j1) starts on a panel boundary.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void RunOnPackedB(in GemmOperands g, GemmKernel kern, float* packedB, long paddedN,
-        int i0, int i1, int j0, int j1)
+        int i0, int i1, int j0, int j1, int k0, int k1)
     {
         if (i0 >= i1 || j0 >= j1) return;
         int kcBlock = DepthBlock(g.K, kern.KC), step = (kern.NC + kern.NR - 1) / kern.NR * kern.NR;
@@ -60,24 +61,26 @@ internal static unsafe class GemmDriver
         for (int jc = j0; jc < j1; jc += step)
         {
             int nc = Math.Min(step, j1 - jc);
-            for (int pc = 0; pc < g.K; pc += kcBlock)
+            for (int pc = k0; pc < k1; pc += kcBlock)
             {
-                int kc = Math.Min(kcBlock, g.K - pc);
-                Block(g, kern, ws, packedB + pc * paddedN + (long)jc * kc, i0, i1, jc, nc, pc, kc);
+                int kc = Math.Min(kcBlock, k1 - pc);
+                Block(g, kern, ws, packedB + (pc - k0) * paddedN + (long)jc * kc, i0, i1, jc, nc, pc, kc);
             }
         }
     }
 
-    /// <summary>Packs the column panels [p0,p1) of op(B) for every depth block: depth block [pc, pc+kc) sits at
-    /// packedB + pc·paddedN, laid out as GemmPacking.Pack lays out a block of all N columns.</summary>
-    public static void PackB(in GemmOperands g, GemmKernel kern, float* packedB, long paddedN, int p0, int p1)
+    /// <summary>Packs the column panels [p0,p1) of op(B) over the depth [k0,k1) (whole depth blocks): depth block
+    /// [pc, pc+kc) sits at packedB + (pc−k0)·paddedN, laid out as GemmPacking.Pack lays out a block of all N
+    /// columns.</summary>
+    public static void PackB(in GemmOperands g, GemmKernel kern, float* packedB, long paddedN, int p0, int p1,
+        int k0, int k1)
     {
         int kcBlock = DepthBlock(g.K, kern.KC), j0 = p0 * kern.NR, j1 = Math.Min(g.N, p1 * kern.NR);
-        for (int pc = 0; pc < g.K; pc += kcBlock)
+        for (int pc = k0; pc < k1; pc += kcBlock)
         {
-            int kc = Math.Min(kcBlock, g.K - pc);
-            GemmPacking.Pack(packedB + pc * paddedN + (long)j0 * kc, g.B + pc * g.RowB + j0 * g.ColB, g.RowB, g.ColB,
-                kc, j1 - j0, kern.NR);
+            int kc = Math.Min(kcBlock, k1 - pc);
+            GemmPacking.Pack(packedB + (pc - k0) * paddedN + (long)j0 * kc, g.B + pc * g.RowB + j0 * g.ColB, g.RowB,
+                g.ColB, kc, j1 - j0, kern.NR);
         }
     }
 
