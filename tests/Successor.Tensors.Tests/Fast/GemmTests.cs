@@ -109,11 +109,14 @@ public sealed unsafe class GemmTests
     public void ResultsAreBitwiseIdenticalForAnyThreadCountAndForMultiplySerial(bool transA, bool transB)
     {
         int saved = Parallelism.Threads;
+        long savedBudget = GemmParallel.PackedBudget;
         try
         {
             // Tall (split by rows) and wide (split by columns too); k crosses several depth blocks; with every
-            // kernel, and with tiny blocks so that the shared packed B crosses many depth blocks and panels.
+            // kernel, and with tiny blocks so that the shared packed B crosses many depth blocks and panels; the
+            // packed B whole, a depth block at a time, and in chunks of a few blocks with a shorter last one.
             var shapes = new[] { (203, 77, 900), (45, 301, 800) };
+            long[] budgets = [GemmParallel.PackedBudget, 1, 20_000];
             foreach (var (kern, (m, n, k)) in Kernels().SelectMany(kern => shapes.Select(shape => (kern, shape))))
             {
                 Gemm.Kernel = kern;
@@ -122,20 +125,24 @@ public sealed unsafe class GemmTests
                 p.Fast(accumulate: true, serial: true);
                 float[] serial = (float[])p.C.Clone();
                 foreach (int threads in new[] { 1, 2, 3, 5, 8 })
-                {
-                    Parallelism.Threads = threads;
-                    Array.Copy(start, p.C, start.Length);
-                    p.Fast(accumulate: true, serial: false);
-                    for (int i = 0; i < serial.Length; i++)
-                        Assert.True(BitConverter.SingleToInt32Bits(serial[i]) == BitConverter.SingleToInt32Bits(p.C[i]),
-                            $"{kern.Name} {m}x{n}x{k}, {threads} threads: element {i} is {p.C[i]:R}, " +
-                            $"serial gave {serial[i]:R}");
-                }
+                    foreach (long budget in budgets)
+                    {
+                        Parallelism.Threads = threads;
+                        GemmParallel.PackedBudget = budget;
+                        Array.Copy(start, p.C, start.Length);
+                        p.Fast(accumulate: true, serial: false);
+                        for (int i = 0; i < serial.Length; i++)
+                            Assert.True(
+                                BitConverter.SingleToInt32Bits(serial[i]) == BitConverter.SingleToInt32Bits(p.C[i]),
+                                $"{kern.Name} {m}x{n}x{k}, {threads} threads, packed budget {budget}: element {i} " +
+                                $"is {p.C[i]:R}, serial gave {serial[i]:R}");
+                    }
             }
         }
         finally
         {
             Parallelism.Threads = saved;
+            GemmParallel.PackedBudget = savedBudget;
             Gemm.Kernel = GemmKernel.Best();
         }
     }
