@@ -45,8 +45,24 @@ public sealed unsafe partial class FastKernels : ReferenceKernels
     public override void MatmulBackward(float* dinput, float* dweight, float* dbias, float* dout, float* input,
         float* weight, int N, int C, int OC)
     {
-        if (dinput != null) Gemm.Multiply(false, false, N, C, OC, dout, OC, weight, C, dinput, C, false);
-        Gemm.Multiply(true, false, OC, C, N, dout, OC, input, C, dweight, C, true);
+        if (dinput != null && Parallelism.Threads == 2)
+        {
+            // The input gradient and the weight gradient (as much arithmetic each) side by side, a whole product
+            // per thread: a thread then reuses each packed panel of op(B) for every row of its product, where two
+            // threads sharing one product split its rows (a weight gradient has few) and pass its packed op(B)
+            // through the cache. Measured 1.08× on small's four layer shapes. With more threads, each product
+            // takes them all in turn (the workers run one loop at a time, so the two cannot split them).
+            Parallelism.For(2, 1, 2, i =>
+            {
+                if (i == 0) Gemm.MultiplySerial(false, false, N, C, OC, dout, OC, weight, C, dinput, C, false);
+                else Gemm.MultiplySerial(true, false, OC, C, N, dout, OC, input, C, dweight, C, true);
+            });
+        }
+        else
+        {
+            if (dinput != null) Gemm.Multiply(false, false, N, C, OC, dout, OC, weight, C, dinput, C, false);
+            Gemm.Multiply(true, false, OC, C, N, dout, OC, input, C, dweight, C, true);
+        }
         if (dbias != null) AddColumnSums(dbias, dout, N, OC);
     }
 
