@@ -42,16 +42,21 @@ public sealed unsafe partial class FastKernels : ReferenceKernels
     public override void MatmulForward(float* output, float* input, float* weight, float* bias, int N, int C, int OC)
         => Gemm.Multiply(false, true, N, OC, C, input, C, weight, C, output, OC, false, bias);
 
+    /// <summary>Multiply-adds per gradient product from which MatmulBackward runs the two side by side (small's
+    /// smallest is 302 M, baby's largest 50 M); tests lower it.</summary>
+    internal static long PairedProductWork { get; set; } = 1L << 27;
+
     public override void MatmulBackward(float* dinput, float* dweight, float* dbias, float* dout, float* input,
         float* weight, int N, int C, int OC)
     {
-        if (dinput != null && Parallelism.Threads == 2)
+        if (dinput != null && Parallelism.Threads == 2 && (long)N * C * OC >= PairedProductWork)
         {
             // The input gradient and the weight gradient (as much arithmetic each) side by side, a whole product
             // per thread: a thread then reuses each packed panel of op(B) for every row of its product, where two
             // threads sharing one product split its rows (a weight gradient has few) and pass its packed op(B)
-            // through the cache. Measured 1.08× on small's four layer shapes. With more threads, each product
-            // takes them all in turn (the workers run one loop at a time, so the two cannot split them).
+            // through the cache. Measured 1.08× on small's four layer shapes; on baby's (below PairedProductWork)
+            // the split products balance better. With more threads, each product takes them all in turn (the
+            // workers run one loop at a time, so the two cannot split them).
             Parallelism.For(2, 1, 2, i =>
             {
                 if (i == 0) Gemm.MultiplySerial(false, false, N, C, OC, dout, OC, weight, C, dinput, C, false);

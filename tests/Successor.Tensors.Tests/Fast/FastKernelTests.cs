@@ -24,15 +24,14 @@ public sealed unsafe class FastKernelTests
             k.EncoderBackward(dwte, dwpe, d, tokens, B, T, C);
             return [A(o, B * T * C), A(dwte, V * C), A(dwpe, T * C)];
         },
-        ["matmul"] = (k, m) =>
+        ["matmul"] = (k, m) => Matmul(k, m, 37, 45, 29),
+        // Large enough for each product to be split over threads when not paired (2 threads side by side).
+        ["matmul, gradients side by side"] = (k, m) =>
         {
-            const int N = 37, C = 45, OC = 29;
-            float* x = m.Random(N * C), w = m.Random(OC * C), b = m.Random(OC), o = m.Zeros(N * OC),
-                d = m.Random(N * OC);
-            float* dx = m.Random(N * C), dw = m.Random(OC * C), db = m.Random(OC); // nonzero: dw, db add; dx is written
-            k.MatmulForward(o, x, w, b, N, C, OC);
-            k.MatmulBackward(dx, dw, db, d, x, w, N, C, OC);
-            return [A(o, N * OC), A(dx, N * C), A(dw, OC * C), A(db, OC)];
+            long saved = FastKernels.PairedProductWork;
+            FastKernels.PairedProductWork = 0;
+            try { return Matmul(k, m, 203, 77, 150); }
+            finally { FastKernels.PairedProductWork = saved; }
         },
         ["layernorm"] = (k, m) =>
         {
@@ -108,6 +107,16 @@ public sealed unsafe class FastKernelTests
     };
 
     public static TheoryData<string> Names => [.. Scenarios.Keys];
+
+    static float[][] Matmul(IKernels k, NativeBuffers m, int N, int C, int OC)
+    {
+        float* x = m.Random(N * C), w = m.Random(OC * C), b = m.Random(OC), o = m.Zeros(N * OC),
+            d = m.Random(N * OC);
+        float* dx = m.Random(N * C), dw = m.Random(OC * C), db = m.Random(OC); // nonzero: dw, db add; dx is written
+        k.MatmulForward(o, x, w, b, N, C, OC);
+        k.MatmulBackward(dx, dw, db, d, x, w, N, C, OC);
+        return [A(o, N * OC), A(dx, N * C), A(dw, OC * C), A(db, OC)];
+    }
 
     static float[] A(float* p, long count) => NativeBuffers.ToArray(p, count);
 
