@@ -1,6 +1,7 @@
 // Fast LayerNorm and RMSNorm: rows in parallel for the input gradient, column blocks in parallel
 // for the weight gradients (a fixed row order per column, whatever the thread count).
 using System.Numerics.Tensors;
+using System.Runtime.Intrinsics;
 
 namespace Successor.Tensors.Fast;
 
@@ -10,15 +11,26 @@ public sealed unsafe partial class FastKernels
         float* bias, int N, int C) =>
         Parallelism.For(N, n =>
         {
-            Span<float> xc = stackalloc float[C];
-            var x = Row(input, n, C);
-            float m = TensorPrimitives.Sum(x) / C;
-            TensorPrimitives.Subtract(x, m, xc);
-            float s = 1f / MathF.Sqrt(TensorPrimitives.SumOfSquares(xc) / C + NormEpsilon);
-            TensorPrimitives.Multiply(xc, s, xc);
-            if (bias == null) TensorPrimitives.Multiply(xc, new ReadOnlySpan<float>(weight, C), Row(output, n, C));
-            else TensorPrimitives.MultiplyAdd(xc, new ReadOnlySpan<float>(weight, C),
-                new ReadOnlySpan<float>(bias, C), Row(output, n, C));
+            float* x = input + (long)n * C, y = output + (long)n * C;
+            float m = TensorPrimitives.Sum(new ReadOnlySpan<float>(x, C)) / C;
+            // Σ (x − m)², then y = (x − m)·s·w + b: two passes over the row, nothing stored between them.
+            int c = 0, whole = C / Vector256<float>.Count * Vector256<float>.Count;
+            Vector256<float> vm = Vector256.Create(m), squares = default;
+            for (; c < whole; c += Vector256<float>.Count)
+            {
+                var xc = Vector256.Load(x + c) - vm;
+                squares += xc * xc;
+            }
+            float sum = Vector256.Sum(squares);
+            for (int i = c; i < C; i++) sum += (x[i] - m) * (x[i] - m);
+            float s = 1f / MathF.Sqrt(sum / C + NormEpsilon);
+            Vector256<float> vs = Vector256.Create(s);
+            for (c = 0; c < whole; c += Vector256<float>.Count)
+            {
+                var v = (Vector256.Load(x + c) - vm) * vs * Vector256.Load(weight + c);
+                (bias == null ? v : v + Vector256.Load(bias + c)).Store(y + c);
+            }
+            for (int i = c; i < C; i++) y[i] = (x[i] - m) * s * weight[i] + (bias == null ? 0f : bias[i]);
             mean[n] = m;
             rstd[n] = s;
         });
@@ -45,24 +57,55 @@ public sealed unsafe partial class FastKernels
                 var db = new Span<float>(dbParts + g * C, C);
                 dw.Clear();
                 db.Clear();
-                Span<float> xhat = stackalloc float[C], dxhat = stackalloc float[C];
                 for (int n = (int)((long)N * g / groups), end = (int)((long)N * (g + 1) / groups); n < end; n++)
-                {
-                    var d = Row(dout, n, C);
-                    TensorPrimitives.Subtract(Row(input, n, C), mean[n], xhat);
-                    TensorPrimitives.Multiply(xhat, rstd[n], xhat);
-                    TensorPrimitives.MultiplyAdd(d, xhat, dw, dw);
-                    TensorPrimitives.Add(db, d, db);
-                    TensorPrimitives.Multiply(d, new ReadOnlySpan<float>(weight, C), dxhat);
-                    float sumD = TensorPrimitives.Sum(dxhat) / C, sumDX = TensorPrimitives.Dot(dxhat, xhat) / C;
-                    // dx += rstd * (dxhat - sumD - xhat * sumDX)
-                    TensorPrimitives.Subtract(dxhat, sumD, dxhat);
-                    TensorPrimitives.MultiplyAdd(xhat, -sumDX, dxhat, dxhat);
-                    TensorPrimitives.MultiplyAdd(dxhat, rstd[n], Row(dinput, n, C), Row(dinput, n, C));
-                }
+                    LayerNormBackwardRow(dinput + (long)n * C, dwParts + g * C, dbParts + g * C, dout + (long)n * C,
+                        input + (long)n * C, weight, mean[n], rstd[n], C);
             });
             AddGroups(dweight, dwParts, groups, C);
             if (dbias != null) AddGroups(dbias, dbParts, groups, C);
+        }
+    }
+
+    /// <summary>One row of LayerNorm's backward, in two passes over the row (which stays in L1) instead of a
+    /// library call per operation: dw += d·x̂ and db += d, the row's sums of d·w and d·w·x̂, then
+    /// dx += rstd·(d·w − mean(d·w) − x̂·mean(d·w·x̂)), x̂ = (x − mean)·rstd recomputed rather than stored.</summary>
+    static void LayerNormBackwardRow(float* dx, float* dw, float* db, float* d, float* x, float* w, float mean,
+        float rstd, int C)
+    {
+        int c = 0, whole = C / Vector256<float>.Count * Vector256<float>.Count;
+        Vector256<float> vmean = Vector256.Create(mean), vrstd = Vector256.Create(rstd);
+        Vector256<float> sumD = default, sumDX = default;
+        for (; c < whole; c += Vector256<float>.Count)
+        {
+            var dc = Vector256.Load(d + c);
+            var xhat = (Vector256.Load(x + c) - vmean) * vrstd;
+            (Vector256.Load(dw + c) + dc * xhat).Store(dw + c);
+            (Vector256.Load(db + c) + dc).Store(db + c);
+            var dxhat = dc * Vector256.Load(w + c);
+            sumD += dxhat;
+            sumDX += dxhat * xhat;
+        }
+        float sd = Vector256.Sum(sumD), sdx = Vector256.Sum(sumDX);
+        for (int i = c; i < C; i++)
+        {
+            float xhat = (x[i] - mean) * rstd, dxhat = d[i] * w[i];
+            dw[i] += d[i] * xhat;
+            db[i] += d[i];
+            sd += dxhat;
+            sdx += dxhat * xhat;
+        }
+        float meanD = sd / C, meanDX = sdx / C;
+        Vector256<float> vmeanD = Vector256.Create(meanD), vmeanDX = Vector256.Create(meanDX);
+        for (c = 0; c < whole; c += Vector256<float>.Count)
+        {
+            var xhat = (Vector256.Load(x + c) - vmean) * vrstd;
+            var dxhat = Vector256.Load(d + c) * Vector256.Load(w + c);
+            (Vector256.Load(dx + c) + vrstd * (dxhat - vmeanD - xhat * vmeanDX)).Store(dx + c);
+        }
+        for (int i = c; i < C; i++)
+        {
+            float xhat = (x[i] - mean) * rstd, dxhat = d[i] * w[i];
+            dx[i] += rstd * (dxhat - meanD - xhat * meanDX);
         }
     }
 
@@ -95,23 +138,40 @@ public sealed unsafe partial class FastKernels
             {
                 var dw = new Span<float>(dwParts + g * C, C);
                 dw.Clear();
-                Span<float> xs = stackalloc float[C], dxhat = stackalloc float[C];
                 for (int n = (int)((long)N * g / groups), end = (int)((long)N * (g + 1) / groups); n < end; n++)
-                {
-                    var x = Row(input, n, C);
-                    var d = Row(dout, n, C);
-                    float s = rstd[n];
-                    TensorPrimitives.Multiply(x, s, xs);
-                    TensorPrimitives.MultiplyAdd(d, xs, dw, dw);
-                    TensorPrimitives.Multiply(d, new ReadOnlySpan<float>(weight, C), dxhat);
-                    float dot = TensorPrimitives.Dot(dxhat, x) / C;
-                    // dx += s * dxhat - x * s^3 * dot
-                    TensorPrimitives.Multiply(dxhat, s, dxhat);
-                    TensorPrimitives.MultiplyAdd(x, -s * s * s * dot, dxhat, dxhat);
-                    TensorPrimitives.Add(Row(dinput, n, C), dxhat, Row(dinput, n, C));
-                }
+                    RmsNormBackwardRow(dinput + (long)n * C, dwParts + g * C, dout + (long)n * C,
+                        input + (long)n * C, weight, rstd[n], C);
             });
             AddGroups(dweight, dwParts, groups, C);
         }
+    }
+
+    /// <summary>One row of RMSNorm's backward in two passes, as LayerNormBackwardRow: dw += d·x·s and the row's
+    /// Σ d·w·x, then dx += s·d·w − x·s³·mean(d·w·x).</summary>
+    static void RmsNormBackwardRow(float* dx, float* dw, float* d, float* x, float* w, float s, int C)
+    {
+        int c = 0, whole = C / Vector256<float>.Count * Vector256<float>.Count;
+        Vector256<float> vs = Vector256.Create(s), dots = default;
+        for (; c < whole; c += Vector256<float>.Count)
+        {
+            var dc = Vector256.Load(d + c);
+            var xc = Vector256.Load(x + c);
+            (Vector256.Load(dw + c) + dc * (xc * vs)).Store(dw + c);
+            dots += dc * Vector256.Load(w + c) * xc;
+        }
+        float dot = Vector256.Sum(dots);
+        for (int i = c; i < C; i++)
+        {
+            dw[i] += d[i] * (x[i] * s);
+            dot += d[i] * w[i] * x[i];
+        }
+        float k = s * s * s * (dot / C);
+        Vector256<float> vk = Vector256.Create(k);
+        for (c = 0; c < whole; c += Vector256<float>.Count)
+        {
+            var xc = Vector256.Load(x + c);
+            (Vector256.Load(dx + c) + (vs * (Vector256.Load(d + c) * Vector256.Load(w + c)) - xc * vk)).Store(dx + c);
+        }
+        for (int i = c; i < C; i++) dx[i] += s * (d[i] * w[i]) - x[i] * k;
     }
 }
