@@ -5,7 +5,7 @@
 // it submitted before, reads the verdicts that arrived meanwhile, and submits only trials that have neither —
 // no trial runs twice and none is lost. A requeued job (its node died) keeps its id and starts again; its
 // worker resumes from the checkpoint in its trial folder. Cancelling (Ctrl+C, SIGTERM, `successor halt`)
-// cancels the jobs with scancel.
+// cancels the jobs with scancel; a trial whose job was cancelled runs again, whatever it left behind.
 using System.Diagnostics;
 using Successor.Lab.Trials;
 
@@ -37,6 +37,8 @@ public sealed class SlurmExecutor(SlurmSettings settings) : ITrialExecutor
             var files = JobFiles.For(settings.TrialRoot, spec.Id);
             var tracked = new Tracked(spec, folder, files, fingerprint?.Invoke(), Stopwatch.StartNew());
             bool running = known.TryGetValue(names[i], out var job) && !job.HasEnded;
+            if (job is { State: var state } && state.StartsWith("CANCELLED", StringComparison.Ordinal))
+                Discard(tracked);
             if (Finished(tracked, running) is { } done) { Finish(i, tracked, done); continue; }
             tracked.Job = running ? job!.Id : Submit(tracked, names[i]);
             open[i] = tracked;
@@ -84,6 +86,15 @@ public sealed class SlurmExecutor(SlurmSettings settings) : ITrialExecutor
     static TrialResult? Finished(Tracked t, bool running) =>
         TrialRunner.Links(t.Spec, t.Folder, t.Clock) ?? t.Files.LoadVerdict()
             ?? (running ? null : TrialResult.TryLoad(t.Folder));
+
+    /// <summary>A trial whose last job was cancelled (a halt, Ctrl+C or SIGTERM of the lab) has no answer: what its
+    /// supervisor or worker wrote as the cancel's signal stopped them (a worker killed by it reads as failed) is
+    /// removed, and the trial runs again, as a local trial stopped by a halt does.</summary>
+    static void Discard(Tracked t)
+    {
+        File.Delete(t.Files.Verdict);
+        File.Delete(Path.Combine(t.Folder, TrialResult.FileName));
+    }
 
     long Submit(Tracked t, string name)
     {
