@@ -159,13 +159,11 @@ public sealed class SlurmLabTests
         var beforeKill = halted.Select(j => j.Id).ToHashSet();
         // A cancelled job may leave a verdict (its worker, killed by the cancel's signal, reads as failed): one is
         // planted for every cancelled trial without one, and none may stand as the trial's answer.
-        foreach (var j in halted.Where(j => cancelled.Contains(j.Id)))
-        {
-            var files = lab.Files(j.Name[(j.Name.LastIndexOf('.') + 1)..]);
-            if (files.LoadVerdict() is null)
-                new Successor.Lab.Trials.TrialResult { Id = j.Name[(j.Name.LastIndexOf('.') + 1)..], Status = "failed",
-                    Error = "worker exited with code 143: (planted)" }.Save(files.Folder);
-        }
+        var cancelledTrials = halted.Where(j => cancelled.Contains(j.Id))
+            .Select(j => j.Name[(j.Name.LastIndexOf('.') + 1)..]).ToHashSet();
+        foreach (string t in cancelledTrials.Where(t => lab.Files(t).LoadVerdict() is null))
+            new Successor.Lab.Trials.TrialResult { Id = t, Status = "failed",
+                Error = "worker exited with code 143: (planted)" }.Save(lab.Files(t).Folder);
 
         int submitted;
         using (var victim = lab.Start(lab.Args("run")))
@@ -177,11 +175,10 @@ public sealed class SlurmLabTests
             var pending = seen.ToString().TrimEnd().Split('\n')[^1].Split("worker(s): ")[1].Split(", ");
             // (what a cancelled job left behind is no verdict: its trial runs again)
             var clock = Stopwatch.StartNew();
-            bool Cancelled(string t) => halted.Any(j => cancelled.Contains(j.Id) && j.Name.EndsWith("." + t,
-                StringComparison.Ordinal));
             while (!pending.All(t => lab.Jobs().Any(j => !beforeKill.Contains(j.Id) && j.Name.EndsWith("." + t,
-                    StringComparison.Ordinal)) || !Cancelled(t) && (lab.Files(t).LoadVerdict() is not null
-                    || File.Exists(Path.Combine(lab.LabFolder, "g1", t, "result.json"))))
+                    StringComparison.Ordinal)) || !cancelledTrials.Contains(t)
+                    && (lab.Files(t).LoadVerdict() is not null
+                        || File.Exists(Path.Combine(lab.LabFolder, "g1", t, "result.json"))))
                 && clock.Elapsed < TimeSpan.FromMinutes(2)) Thread.Sleep(100);
             victim.Kill(entireProcessTree: false); // SIGKILL
             victim.WaitForExit();
