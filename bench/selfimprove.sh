@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Self-improvement beyond the training range (after Lee et al., ICML 2025): a lab starts from supervised
 # reversed addition up to 5 digits (digit positions, McLeish et al. 2024, with a small training offset so
-# the model answers a little past its range), then each generation the champion answers problems one digit
-# past its frontier, the filter keeps some answers, and a warm-started successor trains on the original
-# data plus everything kept. The lab's own budget caps its wall clock (two hours by default). The judge's sealed
+# the model answers a little past its range; 4 layers × 128, because a 2-layer model's answers ran on past the
+# answer lengths it was taught, so the exact filter never kept a 6-digit sum with a final carry and the lab
+# stalled: docs/journal/2026-12-05-long-run.md), then each generation the champion answers problems up to three
+# digits past its frontier, the filter keeps some answers, and a warm-started successor trains on the original
+# data plus everything kept, drawn a length at a time (curriculum.kept_by_length). The lab's own budget caps its wall clock (two hours by default). The judge's sealed
 # holdout moves with the frontier (promotion.difficulties_past_horizon), so the lab never runs out of room, and
 # each promoted generation's 99% horizon on it (the largest d such that every length up to d is answered at least
 # 99% right) is printed against the lab's clock and written to horizon.csv and drawn in horizon.png (bench/horizon-plot.sh). SELFIMPROVE_EVAL=1 also evaluates
@@ -14,7 +16,7 @@
 # holdout says they are better, and the error avalanche of Lee et al. can show.
 # Environment: SELFIMPROVE_OUT (folder), SELFIMPROVE_SECONDS (lab budget, 7200), SELFIMPROVE_GENERATIONS (60),
 #   SELFIMPROVE_INITIAL_STEPS (3000), SELFIMPROVE_SUCCESSOR_STEPS (800), SELFIMPROVE_AHEAD (lengths curated past the
-#   frontier, 2), SELFIMPROVE_BLOCK (block size, 112: room for 34 digits), SELFIMPROVE_EVAL (0),
+#   frontier, 3), SELFIMPROVE_BLOCK (block size, 112: room for 34 digits), SELFIMPROVE_LAYERS (4), SELFIMPROVE_EVAL (0),
 #   SELFIMPROVE_COUNT (eval problems per length, 500)
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -23,7 +25,8 @@ seconds=${SELFIMPROVE_SECONDS:-7200}
 generations=${SELFIMPROVE_GENERATIONS:-60}
 initial=${SELFIMPROVE_INITIAL_STEPS:-3000}
 successor=${SELFIMPROVE_SUCCESSOR_STEPS:-800}
-ahead=${SELFIMPROVE_AHEAD:-2}
+ahead=${SELFIMPROVE_AHEAD:-3}
+layers=${SELFIMPROVE_LAYERS:-4}
 block=${SELFIMPROVE_BLOCK:-112}
 count=${SELFIMPROVE_COUNT:-500}
 filters=("$@")
@@ -37,7 +40,8 @@ lab() { # variant → lab.json
 {
   "name": "selfimprove-$1",
   "generations": $generations,
-  "curriculum": { "families": "radd", "train_difficulties": "1-5", "eval_difficulties": "1-12", "eval_items_per_slice": 50 },
+  "curriculum": { "families": "radd", "train_difficulties": "1-5", "eval_difficulties": "1-12", "eval_items_per_slice": 50,
+                  "kept_by_length": true },
   "budgets": { "trial_steps": 100, "initial_steps": $initial, "successor_steps": $successor, "lab_seconds": $seconds, "trial_seconds": 1200 },
   "research": { "proposals": 2, "rungs": 1, "workers": 2 },
   "self_generation": { "filter": "$filter", "problems_per_difficulty": 1000, "difficulties_ahead": $ahead },
@@ -46,7 +50,7 @@ lab() { # variant → lab.json
   "gates": { "incidents": false },
   "safety": { "min_projected_reliability": $floor },
   "recipe": {
-    "model": { "layers": 2, "heads": 4, "embedding": 128, "block_size": $block, "positions": "digits", "digit_offset": 4 },
+    "model": { "layers": $layers, "heads": 4, "embedding": 128, "block_size": $block, "positions": "digits", "digit_offset": 4 },
     "batch_size": 32, "learning_rate": 0.003, "min_learning_rate": 0.0003, "warmup_steps": 100, "eval_interval": 0,
     "self_generated_fraction": 0.5
   }

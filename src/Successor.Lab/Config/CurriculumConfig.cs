@@ -12,4 +12,7 @@ public sealed record CurriculumConfig
     [TemplateComment("Public validation slices: weakness analysis and trial scores.")]
     public string EvalDifficulties { get; init; } = "1-10";
     public int EvalItemsPerSlice { get; init; } = 100;
+    [TemplateComment("true: kept self-generated problems are drawn a length at a time, every length equally often " +
+        "(Lee et al. add an equal set per new length); false: each kept problem equally often.")]
+    public bool KeptByLength { get; init; }
 }

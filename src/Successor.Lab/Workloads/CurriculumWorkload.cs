@@ -80,7 +80,8 @@ public sealed class CurriculumWorkload(CurriculumConfig curriculum, ulong evalSe
             Name = $"{original.Name}+self-generated({kept.Count})",
             Sha256 = sha,
             Train =
-                new MixtureBatchSource(original.Train, new ProblemSetBatchSource(kept), recipe.SelfGeneratedFraction),
+                new MixtureBatchSource(original.Train, new ProblemSetBatchSource(kept, curriculum.KeptByLength),
+                    recipe.SelfGeneratedFraction),
         };
     }
 

@@ -18,7 +18,6 @@ public static class LabCli
         DefaultValueFactory = _ => Path.Combine(LedgerStore.DefaultDirectory, "runs"),
     };
 
-    /// <summary>The config at `path`, or the embedded default lab when there is no such file.</summary>
     /// <summary>The config at `path`; the built-in default when the default path has none, but a config named
     /// with --config that does not exist is an error, not silently the default lab.</summary>
     public static LabConfig LoadConfig(string path) =>
