@@ -67,9 +67,14 @@ sealed class Verification(LabContext lab)
             relations.Add(ProvStatement.WasDerivedFrom(next.Id, champion.Id));
         }
         // A rejected successor leaves its champion, but what the champion's curation showed it masters still moves
-        // the next curation past those lengths.
+        // the next curation past those lengths, and what it kept stays in the data (KeptSets).
         if (!decision.Promoted && c is not null)
-            next = champion with { Frontier = Math.Max(champion.Frontier, Curated(c)) };
+            next = champion with
+            {
+                Frontier = Math.Max(champion.Frontier, Curated(c)),
+                SelfGenerated = KeptSets.AfterRejection(champion.SelfGenerated, curation.SelfGenerated, c, safety,
+                    lab.Config.Promotion.MinKeptLabelAccuracy),
+            };
         record = next.Into(record) with
         {
             Generation = g, Promoted = decision.Promoted, Reason = decision.Reason, ApprovedBy = decision.ApprovedBy,
