@@ -5,11 +5,13 @@
 # answer lengths it was taught, so the exact filter never kept a 6-digit sum with a final carry and the lab
 # stalled: docs/journal/2026-12-05-long-run.md), then each generation the champion answers problems up to three
 # digits past its frontier, the filter keeps some answers, and a warm-started successor trains on the original
-# data plus everything kept, drawn a length at a time (curriculum.kept_by_length). The lab's own budget caps its wall clock (two hours by default). The judge's sealed
-# holdout moves with the frontier (promotion.difficulties_past_horizon), so the lab never runs out of room, and
-# each promoted generation's 99% horizon on it (the largest d such that every length up to d is answered at least
-# 99% right) is printed against the lab's clock and written to horizon.csv and drawn in horizon.png (bench/horizon-plot.sh). SELFIMPROVE_EVAL=1 also evaluates
-# every generation's model on public problems of 1–12 digits, as the first version of this bench did.
+# data plus everything kept, drawn a length at a time (curriculum.kept_by_length). The lab's own budget caps
+# its wall clock (two hours by default). The judge's sealed holdout moves with the frontier
+# (promotion.difficulties_past_horizon), so the lab never runs out of room, and each promoted generation's 99%
+# horizon on it (the largest d such that every length up to d is answered at least 99% right) is printed against
+# the lab's clock, written to horizon.csv and drawn in horizon.png (bench/horizon-plot.sh). SELFIMPROVE_EVAL=1
+# also evaluates every generation's model on public problems of 1–12 digits, as the first version of this bench
+# did.
 #   bench/selfimprove.sh [exact|none|none-ungated|majority ...]     (default: exact none, one after the other)
 # none keeps every answer with the kept-label gate off, so the compounding-error monitor is what stops it;
 # none-ungated also sets that monitor's floor to 0, so its successors are promoted whenever the sealed
