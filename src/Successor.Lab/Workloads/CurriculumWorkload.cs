@@ -73,11 +73,13 @@ public sealed class CurriculumWorkload(CurriculumConfig curriculum, ulong evalSe
         var original = CurriculumBatchSource.Data(TaskFamilies.Parse(curriculum.Families), range[0], range[^1]);
         var kept = selfGenerated.SelectMany(SelfGeneratedData.Read).ToList();
         if (kept.Count == 0 || recipe.SelfGeneratedFraction == 0) return original;
-        string sha = Convert.ToHexStringLower(
-            SHA256.HashData(Encoding.UTF8.GetBytes(original.Sha256 + string.Concat(kept.Select(p => p.Line)))));
+        // Drawn by length, the same problems make another stream of rows, so another digest.
+        string draw = curriculum.KeptByLength ? "by-length\n" : "";
+        string sha = Convert.ToHexStringLower(SHA256.HashData(
+            Encoding.UTF8.GetBytes(original.Sha256 + draw + string.Concat(kept.Select(p => p.Line)))));
         return original with
         {
-            Name = $"{original.Name}+self-generated({kept.Count})",
+            Name = $"{original.Name}+self-generated({kept.Count}{(curriculum.KeptByLength ? ", by length" : "")})",
             Sha256 = sha,
             Train =
                 new MixtureBatchSource(original.Train, new ProblemSetBatchSource(kept, curriculum.KeptByLength),

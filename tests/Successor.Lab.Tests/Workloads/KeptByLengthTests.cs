@@ -1,5 +1,6 @@
 // curriculum.kept_by_length reaches the rows a trial trains on: with it, the one 8-digit problem a filter kept
 // beside 400 six-digit ones is drawn as often as all of them together; without it, once in about 400 kept rows.
+// The data's name and digest say which draw it is.
 using Successor.Data.Curriculum;
 using Successor.Lab.Config;
 using Successor.Lab.SelfGeneration;
@@ -12,6 +13,7 @@ namespace Successor.Lab.Tests.Workloads;
 public sealed class KeptByLengthTests : IDisposable
 {
     readonly string folder = Directory.CreateTempSubdirectory("kept-by-length-").FullName;
+    readonly List<string> digests = [];
 
     public void Dispose() => Directory.Delete(folder, recursive: true);
 
@@ -26,6 +28,8 @@ public sealed class KeptByLengthTests : IDisposable
         var workload = new CurriculumWorkload(new CurriculumConfig { KeptByLength = byLength }, 1,
             new PromotionConfig());
         var data = workload.Data(new Recipe { SelfGeneratedFraction = 0.9 }, [path]);
+        Assert.Equal(byLength, data.Name.EndsWith(", by length)", StringComparison.Ordinal));
+        digests.Add(data.Sha256);
         const int B = 2000, T = 48;
         var inputs = new int[B * T];
         data.Train.Sample(new Rng(3), B, T, inputs, new int[B * T]);
@@ -41,5 +45,7 @@ public sealed class KeptByLengthTests : IDisposable
     {
         Assert.InRange(EightDigitRows(byLength: true), 800, 1000);
         Assert.InRange(EightDigitRows(byLength: false), 0, 20);
+        // the same problems drawn another way are another stream of rows: the data's digest says so
+        Assert.NotEqual(digests[0], digests[1]);
     }
 }
