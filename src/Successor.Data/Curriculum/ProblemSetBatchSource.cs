@@ -36,6 +36,7 @@ public sealed class ProblemSetBatchSource : IBatchSource
     {
         for (int b = 0; b < B; b++)
         {
+            // One stratum takes no draw, so a set drawn uniformly gives the rows it gave before strata existed.
             var stratum = strata.Length == 1 ? strata[0] : strata[rng.NextInt(strata.Length)];
             CurriculumBatchSource.FillRow(stratum[rng.NextInt(stratum.Length)], inputs.Slice(b * T, T),
                 targets.Slice(b * T, T));
