@@ -10,19 +10,24 @@
 # and the promotion rule's bound, as docs/SAFETY.md describes).
 #   bench/selfimprove-vote.sh [family]      (default radd; add and mul are accepted — see docs/BENCHMARKS.md,
 #                                            "A filter that is not an exact checker", for why radd)
-# Environment: VOTE_OUT (folder), VOTE_SECONDS (each lab's budget, 2700), VOTE_GENERATIONS (8), VOTE_VOTERS (3),
-#   VOTE_TRAIN (training lengths, 1-3), VOTE_INITIAL_STEPS (1500), VOTE_SUCCESSOR_STEPS (1500), VOTE_AHEAD (lengths
-#   curated past the frontier, 1: two lengths out, the voters agree on the same wrong answers; docs/BENCHMARKS.md)
+# The recipe is the long bench's (bench/selfimprove.sh): 4 layers × 128, digit positions with a training offset of 4,
+# kept problems drawn a length at a time; a 2-layer lab's voters, once they shared the kept data, agreed on wrong
+# answers one length out and its vote gained one length (docs/journal/2026-12-06-vote.md).
+# Environment: VOTE_OUT (folder), VOTE_SECONDS (each lab's budget, 4800), VOTE_GENERATIONS (12), VOTE_VOTERS (3),
+#   VOTE_TRAIN (training lengths, 1-5), VOTE_INITIAL_STEPS (3000), VOTE_SUCCESSOR_STEPS (800), VOTE_LAYERS (4),
+#   VOTE_AHEAD (lengths curated past the frontier, 1: two lengths out, the voters agree on the same wrong answers;
+#   docs/BENCHMARKS.md)
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 family=${1:-radd}
 out=${VOTE_OUT:-/tmp/successor-bench/selfimprove-vote}
-seconds=${VOTE_SECONDS:-2700}
-generations=${VOTE_GENERATIONS:-8}
+seconds=${VOTE_SECONDS:-4800}
+generations=${VOTE_GENERATIONS:-12}
 voters=${VOTE_VOTERS:-3}
-train=${VOTE_TRAIN:-1-3}
-initial=${VOTE_INITIAL_STEPS:-1500}
-successor=${VOTE_SUCCESSOR_STEPS:-1500}
+train=${VOTE_TRAIN:-1-5}
+initial=${VOTE_INITIAL_STEPS:-3000}
+successor=${VOTE_SUCCESSOR_STEPS:-800}
+layers=${VOTE_LAYERS:-4}
 ahead=${VOTE_AHEAD:-1}
 
 lab() { # filter → lab.json
@@ -30,14 +35,20 @@ lab() { # filter → lab.json
 {
   "name": "vote-$1",
   "generations": $generations,
-  "curriculum": { "families": "$family", "train_difficulties": "$train", "eval_difficulties": "1-10" },
+  "curriculum": { "families": "$family", "train_difficulties": "$train", "eval_difficulties": "1-10",
+                  "kept_by_length": true },
   "budgets": { "trial_steps": 100, "initial_steps": $initial, "successor_steps": $successor,
                "lab_seconds": $seconds, "trial_seconds": 1800 },
   "research": { "proposals": 1, "workers": 2 },
   "self_generation": { "filter": "$1", "voters": $voters, "difficulties_ahead": $ahead },
-  "promotion": { "min_kept_label_accuracy": 0 },
+  "promotion": { "difficulties": "1-8", "min_kept_label_accuracy": 0 },
   "gates": { "incidents": false },
-  "safety": { "min_projected_reliability": 0 }
+  "safety": { "min_projected_reliability": 0 },
+  "recipe": {
+    "model": { "layers": $layers, "heads": 4, "embedding": 128, "block_size": 64, "positions": "digits", "digit_offset": 4 },
+    "batch_size": 32, "learning_rate": 0.003, "min_learning_rate": 0.0003, "warmup_steps": 100, "eval_interval": 0,
+    "self_generated_fraction": 0.5
+  }
 }
 JSON
 }
