@@ -15,6 +15,8 @@
 # answers one length out and its vote gained one length (docs/journal/2026-12-06-vote.md).
 # Environment: VOTE_OUT (folder), VOTE_SECONDS (each lab's budget, 4800), VOTE_GENERATIONS (12), VOTE_VOTERS (3),
 #   VOTE_TRAIN (training lengths, 1-5), VOTE_INITIAL_STEPS (3000), VOTE_SUCCESSOR_STEPS (800), VOTE_LAYERS (4),
+#   VOTE_CANDIDATES (runs of each model trained from scratch, the best kept: 2; a 4-layer run on 1-5 learns at all
+#   in about 3 of 5 seeds, and this lab's first try had both siblings fail),
 #   VOTE_AHEAD (lengths curated past the frontier, 1: two lengths out, the voters agree on the same wrong answers;
 #   docs/BENCHMARKS.md)
 set -euo pipefail
@@ -28,6 +30,7 @@ train=${VOTE_TRAIN:-1-5}
 initial=${VOTE_INITIAL_STEPS:-3000}
 successor=${VOTE_SUCCESSOR_STEPS:-800}
 layers=${VOTE_LAYERS:-4}
+candidates=${VOTE_CANDIDATES:-2}
 ahead=${VOTE_AHEAD:-1}
 
 lab() { # filter → lab.json
@@ -38,6 +41,7 @@ lab() { # filter → lab.json
   "curriculum": { "families": "$family", "train_difficulties": "$train", "eval_difficulties": "1-10",
                   "kept_by_length": true },
   "budgets": { "trial_steps": 100, "initial_steps": $initial, "successor_steps": $successor,
+               "initial_candidates": $candidates,
                "lab_seconds": $seconds, "trial_seconds": 1800 },
   "research": { "proposals": 1, "workers": 2 },
   "self_generation": { "filter": "$1", "voters": $voters, "difficulties_ahead": $ahead },

@@ -12,6 +12,9 @@ public sealed record BudgetConfig
     public double TrialSeconds { get; init; } = 240;
     [TemplateComment("Steps of the first champion's training run.")]
     public int InitialSteps { get; init; } = 1500;
+    [TemplateComment("Runs of each model trained from scratch (the first champion, and each of its siblings under " +
+        "the vote filter), from different seeds; the best on the public score is kept.")]
+    public int InitialCandidates { get; init; } = 1;
     [TemplateComment("Steps of each successor's full run, warm-started from the champion. " +
         "Steps of the lab's recipe: a successor with another batch size trains on as many tokens.")]
     public int SuccessorSteps { get; init; } = 1500;

@@ -61,6 +61,8 @@ public static class LabConfigJson
         Check(c.Budgets.TrialSteps >= 1, $"budgets.trial_steps is {c.Budgets.TrialSteps}; it must be at least 1");
         Check(c.Budgets.TrialSeconds > 0, $"budgets.trial_seconds is {c.Budgets.TrialSeconds}; it must be positive");
         Check(c.Budgets.InitialSteps >= 1, $"budgets.initial_steps is {c.Budgets.InitialSteps}; it must be at least 1");
+        Check(c.Budgets.InitialCandidates is >= 1 and <= 16,
+            $"budgets.initial_candidates is {c.Budgets.InitialCandidates}; it must be 1 to 16");
         Check(c.Budgets.SuccessorSteps >= 1,
             $"budgets.successor_steps is {c.Budgets.SuccessorSteps}; it must be at least 1");
         Check(c.Budgets.GenerationTokens >= 0,

@@ -6,7 +6,8 @@
 // differs. They train in the same batch as the model they accompany (so the lab's workers run them side by
 // side), count against the same token and time budgets as every trial, and their weights are stored as
 // artifacts. A champion's siblings are the trials "g<G>-sibling<i>" of the generation G that trained it, so a
-// champion kept by a rejected successor keeps its siblings too.
+// champion kept by a rejected successor keeps its siblings too; the first champion's siblings train from
+// scratch, so each is the best of budgets.initial_candidates runs, as the first champion is (ScratchCandidates).
 using Successor.Data.Curriculum;
 using Successor.Models.Gpt;
 using Successor.Training.Recipes;
@@ -15,6 +16,8 @@ namespace Successor.Lab.SelfGeneration;
 
 sealed class Siblings(LabContext lab)
 {
+    readonly Stages.ScratchCandidates candidates = new(lab);
+
     /// <summary>Seed indices of siblings start here, far from the indices the stages use.</summary>
     const int SeedIndex = 1000;
 
@@ -29,9 +32,13 @@ sealed class Siblings(LabContext lab)
     public IReadOnlyList<TrialPlan> Plans(int g, Recipe recipe, Champion? parent, IReadOnlyList<string> selfGenerated)
     {
         if (!Needed) return [];
-        return [.. Enumerable.Range(1, lab.Config.SelfGeneration.Voters - 1).Select(i => new TrialPlan(Id(g, i),
-            recipe with { Seed = lab.SeedFor(g, SeedIndex + i) },
-            parent is null ? null : Checkpoint(parent.Generation, i) ?? parent.CheckpointDigest, selfGenerated))];
+        return [.. Enumerable.Range(1, lab.Config.SelfGeneration.Voters - 1).SelectMany(i =>
+        {
+            var plan = new TrialPlan(Id(g, i), recipe with { Seed = lab.SeedFor(g, SeedIndex + i) },
+                parent is null ? null : Checkpoint(parent.Generation, i)?.Digest ?? parent.CheckpointDigest,
+                selfGenerated);
+            return parent is null ? candidates.Plans(plan, i) : [plan];
+        })];
     }
 
     /// <summary>Stores the weights of every sibling that trained, so a later generation can load them by
@@ -49,7 +56,7 @@ sealed class Siblings(LabContext lab)
     {
         var voters = new List<(string, string)> { ($"g{champion.Generation}-champion", champion.CheckpointDigest) };
         for (int i = 1; i < lab.Config.SelfGeneration.Voters; i++)
-            if (Checkpoint(champion.Generation, i) is { } digest) voters.Add((Id(champion.Generation, i), digest));
+            if (Checkpoint(champion.Generation, i) is { } sibling) voters.Add(sibling);
         return voters;
     }
 
@@ -77,15 +84,17 @@ sealed class Siblings(LabContext lab)
         finally { loaded.ForEach(m => m.Dispose()); }
     }
 
-    /// <summary>The stored weights of sibling i of generation g's model, or null when it did not train.</summary>
-    string? Checkpoint(int g, int sibling)
+    /// <summary>Sibling i of generation g's model, as (trial, digest of its stored weights) — of generation 0,
+    /// the best of its candidates — or null when it did not train.</summary>
+    (string Trial, string Digest)? Checkpoint(int g, int sibling)
     {
         var journal = lab.Journal;
-        if (journal.Get(journal.Id("trial", Id(g, sibling))) is not { } recorded
+        string trial = (g == 0 ? candidates.Best(Id(g, sibling)) : null) ?? Id(g, sibling);
+        if (journal.Get(journal.Id("trial", trial)) is not { } recorded
             || TrialRecord.From(recorded) is not { Ok: true, ModelSha256: { Length: 64 } sha }) return null;
         string digest = Ledger.Digests.Prefix + sha;
-        if (!File.Exists(journal.Artifacts.PathOf(digest)) && File.Exists(lab.ModelPath(g, Id(g, sibling))))
-            journal.Artifacts.PutFile(lab.ModelPath(g, Id(g, sibling)));
-        return File.Exists(journal.Artifacts.PathOf(digest)) ? digest : null;
+        if (!File.Exists(journal.Artifacts.PathOf(digest)) && File.Exists(lab.ModelPath(g, trial)))
+            journal.Artifacts.PutFile(lab.ModelPath(g, trial));
+        return File.Exists(journal.Artifacts.PathOf(digest)) ? (trial, digest) : null;
     }
 }

@@ -17,15 +17,19 @@ sealed class FirstChampion(LabContext lab)
         lab.Report(new(0, "train", $"training the first champion: {config.Budgets.InitialSteps} steps on {data}"));
         var recipe = config.Recipe with { Steps = config.Budgets.InitialSteps };
         var siblings = new SelfGeneration.Siblings(lab);
-        var results = lab.Trials.Run(0, [new TrialPlan("g0-initial", recipe, null, []), .. siblings.Plans(0, recipe,
-            null, [])], cancel);
+        var candidates = new ScratchCandidates(lab);
+        var results = lab.Trials.Run(0, [.. candidates.Plans(new TrialPlan("g0-initial", recipe, null, []), 0),
+            .. siblings.Plans(0, recipe, null, [])], cancel);
         siblings.Store(0, results);
-        var first = results["g0-initial"];
-        if (!first.Ok)
-            throw new LabException($"generation 0: the first champion's training failed ({first.Error}); " +
-                "fix the recipe or budgets in "
-                + "lab.json and run again");
-        string digest = journal.Artifacts.PutFile(lab.ModelPath(0, "g0-initial"));
+        if (candidates.Best("g0-initial") is not { } trial)
+            throw new LabException("generation 0: the first champion's training failed " +
+                $"({results["g0-initial"].Error}); fix the recipe or budgets in lab.json and run again");
+        var first = results[trial];
+        if (config.Budgets.InitialCandidates > 1)
+            lab.Report(new(0, "train", $"first champion: {trial}, the best of {config.Budgets.InitialCandidates} " +
+                "runs on the public score (" + string.Join(", ", candidates.Ids("g0-initial").Select(c =>
+                    $"{c} {(results[c].Ok ? $"{results[c].Score:0.000}" : "failed")}")) + ")"));
+        string digest = journal.Artifacts.PutFile(lab.ModelPath(0, trial));
         var champion = new Champion(0, digest, config.Recipe, [], lab.TrainMax);
         var score = lab.Judge.Score(journal.Artifacts.PathOf(digest));
         var record = champion.Into(new GenerationRecord { Promoted = true, Reason = "the first champion" })
@@ -36,7 +40,7 @@ sealed class FirstChampion(LabContext lab)
         journal.Record(ProvStatement.Activity(id, GenerationRecord.Type, record.ToAttributes()),
             ProvStatement.Artifact(champion.Id, CheckpointRecord.Type, digest,
                 new CheckpointRecord { Lab = journal.Lab }.ToAttributes()),
-            ProvStatement.WasGeneratedBy(champion.Id, journal.Id("trial", "g0-initial")));
+            ProvStatement.WasGeneratedBy(champion.Id, journal.Id("trial", trial)));
         lab.Report(new(0, "champion", $"first champion: {score.Text}"));
         lab.Report(new(0, "judge", lab.Judge.TakeWaitedText()));
         return champion;
