@@ -36,7 +36,8 @@ sealed class ScratchCandidates(LabContext lab)
         lab.Journal.Get(lab.Journal.Id("trial", trial)) is { } r ? TrialRecord.From(r) : null;
 
     /// <summary>The trial ids of `id`'s candidates, `id` first.</summary>
-    public IEnumerable<string> Ids(string id) => [id, .. Enumerable.Range(2, Math.Max(0, Count - 1)).Select(c => Id(id, c))];
+    public IEnumerable<string> Ids(string id) =>
+        [id, .. Enumerable.Range(2, Math.Max(0, Count - 1)).Select(c => Id(id, c))];
 
     static string Id(string id, int candidate) => $"{id}-c{candidate}";
 }
