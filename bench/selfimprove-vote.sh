@@ -18,7 +18,8 @@
 #   VOTE_CANDIDATES (runs of each model trained from scratch, the best kept: 2; a 4-layer run on 1-5 learns at all
 #   in about 3 of 5 seeds, and this lab's first try had both siblings fail),
 #   VOTE_AHEAD (lengths curated past the frontier, 1: two lengths out, the voters agree on the same wrong answers;
-#   docs/BENCHMARKS.md)
+#   docs/BENCHMARKS.md), VOTE_EVAL (1: also every champion candidate's 99% horizon on 500 public problems per length,
+#   bench/public-horizon.sh, since the sealed slices' 200 read short horizons for a few slips)
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 family=${1:-radd}
@@ -109,4 +110,5 @@ for filter in vote none; do
   table "$dir"
   grep -E " curation: " "$dir/run.log" | sed 's/^/    /'
   (cd "$dir" && "$root/successor" status | grep -E "^99% horizon")
+  [ "${VOTE_EVAL:-1}" = 1 ] && "$root/bench/public-horizon.sh" "$dir" 1-12 500
 done

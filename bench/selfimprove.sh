@@ -10,8 +10,8 @@
 # (promotion.difficulties_past_horizon), so the lab never runs out of room, and each promoted generation's 99%
 # horizon on it (the largest d such that every length up to d is answered at least 99% right) is printed against
 # the lab's clock, written to horizon.csv and drawn in horizon.png (bench/horizon-plot.sh). SELFIMPROVE_EVAL=1
-# also evaluates every generation's model on public problems of 1–12 digits, as the first version of this bench
-# did.
+# also evaluates every generation's model on public problems of 1–12 digits (bench/public-horizon.sh), as the first
+# version of this bench did.
 #   bench/selfimprove.sh [exact|none|none-ungated|majority ...]     (default: exact none, one after the other)
 # none keeps every answer with the kept-label gate off, so the compounding-error monitor is what stops it;
 # none-ungated also sets that monitor's floor to 0, so its successors are promoted whenever the sealed
@@ -60,10 +60,6 @@ lab() { # variant → lab.json
 EOF
 }
 
-horizon99() { # `successor eval` output → the largest d with every length up to d at ≥ 99%
-  awk -F'[ :/=]+' '/^radd d=/ { d = $3; ok = ($4 * 100 >= 99 * $5); if (ok && d == h + 1) h = d } END { print h + 0 }'
-}
-
 echo "# $(date -u +%Y-%m-%dT%H:%MZ) on $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
 for filter in "${filters[@]}"; do
   dir="$out/$filter"
@@ -85,13 +81,5 @@ for filter in "${filters[@]}"; do
   "$root/bench/horizon-plot.sh" "$dir/horizon.csv" "$dir/horizon.png" \
     "99% horizon (sealed) against the lab's clock, filter $filter" || true
   [ "${SELFIMPROVE_EVAL:-0}" = 1 ] || continue
-  echo "| generation | model | 1–12 digits correct (of $count each) | 99% horizon |"
-  echo "| ---: | --- | --- | ---: |"
-  for model in "$dir"/.successor/runs/*/g0/g0-initial "$dir"/.successor/runs/*/g*/g*-successor; do
-    [ -f "$model/model.safetensors" ] || continue
-    result=$("$root/successor" eval --checkpoint "$model" --curriculum radd --difficulties 1-12 --count "$count" --seed 7 --threads 2)
-    row=$(echo "$result" | awk -F'[ :/=]+' '/^radd d=/ { printf "%s%s", sep, $4; sep = " " }')
-    g=$(basename "$(dirname "$model")")
-    echo "| ${g#g} | $(basename "$model") | $row | $(echo "$result" | horizon99) |"
-  done
+  "$root/bench/public-horizon.sh" "$dir" 1-12 "$count"
 done
