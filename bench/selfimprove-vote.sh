@@ -110,5 +110,5 @@ for filter in vote none; do
   table "$dir"
   grep -E " curation: " "$dir/run.log" | sed 's/^/    /'
   (cd "$dir" && "$root/successor" status | grep -E "^99% horizon")
-  [ "${VOTE_EVAL:-1}" = 1 ] && "$root/bench/public-horizon.sh" "$dir" 1-12 500
+  if [ "${VOTE_EVAL:-1}" = 1 ]; then "$root/bench/public-horizon.sh" "$dir" 1-12 500; fi
 done
