@@ -8,8 +8,8 @@
 # collapse. Per generation: the champion's 99% horizon on the sealed side, kept counts, kept-label accuracy,
 # the kept-label accuracy compounded over generations, and the lab's compounded reliability (kept-label accuracy
 # and the promotion rule's bound, as docs/SAFETY.md describes).
-#   bench/selfimprove-vote.sh [family]      (default radd; add and mul are accepted — see docs/BENCHMARKS.md,
-#                                            "A filter that is not an exact checker", for why radd)
+#   bench/selfimprove-vote.sh [family]      (default radd; add and mul are accepted — see the journal,
+#                                            docs/journal/2026-12-06-vote.md, for why radd)
 # The recipe is the long bench's (bench/selfimprove.sh): 4 layers × 128, digit positions with a training offset of 4,
 # kept problems drawn a length at a time; a 2-layer lab's voters, once they shared the kept data, agreed on wrong
 # answers one length out and its vote gained one length (docs/journal/2026-12-06-vote.md).
@@ -17,9 +17,9 @@
 #   VOTE_TRAIN (training lengths, 1-5), VOTE_INITIAL_STEPS (3000), VOTE_SUCCESSOR_STEPS (800), VOTE_LAYERS (4),
 #   VOTE_CANDIDATES (runs of each model trained from scratch, the best kept: 2; a 4-layer run on 1-5 learns at all
 #   in about 3 of 5 seeds, and this lab's first try had both siblings fail),
-#   VOTE_AHEAD (lengths curated past the frontier, 1: two lengths out, the voters agree on the same wrong answers;
-#   docs/BENCHMARKS.md), VOTE_EVAL (1: also every champion candidate's 99% horizon on 500 public problems per length,
-#   bench/public-horizon.sh, since the sealed slices' 200 read short horizons for a few slips)
+#   VOTE_AHEAD (lengths curated past the frontier, 1: two lengths out, the voters agree on the same wrong answers:
+#   docs/journal/2026-12-06-vote.md), VOTE_EVAL (1: also every champion candidate's 99% horizon on 500 public
+#   problems per length, bench/public-horizon.sh, since the sealed slices' 200 read short horizons for a few slips)
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 family=${1:-radd}
