@@ -15,7 +15,7 @@ horizon99() { # `successor eval` output → the largest d with every length up t
 
 echo "| generation | model | $difficulties digits correct (of $count each) | 99% horizon |"
 echo "| ---: | --- | --- | ---: |"
-for model in "$dir"/.successor/runs/*/g0/g0-initial* "$dir"/.successor/runs/*/g*/g*-successor; do
+for model in $(ls -d "$dir"/.successor/runs/*/g0/g0-initial* "$dir"/.successor/runs/*/g*/g*-successor | sort -V); do
   [ -f "$model/model.safetensors" ] || continue
   result=$("$root/successor" eval --checkpoint "$model" --curriculum radd --difficulties "$difficulties" \
     --count "$count" --seed 7 --threads 2)
