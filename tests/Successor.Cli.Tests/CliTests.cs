@@ -170,9 +170,10 @@ public sealed class CliTests(TrainedCheckpoint trained) : IClassFixture<TrainedC
         Assert.Contains(bits, new[] { 256, 512 });
         Assert.StartsWith($"fma{bits} probe", o.GetProperty("peak_source").GetString());
         Assert.Contains(bits == 512 ? "avx512" : "avx2", o.GetProperty("gemm_kernel").GetString());
-        // The fraction is of the measured peak, not of a constant.
-        Assert.Equal(o.GetProperty("gflops").GetDouble() / o.GetProperty("peak_gflops").GetDouble(),
-            o.GetProperty("peak_fraction").GetDouble(), 3);
+        // The fraction is of the measured peak, not of a constant (to within the rounding of the printed values:
+        // comparing both rounded to 3 places failed when one side was 0.08748 and the other 0.0875).
+        double fraction = o.GetProperty("gflops").GetDouble() / o.GetProperty("peak_gflops").GetDouble();
+        Assert.True(Math.Abs(fraction - o.GetProperty("peak_fraction").GetDouble()) < 1e-3, r.Stdout);
         // Two threads' probe reads more than one thread's (each thread's best batch, so load does not hide it).
         Assert.True(o.GetProperty("peak_gflops").GetDouble() > 1.3 * o.GetProperty("peak_gflops_1_thread").GetDouble(),
             r.Stdout);

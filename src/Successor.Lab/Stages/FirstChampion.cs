@@ -27,8 +27,8 @@ sealed class FirstChampion(LabContext lab)
         var first = results[trial];
         if (config.Budgets.InitialCandidates > 1)
             lab.Report(new(0, "train", $"first champion: {trial}, the best of {config.Budgets.InitialCandidates} " +
-                "runs on the public score (" + string.Join(", ", candidates.Ids("g0-initial").Select(c =>
-                    $"{c} {(results[c].Ok ? $"{results[c].Score:0.000}" : "failed")}")) + ")"));
+                "runs on the public score (" + string.Join(", ", candidates.Recorded("g0-initial").Select(c =>
+                    $"{c.Id} {(c.Record.Ok ? $"{c.Record.Score:0.000}" : "failed")}")) + ")"));
         string digest = journal.Artifacts.PutFile(lab.ModelPath(0, trial));
         var champion = new Champion(0, digest, config.Recipe, [], lab.TrainMax);
         var score = lab.Judge.Score(journal.Artifacts.PathOf(digest));

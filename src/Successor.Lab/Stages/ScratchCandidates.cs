@@ -26,18 +26,23 @@ sealed class ScratchCandidates(LabContext lab)
         })];
 
     /// <summary>The id of the trained candidate of `id` with the best public score (the first of equals), or
-    /// null when none trained.</summary>
-    public string? Best(string id) => Ids(id)
-        .Select(c => (Id: c, Record: Recorded(c)))
-        .Where(c => c.Record is { Ok: true })
-        .OrderByDescending(c => c.Record!.Score).Select(c => c.Id).FirstOrDefault();
+    /// null when none trained. It reads the candidates the ledger holds — `id`, then `id`-c2, -c3, … while they
+    /// are recorded — not today's config, so a lab resumed with another initial_candidates (budgets may change)
+    /// keeps the models it chose.</summary>
+    public string? Best(string id) => Recorded(id)
+        .Where(c => c.Record.Ok)
+        .OrderByDescending(c => c.Record.Score).Select(c => c.Id).FirstOrDefault();
 
-    TrialRecord? Recorded(string trial) =>
-        lab.Journal.Get(lab.Journal.Id("trial", trial)) is { } r ? TrialRecord.From(r) : null;
-
-    /// <summary>The trial ids of `id`'s candidates, `id` first.</summary>
-    public IEnumerable<string> Ids(string id) =>
-        [id, .. Enumerable.Range(2, Math.Max(0, Count - 1)).Select(c => Id(id, c))];
+    /// <summary>`id`'s candidates as recorded, `id` first, as (trial id, record).</summary>
+    public IEnumerable<(string Id, TrialRecord Record)> Recorded(string id)
+    {
+        for (int c = 1; ; c++)
+        {
+            string trial = c == 1 ? id : Id(id, c);
+            if (lab.Journal.Get(lab.Journal.Id("trial", trial)) is not { } r) yield break;
+            yield return (trial, TrialRecord.From(r));
+        }
+    }
 
     static string Id(string id, int candidate) => $"{id}-c{candidate}";
 }
