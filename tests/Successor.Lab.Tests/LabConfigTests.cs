@@ -89,7 +89,8 @@ public sealed class LabConfigTests
     [InlineData("""{ "self_generation": { "filter": "vote" }, "first_champion": "ckpt" }""",
         "an imported champion has no siblings to vote with")]
     [InlineData("""{ "self_generation": { "filter": "votes" } }""", "use exact, majority, vote or none")]
-    [InlineData("""{ "budgets": { "initial_candidates": 0 } }""", "budgets.initial_candidates is 0; it must be 1 to 16")]
+    [InlineData("""{ "budgets": { "initial_candidates": 0 } }""",
+        "budgets.initial_candidates is 0; it must be 1 to 16")]
     public void Malformed_configs_are_refused_with_the_field(string json, string expected)
     {
         var e = Assert.Throws<LabConfigException>(() => LabConfigJson.Parse(json, "lab.json"));
