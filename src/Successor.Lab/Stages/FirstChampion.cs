@@ -25,10 +25,11 @@ sealed class FirstChampion(LabContext lab)
             throw new LabException("generation 0: the first champion's training failed " +
                 $"({results["g0-initial"].Error}); fix the recipe or budgets in lab.json and run again");
         var first = results[trial];
-        if (config.Budgets.InitialCandidates > 1)
-            lab.Report(new(0, "train", $"first champion: {trial}, the best of {config.Budgets.InitialCandidates} " +
-                "runs on the public score (" + string.Join(", ", candidates.Recorded("g0-initial").Select(c =>
-                    $"{c.Id} {(c.Record.Ok ? $"{c.Record.Score:0.000}" : "failed")}")) + ")"));
+        var runs = candidates.Recorded("g0-initial").ToList();
+        if (runs.Count > 1)
+            lab.Report(new(0, "train", $"first champion: {trial}, the best of {runs.Count} runs on the public score (" +
+                string.Join(", ", runs.Select(c => $"{c.Id} {(c.Record.Ok ? $"{c.Record.Score:0.000}" : "failed")}"))
+                + ")"));
         string digest = journal.Artifacts.PutFile(lab.ModelPath(0, trial));
         var champion = new Champion(0, digest, config.Recipe, [], lab.TrainMax);
         var score = lab.Judge.Score(journal.Artifacts.PathOf(digest));

@@ -14,12 +14,13 @@ sealed class ScratchCandidates(LabContext lab)
     /// <summary>Seed indices of candidates start here, far from the indices the stages and siblings use.</summary>
     const int SeedIndex = 2000;
 
+    /// <summary>At least 1 (LabConfigJson checks it).</summary>
     int Count => lab.Config.Budgets.InitialCandidates;
 
     /// <summary>`plan` and its other candidates; `slot` (0 for the first champion, i for sibling i) keeps every
     /// model's candidates on seeds of their own.</summary>
     public IEnumerable<TrialPlan> Plans(TrialPlan plan, int slot) =>
-        [plan, .. Enumerable.Range(2, Math.Max(0, Count - 1)).Select(c => plan with
+        [plan, .. Enumerable.Range(2, Count - 1).Select(c => plan with
         {
             Id = Id(plan.Id, c),
             Recipe = plan.Recipe with { Seed = lab.SeedFor(0, SeedIndex + 100 * slot + c) },
