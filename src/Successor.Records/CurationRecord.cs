@@ -27,6 +27,9 @@ public sealed record CurationRecord : LabRecord<CurationRecord>
     public int? VoteNoMajority { get; init; }
     /// <summary>Problems the vote dropped because the majority's answer had an implausible length.</summary>
     public int? VoteImplausibleLength { get; init; }
+    /// <summary>Per curated difficulty, the problems on which every voter gave the kept answer: what tells the
+    /// lab, without the checker, that the champion masters a length (FrontierProbe.Curated).</summary>
+    public IReadOnlyList<int>? VoteUnanimousPerDifficulty { get; init; }
 
     [JsonPropertyName("distinct_2")] public double? Distinct2 { get; init; }
     [JsonPropertyName("distinct_2_truth")] public double? Distinct2Truth { get; init; }

@@ -27,7 +27,8 @@ public sealed class VoteLabTests
         using var first = new LabFolder(Config);
         var run = first.Succeed("run");
         Assert.Matches(
-            @"g1 curation: .*vote filter kept \d+ .*; 3 voters, \d+ dropped without a majority, \d+ on length",
+            @"g1 curation: .*vote filter kept \d+ .*; 3 voters, \d+ dropped without a majority, \d+ on length, " +
+            @"\d+ unanimous",
             run.Stdout);
         var trials = first.RecordedTrials();
         foreach (var sibling in new[] { "g0-sibling1", "g0-sibling2", "g1-sibling1", "g1-sibling2" })
@@ -48,6 +49,8 @@ public sealed class VoteLabTests
             Field(first.Spec(1, "g1-sibling1"), "self_generated"));
         int generated = (int)curation["generated"]!, kept = (int)curation["kept"]!;
         Assert.Equal(generated, kept + (int)curation["vote_no_majority"]! + (int)curation["vote_implausible_length"]!);
+        int unanimous = curation["vote_unanimous_per_difficulty"]!.AsArray().Sum(n => (int)n!);
+        Assert.InRange(unanimous, 0, kept);
 
         using var second = new LabFolder(Config);
         second.Succeed("run");

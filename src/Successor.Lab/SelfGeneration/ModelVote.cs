@@ -25,14 +25,16 @@ public static class ModelVote
     }
 
     /// <summary>Every voter answers every problem (greedy decoding, so the same models give the same answers);
-    /// the vote decides each. Answers[i] is null when problem i is dropped.</summary>
-    public static (List<string?> Answers, IReadOnlyList<VoteVerdict> Verdicts) Run(IReadOnlyList<GptModel> voters,
-        IReadOnlyList<Problem> problems)
+    /// the vote decides each. Answers[i] is null when problem i is dropped; Unanimous[i] is true when every voter
+    /// gave the kept answer.</summary>
+    public static (List<string?> Answers, IReadOnlyList<VoteVerdict> Verdicts, IReadOnlyList<bool> Unanimous) Run(
+        IReadOnlyList<GptModel> voters, IReadOnlyList<Problem> problems)
     {
         var outputs = voters.Select(v => CurriculumEvaluator.Run(v, problems).Select(i => i.Output.Trim()).ToList())
             .ToList();
         var decided = problems.Select((p, i) => Decide(p.Prompt, [.. outputs.Select(o => (string?)o[i])])).ToList();
-        return ([.. decided.Select(d => d.Answer)], [.. decided.Select(d => d.Verdict)]);
+        return ([.. decided.Select(d => d.Answer)], [.. decided.Select(d => d.Verdict)],
+            [.. decided.Select((d, i) => d.Answer is { } a && outputs.All(o => o[i] == a))]);
     }
 
     /// <summary>The most common answer and its count (ties: the ordinally first), or null when there is none.</summary>

@@ -72,13 +72,15 @@ sealed class Siblings(LabContext lab)
         {
             var problems = CurriculumGenerator.Set(TaskFamilies.Parse(lab.Config.Curriculum.Families), difficulties,
                 perDifficulty, seed, CurriculumSplit.Train);
-            var (answers, verdicts) = ModelVote.Run([model, .. loaded], problems);
+            var (answers, verdicts, unanimous) = ModelVote.Run([model, .. loaded], problems);
             var (kept, result) = SelfGeneratedData.Keep(problems, answers, "vote", difficulties);
             return (kept, problems, result with
             {
                 Voters = [.. voters.Select(v => $"{v.Trial} {v.Digest}")],
                 NoMajority = verdicts.Count(v => v == VoteVerdict.NoMajority),
                 ImplausibleLength = verdicts.Count(v => v == VoteVerdict.ImplausibleLength),
+                UnanimousPerDifficulty = [.. difficulties.Select(d =>
+                    problems.Where((p, i) => unanimous[i] && p.Difficulty == d).Count())],
             });
         }
         finally { loaded.ForEach(m => m.Dispose()); }

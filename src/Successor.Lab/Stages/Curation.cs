@@ -46,7 +46,8 @@ sealed class Curation(LabContext lab)
             + $"{s.Filter} filter kept {c.Kept} ({string.Join("/", c.KeptPerDifficulty)} per difficulty); "
             + $"kept-label accuracy {c.KeptLabelAccuracy:0.000}" + (c.Voters is { } voters
                 ? $"; {voters.Count} voters, {c.VoteNoMajority} dropped without a majority, "
-                    + $"{c.VoteImplausibleLength} on length" : "")));
+                    + $"{c.VoteImplausibleLength} on length, "
+                    + $"{string.Join("/", c.VoteUnanimousPerDifficulty ?? [])} unanimous" : "")));
         return new(sets, c);
     }
 
@@ -85,6 +86,7 @@ sealed class Curation(LabContext lab)
             TailCoverage = m.TailCoverage,
             Voters = result.Voters, VoteNoMajority = result.NoMajority,
             VoteImplausibleLength = result.ImplausibleLength,
+            VoteUnanimousPerDifficulty = result.UnanimousPerDifficulty,
         };
         var relations = new List<ProvStatement> { ProvStatement.Used(id, champion.Id) };
         if (reference is not null)

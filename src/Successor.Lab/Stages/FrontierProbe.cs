@@ -23,18 +23,29 @@ public static class FrontierProbe
         return mastered;
     }
 
-    /// <summary>Under the exact filter the kept share of a curated difficulty is the champion's accuracy on fresh
-    /// problems there (a thousand by default: a far sharper test than a public slice of fifty, which must be perfect
-    /// to show 99%), so the hardest curated difficulty up to which every one was answered at least `mastery` right
-    /// is mastered; 0 under other filters, whose kept share is agreement, not accuracy.</summary>
+    /// <summary>The hardest curated difficulty up to which every one was answered at least `mastery` right, as far
+    /// as the curation can tell; 0 when it cannot. Under the exact filter the kept share of a difficulty is the
+    /// champion's accuracy on fresh problems there (a thousand by default: a far sharper test than a public slice
+    /// of fifty, which must be perfect to show 99%). Under the vote it is the share on which every voter gave the
+    /// same answer: models trained from other seeds rarely agree on a wrong one (Lee et al. 2025), and where all
+    /// agree the champion gave that answer, so a unanimous share of at least `mastery` says the champion masters
+    /// the length without asking the checker, which only measures the kept labels afterwards. Other filters keep
+    /// what one model agrees with itself on, which says nothing of its accuracy.</summary>
     public static int Curated(CurationRecord curation, double mastery)
     {
-        if (curation.Filter != "exact" || curation.Difficulties.Count == 0) return 0;
+        var counts = curation.Filter switch
+        {
+            "exact" => curation.KeptPerDifficulty,
+            "vote" => curation.VoteUnanimousPerDifficulty,
+            _ => null,
+        };
+        if (counts is null || curation.Difficulties.Count == 0 || counts.Count != curation.Difficulties.Count)
+            return 0;
         double per = (double)curation.Generated / curation.Difficulties.Count;
         int mastered = 0;
         for (int i = 0; i < curation.Difficulties.Count; i++)
         {
-            if (curation.KeptPerDifficulty[i] < mastery * per) break;
+            if (counts[i] < mastery * per) break;
             mastered = curation.Difficulties[i];
         }
         return mastered;

@@ -44,4 +44,17 @@ public sealed class FrontierProbeTests
         Assert.Equal(0, FrontierProbe.Curated(c with { Filter = "majority", KeptPerDifficulty = [1000, 1000, 1000] },
             0.99));
     }
+
+    [Fact]
+    public void Curated_lengths_every_voter_answered_alike_at_least_99_percent_of_the_time_are_mastered()
+    {
+        var c = new CurationRecord { Filter = "vote", Difficulties = [8, 9], Generated = 2000,
+            KeptPerDifficulty = [1000, 1000] };
+        // a majority on every problem shows nothing: two of three voters may share a wrong answer
+        Assert.Equal(0, FrontierProbe.Curated(c with { VoteUnanimousPerDifficulty = [989, 1000] }, 0.99));
+        Assert.Equal(8, FrontierProbe.Curated(c with { VoteUnanimousPerDifficulty = [990, 700] }, 0.99));
+        Assert.Equal(9, FrontierProbe.Curated(c with { VoteUnanimousPerDifficulty = [1000, 995] }, 0.99));
+        // a vote recorded before unanimity was counted shows nothing, as it did then
+        Assert.Equal(0, FrontierProbe.Curated(c, 0.99));
+    }
 }
