@@ -3,7 +3,10 @@
 # multiplication and forward addition): two labs side by side, the same family, seed and budgets, differing only
 # in the filter. "vote": the champion and two siblings trained beside it from other seeds answer each problem
 # past the frontier; an answer is kept when a majority gives it and its length is plausible for the operands.
-# "none": every well-formed answer is kept. Both run with the kept-label and reliability gates off, so the exact
+# "none": every well-formed answer of the champion is kept; its siblings train as the vote lab's do and only
+# witness (self_generation.witnesses), so that in both labs a curated length on which all three models agree
+# 99% of the time moves the frontier: the labs differ in what they keep, not in how they advance or what they
+# spend. Both run with the kept-label and reliability gates off, so the exact
 # checker decides nothing in either (it only measures the kept labels) and the unfiltered lab is free to
 # collapse. Per generation: the champion's 99% horizon on the sealed side, kept counts, kept-label accuracy,
 # the kept-label accuracy compounded over generations, and the lab's compounded reliability (kept-label accuracy
@@ -45,7 +48,8 @@ lab() { # filter → lab.json
                "initial_candidates": $candidates,
                "lab_seconds": $seconds, "trial_seconds": 1800 },
   "research": { "proposals": 1, "workers": 2 },
-  "self_generation": { "filter": "$1", "voters": $voters, "difficulties_ahead": $ahead },
+  "self_generation": { "filter": "$1", "voters": $voters, "witnesses": $([ "$1" = none ] && echo true || echo false),
+                       "difficulties_ahead": $ahead },
   "promotion": { "difficulties": "1-8", "min_kept_label_accuracy": 0 },
   "gates": { "incidents": false },
   "safety": { "min_projected_reliability": 0 },

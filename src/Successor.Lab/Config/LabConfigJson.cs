@@ -112,8 +112,11 @@ public static class LabConfigJson
             $"self_generation.filter is \"{c.SelfGeneration.Filter}\"; use exact, majority, vote or none");
         Check(c.SelfGeneration.Voters >= 3,
             $"self_generation.voters is {c.SelfGeneration.Voters}; it must be at least 3 (a majority of 2 is both)");
-        Check(c.SelfGeneration.Filter != "vote" || c.FirstChampion is null, "self_generation.filter is \"vote\" " +
-            "with a first_champion: an imported champion has no siblings to vote with; use exact, majority or none");
+        Check(!c.SelfGeneration.Witnesses || c.SelfGeneration.Filter == "none", "self_generation.witnesses is true " +
+            $"with filter \"{c.SelfGeneration.Filter}\"; witnesses go with none only (a vote's voters already vote)");
+        Check(!c.SelfGeneration.HasSiblings || c.FirstChampion is null, $"self_generation.filter is " +
+            $"\"{c.SelfGeneration.Filter}\"{(c.SelfGeneration.Witnesses ? " with witnesses" : "")} and a " +
+            "first_champion: an imported champion has no siblings to vote with; use exact, majority or plain none");
         Check(c.SelfGeneration.ProblemsPerDifficulty >= 1, "self_generation.problems_per_difficulty is " +
             $"{c.SelfGeneration.ProblemsPerDifficulty}; it must be at least 1");
         Check(c.SelfGeneration.DifficultiesAhead >= 1,

@@ -19,6 +19,14 @@ public sealed record SelfGenerationConfig
     [TemplateComment("Models that vote with the vote filter: the champion and voters - 1 siblings trained beside " +
         "it from other seeds, each costing a successor's training.")]
     public int Voters { get; init; } = 3;
+    [TemplateComment("With the none filter, true: the champion and voters - 1 siblings still answer every curated " +
+        "problem and nothing is dropped, but lengths they all answer alike move the frontier as under vote: the " +
+        "vote's unfiltered twin, differing only in what is kept.")]
+    public bool Witnesses { get; init; }
+
+    /// <summary>True when the champion has siblings: the vote's voters, or the none filter's witnesses.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public bool HasSiblings => Enabled && (Filter == "vote" || Filter == "none" && Witnesses);
     [TemplateComment("A difficulty counts as learned once public accuracy there reaches this.")]
     public double MasteryAccuracy { get; init; } = 0.99;
 }

@@ -24,18 +24,24 @@ public static class ModelVote
             ? (null, VoteVerdict.ImplausibleLength) : (null, VoteVerdict.NoMajority);
     }
 
-    /// <summary>Every voter answers every problem (greedy decoding, so the same models give the same answers);
-    /// the vote decides each. Answers[i] is null when problem i is dropped; Unanimous[i] is true when every voter
-    /// gave the kept answer.</summary>
+    /// <summary>Every voter answers every problem (greedy decoding, so the same models give the same answers):
+    /// Answers[v][i] is voter v's answer to problem i.</summary>
+    public static List<List<string>> Answers(IReadOnlyList<GptModel> voters, IReadOnlyList<Problem> problems) =>
+        [.. voters.Select(v => CurriculumEvaluator.Run(v, problems).Select(i => i.Output.Trim()).ToList())];
+
+    /// <summary>The vote on each problem from every voter's answers (Answers). Answers[i] is null when problem i is
+    /// dropped; Unanimous[i] is true when every voter gave the kept answer.</summary>
     public static (List<string?> Answers, IReadOnlyList<VoteVerdict> Verdicts, IReadOnlyList<bool> Unanimous) Run(
-        IReadOnlyList<GptModel> voters, IReadOnlyList<Problem> problems)
+        IReadOnlyList<Problem> problems, IReadOnlyList<IReadOnlyList<string>> answers)
     {
-        var outputs = voters.Select(v => CurriculumEvaluator.Run(v, problems).Select(i => i.Output.Trim()).ToList())
-            .ToList();
-        var decided = problems.Select((p, i) => Decide(p.Prompt, [.. outputs.Select(o => (string?)o[i])])).ToList();
+        var decided = problems.Select((p, i) => Decide(p.Prompt, [.. answers.Select(o => (string?)o[i])])).ToList();
         return ([.. decided.Select(d => d.Answer)], [.. decided.Select(d => d.Verdict)],
-            [.. decided.Select((d, i) => d.Answer is { } a && outputs.All(o => o[i] == a))]);
+            [.. decided.Select((d, i) => d.Answer is { } a && answers.All(o => o[i] == a))]);
     }
+
+    /// <summary>Every voter answers (Answers), and the vote decides each problem (Run).</summary>
+    public static (List<string?> Answers, IReadOnlyList<VoteVerdict> Verdicts, IReadOnlyList<bool> Unanimous) Run(
+        IReadOnlyList<GptModel> voters, IReadOnlyList<Problem> problems) => Run(problems, Answers(voters, problems));
 
     /// <summary>The most common answer and its count (ties: the ordinally first), or null when there is none.</summary>
     static (string Answer, int Count)? Top(IEnumerable<string> answers) =>

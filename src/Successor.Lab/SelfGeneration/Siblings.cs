@@ -21,8 +21,9 @@ sealed class Siblings(LabContext lab)
     /// <summary>Seed indices of siblings start here, far from the indices the stages use.</summary>
     const int SeedIndex = 1000;
 
-    /// <summary>True when the lab votes, so every champion trains with siblings.</summary>
-    public bool Needed => lab.Config.SelfGeneration is { Enabled: true, Filter: "vote" } && lab.Task.CanSelfGenerate;
+    /// <summary>True when the lab votes, or its none filter has witnesses, so every champion trains with
+    /// siblings.</summary>
+    public bool Needed => lab.Config.SelfGeneration.HasSiblings && lab.Task.CanSelfGenerate;
 
     public static string Id(int generation, int sibling) => $"g{generation}-sibling{sibling}";
 
@@ -61,8 +62,9 @@ sealed class Siblings(LabContext lab)
     }
 
     /// <summary>The vote filter's curation: the champion (`model`, already loaded) and its siblings answer
-    /// `perDifficulty` training-side problems at each difficulty; the vote keeps some; the exact checker only
-    /// measures the kept labels. Posed: the problems asked, with the true answers.</summary>
+    /// `perDifficulty` training-side problems at each difficulty; the vote keeps some (under the none filter's
+    /// witnesses, every answer of the champion), and counts where all agreed; the exact checker only measures the
+    /// kept labels. Posed: the problems asked, with the true answers.</summary>
     public (List<Problem> Kept, List<Problem> Posed, CurationResult Result) Curate(Champion champion, GptModel model,
         IReadOnlyList<int> difficulties, int perDifficulty, ulong seed)
     {
@@ -72,13 +74,17 @@ sealed class Siblings(LabContext lab)
         {
             var problems = CurriculumGenerator.Set(TaskFamilies.Parse(lab.Config.Curriculum.Families), difficulties,
                 perDifficulty, seed, CurriculumSplit.Train);
-            var (answers, verdicts, unanimous) = ModelVote.Run([model, .. loaded], problems);
-            var (kept, result) = SelfGeneratedData.Keep(problems, answers, "vote", difficulties);
+            var outputs = ModelVote.Answers([model, .. loaded], problems);
+            var (answers, verdicts, unanimous) = ModelVote.Run(problems, outputs);
+            bool vote = lab.Config.SelfGeneration.Filter == "vote";
+            // witnesses keep nothing out: every answer of the champion is kept, as the none filter keeps it
+            var (kept, result) = vote ? SelfGeneratedData.Keep(problems, answers, "vote", difficulties)
+                : SelfGeneratedData.Keep(problems, [.. outputs[0]], "none", difficulties);
             return (kept, problems, result with
             {
                 Voters = [.. voters.Select(v => $"{v.Trial} {v.Digest}")],
-                NoMajority = verdicts.Count(v => v == VoteVerdict.NoMajority),
-                ImplausibleLength = verdicts.Count(v => v == VoteVerdict.ImplausibleLength),
+                NoMajority = vote ? verdicts.Count(v => v == VoteVerdict.NoMajority) : null,
+                ImplausibleLength = vote ? verdicts.Count(v => v == VoteVerdict.ImplausibleLength) : null,
                 UnanimousPerDifficulty = [.. difficulties.Select(d =>
                     problems.Where((p, i) => unanimous[i] && p.Difficulty == d).Count())],
             });

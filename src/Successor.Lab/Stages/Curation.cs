@@ -45,8 +45,8 @@ sealed class Curation(LabContext lab)
             $"champion answered {c.Generated} problems at d={string.Join(",", c.Difficulties)}; "
             + $"{s.Filter} filter kept {c.Kept} ({string.Join("/", c.KeptPerDifficulty)} per difficulty); "
             + $"kept-label accuracy {c.KeptLabelAccuracy:0.000}" + (c.Voters is { } voters
-                ? $"; {voters.Count} voters, {c.VoteNoMajority} dropped without a majority, "
-                    + $"{c.VoteImplausibleLength} on length, "
+                ? $"; {voters.Count} voters, " + (c.VoteNoMajority is { } none
+                    ? $"{none} dropped without a majority, {c.VoteImplausibleLength} on length, " : "")
                     + $"{string.Join("/", c.VoteUnanimousPerDifficulty ?? [])} unanimous" : "")));
         return new(sets, c);
     }

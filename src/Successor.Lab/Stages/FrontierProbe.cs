@@ -29,14 +29,15 @@ public static class FrontierProbe
     /// of fifty, which must be perfect to show 99%). Under the vote it is the share on which every voter gave the
     /// same answer: models trained from other seeds rarely agree on a wrong one (Lee et al. 2025), and where all
     /// agree the champion gave that answer, so a unanimous share of at least `mastery` says the champion masters
-    /// the length without asking the checker, which only measures the kept labels afterwards. Other filters keep
-    /// what one model agrees with itself on, which says nothing of its accuracy.</summary>
+    /// the length without asking the checker, which only measures the kept labels afterwards; so under the none
+    /// filter with witnesses (the same voters, nothing dropped). Other filters keep what one model agrees with
+    /// itself on, or everything, which says nothing of its accuracy.</summary>
     public static int Curated(CurationRecord curation, double mastery)
     {
         var counts = curation.Filter switch
         {
             "exact" => curation.KeptPerDifficulty,
-            "vote" => curation.VoteUnanimousPerDifficulty,
+            "vote" or "none" => curation.VoteUnanimousPerDifficulty, // none: with witnesses only
             _ => null,
         };
         if (counts is null || curation.Difficulties.Count == 0 || counts.Count != curation.Difficulties.Count)
