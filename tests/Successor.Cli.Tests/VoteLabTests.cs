@@ -1,6 +1,7 @@
 // A lab whose filter is the vote of several models, end to end through the real executable: the first champion
 // and every successor train with siblings from other seeds, the curation records which models voted and their
-// checkpoints' hashes, and the same seed gives the same bits in a second lab folder.
+// checkpoints' hashes, and the same seed gives the same bits in a second lab folder; and the vote's unfiltered
+// twin, whose siblings only witness.
 using System.Text.Json.Nodes;
 using Successor.Ledger.Statements;
 
@@ -28,7 +29,7 @@ public sealed class VoteLabTests
         var run = first.Succeed("run");
         Assert.Matches(
             @"g1 curation: .*vote filter kept \d+ .*; 3 voters, \d+ dropped without a majority, \d+ on length, " +
-            @"\d+ unanimous",
+            @"[\d/]+ unanimous",
             run.Stdout);
         var trials = first.RecordedTrials();
         foreach (var sibling in new[] { "g0-sibling1", "g0-sibling2", "g1-sibling1", "g1-sibling2" })
@@ -58,6 +59,32 @@ public sealed class VoteLabTests
         Assert.Equal(curation.ToJsonString(), again.ToJsonString());
         foreach (var trial in new[] { "g1-successor", "g1-sibling1", "g1-sibling2" })
             Assert.Equal(first.TrialText(trial, "model_sha256"), second.TrialText(trial, "model_sha256"));
+    }
+
+    [Fact]
+    public void Witnesses_of_an_unfiltered_lab_train_and_count_agreement_but_keep_nothing_out()
+    {
+        string none = Config.Replace("\"filter\": \"vote\"", "\"filter\": \"none\"");
+        using var plain = new LabFolder(none);
+        plain.Succeed("run");
+        using var witnessed = new LabFolder(none.Replace("\"voters\": 3", "\"voters\": 3, \"witnesses\": true"));
+        var run = witnessed.Succeed("run");
+        Assert.Matches(@"g1 curation: .*none filter kept \d+ .*; 3 voters, [\d/]+ unanimous", run.Stdout);
+        Assert.DoesNotContain("trial:tiny/g0-sibling1", plain.RecordedTrials());
+        Assert.Contains("trial:tiny/g0-sibling1", witnessed.RecordedTrials());
+        var curation = witnessed.Attributes(ProvKind.Activity, "curation:tiny/g1");
+        var voters = Voters(curation);
+        Assert.Equal(["g0-champion", "g0-sibling1", "g0-sibling2"], voters.Select(v => v.Trial));
+        Assert.Equal(3, voters.Select(v => v.Sha256).Distinct().Count());
+        // the same champion keeps the same answers, witnessed or not: the witnesses drop nothing
+        var alone = plain.Attributes(ProvKind.Activity, "curation:tiny/g1");
+        foreach (var key in new[] { "data", "kept", "kept_correct", "kept_per_difficulty" })
+            Assert.Equal(alone[key]?.ToJsonString(), curation[key]?.ToJsonString());
+        Assert.True((int)curation["kept"]! > 0);
+        Assert.Null(curation["vote_no_majority"]);
+        Assert.Null(alone["vote_unanimous_per_difficulty"]);
+        int unanimous = curation["vote_unanimous_per_difficulty"]!.AsArray().Sum(n => (int)n!);
+        Assert.InRange(unanimous, 0, (int)curation["kept"]!);
     }
 
     static List<(string Trial, string Sha256)> Voters(JsonObject curation) =>

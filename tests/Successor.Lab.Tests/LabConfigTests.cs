@@ -88,6 +88,10 @@ public sealed class LabConfigTests
         "self_generation.voters is 2; it must be at least 3")]
     [InlineData("""{ "self_generation": { "filter": "vote" }, "first_champion": "ckpt" }""",
         "an imported champion has no siblings to vote with")]
+    [InlineData("""{ "self_generation": { "filter": "none", "witnesses": true }, "first_champion": "ckpt" }""",
+        "an imported champion has no siblings to vote with")]
+    [InlineData("""{ "self_generation": { "filter": "exact", "witnesses": true } }""",
+        "self_generation.witnesses is true with filter \"exact\"; witnesses go with none only")]
     [InlineData("""{ "self_generation": { "filter": "votes" } }""", "use exact, majority, vote or none")]
     [InlineData("""{ "budgets": { "initial_candidates": 0 } }""",
         "budgets.initial_candidates is 0; it must be 1 to 16")]
