@@ -18,12 +18,18 @@ public sealed class BudgetIncreaseGate(bool enabled) : IGate<BudgetChange>
         };
     }
 
-    /// <summary>True when any cap in `to` is higher than in `from` (0 means no cap, the highest of all).</summary>
+    /// <summary>True when any cap in `to` is higher than in `from` (0 means no cap, the highest of all), or any
+    /// setting that is not a number (a switch such as last_successor_takes_rest) changed: whether it spends more is
+    /// not for a rule to guess, so a person decides.</summary>
     public static bool Raises(string from, string to)
     {
         var (a, b) = (JsonNode.Parse(from)!.AsObject(), JsonNode.Parse(to)!.AsObject());
-        return b.Any(p => Cap(p.Value) > Cap(a[p.Key]));
+        return b.Any(p => IsNumber(p.Value) && IsNumber(a[p.Key])
+            ? Cap(p.Value) > Cap(a[p.Key])
+            : !JsonNode.DeepEquals(p.Value, a[p.Key]));
     }
+
+    static bool IsNumber(JsonNode? n) => n is JsonValue v && v.GetValueKind() == System.Text.Json.JsonValueKind.Number;
 
     /// <summary>A cap as a person reads it: 0 is no cap at all, not a cap of nothing.</summary>
     static string Cap(string value) => value == "0" ? "0 (no cap)" : value;

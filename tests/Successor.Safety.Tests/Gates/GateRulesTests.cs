@@ -37,6 +37,20 @@ public sealed class GateRulesTests
     }
 
     [Fact]
+    public void The_budget_gate_reads_a_switch_beside_the_caps_and_asks_when_it_changes()
+    {
+        // lab budgets as the lab records them: a switch sits between the caps, before lab_seconds
+        const string from = """{"lab_tokens":0,"last_successor_takes_rest":false,"lab_seconds":4800}""";
+        var gate = new BudgetIncreaseGate(true);
+        Assert.Equal("budget increase: lab_seconds: 4800 → 6300", gate.Ask(new(1, from,
+            """{"lab_tokens":0,"last_successor_takes_rest":false,"lab_seconds":6300}"""))!.Summary);
+        Assert.Null(gate.Ask(new(1, from,
+            """{"lab_tokens":0,"last_successor_takes_rest":false,"lab_seconds":600}""")));
+        Assert.NotNull(gate.Ask(new(1, from,
+            """{"lab_tokens":0,"last_successor_takes_rest":true,"lab_seconds":600}""")));
+    }
+
+    [Fact]
     public void A_budget_request_names_each_field_it_changes_and_only_those()
     {
         var q = new BudgetIncreaseGate(true).Ask(new(1, """{"trial_steps":20,"successor_steps":100,"lab_tokens":5}""",
