@@ -372,6 +372,26 @@ public sealed class LabCliTests
     }
 
     [Fact]
+    public void A_raise_waiting_for_a_person_cannot_pass_behind_a_later_edit_that_raises_nothing()
+    {
+        string capped = LabFolder.OneGeneration("\"research\": { \"proposals\": 2 }")
+            .Replace("\"trial_steps\": 20,", "\"trial_steps\": 20, \"lab_tokens\": 200000,");
+        using var lab = new LabFolder(capped);
+        lab.Succeed("run");
+        File.WriteAllText(lab.Config, capped.Replace("\"lab_tokens\": 200000", "\"lab_tokens\": 0"));
+        Assert.Equal(4, SuccessorProcess.Run(lab.Args("run")).ExitCode);
+        // the attack: leave the raise unapproved and lower another cap, so the newest change alone raises nothing
+        File.WriteAllText(lab.Config, capped.Replace("\"lab_tokens\": 200000", "\"lab_tokens\": 0")
+            .Replace("\"trial_steps\": 20,", "\"trial_steps\": 19,"));
+        var again = SuccessorProcess.Run(lab.Args("run"));
+        Assert.Equal(4, again.ExitCode);
+        Assert.StartsWith("error: waiting for a person: budget increase: trial_steps: 20 → 19; " +
+            "lab_tokens: 200000 → 0 (no cap); decide with `successor approve request:tiny/budget-change-2",
+            again.Stderr);
+        Assert.Equal(["trial:tiny/g0-initial"], lab.RecordedTrials());
+    }
+
+    [Fact]
     public void The_generation_wall_clock_budget_stops_the_lab_before_its_next_trials()
     {
         using var lab = new LabFolder(

@@ -43,9 +43,14 @@ sealed class LabStart(LabContext lab)
         }
         var changes = Changes();
         if (changes.Count == 0) return;
-        var last = new BudgetChange(changes.Count, changes[^1].Previous, changes[^1].Budgets);
-        if (lab.Approvals(0)
-            .Await(new BudgetIncreaseGate(config.Gates.BudgetIncrease), last) is { Approved: false } decision)
+        // Asked against the last budgets a person approved (or the first ones), not against the change before:
+        // a raise still waiting would otherwise pass unasked behind any later edit that raises nothing.
+        var approvals = lab.Approvals(0);
+        string settled = recorded.Budgets;
+        for (int i = 0; i < changes.Count - 1; i++)
+            if (approvals.Approved($"budget-change-{i + 1}")) settled = changes[i].Budgets;
+        var last = new BudgetChange(changes.Count, settled, changes[^1].Budgets);
+        if (approvals.Await(new BudgetIncreaseGate(config.Gates.BudgetIncrease), last) is { Approved: false } decision)
             throw new LabHaltedException($"{decision.By} rejected the budget increase: {decision.Reason}; " +
                 "restore the budgets in lab.json");
     }

@@ -25,6 +25,9 @@ public sealed class Approvals(ILedger ledger, string lab, string actor, Action<s
         throw new AwaitingDecisionException(request.Id, question.Summary);
     }
 
+    /// <summary>True when a person's decision that counts approved the request `local`.</summary>
+    public bool Approved(string local) => gatekeeper.DecisionOn(RequestId(local)) is { Approved: true };
+
     /// <summary>Between stages: stop if a person halted the lab since `haltsSeen`; wait for a person on every
     /// critical incident the incident gate asks about and no one has decided.</summary>
     public void SafePoint(int haltsSeen, IncidentGate gate)
