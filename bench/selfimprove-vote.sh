@@ -16,7 +16,8 @@
 # The recipe is the long bench's (bench/selfimprove.sh): 4 layers × 128, digit positions with a training offset of 4,
 # kept problems drawn a length at a time; a 2-layer lab's voters, once they shared the kept data, agreed on wrong
 # answers one length out and its vote gained one length (docs/journal/2026-12-06-vote.md).
-# Environment: VOTE_OUT (folder), VOTE_SECONDS (each lab's budget, 4800), VOTE_GENERATIONS (12), VOTE_VOTERS (3),
+# Environment: VOTE_OUT (folder), VOTE_SECONDS (each lab's budget, 6600: generation 0 trains six models per lab,
+#   45 minutes on 2 cores), VOTE_GENERATIONS (12), VOTE_VOTERS (3),
 #   VOTE_TRAIN (training lengths, 1-5), VOTE_INITIAL_STEPS (3000), VOTE_SUCCESSOR_STEPS (800), VOTE_LAYERS (4),
 #   VOTE_CANDIDATES (runs of each model trained from scratch, the best kept: 2; a 4-layer run on 1-5 learns at all
 #   in about 3 of 5 seeds, and this lab's first try had both siblings fail),
@@ -27,7 +28,7 @@ set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 family=${1:-radd}
 out=${VOTE_OUT:-/tmp/successor-bench/selfimprove-vote}
-seconds=${VOTE_SECONDS:-4800}
+seconds=${VOTE_SECONDS:-6600}
 generations=${VOTE_GENERATIONS:-12}
 voters=${VOTE_VOTERS:-3}
 train=${VOTE_TRAIN:-1-5}
