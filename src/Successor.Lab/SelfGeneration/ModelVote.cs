@@ -39,10 +39,6 @@ public static class ModelVote
             [.. decided.Select((d, i) => d.Answer is { } a && answers.All(o => o[i] == a))]);
     }
 
-    /// <summary>Every voter answers (Answers), and the vote decides each problem (Run).</summary>
-    public static (List<string?> Answers, IReadOnlyList<VoteVerdict> Verdicts, IReadOnlyList<bool> Unanimous) Run(
-        IReadOnlyList<GptModel> voters, IReadOnlyList<Problem> problems) => Run(problems, Answers(voters, problems));
-
     /// <summary>The most common answer and its count (ties: the ordinally first), or null when there is none.</summary>
     static (string Answer, int Count)? Top(IEnumerable<string> answers) =>
         answers.GroupBy(a => a, StringComparer.Ordinal)

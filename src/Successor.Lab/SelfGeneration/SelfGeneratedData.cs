@@ -22,7 +22,7 @@ public sealed record CurationResult(int Generated, int Kept, int KeptCorrect, IR
     /// <summary>The vote filter's drops: no majority, and a majority on an implausible length.</summary>
     public int? NoMajority { get; init; }
     public int? ImplausibleLength { get; init; }
-    /// <summary>The vote filter's problems per difficulty on which every voter gave the kept answer.</summary>
+    /// <summary>Per difficulty, the problems on which every voter (or witness) gave the same answer.</summary>
     public IReadOnlyList<int>? UnanimousPerDifficulty { get; init; }
 }
 

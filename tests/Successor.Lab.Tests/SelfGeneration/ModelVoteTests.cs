@@ -76,16 +76,20 @@ public sealed class ModelVoteTests
         var ofB = Answers(b.Model, problems);
         Assert.Contains(ofA, x => x is not null);
         Assert.NotEqual(ofA, ofB); // two seeds, two models that disagree somewhere
-        Assert.Equal(ofA, ModelVote.Run([a.Model, b.Model, a.Model], problems).Answers);
-        var (answers, verdicts, unanimous) = ModelVote.Run([a.Model, b.Model, b.Model], problems);
+        Assert.Equal(ofA, Vote([a.Model, b.Model, a.Model], problems).Answers);
+        var (answers, verdicts, unanimous) = Vote([a.Model, b.Model, b.Model], problems);
         Assert.Equal(ofB, answers);
         Assert.Equal(answers.Count(x => x is not null), verdicts.Count(v => v == VoteVerdict.Kept));
         // unanimous exactly where the outvoted model gave the kept answer too
         Assert.Equal([.. ofB.Select((x, i) => x is not null && ofA[i] == x)], unanimous);
         Assert.Contains(false, unanimous);
         Assert.Equal([.. ofA.Select(x => x is not null)],
-            ModelVote.Run([a.Model, a.Model, a.Model], problems).Unanimous);
+            Vote([a.Model, a.Model, a.Model], problems).Unanimous);
     }
+
+    static (List<string?> Answers, IReadOnlyList<VoteVerdict> Verdicts, IReadOnlyList<bool> Unanimous) Vote(
+        IReadOnlyList<GptModel> voters, IReadOnlyList<Problem> problems) =>
+        ModelVote.Run(problems, ModelVote.Answers(voters, problems));
 
     static List<string?> Answers(GptModel model, IReadOnlyList<Problem> problems) =>
         [.. Evaluation.Curriculum.CurriculumEvaluator.Run(model, problems).Select(i => i.Output.Trim())
