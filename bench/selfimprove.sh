@@ -19,7 +19,8 @@
 # Environment: SELFIMPROVE_OUT (folder), SELFIMPROVE_SECONDS (lab budget, 7200), SELFIMPROVE_GENERATIONS (60),
 #   SELFIMPROVE_INITIAL_STEPS (3000), SELFIMPROVE_SUCCESSOR_STEPS (800), SELFIMPROVE_AHEAD (lengths curated past the
 #   frontier, 3), SELFIMPROVE_BLOCK (block size, 112: room for 34 digits), SELFIMPROVE_LAYERS (4), SELFIMPROVE_EVAL (0),
-#   SELFIMPROVE_COUNT (eval problems per length, 500)
+#   SELFIMPROVE_COUNT (eval problems per length, 500), SELFIMPROVE_PROBLEMS (self-generated problems per curated length,
+#   1000; Lee et al. label 50k a round)
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 out=${SELFIMPROVE_OUT:-/tmp/successor-bench/selfimprove}
@@ -31,6 +32,7 @@ ahead=${SELFIMPROVE_AHEAD:-3}
 layers=${SELFIMPROVE_LAYERS:-4}
 block=${SELFIMPROVE_BLOCK:-112}
 count=${SELFIMPROVE_COUNT:-500}
+problems=${SELFIMPROVE_PROBLEMS:-1000}
 filters=("$@")
 [ ${#filters[@]} -gt 0 ] || filters=(exact none)
 
@@ -46,7 +48,7 @@ lab() { # variant → lab.json
                   "kept_by_length": true },
   "budgets": { "trial_steps": 100, "initial_steps": $initial, "successor_steps": $successor, "lab_seconds": $seconds, "trial_seconds": 1200 },
   "research": { "proposals": 2, "rungs": 1, "workers": 2 },
-  "self_generation": { "filter": "$filter", "problems_per_difficulty": 1000, "difficulties_ahead": $ahead },
+  "self_generation": { "filter": "$filter", "problems_per_difficulty": $problems, "difficulties_ahead": $ahead },
   "promotion": { "difficulties": "1-8", "items_per_slice": 200, "difficulties_past_horizon": 3,
                  "min_kept_label_accuracy": $gate },
   "gates": { "incidents": false },
