@@ -79,11 +79,8 @@ public sealed class Verifier(VerifierSettings settings, string? splitFolder = nu
         var overall =
             SeededBootstrap.Compare([.. a.Select(i => i.Correct ? 1.0 : 0.0)],
                 [.. b.Select(i => i.Correct ? 1.0 : 0.0)], Settings.Resamples, Settings.Seed);
-        var deltas =
-            CurriculumEvaluator.Slices(a)
-            .Zip(CurriculumEvaluator.Slices(b), (x, y) =>
-                new SliceDelta(x.Family, x.Difficulty, x.Accuracy, y.Accuracy)).ToList();
-        return GenuinelyBetter.Decide(overall, deltas, Settings.Tolerance, Settings.KeepReliableHorizon);
+        return GenuinelyBetter.Decide(overall, SliceDelta.Paired(a, b), Settings.Tolerance,
+            Settings.KeepReliableHorizon);
     }
 
     /// <summary>Is `successor` genuinely better than `champion` on the sealed text holdout? Items are the

@@ -18,10 +18,11 @@ public sealed record PromotionConfig
     public int DifficultiesPastHorizon { get; init; } = 3;
     [TemplateComment("Largest accuracy loss allowed on any sealed slice.")]
     public double Tolerance { get; init; } = 0.03;
-    /// <summary>A successor whose 99% horizon on the sealed slices falls below the champion's is not genuinely
+    /// <summary>A successor that loses a length the champion has mastered on the sealed slices is not genuinely
     /// better, whatever its overall gain: a length once mastered stays mastered (Lee et al. admit a length only at
-    /// 99%, and a loop that trades a mastered length for partial credit on harder ones is not improving).</summary>
-    [TemplateComment("Refuse a successor whose 99% horizon on the sealed slices is below the champion's.")]
+    /// 99%, and a loop that trades a mastered length for partial credit on harder ones is not improving). Judged
+    /// with tests on the paired answers, not a point on the line (GenuinelyBetter).</summary>
+    [TemplateComment("Refuse a successor that loses a length the champion answers 99% right (tested, not a point).")]
     public bool KeepReliableHorizon { get; init; } = true;
     /// <summary>Gate: the share of kept self-generated labels that are correct must be at least this (a
     /// generation that kept nothing passes). Measured with the exact checker, whatever the filter.</summary>

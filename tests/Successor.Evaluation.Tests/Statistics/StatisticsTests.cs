@@ -1,5 +1,6 @@
 // The paired bootstrap's CI covers a known difference at least 93% of the time; the horizon recovers a
 // known crossing; the "genuinely better" rule needs both a CI above zero and no slice regression.
+using Successor.Evaluation.Curriculum;
 using Successor.Evaluation.Statistics;
 using Successor.Tensors;
 using Successor.Statistics;
@@ -118,5 +119,64 @@ public sealed class StatisticsTests
         SliceDelta[] twoFamilies = [new("radd", 1, 1.0, 1.0), new("copy", 1, 1.0, 0.97)];
         Assert.False(GenuinelyBetter.Decide(win, twoFamilies, tolerance: 0.03, keepReliableHorizon: true)
             .GenuinelyBetter);
+    }
+
+    [Fact]
+    public void A_slip_on_a_mastered_length_refuses_only_when_it_is_more_than_chance()
+    {
+        var win = new Comparison(0.66, 0.96, 0.30, 0.28, 0.33, 0.0, 1600, 2000);
+        // d=5: the champion 198 of 200 (at the line), the successor with `lost` of those wrong and `gained` right
+        SliceDelta Slip(int lost, int gained) =>
+            new("radd", 5, 198 / 200.0, (198 - lost + gained) / 200.0, 200, lost, gained);
+        SliceDelta[] Slices(SliceDelta d5) =>
+            [new("radd", 4, 1.0, 1.0, 200, 0, 0), d5, new("radd", 6, 0.5, 0.99, 200, 0, 98)];
+        SliceDelta Unpaired(SliceDelta s) => s with { Count = null, Lost = null, Gained = null };
+        Verdict Decide(SliceDelta d5) => GenuinelyBetter.Decide(win, Slices(d5), 0.03, keepReliableHorizon: true);
+
+        // one answer under the line (2 lost, 1 gained: p = 0.5) is chance: promoted, and the verdict says so
+        var noise = Decide(Slip(2, 1));
+        Assert.True(noise.GenuinelyBetter);
+        Assert.Contains("the 99% horizon 5 → 4 within chance (radd d=5 at 0.985 (0.99 before), 2 answers lost and " +
+            "1 gained, one-sided sign test p = 0.5)", noise.Reason);
+        // from 200 of 200, five lost and none gained (p = 1/32) is a mastered length lost, whatever the gain
+        // elsewhere, though 195 of 200 alone is not significantly below 99%
+        var lost = Decide(new SliceDelta("radd", 5, 1.0, 195 / 200.0, 200, 5, 0));
+        Assert.False(lost.GenuinelyBetter);
+        Assert.Contains("a mastered length is lost: radd d=5 at 0.975 (1 before), 5 answers lost and 0 gained, " +
+            "one-sided sign test p = 0.031 (99% horizon 5 → 4)", lost.Reason);
+        // 194 of 200 is significantly below 99% even when the pairs alone are chance (5 lost, 1 gained: p = 0.11)
+        var eroded = Decide(Slip(5, 1) with { AccuracyB = 194 / 200.0 });
+        Assert.False(eroded.GenuinelyBetter);
+        Assert.Contains("p = 0.109, significantly below 0.99", eroded.Reason);
+        // a champion at 196 of 200 has not mastered d=5 on the line, yet is not significantly below it: its
+        // successor may not fall to 194 there, so slips that each look like chance cannot add up
+        var floor = Decide(new SliceDelta("radd", 5, 196 / 200.0, 194 / 200.0, 200, 3, 1));
+        Assert.False(floor.GenuinelyBetter);
+        Assert.Contains("a mastered length is lost: radd d=5 at 0.97 (0.98 before)", floor.Reason);
+        Assert.True(Decide(new SliceDelta("radd", 5, 196 / 200.0, 195 / 200.0, 200, 3, 2)).GenuinelyBetter);
+        // the same accuracies without the paired answers: any slip under the line counts, as before
+        Assert.False(Decide(Unpaired(Slip(2, 1))).GenuinelyBetter);
+        Assert.Contains("the 99% horizon falls from 5 to 4 (a mastered length is no longer mastered)",
+            Decide(Unpaired(Slip(5, 0))).Reason);
+        // and a successor that keeps every mastered length says nothing of chance
+        var kept = Decide(Slip(1, 1));
+        Assert.True(kept.GenuinelyBetter);
+        Assert.DoesNotContain("within chance", kept.Reason);
+    }
+
+    [Fact]
+    public void Paired_slices_count_the_disagreements_and_refuse_answers_to_other_problems()
+    {
+        ItemResult Item(int d, string prompt, bool correct) =>
+            new("radd", d, prompt, "1", correct ? "1" : "2", correct);
+        List<ItemResult> a = [Item(1, "p1", true), Item(1, "p2", true), Item(2, "p3", false), Item(2, "p4", true)];
+        List<ItemResult> b = [Item(1, "p1", false), Item(1, "p2", true), Item(2, "p3", true), Item(2, "p4", true)];
+        var slices = SliceDelta.Paired(a, b);
+        Assert.Equal([(1, 1.0, 0.5, 1, 0), (2, 0.5, 1.0, 0, 1)],
+            slices.Select(s => (s.Difficulty, s.AccuracyA, s.AccuracyB, s.Lost!.Value, s.Gained!.Value)));
+        var other = b.Select((x, i) => i == 2 ? x with { Prompt = "p9" } : x).ToList();
+        Assert.Contains("answer 2 is to `p3` for one model and `p9` for the other",
+            Assert.Throws<ArgumentException>(() => SliceDelta.Paired(a, other)).Message);
+        Assert.Throws<ArgumentException>(() => SliceDelta.Paired(a, b.Take(3).ToList()));
     }
 }

@@ -52,8 +52,7 @@ public sealed class PromotionReplayTests
         var overall = SeededBootstrap.Compare([.. a.Select(i => i.Correct ? 1.0 : 0.0)],
             [.. b.Select(i => i.Correct ? 1.0 : 0.0)], 1000, 5);
         if (!interval) overall = overall with { Low = overall.Difference };
-        var deltas = slices ? CurriculumEvaluator.Slices(a).Zip(CurriculumEvaluator.Slices(b),
-            (x, y) => new SliceDelta(x.Family, x.Difficulty, x.Accuracy, y.Accuracy)).ToList() : [];
+        var deltas = slices ? SliceDelta.Paired(a, b) : [];
         return GenuinelyBetter.Decide(overall, deltas, Settings.Tolerance);
     }
 
