@@ -55,6 +55,20 @@ public sealed class CurriculumCliTests(TinyCurriculumModel model) : IClassFixtur
     }
 
     [Fact]
+    public void A_digit_shift_is_refused_in_one_line_for_a_model_without_digit_positions()
+    {
+        Assert.True(model.Result.ExitCode == 0, model.Result.Stderr);
+        var r = SuccessorProcess.Run("eval", "--checkpoint", model.Checkpoint, "--curriculum", "radd",
+            "--difficulties", "1-2", "--count", "5", "--digit-shift", "1");
+        Assert.Equal(2, r.ExitCode);
+        Assert.Equal("error: --digit-shift is 1; this checkpoint takes 0 only (positions learned)", r.Stderr.Trim());
+        var text = SuccessorProcess.Run("eval", "--checkpoint", model.Checkpoint, "--data", model.Checkpoint,
+            "--digit-shift", "1");
+        Assert.Equal(2, text.ExitCode);
+        Assert.Contains("--digit-shift applies to --curriculum only", text.Stderr);
+    }
+
+    [Fact]
     public void Comparing_a_checkpoint_with_itself_finds_no_difference_and_no_improvement()
     {
         var r = SuccessorProcess.Run("compare", model.Checkpoint, model.Checkpoint, "--curriculum", "radd",

@@ -26,11 +26,16 @@ public static class EvalCommand
             Description = "Windows per forward pass (text) or rows decoded at once (curriculum)",
             DefaultValueFactory = _ => 8,
         };
+        var shift = new Option<int>("--digit-shift")
+        {
+            Description = "Curriculum, digit positions only: add K to every position id, as a training offset does " +
+                "(0 to digit_offset); shows whether the model's skill depends on where its ids start",
+        };
         var threads = CommonOptions.Threads();
         var json = CommonOptions.Json();
         return CliCommand.Create("eval",
             "Loss and bits per byte on a text file, or exact match on curriculum problems",
-            [checkpoint, data, curriculum, difficulties, count, seed, batch, threads, json], r =>
+            [checkpoint, data, curriculum, difficulties, count, seed, batch, shift, threads, json], r =>
         {
             var kernels = CommonOptions.Kernels(r.GetValue(threads));
             if (r.GetValue(batch) < 1)
@@ -39,7 +44,8 @@ public static class EvalCommand
                 throw new UsageException("give --data FILE (text) or --curriculum FAMILIES, exactly one");
             if (r.GetValue(curriculum) is { } families)
                 return Curriculum(r.GetValue(checkpoint)!, families, r.GetValue(difficulties)!, r.GetValue(count),
-                    r.GetValue(seed), Math.Max(r.GetValue(batch), 64), kernels, r.GetValue(json));
+                    r.GetValue(seed), Math.Max(r.GetValue(batch), 64), r.GetValue(shift), kernels, r.GetValue(json));
+            if (r.GetValue(shift) != 0) throw new UsageException("--digit-shift applies to --curriculum only");
             string path = r.GetValue(data)!;
             byte[] bytes;
             try { bytes = File.ReadAllBytes(path); }
@@ -63,17 +69,24 @@ public static class EvalCommand
     }
 
     static int Curriculum(string checkpoint, string families, string difficulties, int count, ulong seed, int rows,
-        Tensors.IKernels kernels, bool json)
+        int shift, Tensors.IKernels kernels, bool json)
     {
         var problems = CurriculumGenerator.Set(TaskFamilies.Parse(families),
             CurriculumGenerator.ParseDifficulties(difficulties), count, seed, CurriculumSplit.Validation);
         var (model, info) = CheckpointPath.Load(checkpoint, kernels);
         using (model)
         {
+            var c = model.Config;
+            if (shift != 0 && (c.Positions != Models.Gpt.Positions.Digits || shift < 0 || shift > c.DigitOffset))
+                throw new UsageException($"--digit-shift is {shift}; this checkpoint takes 0" +
+                    (c.Positions == Models.Gpt.Positions.Digits ? $" to {c.DigitOffset} (its digit_offset)"
+                        : $" only (positions {c.Positions.ToString().ToLowerInvariant()})"));
             var clock = System.Diagnostics.Stopwatch.StartNew();
-            var items = CurriculumEvaluator.Run(model, problems, rows);
-            CurriculumReport.Print(json, items,
-                [("eval_seconds", Math.Round(clock.Elapsed.TotalSeconds, 2)), ("checkpoint_step", info.Step)], seed);
+            var items = CurriculumEvaluator.Run(model, problems, rows, shift);
+            List<(string, object?)> extra =
+                [("eval_seconds", Math.Round(clock.Elapsed.TotalSeconds, 2)), ("checkpoint_step", info.Step)];
+            if (shift != 0) extra.Add(("digit_shift", shift));
+            CurriculumReport.Print(json, items, extra, seed);
         }
         return ExitCodes.Success;
     }

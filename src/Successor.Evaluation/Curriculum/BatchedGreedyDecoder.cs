@@ -6,9 +6,9 @@ using Successor.Models.Gpt;
 
 namespace Successor.Evaluation.Curriculum;
 
-public sealed unsafe class BatchedGreedyDecoder(GptModel model, int rows) : IDisposable
+public sealed unsafe class BatchedGreedyDecoder(GptModel model, int rows, int digitShift = 0) : IDisposable
 {
-    readonly BatchedKvCache cache = new(model, rows);
+    readonly BatchedKvCache cache = new(model, rows, digitShift);
 
     public int Rows => cache.Rows;
 

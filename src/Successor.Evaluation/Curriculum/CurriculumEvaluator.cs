@@ -8,10 +8,13 @@ namespace Successor.Evaluation.Curriculum;
 
 public static class CurriculumEvaluator
 {
-    public static List<ItemResult> Run(GptModel model, IReadOnlyList<Problem> problems, int batchSize = 64)
+    /// <summary>`digitShift` adds k to every digit-position id (BatchedKvCache): 0 but for diagnostics.</summary>
+    public static List<ItemResult> Run(GptModel model, IReadOnlyList<Problem> problems, int batchSize = 64,
+        int digitShift = 0)
     {
         var results = new List<ItemResult>(problems.Count);
-        using var decoder = new BatchedGreedyDecoder(model, Math.Max(1, Math.Min(batchSize, problems.Count)));
+        using var decoder =
+            new BatchedGreedyDecoder(model, Math.Max(1, Math.Min(batchSize, problems.Count)), digitShift);
         for (int first = 0; first < problems.Count; first += decoder.Rows)
         {
             var batch = problems.Skip(first).Take(decoder.Rows).ToList();

@@ -3,6 +3,8 @@
 // each row attends to the keys and values cached for its earlier positions. One row is plain
 // generation (KvCacheDecoder); many rows are batched greedy evaluation. With digit positions each row
 // keeps its own digit run (rows can be at different digit ids at one step); position 0 starts new runs.
+// A digit shift adds k to every id, as a training offset does to a row: a diagnostic of whether a model's skill
+// depends on where its ids start (0, the default, is how every model is evaluated).
 // Legend: R rows, T positions (block size), C channels, NH heads, HS head size, H MLP width, V vocab.
 using System.Numerics.Tensors;
 using Successor.Models.Gpt;
@@ -15,11 +17,20 @@ public sealed unsafe class BatchedKvCache : IDisposable
     readonly GptModel model;
     readonly FloatArena cache, scratch, rope;
     readonly float* x, ln, qkv, y, proj, fc, act, scores, mean, rstd;
-    readonly int[] digitIds;
+    readonly int[] digitIds, shiftedIds;
+    readonly int digitShift;
 
-    public BatchedKvCache(GptModel model, int rows)
+    public BatchedKvCache(GptModel model, int rows, int digitShift = 0)
     {
         if (rows < 1) throw new ArgumentException($"decoder rows is {rows}; it must be at least 1");
+        if (digitShift != 0 && model.Config.Positions != Positions.Digits)
+            throw new ArgumentException($"a digit shift of {digitShift} needs digit positions; this model has " +
+                model.Config.Positions.ToString().ToLowerInvariant());
+        if (digitShift < 0 || digitShift > model.Config.DigitOffset)
+            throw new ArgumentException($"digit shift is {digitShift}; it must be in " +
+                $"[0, {model.Config.DigitOffset}], the model's digit_offset (the ids it was trained at, and the rows " +
+                "its table has)");
+        this.digitShift = digitShift;
         this.model = model;
         Rows = rows;
         var c = model.Config;
@@ -33,6 +44,7 @@ public sealed unsafe class BatchedKvCache : IDisposable
         scores = Take(T); Logits = Take(c.VocabSize); mean = Take(1); rstd = Take(1);
         rope = RopeTable.Create(c);
         digitIds = new int[rows];
+        shiftedIds = new int[rows];
     }
 
     public int Rows { get; }
@@ -62,8 +74,12 @@ public sealed unsafe class BatchedKvCache : IDisposable
         if (c.Positions == Positions.Digits)
         {
             // Same ids as DigitPositions.Ids in a full forward; evaluation has no offset.
-            for (int r = 0; r < R; r++) digitIds[r] = DigitPositions.Next(s == 0 ? 0 : digitIds[r], tokens[r]);
-            fixed (int* ids = digitIds) DigitPositions.Forward(x, ids, wpe, R, C);
+            for (int r = 0; r < R; r++)
+            {
+                digitIds[r] = DigitPositions.Next(s == 0 ? 0 : digitIds[r], tokens[r]);
+                shiftedIds[r] = digitIds[r] + digitShift;
+            }
+            fixed (int* ids = shiftedIds) DigitPositions.Forward(x, ids, wpe, R, C);
         }
         for (int l = 0; l < c.Layers; l++)
         {

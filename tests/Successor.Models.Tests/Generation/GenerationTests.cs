@@ -82,6 +82,46 @@ public sealed unsafe class GenerationTests
     }
 
     [Fact]
+    public void A_digit_shift_reads_the_position_table_k_rows_further_on_and_nothing_else()
+    {
+        var c = new ModelConfig { Layers = 2, Heads = 2, Embedding = 16, BlockSize = 10, VocabSize = 128,
+            Positions = Positions.Digits, DigitOffset = 3 };
+        const int k = 2;
+        using var model = Perturbed(c);
+        // the twin: the same weights, its position table moved up k rows, so its row i is the model's row i + k
+        using var twin = Perturbed(c);
+        long width = c.Embedding;
+        var table = model.Layout["wpe"];
+        var p = model.Parameters.Slice(0, (int)model.Parameters.Length);
+        var q = twin.Parameters.Slice(0, (int)twin.Parameters.Length);
+        for (int row = 0; row + k < c.DigitPositionRows; row++)
+            p.Slice((int)(table.Offset + (row + k) * width), c.Embedding)
+                .CopyTo(q.Slice((int)(table.Offset + row * width), c.Embedding));
+        int[] tokens = [.. "radd 12+34"u8.ToArray().Select(b => (int)b)];
+        using var shifted = new BatchedKvCache(model, 1, digitShift: k);
+        using var plain = new BatchedKvCache(twin, 1);
+        using var unshifted = new BatchedKvCache(model, 1);
+        bool differs = false;
+        for (int s = 0; s < tokens.Length; s++)
+        {
+            shifted.Step([tokens[s]], s);
+            plain.Step([tokens[s]], s);
+            unshifted.Step([tokens[s]], s);
+            for (int v = 0; v < c.VocabSize; v++)
+            {
+                Assert.Equal(plain.Logits[v], shifted.Logits[v]);
+                differs |= unshifted.Logits[v] != shifted.Logits[v];
+            }
+        }
+        Assert.True(differs, "a shift of 2 changed no logit: the shift is not applied");
+        Assert.Contains("must be in [0, 3]", Assert.Throws<ArgumentException>(() => new BatchedKvCache(model, 1, 4))
+            .Message);
+        using var learned = Perturbed(c with { Positions = Positions.Learned, DigitOffset = 0 });
+        Assert.Contains("needs digit positions", Assert.Throws<ArgumentException>(() =>
+            new BatchedKvCache(learned, 1, 1)).Message);
+    }
+
+    [Fact]
     public void Generation_continues_past_the_block_size_and_repeats_with_the_same_seed()
     {
         var c = new ModelConfig { Layers = 1, Heads = 2, Embedding = 16, BlockSize = 8, VocabSize = 30 };
