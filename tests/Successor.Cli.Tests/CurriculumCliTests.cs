@@ -61,7 +61,7 @@ public sealed class CurriculumCliTests(TinyCurriculumModel model) : IClassFixtur
         var r = SuccessorProcess.Run("eval", "--checkpoint", model.Checkpoint, "--curriculum", "radd",
             "--difficulties", "1-2", "--count", "5", "--digit-shift", "1");
         Assert.Equal(2, r.ExitCode);
-        Assert.Equal("error: --digit-shift is 1; this checkpoint takes 0 only (positions learned)", r.Stderr.Trim());
+        Assert.Equal("error: a digit shift of 1 needs digit positions; this model has learned", r.Stderr.Trim());
         var text = SuccessorProcess.Run("eval", "--checkpoint", model.Checkpoint, "--data", model.Checkpoint,
             "--digit-shift", "1");
         Assert.Equal(2, text.ExitCode);

@@ -76,11 +76,6 @@ public static class EvalCommand
         var (model, info) = CheckpointPath.Load(checkpoint, kernels);
         using (model)
         {
-            var c = model.Config;
-            if (shift != 0 && (c.Positions != Models.Gpt.Positions.Digits || shift < 0 || shift > c.DigitOffset))
-                throw new UsageException($"--digit-shift is {shift}; this checkpoint takes 0" +
-                    (c.Positions == Models.Gpt.Positions.Digits ? $" to {c.DigitOffset} (its digit_offset)"
-                        : $" only (positions {c.Positions.ToString().ToLowerInvariant()})"));
             var clock = System.Diagnostics.Stopwatch.StartNew();
             var items = CurriculumEvaluator.Run(model, problems, rows, shift);
             List<(string, object?)> extra =
