@@ -20,7 +20,7 @@
 #   SELFIMPROVE_INITIAL_STEPS (3000), SELFIMPROVE_SUCCESSOR_STEPS (800), SELFIMPROVE_AHEAD (lengths curated past the
 #   frontier, 3), SELFIMPROVE_BLOCK (block size, 112: room for 34 digits), SELFIMPROVE_LAYERS (4), SELFIMPROVE_EVAL (0),
 #   SELFIMPROVE_COUNT (eval problems per length, 500), SELFIMPROVE_PROBLEMS (self-generated problems per curated length,
-#   1000; Lee et al. label 50k a round)
+#   1000; Lee et al. label 50k a round), SELFIMPROVE_OFFSET (digit_offset, 4)
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 out=${SELFIMPROVE_OUT:-/tmp/successor-bench/selfimprove}
@@ -33,6 +33,7 @@ layers=${SELFIMPROVE_LAYERS:-4}
 block=${SELFIMPROVE_BLOCK:-112}
 count=${SELFIMPROVE_COUNT:-500}
 problems=${SELFIMPROVE_PROBLEMS:-1000}
+offset=${SELFIMPROVE_OFFSET:-4}
 filters=("$@")
 [ ${#filters[@]} -gt 0 ] || filters=(exact none)
 
@@ -54,7 +55,7 @@ lab() { # variant → lab.json
   "gates": { "incidents": false },
   "safety": { "min_projected_reliability": $floor },
   "recipe": {
-    "model": { "layers": $layers, "heads": 4, "embedding": 128, "block_size": $block, "positions": "digits", "digit_offset": 4 },
+    "model": { "layers": $layers, "heads": 4, "embedding": 128, "block_size": $block, "positions": "digits", "digit_offset": $offset },
     "batch_size": 32, "learning_rate": 0.003, "min_learning_rate": 0.0003, "warmup_steps": 100, "eval_interval": 0,
     "self_generated_fraction": 0.5
   }
