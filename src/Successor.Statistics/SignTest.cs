@@ -11,12 +11,7 @@ public static class SignTest
     {
         if (losses < 0 || wins < 0)
             throw new ArgumentOutOfRangeException(nameof(losses), $"{losses} losses and {wins} wins; need both ≥ 0");
-        int n = losses + wins;
         if (losses == 0) return 1;
-        // Σ_{k ≥ losses} C(n, k) / 2^n, summed in log space so that n in the thousands does not overflow
-        double p = 0;
-        for (int k = losses; k <= n; k++)
-            p += Math.Exp(MathNet.Numerics.SpecialFunctions.BinomialLn(n, k) - n * Math.Log(2));
-        return Math.Min(1, p);
+        return 1 - MathNet.Numerics.Distributions.Binomial.CDF(0.5, losses + wins, losses - 1);
     }
 }

@@ -73,13 +73,10 @@ public sealed unsafe class BatchedKvCache : IDisposable
             k.EncoderForward(x, tok, P("wte"), c.Positions == Positions.Learned ? wpe + (long)s * C : null, R, 1, C);
         if (c.Positions == Positions.Digits)
         {
-            // Same ids as DigitPositions.Ids in a full forward; evaluation has no offset.
-            for (int r = 0; r < R; r++)
-            {
-                digitIds[r] = DigitPositions.Next(s == 0 ? 0 : digitIds[r], tokens[r]);
-                shiftedIds[r] = digitIds[r] + digitShift;
-            }
-            fixed (int* ids = shiftedIds) DigitPositions.Forward(x, ids, wpe, R, C);
+            // Same ids as DigitPositions.Ids in a full forward; no offset but an asked-for digit shift.
+            for (int r = 0; r < R; r++) digitIds[r] = DigitPositions.Next(s == 0 ? 0 : digitIds[r], tokens[r]);
+            if (digitShift != 0) for (int r = 0; r < R; r++) shiftedIds[r] = digitIds[r] + digitShift;
+            fixed (int* ids = digitShift == 0 ? digitIds : shiftedIds) DigitPositions.Forward(x, ids, wpe, R, C);
         }
         for (int l = 0; l < c.Layers; l++)
         {
