@@ -44,10 +44,16 @@ public sealed record GenerationRecord : LabRecord<GenerationRecord>
     public string? Verdict { get; init; }
     public double? CandidatePublicScore { get; init; }
 
-    // The watch on a verified successor.
+    // The watch on a verified successor. The divergence monitor compares the public gain with the sealed gain on
+    // the slices both sides hold (DivergenceScope: "radd d=1–9", "whole sets", or "no shared slice" when it did
+    // not apply); null in records from before it was cut to shared slices, which compared the whole sets.
+    public string? DivergenceScope { get; init; }
     public double? PublicImprovement { get; init; }
     public double? PublicImprovementLow { get; init; }
     public double? PublicImprovementHigh { get; init; }
+    public double? DivergenceSealedImprovement { get; init; }
+    public double? DivergenceSealedImprovementLow { get; init; }
+    public double? DivergenceSealedImprovementHigh { get; init; }
     public double? DivergenceZ { get; init; }
     public bool? DivergenceAlarm { get; init; }
     public int? DivergenceSumGenerations { get; init; }

@@ -17,6 +17,7 @@ public sealed class PublicSide(IWorkload task) : IWorkload
     public bool CanSelfGenerate => task.CanSelfGenerate;
     public TrainingData Data(Recipe recipe, IReadOnlyList<string> selfGenerated) => task.Data(recipe, selfGenerated);
     public double[] PublicScores(GptModel model) => task.PublicScores(model);
+    public IReadOnlyList<(string Family, int Difficulty)>? PublicSlices() => task.PublicSlices();
     public (List<PublicWeakness> Weaknesses, WeaknessRecord Report) Weaknesses(GptModel model) =>
         task.Weaknesses(model);
 

@@ -32,8 +32,7 @@ sealed class Audit(LabContext lab)
             new("promotion-rule", verified, generation.GenuinelyBetter == true,
                 generation.Verdict ?? "the successor was not verified"),
             Replay(g),
-            Flag("divergence", generation.DivergenceAlarm,
-                $"public − sealed gain z = {Number(generation.DivergenceZ)}, threshold {config.Safety.DivergenceZ}"),
+            Divergence(generation),
             DivergenceAcross(generation),
             Canaries(generation),
             Flag("compounding-error", generation.ReliabilityAlarm,
@@ -55,6 +54,14 @@ sealed class Audit(LabContext lab)
         : new("kept-data-safety", true, safety.Passed,
             $"{safety.Checked} kept problems checked: {safety.OffTrainingSide} outside the "
             + $"training side, {safety.Malformed} malformed");
+
+    /// <summary>Public against sealed gain on the slices both sides hold; none shared, nothing to compare.</summary>
+    AuditCheck Divergence(GenerationRecord generation) =>
+        generation.DivergenceScope == ComparableGains.NoSharedSlice
+            ? AuditCheck.NotApplicable("divergence", "public validation and the sealed holdout share no slice")
+            : Flag("divergence", generation.DivergenceAlarm, $"public − sealed gain z = "
+                + $"{Number(generation.DivergenceZ)}, threshold {config.Safety.DivergenceZ}"
+                + (generation.DivergenceScope is { } scope and not ComparableGains.WholeSets ? $" on {scope}" : ""));
 
     /// <summary>With no earlier promotion the sum is the candidate's own gap, which `divergence` judges: nothing
     /// more to check.</summary>

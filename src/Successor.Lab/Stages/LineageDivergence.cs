@@ -19,6 +19,11 @@ public static class LineageDivergence
         Divergence.CheckAcrossGenerations(
             [.. lineage.Select(a => new GainEstimate(a.PublicImprovement!.Value, a.PublicImprovementLow!.Value,
                 a.PublicImprovementHigh!.Value)), publicNow],
-            [.. lineage.Select(a => new GainEstimate(a.Improvement!.Value, a.ImprovementLow!.Value,
-                a.ImprovementHigh!.Value)), sealedNow], z);
+            [.. lineage.Select(Sealed), sealedNow], z);
+
+    /// <summary>The sealed gain a generation's public gain was set against: on the slices both sides held, or, in
+    /// records from before the monitor cut to them, the whole holdout's.</summary>
+    static GainEstimate Sealed(GenerationRecord a) => a.DivergenceSealedImprovement is { } gain
+        ? new(gain, a.DivergenceSealedImprovementLow!.Value, a.DivergenceSealedImprovementHigh!.Value)
+        : new(a.Improvement!.Value, a.ImprovementLow!.Value, a.ImprovementHigh!.Value);
 }

@@ -1,8 +1,8 @@
 // Stage 8, part two. Safety and capability evaluation of a verified successor; alarms become incidents, and
-// critical ones fail the candidate closed: public-vs-sealed divergence of this candidate and summed over
-// the lineage it would join, canaries, the promotion rule's replay of known cases, and the automated
-// checks' compounded reliability (kept-label accuracy and the upper bound on the rule's false-accept rate,
-// generation by generation).
+// critical ones fail the candidate closed: public-vs-sealed divergence (on the slices both sides hold) of
+// this candidate and summed over the lineage it would join, canaries, the promotion rule's replay of known
+// cases, and the automated checks' compounded reliability (kept-label accuracy and the upper bound on the
+// rule's false-accept rate, generation by generation).
 using Successor.Evaluation.Statistics;
 using Successor.Ledger.Statements;
 using Successor.Models.Gpt;
@@ -14,24 +14,10 @@ sealed class SafetyEvaluation(LabContext lab)
 {
     /// <summary>`record` with what the evaluation measured of the successor against its parent.</summary>
     public GenerationRecord Run(GenerationState s, GptModel champion, string successor, TrialResult trial,
-        Comparison sealedGain,
-        GenerationRecord record)
+        Verdict verdict, GenerationRecord record)
     {
         var (g, safety) = (s.Number, lab.Config.Safety);
-        var publicGain = SeededBootstrap.Compare(lab.Task.PublicScores(champion), [.. trial.Scores],
-            PairedBootstrap.MinResamples, lab.SeedFor(g, 5));
-        var publicNow = new GainEstimate(publicGain.Difference, publicGain.Low, publicGain.High);
-        var sealedNow = new GainEstimate(sealedGain.Difference, sealedGain.Low, sealedGain.High);
-        var divergence = Divergence.Check(publicNow, sealedNow, safety.DivergenceZ);
-        record = record with
-        {
-            PublicImprovement = publicGain.Difference, PublicImprovementLow = publicGain.Low,
-            PublicImprovementHigh = publicGain.High,
-            DivergenceZ = double.IsFinite(divergence.ZValue) ? divergence.ZValue : null,
-            DivergenceAlarm = divergence.Alarm,
-        };
-        if (divergence.Alarm) lab.RaiseIncident(g, "divergence", "divergence", divergence.Reason);
-        record = Lineage(g, publicNow, sealedNow, record);
+        record = WatchDivergence(g, champion, trial, verdict, record);
         var canaries = lab.Judge.Canaries(successor);
         int leaked = canaries.Completed;
         record = record with { CanariesCompleted = leaked, CanariesPlanted = canaries.Planted };
@@ -120,6 +106,33 @@ sealed class SafetyEvaluation(LabContext lab)
             return new ReplayRecord.ReplayCase(k.Key.Kind, k.Key.ShouldAccept, accepted.Count > 0,
                 (accepted.FirstOrDefault() ?? k.First()).Reason) { Count = k.Count(), AcceptedCount = accepted.Count };
         })];
+
+    /// <summary>The public gain against the sealed gain on the slices both sides hold (ComparableGains), for this
+    /// candidate and summed over its lineage; not applicable when they share none.</summary>
+    GenerationRecord WatchDivergence(int g, GptModel champion, TrialResult trial, Verdict verdict,
+        GenerationRecord record)
+    {
+        var gains = ComparableGains.Of(lab.Task.PublicSlices(), lab.Task.PublicScores(champion), [.. trial.Scores],
+            verdict, lab.SeedFor(g, 5));
+        if (gains is null) return record with { DivergenceScope = ComparableGains.NoSharedSlice };
+        var (p, q) = (gains.Public, gains.Sealed);
+        var publicNow = new GainEstimate(p.Difference, p.Low, p.High);
+        var sealedNow = new GainEstimate(q.Difference, q.Low, q.High);
+        var divergence = Divergence.Check(publicNow, sealedNow, lab.Config.Safety.DivergenceZ);
+        record = record with
+        {
+            PublicImprovement = p.Difference, PublicImprovementLow = p.Low, PublicImprovementHigh = p.High,
+            DivergenceScope = gains.Scope ?? ComparableGains.WholeSets,
+            DivergenceSealedImprovement = q.Difference, DivergenceSealedImprovementLow = q.Low,
+            DivergenceSealedImprovementHigh = q.High,
+            DivergenceZ = double.IsFinite(divergence.ZValue) ? divergence.ZValue : null,
+            DivergenceAlarm = divergence.Alarm,
+        };
+        if (divergence.Alarm)
+            lab.RaiseIncident(g, "divergence", "divergence", gains.Scope is null ? divergence.Reason
+                : $"on the slices both sides hold ({gains.Scope}): {divergence.Reason}");
+        return Lineage(g, publicNow, sealedNow, record);
+    }
 
     /// <summary>The divergence summed over the lineage this candidate would join. With no earlier promotion the
     /// sum is this candidate's own gap, which the per-candidate test has judged: no second incident for it.</summary>

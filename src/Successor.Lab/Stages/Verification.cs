@@ -38,7 +38,7 @@ sealed class Verification(LabContext lab)
                 HoldoutItems = o.Items, GenuinelyBetter = verdict.GenuinelyBetter, Verdict = verdict.Reason,
                 CandidatePublicScore = successor.Score,
             }.With(score.Standing);
-            record = new SafetyEvaluation(lab).Run(s, championModel, successorPath, successor, o, record);
+            record = new SafetyEvaluation(lab).Run(s, championModel, successorPath, successor, verdict, record);
             evidence = new PromotionEvidence
             {
                 GenuinelyBetter = verdict.GenuinelyBetter, Verdict = verdict.Reason,

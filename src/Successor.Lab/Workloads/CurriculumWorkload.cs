@@ -95,6 +95,9 @@ public sealed class CurriculumWorkload(CurriculumConfig curriculum, ulong evalSe
     public double[] PublicScores(GptModel model) =>
         [.. CurriculumEvaluator.Run(model, PublicProblems()).Select(i => i.Correct ? 1.0 : 0.0)];
 
+    public IReadOnlyList<(string Family, int Difficulty)> PublicSlices() =>
+        [.. PublicProblems().Select(p => (p.Family, p.Difficulty))];
+
     public (List<PublicWeakness> Weaknesses, WeaknessRecord Report) Weaknesses(GptModel model)
     {
         var items = CurriculumEvaluator.Run(model, PublicProblems());

@@ -27,6 +27,10 @@ public interface IWorkload
     /// comparisons.</summary>
     double[] PublicScores(GptModel model);
 
+    /// <summary>The (family, difficulty) slice of each public item, in PublicScores' order; null where items have
+    /// no slices (text).</summary>
+    IReadOnlyList<(string Family, int Difficulty)>? PublicSlices();
+
     /// <summary>The champion's worst public items or slices, and a report for the ledger (its score, slices and
     /// failures; the lab adds the generation and the weaknesses).</summary>
     (List<PublicWeakness> Weaknesses, WeaknessRecord Report) Weaknesses(GptModel model);

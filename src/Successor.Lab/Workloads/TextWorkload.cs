@@ -50,6 +50,8 @@ public sealed class TextWorkload(string split, PromotionConfig promotion) : IWor
     public double[] PublicScores(GptModel model) =>
         [.. TextEvaluator.PerDocument(model, Validation).Where(d => d.Tokens > 0).Select(d => -d.Loss / Math.Log(2))];
 
+    public IReadOnlyList<(string Family, int Difficulty)>? PublicSlices() => null;
+
     public (List<PublicWeakness> Weaknesses, WeaknessRecord Report) Weaknesses(GptModel model)
     {
         var losses = TextEvaluator.PerDocument(model, Validation);
