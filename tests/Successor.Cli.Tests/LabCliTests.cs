@@ -248,6 +248,11 @@ public sealed class LabCliTests
             Assert.All(audit, c => Assert.DoesNotContain("not measured", c.Detail));
             var canaries = audit.Single(c => c.Name == "canaries");
             Assert.Equal(("0 of 4 holdout canaries completed", "passed"), (canaries.Detail, canaries.State));
+            // Public validation and the sealed holdout both hold d=1–3: the gains are compared there.
+            var divergence = audit.Single(c => c.Name == "divergence");
+            Assert.Equal("passed", divergence.State);
+            Assert.EndsWith(" on radd d=1–3", divergence.Detail);
+            Assert.Equal("radd d=1–3", (string)generation["divergence_scope"]!);
             Assert.All(audit.Where(c => c.Detail.StartsWith("nothing kept", StringComparison.Ordinal)),
                 c => Assert.Equal("not applicable", c.State));
         }

@@ -50,4 +50,20 @@ public sealed class LineageDivergenceTests
         var (p, s) = Candidate(0);
         Assert.False(LineageDivergence.Check(LineageDivergence.Lineage(recorded, 1), p, s, 3).Alarm);
     }
+
+    [Fact]
+    public void A_generation_s_public_gain_is_summed_against_the_sealed_gain_it_was_compared_with()
+    {
+        // Generation 1 gained 0.05 on the whole holdout but 0.05 + excess on the slices public validation shares:
+        // measured there, it has no excess, and only the candidate's own is left.
+        double excess = 2.5 * 0.02 * Math.Sqrt(2);
+        var shared = Generation(1, true, excess) with
+        {
+            DivergenceSealedImprovement = 0.05 + excess, DivergenceSealedImprovementLow = 0.05 + excess - 0.0392,
+            DivergenceSealedImprovementHigh = 0.05 + excess + 0.0392,
+        };
+        var (p, s) = Candidate(excess);
+        Assert.Equal(2.5 / Math.Sqrt(2), LineageDivergence.Check([shared], p, s, 3).ZValue, 9);
+        Assert.Equal(2.5 * Math.Sqrt(2), LineageDivergence.Check([Generation(1, true, excess)], p, s, 3).ZValue, 9);
+    }
 }
