@@ -258,6 +258,28 @@ public sealed class LabCliTests
         }
     }
 
+    [Fact]
+    public void Divergence_is_not_applicable_when_public_validation_and_the_holdout_share_no_slice()
+    {
+        // Public validation holds d=1–3, the sealed holdout d=4–5 and what the moving holdout adds above: no gain
+        // can be set beside the other, which the audit must say rather than pass or fail.
+        using var lab = new LabFolder(LabFolder.Tiny.Replace("\"generations\": 2", "\"generations\": 1")
+            .Replace("\"difficulties\": \"1-3\"", "\"difficulties\": \"4-5\""));
+        lab.Succeed("run");
+        using var ledger = LedgerStore.Open(lab.Ledger);
+        var generation = ledger.FindById("generation:tiny/g1").Select(x => x.Parse().Statement.Attributes!).Single();
+        Assert.Equal("no shared slice", (string)generation["divergence_scope"]!);
+        Assert.False(generation.ContainsKey("divergence_alarm"), generation.ToJsonString());
+        var audit = Successor.Safety.Audit.SafetyAudit.Checks(ledger.FindById("audit:tiny/g1")
+            .Select(x => x.Parse().Statement.Attributes!).Single());
+        foreach (var name in new[] { "divergence", "divergence-across-generations" })
+        {
+            var check = audit.Single(c => c.Name == name);
+            Assert.Equal(("not applicable", "public validation and the sealed holdout share no slice"),
+                (check.State, check.Detail));
+        }
+    }
+
     /// <summary>One lab interrupted twice (each once cost a lab of its own): SIGTERM while g1's trials run stops
     /// the workers and exits 130; resumed, it is killed with kill -9 once trials are under way again; the third run
     /// loses and repeats no trial.</summary>

@@ -63,11 +63,15 @@ sealed class Audit(LabContext lab)
                 + $"{Number(generation.DivergenceZ)}, threshold {config.Safety.DivergenceZ}"
                 + (generation.DivergenceScope is { } scope and not ComparableGains.WholeSets ? $" on {scope}" : ""));
 
-    /// <summary>With no earlier promotion the sum is the candidate's own gap, which `divergence` judges: nothing
-    /// more to check.</summary>
-    AuditCheck DivergenceAcross(GenerationRecord generation) => generation.DivergenceSumGenerations == 1
-        ? AuditCheck.NotApplicable("divergence-across-generations",
-            "no earlier promotion: the sum is this candidate's own gap, judged by divergence")
+    /// <summary>With no shared slice there is no gap to sum; with no earlier promotion the sum is the candidate's
+    /// own gap, which `divergence` judges: nothing more to check.</summary>
+    AuditCheck DivergenceAcross(GenerationRecord generation) =>
+        generation.DivergenceScope == ComparableGains.NoSharedSlice
+            ? AuditCheck.NotApplicable("divergence-across-generations",
+                "public validation and the sealed holdout share no slice")
+        : generation.DivergenceSumGenerations == 1
+            ? AuditCheck.NotApplicable("divergence-across-generations",
+                "no earlier promotion: the sum is this candidate's own gap, judged by divergence")
         : Flag("divergence-across-generations", generation.DivergenceSumAlarm, $"summed over "
             + $"{Number(generation.DivergenceSumGenerations)} generation(s): "
             + $"z = {Number(generation.DivergenceSumZ)}, "
