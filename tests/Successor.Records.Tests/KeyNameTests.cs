@@ -14,7 +14,8 @@ public sealed class KeyNameTests
             + "improvement_high improvement_p_value "
             + "holdout_items genuinely_better verdict candidate_public_score public_improvement public_improvement_low "
             + "public_improvement_high divergence_scope divergence_sealed_improvement "
-            + "divergence_sealed_improvement_low divergence_sealed_improvement_high divergence_z divergence_alarm divergence_sum_generations divergence_sum_z "
+            + "divergence_sealed_improvement_low divergence_sealed_improvement_high divergence_z divergence_alarm "
+            + "divergence_sum_generations divergence_sum_z "
             + "divergence_sum_alarm canaries_completed canaries_planted replay_false_accepts cumulative_reliability "
             + "projected_reliability reliability_alarm kept_label_accuracy kept perplexity_drift tail_coverage tokens "
             + "seconds",

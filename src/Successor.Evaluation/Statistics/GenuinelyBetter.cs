@@ -8,7 +8,10 @@
 // it when B is significantly below 99% there or lost significantly more of A's right answers than it gained
 // (exact sign test, one-sided p < 0.05). At 200 problems a slice one wrong answer from the line crosses it by
 // noise alone, and a successor +0.31 better was once refused on that; the floor stops small slips from adding
-// up over generations.
+// up over generations. The tolerance guards the slices A answers at least half right: past that, A's capability
+// horizon (the hardest length answered at least half right), a slice is room to show a gain (the moving holdout
+// seals three there for that), not ground A holds, and a successor whose 99% horizon went 8 → 21 was once
+// refused because a 33-digit slice A answered 13% right fell to 3%. Falls there are named in the reason.
 using Successor.Statistics;
 
 namespace Successor.Evaluation.Statistics;
@@ -18,11 +21,15 @@ public static class GenuinelyBetter
     public const double DefaultTolerance = 0.02;
     /// <summary>The level of both tests behind "a mastered length is lost".</summary>
     public const double SlipAlpha = 0.05;
+    /// <summary>The slices the tolerance guards: those A answers at least this share of right (its horizon's
+    /// level).</summary>
+    public const double Guarded = 0.5;
 
     public static Verdict Decide(Comparison overall, IReadOnlyList<SliceDelta> slices,
         double tolerance = DefaultTolerance, bool keepReliableHorizon = false)
     {
-        var worst = slices.OrderBy(s => s.Delta).FirstOrDefault();
+        var worst = slices.Where(s => s.AccuracyA >= Guarded).OrderBy(s => s.Delta).FirstOrDefault();
+        var pastHorizon = slices.Where(s => s.AccuracyA < Guarded && s.Delta < -tolerance).ToList();
         var (horizonA, horizonB) = (Horizon(slices, s => s.AccuracyA), Horizon(slices, s => s.AccuracyB));
         bool paired = slices.Count > 0 && slices.All(s => s is { Count: > 0, Lost: not null, Gained: not null });
         int mastered = paired ? ReliableHorizon.Of(slices, s => s.Family, s => s.Difficulty,
@@ -42,6 +49,9 @@ public static class GenuinelyBetter
                     : $"the 99% horizon falls from {horizonA} to {horizonB} (a mastered length is no longer mastered)"
             : $"improvement {overall.Difference:0.####}, 95% CI [{overall.Low:0.####}, {overall.High:0.####}], " +
                 $"no slice regresses by more than {tolerance:0.####}" +
+                (pastHorizon.Count == 0 ? "" : $" where the champion answers at least half right (past it: " +
+                    string.Join(", ", pastHorizon.Select(s => $"{s.Family} d={s.Difficulty} {s.AccuracyA:0.###} → " +
+                        $"{s.AccuracyB:0.###}")) + ")") +
                 (keepReliableHorizon && paired && horizonB < horizonA
                     ? $"; the 99% horizon {horizonA} → {horizonB} within chance (" +
                       Describe(slices.Where(s => !Holds(s.AccuracyB)).MinBy(s => s.Difficulty)!) + ")"

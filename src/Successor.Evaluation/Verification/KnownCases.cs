@@ -5,9 +5,10 @@
 //   worse-on-sealed   the perturbed copy held to its real losses against the champion, none of its wins:
 //                     worse item by item on sealed, whatever public validation says of it. A rule that reads
 //                     public scores, or only some slices, can accept it.
-//   slice-regression  the champion with one slice regressed just past the tolerance (the fewest right answers
-//                     turned wrong that exceed it) and about half its wrong answers elsewhere turned right:
-//                     better overall, so only the slice check rejects it.
+//   slice-regression  the champion with one slice it answers at least half right (the slices the tolerance
+//                     guards) regressed just past the tolerance (the fewest right answers turned wrong that
+//                     exceed it) and about half its wrong answers elsewhere turned right: better overall, so
+//                     only the slice check rejects it.
 //   lucky-win         the champion with real differences of the perturbed copy, wins and losses, netting one
 //                     item (text: a mean gain a millionth the size of the noise): a win that does not replicate,
 //                     inside any sound confidence interval. A rule that only asks "is the mean higher" accepts it.
@@ -80,7 +81,8 @@ public static class KnownCases
         var slices = champion.Select((r, i) => (Key: (r.Family, r.Difficulty), i))
             .GroupBy(x => x.Key, x => x.i).Select(g => g.ToList()).ToList();
         // Fewest right answers turned wrong whose share of the slice exceeds the tolerance.
-        var eligible = slices.Where(g => Needed(g.Count, tolerance) <= g.Count(i => champion[i].Correct)).ToList();
+        var eligible = slices.Where(g => Needed(g.Count, tolerance) <= g.Count(i => champion[i].Correct)
+            && g.Count(i => champion[i].Correct) >= Statistics.GenuinelyBetter.Guarded * g.Count).ToList();
         if (eligible.Count == 0 || slices.Count < 2) return null;
         var slice = eligible[variant % eligible.Count];
         var s = champion.ToList();

@@ -16,7 +16,9 @@ public sealed record PromotionConfig
     [TemplateComment("Sealed slices past the champion's horizon (the hardest slice it answers half right) the " +
         "judge keeps, adding harder ones as it moves (0: promotion.difficulties only).")]
     public int DifficultiesPastHorizon { get; init; } = 3;
-    [TemplateComment("Largest accuracy loss allowed on any sealed slice.")]
+    /// <summary>Guards the sealed slices the champion answers at least half right; past its horizon a slice is
+    /// room to show a gain, and a fall there is named in the verdict, not refused (GenuinelyBetter).</summary>
+    [TemplateComment("Largest accuracy loss allowed on a sealed slice the champion answers at least half right.")]
     public double Tolerance { get; init; } = 0.03;
     /// <summary>A successor that loses a length the champion has mastered on the sealed slices is not genuinely
     /// better, whatever its overall gain: a length once mastered stays mastered (Lee et al. admit a length only at

@@ -100,6 +100,24 @@ public sealed class StatisticsTests
         Assert.Contains("radd d=1 regresses by 0.1", v.Reason);
     }
     [Fact]
+    public void The_tolerance_guards_the_slices_the_champion_answers_at_least_half_right()
+    {
+        // A long run's refused successor: 99% horizon 8 → 21, while a 33-digit slice the champion answered 27 of
+        // 200 right fell to 5: past the champion's horizon, room rather than ground held.
+        var win = new Comparison(0.80, 0.91, 0.11, 0.10, 0.12, 0.0, 7000, 2000);
+        SliceDelta[] far = [new("radd", 20, 0.80, 1.0), new("radd", 32, 0.50, 0.72), new("radd", 33, 0.135, 0.025)];
+        var v = GenuinelyBetter.Decide(win, far, 0.03);
+        Assert.True(v.GenuinelyBetter, v.Reason);
+        Assert.Contains("where the champion answers at least half right (past it: radd d=33 0.135 → 0.025)",
+            v.Reason);
+        // At half right the slice is guarded, and the same kind of fall refuses.
+        SliceDelta[] held = [new("radd", 20, 0.80, 1.0), new("radd", 32, 0.50, 0.39)];
+        var r = GenuinelyBetter.Decide(win, held, 0.03);
+        Assert.False(r.GenuinelyBetter);
+        Assert.Contains("radd d=32 regresses by 0.11", r.Reason);
+    }
+
+    [Fact]
     public void A_successor_that_loses_a_mastered_length_is_not_better_when_the_horizon_must_hold()
     {
         var win = new Comparison(0.5, 0.7, 0.2, 0.15, 0.25, 0.0, 1600, 2000);

@@ -90,6 +90,28 @@ public sealed class PromotionReplayTests
     }
 
     [Fact]
+    public void A_slice_regression_is_built_only_on_a_slice_the_tolerance_guards()
+    {
+        // radd d=1: 25 of 30 right; add d=1: 10 of 30, past the champion's horizon, where a fall is not refused.
+        var items = Items();
+        var champion = items.Select((p, i) => new ItemResult(p.Family, p.Difficulty, p.Prompt, p.Answer, p.Answer,
+            p.Family == "radd" ? i % 6 != 0 : i % 3 == 0)).ToList();
+        Assert.Equal((25, 10), (champion.Count(i => i.Family == "radd" && i.Correct),
+            champion.Count(i => i.Family == "add" && i.Correct)));
+        var cases = KnownCases.Curriculum(champion, champion, Settings.Tolerance, 1, 6)
+            .Where(c => c.Kind == KnownCases.SliceRegression).ToList();
+        Assert.Equal(6, cases.Count);
+        foreach (var (_, successor) in cases)
+        {
+            var pairs = champion.Zip(successor).ToList();
+            int Lost(string family) =>
+                pairs.Count(p => p.First.Family == family && p.First.Correct && !p.Second.Correct);
+            Assert.Equal((0, true), (Lost("add"), Lost("radd") > 0));
+            Assert.False(Rule(champion, successor).GenuinelyBetter);
+        }
+    }
+
+    [Fact]
     public void A_slice_regression_is_just_past_the_tolerance()
     {
         Assert.Equal(1, KnownCases.Needed(30, 0.02));
