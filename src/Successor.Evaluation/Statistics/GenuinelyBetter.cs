@@ -10,8 +10,8 @@
 // noise alone, and a successor +0.31 better was once refused on that; the floor stops small slips from adding
 // up over generations. The tolerance guards the slices A answers at least half right: past that, A's capability
 // horizon (the hardest length answered at least half right), a slice is room to show a gain (the moving holdout
-// seals three there for that), not ground A holds, and a successor whose 99% horizon went 8 → 21 was once
-// refused because a 33-digit slice A answered 13% right fell to 3%. Falls there are named in the reason.
+// seals three there for that), not ground A holds, and a successor with twice A's 99% horizon (16 against 8)
+// was once refused because 35-digit sums, which A answers 7% right, fell by 0.06. Falls there are named.
 using Successor.Statistics;
 
 namespace Successor.Evaluation.Statistics;

@@ -102,8 +102,8 @@ public sealed class StatisticsTests
     [Fact]
     public void The_tolerance_guards_the_slices_the_champion_answers_at_least_half_right()
     {
-        // A long run's refused successor: 99% horizon 8 → 21, while a 33-digit slice the champion answered 27 of
-        // 200 right fell to 5: past the champion's horizon, room rather than ground held.
+        // Shaped like a long run's refused successor (99% horizon 8 → 21, a fall of 0.11 on 33-digit sums the
+        // champion answers about 13% right): past the champion's horizon, room rather than ground held.
         var win = new Comparison(0.80, 0.91, 0.11, 0.10, 0.12, 0.0, 7000, 2000);
         SliceDelta[] far = [new("radd", 20, 0.80, 1.0), new("radd", 32, 0.50, 0.72), new("radd", 33, 0.135, 0.025)];
         var v = GenuinelyBetter.Decide(win, far, 0.03);
