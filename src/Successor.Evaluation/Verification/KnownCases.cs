@@ -81,8 +81,8 @@ public static class KnownCases
         var slices = champion.Select((r, i) => (Key: (r.Family, r.Difficulty), i))
             .GroupBy(x => x.Key, x => x.i).Select(g => g.ToList()).ToList();
         // Fewest right answers turned wrong whose share of the slice exceeds the tolerance.
-        var eligible = slices.Where(g => Needed(g.Count, tolerance) <= g.Count(i => champion[i].Correct)
-            && g.Count(i => champion[i].Correct) >= Statistics.GenuinelyBetter.Guarded * g.Count).ToList();
+        var eligible = slices.Where(g => g.Count(i => champion[i].Correct) is var right
+            && Needed(g.Count, tolerance) <= right && right >= Statistics.GenuinelyBetter.Guarded * g.Count).ToList();
         if (eligible.Count == 0 || slices.Count < 2) return null;
         var slice = eligible[variant % eligible.Count];
         var s = champion.ToList();

@@ -55,10 +55,12 @@ sealed class Audit(LabContext lab)
             $"{safety.Checked} kept problems checked: {safety.OffTrainingSide} outside the "
             + $"training side, {safety.Malformed} malformed");
 
+    const string NoSharedSlice = "public validation and the sealed holdout share no slice";
+
     /// <summary>Public against sealed gain on the slices both sides hold; none shared, nothing to compare.</summary>
     AuditCheck Divergence(GenerationRecord generation) =>
         generation.DivergenceScope == ComparableGains.NoSharedSlice
-            ? AuditCheck.NotApplicable("divergence", "public validation and the sealed holdout share no slice")
+            ? AuditCheck.NotApplicable("divergence", NoSharedSlice)
             : Flag("divergence", generation.DivergenceAlarm, $"public − sealed gain z = "
                 + $"{Number(generation.DivergenceZ)}, threshold {config.Safety.DivergenceZ}"
                 + (generation.DivergenceScope is { } scope and not ComparableGains.WholeSets ? $" on {scope}" : ""));
@@ -67,8 +69,7 @@ sealed class Audit(LabContext lab)
     /// own gap, which `divergence` judges: nothing more to check.</summary>
     AuditCheck DivergenceAcross(GenerationRecord generation) =>
         generation.DivergenceScope == ComparableGains.NoSharedSlice
-            ? AuditCheck.NotApplicable("divergence-across-generations",
-                "public validation and the sealed holdout share no slice")
+            ? AuditCheck.NotApplicable("divergence-across-generations", NoSharedSlice)
         : generation.DivergenceSumGenerations == 1
             ? AuditCheck.NotApplicable("divergence-across-generations",
                 "no earlier promotion: the sum is this candidate's own gap, judged by divergence")
