@@ -489,6 +489,34 @@ public sealed class LabCliTests
         Assert.Equal(40 * 8, Tokens("g1-successor"));
     }
 
+    /// <summary>A batch smaller than the worker pool shares the idle workers' threads: the rung's two trials on two
+    /// workers train on a thread each, the lone successor on both. The kernels give the same bits for any thread
+    /// count, so a lab with one worker, whose successor trains on one thread, records the same model.</summary>
+    [Fact]
+    public void A_lone_successor_trains_on_every_thread_of_the_pool_and_gets_the_same_bits()
+    {
+        string Successor(int workers, out LabFolder lab)
+        {
+            lab = new LabFolder();
+            lab.WriteTextLab($$""" "proposals": 1, "rungs": 1, "workers": {{workers}} """, "\"warmup_steps\": 5");
+            string stdout = lab.Succeed("run").Stdout;
+            Assert.Contains(workers == 2 ? "running 1 trial(s) on 1 worker(s) of 2 threads: g1-successor"
+                : "running 1 trial(s) on 1 worker(s): g1-successor", stdout);
+            return lab.TrialText("g1-successor", "model_sha256");
+        }
+        string pooled = Successor(2, out var two), alone = Successor(1, out var one);
+        using (two)
+        using (one)
+        {
+            Assert.Equal("2", Field(two.Spec(1, "g1-successor"), "threads"));
+            Assert.Equal("1", Field(two.Spec(1, "g1-r0-p1"), "threads"));
+            Assert.Equal("1", Field(one.Spec(1, "g1-successor"), "threads"));
+            Assert.EndsWith("2 thread(s)", two.TrialText("g1-successor", "shape"));
+            Assert.EndsWith("1 thread(s)", one.TrialText("g1-successor", "shape"));
+            Assert.Equal(alone, pooled);
+        }
+    }
+
     /// <summary>With continue_trials every trial runs wsd; the promoted trial continues the state its first rung kept
     /// before cooling down and is charged only its new steps; with reuse_last_rung that rung's pair is the
     /// selection's seed 0, so only seed 1 is trained again. With continue_successor (which changes none of that:

@@ -40,7 +40,7 @@ sealed class LabContext
                 + $"here: {why}; install bubblewrap, or set \"sandbox\": \"off\" in lab.json to run unconfined");
         Runner = slurm ? new Slurm.SlurmExecutor(Slurm.SlurmSettings.Of(config, workFolder, Work))
             : new TrialRunner(config.Research.Workers, budget,
-                launch ?? WorkerLaunch.Of(config.Sandbox == "on", budget, config.Research.ThreadsPerWorker)
+                launch ?? WorkerLaunch.Of(config.Sandbox == "on", budget, TrialThreads(1))
                     with { Forbidden = LedgerFile(journal.Ledger.Location) });
         Researcher = LabResearchers.Create(config, PluginPoints);
         Task = new PublicSide(LabWorkloads.Create(config));
@@ -96,6 +96,17 @@ sealed class LabContext
     public GptModel Load(string digest) => LoadFile(Journal.Artifacts.PathOf(digest));
 
     public GptModel LoadFile(string path) => ModelCheckpoint.Load(path, kernels).Model;
+
+    /// <summary>Kernel threads of each of `trials` trials run together: threads_per_worker, and on the local pool a
+    /// batch smaller than the pool shares the idle workers' threads, so a lone successor trains on every core the
+    /// pool holds. The kernels give the same bits for any thread count, so only the wall clock changes. A Slurm
+    /// node has the cores it was given and no more.</summary>
+    public int TrialThreads(int trials)
+    {
+        var r = Config.Research;
+        if (Config.Executor?.Kind == ExecutorConfig.Slurm || trials >= r.Workers) return r.ThreadsPerWorker;
+        return r.ThreadsPerWorker * r.Workers / Math.Max(1, trials);
+    }
 
     public string Folder(int g, string trial) => Path.Combine(Work, $"g{g}", trial);
 

@@ -14,26 +14,27 @@ sealed class TrialBatch(LabContext lab)
     public Dictionary<string, TrialResult> Run(int g, IReadOnlyList<TrialPlan> plans, CancellationToken cancel)
     {
         var results = new Dictionary<string, TrialResult>(StringComparer.Ordinal);
-        var pending = new List<(TrialSpec, string)>();
+        var toRun = new List<TrialPlan>();
         foreach (var plan in plans)
         {
             if (journal.Get(journal.Id("trial", plan.Id)) is { } recorded)
-            {
                 results[plan.Id] = Result(plan.Id, TrialRecord.From(recorded));
-                continue;
-            }
-            pending.Add((Spec(g, plan), lab.Folder(g, plan.Id)));
+            else
+                toRun.Add(plan);
         }
+        int threads = lab.TrialThreads(toRun.Count);
+        var pending = toRun.Select(plan => (Spec(g, plan, threads), lab.Folder(g, plan.Id))).ToList();
         CheckBudgets(g, pending);
         string evaluator = pending.Count > 0 ? TrialChecks.EvaluatorFingerprint(lab.Config.Split) : "";
         if (pending.Count > 0)
             lab.Report(new(g, "trials",
                 $"running {pending.Count} trial(s) on {Math.Min(pending.Count, lab.Config.Research.Workers)} "
-                + $"worker(s): {string.Join(", ", pending.Select(p => p.Item1.Id))}") { Trials = pending.Count });
+                + $"worker(s){(threads > lab.Config.Research.ThreadsPerWorker ? $" of {threads} threads" : "")}: "
+                + string.Join(", ", pending.Select(p => p.Item1.Id))) { Trials = pending.Count });
         var byId = plans.ToDictionary(p => p.Id);
         lab.Runner.Run(pending, result =>
         {
-            Record(g, byId[result.Id], result, evaluator);
+            Record(g, byId[result.Id], result, evaluator, threads);
             results[result.Id] = result;
         }, cancel, () => TrialChecks.EvaluatorFingerprint(lab.Config.Split));
         new TrialChecks(lab).Check(g, plans, results);
@@ -42,7 +43,7 @@ sealed class TrialBatch(LabContext lab)
 
     /// <summary>Paths are full: a sandboxed worker starts in its own folder, and sees each input at its full
     /// path only.</summary>
-    TrialSpec Spec(int g, TrialPlan plan) => new()
+    TrialSpec Spec(int g, TrialPlan plan, int threads) => new()
     {
         Id = plan.Id,
         Recipe = plan.Recipe,
@@ -59,7 +60,7 @@ sealed class TrialBatch(LabContext lab)
         Plugins = [.. plan.Recipe.PluginKeys().Select(k => k.Digest).OfType<string>()
             .Select(d => Path.GetFullPath(journal.Artifacts.PathOf(d)))],
         EvalSeed = lab.Config.Seed,
-        Threads = lab.Config.Research.ThreadsPerWorker,
+        Threads = threads,
     };
 
     static string? Full(string? path) => path is null ? null : Path.GetFullPath(path);
@@ -84,7 +85,7 @@ sealed class TrialBatch(LabContext lab)
                 $"generation {g} has run {seconds:0} s of its {b.GenerationSeconds:0} s");
     }
 
-    void Record(int g, TrialPlan plan, TrialResult result, string evaluator)
+    void Record(int g, TrialPlan plan, TrialResult result, string evaluator, int threads)
     {
         var record = new TrialRecord
         {
@@ -107,7 +108,7 @@ sealed class TrialBatch(LabContext lab)
             ContinuedFrom = plan.From?.TrialId,
             EvaluatorSha256 = result.EvaluatorBefore ?? evaluator,
             EvaluatorAfterSha256 = result.EvaluatorAfter,
-            Shape = Shape(plan.Recipe),
+            Shape = Shape(plan.Recipe, threads),
         };
         string id = journal.Id("trial", result.Id);
         var relations = new List<ProvStatement>
@@ -141,9 +142,9 @@ sealed class TrialBatch(LabContext lab)
 
     /// <summary>What a step's CPU cost per token depends on: the model's shape, the worker's threads,
     /// distillation.</summary>
-    string Shape(Recipe r) =>
+    static string Shape(Recipe r, int threads) =>
         $"{r.Model.Layers} layers x {r.Model.Embedding} wide, {r.Model.Heads} heads, block {r.Model.BlockSize}, "
-        + $"{lab.Config.Research.ThreadsPerWorker} thread(s){(r.DistillationWeight > 0 ? ", distilled" : "")}";
+        + $"{threads} thread(s){(r.DistillationWeight > 0 ? ", distilled" : "")}";
 
     /// <summary>The recipe as an artifact entity (once per distinct recipe); returns its id.</summary>
     string RecordRecipe(Recipe recipe)
