@@ -14,7 +14,8 @@ public sealed record ResearchConfig
     public int Proposals { get; init; } = 2;
     [TemplateComment("Trials in parallel, each its own process; keep workers x threads_per_worker <= cores.")]
     public int Workers { get; init; } = 2;
-    /// <summary>Threads per worker.</summary>
+    /// <summary>Threads per worker. On the local pool a batch with fewer trials than workers shares the idle
+    /// workers' threads among its trials (a lone successor trains on workers x threads_per_worker).</summary>
     public int ThreadsPerWorker { get; init; } = 1;
     /// <summary>Successive halving: keep the best 1/eta at each rung and give them eta times the steps.</summary>
     public int Eta { get; init; } = 2;
