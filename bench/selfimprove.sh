@@ -1,26 +1,26 @@
 #!/usr/bin/env bash
 # Self-improvement beyond the training range (after Lee et al., ICML 2025): a lab starts from supervised
-# reversed addition up to 5 digits (digit positions, McLeish et al. 2024, with a small training offset so
-# the model answers a little past its range; 4 layers × 128, because a 2-layer model's answers ran on past the
-# answer lengths it was taught, so the exact filter never kept a 6-digit sum with a final carry and the lab
-# stalled: docs/journal/2026-12-05-long-run.md), then each generation the champion answers problems up to three
-# digits past its frontier, the filter keeps some answers, and a warm-started successor trains on the original
-# data plus everything kept, drawn a length at a time (curriculum.kept_by_length). The lab's own budget caps
-# its wall clock (two hours by default). The judge's sealed holdout moves with the frontier
-# (promotion.difficulties_past_horizon), so the lab never runs out of room, and each promoted generation's 99%
-# horizon on it (the largest d such that every length up to d is answered at least 99% right) is printed against
-# the lab's clock, written to horizon.csv and drawn in horizon.png (bench/horizon-plot.sh). SELFIMPROVE_EVAL=1
-# also evaluates every generation's model on public problems of 1–12 digits (bench/public-horizon.sh), as the first
-# version of this bench did.
+# reversed addition up to 5 digits (digit positions, McLeish et al. 2024, with a training offset of 32, so ids far
+# past the trained lengths are trained too and the model answers well past its range; 4 layers × 128, because a
+# 2-layer model's answers ran on past the answer lengths it was taught: docs/journal/2026-12-05-long-run.md),
+# then each generation the champion answers problems at each of the next 18 lengths past its frontier, the filter
+# keeps some answers, and a warm-started successor trains on the original data plus everything kept, drawn a
+# length at a time (curriculum.kept_by_length). The lab's own budget caps its wall clock (two hours by default).
+# The judge's sealed holdout moves with the frontier (promotion.difficulties_past_horizon), so the lab never runs
+# out of room below its block (112 tokens: 34 digits, 3d + 9 tokens a problem), and each promoted generation's
+# 99% horizon on it (the largest d such that every length up to d is answered at least 99% right) is printed
+# against the lab's clock, written to horizon.csv and drawn in horizon.png (bench/horizon-plot.sh).
+# SELFIMPROVE_EVAL=1 also evaluates every generation's model on public problems of 1–12 digits
+# (bench/public-horizon.sh), as the first version of this bench did.
 #   bench/selfimprove.sh [exact|none|none-ungated|majority ...]     (default: exact none, one after the other)
 # none keeps every answer with the kept-label gate off, so the compounding-error monitor is what stops it;
 # none-ungated also sets that monitor's floor to 0, so its successors are promoted whenever the sealed
 # holdout says they are better, and the error avalanche of Lee et al. can show.
 # Environment: SELFIMPROVE_OUT (folder), SELFIMPROVE_SECONDS (lab budget, 7200), SELFIMPROVE_GENERATIONS (60),
 #   SELFIMPROVE_INITIAL_STEPS (3000), SELFIMPROVE_SUCCESSOR_STEPS (800), SELFIMPROVE_AHEAD (lengths curated past the
-#   frontier, 3), SELFIMPROVE_BLOCK (block size, 112: room for 34 digits), SELFIMPROVE_LAYERS (4), SELFIMPROVE_EVAL (0),
+#   frontier, 18), SELFIMPROVE_BLOCK (block size, 112: room for 34 digits), SELFIMPROVE_LAYERS (4), SELFIMPROVE_EVAL (0),
 #   SELFIMPROVE_COUNT (eval problems per length, 500), SELFIMPROVE_PROBLEMS (self-generated problems per curated length,
-#   1000; Lee et al. label 50k a round), SELFIMPROVE_OFFSET (digit_offset, 4)
+#   1000; Lee et al. label 50k a round), SELFIMPROVE_OFFSET (digit_offset, 32)
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 out=${SELFIMPROVE_OUT:-/tmp/successor-bench/selfimprove}
@@ -28,12 +28,12 @@ seconds=${SELFIMPROVE_SECONDS:-7200}
 generations=${SELFIMPROVE_GENERATIONS:-60}
 initial=${SELFIMPROVE_INITIAL_STEPS:-3000}
 successor=${SELFIMPROVE_SUCCESSOR_STEPS:-800}
-ahead=${SELFIMPROVE_AHEAD:-3}
+ahead=${SELFIMPROVE_AHEAD:-18}
 layers=${SELFIMPROVE_LAYERS:-4}
 block=${SELFIMPROVE_BLOCK:-112}
 count=${SELFIMPROVE_COUNT:-500}
 problems=${SELFIMPROVE_PROBLEMS:-1000}
-offset=${SELFIMPROVE_OFFSET:-4}
+offset=${SELFIMPROVE_OFFSET:-32}
 filters=("$@")
 [ ${#filters[@]} -gt 0 ] || filters=(exact none)
 
