@@ -20,7 +20,9 @@
 #   SELFIMPROVE_INITIAL_STEPS (3000), SELFIMPROVE_SUCCESSOR_STEPS (800), SELFIMPROVE_AHEAD (lengths curated past the
 #   frontier, 18), SELFIMPROVE_BLOCK (block size, 112: room for 34 digits), SELFIMPROVE_LAYERS (4), SELFIMPROVE_EVAL (0),
 #   SELFIMPROVE_COUNT (eval problems per length, 500), SELFIMPROVE_PROBLEMS (self-generated problems per curated length,
-#   1000; Lee et al. label 50k a round), SELFIMPROVE_OFFSET (digit_offset, 32)
+#   1000; Lee et al. label 50k a round), SELFIMPROVE_OFFSET (digit_offset, 32), SELFIMPROVE_SEED (the lab's seed and
+#   its recipe's, unset: 1 and 1337), SELFIMPROVE_CANDIDATES (first champions trained from other seeds, the best
+#   on public problems kept: budgets.initial_candidates, 1)
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 out=${SELFIMPROVE_OUT:-/tmp/successor-bench/selfimprove}
@@ -34,6 +36,11 @@ block=${SELFIMPROVE_BLOCK:-112}
 count=${SELFIMPROVE_COUNT:-500}
 problems=${SELFIMPROVE_PROBLEMS:-1000}
 offset=${SELFIMPROVE_OFFSET:-32}
+candidates=${SELFIMPROVE_CANDIDATES:-1}
+seed_lab="" seed_recipe=""
+if [ -n "${SELFIMPROVE_SEED:-}" ]; then
+  seed_lab="\"seed\": $SELFIMPROVE_SEED," seed_recipe="\"seed\": $SELFIMPROVE_SEED,"
+fi
 filters=("$@")
 [ ${#filters[@]} -gt 0 ] || filters=(exact none)
 
@@ -43,11 +50,12 @@ lab() { # variant → lab.json
   [ "$1" = "$filter" ] || floor=0
   cat <<EOF
 {
-  "name": "selfimprove-$1",
+  "name": "selfimprove-$1", $seed_lab
   "generations": $generations,
   "curriculum": { "families": "radd", "train_difficulties": "1-5", "eval_difficulties": "1-12", "eval_items_per_slice": 50,
                   "kept_by_length": true },
-  "budgets": { "trial_steps": 100, "initial_steps": $initial, "successor_steps": $successor, "lab_seconds": $seconds, "trial_seconds": 1200 },
+  "budgets": { "trial_steps": 100, "initial_steps": $initial, "successor_steps": $successor, "lab_seconds": $seconds, "trial_seconds": 1200,
+               "initial_candidates": $candidates },
   "research": { "proposals": 2, "rungs": 1, "workers": 2 },
   "self_generation": { "filter": "$filter", "problems_per_difficulty": $problems, "difficulties_ahead": $ahead },
   "promotion": { "difficulties": "1-8", "items_per_slice": 200, "difficulties_past_horizon": 3,
@@ -56,7 +64,7 @@ lab() { # variant → lab.json
   "safety": { "min_projected_reliability": $floor },
   "recipe": {
     "model": { "layers": $layers, "heads": 4, "embedding": 128, "block_size": $block, "positions": "digits", "digit_offset": $offset },
-    "batch_size": 32, "learning_rate": 0.003, "min_learning_rate": 0.0003, "warmup_steps": 100, "eval_interval": 0,
+    $seed_recipe "batch_size": 32, "learning_rate": 0.003, "min_learning_rate": 0.0003, "warmup_steps": 100, "eval_interval": 0,
     "self_generated_fraction": 0.5
   }
 }
