@@ -3,21 +3,28 @@
 # multiplication and forward addition): two labs side by side, the same family, seed and budgets, differing only
 # in the filter. "vote": the champion and two siblings trained beside it from other seeds answer each problem
 # past the frontier; an answer is kept when a majority gives it and its length is plausible for the operands.
-# "none": every well-formed answer of the champion is kept; its siblings train as the vote lab's do and only
-# witness (self_generation.witnesses), so that in both labs a curated length on which all three models agree
-# 99% of the time moves the frontier: the labs differ in what they keep, not in how they advance or what they
-# spend. Both run with the kept-label and reliability gates off, so the exact
-# checker decides nothing in either (it only measures the kept labels) and the unfiltered lab is free to
-# collapse. Per generation: the champion's 99% horizon on the sealed side, kept counts, kept-label accuracy,
-# the kept-label accuracy compounded over generations, and the lab's compounded reliability (kept-label accuracy
-# and the promotion rule's bound, as docs/SAFETY.md describes).
+# "none": every well-formed answer of the champion is kept. Both run with the kept-label and reliability gates
+# off, so the exact checker decides nothing in either (it only measures the kept labels), under one of two
+# protocols (VOTE_PROTOCOL):
+#   lee (the default): Lee et al.'s own. Every generation curates the next length, learned or not
+#     (self_generation.advance schedule), and every successor that trains becomes the champion whatever the judge
+#     finds (promotion.adopt_every_successor, an ablation: the judge still scores each one and the table says what
+#     it found). Nothing but the filter stands between a lab and its own errors, so the unfiltered lab is free to
+#     collapse, as Lee et al.'s unfiltered runs do.
+#   judged: the lab's own rules. The judge decides, and a curated length moves the frontier when all three models
+#     agree on 99% of it; the unfiltered lab's siblings train as the vote lab's do and only witness
+#     (self_generation.witnesses), so the labs differ in what they keep, not in how they advance or what they
+#     spend. Here the judge holds the unfiltered lab's champion (docs/BENCHMARKS.md).
+# Per generation: the champion's 99% horizon on the sealed side, what the judge found, kept counts, kept-label
+# accuracy, the kept-label accuracy compounded over generations, and the lab's compounded reliability (kept-label
+# accuracy and the promotion rule's bound, as docs/SAFETY.md describes).
 #   bench/selfimprove-vote.sh [family]      (default radd; add and mul are accepted — see the journal,
 #                                            docs/journal/2026-12-06-vote.md, for why radd)
 # The recipe is the long bench's (bench/selfimprove.sh): 4 layers × 128, digit positions with a training offset of 4,
 # kept problems drawn a length at a time; a 2-layer lab's voters, once they shared the kept data, agreed on wrong
 # answers one length out and its vote gained one length (docs/journal/2026-12-06-vote.md).
-# Environment: VOTE_OUT (folder), VOTE_SECONDS (each lab's budget, 6600: generation 0 trains six models per lab,
-#   45 minutes on 2 cores), VOTE_GENERATIONS (12), VOTE_VOTERS (3),
+# Environment: VOTE_OUT (folder), VOTE_PROTOCOL (lee or judged), VOTE_SECONDS (each lab's budget, 6600:
+#   generation 0 trains six models in the vote lab), VOTE_GENERATIONS (12), VOTE_VOTERS (3),
 #   VOTE_TRAIN (training lengths, 1-5), VOTE_INITIAL_STEPS (3000), VOTE_SUCCESSOR_STEPS (800), VOTE_LAYERS (4),
 #   VOTE_CANDIDATES (runs of each model trained from scratch, the best kept: 2; a 4-layer run on 1-5 learns at all
 #   in about 3 of 5 seeds, and this lab's first try had both siblings fail),
@@ -37,6 +44,12 @@ successor=${VOTE_SUCCESSOR_STEPS:-800}
 layers=${VOTE_LAYERS:-4}
 candidates=${VOTE_CANDIDATES:-2}
 ahead=${VOTE_AHEAD:-1}
+protocol=${VOTE_PROTOCOL:-lee}
+case $protocol in
+  lee) advance=schedule adopt=true ;;
+  judged) advance=mastery adopt=false ;;
+  *) echo "VOTE_PROTOCOL is \"$protocol\"; use lee or judged" >&2; exit 2 ;;
+esac
 
 lab() { # filter → lab.json
   cat <<JSON
@@ -49,9 +62,9 @@ lab() { # filter → lab.json
                "initial_candidates": $candidates,
                "lab_seconds": $seconds, "trial_seconds": 1800 },
   "research": { "proposals": 1, "workers": 2 },
-  "self_generation": { "filter": "$1", "voters": $voters, "witnesses": $([ "$1" = none ] && echo true || echo false),
-                       "difficulties_ahead": $ahead },
-  "promotion": { "difficulties": "1-8", "min_kept_label_accuracy": 0 },
+  "self_generation": { "filter": "$1", "voters": $voters, "difficulties_ahead": $ahead, "advance": "$advance",
+                       "witnesses": $([ "$1" = none ] && [ "$protocol" = judged ] && echo true || echo false) },
+  "promotion": { "difficulties": "1-8", "min_kept_label_accuracy": 0, "adopt_every_successor": $adopt },
   "gates": { "incidents": false },
   "safety": { "min_projected_reliability": 0 },
   "recipe": {
@@ -78,27 +91,32 @@ for line in open(sys.argv[1]):
     a = e["entry"].get("attributes") or {}
     if e["entry"].get("type") == "generation": gens[a["generation"]] = a
     if e["entry"].get("type") == "curation": cur[a["generation"]] = a
-print("| gen | outcome | champion's 99% horizon | candidate's (sealed to) | kept | kept-label acc"
-      " | kept-label acc compounded | lab reliability compounded | voters |")
-print("| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |")
+print("| gen | outcome | the judge found it | champion's 99% horizon | candidate's (sealed to) | kept at | kept"
+      " | kept-label acc | kept-label acc compounded | lab reliability compounded | voters |")
+print("| ---: | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |")
 champion, compounded = None, 1.0
 for g in sorted(gens):
     a, c = gens[g], cur.get(g)
     h = a.get("reliable_horizon")
     if g == 0 or a.get("promoted"): champion = h
-    outcome = "first" if g == 0 else ("promoted" if a.get("promoted") else "rejected")
-    kept, accuracy = "-", "-"
+    adopted = (a.get("reason") or "").startswith("adopted without the judge")
+    outcome = "first" if g == 0 else ("adopted" if adopted else "promoted" if a.get("promoted") else "rejected")
+    better = a.get("genuinely_better")
+    judge = "-" if g == 0 or better is None else "better" if better else "not better"
+    kept, accuracy, at = "-", "-", "-"
     if c is not None:
         kept, accuracy = f"{c['kept']:,}", r3(c["kept_label_accuracy"])
+        at = ",".join(str(d) for d in c["difficulties"])
         if c["kept"] > 0: compounded *= c["kept_label_accuracy"]
     voters = ", ".join(f"{v.split()[0]} {v.split()[1][7:19]}" for v in (c or {}).get("voters") or []) or "-"
     reliability = a.get("cumulative_reliability")
-    print(f"| {g} | {outcome} | {champion} | {h} ({a.get('sealed_through')}) | {kept} | {accuracy}"
+    print(f"| {g} | {outcome} | {judge} | {champion} | {h} ({a.get('sealed_through')}) | {at} | {kept} | {accuracy}"
           f" | {r3(compounded)} | {'-' if reliability is None else r3(reliability)} | {voters} |")
 PY
 }
 
-echo "# $(date -u +%Y-%m-%dT%H:%MZ) on $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg); family $family"
+echo "# $(date -u +%Y-%m-%dT%H:%MZ) on $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg); family $family;" \
+  "protocol $protocol"
 "$root/successor" --help > /dev/null # build once, before two labs race to
 start=$(date +%s)
 for filter in vote none; do

@@ -110,6 +110,8 @@ public static class LabConfigJson
                 "drop it from the space or set continue_trials to false");
         Check(c.SelfGeneration.Filter is "exact" or "majority" or "vote" or "none",
             $"self_generation.filter is \"{c.SelfGeneration.Filter}\"; use exact, majority, vote or none");
+        Check(c.SelfGeneration.Advance is "mastery" or "schedule",
+            $"self_generation.advance is \"{c.SelfGeneration.Advance}\"; use mastery or schedule");
         Check(c.SelfGeneration.Voters >= 3,
             $"self_generation.voters is {c.SelfGeneration.Voters}; it must be at least 3 (a majority of 2 is both)");
         Check(!c.SelfGeneration.Witnesses || c.SelfGeneration.Filter == "none", "self_generation.witnesses is true " +

@@ -30,4 +30,13 @@ public sealed record PromotionConfig
     /// generation that kept nothing passes). Measured with the exact checker, whatever the filter.</summary>
     [TemplateComment("Gate: share of kept self-generated labels that must be correct.")]
     public double MinKeptLabelAccuracy { get; init; } = 0.9;
+    /// <summary>An ablation, never a lab whose models are used: Lee et al. (ICML 2025) adopt every round's model
+    /// with no judge, and their unfiltered runs collapse because nothing stops a worse model from generating the
+    /// next round's data. With this on, a successor whose training ran becomes the champion whatever the judge
+    /// finds; the judge still scores it, its verdict and the audit's failed promotion-rule check are recorded, and
+    /// every other check (kept-label gate, kept-data safety, critical incidents) and human gate still
+    /// decides.</summary>
+    [TemplateComment("Ablation only (Lee et al.'s protocol): every successor that trains becomes the champion " +
+        "whatever the judge finds; the verdict is still recorded and every other check and gate still decides.")]
+    public bool AdoptEverySuccessor { get; init; }
 }

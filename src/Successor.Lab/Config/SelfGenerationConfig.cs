@@ -27,6 +27,12 @@ public sealed record SelfGenerationConfig
     /// <summary>True when the champion has siblings: the vote's voters, or the none filter's witnesses.</summary>
     [System.Text.Json.Serialization.JsonIgnore]
     public bool HasSiblings => Enabled && (Filter == "vote" || Filter == "none" && Witnesses);
+    [TemplateComment("mastery (the next curation starts past the lengths the champion masters) or schedule (past " +
+        "the lengths just curated, learned or not: one round a length, as Lee et al. admit them).")]
+    public string Advance { get; init; } = "mastery";
+    /// <summary>True when the frontier moves past every curated length each generation.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public bool OnSchedule => Advance == "schedule";
     [TemplateComment("A difficulty counts as learned once public accuracy there reaches this.")]
     public double MasteryAccuracy { get; init; } = 0.99;
 }

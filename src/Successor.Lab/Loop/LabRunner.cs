@@ -43,6 +43,10 @@ public sealed class LabRunner
         haltsSeen = new HaltSwitch(journal.Ledger, journal.Lab).Count();
         var start = new LabStart(lab);
         start.RecordConfig();
+        if (config.Promotion.AdoptEverySuccessor)
+            lab.Report(new(0, "ablation", "promotion.adopt_every_successor is on: every successor that trains " +
+                "becomes the champion whatever the judge finds (Lee et al.'s protocol); the judge's verdict is only " +
+                "recorded"));
         start.CheckTrainingData();
         var notary = new LabNotary(lab);
         notary.Sign(0);

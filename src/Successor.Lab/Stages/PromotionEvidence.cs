@@ -16,6 +16,8 @@ public sealed record PromotionEvidence
     public bool KeptDataSafe { get; init; } = true;
     /// <summary>Critical incidents of the generation, as (kind, id).</summary>
     public IReadOnlyList<(string Kind, string Id)> CriticalIncidents { get; init; } = [];
+    /// <summary>promotion.adopt_every_successor: the judge's verdict is recorded but does not decide.</summary>
+    public bool AdoptWithoutJudge { get; init; }
     public GateDecision? PromotionDecision { get; init; }
     public GateDecision? DataMixDecision { get; init; }
 }

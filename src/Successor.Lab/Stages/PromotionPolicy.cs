@@ -2,7 +2,8 @@
 // ran, the Verifier found it genuinely better on the sealed holdout, its kept labels meet the gate, its kept
 // data passed the safety check, no critical incident taints it (a refused proposal never ran, so it taints
 // nothing) and, when they apply, the people at the promotion and data-mix gates approved. The gates are
-// asked only of a successor every automatic check accepts, and data-mix only after promotion's approval.
+// asked only of a successor every automatic check accepts, and data-mix only after promotion's approval. Under
+// the adopt-every-successor ablation the Verifier's verdict is recorded in the reason but decides nothing.
 namespace Successor.Lab.Stages;
 
 public static class PromotionPolicy
@@ -10,13 +11,17 @@ public static class PromotionPolicy
     /// <summary>The incident kind that never taints a candidate: a refused proposal never trained.</summary>
     public const string RefusedProposal = "protected-surface";
 
+    /// <summary>How the reason of a successor adopted under promotion.adopt_every_successor begins.</summary>
+    public const string Adopted = "adopted without the judge";
+
     public static PromotionDecision Decide(PromotionEvidence e)
     {
         var failed = new List<string>();
         if (e.TrainingError is { } error) failed.Add($"the successor's training failed ({error})");
         else
         {
-            if (!e.GenuinelyBetter) failed.Add($"not genuinely better on the sealed holdout: {e.Verdict}");
+            if (!e.GenuinelyBetter && !e.AdoptWithoutJudge)
+                failed.Add($"not genuinely better on the sealed holdout: {e.Verdict}");
             if (e.Kept > 0 && e.KeptLabelAccuracy < e.MinKeptLabelAccuracy)
                 failed.Add($"kept-label accuracy {e.KeptLabelAccuracy:0.000} is below the gate's " +
                     $"{e.MinKeptLabelAccuracy:0.000}");
@@ -30,7 +35,10 @@ public static class PromotionPolicy
             failed.Add($"data-mix change rejected by {mix.By}: {mix.Reason}");
         bool promoted = failed.Count == 0;
         string? approvedBy = checks && e.PromotionDecision is { Approved: true } yes ? yes.By : null;
-        return new(promoted, failed, promoted ? $"promoted: {e.Verdict}" : string.Join("; ", failed),
-            approvedBy) { PassesChecks = checks };
+        string reason = !promoted ? string.Join("; ", failed)
+            : e.AdoptWithoutJudge ? $"{Adopted} (promotion.adopt_every_successor), which found it " +
+                $"{(e.GenuinelyBetter ? "" : "not ")}genuinely better: {e.Verdict}"
+            : $"promoted: {e.Verdict}";
+        return new(promoted, failed, reason, approvedBy) { PassesChecks = checks };
     }
 }

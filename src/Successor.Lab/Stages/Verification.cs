@@ -44,6 +44,7 @@ sealed class Verification(LabContext lab)
                 GenuinelyBetter = verdict.GenuinelyBetter, Verdict = verdict.Reason,
                 Kept = c?.Kept, KeptLabelAccuracy = c?.KeptLabelAccuracy,
                 MinKeptLabelAccuracy = lab.Config.Promotion.MinKeptLabelAccuracy,
+                AdoptWithoutJudge = lab.Config.Promotion.AdoptEverySuccessor,
                 KeptDataSafe = safety.Passed,
                 CriticalIncidents = [.. lab.CriticalIncidents(g).Select(i => (i.Kind, i.Id))],
             };
@@ -71,7 +72,8 @@ sealed class Verification(LabContext lab)
         if (!decision.Promoted && c is not null)
             next = champion with
             {
-                Frontier = Math.Max(champion.Frontier, Curated(c)),
+                Frontier = Math.Max(champion.Frontier, lab.Config.SelfGeneration.OnSchedule
+                    ? c.Difficulties.DefaultIfEmpty(0).Max() : Curated(c)),
                 SelfGenerated = KeptSets.AfterRejection(champion.SelfGenerated, curation.SelfGenerated, c, safety,
                     lab.Config.Promotion.MinKeptLabelAccuracy),
             };
@@ -134,10 +136,13 @@ sealed class Verification(LabContext lab)
     /// never below the champion's, nor below the curated difficulties the champion was found to master
     /// (FrontierProbe.Curated). A successor that masters every public difficulty is probed past them
     /// (ProbePastPublic), so the frontier is not capped by the public validation set. Without per-item curriculum
-    /// scores, the hardest curated difficulty where at least a tenth of the problems were kept.</summary>
+    /// scores, the hardest curated difficulty where at least a tenth of the problems were kept. On schedule
+    /// (self_generation.advance), the hardest curated difficulty, learned or not.</summary>
     int Frontier(int g, Champion champion, CurationRecord? curation, IReadOnlyList<double> scores, string model)
     {
         if (curation is null) return champion.Frontier;
+        if (lab.Config.SelfGeneration.OnSchedule)
+            return Math.Max(champion.Frontier, curation.Difficulties.DefaultIfEmpty(0).Max());
         var mastered = Mastered(scores);
         if (mastered is { } m)
         {
