@@ -93,6 +93,8 @@ public sealed class LabConfigTests
     [InlineData("""{ "self_generation": { "filter": "exact", "witnesses": true } }""",
         "self_generation.witnesses is true with filter \"exact\"; witnesses go with none only")]
     [InlineData("""{ "self_generation": { "filter": "votes" } }""", "use exact, majority, vote or none")]
+    [InlineData("""{ "self_generation": { "advance": "always" } }""",
+        "self_generation.advance is \"always\"; use mastery or schedule")]
     [InlineData("""{ "budgets": { "initial_candidates": 0 } }""",
         "budgets.initial_candidates is 0; it must be 1 to 16")]
     public void Malformed_configs_are_refused_with_the_field(string json, string expected)

@@ -101,4 +101,30 @@ public sealed class PromotionPolicyTests
         Assert.Null(d.ApprovedBy);
         Assert.Equal(["not genuinely better on the sealed holdout: no better"], d.Failures);
     }
+
+    [Fact]
+    public void Adopting_every_successor_overrides_the_verdict_alone_and_says_what_the_judge_found()
+    {
+        var worse = Good with { GenuinelyBetter = false, Verdict = "no better", AdoptWithoutJudge = true };
+        var adopted = PromotionPolicy.Decide(worse);
+        Assert.True(adopted.Promoted);
+        Assert.Empty(adopted.Failures);
+        Assert.Equal("adopted without the judge (promotion.adopt_every_successor), which found it not genuinely " +
+            "better: no better", adopted.Reason);
+        Assert.StartsWith(PromotionPolicy.Adopted, adopted.Reason);
+        Assert.Contains("which found it genuinely better: better by 0.05",
+            PromotionPolicy.Decide(Good with { AdoptWithoutJudge = true }).Reason);
+        // every other check and gate still decides
+        Assert.Equal(["kept-label accuracy 0.500 is below the gate's 0.900"],
+            PromotionPolicy.Decide(worse with { KeptLabelAccuracy = 0.5 }).Failures);
+        Assert.Equal(["the safety check of the kept data failed"],
+            PromotionPolicy.Decide(worse with { KeptDataSafe = false }).Failures);
+        Assert.Equal(["fail closed: canary-leak incident incident:lab/g1-canary-leak"], PromotionPolicy.Decide(
+            worse with { CriticalIncidents = [("canary-leak", "incident:lab/g1-canary-leak")] }).Failures);
+        Assert.Equal(["the successor's training failed (out of memory)"],
+            PromotionPolicy.Decide(worse with { TrainingError = "out of memory" }).Failures);
+        var refused = PromotionPolicy.Decide(worse with { PromotionDecision = Decision(false, "person:bo") });
+        Assert.False(refused.Promoted);
+        Assert.Equal("rejected by person:bo: not yet", refused.Reason);
+    }
 }
