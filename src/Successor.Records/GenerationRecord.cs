@@ -8,6 +8,16 @@ public sealed record GenerationRecord : LabRecord<GenerationRecord>
 {
     public const string Type = "generation";
 
+    /// <summary>How the reason of a successor adopted under promotion.adopt_every_successor (an ablation) begins.
+    /// </summary>
+    public const string AdoptedReason = "adopted without the judge";
+
+    /// <summary>"first", "promoted", "adopted" (made the champion without the judge, an ablation) or
+    /// "rejected".</summary>
+    public static string OutcomeOf(int generation, bool promoted, string reason) =>
+        generation == 0 ? "first" : !promoted ? "rejected"
+            : reason.StartsWith(AdoptedReason, StringComparison.Ordinal) ? "adopted" : "promoted";
+
     public int Generation { get; init; }
     public int ChampionGeneration { get; init; }
     public string ChampionCheckpoint { get; init; } = "";

@@ -40,7 +40,7 @@ public static class LabSnapshot
         return new JsonObject
         {
             ["generation"] = g,
-            ["outcome"] = g == 0 ? "first" : r.Promoted ? "promoted" : "rejected",
+            ["outcome"] = GenerationRecord.OutcomeOf(g, r.Promoted, r.Reason),
             ["champion_generation"] = r.ChampionGeneration,
             ["metric"] = r.HoldoutMetric,
             ["holdout"] = r.HoldoutValue,

@@ -117,7 +117,7 @@ const GenerationCharts = (() => {
     const start = Date.parse(first.time) - (first.seconds || 0) * 1000;
     let champion = first;
     return sorted.map(g => {
-      if (g.generation === 0 || (g.outcome === 'promoted' && g.reliable_horizon != null)) champion = g;
+      if (g.generation === 0 || ((g.outcome === 'promoted' || g.outcome === 'adopted') && g.reliable_horizon != null)) champion = g;
       return { generation: g.generation, minutes: (Date.parse(g.time) - start) / 60000,
         horizon: champion.reliable_horizon, sealed: champion.sealed_through, from: champion.generation };
     });

@@ -13,4 +13,6 @@ public sealed record GenerationRow(int Generation, bool Promoted, int ChampionGe
     /// with the frontier, and for text).</summary>
     public int? ReliableHorizon { get; init; }
     public int? SealedThrough { get; init; }
+    /// <summary>first, promoted, adopted (without the judge, an ablation) or rejected.</summary>
+    public string Outcome => GenerationRecord.OutcomeOf(Generation, Promoted, Reason);
 }

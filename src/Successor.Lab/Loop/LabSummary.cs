@@ -28,9 +28,7 @@ public static class LabSummary
             "99% horizon (sealed)", "kept-label acc", "kept", "tokens", "seconds"];
         var cells = rows.Select(r => new[]
         {
-            F(r.Generation), r.Generation == 0 ? "first" : !r.Promoted ? "rejected"
-                : r.Reason?.StartsWith(Stages.PromotionPolicy.Adopted, StringComparison.Ordinal) == true ? "adopted"
-                : "promoted",
+            F(r.Generation), r.Outcome,
                 $"g{r.ChampionGeneration}", F(r.Holdout),
             r.Difference is { } d ? $"{Signed.S(d)} [{Signed.S(r.Low)}, {Signed.S(r.High)}]" : "-",
             r.Metric != "accuracy" ? "-" : HorizonReading.WithInterval(r.Horizon, r.HorizonLow, r.HorizonHigh,

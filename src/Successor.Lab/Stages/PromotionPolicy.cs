@@ -12,7 +12,7 @@ public static class PromotionPolicy
     public const string RefusedProposal = "protected-surface";
 
     /// <summary>How the reason of a successor adopted under promotion.adopt_every_successor begins.</summary>
-    public const string Adopted = "adopted without the judge";
+    public const string Adopted = GenerationRecord.AdoptedReason;
 
     public static PromotionDecision Decide(PromotionEvidence e)
     {

@@ -31,4 +31,25 @@ public sealed class LabSummaryTests
         Assert.DoesNotContain("-11", table);
         Assert.DoesNotContain("-16", table);
     }
+
+    /// <summary>A successor made the champion under the adopt-every-successor ablation is not shown as promoted:
+    /// the judge did not decide it.</summary>
+    [Fact]
+    public void The_outcome_says_adopted_for_a_champion_the_judge_did_not_decide()
+    {
+        GenerationRow Row(int g, bool promoted, string reason) =>
+            new(g, promoted, g, "accuracy", 0.5, null, null, null, null, null, null, null, 0, 1000, 5, reason);
+        var rows = new[]
+        {
+            Row(0, true, "the first champion"),
+            Row(1, true, "promoted: improvement 0.02"),
+            Row(2, true, $"{PromotionPolicy.Adopted} (promotion.adopt_every_successor), which found it not " +
+                "genuinely better: no better"),
+            Row(3, false, "not genuinely better on the sealed holdout: no better"),
+        };
+        Assert.Equal(["first", "promoted", "adopted", "rejected"], rows.Select(r => r.Outcome));
+        var lines = LabSummary.Table(rows).Split('\n');
+        Assert.StartsWith("2    adopted ", lines[3]);
+        Assert.StartsWith("1    promoted", lines[2]);
+    }
 }
