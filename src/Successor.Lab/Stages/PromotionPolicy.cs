@@ -11,9 +11,6 @@ public static class PromotionPolicy
     /// <summary>The incident kind that never taints a candidate: a refused proposal never trained.</summary>
     public const string RefusedProposal = "protected-surface";
 
-    /// <summary>How the reason of a successor adopted under promotion.adopt_every_successor begins.</summary>
-    public const string Adopted = GenerationRecord.AdoptedReason;
-
     public static PromotionDecision Decide(PromotionEvidence e)
     {
         var failed = new List<string>();
@@ -36,8 +33,8 @@ public static class PromotionPolicy
         bool promoted = failed.Count == 0;
         string? approvedBy = checks && e.PromotionDecision is { Approved: true } yes ? yes.By : null;
         string reason = !promoted ? string.Join("; ", failed)
-            : e.AdoptWithoutJudge ? $"{Adopted} (promotion.adopt_every_successor), which found it " +
-                $"{(e.GenuinelyBetter ? "" : "not ")}genuinely better: {e.Verdict}"
+            : e.AdoptWithoutJudge ? $"{GenerationRecord.AdoptedReason} (promotion.adopt_every_successor), " +
+                $"which found it {(e.GenuinelyBetter ? "" : "not ")}genuinely better: {e.Verdict}"
             : $"promoted: {e.Verdict}";
         return new(promoted, failed, reason, approvedBy) { PassesChecks = checks };
     }

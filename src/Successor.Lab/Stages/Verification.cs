@@ -72,8 +72,7 @@ sealed class Verification(LabContext lab)
         if (!decision.Promoted && c is not null)
             next = champion with
             {
-                Frontier = Math.Max(champion.Frontier, lab.Config.SelfGeneration.OnSchedule
-                    ? c.Difficulties.DefaultIfEmpty(0).Max() : Curated(c)),
+                Frontier = Math.Max(champion.Frontier, Curated(c)),
                 SelfGenerated = KeptSets.AfterRejection(champion.SelfGenerated, curation.SelfGenerated, c, safety,
                     lab.Config.Promotion.MinKeptLabelAccuracy),
             };
@@ -141,8 +140,7 @@ sealed class Verification(LabContext lab)
     int Frontier(int g, Champion champion, CurationRecord? curation, IReadOnlyList<double> scores, string model)
     {
         if (curation is null) return champion.Frontier;
-        if (lab.Config.SelfGeneration.OnSchedule)
-            return Math.Max(champion.Frontier, curation.Difficulties.DefaultIfEmpty(0).Max());
+        if (lab.Config.SelfGeneration.OnSchedule) return Math.Max(champion.Frontier, Curated(curation));
         var mastered = Mastered(scores);
         if (mastered is { } m)
         {
@@ -160,7 +158,10 @@ sealed class Verification(LabContext lab)
         return frontier;
     }
 
-    int Curated(CurationRecord c) => FrontierProbe.Curated(c, lab.Config.SelfGeneration.MasteryAccuracy);
+    /// <summary>The curated difficulties the next curation starts past: those the champion was found to master, or
+    /// on schedule (self_generation.advance) every one, learned or not.</summary>
+    int Curated(CurationRecord c) => lab.Config.SelfGeneration.OnSchedule ? c.Difficulties.DefaultIfEmpty(0).Max()
+        : FrontierProbe.Curated(c, lab.Config.SelfGeneration.MasteryAccuracy);
 
     /// <summary>FrontierProbe on fresh validation-side problems (as many per difficulty as a public slice, from the
     /// lab's seed), up to self_generation.difficulties_ahead past the hardest curated difficulty.</summary>

@@ -43,7 +43,7 @@ public sealed class LabSummaryTests
         {
             Row(0, true, "the first champion"),
             Row(1, true, "promoted: improvement 0.02"),
-            Row(2, true, $"{PromotionPolicy.Adopted} (promotion.adopt_every_successor), which found it not " +
+            Row(2, true, $"{GenerationRecord.AdoptedReason} (promotion.adopt_every_successor), which found it not " +
                 "genuinely better: no better"),
             Row(3, false, "not genuinely better on the sealed holdout: no better"),
         };

@@ -1,6 +1,7 @@
 // The promotion rule without a ledger: every reason a successor is refused, in the order a person reads
 // them, and the gates asked only of a successor every automatic check accepts.
 using Successor.Lab.Stages;
+using Successor.Records;
 using Successor.Safety.Gates;
 
 namespace Successor.Lab.Tests.Stages;
@@ -111,7 +112,7 @@ public sealed class PromotionPolicyTests
         Assert.Empty(adopted.Failures);
         Assert.Equal("adopted without the judge (promotion.adopt_every_successor), which found it not genuinely " +
             "better: no better", adopted.Reason);
-        Assert.StartsWith(PromotionPolicy.Adopted, adopted.Reason);
+        Assert.StartsWith(GenerationRecord.AdoptedReason, adopted.Reason);
         Assert.Contains("which found it genuinely better: better by 0.05",
             PromotionPolicy.Decide(Good with { AdoptWithoutJudge = true }).Reason);
         // every other check and gate still decides
