@@ -10,6 +10,8 @@
 // When Thresholdout answered a generation's candidate from the holdout, public validation and the holdout
 // disagreed on it beyond noise: that generation's findings measured public validation, not the task, so
 // they are never counted good (they stay in g, the rest).
+// Findings carried over from earlier labs (research.memory_from) count like the lab's own: with enough of them
+// the first batch is already TPE's, not a space-filling draw (warm-starting, as Vizier's prior studies do).
 using Successor.Tensors;
 
 namespace Successor.Research;
@@ -24,11 +26,12 @@ public sealed class TpeResearcher(SearchSpace space, double gamma = 0.15, int st
         var rng = Rng.For(context.Seed, 0x79E, (ulong)context.Generation);
         var distrusted = context.Holdout.Where(a => a.FromHoldout).Select(a => a.Generation).ToHashSet();
         var observed = context.Memory
-            .Select(f => (U: space.Coordinates(f.Overrides), f.Effect, Trusted: !distrusted.Contains(f.Generation)))
+            .Select(f => (U: space.Coordinates(f.Overrides), f.Effect,
+                Trusted: f.Source is not null || !distrusted.Contains(f.Generation)))
             .Where(o => o.U is not null && double.IsFinite(o.Effect))
             .Select(o => (U: o.U!, o.Effect, o.Trusted)).ToList();
         string setAside =
-            distrusted.Count == 0 ? ""
+            observed.All(o => o.Trusted) ? ""
             : $"; {observed.Count(o => !o.Trusted)} set aside (generations {string.Join(", ", distrusted.Order())}: " +
             "Thresholdout answered from the holdout)";
         var proposals = new List<Proposal>(count);

@@ -105,6 +105,55 @@ public sealed class ResearcherTests
             Assert.Contains("6 set aside (generations 1: Thresholdout answered from the holdout)", p.Rationale));
     }
 
+    /// <summary>An earlier lab's findings (research.memory_from) make the first batch TPE's, near the earlier best,
+    /// and this lab's holdout answers never set them aside: their generation numbers are the earlier lab's.</summary>
+    [Fact]
+    public void Tpe_warm_started_by_an_earlier_labs_findings_proposes_near_its_best_from_the_first_batch()
+    {
+        Finding At(double u, double effect, int i) =>
+            new(1, $"p{i}", Space.Overrides([.. Space.Dimensions.Select((_, d) =>
+                Math.Clamp(u + 0.02 * ((i + d) % 3 - 1), 0, 1))]), 100, 0, effect, 0, 0) { Source = "earlier" };
+        var earlier = Enumerable.Range(0, 4).Select(i => At(0.85, 0.3 + 0.01 * i, i))
+            .Concat(Enumerable.Range(4, 8).Select(i => At(0.15, -0.1 - 0.01 * i, i))).ToList();
+        double MeanCoordinate(IReadOnlyList<Proposal> proposals) =>
+            proposals.SelectMany(p => Space.Coordinates(p.Overrides)!).Average();
+        var cold = new TpeResearcher(Space).Propose(Context(1, []), 4);
+        var warm = new TpeResearcher(Space).Propose(Context(1, earlier) with
+            { Holdout = [new HoldoutAnswer(1, 0.05, FromHoldout: true, Refused: false)] }, 4);
+        Assert.All(cold, p => Assert.Contains("Latin hypercube", p.Rationale));
+        Assert.StartsWith("TPE over 12 findings (2 good)", warm[0].Rationale);
+        Assert.All(warm, p => Assert.StartsWith("TPE over ", p.Rationale));
+        Assert.True(MeanCoordinate(warm) > 0.6, $"warm: {MeanCoordinate(warm):0.00}");
+        Assert.InRange(MeanCoordinate(cold), 0.35, 0.65);
+    }
+
+    /// <summary>On the synthetic objective, one batch of 4 proposals warm-started by an earlier search of the same
+    /// landscape (10 generations, another seed) finds a better point than a cold first batch in most of 30 runs.
+    /// </summary>
+    [Fact]
+    public void An_earlier_search_of_the_same_landscape_makes_the_first_batch_better()
+    {
+        double[] optimum = [0.8, 0.2, 0.7, 0.5, 0.3];
+        double Objective(IReadOnlyList<string> overrides) =>
+            -Space.Coordinates(overrides)!.Select((x, i) => (x - optimum[i]) * (x - optimum[i])).Sum();
+        List<Finding> Search(ulong seed, int generations, IReadOnlyList<Finding> prior)
+        {
+            var memory = new List<Finding>();
+            for (int g = 1; g <= generations; g++)
+                foreach (var p in new TpeResearcher(Space).Propose(Context(g, [.. prior, .. memory], seed), 4))
+                    memory.Add(new Finding(g, p.Id, p.Overrides, 100, 0, Objective(p.Overrides), 0, 0));
+            return memory;
+        }
+        var pairs = Enumerable.Range(1, 30).Select(s =>
+        {
+            var earlier = Search((ulong)s + 1000, 10, []).Select(f => f with { Source = "earlier" }).ToList();
+            return (Warm: Search((ulong)s, 1, earlier).Max(f => f.Effect),
+                Cold: Search((ulong)s, 1, []).Max(f => f.Effect));
+        }).ToList();
+        int wins = pairs.Count(p => p.Warm > p.Cold);
+        Assert.True(wins > 20, $"warm-started first batch better in {wins} of 30");
+    }
+
     [Fact]
     public void A_latin_hypercube_puts_one_point_in_every_stratum_of_every_dimension()
     {

@@ -80,4 +80,10 @@ public sealed record ResearchConfig
     [System.Text.Json.Serialization.JsonIgnore(
         Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<PluginFile>? Plugins { get; init; }
+    /// <summary>Earlier labs whose findings begin this lab's memory: copied at the first start from ledgers that
+    /// verify, recorded, and read by the researcher like its own (TPE warm-starts from them).</summary>
+    [TemplateComment("Earlier labs, each {\"ledger\": \"../lab1/.successor/ledger.db\", \"lab\": \"lab1\"}, whose " +
+        "findings begin this lab's memory (verified and copied into this ledger at the first start).")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<MemorySource>? MemoryFrom { get; init; }
 }

@@ -48,6 +48,7 @@ public sealed class LabRunner
                 "becomes the champion whatever the judge finds (Lee et al.'s protocol); the judge's verdict is only " +
                 "recorded"));
         start.CheckTrainingData();
+        new PriorFindings(lab).Record();
         var notary = new LabNotary(lab);
         notary.Sign(0);
         SafePoint(0);

@@ -97,9 +97,11 @@ sealed class Proposals(LabContext lab)
             .SelectMany(r => r.Proposals.Select(p => new EarlierProposal(r.Generation, p.Id, p.Overrides,
                 [.. (p.Plugins ?? []).Select(x => x.Point)], p.Rationale)))];
 
-    /// <summary>The lab's memory: every finding recorded so far, across generations.</summary>
+    /// <summary>The lab's memory: the findings carried over from earlier labs, then every finding recorded so far,
+    /// across generations.</summary>
     List<Finding> Memory() =>
-        [.. lab.Journal.All(lab.Journal.Id("finding", "")).Select(f => FindingRecord.From(f.Attributes))
+        [.. Loop.PriorFindings.Of(lab.Journal),
+            .. lab.Journal.All(lab.Journal.Id("finding", "")).Select(f => FindingRecord.From(f.Attributes))
             .Select(f =>
                 new Finding(f.Generation, f.Proposal, [.. f.Overrides], f.Steps, f.Score, f.Effect, f.Low, f.High))];
 }
