@@ -76,10 +76,10 @@ space='[ { "key": "learning_rate", "scale": "log", "low": 1e-4, "high": 1e-2 }, 
 #                              (cooldown_shape sqrt) to zero (research.learning_rate_floor 0), as Hägele et al. 2024
 #   EFFICIENCY_CONTINUE=1 EFFICIENCY_RUNGS=2 EFFICIENCY_TRIAL_STEPS=200   continued rungs of 200 and 400
 #                              steps (3,000 steps in all)
-#   EFFICIENCY_MEMORY=DIR      every loop lab of an earlier run of this bench in DIR (its loop-*/ folders, on
-#                              another corpus: nothing of this one) begins each loop's memory
-#                              (research.memory_from), so TPE's first batch is already model-based; the
-#                              search's budget is unchanged (the earlier labs' compute is not charged to B)
+#   EFFICIENCY_MEMORY="DIR/loop-1 DIR/loop-2 …"   the findings of these earlier labs (loop folders of an earlier
+#                              run of this bench, on another corpus: nothing of this one) begin each loop's memory
+#                              (research.memory_from), so TPE's first batch is already model-based; the search's
+#                              budget is unchanged (the earlier labs' compute is not charged to B)
 trial=${EFFICIENCY_TRIAL_STEPS:-100}; proposals=${EFFICIENCY_PROPOSALS:-4}; reuse=${EFFICIENCY_REUSE:+1}; finalists=${EFFICIENCY_FINALISTS:-1}
 rungs=${EFFICIENCY_RUNGS:-$([ -n "${EFFICIENCY_CONTINUE:-}" ] && echo 3 || echo 2)}
 research="\"scale_trial_schedules\": true"
@@ -104,9 +104,9 @@ if [ -n "${EFFICIENCY_CONTINUE:-}" ]; then
 fi
 [ -n "$reuse" ] && research="$research, \"reuse_last_rung\": true"
 if [ -n "${EFFICIENCY_MEMORY:-}" ]; then
-  sources=$(for d in "$EFFICIENCY_MEMORY"/loop-*/; do
-    printf '{ "ledger": "%s", "lab": "%s" }, ' "${d}.successor/ledger.db" "$(basename "$d")"; done)
-  [ -n "$sources" ] || { echo "EFFICIENCY_MEMORY: $EFFICIENCY_MEMORY has no loop-*/ lab" >&2; exit 2; }
+  sources=$(for d in $EFFICIENCY_MEMORY; do
+    [ -f "$d/.successor/ledger.db" ] || { echo "EFFICIENCY_MEMORY: $d is not a lab folder with a ledger" >&2; exit 2; }
+    printf '{ "ledger": "%s", "lab": "%s" }, ' "$(cd "$d" && pwd)/.successor/ledger.db" "$(basename "$d")"; done)
   research="$research, \"memory_from\": [ ${sources%, } ]"
 fi
 research="$research, \"rungs\": $rungs, \"finalists\": $finalists"
