@@ -31,6 +31,7 @@ public sealed class KeyNameTests
         [nameof(ResearchCallRecord)] = "lab generation researcher call purpose outcome input_tokens output_tokens cost "
             + "seconds detail",
         [nameof(FindingRecord)] = "lab generation proposal trial overrides steps score effect low high p_value",
+        [nameof(PriorFindingsRecord)] = "lab source_ledger source_lab source_records source_head findings",
         [nameof(SelectionRecord)] = "lab generation candidate adopted effect low high seeds reused_trials finalists "
             + "reason",
         [nameof(KeptDataCheckRecord)] = "lab generation checked off_training_side malformed passed",
@@ -91,6 +92,8 @@ public sealed class KeyNameTests
             Keys(all[nameof(ProposalsRecord)]["holdout_feedback"]![0]!.AsObject()));
         Assert.Equal(Names("id overrides targets rationale"),
             Keys(all[nameof(ProposalsRecord)]["proposals"]![0]!.AsObject()));
+        Assert.Equal(Names("generation proposal overrides steps score effect low high"),
+            Keys(all[nameof(PriorFindingsRecord)]["findings"]![0]!.AsObject()));
         Assert.Equal(Names("slice accuracy"), Keys(all[nameof(WeaknessRecord)]["slices"]![0]!.AsObject()));
         Assert.Equal(Names("slice bits_per_byte"), Keys(all[nameof(WeaknessRecord)]["slices"]![1]!.AsObject()));
         Assert.Equal(Names("slice score metric"), Keys(all[nameof(WeaknessRecord)]["weaknesses"]![0]!.AsObject()));

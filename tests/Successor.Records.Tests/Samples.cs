@@ -33,6 +33,9 @@ public static class Samples
         }, WeaknessRecord.From);
         yield return (new ProposalsRecord(3, "evolutionary", [new(1, 0.5, true, false), new(2, null, false, true)],
             [new("p0", ["learning_rate=0.002"], "radd d=3", "a larger step")]) { Lab = "lab" }, ProposalsRecord.From);
+        yield return (new PriorFindingsRecord("../earlier/.successor/ledger.db", "earlier", 98, new string('a', 64),
+            [new(1, "p2", ["learning_rate=0.002", "batch_size=6"], 25, -2.9, 0.125, 0.05, 0.2)]) { Lab = "lab" },
+            PriorFindingsRecord.From);
         yield return (new FindingRecord(3, "p0", "g3-p0-r0", ["steps=40"], Steps: 40, Score: 0.5, Effect: 0.125,
             Low: -0.25, High: 0.5, PValue: 0.03) { Lab = "lab" }, FindingRecord.From);
         yield return (new SelectionRecord(3, ["steps=40"], ["steps=40"], Effect: 0.1, Low: 0.05, High: 0.15, Seeds: 4,
