@@ -53,17 +53,15 @@ sealed class PriorFindings(LabContext lab)
                 ?? throw Refuse($"no notary public key at {keyFile}, so its findings cannot be checked");
             var report = LedgerVerifier.Verify(ledger, null, key);
             if (!report.Ok) throw Refuse($"the ledger does not verify: {report.FirstBroken!.What}");
+            // one pass: the lab's findings with where each lies in the log
             string prefix = $"{FindingRecord.Type}:{source.Lab}/";
-            long lastFinding = ledger.Read().Where(r => r.Parse().Statement.Subject.StartsWith(prefix,
-                StringComparison.Ordinal)).Select(r => r.Seq).DefaultIfEmpty(-1).Max();
-            if (lastFinding >= report.SignedSize)
+            var recorded = ledger.Read().Select(r => (r.Seq, r.Parse().Statement))
+                .Where(x => x.Statement.Kind == ProvKind.Entity && x.Statement.Attributes is not null
+                    && x.Statement.Subject.StartsWith(prefix, StringComparison.Ordinal)).ToList();
+            if (recorded.Count > 0 && recorded[^1].Seq >= report.SignedSize)
                 throw Refuse($"its notary signed the ledger up to record {report.SignedSize - 1} only, and the " +
-                    $"findings run to record {lastFinding}");
-            // a journal of the earlier lab reads its records only; its artifacts are not needed for findings
-            var journal = new LabJournal(ledger, new Successor.Ledger.Artifacts.ArtifactStore(Path.GetTempPath()),
-                source.Lab);
-            var findings = journal.All(journal.Id(FindingRecord.Type, ""))
-                .Select(x => FindingRecord.From(x.Attributes))
+                    $"findings run to record {recorded[^1].Seq}");
+            var findings = recorded.Select(x => FindingRecord.From(x.Statement.Attributes!))
                 .Select(f => new PriorFindingsRecord.Entry(f.Generation, f.Proposal, f.Overrides, f.Steps, f.Score,
                     f.Effect, f.Low, f.High)).ToList();
             if (findings.Count == 0) throw Refuse("the ledger holds no findings of that lab");
